@@ -1,0 +1,361 @@
+"""The `daybook` command line. Heavy modules (Qt, SQLAlchemy, Markdown) load only when a
+command needs them, so `daybook search` starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from journal import __version__
+from journal.errors import DaybookError, InputError
+
+if TYPE_CHECKING:
+    from journal.domain.entry import Entry
+    from journal.services.journal import Journal
+    from journal.storage.store import EntryFilter, Order
+
+QUERY_HELP = """\
+query syntax:
+  words            entries containing every word (case and accents ignored)
+  "a phrase"       the words side by side
+  deploy*          words starting with "deploy"
+  -word -"phrase"  leave out entries containing them
+  tag:x  #x        entries tagged x;  -tag:x leaves them out
+  from:2024-03-01  to:2024-03   dates (YYYY, YYYY-MM or YYYY-MM-DD; today, yesterday)
+"""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the project's one-line error format (usage errors exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"daybook: error: {message}\n")
+
+
+def build_parser() -> Parser:
+    p = Parser(
+        prog="daybook",
+        description="Daybook: a journal for end-of-day work reflections. "
+        "With no command, opens the desktop app.",
+        epilog="Data lives in the platform's user data folder for Daybook unless --home "
+        "or DAYBOOK_HOME names another. Errors exit 1, usage errors 2.",
+    )
+    p.add_argument("--version", action="version", version=f"daybook {__version__}")
+    p.add_argument("--home", metavar="DIR", help="the journal's data folder (or set DAYBOOK_HOME)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    sub.add_parser("gui", help="open the desktop app (the default)")
+
+    a = sub.add_parser(
+        "add",
+        help="add an entry; prints its id",
+        description="Add an entry. The text comes from the arguments, or from "
+        "standard input when TEXT is '-' or absent and input is piped.",
+    )
+    a.add_argument("text", nargs="*", metavar="TEXT", help="the entry's Markdown text")
+    a.add_argument("--date", metavar="YYYY-MM-DD", help="the day it reflects on (default today)")
+    a.add_argument("--title", default="", help="a title (default none)")
+    a.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
+    a.add_argument("--private", action="store_true", help="mark it private (never exported)")
+
+    for name, helptext in (
+        ("list", "list entries, newest first"),
+        ("search", "search entries, newest first"),
+    ):
+        s = sub.add_parser(
+            name,
+            help=helptext,
+            description=helptext.capitalize() + ".",
+            epilog=QUERY_HELP if name == "search" else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        if name == "search":
+            s.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+            s.add_argument("--by-relevance", action="store_true", help="best matches first")
+        s.add_argument("--from", dest="date_from", metavar="D", help="from this day (YYYY-MM-DD)")
+        s.add_argument("--to", dest="date_to", metavar="D", help="up to this day (YYYY-MM-DD)")
+        s.add_argument(
+            "--tag",
+            action="append",
+            default=[],
+            metavar="T",
+            help="only entries with this tag (repeatable: all of them)",
+        )
+        s.add_argument(
+            "--limit",
+            type=_positive_int,
+            default=None,
+            metavar="N",
+            help="at most N entries (default: all for list, 50 for search)",
+        )
+        s.add_argument("--json", action="store_true", help="print a JSON array")
+
+    s = sub.add_parser("show", help="print one entry")
+    s.add_argument("id", type=_entry_id, metavar="ID")
+    s.add_argument("--json", action="store_true", help="print a JSON array of one entry")
+    s = sub.add_parser("edit", help="edit an entry in $VISUAL or $EDITOR")
+    s.add_argument("id", type=_entry_id, metavar="ID")
+    s = sub.add_parser("delete", help="move an entry to the Trash (restorable in the app)")
+    s.add_argument("id", type=_entry_id, metavar="ID")
+
+    i = sub.add_parser(
+        "import",
+        help="import entries from another journal",
+        description="Import a file. Importing the same file twice adds nothing "
+        "the second time; a malformed file imports nothing.",
+    )
+    i.add_argument(
+        "format",
+        choices=["jrnl", "jsonl"],
+        help="jrnl: jrnl's plain-text journal; jsonl: one JSON object a line",
+    )
+    i.add_argument("path", type=Path, metavar="PATH")
+    i.add_argument("--dry-run", action="store_true", help="report what would be imported")
+
+    b = sub.add_parser("backup", help="write a verified copy of the journal")
+    b.add_argument("--to", type=Path, metavar="FILE", help="where (default: the backups folder)")
+    r = sub.add_parser(
+        "restore", help="replace the journal with a backup (the current one is backed up first)"
+    )
+    r.add_argument("file", type=Path, metavar="FILE")
+    sub.add_parser("check", help="check the database and its search index")
+    return p
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _entry_id(text: str) -> int:
+    try:
+        return int(text.lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an entry id (a number)") from None
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
+    from journal.domain.dates import parse_day
+
+    day = parse_day(args.date, dt.date.today()) if args.date else None
+    text = _read_text(args.text)
+    entry = journal.add(text, title=args.title, tags=args.tag, private=args.private, day=day)
+    print(entry.id)
+    return 0
+
+
+def _read_text(words: Sequence[str]) -> str:
+    if words and list(words) != ["-"]:
+        return " ".join(words)
+    if not words and sys.stdin.isatty():
+        raise InputError("no text given", "write it after `daybook add`, or pipe it in")
+    try:
+        return sys.stdin.read()
+    except UnicodeDecodeError:
+        raise InputError("the input is not UTF-8 text", "convert it to UTF-8") from None
+
+
+def _filters(args: argparse.Namespace) -> EntryFilter:
+    from journal.domain.dates import parse_day
+    from journal.storage.store import EntryFilter
+
+    today = dt.date.today()
+    date_from = parse_day(args.date_from, today) if args.date_from else None
+    date_to = parse_day(args.date_to, today) if args.date_to else None
+    if date_from and date_to and date_from > date_to:
+        raise InputError(f"--from {date_from} is after --to {date_to}", "swap the two dates")
+    return EntryFilter(date_from=date_from, date_to=date_to, tags=tuple(args.tag))
+
+
+def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
+    entries = journal.list_entries(_filters(args), limit=args.limit)
+    _print_entries(entries, args.json, None)
+    return 0
+
+
+def cmd_search(journal: Journal, args: argparse.Namespace) -> int:
+    order: Order = "relevance" if args.by_relevance else "newest"
+    query, hits = journal.search(
+        " ".join(args.query), _filters(args), limit=args.limit or 50, order=order, strict=True
+    )
+    if query.is_empty:
+        raise InputError("the query has nothing to search for", "give at least one word")
+    snippets = {h.entry.id: h.snippet for h in hits}
+    _print_entries([h.entry for h in hits], args.json, snippets)
+    if not args.json and not hits:
+        print("no entries found", file=sys.stderr)
+    return 0
+
+
+def cmd_show(journal: Journal, args: argparse.Namespace) -> int:
+    entry = journal.get(args.id)
+    if args.json:
+        _print_json([entry])
+        return 0
+    out = sys.stdout
+    out.write(f"{_heading(entry)}\n")
+    if entry.tags:
+        out.write(" ".join(f"#{t}" for t in entry.tags) + "\n")
+    out.write("\n" + entry.body.rstrip("\n") + "\n")
+    return 0
+
+
+def cmd_edit(journal: Journal, args: argparse.Namespace) -> int:
+    from journal.services.editing import edit_in_editor
+
+    changed = edit_in_editor(journal, args.id)
+    print(f"entry {args.id} saved" if changed else f"entry {args.id} unchanged", file=sys.stderr)
+    return 0
+
+
+def cmd_delete(journal: Journal, args: argparse.Namespace) -> int:
+    entry = journal.delete(args.id)
+    print(f"entry {entry.id} moved to the Trash ({entry.day})", file=sys.stderr)
+    return 0
+
+
+def cmd_import(journal: Journal, args: argparse.Namespace) -> int:
+    progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
+    report = journal.import_file(args.format, args.path, dry_run=args.dry_run, progress=progress)
+    if progress is not None:
+        sys.stderr.write("\r\033[K")
+    span = f" from {report.first_day} to {report.last_day}" if report.first_day else ""
+    verb = "would add" if args.dry_run else "added"
+    print(
+        f"{report.found} entries found{span}; {verb} {report.added}, "
+        f"skipped {report.skipped} already in the journal"
+    )
+    if report.tags:
+        top = sorted(report.tags.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:10]
+        print("tags: " + ", ".join(f"{name} ({n})" for name, n in top))
+    return 0
+
+
+def _progress_printer(stream: TextIO) -> Callable[[int], None]:
+    def show(done: int) -> None:
+        stream.write(f"\rimporting… {done:,} entries")
+        stream.flush()
+
+    return show
+
+
+def cmd_backup(journal: Journal, args: argparse.Namespace) -> int:
+    path = journal.backup(args.to)
+    print(path)
+    return 0
+
+
+def cmd_restore(journal: Journal, args: argparse.Namespace) -> int:
+    safety = journal.restore(args.file)
+    print(f"restored {args.file}; the journal as it was is kept in {safety}")
+    return 0
+
+
+def cmd_check(journal: Journal, args: argparse.Namespace) -> int:
+    problems = journal.check()
+    if problems:
+        for problem in problems:
+            print(f"problem: {problem}", file=sys.stderr)
+        raise DaybookError(
+            f"the journal {journal.store.path} has {len(problems)} problem(s)",
+            "restore a recent backup with `daybook restore FILE`",
+        )
+    print(
+        f"ok: {journal.store.path} and its search index are intact "
+        f"({journal.store.count():,} entries)"
+    )
+    return 0
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+def _heading(entry: Entry) -> str:
+    lock = " [private]" if entry.private else ""
+    return f"{entry.id:>5}  {entry.day}  {entry.created:%H:%M}  {entry.display_title}{lock}"
+
+
+def _print_json(entries: Sequence[Entry]) -> None:
+    json.dump([e.as_json() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_entries(
+    entries: Sequence[Entry], as_json: bool, snippets: dict[int, str] | None
+) -> None:
+    if as_json:
+        _print_json(entries)
+        return
+    from journal.domain.entry import MARK_END, MARK_START
+    from journal.storage.store import excerpt
+
+    bold = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    start, end = ("\033[1m", "\033[0m") if bold else ("", "")
+    for entry in entries:
+        tags = "  " + " ".join(f"#{t}" for t in entry.tags) if entry.tags else ""
+        print(_heading(entry) + tags)
+        text = snippets.get(entry.id) if snippets else None
+        text = text or excerpt(entry.body, 100)
+        print("       " + " ".join(text.split()).replace(MARK_START, start).replace(MARK_END, end))
+
+
+COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
+    "add": cmd_add,
+    "list": cmd_list,
+    "search": cmd_search,
+    "show": cmd_show,
+    "edit": cmd_edit,
+    "delete": cmd_delete,
+    "import": cmd_import,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        from journal.paths import AppPaths
+
+        paths = AppPaths.resolve(args.home)
+        if args.command in (None, "gui"):
+            from journal.app import run_gui
+
+            return run_gui(paths, [sys.argv[0]])
+        from journal.services.journal import Journal
+
+        with Journal.open(paths) as journal:
+            return COMMANDS[args.command](journal, args)
+    except DaybookError as exc:
+        print(f"daybook: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("daybook: interrupted; nothing was saved by the interrupted step", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    finally:
+        _flush(sys.stdout)
+
+
+def _flush(stream: Any) -> None:
+    with contextlib.suppress(BrokenPipeError, ValueError, OSError):
+        stream.flush()

@@ -1,0 +1,92 @@
+"""Journal entries as plain values, independent of storage and UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+def local_now() -> dt.datetime:
+    """The current time as an aware datetime in the machine's local zone."""
+    return dt.datetime.now().astimezone()
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """An entry about to be written: what the user (or an importer) supplies.
+
+    `created` is aware (it keeps the writer's UTC offset); `uid`, when given, makes a
+    repeated import idempotent: an entry with a uid already in the journal is skipped.
+    """
+
+    day: dt.date
+    body: str
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    private: bool = False
+    created: dt.datetime = field(default_factory=local_now)
+    uid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An entry as stored. `tags` hold the explicit tags and the #tags of the body."""
+
+    id: int
+    uid: str
+    day: dt.date
+    created: dt.datetime
+    updated: dt.datetime
+    title: str
+    body: str
+    tags: tuple[str, ...]
+    private: bool
+    deleted: dt.datetime | None = None
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the body's first non-empty line when the title is empty."""
+        if self.title.strip():
+            return self.title.strip()
+        for line in self.body.splitlines():
+            text = line.strip().lstrip("#").strip()
+            if text:
+                return text[:80]
+        return ""
+
+    def as_json(self) -> dict[str, object]:
+        """The public JSON shape used by `--json` output."""
+        return {
+            "id": self.id,
+            "date": self.day.isoformat(),
+            "time": self.created.strftime("%H:%M"),
+            "title": self.title,
+            "body": self.body,
+            "tags": list(self.tags),
+            "private": self.private,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: the entry and a snippet with matches between the MARK characters."""
+
+    entry: Entry
+    snippet: str
+
+
+# Characters that bracket a match in snippets; each front end swaps them for its own markup.
+MARK_START = "\x02"
+MARK_END = "\x03"
+
+
+def content_uid(created: dt.datetime, title: str, body: str) -> str:
+    """A stable uid for imported content, so importing the same file twice adds nothing.
+
+    Built from the local wall-clock time (to the minute), the title and the body, so the
+    same entry read from a jrnl file or a JSON-lines file gets the same uid.
+    """
+    import hashlib
+
+    key = "\x1f".join((created.strftime("%Y-%m-%dT%H:%M"), title.strip(), body.strip()))
+    return "imp-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

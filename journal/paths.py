@@ -1,0 +1,78 @@
+"""Where Daybook keeps its files. Nothing here touches the disk until asked to."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from journal.errors import StorageError
+
+ENV_HOME = "DAYBOOK_HOME"
+DB_NAME = "journal.sqlite3"
+
+
+def default_home() -> Path:
+    """The platform's user data folder for Daybook (e.g. ~/.local/share/Daybook)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_path("Daybook", appauthor=False, roaming=True))
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    """Every file location of one journal, derived from its data folder."""
+
+    home: Path
+
+    @classmethod
+    def resolve(
+        cls, home: str | Path | None = None, env: Mapping[str, str] | None = None
+    ) -> AppPaths:
+        """`--home` first, then $DAYBOOK_HOME, then the platform's data folder."""
+        env = os.environ if env is None else env
+        chosen = home or env.get(ENV_HOME) or None
+        path = Path(chosen).expanduser() if chosen else default_home()
+        return cls(path.absolute())
+
+    @property
+    def is_default(self) -> bool:
+        return self.home == default_home().absolute()
+
+    @property
+    def database(self) -> Path:
+        return self.home / DB_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.home / "backups"
+
+    @property
+    def drafts(self) -> Path:
+        return self.home / "drafts"
+
+    @property
+    def settings(self) -> Path:
+        return self.home / "settings.json"
+
+    def ensure(self) -> None:
+        """Create the data folders (0700) if missing, with a clear error if that fails."""
+        for folder in (self.home, self.backups, self.drafts):
+            ensure_private_dir(folder)
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` and its parents with mode 0700; an existing folder is left as it is."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except PermissionError as exc:
+        raise StorageError(
+            f"cannot create the data folder {folder}: permission denied",
+            "choose a writable folder with --home or DAYBOOK_HOME",
+        ) from exc
+    except OSError as exc:
+        raise StorageError(
+            f"cannot create the data folder {folder}: {exc.strerror}",
+            "choose another folder with --home or DAYBOOK_HOME",
+        ) from exc

@@ -1,0 +1,181 @@
+"""Use cases shared by the command line and the desktop app.
+
+The rules about what makes a valid entry, how an import or a restore proceeds, and where
+backups go live here, not in argparse code or in widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal.domain.entry import Entry, NewEntry, SearchHit, local_now
+from journal.domain.query import SearchQuery, parse_query
+from journal.errors import DaybookError, InputError, NotFoundError, StorageError
+from journal.paths import AppPaths
+
+if TYPE_CHECKING:
+    from journal.storage.store import EntryFilter, ImportReport, JournalStore, Order
+
+IMPORT_FORMATS = ("jrnl", "jsonl")
+
+
+class Journal:
+    """A journal opened on one data folder: the store plus the rules around it."""
+
+    def __init__(self, paths: AppPaths, store: JournalStore) -> None:
+        self.paths = paths
+        self.store = store
+
+    @classmethod
+    def open(cls, paths: AppPaths) -> Journal:
+        from journal.storage.store import JournalStore
+
+        return cls(paths, JournalStore.open(paths))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def add(
+        self,
+        body: str,
+        *,
+        title: str = "",
+        tags: Sequence[str] = (),
+        private: bool = False,
+        day: dt.date | None = None,
+        created: dt.datetime | None = None,
+    ) -> Entry:
+        """Add an entry; an entry with neither title nor text is refused."""
+        body = body.strip("\n")
+        if not body.strip() and not title.strip():
+            raise InputError("the entry is empty", "write some text (or a title) and try again")
+        now = created or local_now()
+        return self.store.add(
+            NewEntry(
+                day=day or now.date(),
+                body=body,
+                title=title.strip(),
+                tags=tuple(tags),
+                private=private,
+                created=now,
+            )
+        )
+
+    def get(self, entry_id: int) -> Entry:
+        return self.store.get(entry_id)
+
+    def edit(self, entry_id: int, **changes: object) -> Entry:
+        return self.store.update(entry_id, **changes)  # type: ignore[arg-type]
+
+    def delete(self, entry_id: int) -> Entry:
+        """Move to the Trash; `restore` brings it back."""
+        return self.store.delete(entry_id)
+
+    def restore_entry(self, entry_id: int) -> Entry:
+        return self.store.restore(entry_id)
+
+    def list_entries(self, filters: EntryFilter, limit: int | None = 50) -> list[Entry]:
+        return self.store.list_entries(filters, limit=limit)
+
+    def search(
+        self,
+        text: str,
+        filters: EntryFilter,
+        limit: int | None = 50,
+        order: Order = "newest",
+        strict: bool = False,
+    ) -> tuple[SearchQuery, list[SearchHit]]:
+        """Parse a user's query and run it. `strict` turns ignored parts into an error."""
+        query = parse_query(text, today=local_now().date())
+        if strict and query.problems:
+            raise InputError(
+                "; ".join(query.problems), "see `daybook search --help` for the query syntax"
+            )
+        return query, self.store.search(query, filters, limit=limit, order=order)
+
+    # -- import ----------------------------------------------------------------------------
+
+    def import_file(
+        self,
+        fmt: str,
+        path: Path,
+        dry_run: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """Import a whole file in one transaction: a malformed file imports nothing."""
+        if fmt not in IMPORT_FORMATS:
+            raise InputError(f"unknown import format '{fmt}'", f"use one of {IMPORT_FORMATS}")
+        try:
+            with open(path, encoding="utf-8-sig", newline=None) as fh:
+                return self.store.add_many(_parse(fmt, fh, str(path)), progress, dry_run)
+        except FileNotFoundError as exc:
+            raise NotFoundError(f"no such file: {path}", "check the path") from exc
+        except IsADirectoryError as exc:
+            raise InputError(f"{path} is a folder, not a file", "give the journal file") from exc
+        except PermissionError as exc:
+            raise InputError(
+                f"cannot read {path}: permission denied", "check its permissions"
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path} is not UTF-8 text (byte {exc.start})", "convert it to UTF-8 and try again"
+            ) from exc
+
+    # -- safety ----------------------------------------------------------------------------
+
+    def backup(self, target: Path | None = None) -> Path:
+        """A verified copy of the journal; by default in the backups folder, timestamped."""
+        from journal.storage.backup import timestamped_name
+
+        if target is None:
+            target = self.paths.backups / timestamped_name("manual")
+        elif target.is_dir():
+            target = target / timestamped_name("daybook")
+        return self.store.backup(target)
+
+    def restore(self, source: Path) -> Path:
+        """Replace the journal with `source` after backing up the current one.
+
+        Returns the path of that safety backup. The source is verified before anything
+        changes, so a bad file leaves the journal as it was.
+        """
+        from journal.storage.backup import timestamped_name, verify_backup
+
+        if source.resolve() == self.store.path.resolve():
+            raise InputError("that file is the journal itself", "give a backup file")
+        verify_backup(source)
+        safety = self.store.backup(self.paths.backups / timestamped_name("pre-restore"))
+        self.store.restore_from(source)
+        # The restored copy may be from an older schema: open again to upgrade it.
+        from journal.storage.store import JournalStore
+
+        self.store.close()
+        self.store = JournalStore.open(self.paths)
+        return safety
+
+    def check(self) -> list[str]:
+        return self.store.check()
+
+
+def _parse(fmt: str, lines: Iterable[str], path: str) -> Iterator[NewEntry]:
+    if fmt == "jrnl":
+        from journal.importers.jrnl import iter_jrnl
+
+        return iter_jrnl(lines, path)
+    from journal.importers.jsonl import iter_jsonl
+
+    return iter_jsonl(lines, path)
+
+
+__all__ = ["IMPORT_FORMATS", "DaybookError", "Journal", "StorageError"]

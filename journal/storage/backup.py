@@ -1,0 +1,97 @@
+"""Copies of the journal made with SQLite's backup API, written atomically and verified."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from journal.errors import StorageError
+from journal.storage.db import SQLITE_HEADER, corrupt_error
+
+
+def backup_file(source: Path, target: Path) -> Path:
+    """Copy the database `source` (WAL content included) to `target`, verified, mode 0600.
+
+    The copy is written beside the target and renamed into place only after it passed an
+    integrity check, so a failed backup never leaves half a file under the final name.
+    """
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.partial")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            problems = dst.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            dst.close()
+            src.close()
+        if problems != [("ok",)]:
+            raise StorageError(
+                f"the backup {target} failed its integrity check",
+                "run `daybook check` on the journal",
+            )
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except sqlite3.Error as exc:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise StorageError(
+            f"cannot back up the journal to {target}: {exc}", "check the disk"
+        ) from exc
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise StorageError(
+            f"cannot write the backup {target}: {exc.strerror}",
+            "free some space or choose another place with --to",
+        ) from exc
+    return target
+
+
+def verify_backup(path: Path) -> None:
+    """Raise unless `path` is a readable, intact Daybook database."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc.strerror}", "check the file name") from exc
+    if head != SQLITE_HEADER:
+        raise corrupt_error(path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            has_entries = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='entries'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise corrupt_error(path) from exc
+    if not ok or not has_entries:
+        raise corrupt_error(path)
+
+
+def timestamped_name(prefix: str, now: dt.datetime | None = None) -> str:
+    now = now or dt.datetime.now()
+    return f"{prefix}-{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

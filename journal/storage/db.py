@@ -1,0 +1,160 @@
+"""The SQLite engine: file creation, pragmas, IMMEDIATE write transactions, error translation.
+
+Everything SQLite-specific about connections lives here, behind `open_engine`,
+`write_transaction` and `translate_errors`, so a later server mode can swap it out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
+
+from journal.errors import StorageError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+
+def check_header(path: Path) -> None:
+    """Refuse, without touching it, a file that exists but is not an SQLite database."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except PermissionError as exc:
+        raise StorageError(
+            f"cannot read the journal {path}: permission denied",
+            "check the file's owner and permissions",
+        ) from exc
+    if head and head != SQLITE_HEADER:
+        raise corrupt_error(path)
+
+
+def corrupt_error(path: Path) -> StorageError:
+    return StorageError(
+        f"the journal {path} is damaged or is not a Daybook database (left untouched)",
+        "restore a backup with `daybook restore FILE`, or move the file away to start afresh",
+    )
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty database file with mode 0600 so SQLite's side files inherit it."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except PermissionError as exc:
+        raise StorageError(
+            f"cannot create the journal in {path.parent}: the folder is read-only",
+            "make the folder writable, or choose another with --home",
+        ) from exc
+    except OSError as exc:
+        raise StorageError(
+            f"cannot create the journal {path}: {exc.strerror}",
+            "free some space or choose another folder with --home",
+        ) from exc
+    os.close(fd)
+
+
+def open_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+    """An engine on `path` with WAL, synchronous=FULL, foreign keys and secure_delete."""
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            str(path),
+            timeout=busy_timeout_ms / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        return conn
+
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=connect, poolclass=QueuePool, pool_size=2, max_overflow=4
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode is None or str(mode[0]).lower() != "wal":
+            raise sqlite3.OperationalError("could not switch the journal to WAL mode")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA secure_delete = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # pysqlite's own transaction handling is off (isolation_level=None); we begin
+        # explicitly so DDL is transactional and writers take the lock up front.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@contextlib.contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction begun IMMEDIATE; commits on success, else rolls back."""
+    with engine.connect() as conn:
+        conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            yield conn
+
+
+@contextlib.contextmanager
+def read_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a deferred (read) transaction: one consistent snapshot."""
+    with engine.connect() as conn, conn.begin():
+        yield conn
+
+
+def describe(exc: BaseException, path: Path) -> StorageError:
+    """Map an SQLite error to what the user can do about it."""
+    text = str(getattr(exc, "orig", exc) or exc).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"the journal {path} is locked by another program",
+            "close the other Daybook window or command and try again",
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError(
+            f"cannot write to the journal {path}: the file or its folder is read-only",
+            "make it writable, or choose another folder with --home",
+        )
+    if "full" in text:
+        return StorageError(
+            f"the disk holding {path} is full; nothing was saved",
+            "free some space and try again (what you typed is kept)",
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return corrupt_error(path)
+    if "disk i/o" in text:
+        return StorageError(
+            f"the disk reported an error while using {path}",
+            "check the disk and free space, then try again",
+        )
+    return StorageError(f"the journal {path} could not be used: {text}", "try again")
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Turn database errors into `StorageError`s the user can act on."""
+    try:
+        yield
+    except (DBAPIError, sqlite3.Error) as exc:
+        if isinstance(exc, DBAPIError) and not isinstance(
+            exc.orig, (sqlite3.OperationalError, sqlite3.DatabaseError)
+        ):
+            raise
+        raise describe(exc, path) from exc

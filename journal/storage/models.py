@@ -1,0 +1,74 @@
+"""The relational schema as typed SQLAlchemy models; Alembic migrations create it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class EntryRow(Base):
+    """One reflection. Times are naive UTC plus the writer's offset in minutes east of UTC.
+
+    `tag_list` repeats the entry's tags, space-separated, so the full-text index and the
+    list views need no join; `entry_tags` is the relation used for filtering and counts.
+    """
+
+    __tablename__ = "entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    day: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_offset: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_offset: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    tag_list: Mapped[str] = mapped_column(Text, default="")
+    private: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (Index("ix_entries_timeline", "day", "created_at", "id"),)
+
+
+class TagRow(Base):
+    """A tag name, unique without regard to case; the first spelling is kept."""
+
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200, collation="NOCASE"), unique=True)
+
+
+class EntryTagRow(Base):
+    __tablename__ = "entry_tags"
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+entries = EntryRow.__table__
+tags = TagRow.__table__
+entry_tags = EntryTagRow.__table__
+
+# The full-text index over entries. SQLite-only: kept in step by triggers, created in the
+# migrations and checked by `fts_problems`. A PostgreSQL mode would use tsvector instead.
+FTS_TABLE = "entries_fts"
+FTS_TRIGGERS = ("entries_fts_ai", "entries_fts_ad", "entries_fts_au")

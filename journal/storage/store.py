@@ -1,0 +1,604 @@
+"""The journal store: every read and write of entries and tags goes through here.
+
+SQL is kept in this module and `db.py`; callers deal in domain values (`Entry`,
+`NewEntry`, `SearchQuery`) and get `StorageError`s they can show, never SQLAlchemy errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, text
+
+from journal.domain.entry import MARK_END, MARK_START, Entry, NewEntry, SearchHit, local_now
+from journal.domain.query import SearchQuery
+from journal.domain.tags import hashtags, unique_tags
+from journal.errors import NotFoundError, StorageError
+from journal.paths import AppPaths
+from journal.storage import db
+from journal.storage.backup import backup_file, timestamped_name
+from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
+
+Order = Literal["newest", "relevance"]
+ENTRY_COLUMNS = (
+    "e.id, e.uid, e.day, e.created_at, e.created_offset, e.updated_at, e.updated_offset, "
+    "e.title, e.body, e.tag_list, e.private, e.deleted_at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFilter:
+    """Which entries a listing or search covers."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    tags: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()
+    include_private: bool = True
+    trash: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Keyset position in the timeline: entries strictly older than this one."""
+
+    day: dt.date
+    created_at: dt.datetime
+    id: int
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import added, what it skipped as already present, and the span it covered."""
+
+    found: int = 0
+    added: int = 0
+    skipped: int = 0
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    tags: dict[str, int] = field(default_factory=dict)
+
+    def note(self, entry: NewEntry, tags: Sequence[str]) -> None:
+        self.found += 1
+        if self.first_day is None or entry.day < self.first_day:
+            self.first_day = entry.day
+        if self.last_day is None or entry.day > self.last_day:
+            self.last_day = entry.day
+        for tag in tags:
+            self.tags[tag] = self.tags.get(tag, 0) + 1
+
+
+def to_utc(moment: dt.datetime) -> tuple[dt.datetime, int]:
+    """An aware time as (naive UTC, offset in minutes east of UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    offset = moment.utcoffset() or dt.timedelta(0)
+    utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return utc, int(offset.total_seconds() // 60)
+
+
+def from_utc(utc: dt.datetime | str, offset_min: int) -> dt.datetime:
+    """Stored (naive UTC, offset) back to an aware time in the writer's own offset."""
+    if isinstance(utc, str):
+        utc = dt.datetime.fromisoformat(utc)
+    zone = dt.timezone(dt.timedelta(minutes=offset_min))
+    return utc.replace(tzinfo=dt.UTC).astimezone(zone)
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _row_to_entry(row: Sequence[Any]) -> Entry:
+    deleted = row[11]
+    return Entry(
+        id=int(row[0]),
+        uid=str(row[1]),
+        day=_as_date(row[2]),
+        created=from_utc(row[3], int(row[4])),
+        updated=from_utc(row[5], int(row[6])),
+        title=str(row[7]),
+        body=str(row[8]),
+        tags=tuple(str(row[9]).split()) if row[9] else (),
+        private=bool(row[10]),
+        deleted=dt.datetime.fromisoformat(deleted) if isinstance(deleted, str) else deleted,
+    )
+
+
+def _ts(moment: dt.datetime) -> str:
+    """Naive UTC as SQLAlchemy's SQLite DateTime stores it (sortable text)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+class JournalStore:
+    """One journal file. Open with `JournalStore.open(paths)`; close when done."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self._engine = engine
+        self.path = path
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, paths: AppPaths, busy_timeout_ms: int = db.DEFAULT_BUSY_TIMEOUT_MS
+    ) -> JournalStore:
+        """Open (creating if needed) the journal in `paths`, upgrading its schema if behind.
+
+        A damaged file is reported and left untouched; a read-only folder is an error,
+        never a fresh empty journal somewhere else.
+        """
+        path = paths.database
+        db.check_header(path)
+        paths.ensure()
+        db.create_private_file(path)
+        engine = db.open_engine(path, busy_timeout_ms)
+        store = cls(engine, path)
+        try:
+            with db.translate_errors(path):
+                store._prepare_schema(paths)
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    def _prepare_schema(self, paths: AppPaths) -> None:
+        with db.read_transaction(self._engine) as conn:
+            revision = current_revision(conn)
+            tables = {
+                r[0]
+                for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+            }
+        if revision == SCHEMA_HEAD:
+            return
+        if revision is None and tables:
+            raise StorageError(
+                f"{self.path} is an SQLite database but not a Daybook journal (left untouched)",
+                "choose another folder with --home",
+            )
+        if revision is not None:
+            from journal.storage.migrate import script_revisions
+
+            if revision not in script_revisions():
+                raise StorageError(
+                    f"the journal {self.path} was written by a newer Daybook (schema {revision})",
+                    "install the newer Daybook again, or restore an older backup",
+                )
+            backup_file(self.path, paths.backups / timestamped_name(f"pre-upgrade-{revision}"))
+        upgrade(self._engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> JournalStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, new: NewEntry) -> Entry:
+        """Store one entry; returns it as stored (after the commit returned)."""
+        with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
+            cur = _driver_cursor(conn)
+            tag_ids: dict[str, int] = {}
+            entry_id = _insert(cur, new, tag_ids, on_conflict_skip=False)
+            assert entry_id is not None
+        return self.get(entry_id)
+
+    def add_many(
+        self,
+        entries: Iterable[NewEntry],
+        progress: Callable[[int], None] | None = None,
+        dry_run: bool = False,
+    ) -> ImportReport:
+        """Store entries in one transaction, skipping uids already present (idempotent).
+
+        If the iterable raises (a malformed line), nothing of it is stored. `dry_run`
+        counts what would be added and rolls back.
+        """
+        report = ImportReport()
+        with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
+            cur = _driver_cursor(conn)
+            tag_ids: dict[str, int] = {}
+            for new in entries:
+                tags = _entry_tags(new.tags, new.body)
+                report.note(new, tags)
+                if _insert(cur, new, tag_ids, on_conflict_skip=True) is None:
+                    report.skipped += 1
+                else:
+                    report.added += 1
+                if progress is not None and report.found % 500 == 0:
+                    progress(report.found)
+            if dry_run:
+                conn.rollback()
+        if progress is not None:
+            progress(report.found)
+        return report
+
+    def update(
+        self,
+        entry_id: int,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        tags: Sequence[str] | None = None,
+        private: bool | None = None,
+        day: dt.date | None = None,
+    ) -> Entry:
+        """Change the given fields of an entry; the body's #tags are always re-read."""
+        current = self.get(entry_id, include_deleted=True)
+        new_title = current.title if title is None else title
+        new_body = current.body if body is None else body
+        explicit = _explicit_tags(current) if tags is None else list(tags)
+        all_tags = _entry_tags(explicit, new_body)
+        now, offset = to_utc(local_now())
+        with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
+            cur = _driver_cursor(conn)
+            cur.execute(
+                "UPDATE entries SET title=?, body=?, tag_list=?, private=?, day=?, "
+                "updated_at=?, updated_offset=? WHERE id=?",
+                (
+                    new_title,
+                    new_body,
+                    " ".join(all_tags),
+                    int(current.private if private is None else private),
+                    (current.day if day is None else day).isoformat(),
+                    _ts(now),
+                    offset,
+                    entry_id,
+                ),
+            )
+            cur.execute("DELETE FROM entry_tags WHERE entry_id=?", (entry_id,))
+            _link_tags(cur, entry_id, all_tags, {})
+        return self.get(entry_id, include_deleted=True)
+
+    def delete(self, entry_id: int) -> Entry:
+        """Move an entry to the Trash (restorable)."""
+        self.get(entry_id)
+        now, _ = to_utc(local_now())
+        self._execute_write("UPDATE entries SET deleted_at=? WHERE id=?", (_ts(now), entry_id))
+        return self.get(entry_id, include_deleted=True)
+
+    def restore(self, entry_id: int) -> Entry:
+        """Bring an entry back from the Trash."""
+        self.get(entry_id, include_deleted=True)
+        self._execute_write("UPDATE entries SET deleted_at=NULL WHERE id=?", (entry_id,))
+        return self.get(entry_id)
+
+    def purge(self, entry_ids: Sequence[int]) -> int:
+        """Delete entries for ever and scrub their text from the file (secure_delete is on).
+
+        The full-text index is rebuilt so no segment keeps the old tokens.
+        """
+        if not entry_ids:
+            return 0
+        marks = ",".join("?" * len(entry_ids))
+        with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
+            cur = _driver_cursor(conn)
+            cur.execute(f"DELETE FROM entries WHERE id IN ({marks})", tuple(entry_ids))
+            removed = cur.rowcount
+            cur.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)")
+            cur.execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
+        with db.translate_errors(self.path), self._engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return int(removed)
+
+    def empty_trash(self) -> int:
+        ids = [e.id for e in self.list_entries(EntryFilter(trash=True), limit=None)]
+        return self.purge(ids)
+
+    def _execute_write(self, sql: str, params: tuple[Any, ...]) -> None:
+        with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
+            _driver_cursor(conn).execute(sql, params)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, entry_id: int, include_deleted: bool = False) -> Entry:
+        """One entry by id; `NotFoundError` if there is none (or it is in the Trash)."""
+        rows = self.get_many([entry_id], include_deleted=include_deleted)
+        if not rows:
+            raise NotFoundError(
+                f"there is no entry with id {entry_id}", "see the ids with `daybook list`"
+            )
+        return rows[0]
+
+    def get_many(self, ids: Sequence[int], include_deleted: bool = False) -> list[Entry]:
+        """Entries by id, in the order of `ids`, leaving out ids that do not exist."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        where = "" if include_deleted else " AND e.deleted_at IS NULL"
+        rows = self._query(
+            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id IN ({marks}){where}", tuple(ids)
+        )
+        by_id = {e.id: e for e in map(_row_to_entry, rows)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def list_entries(
+        self,
+        filters: EntryFilter = EntryFilter(),
+        limit: int | None = 50,
+        after: Cursor | None = None,
+        oldest_first: bool = False,
+    ) -> list[Entry]:
+        """Entries newest first (or oldest first), a page at a time with keyset paging."""
+        where, params = _filter_sql(filters)
+        if after is not None:
+            op = ">" if oldest_first else "<"
+            where.append(f"(e.day, e.created_at, e.id) {op} (?, ?, ?)")
+            params += [after.day.isoformat(), _ts(after.created_at), after.id]
+        direction = "ASC" if oldest_first else "DESC"
+        sql = (
+            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE {' AND '.join(where)} "
+            f"ORDER BY e.day {direction}, e.created_at {direction}, e.id {direction}"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_row_to_entry(r) for r in self._query(sql, tuple(params))]
+
+    def iter_all(self, filters: EntryFilter = EntryFilter(), page: int = 1000) -> Iterator[Entry]:
+        """Every matching entry, oldest first, read a page at a time."""
+        after: Cursor | None = None
+        while True:
+            batch = self.list_entries(filters, limit=page, after=after, oldest_first=True)
+            yield from batch
+            if len(batch) < page:
+                return
+            last = batch[-1]
+            after = cursor_of(last)
+
+    def count(self, filters: EntryFilter = EntryFilter()) -> int:
+        where, params = _filter_sql(filters)
+        rows = self._query(
+            f"SELECT count(*) FROM entries e WHERE {' AND '.join(where)}", tuple(params)
+        )
+        return int(rows[0][0])
+
+    def search(
+        self,
+        query: SearchQuery,
+        filters: EntryFilter = EntryFilter(),
+        limit: int | None = 50,
+        order: Order = "newest",
+    ) -> list[SearchHit]:
+        """Entries matching a parsed query, with snippets; newest first or by relevance."""
+        sql, params = _search_sql(query, filters, "e.id")
+        if query.match is not None and order == "relevance":
+            sql += " ORDER BY m.rank"
+        else:
+            sql += " ORDER BY e.day DESC, e.created_at DESC, e.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        ids = [int(r[0]) for r in self._query(sql, tuple(params))]
+        entries = self.get_many(ids, include_deleted=filters.trash)
+        snippets = self._snippets(query, ids)
+        return [SearchHit(e, snippets.get(e.id) or excerpt(e.body)) for e in entries]
+
+    def count_search(self, query: SearchQuery, filters: EntryFilter = EntryFilter()) -> int:
+        sql, params = _search_sql(query, filters, "count(*)")
+        return int(self._query(sql, tuple(params))[0][0])
+
+    def _snippets(self, query: SearchQuery, ids: Sequence[int]) -> dict[int, str]:
+        if query.match is None or not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._query(
+            "SELECT rowid, snippet(entries_fts, 1, ?, ?, '…', 24) FROM entries_fts "
+            f"WHERE entries_fts MATCH ? AND rowid IN ({marks})",
+            (MARK_START, MARK_END, query.match, *ids),
+        )
+        return {int(r[0]): str(r[1]) for r in rows if r[1] and MARK_START in str(r[1])}
+
+    def tag_counts(self, include_private: bool = True) -> list[tuple[str, int]]:
+        """Every tag in use outside the Trash with its entry count, most used first."""
+        private = "" if include_private else " AND e.private = 0"
+        rows = self._query(
+            "SELECT t.name, count(*) FROM tags t JOIN entry_tags et ON et.tag_id = t.id "
+            f"JOIN entries e ON e.id = et.entry_id WHERE e.deleted_at IS NULL{private} "
+            "GROUP BY t.id ORDER BY count(*) DESC, t.name COLLATE NOCASE",
+            (),
+        )
+        return [(str(r[0]), int(r[1])) for r in rows]
+
+    def day_counts(self, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+        """How many entries each day between `start` and `end` has (for calendars)."""
+        rows = self._query(
+            "SELECT day, count(*) FROM entries WHERE deleted_at IS NULL AND day BETWEEN ? AND ? "
+            "GROUP BY day",
+            (start.isoformat(), end.isoformat()),
+        )
+        return {_as_date(r[0]): int(r[1]) for r in rows}
+
+    def _query(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        with db.translate_errors(self.path), self._engine.connect() as conn:
+            return list(_driver_cursor(conn).execute(sql, params).fetchall())
+
+    # -- maintenance -----------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Problems with the file and its search index; an empty list means healthy."""
+        problems: list[str] = []
+        with db.translate_errors(self.path), self._engine.connect() as conn:
+            cur = _driver_cursor(conn)
+            result = [r[0] for r in cur.execute("PRAGMA integrity_check").fetchall()]
+            if result != ["ok"]:
+                problems.extend(f"integrity: {r}" for r in result[:20])
+            problems.extend(fts_problems(cur))
+            fk = cur.execute("PRAGMA foreign_key_check").fetchall()
+            if fk:
+                problems.append(f"{len(fk)} broken links between entries and tags")
+        return problems
+
+    def rebuild_index(self) -> None:
+        """Rebuild the full-text index from the entries (repairs a stale index)."""
+        self._execute_write("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')", ())
+
+    def backup(self, target: Path) -> Path:
+        """A verified copy of the journal at `target` (SQLite's backup API)."""
+        return backup_file(self.path, target)
+
+    def restore_from(self, source: Path) -> None:
+        """Replace this journal's content with the verified backup `source`, in place.
+
+        The backup API writes through this database's own WAL, so no stale -wal file can
+        bring newer data back over the restored copy.
+        """
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            with db.translate_errors(self.path), self._engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert isinstance(raw, sqlite3.Connection)
+                src.backup(raw)
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            src.close()
+        self._engine.dispose()
+
+
+def cursor_of(entry: Entry) -> Cursor:
+    """The keyset position just after `entry` in timeline order."""
+    return Cursor(entry.day, to_utc(entry.created)[0], entry.id)
+
+
+def excerpt(body: str, length: int = 160) -> str:
+    """The first words of a body on one line, for lists and snippets."""
+    words = " ".join(line.strip().lstrip("#>-*").strip() for line in body.splitlines())
+    words = " ".join(words.split())
+    return words if len(words) <= length else words[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def fts_problems(cur: sqlite3.Cursor) -> list[str]:
+    """What is wrong with the FTS index: missing triggers, or an index out of step."""
+    problems = []
+    names = {r[0] for r in cur.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    for trigger in ("entries_fts_ai", "entries_fts_ad", "entries_fts_au"):
+        if trigger not in names:
+            problems.append(f"search index trigger {trigger} is missing")
+    try:
+        cur.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"search index out of step with the entries ({exc})")
+    return problems
+
+
+def _driver_cursor(conn: Connection) -> sqlite3.Cursor:
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw.cursor()
+
+
+def _explicit_tags(entry: Entry) -> list[str]:
+    """The tags of an entry that do not come from #tags in its body."""
+    from_body = {t.casefold() for t in hashtags(entry.body)}
+    return [t for t in entry.tags if t.casefold() not in from_body]
+
+
+def _entry_tags(explicit: Iterable[str], body: str) -> list[str]:
+    return unique_tags([*explicit, *hashtags(body)])
+
+
+def _insert(
+    cur: sqlite3.Cursor, new: NewEntry, tag_ids: dict[str, int], on_conflict_skip: bool
+) -> int | None:
+    tags = _entry_tags(new.tags, new.body)
+    created, offset = to_utc(new.created)
+    conflict = " ON CONFLICT(uid) DO NOTHING" if on_conflict_skip else ""
+    row = cur.execute(
+        "INSERT INTO entries (uid, day, created_at, created_offset, updated_at, updated_offset, "
+        f"title, body, tag_list, private) VALUES (?,?,?,?,?,?,?,?,?,?){conflict} RETURNING id",
+        (
+            new.uid or uuid.uuid4().hex,
+            new.day.isoformat(),
+            _ts(created),
+            offset,
+            _ts(created),
+            offset,
+            new.title,
+            new.body,
+            " ".join(tags),
+            int(new.private),
+        ),
+    ).fetchone()
+    if row is None:
+        return None
+    entry_id = int(row[0])
+    _link_tags(cur, entry_id, tags, tag_ids)
+    return entry_id
+
+
+def _link_tags(
+    cur: sqlite3.Cursor, entry_id: int, tags: Sequence[str], cache: dict[str, int]
+) -> None:
+    for name in tags:
+        key = name.casefold()
+        tag_id = cache.get(key)
+        if tag_id is None:
+            cur.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (name,))
+            found = cur.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
+            tag_id = cache[key] = int(found[0])
+        cur.execute(
+            "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) VALUES (?, ?)", (entry_id, tag_id)
+        )
+
+
+def _filter_sql(filters: EntryFilter) -> tuple[list[str], list[Any]]:
+    where = ["e.deleted_at IS NOT NULL" if filters.trash else "e.deleted_at IS NULL"]
+    params: list[Any] = []
+    if filters.date_from is not None:
+        where.append("e.day >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to is not None:
+        where.append("e.day <= ?")
+        params.append(filters.date_to.isoformat())
+    if not filters.include_private:
+        where.append("e.private = 0")
+    tag_sql = (
+        "SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ?"
+    )
+    for tag in filters.tags:
+        where.append(f"e.id IN ({tag_sql})")
+        params.append(tag)
+    for tag in filters.exclude_tags:
+        where.append(f"e.id NOT IN ({tag_sql})")
+        params.append(tag)
+    return where, params
+
+
+def merge_filters(query: SearchQuery, filters: EntryFilter) -> EntryFilter:
+    """Combine the query's own tag:/from:/to: parts with the caller's filters."""
+    date_from = max((d for d in (query.date_from, filters.date_from) if d), default=None)
+    date_to = min((d for d in (query.date_to, filters.date_to) if d), default=None)
+    return EntryFilter(
+        date_from=date_from,
+        date_to=date_to,
+        tags=(*filters.tags, *query.tags),
+        exclude_tags=(*filters.exclude_tags, *query.exclude_tags),
+        include_private=filters.include_private,
+        trash=filters.trash,
+    )
+
+
+def _search_sql(query: SearchQuery, filters: EntryFilter, select: str) -> tuple[str, list[Any]]:
+    where, params = _filter_sql(merge_filters(query, filters))
+    if query.match is not None:
+        sql = (
+            f"SELECT {select} FROM (SELECT rowid AS id, rank FROM entries_fts "
+            "WHERE entries_fts MATCH ?) m JOIN entries e ON e.id = m.id"
+        )
+        params.insert(0, query.match)
+    else:
+        sql = f"SELECT {select} FROM entries e"
+    if query.exclude is not None:
+        where.append("e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+        params.append(query.exclude)
+    return f"{sql} WHERE {' AND '.join(where)}", params

@@ -1,0 +1,235 @@
+"""The journal store against a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from journal.domain.entry import MARK_END, MARK_START, NewEntry
+from journal.domain.query import parse_query
+from journal.errors import NotFoundError, StorageError
+from journal.paths import AppPaths
+from journal.storage.store import EntryFilter, JournalStore, cursor_of, from_utc, to_utc
+
+BERLIN_SUMMER = dt.timezone(dt.timedelta(hours=2))
+
+
+def entry(day: str, body: str, **kw: object) -> NewEntry:
+    d = dt.date.fromisoformat(day)
+    created = kw.pop("created", dt.datetime(d.year, d.month, d.day, 17, 30, tzinfo=BERLIN_SUMMER))
+    return NewEntry(day=d, body=body, created=created, **kw)  # type: ignore[arg-type]
+
+
+def test_add_and_get_round_trip(store: JournalStore) -> None:
+    stored = store.add(
+        entry("2026-06-01", "Fixed the flaky test.", title="Small win", tags=("CI",), private=True)
+    )
+    again = store.get(stored.id)
+    assert again == stored
+    assert again.day == dt.date(2026, 6, 1)
+    assert again.title == "Small win" and again.private
+    assert again.created == dt.datetime(2026, 6, 1, 17, 30, tzinfo=BERLIN_SUMMER)
+    assert again.created.utcoffset() == dt.timedelta(hours=2)
+    assert again.tags == ("CI",)
+
+
+def test_times_keep_utc_and_offset() -> None:
+    moment = dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    utc, offset = to_utc(moment)
+    assert utc == dt.datetime(2026, 3, 29, 6, 30) and offset == -300
+    assert from_utc(utc, offset) == moment
+
+
+def test_hashtags_in_body_become_tags_case_insensitively(store: JournalStore) -> None:
+    a = store.add(entry("2026-06-01", "Read about #Python and #testing", tags=("python",)))
+    assert a.tags == ("python", "testing")
+    b = store.add(entry("2026-06-02", "More #PYTHON, see http://x.org/#anchor and `#code`"))
+    assert b.tags == ("PYTHON",)
+    counts = dict(store.tag_counts())
+    assert counts == {"python": 2, "testing": 1}
+    # A tag filter matches whatever the case.
+    assert {e.id for e in store.list_entries(EntryFilter(tags=("Python",)))} == {a.id, b.id}
+
+
+def test_update_rereads_hashtags_and_keeps_explicit_tags(store: JournalStore) -> None:
+    e = store.add(entry("2026-06-01", "about #alpha", tags=("kept",)))
+    changed = store.update(e.id, body="now about #beta", title="New")
+    assert changed.tags == ("kept", "beta")
+    assert changed.title == "New" and changed.updated >= e.updated
+    assert dict(store.tag_counts()) == {"kept": 1, "beta": 1}
+
+
+def test_unknown_id_is_a_clear_error(store: JournalStore) -> None:
+    with pytest.raises(NotFoundError, match="no entry with id 42"):
+        store.get(42)
+
+
+def test_trash_restore_and_purge(store: JournalStore, paths: AppPaths) -> None:
+    secret = "zanzibarsecretword"
+    e = store.add(entry("2026-06-01", f"the {secret} here #gone"))
+    store.delete(e.id)
+    assert store.list_entries() == []
+    assert [x.id for x in store.list_entries(EntryFilter(trash=True))] == [e.id]
+    with pytest.raises(NotFoundError):
+        store.get(e.id)
+    store.restore(e.id)
+    assert store.get(e.id).body.startswith("the")
+    store.delete(e.id)
+    assert store.empty_trash() == 1
+    with pytest.raises(NotFoundError):
+        store.get(e.id, include_deleted=True)
+    assert store.tag_counts() == []
+    store.close()
+    for f in paths.home.glob("journal.sqlite3*"):
+        assert secret.encode() not in f.read_bytes(), f
+
+
+def test_list_is_newest_first_with_keyset_paging(store: JournalStore) -> None:
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(25)]
+    for d in reversed(days):  # inserted out of order on purpose
+        store.add(entry(d.isoformat(), f"day {d}"))
+    page1 = store.list_entries(limit=10)
+    page2 = store.list_entries(limit=10, after=cursor_of(page1[-1]))
+    page3 = store.list_entries(limit=10, after=cursor_of(page2[-1]))
+    got = [e.day for e in page1 + page2 + page3]
+    assert got == sorted(days, reverse=True)
+    ranged = store.list_entries(EntryFilter(date_from=days[3], date_to=days[5]), limit=None)
+    assert [e.day for e in ranged] == [days[5], days[4], days[3]]
+    assert [e.day for e in store.iter_all(page=7)] == days
+    assert store.count() == 25
+
+
+def test_search_words_phrases_prefix_exclusion_and_snippets(store: JournalStore) -> None:
+    a = store.add(
+        entry("2026-05-01", "The deploy pipeline broke on the cache layer", tags=("ops",))
+    )
+    b = store.add(entry("2026-05-02", "Pipeline review with the team; deployment went fine"))
+    c = store.add(entry("2026-05-03", "Café meeting about caching strategy", private=True))
+
+    def ids(q: str, **kw: object) -> list[int]:
+        return [h.entry.id for h in store.search(parse_query(q), **kw)]  # type: ignore[arg-type]
+
+    assert ids("pipeline") == [b.id, a.id]  # newest first
+    assert ids('"deploy pipeline"') == [a.id]
+    assert ids("deploy*") == [b.id, a.id]
+    assert ids("pipeline -review") == [a.id]
+    assert ids("cafe") == [c.id]  # accents ignored
+    assert ids("tag:ops") == [a.id]
+    assert ids("cach* from:2026-05-02") == [c.id]
+    assert ids("cach*", filters=EntryFilter(include_private=False)) == [a.id]
+    hit = store.search(parse_query("cache"))[0]
+    assert f"{MARK_START}cache{MARK_END}" in hit.snippet
+    assert store.count_search(parse_query("pipeline")) == 2
+    assert ids("pipeline", order="relevance")[0] in (a.id, b.id)
+
+
+@pytest.mark.parametrize(
+    "text", ['"', "*", "AND", "NOT x", "a OR", "(", "title:x", "^x", "-", "NEAR(a b)", "\x00"]
+)
+def test_hostile_queries_never_raise(store: JournalStore, text: str) -> None:
+    store.add(entry("2026-05-01", "NOT and OR words NEAR title"))
+    store.search(parse_query(text))  # must simply not raise
+
+
+def test_files_are_private(store: JournalStore, paths: AppPaths) -> None:
+    store.add(entry("2026-05-01", "x"))
+    assert stat.S_IMODE(paths.home.stat().st_mode) == 0o700
+    for f in paths.home.glob("journal.sqlite3*"):
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600, f
+
+
+def test_pragmas(store: JournalStore) -> None:
+    with store._engine.connect() as conn:
+        q = conn.exec_driver_sql
+        assert q("PRAGMA journal_mode").scalar() == "wal"
+        assert q("PRAGMA synchronous").scalar() == 2  # FULL
+        assert q("PRAGMA foreign_keys").scalar() == 1
+        assert q("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_garbage_file_is_refused_and_left_untouched(paths: AppPaths) -> None:
+    paths.home.mkdir(parents=True)
+    garbage = os.urandom(5000)
+    paths.database.write_bytes(garbage)
+    with pytest.raises(StorageError, match="damaged or is not a Daybook database"):
+        JournalStore.open(paths)
+    assert paths.database.read_bytes() == garbage
+    assert not Path(f"{paths.database}-wal").exists()
+
+
+def test_truncated_file_is_refused_and_left_untouched(paths: AppPaths) -> None:
+    with JournalStore.open(paths) as s:
+        for i in range(300):
+            s.add(entry("2026-05-01", f"entry {i} " * 50))
+    data = paths.database.read_bytes()
+    cut = data[: len(data) // 3]
+    paths.database.write_bytes(cut)
+    with pytest.raises(StorageError, match="damaged"), JournalStore.open(paths) as s:
+        s.list_entries(limit=None)
+        if s.check():
+            raise StorageError("damaged (check)")
+    assert paths.database.read_bytes() == cut
+
+
+def test_foreign_sqlite_database_is_refused(paths: AppPaths) -> None:
+    paths.home.mkdir(parents=True)
+    conn = sqlite3.connect(paths.database)
+    conn.execute("CREATE TABLE other (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="not a Daybook journal"):
+        JournalStore.open(paths)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_folder_never_makes_a_new_journal(paths: AppPaths) -> None:
+    paths.home.mkdir(parents=True)
+    paths.home.chmod(0o500)
+    try:
+        with pytest.raises(StorageError, match="read-only"):
+            JournalStore.open(paths)
+        assert not paths.database.exists()
+    finally:
+        paths.home.chmod(0o700)
+
+
+def test_locked_database_gives_a_clear_error(paths: AppPaths) -> None:
+    with JournalStore.open(paths):
+        pass
+    locker = sqlite3.connect(paths.database, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        s = JournalStore.open(paths, busy_timeout_ms=100)
+        with pytest.raises(StorageError, match="locked by another program"):
+            s.add(entry("2026-05-01", "x"))
+        s.close()
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+
+
+def test_dry_run_and_idempotent_import(store: JournalStore) -> None:
+    items = [entry(f"2026-05-0{i}", f"body {i} #t{i % 2}", uid=f"u{i}") for i in range(1, 6)]
+    dry = store.add_many(items, dry_run=True)
+    assert (dry.found, dry.added) == (5, 5) and store.count() == 0
+    first = store.add_many(items)
+    assert (first.added, first.skipped) == (5, 0)
+    assert first.first_day == dt.date(2026, 5, 1) and first.last_day == dt.date(2026, 5, 5)
+    second = store.add_many(items)
+    assert (second.added, second.skipped) == (0, 5)
+    assert store.count() == 5
+
+
+def test_failed_import_stores_nothing(store: JournalStore) -> None:
+    def broken():  # type: ignore[no-untyped-def]
+        yield entry("2026-05-01", "fine", uid="ok1")
+        raise ValueError("line 2 is bad")
+
+    with pytest.raises(ValueError):
+        store.add_many(broken())
+    assert store.count() == 0
