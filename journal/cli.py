@@ -18,8 +18,8 @@ from journal.errors import DaybookError, InputError
 
 if TYPE_CHECKING:
     from journal.domain.entry import Entry
+    from journal.domain.filters import EntryFilter, Order
     from journal.services.journal import Journal
-    from journal.storage.store import EntryFilter, Order
 
 QUERY_HELP = """\
 query syntax:
@@ -173,7 +173,7 @@ def _read_text(words: Sequence[str]) -> str:
 
 def _filters(args: argparse.Namespace) -> EntryFilter:
     from journal.domain.dates import parse_day
-    from journal.storage.store import EntryFilter
+    from journal.domain.filters import EntryFilter
 
     today = dt.date.today()
     date_from = parse_day(args.date_from, today) if args.date_from else None
@@ -303,7 +303,7 @@ def _print_entries(
         _print_json(entries)
         return
     from journal.domain.entry import MARK_END, MARK_START
-    from journal.storage.store import excerpt
+    from journal.domain.filters import excerpt
 
     bold = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     start, end = ("\033[1m", "\033[0m") if bold else ("", "")

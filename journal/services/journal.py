@@ -17,7 +17,8 @@ from journal.errors import DaybookError, InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
 
 if TYPE_CHECKING:
-    from journal.storage.store import EntryFilter, ImportReport, JournalStore, Order
+    from journal.domain.filters import EntryFilter, ImportReport, Order
+    from journal.storage.store import JournalStore
 
 IMPORT_FORMATS = ("jrnl", "jsonl")
 

@@ -10,13 +10,22 @@ import datetime as dt
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
 from journal.domain.entry import MARK_END, MARK_START, Entry, NewEntry, SearchHit, local_now
+from journal.domain.filters import (
+    Cursor,
+    EntryFilter,
+    ImportReport,
+    Order,
+    cursor_of,
+    excerpt,
+    from_utc,
+    to_utc,
+)
 from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags, unique_tags
 from journal.errors import NotFoundError, StorageError
@@ -25,70 +34,10 @@ from journal.storage import db
 from journal.storage.backup import backup_file, timestamped_name
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
 
-Order = Literal["newest", "relevance"]
 ENTRY_COLUMNS = (
     "e.id, e.uid, e.day, e.created_at, e.created_offset, e.updated_at, e.updated_offset, "
     "e.title, e.body, e.tag_list, e.private, e.deleted_at"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class EntryFilter:
-    """Which entries a listing or search covers."""
-
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    tags: tuple[str, ...] = ()
-    exclude_tags: tuple[str, ...] = ()
-    include_private: bool = True
-    trash: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Cursor:
-    """Keyset position in the timeline: entries strictly older than this one."""
-
-    day: dt.date
-    created_at: dt.datetime
-    id: int
-
-
-@dataclass(slots=True)
-class ImportReport:
-    """What an import added, what it skipped as already present, and the span it covered."""
-
-    found: int = 0
-    added: int = 0
-    skipped: int = 0
-    first_day: dt.date | None = None
-    last_day: dt.date | None = None
-    tags: dict[str, int] = field(default_factory=dict)
-
-    def note(self, entry: NewEntry, tags: Sequence[str]) -> None:
-        self.found += 1
-        if self.first_day is None or entry.day < self.first_day:
-            self.first_day = entry.day
-        if self.last_day is None or entry.day > self.last_day:
-            self.last_day = entry.day
-        for tag in tags:
-            self.tags[tag] = self.tags.get(tag, 0) + 1
-
-
-def to_utc(moment: dt.datetime) -> tuple[dt.datetime, int]:
-    """An aware time as (naive UTC, offset in minutes east of UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    offset = moment.utcoffset() or dt.timedelta(0)
-    utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
-    return utc, int(offset.total_seconds() // 60)
-
-
-def from_utc(utc: dt.datetime | str, offset_min: int) -> dt.datetime:
-    """Stored (naive UTC, offset) back to an aware time in the writer's own offset."""
-    if isinstance(utc, str):
-        utc = dt.datetime.fromisoformat(utc)
-    zone = dt.timezone(dt.timedelta(minutes=offset_min))
-    return utc.replace(tzinfo=dt.UTC).astimezone(zone)
 
 
 def _as_date(value: dt.date | str) -> dt.date:
@@ -463,18 +412,6 @@ class JournalStore:
         finally:
             src.close()
         self._engine.dispose()
-
-
-def cursor_of(entry: Entry) -> Cursor:
-    """The keyset position just after `entry` in timeline order."""
-    return Cursor(entry.day, to_utc(entry.created)[0], entry.id)
-
-
-def excerpt(body: str, length: int = 160) -> str:
-    """The first words of a body on one line, for lists and snippets."""
-    words = " ".join(line.strip().lstrip("#>-*").strip() for line in body.splitlines())
-    words = " ".join(words.split())
-    return words if len(words) <= length else words[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
 def fts_problems(cur: sqlite3.Cursor) -> list[str]:

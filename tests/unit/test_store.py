@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from journal.domain.entry import MARK_END, MARK_START, NewEntry
+from journal.domain.filters import EntryFilter, cursor_of, from_utc, to_utc
 from journal.domain.query import parse_query
 from journal.errors import NotFoundError, StorageError
 from journal.paths import AppPaths
-from journal.storage.store import EntryFilter, JournalStore, cursor_of, from_utc, to_utc
+from journal.storage.store import JournalStore
 
 BERLIN_SUMMER = dt.timezone(dt.timedelta(hours=2))
 

@@ -1,0 +1,76 @@
+"""User settings: one typed object, defaults in one place, saved atomically as JSON.
+
+Window geometry and splitter positions are not here: the UI keeps those in QSettings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from journal.errors import StorageError
+
+Theme = Literal["system", "light", "dark"]
+THEMES: tuple[Theme, ...] = ("system", "light", "dark")
+
+
+@dataclass(slots=True)
+class Settings:
+    """Everything the user can set. Unknown keys in the file are ignored, bad values reset."""
+
+    theme: Theme = "system"
+    font_family: str = ""  # empty: the desktop's default font
+    font_size: int = 11
+    editor_font_family: str = ""  # empty: the desktop's fixed-width font
+    autosave_seconds: float = 2.0
+    extra: dict[str, Any] = field(default_factory=dict)  # sections later features fill
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read settings; a missing or unreadable file gives the defaults (never an error)."""
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.name not in raw:
+                continue
+            value, default = raw[f.name], getattr(defaults, f.name)
+            if type(value) is type(default) or (
+                isinstance(default, float) and isinstance(value, int)
+            ):
+                values[f.name] = value
+        if values.get("theme") not in (None, *THEMES):
+            values.pop("theme")
+        if not 6 <= int(values.get("font_size", 11)) <= 48:
+            values.pop("font_size")
+        return cls(**values)
+
+    def save(self, path: Path) -> None:
+        """Write atomically (temporary file, fsync, rename); raises StorageError on failure."""
+        data = json.dumps(dataclasses.asdict(self), indent=2, sort_keys=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise StorageError(
+                f"cannot save the settings to {path}: {exc.strerror}",
+                "free some space or check the folder's permissions",
+            ) from exc
