@@ -1,0 +1,72 @@
+"""Every migration, up and down, leaves the search index and its triggers intact."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from journal.domain.entry import NewEntry
+from journal.domain.query import parse_query
+from journal.paths import AppPaths
+from journal.storage import db
+from journal.storage.migrate import SCHEMA_HEAD, downgrade, script_head, script_revisions, upgrade
+from journal.storage.store import JournalStore, fts_problems
+
+
+def test_schema_head_constant_matches_the_scripts() -> None:
+    assert script_head() == SCHEMA_HEAD
+    assert script_revisions()[-1] == SCHEMA_HEAD
+
+
+def test_each_step_keeps_fts_in_step(paths: AppPaths) -> None:
+    paths.ensure()
+    db.create_private_file(paths.database)
+    engine = db.open_engine(paths.database)
+    try:
+        for revision in script_revisions():
+            upgrade(engine, revision)
+            with engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert isinstance(raw, sqlite3.Connection)
+                assert fts_problems(raw.cursor()) == [], revision
+        store = JournalStore(engine, paths.database)
+        store.add(NewEntry(day=dt.date(2026, 1, 2), body="migrated words"))
+        assert len(store.search(parse_query("migrated"))) == 1
+        downgrade(engine, "base")
+        upgrade(engine, "head")
+        with engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            assert fts_problems(raw.cursor()) == []
+    finally:
+        engine.dispose()
+
+
+def test_check_detects_a_dropped_trigger_and_a_stale_index(store: JournalStore) -> None:
+    store.add(NewEntry(day=dt.date(2026, 1, 2), body="alpha beta"))
+    assert store.check() == []
+    with store._engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER entries_fts_au")
+    store.update(1, body="gamma delta")  # the index now misses the change
+    problems = store.check()
+    assert any("entries_fts_au is missing" in p for p in problems)
+    assert any("out of step" in p for p in problems)
+    store.rebuild_index()
+    assert len(store.search(parse_query("gamma"))) == 1
+
+
+def test_upgrade_from_an_older_file_backs_up_first(paths: AppPaths) -> None:
+    with JournalStore.open(paths) as s:
+        s.add(NewEntry(day=dt.date(2026, 1, 2), body="kept through the upgrade"))
+    # Pretend the file is one revision behind an unknown older schema: rewrite its version.
+    conn = sqlite3.connect(paths.database)
+    conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    conn.commit()
+    conn.close()
+    import pytest
+
+    from journal.errors import StorageError
+
+    with pytest.raises(StorageError, match="newer Daybook"):
+        JournalStore.open(paths)
+    assert not list(paths.backups.glob("pre-upgrade-*"))
