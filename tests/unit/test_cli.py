@@ -102,7 +102,7 @@ def test_add_reads_standard_input() -> None:
 def test_user_errors_exit_1_with_one_line(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
-    code, out, err = run(capsys, *args)
+    code, _out, err = run(capsys, *args)
     assert code == 1
     assert err.startswith("daybook: error: ") and message in err
     assert err.count("\n") == 1 and "Traceback" not in err
@@ -185,7 +185,8 @@ def test_edit_with_an_editor(
     script.write_text(
         "import sys, pathlib\n"
         "p = pathlib.Path(sys.argv[1])\n"
-        "t = p.read_text().replace('Title: Old', 'Title: New').replace('first words', 'edited #now')\n"
+        "t = p.read_text().replace('Title: Old', 'Title: New')\n"
+        "t = t.replace('first words', 'edited #now')\n"
         "p.write_text(t)\n"
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
