@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -66,12 +67,12 @@ def ensure_private_dir(folder: Path) -> None:
     """Create `folder` and its parents with mode 0700; an existing folder is left as it is."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except PermissionError as exc:
-        raise StorageError(
-            f"cannot create the data folder {folder}: permission denied",
-            "choose a writable folder with --home or DAYBOOK_HOME",
-        ) from exc
     except OSError as exc:
+        if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+            raise StorageError(
+                f"cannot create the data folder {folder}: its parent is read-only",
+                "make it writable, or choose another folder with --home or DAYBOOK_HOME",
+            ) from exc
         raise StorageError(
             f"cannot create the data folder {folder}: {exc.strerror}",
             "choose another folder with --home or DAYBOOK_HOME",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
 import stat
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -187,16 +190,46 @@ def test_foreign_sqlite_database_is_refused(paths: AppPaths) -> None:
         JournalStore.open(paths)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """Make `folder` read-only even for root (a read-only bind mount), else by its mode."""
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            yield
+        finally:
+            folder.chmod(0o700)
+        return
+    mount = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
+    if mount.returncode != 0:
+        pytest.skip("running as root and bind mounts are refused here")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
 def test_read_only_folder_never_makes_a_new_journal(paths: AppPaths) -> None:
     paths.home.mkdir(parents=True)
-    paths.home.chmod(0o500)
-    try:
-        with pytest.raises(StorageError, match="read-only"):
-            JournalStore.open(paths)
-        assert not paths.database.exists()
-    finally:
-        paths.home.chmod(0o700)
+    with read_only(paths.home), pytest.raises(StorageError, match="read-only"):
+        JournalStore.open(paths)
+    assert not paths.database.exists()
+
+
+def test_read_only_folder_with_a_journal_is_a_clear_error(paths: AppPaths) -> None:
+    with JournalStore.open(paths) as s:
+        s.add(entry("2026-05-01", "kept safe"))
+    before = paths.database.read_bytes()
+    with (
+        read_only(paths.home),
+        pytest.raises(StorageError, match="read-only"),
+        JournalStore.open(paths) as s,
+    ):
+        s.add(entry("2026-05-02", "cannot land"))
+    assert paths.database.read_bytes() == before
+    with JournalStore.open(paths) as s:
+        assert [e.body for e in s.list_entries()] == ["kept safe"]
 
 
 def test_locked_database_gives_a_clear_error(paths: AppPaths) -> None:
