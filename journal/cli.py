@@ -119,6 +119,12 @@ def build_parser() -> Parser:
     )
     i.add_argument("path", type=Path, metavar="PATH")
     i.add_argument("--dry-run", action="store_true", help="report what would be imported")
+    i.add_argument(
+        "--time-format",
+        metavar="FMT",
+        help="jrnl's timeformat if yours is not the default '%%Y-%%m-%%d %%H:%%M' "
+        "(e.g. '%%d.%%m.%%Y %%H:%%M')",
+    )
 
     b = sub.add_parser("backup", help="write a verified copy of the journal")
     b.add_argument("--to", type=Path, metavar="FILE", help="where (default: the backups folder)")
@@ -232,9 +238,11 @@ def cmd_delete(journal: Journal, args: argparse.Namespace) -> int:
 
 def cmd_import(journal: Journal, args: argparse.Namespace) -> int:
     progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
-    report = journal.import_file(args.format, args.path, dry_run=args.dry_run, progress=progress)
+    report = journal.import_file(args.format, args.path, args.dry_run, progress, args.time_format)
     if progress is not None:
         sys.stderr.write("\r\033[K")
+    if report.found == 0:
+        raise InputError(f"no entries found in {args.path}", "check the file and its format")
     span = f" from {report.first_day} to {report.last_day}" if report.first_day else ""
     verb = "would add" if args.dry_run else "added"
     print(

@@ -113,13 +113,18 @@ class Journal:
         path: Path,
         dry_run: bool = False,
         progress: Callable[[int], None] | None = None,
+        time_format: str | None = None,
     ) -> ImportReport:
-        """Import a whole file in one transaction: a malformed file imports nothing."""
+        """Import a whole file in one transaction: a malformed file imports nothing.
+
+        `time_format` is jrnl's `timeformat` setting, for journals written with another one.
+        """
         if fmt not in IMPORT_FORMATS:
             raise InputError(f"unknown import format '{fmt}'", f"use one of {IMPORT_FORMATS}")
         try:
             with open(path, encoding="utf-8-sig", newline=None) as fh:
-                return self.store.add_many(_parse(fmt, fh, str(path)), progress, dry_run)
+                entries = _parse(fmt, fh, str(path), time_format)
+                return self.store.add_many(entries, progress, dry_run)
         except FileNotFoundError as exc:
             raise NotFoundError(f"no such file: {path}", "check the path") from exc
         except IsADirectoryError as exc:
@@ -169,11 +174,15 @@ class Journal:
         return self.store.check()
 
 
-def _parse(fmt: str, lines: Iterable[str], path: str) -> Iterator[NewEntry]:
+def _parse(
+    fmt: str, lines: Iterable[str], path: str, time_format: str | None
+) -> Iterator[NewEntry]:
     if fmt == "jrnl":
-        from journal.importers.jrnl import iter_jrnl
+        from journal.importers.jrnl import DEFAULT_TIME_FORMAT, iter_jrnl
 
-        return iter_jrnl(lines, path)
+        return iter_jrnl(lines, path, time_format or DEFAULT_TIME_FORMAT)
+    if time_format:
+        raise InputError("--time-format applies to jrnl journals only", "leave it out")
     from journal.importers.jsonl import iter_jsonl
 
     return iter_jsonl(lines, path)

@@ -322,3 +322,71 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out.strip() == f"daybook {__version__}"
+
+
+IMPORTS = FIXTURES / "import"
+PEERS = Path(__file__).resolve().parents[3] / "shared" / "data" / "peers" / "jrnl"
+
+
+def test_import_jrnl_is_idempotent(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "import", "jrnl", str(IMPORTS / "jrnl_basic.txt"))
+    assert code == 0, err
+    found = int(out.split(" entries found")[0])
+    assert found >= 2 and f"added {found}, skipped 0" in out
+    entries = listed(capsys)
+    assert len(entries) == found
+    first = next(e for e in entries if e["date"] == "2024-05-13")
+    assert (
+        first["title"] == "Shipped the importer. It reads jrnl files now."
+        and first["time"] == "17:05"
+    )
+    assert {"Sam", "regex"} <= set(first["tags"])  # type: ignore[arg-type]
+    code, out, _ = run(capsys, "import", "jrnl", str(IMPORTS / "jrnl_basic.txt"))
+    assert code == 0 and f"added 0, skipped {found}" in out
+    assert len(listed(capsys)) == found
+
+
+def test_import_dry_run_adds_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "import", "jsonl", str(IMPORTS / "basic.jsonl"), "--dry-run")
+    assert code == 0 and "would add" in out
+    assert listed(capsys) == []
+
+
+def test_malformed_import_names_the_line_and_imports_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "import", "jsonl", str(IMPORTS / "bad_date.jsonl"))
+    assert code == 1 and "bad_date.jsonl, line 3" in err and "2024-13-01" in err
+    assert listed(capsys) == []
+    code, _, err = run(capsys, "import", "jrnl", str(IMPORTS / "jrnl_text_before_header.txt"))
+    assert code == 1 and ", line " in err and "Traceback" not in err
+
+
+def test_import_with_a_jrnl_time_format(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(IMPORTS / "jrnl_little_endian.txt")
+    assert run(capsys, "import", "jrnl", path)[0] == 1
+    code, _, err = run(capsys, "import", "jrnl", path, "--time-format", "%d.%m.%Y %H:%M")
+    assert code == 0, err
+    assert all(str(e["date"]).startswith("20") for e in listed(capsys))
+
+
+def test_import_rejects_binary_and_empty_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4)
+    code, _, err = run(capsys, "import", "jrnl", str(binary))
+    assert code == 1 and "not UTF-8" in err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code, _, err = run(capsys, "import", "jsonl", str(empty))
+    assert code == 1 and "no entries found" in err
+
+
+@pytest.mark.skipif(not PEERS.is_dir(), reason="jrnl's test journals are not beside the repo")
+def test_import_jrnl_peer_journals(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "import", "jrnl", str(PEERS / "tags.journal"))
+    assert code == 0, err
+    assert out.startswith("2 entries found")
+    tags = {t.casefold() for e in listed(capsys) for t in e["tags"]}  # type: ignore[attr-defined]
+    assert {"idea", "journal", "dan"} <= tags
