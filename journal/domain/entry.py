@@ -17,6 +17,7 @@ class NewEntry:
 
     `created` is aware (it keeps the writer's UTC offset); `uid`, when given, makes a
     repeated import idempotent: an entry with a uid already in the journal is skipped.
+    `kind` is "note", or "prompt" for an end-of-day reflection written in the prompt.
     """
 
     day: dt.date
@@ -26,6 +27,7 @@ class NewEntry:
     private: bool = False
     created: dt.datetime = field(default_factory=local_now)
     uid: str | None = None
+    kind: str = "note"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class Entry:
     tags: tuple[str, ...]
     private: bool
     deleted: dt.datetime | None = None
+    kind: str = "note"
 
     @property
     def display_title(self) -> str:

@@ -22,6 +22,7 @@ class EntryFilter:
     exclude_tags: tuple[str, ...] = ()
     include_private: bool = True
     trash: bool = False
+    kind: str | None = None  # None: every kind
 
 
 @dataclass(frozen=True, slots=True)

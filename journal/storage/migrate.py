@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, text
 
 from journal.storage.db import write_transaction
 
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

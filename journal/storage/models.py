@@ -39,6 +39,7 @@ class EntryRow(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     tag_list: Mapped[str] = mapped_column(Text, default="")
     private: Mapped[bool] = mapped_column(Boolean, default=False)
+    kind: Mapped[str] = mapped_column(String(20), default="note", server_default="note")
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
     __table_args__ = (Index("ix_entries_timeline", "day", "created_at", "id"),)

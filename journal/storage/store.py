@@ -36,7 +36,7 @@ from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
 
 ENTRY_COLUMNS = (
     "e.id, e.uid, e.day, e.created_at, e.created_offset, e.updated_at, e.updated_offset, "
-    "e.title, e.body, e.tag_list, e.private, e.deleted_at"
+    "e.title, e.body, e.tag_list, e.private, e.deleted_at, e.kind"
 )
 
 
@@ -57,6 +57,7 @@ def _row_to_entry(row: Sequence[Any]) -> Entry:
         tags=tuple(str(row[9]).split()) if row[9] else (),
         private=bool(row[10]),
         deleted=dt.datetime.fromisoformat(deleted) if isinstance(deleted, str) else deleted,
+        kind=str(row[12]),
     )
 
 
@@ -452,7 +453,8 @@ def _insert(
     conflict = " ON CONFLICT(uid) DO NOTHING" if on_conflict_skip else ""
     row = cur.execute(
         "INSERT INTO entries (uid, day, created_at, created_offset, updated_at, updated_offset, "
-        f"title, body, tag_list, private) VALUES (?,?,?,?,?,?,?,?,?,?){conflict} RETURNING id",
+        f"title, body, tag_list, private, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?){conflict} "
+        "RETURNING id",
         (
             new.uid or uuid.uuid4().hex,
             new.day.isoformat(),
@@ -464,6 +466,7 @@ def _insert(
             new.body,
             " ".join(tags),
             int(new.private),
+            new.kind,
         ),
     ).fetchone()
     if row is None:
@@ -499,6 +502,9 @@ def _filter_sql(filters: EntryFilter) -> tuple[list[str], list[Any]]:
         params.append(filters.date_to.isoformat())
     if not filters.include_private:
         where.append("e.private = 0")
+    if filters.kind is not None:
+        where.append("e.kind = ?")
+        params.append(filters.kind)
     tag_sql = (
         "SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ?"
     )
@@ -522,6 +528,7 @@ def merge_filters(query: SearchQuery, filters: EntryFilter) -> EntryFilter:
         exclude_tags=(*filters.exclude_tags, *query.exclude_tags),
         include_private=filters.include_private,
         trash=filters.trash,
+        kind=filters.kind,
     )
 
 

@@ -70,3 +70,28 @@ def test_upgrade_from_an_older_file_backs_up_first(paths: AppPaths) -> None:
     with pytest.raises(StorageError, match="newer Daybook"):
         JournalStore.open(paths)
     assert not list(paths.backups.glob("pre-upgrade-*"))
+
+
+def test_opening_an_old_journal_backs_up_then_upgrades(paths: AppPaths) -> None:
+    paths.ensure()
+    db.create_private_file(paths.database)
+    engine = db.open_engine(paths.database)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO entries (uid, day, created_at, created_offset, updated_at, "
+            "updated_offset, title, body, tag_list, private) VALUES ('u1', '2025-01-02', "
+            "'2025-01-02 17:00:00.000000', 60, '2025-01-02 17:00:00.000000', 60, 'Old', "
+            "'written before kinds existed', '', 0)"
+        )
+    engine.dispose()
+    with JournalStore.open(paths) as store:
+        [entry] = store.list_entries()
+        assert entry.kind == "note" and entry.title == "Old"
+        assert len(store.search(parse_query("kinds"))) == 1
+        assert store.check() == []
+    [backup] = paths.backups.glob("pre-upgrade-0001-*.sqlite3")
+    conn = sqlite3.connect(backup)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert conn.execute("SELECT count(*) FROM entries").fetchone() == (1,)
+    conn.close()
