@@ -53,6 +53,8 @@ class Settings:
             values.pop("theme")
         if not 6 <= int(values.get("font_size", 11)) <= 48:
             values.pop("font_size")
+        if not 0.2 <= float(values.get("autosave_seconds", 2.0)) <= 60:  # NaN fails too
+            values.pop("autosave_seconds")
         return cls(**values)
 
     def save(self, path: Path) -> None:

@@ -1,0 +1,167 @@
+"""Drafts: what the editor holds but has not committed yet, kept on disk so a crash loses little.
+
+One small JSON file per draft in the data folder's `drafts/` (0700), written atomically
+(temporary file, fsync, rename) with mode 0600. The editor writes a draft a moment after each
+change and discards it once the entry is committed; whatever is left at start-up was never
+saved and is offered back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from journal.errors import StorageError
+from journal.paths import ensure_private_dir
+
+FORMAT_VERSION = 1
+_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+_SUFFIX = ".json"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An editor's unsaved state. `key` names the editing session; `entry_id` is None until
+    the entry exists in the journal."""
+
+    key: str
+    entry_id: int | None
+    day: dt.date
+    title: str
+    body: str
+    tags: tuple[str, ...]
+    private: bool
+    saved_at: dt.datetime
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.title.strip() and not self.body.strip()
+
+
+class DraftStore:
+    """The drafts folder. Writes are atomic; reading skips (and keeps) files it cannot parse."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path_for(self, key: str) -> Path:
+        if not _KEY.fullmatch(key):
+            raise ValueError(f"invalid draft key {key!r}")
+        return self.folder / f"{key}{_SUFFIX}"
+
+    def save(self, draft: Draft) -> None:
+        """Write `draft` atomically, replacing an older draft with the same key.
+
+        Raises StorageError when the disk refuses (full, read-only); the old draft, if any,
+        is then left as it was.
+        """
+        target = self.path_for(draft.key)
+        data = json.dumps(_to_json(draft), ensure_ascii=False, indent=1).encode("utf-8")
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            ensure_private_dir(self.folder)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                os.fchmod(fd, 0o600)  # an older temporary file may have kept another mode
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, target)
+            _fsync_dir(self.folder)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise StorageError(
+                f"cannot write the draft {target}: {exc.strerror or exc}",
+                "free some space or check the data folder's permissions",
+            ) from exc
+
+    def load(self, key: str) -> Draft | None:
+        """The draft saved under `key`, or None if there is none or it cannot be read."""
+        return _read(self.path_for(key))
+
+    def pending(self) -> list[Draft]:
+        """Drafts left behind (never committed), newest first. Unreadable files are skipped
+        and left on disk for a person to look at."""
+        try:
+            files = [p for p in self.folder.iterdir() if p.suffix == _SUFFIX]
+        except OSError:
+            return []
+        drafts = [d for d in map(_read, files) if d is not None]
+        drafts.sort(key=lambda d: d.saved_at, reverse=True)
+        return drafts
+
+    def discard(self, key: str) -> None:
+        """Forget a draft (after its entry was committed); a missing draft is fine."""
+        with contextlib.suppress(FileNotFoundError):
+            self.path_for(key).unlink()
+
+
+def _to_json(draft: Draft) -> dict[str, Any]:
+    return {
+        "version": FORMAT_VERSION,
+        "key": draft.key,
+        "entry_id": draft.entry_id,
+        "day": draft.day.isoformat(),
+        "title": draft.title,
+        "body": draft.body,
+        "tags": list(draft.tags),
+        "private": draft.private,
+        "saved_at": draft.saved_at.isoformat(),
+    }
+
+
+def _read(path: Path) -> Draft | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return _from_json(raw, path.stem)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _from_json(raw: Any, stem: str) -> Draft:
+    if not isinstance(raw, dict) or raw.get("key") != stem:
+        raise ValueError("not a draft")
+    entry_id = raw["entry_id"]
+    tags = raw["tags"]
+    if entry_id is not None and (type(entry_id) is not int or entry_id < 1):
+        raise ValueError("bad entry id")
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise ValueError("bad tags")
+    if not isinstance(raw["title"], str) or not isinstance(raw["body"], str):
+        raise ValueError("bad text")
+    if not isinstance(raw["private"], bool):
+        raise ValueError("bad private flag")
+    saved_at = dt.datetime.fromisoformat(raw["saved_at"])
+    if saved_at.tzinfo is None:
+        saved_at = saved_at.astimezone()
+    return Draft(
+        key=stem,
+        entry_id=entry_id,
+        day=dt.date.fromisoformat(raw["day"]),
+        title=raw["title"],
+        body=raw["body"],
+        tags=tuple(tags),
+        private=raw["private"],
+        saved_at=saved_at,
+    )
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible on Windows."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

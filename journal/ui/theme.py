@@ -1,0 +1,171 @@
+"""Light and dark palettes and the application fonts, from the user's Settings.
+
+Every colour in Daybook's widgets is derived from the palette set here (no hard-coded colours
+in stylesheets), so switching the theme repaints everything, the editor's highlighting too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
+from journal.settings import Settings
+
+# Widgets that show the user's text (the Markdown editor) carry this dynamic property so the
+# theme can give them the editor font.
+EDITOR_ROLE_PROPERTY = "daybookRole"
+EDITOR_ROLE = "editor"
+EDITOR_FONT_PROPERTY = "daybookEditorFont"
+
+_LIGHT = {
+    "window": "#f4f4f2",
+    "text": "#1d1d1f",
+    "base": "#ffffff",
+    "alternate": "#f0efec",
+    "button": "#e9e8e5",
+    "highlight": "#2f6fd6",
+    "highlighted_text": "#ffffff",
+    "link": "#1f5fbf",
+    "link_visited": "#6e44a8",
+    "placeholder": "#85858a",
+    "tooltip_base": "#fffbe6",
+    "tooltip_text": "#1d1d1f",
+    "bright_text": "#c62828",
+}
+_DARK = {
+    "window": "#1e1e21",
+    "text": "#e4e4e6",
+    "base": "#2a2a2e",
+    "alternate": "#303035",
+    "button": "#37373c",
+    "highlight": "#3f7fe6",
+    "highlighted_text": "#ffffff",
+    "link": "#82b1ff",
+    "link_visited": "#c19cff",
+    "placeholder": "#8c8c92",
+    "tooltip_base": "#323236",
+    "tooltip_text": "#e4e4e6",
+    "bright_text": "#ff8a80",
+}
+# Native styles that ignore a custom palette; Fusion draws with it on every platform.
+_PALETTE_BLIND_STYLES = {"windowsvista", "macos"}
+
+
+def is_dark(settings: Settings) -> bool:
+    """Whether the theme resolves to dark: System asks Qt, and Unknown counts as light."""
+    if settings.theme == "dark":
+        return True
+    if settings.theme == "light":
+        return False
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def make_palette(dark: bool) -> QPalette:
+    """A complete palette (active, inactive and disabled groups) for light or dark."""
+    c = {k: QColor(v) for k, v in (_DARK if dark else _LIGHT).items()}
+    palette = QPalette(c["button"], c["window"])  # derives light/mid/dark/shadow shades
+    role = QPalette.ColorRole
+    for r, colour in (
+        (role.Window, c["window"]),
+        (role.WindowText, c["text"]),
+        (role.Base, c["base"]),
+        (role.AlternateBase, c["alternate"]),
+        (role.Text, c["text"]),
+        (role.Button, c["button"]),
+        (role.ButtonText, c["text"]),
+        (role.Highlight, c["highlight"]),
+        (role.HighlightedText, c["highlighted_text"]),
+        (role.Link, c["link"]),
+        (role.LinkVisited, c["link_visited"]),
+        (role.PlaceholderText, c["placeholder"]),
+        (role.ToolTipBase, c["tooltip_base"]),
+        (role.ToolTipText, c["tooltip_text"]),
+        (role.BrightText, c["bright_text"]),
+        (role.Accent, c["highlight"]),
+    ):
+        palette.setColor(r, colour)
+    disabled = QPalette.ColorGroup.Disabled
+    muted = _mix(c["text"], c["window"], 0.55)
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(disabled, r, muted)
+    palette.setColor(disabled, role.Highlight, _mix(c["highlight"], c["window"], 0.5))
+    palette.setColor(disabled, role.Base, c["window"])
+    return palette
+
+
+def interface_font(settings: Settings) -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    if settings.font_family:
+        font.setFamilies([settings.font_family])
+    font.setPointSize(settings.font_size)
+    return font
+
+
+def editor_font(settings: Settings) -> QFont:
+    """The Markdown editor's font: the chosen family or the desktop's fixed-width font."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    if settings.editor_font_family:
+        font.setFamilies([settings.editor_font_family])
+    font.setPointSize(settings.font_size)
+    return font
+
+
+def apply_theme(app: QApplication, settings: Settings) -> None:
+    """Set the palette and fonts from `settings`; with theme System, follow later changes
+    of the desktop's colour scheme too."""
+    dark = is_dark(settings)
+    if app.style().name().lower() in _PALETTE_BLIND_STYLES:
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
+    app.setPalette(make_palette(dark))
+    app.setFont(interface_font(settings))
+    font = editor_font(settings)
+    app.setProperty(EDITOR_FONT_PROPERTY, font)
+    for widget in app.allWidgets():
+        if widget.property(EDITOR_ROLE_PROPERTY) == EDITOR_ROLE:
+            widget.setFont(font)
+    _SchemeFollower.attach(app, settings)
+
+
+def apply_editor_font(widget: QWidget) -> None:
+    """Give a newly made editor widget the font the theme chose (if a theme was applied)."""
+    widget.setProperty(EDITOR_ROLE_PROPERTY, EDITOR_ROLE)
+    app = QApplication.instance()
+    font = app.property(EDITOR_FONT_PROPERTY) if app is not None else None
+    if isinstance(font, QFont):
+        widget.setFont(font)
+
+
+class _SchemeFollower(QObject):
+    """Re-applies the palette when the desktop switches light/dark while the theme is System.
+    One per application, a child of it, so nothing global outlives the app."""
+
+    NAME = "daybookSchemeFollower"
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName(self.NAME)
+        self._app = app
+        self.settings = Settings()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._changed)
+
+    @classmethod
+    def attach(cls, app: QApplication, settings: Settings) -> None:
+        follower = app.findChild(cls, cls.NAME)
+        if follower is None:
+            follower = cls(app)
+        follower.settings = settings
+
+    def _changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.settings.theme == "system":
+            self._app.setPalette(make_palette(is_dark(self.settings)))
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )

@@ -1,0 +1,153 @@
+"""The Settings dialog round trip and the theme it drives (palette, fonts, System fallback)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from journal.services.drafts import DraftStore
+from journal.services.journal import Journal
+from journal.settings import Settings
+from journal.ui.editor import EntryEditor
+from journal.ui.settings_dialog import SettingsDialog
+from journal.ui.theme import apply_theme
+
+SERIF = "DejaVu Serif"
+
+
+@pytest.fixture
+def app_state(qapp: QApplication) -> Iterator[QApplication]:
+    """apply_theme changes the whole application: put palette and font back afterwards."""
+    palette, font = QPalette(qapp.palette()), QFont(qapp.font())
+    yield qapp
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setProperty("daybookEditorFont", None)
+
+
+def _lightness(app: QApplication, role: QPalette.ColorRole) -> float:
+    return app.palette().color(role).lightnessF()
+
+
+def test_dialog_shows_the_settings(qtbot: Any) -> None:
+    dialog = SettingsDialog(None, Settings(theme="dark", font_size=14, font_family=SERIF))
+    qtbot.addWidget(dialog)
+    assert dialog.theme_combo.currentData() == "dark"
+    assert dialog.size_spin.value() == 14
+    assert not dialog.font_default.isChecked()
+    assert dialog.font_combo.isEnabled()
+    assert dialog.font_combo.currentFont().family() == SERIF
+    assert dialog.editor_default.isChecked()
+    assert not dialog.editor_combo.isEnabled()
+
+
+def test_dialog_returns_edited_settings_and_keeps_the_rest(qtbot: Any) -> None:
+    original = Settings(autosave_seconds=3.0, extra={"reminder": {"time": "17:30"}})
+    dialog = SettingsDialog(None, original)
+    qtbot.addWidget(dialog)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("light"))
+    dialog.font_default.setChecked(False)
+    dialog.font_combo.setCurrentFont(QFont(SERIF))
+    dialog.size_spin.setValue(16)
+    result = dialog.settings()
+    assert (result.theme, result.font_family, result.font_size) == ("light", SERIF, 16)
+    assert result.editor_font_family == ""
+    assert result.autosave_seconds == 3.0
+    assert result.extra == {"reminder": {"time": "17:30"}}
+    assert original == Settings(autosave_seconds=3.0, extra={"reminder": {"time": "17:30"}})
+
+
+def test_every_control_has_an_accessible_name(qtbot: Any) -> None:
+    dialog = SettingsDialog(None, Settings())
+    qtbot.addWidget(dialog)
+    for widget in (
+        dialog.theme_combo,
+        dialog.font_default,
+        dialog.font_combo,
+        dialog.editor_default,
+        dialog.editor_combo,
+        dialog.size_spin,
+        dialog.tabs,
+    ):
+        assert widget.accessibleName(), widget
+
+
+def _answer_dialog(action: Callable[[SettingsDialog], None]) -> None:
+    """Act on the modal dialog once its event loop runs."""
+
+    def act() -> None:
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SettingsDialog) and w.isVisible()
+        ]
+        assert len(dialogs) == 1
+        action(dialogs[0])
+
+    QTimer.singleShot(0, act)
+
+
+def test_get_settings_round_trip_through_the_file(qtbot: Any, paths: Any) -> None:
+    def choose(dialog: SettingsDialog) -> None:
+        dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+        dialog.size_spin.setValue(13)
+        dialog.editor_default.setChecked(False)
+        dialog.editor_combo.setCurrentFont(QFont(SERIF))
+        dialog.accept()
+
+    _answer_dialog(choose)
+    result = SettingsDialog.get_settings(None, Settings.load(paths.settings))
+    assert result is not None
+    result.save(paths.settings)
+    loaded = Settings.load(paths.settings)
+    assert (loaded.theme, loaded.font_size, loaded.editor_font_family) == ("dark", 13, SERIF)
+
+
+def test_get_settings_cancelled_is_none(qtbot: Any) -> None:
+    def cancel(dialog: SettingsDialog) -> None:
+        dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+        dialog.reject()
+
+    _answer_dialog(cancel)
+    assert SettingsDialog.get_settings(None, Settings()) is None
+
+
+def test_light_and_dark_palettes(app_state: QApplication) -> None:
+    role = QPalette.ColorRole
+    apply_theme(app_state, Settings(theme="dark"))
+    assert _lightness(app_state, role.Window) < 0.3
+    assert _lightness(app_state, role.Text) > 0.7
+    apply_theme(app_state, Settings(theme="light"))
+    assert _lightness(app_state, role.Window) > 0.7
+    assert _lightness(app_state, role.Text) < 0.3
+
+
+def test_system_theme_falls_back_to_light_when_qt_cannot_tell(app_state: QApplication) -> None:
+    from PySide6.QtCore import Qt
+
+    scheme = QGuiApplication.styleHints().colorScheme()
+    apply_theme(app_state, Settings(theme="system"))
+    dark = _lightness(app_state, QPalette.ColorRole.Window) < 0.5
+    assert dark == (scheme == Qt.ColorScheme.Dark)
+
+
+def test_fonts_follow_the_settings(
+    app_state: QApplication, qtbot: Any, journal: Journal, paths: Any
+) -> None:
+    editor = EntryEditor(journal, DraftStore(paths.drafts))
+    qtbot.addWidget(editor)
+    apply_theme(app_state, Settings(font_family=SERIF, font_size=15, editor_font_family=SERIF))
+    assert app_state.font().family() == SERIF
+    assert app_state.font().pointSize() == 15
+    assert editor.body_edit.font().family() == SERIF  # an editor that already existed
+    assert editor.body_edit.font().pointSize() == 15
+    apply_theme(app_state, Settings(font_size=9))
+    later = EntryEditor(journal, DraftStore(paths.drafts))
+    qtbot.addWidget(later)
+    assert later.body_edit.font().pointSize() == 9  # and one made afterwards
+    assert later.body_edit.font().family() != SERIF  # the desktop's fixed-width font
