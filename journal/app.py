@@ -1,30 +1,167 @@
-"""Composition root of the desktop app: paths -> store -> services -> QApplication -> windows."""
+"""Composition root of the desktop app: paths -> settings -> Journal -> QApplication -> windows.
+
+Everything the window needs is built here and handed in; app-wide signals (settings, drafts
+left from a crash) are connected here too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from journal.paths import AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from journal.services.drafts import Draft, DraftStore
+    from journal.services.journal import Journal
+    from journal.settings import Settings
+    from journal.ui.main_window import MainWindow
+
+ORGANIZATION = "Daybook"
+APPLICATION = "Daybook"
 
 
 def run_gui(paths: AppPaths, argv: Sequence[str]) -> int:
     """Open the main window on the journal in `paths`; returns the exit status."""
-    from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
     from journal.errors import DaybookError
+    from journal.settings import Settings
+    from journal.ui.errors import ErrorDialog
+    from journal.ui.theme import apply_theme
+
+    guard_none_refcount()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    settings = Settings.load(paths.settings)
+    apply_theme(app, settings)
+
     from journal.services.journal import Journal
 
-    app = QApplication.instance() or QApplication(list(argv))
     try:
         journal = Journal.open(paths)
     except DaybookError as exc:
-        QMessageBox.critical(None, "Daybook", f"{exc.what}.\n\n{exc.hint}")
+        ErrorDialog.show_error(None, exc)
         return 1
-    window = QMainWindow()
-    window.setWindowTitle("Daybook")
-    window.resize(900, 600)
-    window.show()
     try:
+        window = build_window(app, journal, settings, QSettings(ORGANIZATION, APPLICATION))
+        window.show()
+        offer_drafts(window)
         return int(app.exec())
     finally:
         journal.close()
+
+
+def guard_none_refcount() -> None:
+    """Make None's reference count unreachable by PySide6 6.12's lost references.
+
+    Many PySide6 6.12 wrappers (QPainter.setPen, save, restore, ...; QVariant getters that
+    find nothing) return Python's None without taking a reference. On Python 3.11 each call
+    lowers None's count, and a long session of painting ends in "Fatal Python error:
+    none_dealloc". Python 3.12 made None immortal; this does the same on 3.11 by giving it a
+    count no program can use up. A no-op on 3.12 and later.
+    """
+    import sys
+
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    count = ctypes.c_ssize_t.from_address(id(None))
+    if count.value < 1 << 40:
+        count.value += 1 << 50
+
+
+def build_window(
+    app: QApplication,
+    journal: Journal,
+    settings: Settings,
+    qsettings: QSettings,
+    page_size: int = 200,
+) -> MainWindow:
+    """The main window with its editor, wired to the settings dialog and the theme."""
+    from journal.services.drafts import DraftStore
+    from journal.ui.editor import EntryEditor
+    from journal.ui.main_window import MainWindow
+
+    guard_none_refcount()
+    drafts = DraftStore(journal.paths.drafts)
+    editor = EntryEditor(
+        journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
+    )
+    window = MainWindow(journal, editor, qsettings, page_size=page_size)
+    window.drafts = drafts  # type: ignore[attr-defined]
+    current = [settings]
+
+    def open_settings() -> None:
+        from journal.ui.errors import ErrorDialog
+        from journal.ui.settings_dialog import SettingsDialog
+        from journal.ui.theme import apply_theme
+
+        chosen = SettingsDialog.get_settings(window, current[0])
+        if chosen is None:
+            return
+        try:
+            chosen.save(journal.paths.settings)
+        except Exception as exc:  # a StorageError: shown, the new look still applies
+            ErrorDialog.show_error(window, exc)
+        current[0] = chosen
+        apply_theme(app, chosen)
+
+    window.settingsRequested.connect(open_settings)
+    return window
+
+
+def offer_drafts(window: MainWindow) -> None:
+    """Offer back what the editor held when Daybook last stopped without saving it."""
+    from journal.errors import DaybookError
+
+    store: DraftStore = window.drafts  # type: ignore[attr-defined]
+    pending = store.pending()
+    for draft in [d for d in pending if d.is_empty]:
+        store.discard(draft.key)
+    pending = [d for d in pending if not d.is_empty]
+    if not pending:
+        return
+    if not ask_restore_drafts(window, pending):
+        for draft in pending:
+            store.discard(draft.key)
+        return
+    *older, newest = reversed(pending)  # pending is newest first
+    for draft in older:  # committed at once; the newest stays open in the editor
+        try:
+            window.restore_draft(draft)
+            if not window.editor.flush():  # type: ignore[attr-defined]
+                return
+        except DaybookError as exc:
+            window.report(exc)
+            return
+    window.restore_draft(newest)
+
+
+def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
+    """Ask whether to restore the drafts; tests replace this function."""
+    from PySide6.QtWidgets import QMessageBox
+
+    names = "\n".join(
+        f"• {d.title or (d.body.strip().splitlines() or [''])[0][:60]} "
+        f"({d.day.isoformat()}, {d.saved_at.astimezone().strftime('%H:%M')})"
+        for d in drafts[:8]
+    )
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(box.tr("Unsaved Changes Found"))
+    box.setText(box.tr("Daybook stopped before these changes were saved:"))
+    box.setInformativeText(names + "\n\n" + box.tr("Restore them into your journal?"))
+    box.setAccessibleName(box.tr("Unsaved changes found"))
+    restore = box.addButton(box.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(box.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore

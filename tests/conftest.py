@@ -11,6 +11,12 @@ import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+# PySide6 6.12 on Python 3.11 drops references to None (see journal.app): without the
+# guard a long UI test run ends in "Fatal Python error: none_dealloc".
+from journal.app import guard_none_refcount
+
+guard_none_refcount()
+
 # Computed before any test changes the environment: the folder a careless test could hit.
 REAL_DATA = Path(platformdirs.user_data_path("Daybook", appauthor=False, roaming=True))
 REAL_CONFIG = Path(platformdirs.user_config_path("Daybook", appauthor=False, roaming=True))

@@ -1,0 +1,135 @@
+"""A calendar to jump to a day, with the days that have entries marked by a dot.
+
+The marks for the month on show come from `Journal.store.day_counts`; `DayDialog` picks a
+day for a new entry.
+"""
+
+from __future__ import annotations
+
+import calendar as pycal
+import datetime as dt
+import sys
+
+from PySide6.QtCore import QDate, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.errors import DaybookError
+from journal.services.journal import Journal
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class JournalCalendar(QCalendarWidget):
+    """Marks days with entries; `dayChosen` when a day is clicked or Enter is pressed."""
+
+    dayChosen = Signal(object)  # datetime.date
+    loadFailed = Signal(object)  # DaybookError
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._counts: dict[dt.date, int] = {}
+        self.setAccessibleName(self.tr("Calendar: days with entries are marked"))
+        self.setGridVisible(False)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames)
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.setMaximumDate(QDate.currentDate().addYears(1))
+        weekend = QTextCharFormat()
+        weekend.setForeground(self.palette().color(QPalette.ColorRole.Text))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(day, weekend)
+        self.currentPageChanged.connect(lambda *_: self.refresh())
+        self.clicked.connect(lambda qd: self.dayChosen.emit(to_date(qd)))
+        self.activated.connect(lambda qd: self.dayChosen.emit(to_date(qd)))
+        self.refresh()
+
+    def counts(self) -> dict[dt.date, int]:
+        """Entry counts of the days shown (the month on show and its neighbours' edges)."""
+        return dict(self._counts)
+
+    def has_entries(self, day: dt.date) -> bool:
+        return self._counts.get(day, 0) > 0
+
+    def refresh(self) -> None:
+        """Read the marks for the month on show again (after adds, edits or deletes)."""
+        year, month = self.yearShown(), self.monthShown()
+        first = dt.date(year, month, 1) - dt.timedelta(days=7)
+        last = dt.date(year, month, pycal.monthrange(year, month)[1]) + dt.timedelta(days=14)
+        try:
+            self._counts = self._journal.store.day_counts(first, last)
+        except DaybookError as exc:
+            self._counts = {}
+            self.loadFailed.emit(exc)
+        self.updateCells()
+
+    @override
+    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
+        super().paintCell(painter, rect, date)
+        day = to_date(date)
+        if not self._counts.get(day):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = day == to_date(self.selectedDate())
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        painter.setBrush(self.palette().color(role))
+        painter.setPen(Qt.PenStyle.NoPen)
+        size = max(4.0, rect.height() / 7)
+        painter.drawEllipse(
+            QRectF(rect.center().x() - size / 2 + 1, rect.bottom() - size - 2, size, size)
+        )
+        painter.restore()
+
+
+class DayDialog(QDialog):
+    """Choose the day a new entry reflects on."""
+
+    def __init__(self, journal: Journal, initial: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New Entry for a Day"))
+        self.setAccessibleName(self.tr("Choose a day"))
+        label = QLabel(self.tr("Which day do you want to write about?"), self)
+        label.setAccessibleName(self.tr("Question"))
+        self.calendar = JournalCalendar(journal, self)
+        self.calendar.setSelectedDate(to_qdate(initial))
+        self.calendar.setMaximumDate(QDate.currentDate())
+        self.calendar.activated.connect(lambda _d: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.setAccessibleName(self.tr("Dialog buttons"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.calendar)
+        layout.addWidget(buttons)
+
+    def day(self) -> dt.date:
+        return to_date(self.calendar.selectedDate())
+
+    @classmethod
+    def get_day(cls, parent: QWidget | None, journal: Journal, initial: dt.date) -> dt.date | None:
+        """The chosen day, or None if cancelled (tests replace this classmethod)."""
+        dialog = cls(journal, initial, parent)
+        return dialog.day() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,204 @@
+"""The reader: one entry rendered from Markdown (sanitized) in a QTextBrowser.
+
+Links never navigate inside the browser: http(s) and mailto links go to the system's
+browser or mail program; anything else is ignored.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.entry import Entry
+from journal.rendering.markdown import MarkdownRenderer
+from journal.ui.timeline import lock_pixmap
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+class EntryReader(QWidget):
+    """Header (day, title, tags, private) over the rendered body; Edit and Delete buttons."""
+
+    editRequested = Signal(object)  # Entry
+    deleteRequested = Signal(object)  # Entry
+    restoreRequested = Signal(object)  # Entry (when showing one from the Trash)
+    linkOpened = Signal(QUrl)  # after handing a link to the system
+
+    def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._renderer = renderer
+        self._entry: Entry | None = None
+        self._in_trash = False
+        self.setAccessibleName(self.tr("Entry"))
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+
+        self.day_label = QLabel(self)
+        self.day_label.setAccessibleName(self.tr("Day"))
+        self.day_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.title_label = QLabel(self)
+        self.title_label.setAccessibleName(self.tr("Title"))
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.lock_label = QLabel(self)
+        self.lock_label.setAccessibleName(self.tr("Private entry"))
+        self.lock_label.setToolTip(self.tr("Private"))
+        self.meta_label = QLabel(self)
+        self.meta_label.setAccessibleName(self.tr("Tags"))
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.edit_button = QPushButton(self.tr("&Edit"), self)
+        self.edit_button.setAccessibleName(self.tr("Edit entry"))
+        self.edit_button.setToolTip(self.tr("Edit this entry (Enter or Ctrl+E)"))
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button = QPushButton(self.tr("Move to &Trash"), self)
+        self.delete_button.setAccessibleName(self.tr("Move entry to Trash"))
+        self.delete_button.clicked.connect(self._delete)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.restore_button.setAccessibleName(self.tr("Restore entry from Trash"))
+        self.restore_button.clicked.connect(self._restore)
+        self.restore_button.hide()
+
+        self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("Entry text"))
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.browser.anchorClicked.connect(self._open_link)
+        self.browser.document().setDocumentMargin(2)
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.day_label)
+        titles.addWidget(self.title_label)
+        meta_row = QHBoxLayout()
+        meta_row.setSpacing(4)
+        meta_row.addWidget(self.lock_label)
+        meta_row.addWidget(self.meta_label, 1)
+        titles.addLayout(meta_row)
+        head.addLayout(titles, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for button in (self.edit_button, self.delete_button, self.restore_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button)
+        head.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setSpacing(12)
+        layout.addLayout(head)
+        layout.addWidget(self.browser, 1)
+        self.show_entry(None)
+
+    @property
+    def entry(self) -> Entry | None:
+        return self._entry
+
+    def show_entry(self, entry: Entry | None, in_trash: bool = False) -> None:
+        """Show `entry` (None: a hint to pick one)."""
+        self._entry = entry
+        self._in_trash = in_trash
+        has = entry is not None
+        self.edit_button.setVisible(has and not in_trash)
+        self.delete_button.setVisible(has and not in_trash)
+        self.restore_button.setVisible(has and in_trash)
+        if entry is None:
+            self.day_label.clear()
+            self.title_label.setText(self.tr("No entry selected"))
+            self.meta_label.setText(self.tr("Pick an entry on the left, or press Ctrl+N."))
+            self.meta_label.show()
+            self.lock_label.hide()
+            self.browser.clear()
+            return
+        self.day_label.setText(
+            entry.day.strftime("%A %d %B %Y") + " · " + entry.created.strftime("%H:%M")
+        )
+        self.title_label.setText(entry.display_title or self.tr("(untitled)"))
+        meta = []
+        self.lock_label.setVisible(entry.private)
+        if entry.private:
+            side = self.meta_label.fontMetrics().height()
+            color = self.palette().color(QPalette.ColorRole.PlaceholderText)
+            self.lock_label.setPixmap(lock_pixmap(color, side, self.devicePixelRatioF()))
+            meta.append(self.tr("Private"))
+        if entry.tags:
+            meta.append("  ".join("#" + t for t in entry.tags))
+        if in_trash:
+            meta.append(self.tr("In the Trash"))
+        self.meta_label.setText("   ·   ".join(meta))
+        self.meta_label.setVisible(bool(meta))
+        body = entry.body
+        if not entry.title.strip():
+            body = _drop_first_line(body, entry.display_title)
+        self.browser.setHtml(self._style() + self._renderer.render(body))
+
+    def _style(self) -> str:
+        pal = self.palette()
+        link = pal.color(QPalette.ColorRole.Link).name()
+        dim = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        alt = pal.color(QPalette.ColorRole.AlternateBase).name()
+        return (
+            "<style>"
+            f"a {{ color: {link}; }} "
+            "p, li { line-height: 140%; } "
+            "h1, h2, h3 { margin-top: 14px; margin-bottom: 4px; } "
+            f"blockquote {{ color: {dim}; margin-left: 12px; }} "
+            f"pre {{ background-color: {alt}; }} "
+            "</style>"
+        )
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        built = hasattr(self, "browser")
+        if built and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.show_entry(self._entry, self._in_trash)
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme().lower() in SAFE_SCHEMES:
+            QDesktopServices.openUrl(url)
+            self.linkOpened.emit(url)
+
+    def _edit(self) -> None:
+        if self._entry is not None:
+            self.editRequested.emit(self._entry)
+
+    def _delete(self) -> None:
+        if self._entry is not None:
+            self.deleteRequested.emit(self._entry)
+
+    def _restore(self) -> None:
+        if self._entry is not None:
+            self.restoreRequested.emit(self._entry)
+
+
+def _drop_first_line(body: str, shown_title: str) -> str:
+    """The body without the first line when that line became the displayed title."""
+    lines = body.splitlines()
+    for i, line in enumerate(lines):
+        if line.strip():
+            if line.strip().lstrip("#").strip()[:80] == shown_title:
+                return "\n".join(lines[i + 1 :])
+            break
+    return body

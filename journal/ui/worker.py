@@ -1,0 +1,62 @@
+"""Slow work off the UI thread: a QRunnable that reports its result or error by signal.
+
+Signals are delivered to the thread of the `Task` object (the UI thread), so slots may
+touch widgets. A task whose receiver was closed is simply dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Task(QObject):
+    """The UI-thread side of one background call: emits `finished` or `failed` once."""
+
+    finished = Signal(object)  # the function's return value
+    failed = Signal(object)  # the exception it raised (DaybookError or a bug)
+
+    def __init__(self, fn: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._runnable = _Runnable(self)
+
+    def start(self, pool: QThreadPool | None = None) -> Task:
+        (pool or QThreadPool.globalInstance()).start(self._runnable)
+        return self
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python owns it through the Task
+        self._task = task
+
+    def run(self) -> None:
+        try:
+            result = self._task._fn()
+        except Exception as exc:  # reported to the UI thread, which decides what to show
+            self._task.failed.emit(exc)
+        else:
+            self._task.finished.emit(result)
+
+
+def run_in_background(
+    fn: Callable[[], Any],
+    on_result: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    parent: QObject | None = None,
+    pool: QThreadPool | None = None,
+) -> Task:
+    """Run `fn` in the pool; `on_result`/`on_error` are called on the UI thread.
+
+    Keep the returned Task referenced (or give it a parent) until it reports.
+    """
+    task = Task(fn, parent)
+    task.finished.connect(on_result)
+    task.failed.connect(on_error)
+    task.finished.connect(task.deleteLater)
+    task.failed.connect(task.deleteLater)
+    return task.start(pool)

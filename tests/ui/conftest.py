@@ -1,0 +1,87 @@
+"""Fixtures for the desktop UI: a main window on a temporary journal, errors collected."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
+    """Errors the window would have shown in the error dialog (no modal dialog in tests)."""
+    from journal.ui.errors import ErrorDialog
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(ErrorDialog, "show_error", classmethod(lambda _c, _p, e: shown.append(e)))
+    return shown
+
+
+@pytest.fixture
+def opened_links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """URLs handed to the system browser (nothing is really opened)."""
+    from PySide6.QtGui import QDesktopServices
+
+    urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toString()))
+    return urls
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> Any:
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+def add_entries(journal: Any, count: int, start: dt.date = dt.date(2026, 11, 20)) -> None:
+    """`count` entries, one a day going back from `start`, in one transaction."""
+    from journal.domain.entry import NewEntry
+
+    new = []
+    for i in range(count):
+        day = start - dt.timedelta(days=i)
+        created = dt.datetime.combine(day, dt.time(17, 30)).astimezone()
+        new.append(
+            NewEntry(
+                day=day,
+                title=f"Entry {i}",
+                body=f"Worked on item {i}. Learned about caching and queues.",
+                tags=("work",) if i % 2 else ("learning",),
+                private=i % 5 == 0,
+                created=created,
+            )
+        )
+    journal.store.add_many(new)
+
+
+@pytest.fixture
+def make_window(
+    qtbot: Any, qapp: Any, qsettings: Any, errors: list[BaseException]
+) -> Iterator[Any]:
+    """Build main windows the way the app does (editor, wiring); closed at the end."""
+    from journal.app import build_window
+    from journal.settings import Settings
+
+    windows: list[Any] = []
+
+    def make(journal: Any, page_size: int = 200) -> Any:
+        window = build_window(qapp, journal, Settings(), qsettings, page_size=page_size)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitActive(window)
+        qtbot.waitUntil(lambda: qapp.activeWindow() is window)  # focus and shortcuts work
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.wait_for_tasks()

@@ -1,0 +1,175 @@
+"""The app as a whole: writing through the UI survives a restart; drafts come back; layers."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from journal.services.drafts import Draft, DraftStore
+from journal.services.journal import Journal
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_entry_written_in_the_ui_is_there_after_a_restart(
+    paths: Any, make_window: Any, qtbot: Any
+) -> None:
+    journal = Journal.open(paths)
+    window = make_window(journal)
+    window.new_action.trigger()
+    assert window.is_editing()
+    editor = window.editor
+    qtbot.keyClicks(editor.title_edit, "Learned about WAL")
+    qtbot.keyClicks(editor.body_edit, "Checkpoints move pages back. #sqlite")
+    with qtbot.waitSignal(editor.entrySaved, timeout=5000) as saved:
+        qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_editing()
+    entry = saved.args[0]
+    assert window.timeline.current_entry().id == entry.id
+    assert window.reader.title_label.text() == "Learned about WAL"
+    window.close()
+    journal.close()
+
+    again = Journal.open(paths)
+    try:
+        window2 = make_window(again)
+        row = window2.model.row_of(entry.id)
+        assert row >= 0
+        assert window2.model.entry_at(row).title == "Learned about WAL"
+        assert window2.model.entry_at(row).tags == ("sqlite",)
+        assert window2.reader.entry.id == entry.id
+        assert "#sqlite" in [
+            window2.tags_list.item(i).text() for i in range(window2.tags_list.count())
+        ]
+        window2.close()
+    finally:
+        again.close()
+
+
+def _draft(key: str, body: str, minutes: int) -> Draft:
+    return Draft(
+        key=key,
+        entry_id=None,
+        day=dt.date(2026, 11, 20),
+        title="",
+        body=body,
+        tags=("recovered",),
+        private=False,
+        saved_at=dt.datetime(2026, 11, 20, 18, minutes).astimezone(),
+    )
+
+
+def test_drafts_left_behind_are_offered_back(
+    journal: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal import app
+
+    store = DraftStore(journal.paths.drafts)
+    store.save(_draft("new-older", "Older unsaved thought", 1))
+    store.save(_draft("new-newest", "Newest unsaved thought", 5))
+    asked: list[int] = []
+    monkeypatch.setattr(app, "ask_restore_drafts", lambda _p, d: asked.append(len(d)) or True)
+    window = make_window(journal)
+    app.offer_drafts(window)
+    assert asked == [2]
+    # The older draft is committed at once, the newest is open in the editor.
+    assert [e.body for e in journal.list_entries(app_filter())] == ["Older unsaved thought"]
+    assert window.is_editing()
+    assert window.editor.body_edit.toPlainText() == "Newest unsaved thought"
+    assert window.editor.flush()
+    assert store.pending() == []
+    assert len(journal.list_entries(app_filter())) == 2
+
+
+def test_discarded_drafts_are_gone(
+    journal: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal import app
+
+    store = DraftStore(journal.paths.drafts)
+    store.save(_draft("new-one", "Not wanted", 1))
+    monkeypatch.setattr(app, "ask_restore_drafts", lambda _p, _d: False)
+    window = make_window(journal)
+    app.offer_drafts(window)
+    assert store.pending() == []
+    assert not window.is_editing()
+    assert journal.list_entries(app_filter()) == []
+
+
+def app_filter() -> Any:
+    from journal.domain.filters import EntryFilter
+
+    return EntryFilter()
+
+
+def test_run_gui_opens_and_closes(paths: Any, qapp: Any) -> None:
+    from journal.app import run_gui
+
+    def close_all() -> None:
+        for widget in qapp.topLevelWidgets():
+            if widget.objectName() == "MainWindow":
+                widget.close()
+
+    QTimer.singleShot(0, close_all)
+    assert run_gui(paths, ["daybook"]) == 0
+    assert paths.database.exists()
+
+
+def test_ui_modules_do_not_load_the_storage_layer() -> None:
+    code = (
+        "import sys, journal.app, journal.ui.main_window, journal.ui.timeline, "
+        "journal.ui.reader, journal.ui.search_bar, journal.ui.calendar, journal.ui.trash, "
+        "journal.ui.worker, journal.ui.errors\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'journal.storage'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_only_the_ui_and_app_import_pyside6_and_the_ui_never_imports_storage() -> None:
+    offenders = []
+    for path in (ROOT / "journal").rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                in_ui = rel.startswith("journal/ui/") or rel == "journal/app.py"
+                if name.startswith("PySide6") and not in_ui and rel != "journal/cli.py":
+                    offenders.append(f"{rel}: {name}")
+                if rel.startswith("journal/ui/") and name.startswith(
+                    ("sqlalchemy", "journal.storage")
+                ):
+                    offenders.append(f"{rel}: {name}")
+    assert offenders == []
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
+def test_none_survives_pyside_lost_references(qapp: Any) -> None:
+    from PySide6.QtGui import QPainter, QPixmap
+
+    from journal.app import guard_none_refcount
+
+    guard_none_refcount()
+    before = sys.getrefcount(None)
+    pixmap = QPixmap(4, 4)
+    painter = QPainter(pixmap)
+    for _ in range(100):
+        painter.save()
+        painter.restore()
+    painter.end()
+    assert sys.getrefcount(None) > 1 << 40  # PySide6 6.12 may still lose some; None stays
+    assert before > 1 << 40
