@@ -76,3 +76,12 @@ def test_every_package_is_listed_in_pyproject() -> None:
     )
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in PACKAGE.rglob("__init__.py")}
     assert found <= listed, found - listed
+
+
+def test_widgets_talk_to_the_journal_service_not_the_store() -> None:
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (PACKAGE / "ui").rglob("*.py")
+        if ".store." in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

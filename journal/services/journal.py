@@ -17,7 +17,7 @@ from journal.errors import DaybookError, InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
 
 if TYPE_CHECKING:
-    from journal.domain.filters import EntryFilter, ImportReport, Order
+    from journal.domain.filters import Cursor, EntryFilter, ImportReport, Order
     from journal.storage.store import JournalStore
 
 IMPORT_FORMATS = ("jrnl", "jsonl")
@@ -86,8 +86,28 @@ class Journal:
     def restore_entry(self, entry_id: int) -> Entry:
         return self.store.restore(entry_id)
 
-    def list_entries(self, filters: EntryFilter, limit: int | None = 50) -> list[Entry]:
-        return self.store.list_entries(filters, limit=limit)
+    def list_entries(
+        self, filters: EntryFilter, limit: int | None = 50, after: Cursor | None = None
+    ) -> list[Entry]:
+        """A page of the timeline, newest first; `after` continues from a previous page."""
+        return self.store.list_entries(filters, limit=limit, after=after)
+
+    def count(self, filters: EntryFilter) -> int:
+        return self.store.count(filters)
+
+    def count_search(self, query: SearchQuery, filters: EntryFilter) -> int:
+        return self.store.count_search(query, filters)
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Tags in use with their entry counts, most used first."""
+        return self.store.tag_counts()
+
+    def day_counts(self, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+        return self.store.day_counts(start, end)
+
+    def empty_trash(self) -> int:
+        """Delete everything in the Trash for ever; returns how many entries went."""
+        return self.store.empty_trash()
 
     def search(
         self,

@@ -1,6 +1,6 @@
 """A calendar to jump to a day, with the days that have entries marked by a dot.
 
-The marks for the month on show come from `Journal.store.day_counts`; `DayDialog` picks a
+The marks for the month on show come from `Journal.day_counts`; `DayDialog` picks a
 day for a new entry.
 """
 
@@ -76,7 +76,7 @@ class JournalCalendar(QCalendarWidget):
         first = dt.date(year, month, 1) - dt.timedelta(days=7)
         last = dt.date(year, month, pycal.monthrange(year, month)[1]) + dt.timedelta(days=14)
         try:
-            self._counts = self._journal.store.day_counts(first, last)
+            self._counts = self._journal.day_counts(first, last)
         except DaybookError as exc:
             self._counts = {}
             self.loadFailed.emit(exc)

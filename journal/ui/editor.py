@@ -490,7 +490,7 @@ class EntryEditor(QWidget):
 
     def _refresh_completions(self) -> None:
         try:
-            counts = self._journal.store.tag_counts()
+            counts = self._journal.tag_counts()
         except DaybookError:
             return
         self.tags_edit.set_completions([name for name, _n in counts])

@@ -387,9 +387,9 @@ class MainWindow(QMainWindow):
 
     def refresh_tags(self) -> None:
         try:
-            counts = self.journal.store.tag_counts()
+            counts = self.journal.tag_counts()
             tags = [name for name, _count in counts]
-            total = self.journal.store.count(EntryFilter())
+            total = self.journal.count(EntryFilter())
         except DaybookError as exc:
             self.report(exc)
             return
@@ -673,7 +673,7 @@ class MainWindow(QMainWindow):
         """Purge the Trash in the background (it rewrites the search index)."""
         self.trash.empty_button.setEnabled(False)
         self.statusBar().showMessage(self.tr("Emptying the Trash…"))
-        self._start(self.journal.store.empty_trash, self._trash_emptied, self._trash_failed)
+        self._start(self.journal.empty_trash, self._trash_emptied, self._trash_failed)
 
     def _trash_emptied(self, count: int) -> None:
         self._undo.clear()
@@ -716,7 +716,7 @@ class MainWindow(QMainWindow):
             query, hits = journal.search(text, filters, limit=SEARCH_LIMIT)
             total = len(hits)
             if total == SEARCH_LIMIT:
-                total = journal.store.count_search(query, filters)
+                total = journal.count_search(query, filters)
             return hits, total, query.problems
 
         self._start(job, lambda result: self._search_done(generation, result), self._search_failed)

@@ -216,7 +216,7 @@ class TimelineModel(QAbstractListModel):
         """Fetch pages until the entries of `day` (or older ones) are loaded."""
         if self._searching:
             return
-        needed = self._journal.store.count(replace(self._filters, date_from=day)) + 1
+        needed = self._journal.count(replace(self._filters, date_from=day)) + 1
         while self._more and self._entries < needed:
             self._fetch(needed - self._entries + self.page_size)
 
@@ -333,7 +333,7 @@ class TimelineModel(QAbstractListModel):
         last = self._last_entry()
         after = cursor_of(last) if last is not None else None
         try:
-            batch = self._journal.store.list_entries(self._filters, limit=limit, after=after)
+            batch = self._journal.list_entries(self._filters, limit=limit, after=after)
         except DaybookError as exc:
             self._more = False
             self.loadFailed.emit(exc)
