@@ -31,6 +31,19 @@ query syntax:
   from:2024-03-01  to:2024-03   dates (YYYY, YYYY-MM or YYYY-MM-DD; today, yesterday)
 """
 
+EXPORT_HELP = """\
+private blocks (held back unless --include-private):
+  ```private
+  text only you should read
+  ```
+
+examples:
+  daybook export --from 2026-11-16 --to 2026-11-20 -o week.html
+  daybook export --tag ci --search "deploy*" --format markdown --front-matter
+  daybook export --digest --from 2026-11-16 -o week-notes.md
+  daybook export --split -o exported-entries/
+"""
+
 
 class Parser(argparse.ArgumentParser):
     """argparse with the project's one-line error format (usage errors exit 2)."""
@@ -125,6 +138,56 @@ def build_parser() -> Parser:
         help="jrnl's timeformat if yours is not the default '%%Y-%%m-%%d %%H:%%M' "
         "(e.g. '%%d.%%m.%%Y %%H:%%M')",
     )
+
+    x = sub.add_parser(
+        "export",
+        help="export entries as Markdown or self-contained HTML",
+        description="Export chosen entries, oldest first, as one Markdown file, one file per "
+        "entry (--split), or one self-contained HTML page (embedded CSS, no scripts, nothing "
+        "loaded from the network). Without -o the export goes to standard output. --from, "
+        "--to, --tag, --id and --search all apply together. Private entries and private "
+        "blocks (```private fences) are held back unless --include-private; a note on "
+        "standard error says how many.",
+        epilog=EXPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    x.add_argument(
+        "--format",
+        choices=["markdown", "html"],
+        help="markdown or html (default: from the -o suffix .html/.htm, else markdown)",
+    )
+    x.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to this file")
+    x.add_argument(
+        "--split",
+        action="store_true",
+        help="Markdown only: one file per entry in the folder -o names (created if absent)",
+    )
+    x.add_argument("--front-matter", action="store_true", help="Markdown: start with YAML")
+    x.add_argument("--from", dest="date_from", metavar="D", help="from this day (YYYY-MM-DD)")
+    x.add_argument("--to", dest="date_to", metavar="D", help="up to this day (YYYY-MM-DD)")
+    x.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="with this tag (repeatable: all)"
+    )
+    x.add_argument("--search", metavar="Q", help="entries matching a search (quote it)")
+    x.add_argument(
+        "--id",
+        dest="ids",
+        type=_entry_id,
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="ID",
+        help="these entries (several ids, or repeat --id)",
+    )
+    x.add_argument(
+        "--include-private", action="store_true", help="export private entries and blocks too"
+    )
+    x.add_argument(
+        "--digest",
+        action="store_true",
+        help="week notes: only the answers under 'learn' headings, a heading per day",
+    )
+    x.add_argument("--force", action="store_true", help="replace existing files")
 
     b = sub.add_parser("backup", help="write a verified copy of the journal")
     b.add_argument("--to", type=Path, metavar="FILE", help="where (default: the backups folder)")
@@ -263,6 +326,50 @@ def _progress_printer(stream: TextIO) -> Callable[[int], None]:
     return show
 
 
+def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
+    from journal.domain.filters import EntryFilter
+    from journal.services.export import (
+        ExportOptions,
+        build_export,
+        write_export,
+        write_export_folder,
+    )
+
+    fmt = args.format
+    if fmt is None:
+        suffix = args.output.suffix.lower() if args.output else ""
+        fmt = "html" if suffix in (".html", ".htm") else "markdown"
+    if args.split and args.output is None:
+        raise InputError("--split needs a folder", "give it with -o DIR")
+    base = _filters(args)
+    options = ExportOptions(
+        format=fmt,
+        filters=EntryFilter(date_from=base.date_from, date_to=base.date_to, tags=base.tags),
+        ids=tuple(args.ids),
+        search=args.search,
+        include_private=args.include_private,
+        digest=args.digest,
+        front_matter=args.front_matter,
+        split=args.split,
+    )
+    result = build_export(journal, options)
+    if args.split:
+        written = write_export_folder(result.files, args.output, args.force)
+        print(f"exported {len(written)} entries to {args.output}", file=sys.stderr)
+    elif args.output is not None:
+        write_export(result.text, args.output, args.force)
+        count = result.report.entries
+        print(
+            f"exported {count} {'entry' if count == 1 else 'entries'} to {args.output}",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(result.text)
+    if note := result.report.held_back_note:
+        print(f"{note}; add --include-private to export them", file=sys.stderr)
+    return 0
+
+
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> int:
     path = journal.backup(args.to)
     print(path)
@@ -331,6 +438,7 @@ COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "edit": cmd_edit,
     "delete": cmd_delete,
     "import": cmd_import,
+    "export": cmd_export,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,

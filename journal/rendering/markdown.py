@@ -2,13 +2,20 @@
 
 Python-Markdown passes raw HTML through, so its output always goes through nh3 with an
 allow-list. Remote images are turned into links so nothing rendered fetches anything.
+
+Private blocks: a fenced block whose info string starts with `private` (```private ... ```)
+is text the writer keeps to themselves; `strip_private` removes such blocks before anything
+leaves the app, and `render(..., mark_private=True)` shows them as marked sections.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import secrets
 import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 ALLOWED_TAGS = {
@@ -33,24 +40,120 @@ _IMG = re.compile(r"<img\b([^>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
-class MarkdownRenderer:
-    """Thread-safe Markdown to sanitized HTML; build once, reuse (set-up costs ~ms)."""
+HIGHLIGHT_CLASS = "highlight"
 
-    def __init__(self) -> None:
+
+class MarkdownRenderer:
+    """Thread-safe Markdown to sanitized HTML; build once, reuse (set-up costs ~ms).
+
+    With `highlight`, fenced code is coloured by Pygments as CSS classes (see `pygments_css`).
+    """
+
+    def __init__(self, highlight: bool = False) -> None:
         import markdown
 
+        extensions: list[str] = ["fenced_code", "tables", "sane_lists", "md_in_html"]
+        config: dict[str, dict[str, Any]] = {}
+        if highlight:
+            extensions.append("codehilite")
+            config["codehilite"] = {"css_class": HIGHLIGHT_CLASS, "guess_lang": False}
         self._md = markdown.Markdown(
-            extensions=["fenced_code", "tables", "sane_lists", "md_in_html"],
-            output_format="html",
+            extensions=extensions, extension_configs=config, output_format="html"
         )
         self._lock = threading.Lock()
 
-    def render(self, text: str) -> str:
-        """HTML for `text`, safe to show or save: no scripts, handlers or remote loads."""
+    def render(self, text: str, mark_private: bool = False) -> str:
+        """HTML for `text`, safe to show or save: no scripts, handlers or remote loads.
+
+        `mark_private` renders private blocks as Markdown inside `<div class="private-block">`
+        instead of as code; to leave them out, pass the text through `strip_private` first.
+        """
+        if mark_private:
+            return self._render_marked(text)
         with self._lock:
             self._md.reset()
             raw = self._md.convert(text)
         return sanitize(raw)
+
+    def _render_marked(self, text: str) -> str:
+        blocks = list(private_blocks(text))
+        if not blocks:
+            return self.render(text)
+        token = "daybookprivate" + secrets.token_hex(8)
+        lines = text.split("\n")
+        inner: list[str] = []
+        for n, block in reversed(list(enumerate(blocks))):
+            inner.insert(0, self.render(block.content, mark_private=True))
+            blank = block.prefix.rstrip()
+            lines[block.start : block.end] = [blank, f"{block.prefix}{token}x{n}", blank]
+        out = self.render("\n".join(lines))
+        for n, body in enumerate(inner):
+            marked = f'<div class="private-block">\n{body}\n</div>'
+            out = out.replace(f"<p>{token}x{n}</p>", marked).replace(f"{token}x{n}", marked)
+        return out
+
+
+def pygments_css(selector: str = "." + HIGHLIGHT_CLASS, style: str = "default") -> str:
+    """The CSS rules for highlighted code under `selector`, in a Pygments style."""
+    from pygments.formatters import HtmlFormatter
+
+    return str(HtmlFormatter(style=style).get_style_defs(selector))
+
+
+# -- private blocks ------------------------------------------------------------------------
+
+# An opening fence with the info string `private`: inside block quotes or list items too, and
+# at any indentation, so that a misplaced fence hides too much rather than too little.
+_PRIVATE_OPEN = re.compile(
+    r"^(?P<prefix>(?:[ \t]*>)*[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*private(?:[ \t][^\n]*)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateBlock:
+    """A private block: lines [start, end) of the text, its container prefix and its text."""
+
+    start: int
+    end: int
+    prefix: str
+    content: str
+
+
+def private_blocks(text: str) -> Iterator[PrivateBlock]:
+    """The private blocks of a Markdown text; an unclosed one runs to the end of the text."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        opening = _PRIVATE_OPEN.match(lines[i])
+        if opening is None:
+            i += 1
+            continue
+        prefix, fence = opening["prefix"], opening["fence"]
+        quotes = prefix.count(">")
+        closing = re.compile(
+            rf"^(?:[ \t]*>){{{quotes}}}[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$"
+        )
+        strip = re.compile(rf"^(?:[ \t]*>){{{quotes}}} ?[ \t]{{0,{len(prefix)}}}")
+        end = i + 1
+        while end < len(lines) and not closing.match(lines[end]):
+            end += 1
+        content = "\n".join(strip.sub("", line, count=1) for line in lines[i + 1 : end])
+        yield PrivateBlock(i, min(end + 1, len(lines)), prefix, content)
+        i = end + 1
+
+
+def strip_private(text: str) -> tuple[str, int]:
+    """`text` without its private blocks, and how many there were."""
+    blocks = list(private_blocks(text))
+    if not blocks:
+        return text, 0
+    lines = text.split("\n")
+    for block in reversed(blocks):
+        before = lines[block.start - 1] if block.start else ""
+        gap = [] if not before.strip(" \t>") else [block.prefix.rstrip()]
+        lines[block.start : block.end] = gap
+    return "\n".join(lines), len(blocks)
 
 
 def sanitize(raw_html: str) -> str:

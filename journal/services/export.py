@@ -1,0 +1,310 @@
+"""Export, the use case the CLI and the desktop app share: choose, hold back, render, write.
+
+`build_export` returns the rendered text and a report of what was left out (the GUI's
+preview shows both); `write_export` and `write_export_folder` put it on disk atomically.
+Private entries and private blocks never leave unless `include_private` is set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import errno
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from journal.domain.entry import Entry
+from journal.domain.filters import EntryFilter
+from journal.errors import DaybookError, InputError, NotFoundError
+
+if TYPE_CHECKING:
+    from journal.rendering.markdown import MarkdownRenderer
+    from journal.services.journal import Journal
+
+Format = Literal["markdown", "html"]
+FORMATS: tuple[Format, ...] = ("markdown", "html")
+SUFFIXES: dict[Format, str] = {"markdown": ".md", "html": ".html"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What to export and how. `ids`, `search` and `filters` all apply (an AND)."""
+
+    format: Format = "markdown"
+    filters: EntryFilter = EntryFilter()
+    ids: tuple[int, ...] = ()
+    search: str | None = None
+    include_private: bool = False
+    digest: bool = False
+    front_matter: bool = False
+    split: bool = False  # Markdown only: one file per entry
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    """How many entries went out and what was held back as private."""
+
+    entries: int
+    held_back_private_entries: int = 0
+    held_back_private_blocks: int = 0
+
+    @property
+    def held_back_note(self) -> str:
+        """'held back 2 private entries and 1 private block', or '' when nothing was."""
+        parts = []
+        if self.held_back_private_entries:
+            n = self.held_back_private_entries
+            parts.append(f"{n} private {'entry' if n == 1 else 'entries'}")
+        if self.held_back_private_blocks:
+            n = self.held_back_private_blocks
+            parts.append(f"{n} private {'block' if n == 1 else 'blocks'}")
+        return "held back " + " and ".join(parts) if parts else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """The rendered export: `text` for one file, `files` ({name: text}) for a split export."""
+
+    text: str
+    report: ExportReport
+    files: Mapping[str, str] = field(default_factory=dict)
+
+
+# -- choosing --------------------------------------------------------------------------------
+
+
+def choose_entries(journal: Journal, options: ExportOptions) -> tuple[list[Entry], int]:
+    """The chosen entries oldest first, and how many private ones were held back."""
+    wide = dataclasses.replace(options.filters, include_private=True)
+    if options.search is not None and options.search.strip():
+        query, hits = journal.search(options.search, wide, limit=None, strict=True)
+        if query.is_empty:
+            raise InputError("the search has nothing to search for", "give at least one word")
+        found = [h.entry for h in hits]
+    elif options.search is not None:
+        raise InputError("the search is empty", "give at least one word, or leave out --search")
+    elif options.ids:
+        found = journal.store.get_many(options.ids)
+    else:
+        found = list(journal.store.iter_all(wide))
+    if options.ids:
+        missing = sorted(set(options.ids) - {e.id for e in journal.store.get_many(options.ids)})
+        if missing:
+            raise NotFoundError(
+                f"there is no entry with id {', '.join(map(str, missing))}",
+                "see the ids with `daybook list`",
+            )
+        wanted = set(options.ids)
+        found = [e for e in found if e.id in wanted and _passes(e, options.filters)]
+    found.sort(key=lambda e: (e.day, e.created, e.id))
+    chosen = [e for e in found if options.include_private or not e.private]
+    return chosen, len(found) - len(chosen)
+
+
+def _passes(entry: Entry, filters: EntryFilter) -> bool:
+    """The date and tag filters applied to an entry chosen by id."""
+    if filters.date_from and entry.day < filters.date_from:
+        return False
+    if filters.date_to and entry.day > filters.date_to:
+        return False
+    tags = {t.casefold() for t in entry.tags}
+    return all(t.casefold() in tags for t in filters.tags) and not any(
+        t.casefold() in tags for t in filters.exclude_tags
+    )
+
+
+def hold_back_blocks(entries: Sequence[Entry]) -> tuple[list[Entry], int]:
+    """The entries with their private blocks removed, and how many blocks that was."""
+    from journal.rendering.markdown import strip_private
+
+    out: list[Entry] = []
+    total = 0
+    for entry in entries:
+        body, count = strip_private(entry.body)
+        total += count
+        out.append(dataclasses.replace(entry, body=body) if count else entry)
+    return out, total
+
+
+# -- rendering -------------------------------------------------------------------------------
+
+
+def build_export(
+    journal: Journal, options: ExportOptions, renderer: MarkdownRenderer | None = None
+) -> ExportResult:
+    """Choose, hold back and render: what would be written, for writing or a preview.
+
+    Reuse `renderer` (built with `highlight=True`) across calls; one is made if absent.
+    """
+    entries, held_entries = choose_entries(journal, options)
+    if not entries:
+        if held_entries:
+            raise InputError(
+                f"nothing to export: the {held_entries} matching "
+                f"{'entry is' if held_entries == 1 else 'entries are'} private",
+                "add --include-private to export them",
+            )
+        raise InputError("no entries match", "widen the dates, tags, ids or search")
+    return render_export(entries, options, renderer, held_entries)
+
+
+def render_export(
+    entries: Sequence[Entry],
+    options: ExportOptions,
+    renderer: MarkdownRenderer | None = None,
+    held_back_entries: int = 0,
+) -> ExportResult:
+    """Render chosen entries (oldest first); private entries and blocks go unless included."""
+    from journal.rendering import export as fmt
+
+    if options.split and (options.format != "markdown" or options.digest):
+        raise InputError("one file per entry works for plain Markdown exports only", "drop --split")
+    blocks = 0
+    if not options.include_private:
+        public = [e for e in entries if not e.private]
+        held_back_entries += len(entries) - len(public)
+        if not public:
+            raise InputError(
+                "nothing to export: every chosen entry is private",
+                "add --include-private to export them",
+            )
+        entries, blocks = hold_back_blocks(public)
+    report = ExportReport(len(entries), held_back_entries, blocks)
+    if options.digest:
+        sections = fmt.digest_sections(entries)
+        if not sections:
+            raise InputError(
+                f"none of the {len(entries)} chosen entries has a 'what I learned' answer "
+                "(a heading containing 'learn')",
+                "choose other entries, or export them without --digest",
+            )
+        if options.format == "html":
+            text = fmt.digest_html(entries, sections, renderer or _renderer())
+        else:
+            text = fmt.digest_markdown(entries, sections)
+        return ExportResult(text, report)
+    if options.split:
+        return ExportResult("", report, fmt.to_markdown_files(entries, options.front_matter))
+    if options.format == "html":
+        return ExportResult(
+            fmt.to_html(entries, renderer or _renderer(), options.include_private), report
+        )
+    return ExportResult(fmt.to_markdown(entries, options.front_matter), report)
+
+
+def _renderer() -> MarkdownRenderer:
+    from journal.rendering.markdown import MarkdownRenderer
+
+    return MarkdownRenderer(highlight=True)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def write_export(text: str, path: Path, force: bool = False) -> Path:
+    """Write `text` to `path` atomically (temp file, fsync, rename); replace only with `force`."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder", "give a file name (or use --split for a folder)")
+    if path.exists() and not force:
+        raise InputError(f"{path} already exists", "add --force to replace it, or choose another")
+    data = text.encode("utf-8")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), _mode_for(path))
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if force:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+        _fsync_dir(folder)
+    except FileExistsError as exc:
+        raise InputError(
+            f"{path} already exists", "add --force to replace it, or choose another"
+        ) from exc
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return path
+
+
+def write_export_folder(files: Mapping[str, str], folder: Path, force: bool = False) -> list[Path]:
+    """Write one file per entry into `folder` (created if absent); existing files need `force`."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file", "give a folder for --split")
+    if not force:
+        taken = [name for name in files if (folder / name).exists()]
+        if taken:
+            raise InputError(
+                f"{folder / taken[0]} already exists"
+                + (f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""),
+                "add --force to replace them, or choose another folder",
+            )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(folder, exc) from exc
+    return [write_export(text, folder / name, force) for name, text in files.items()]
+
+
+def default_name(options: ExportOptions, today: dt.date | None = None) -> str:
+    """A file name for a save dialog: daybook-2026-11-23.html, week-notes-....md."""
+    stem = "week-notes" if options.digest else "daybook"
+    return f"{stem}-{(today or dt.date.today()).isoformat()}{SUFFIXES[options.format]}"
+
+
+def _link_new(tmp: Path, path: Path) -> None:
+    """Give the finished temp file its name, failing if the name is taken meanwhile."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:  # no hard links here (FAT, some network shares): check, then rename
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+            raise
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "exists", str(path)) from exc
+        os.replace(tmp, path)
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions when replacing it, else rw-r--r--."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_error(path: Path, exc: OSError) -> DaybookError:
+    if isinstance(exc, PermissionError):
+        return InputError(f"cannot write {path}: permission denied", "choose another folder")
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return InputError(f"cannot write {path}: its folder does not exist", "create it first")
+    if exc.errno == errno.ENOSPC:
+        return DaybookError(f"cannot write {path}: the disk is full", "free some space")
+    if exc.errno == errno.EROFS:
+        return InputError(f"cannot write {path}: read-only file system", "choose another folder")
+    return DaybookError(f"cannot write {path}: {exc.strerror or exc}", "choose another folder")
