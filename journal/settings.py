@@ -17,6 +17,10 @@ from journal.errors import StorageError
 
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
+# The end-of-day prompt: a reminder time per weekday ('HH:MM', '' for none), Monday first.
+DEFAULT_REMINDER_TIMES = ("17:30",) * 5 + ("", "")
+DEFAULT_DAY_BOUNDARY = "03:00"
+DEFAULT_QUESTION_SET = "What? So what? Now what?"
 
 
 @dataclass(slots=True)
@@ -28,6 +32,10 @@ class Settings:
     font_size: int = 11
     editor_font_family: str = ""  # empty: the desktop's fixed-width font
     autosave_seconds: float = 2.0
+    reminder_times: list[str] = field(default_factory=lambda: list(DEFAULT_REMINDER_TIMES))
+    day_boundary: str = DEFAULT_DAY_BOUNDARY  # writing before it counts for the day before
+    question_set: str = DEFAULT_QUESTION_SET  # a set's name; an unknown name means the default
+    custom_question_sets: list[dict[str, Any]] = field(default_factory=list)  # QuestionSet dicts
     extra: dict[str, Any] = field(default_factory=dict)  # sections later features fill
 
     @classmethod
@@ -55,6 +63,7 @@ class Settings:
             values.pop("font_size")
         if not 0.2 <= float(values.get("autosave_seconds", 2.0)) <= 60:  # NaN fails too
             values.pop("autosave_seconds")
+        _check_prompt_values(values)
         return cls(**values)
 
     def save(self, path: Path) -> None:
@@ -76,3 +85,35 @@ class Settings:
                 f"cannot save the settings to {path}: {exc.strerror}",
                 "free some space or check the folder's permissions",
             ) from exc
+
+
+def _check_prompt_values(values: dict[str, Any]) -> None:
+    """Reset the prompt's bad values in `values` (read from the file) one by one."""
+    from journal.domain.prompts import QuestionSet
+    from journal.domain.schedule import format_clock, parse_clock
+
+    def clock(text: object, default: str) -> str:
+        try:
+            return format_clock(parse_clock(text)) if isinstance(text, str) else default
+        except ValueError:
+            return default
+
+    times = values.get("reminder_times")
+    if times is not None:
+        if len(times) == len(DEFAULT_REMINDER_TIMES):
+            values["reminder_times"] = [
+                clock(t, d) for t, d in zip(times, DEFAULT_REMINDER_TIMES, strict=True)
+            ]
+        else:
+            values.pop("reminder_times")
+    if "day_boundary" in values:
+        values["day_boundary"] = clock(values["day_boundary"], DEFAULT_DAY_BOUNDARY) or "00:00"
+    if "custom_question_sets" in values:
+        kept: dict[str, dict[str, Any]] = {}
+        for raw in values["custom_question_sets"]:
+            try:
+                found = QuestionSet.from_dict(raw)
+            except ValueError:
+                continue
+            kept.setdefault(found.name.casefold(), found.to_dict())
+        values["custom_question_sets"] = list(kept.values())

@@ -48,10 +48,17 @@ class Entry:
 
     @property
     def display_title(self) -> str:
-        """The title, or the body's first non-empty line when the title is empty."""
+        """The title, or the body's first non-empty line when the title is empty.
+
+        A reflection written in the prompt starts with its question headings, the same
+        every day, so there the first line of the first answer is used instead.
+        """
         if self.title.strip():
             return self.title.strip()
+        skip_headings = self.kind == "prompt"
         for line in self.body.splitlines():
+            if skip_headings and line.lstrip().startswith("#"):
+                continue
             text = line.strip().lstrip("#").strip()
             if text:
                 return text[:80]

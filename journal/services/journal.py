@@ -56,6 +56,7 @@ class Journal:
         private: bool = False,
         day: dt.date | None = None,
         created: dt.datetime | None = None,
+        kind: str = "note",
     ) -> Entry:
         """Add an entry; an entry with neither title nor text is refused."""
         body = body.strip("\n")
@@ -70,6 +71,7 @@ class Journal:
                 tags=tuple(tags),
                 private=private,
                 created=now,
+                kind=kind,
             )
         )
 
@@ -85,6 +87,35 @@ class Journal:
 
     def restore_entry(self, entry_id: int) -> Entry:
         return self.store.restore(entry_id)
+
+    def trash(self) -> list[Entry]:
+        """What is in the Trash, most recently deleted first."""
+        from journal.domain.filters import EntryFilter
+
+        entries = self.store.list_entries(EntryFilter(trash=True), limit=None)
+        return sorted(entries, key=lambda e: (e.deleted or dt.datetime.min, e.id), reverse=True)
+
+    def purge(self, entry_ids: Sequence[int]) -> int:
+        """Delete entries in the Trash for ever, leaving no trace of their text in the file.
+
+        Every id must be in the Trash; otherwise nothing is deleted, so a mistyped id can
+        never destroy an entry the user still sees.
+        """
+        wanted = list(dict.fromkeys(entry_ids))
+        found = {e.id: e for e in self.store.get_many(wanted, include_deleted=True)}
+        for entry_id in wanted:
+            entry = found.get(entry_id)
+            if entry is None:
+                raise NotFoundError(
+                    f"there is no entry with id {entry_id}; nothing was purged",
+                    "see what is in the Trash with `daybook trash`",
+                )
+            if entry.deleted is None:
+                raise InputError(
+                    f"entry {entry_id} is not in the Trash; nothing was purged",
+                    f"move it there first with `daybook delete {entry_id}`",
+                )
+        return self.store.purge(wanted)
 
     def list_entries(
         self, filters: EntryFilter, limit: int | None = 50, after: Cursor | None = None
@@ -104,6 +135,10 @@ class Journal:
 
     def day_counts(self, start: dt.date, end: dt.date) -> dict[dt.date, int]:
         return self.store.day_counts(start, end)
+
+    def entry_days(self, filters: EntryFilter) -> set[dt.date]:
+        """The days with at least one entry matching `filters`."""
+        return self.store.entry_days(filters)
 
     def empty_trash(self) -> int:
         """Delete everything in the Trash for ever; returns how many entries went."""

@@ -237,8 +237,9 @@ class JournalStore:
             removed = cur.rowcount
             cur.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)")
             cur.execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
-        with db.translate_errors(self.path), self._engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with db.translate_errors(self.path):
+            # The WAL still holds the pages as they were before; truncating it drops them.
+            db.checkpoint(self._engine)
         return int(removed)
 
     def empty_trash(self) -> int:
@@ -349,6 +350,14 @@ class JournalStore:
         )
         return {int(r[0]): str(r[1]) for r in rows if r[1] and MARK_START in str(r[1])}
 
+    def entry_days(self, filters: EntryFilter = EntryFilter()) -> set[dt.date]:
+        """The distinct days that have entries (reads days only, for streaks and reminders)."""
+        where, params = _filter_sql(filters)
+        rows = self._query(
+            f"SELECT DISTINCT e.day FROM entries e WHERE {' AND '.join(where)}", tuple(params)
+        )
+        return {_as_date(r[0]) for r in rows}
+
     def tag_counts(self, include_private: bool = True) -> list[tuple[str, int]]:
         """Every tag in use outside the Trash with its entry count, most used first."""
         private = "" if include_private else " AND e.private = 0"
@@ -375,12 +384,17 @@ class JournalStore:
 
     # -- maintenance -----------------------------------------------------------------------
 
-    def check(self) -> list[str]:
-        """Problems with the file and its search index; an empty list means healthy."""
+    def check(self, quick: bool = False) -> list[str]:
+        """Problems with the file and its search index; an empty list means healthy.
+
+        `quick` runs SQLite's quick_check (no index-content cross-check), fast enough for
+        every start.
+        """
         problems: list[str] = []
+        pragma = "quick_check" if quick else "integrity_check"
         with db.translate_errors(self.path), self._engine.connect() as conn:
             cur = _driver_cursor(conn)
-            result = [r[0] for r in cur.execute("PRAGMA integrity_check").fetchall()]
+            result = [r[0] for r in cur.execute(f"PRAGMA {pragma}").fetchall()]
             if result != ["ok"]:
                 problems.extend(f"integrity: {r}" for r in result[:20])
             problems.extend(fts_problems(cur))
@@ -405,7 +419,11 @@ class JournalStore:
         """
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            with db.translate_errors(self.path), self._engine.connect() as conn:
+            with (
+                db.translate_errors(self.path),
+                db.exclusive_writer(self._engine),
+                self._engine.connect() as conn,
+            ):
                 raw = conn.connection.driver_connection
                 assert isinstance(raw, sqlite3.Connection)
                 src.backup(raw)

@@ -267,3 +267,13 @@ def test_failed_import_stores_nothing(store: JournalStore) -> None:
     with pytest.raises(ValueError):
         store.add_many(broken())
     assert store.count() == 0
+
+
+def test_entry_days_and_prompt_titles(store: JournalStore) -> None:
+    store.add(entry("2026-05-01", "a"))
+    store.add(entry("2026-05-01", "b"))
+    store.add(entry("2026-05-03", "## What did I work on?\n\nThe importer", kind="prompt"))
+    assert store.entry_days() == {dt.date(2026, 5, 1), dt.date(2026, 5, 3)}
+    assert store.entry_days(EntryFilter(kind="prompt")) == {dt.date(2026, 5, 3)}
+    [prompt] = store.list_entries(EntryFilter(kind="prompt"))
+    assert prompt.display_title == "The importer"
