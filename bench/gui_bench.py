@@ -1,0 +1,139 @@
+"""The GUI start-up benchmark (issue 3): Daybook's main window against a bare QMainWindow."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from benchkit import BENCH, PYTHON, TARGETS, Results, bench_env, percentile
+
+GUI_CHILD = BENCH / "gui_child.py"
+
+
+def run_gui(res: Results, home: Path, runs: int, pages: int, label: str = "") -> None:
+    """Process start to painted window, Daybook vs a bare QMainWindow, interleaved runs."""
+    label = label or home.name
+    scratch = home.parent / "gui-home"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir()
+    env = bench_env(scratch) | {"QT_QPA_PLATFORM": "offscreen"}
+    probe = gui_child(["app", "--home", str(home)], env)
+    if not probe[0].get("ok"):
+        reason = probe[0].get("reason", "the child failed")
+        last = probe[0].get("stderr", "").strip().splitlines()[-1:]
+        if last and "no create_window" not in reason:
+            reason += f" ({last[0][:160]})"
+        res.add("gui", "GUI start-up", None, "", note=f"skipped: {reason}")
+        res.details["gui"] = {"skipped": reason, "stderr": probe[0].get("stderr", "")}
+        return
+    gui_child(["bare"], env)  # warm-up of both
+    samples: dict[str, list[dict[str, Any]]] = {"bare": [], "app": []}
+    for _ in range(runs):
+        samples["bare"].append(gui_child(["bare"], env)[0])
+        samples["app"].append(gui_child(["app", "--home", str(home)], env)[0])
+    scroll = gui_child(["app", "--home", str(home), "--scroll-pages", str(pages)], env)[0]
+    res.details["gui"] = {"samples": samples, "scroll": scroll}
+    start = {k: statistics.median(s["start_s"] for s in v) for k, v in samples.items()}
+    peak = {k: statistics.median(s["peak_rss_mb"] for s in v) for k, v in samples.items()}
+    res.add("gui", "bare QMainWindow: start to paint", start["bare"], "s", note=f"n={runs}")
+    res.details["gui"]["built_by"] = samples["app"][0].get("built_by", "")
+    ratio = start["app"] / start["bare"]
+    res.add(
+        "gui",
+        f"Daybook window ({label}): start to paint",
+        start["app"],
+        "s",
+        target=f"<= {TARGETS['gui_start_ratio']:g}x bare",
+        note=f"{ratio:.2f}x bare; window from {samples['app'][0].get('built_by', '?')}",
+    ).ok = ratio <= TARGETS["gui_start_ratio"]
+    phases = [s["phases_ms"] for s in samples["app"]]
+
+    def phase(start: str, end: str) -> float:
+        return statistics.median(p[end] - p[start] for p in phases)
+
+    res.add(
+        "gui",
+        "  of which building the window",
+        phase("app_imported", "window_built"),
+        "ms",
+        note=f"import journal.app {phase('qapplication', 'app_imported'):.0f} ms, "
+        f"show to painted {phase('window_built', 'paint_flushed'):.0f} ms",
+    )
+    res.add("gui", "bare QMainWindow: peak RSS", peak["bare"], "MiB")
+    extra = peak["app"] - peak["bare"]
+    res.add(
+        "gui",
+        f"Daybook window ({label}): peak RSS",
+        peak["app"],
+        "MiB",
+        target=f"<= bare + {TARGETS['gui_extra_mb']:g} MiB",
+        note=f"bare + {extra:.1f} MiB",
+    ).ok = extra <= TARGETS["gui_extra_mb"]
+    if scroll.get("scroll_median_ms") is None:
+        note = scroll.get("scroll_error") or "the timeline could not be scrolled"
+        res.add("gui", "scroll one page", None, "ms", note=f"skipped: {note}")
+        return
+    res.add(
+        "gui",
+        "scroll one page (median)",
+        scroll["scroll_median_ms"],
+        "ms",
+        limit=TARGETS["scroll_ms"],
+        note=f"{len(scroll['scroll_ms'])} pages of a {scroll['view_class']}, "
+        f"{scroll['rows_loaded']} rows loaded",
+    )
+    res.add(
+        "gui",
+        "scroll one page (p95)",
+        percentile(scroll["scroll_ms"], 95),
+        "ms",
+        limit=TARGETS["scroll_ms"],
+        note=f"max {scroll['scroll_max_ms']:.1f} ms",
+    )
+
+
+def gui_child(args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], int]:
+    """Run gui_child.py; returns its JSON line (plus start_s and peak_rss_mb) and status."""
+    with tempfile.TemporaryFile(mode="w+") as errors:
+        start = time.time()
+        proc = subprocess.Popen(
+            [str(PYTHON), str(GUI_CHILD), *args],
+            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors, text=True,
+        )  # fmt: skip
+        killer = _Killer(proc, 120.0)
+        assert proc.stdout is not None
+        lines = proc.stdout.read().splitlines()
+        _pid, status, usage = os.wait4(proc.pid, 0)  # wait4 gives this child's own peak RSS
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        killer.cancel()
+        errors.seek(0)
+        stderr = errors.read()
+    try:
+        payload: dict[str, Any] = json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError):
+        payload = {"ok": False, "reason": f"the child exited {proc.returncode} without a result"}
+    payload["stderr"] = stderr[-2000:]
+    if payload.get("ok"):
+        payload["start_s"] = payload["painted_at"] - start
+        payload["peak_rss_mb"] = usage.ru_maxrss / 1024
+    return payload, int(proc.returncode)
+
+
+class _Killer:
+    """Kills a child process that runs longer than `seconds` (a hung window)."""
+
+    def __init__(self, proc: subprocess.Popen[str], seconds: float) -> None:
+        self._timer = threading.Timer(seconds, proc.kill)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
