@@ -31,6 +31,10 @@ class StorageError(DaybookError):
     """The journal file cannot be used as it is: corrupt, locked, read-only, disk full."""
 
 
+class DamagedJournalError(StorageError):
+    """A database file that is damaged or is not an SQLite database at all."""
+
+
 class ImportFormatError(DaybookError):
     """A file to import that cannot be read; names the file and line."""
 

@@ -8,8 +8,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from journal.errors import StorageError
-from journal.storage.db import SQLITE_HEADER, corrupt_error
+from journal.errors import DamagedJournalError, StorageError
+from journal.storage.db import SQLITE_HEADER
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -67,7 +67,7 @@ def verify_backup(path: Path) -> None:
     except OSError as exc:
         raise StorageError(f"cannot read {path}: {exc.strerror}", "check the file name") from exc
     if head != SQLITE_HEADER:
-        raise corrupt_error(path)
+        raise _bad_backup(path)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -78,9 +78,16 @@ def verify_backup(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise corrupt_error(path) from exc
+        raise _bad_backup(path) from exc
     if not ok or not has_entries:
-        raise corrupt_error(path)
+        raise _bad_backup(path)
+
+
+def _bad_backup(path: Path) -> StorageError:
+    return DamagedJournalError(
+        f"{path} is damaged or is not a Daybook backup; nothing was changed",
+        "choose another backup (`daybook backup --list` shows them)",
+    )
 
 
 def timestamped_name(prefix: str, now: dt.datetime | None = None) -> str:

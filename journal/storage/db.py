@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
+import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
-from journal.errors import StorageError
+from journal.errors import DamagedJournalError, StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -39,10 +42,11 @@ def check_header(path: Path) -> None:
         raise corrupt_error(path)
 
 
-def corrupt_error(path: Path) -> StorageError:
-    return StorageError(
+def corrupt_error(path: Path) -> DamagedJournalError:
+    return DamagedJournalError(
         f"the journal {path} is damaged or is not a Daybook database (left untouched)",
-        "restore a backup with `daybook restore FILE`, or move the file away to start afresh",
+        "restore a backup with `daybook restore FILE` (`daybook backup --list` shows them), "
+        "or move the file away to start afresh",
     )
 
 
@@ -100,16 +104,76 @@ def open_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> E
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
+    _ENGINE_WRITERS[engine] = (writer_lock(path), busy_timeout_ms / 1000)
     return engine
+
+
+# -- one writer at a time ---------------------------------------------------------------------
+# SQLite 3.7.0 to 3.51.2 can corrupt a WAL database when two connections write and checkpoint
+# at the same moment (the "WAL-reset bug", fixed in 3.51.3; Debian 12's Python has 3.40.1).
+# Daybook rules it out by never letting two of its connections write or checkpoint at once:
+# - Within a process, every write transaction (`write_transaction`) and every explicit
+#   checkpoint or restore (`exclusive_writer`) holds a lock kept per database file, shared by
+#   every engine and thread on that file. SQLite's automatic checkpoints run inside a commit,
+#   so they are held by the same lock. A connection's closing checkpoint happens only when it
+#   is the last connection to the file, so nothing else can be writing then.
+# - Across processes, the desktop app runs once per data folder (a lock file plus a local
+#   server in journal/ui: a second start brings the first window forward). What remains is a
+#   `daybook` command writing while the app is open; its writes are short and rare. Closing
+#   that too means taking an OS file lock (fcntl.flock / msvcrt.locking) on a file beside the
+#   journal in `exclusive_writer`, or upgrading to SQLite >= 3.51.3.
+_LOCKS_GUARD = threading.Lock()
+_WRITER_LOCKS: dict[str, threading.RLock] = {}
+_ENGINE_WRITERS: weakref.WeakKeyDictionary[Engine, tuple[threading.RLock, float]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def writer_lock(path: Path) -> threading.RLock:
+    """The in-process writer lock of the database file `path` (one per file, however named).
+
+    Re-entrant, so a nested write in the same thread meets SQLite's own busy error rather
+    than hanging for ever.
+    """
+    key = os.path.normcase(os.path.realpath(path))
+    with _LOCKS_GUARD:
+        return _WRITER_LOCKS.setdefault(key, threading.RLock())
+
+
+@contextlib.contextmanager
+def exclusive_writer(engine: Engine) -> Iterator[None]:
+    """Hold the writer lock of `engine`'s file, waiting at most its busy timeout."""
+    found = _ENGINE_WRITERS.get(engine)
+    if found is None:
+        yield
+        return
+    lock, timeout = found
+    if not lock.acquire(timeout=timeout):
+        raise sqlite3.OperationalError("database is locked (another thread is writing)")
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @contextlib.contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A connection in a transaction begun IMMEDIATE; commits on success, else rolls back."""
-    with engine.connect() as conn:
+    """A connection in a transaction begun IMMEDIATE; commits on success, else rolls back.
+
+    Runs under the file's writer lock (see above), so one process never has two writers.
+    """
+    with exclusive_writer(engine), engine.connect() as conn:
         conn.execution_options(sqlite_begin="IMMEDIATE")
         with conn.begin():
             yield conn
+
+
+def checkpoint(engine: Engine) -> bool:
+    """Copy the WAL into the database and truncate it; False if a reader kept it from
+    finishing (the WAL is then emptied by a later checkpoint)."""
+    with exclusive_writer(engine), engine.connect() as conn:
+        row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return row is not None and int(row[0]) == 0
 
 
 @contextlib.contextmanager
@@ -127,15 +191,16 @@ def describe(exc: BaseException, path: Path) -> StorageError:
             f"the journal {path} is locked by another program",
             "close the other Daybook window or command and try again",
         )
+    if "full" in text or (("disk i/o" in text or "unable to open" in text) and _disk_full(path)):
+        # A full disk often shows as an I/O error: SQLite could not create its -shm file.
+        return StorageError(
+            f"the disk holding {path} is full; nothing was saved",
+            "free some space and try again",
+        )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StorageError(
             f"cannot write to the journal {path}: the file or its folder is read-only",
             "make it writable, or choose another folder with --home",
-        )
-    if "full" in text:
-        return StorageError(
-            f"the disk holding {path} is full; nothing was saved",
-            "free some space and try again (what you typed is kept)",
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return corrupt_error(path)
@@ -145,6 +210,14 @@ def describe(exc: BaseException, path: Path) -> StorageError:
             "check the disk and free space, then try again",
         )
     return StorageError(f"the journal {path} could not be used: {text}", "try again")
+
+
+def _disk_full(path: Path) -> bool:
+    """Less room left beside `path` than SQLite needs for its side files (64 KiB)."""
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager

@@ -6,6 +6,7 @@ journal costs one query.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
@@ -14,6 +15,9 @@ from journal.storage.db import write_transaction
 
 SCHEMA_HEAD = "0002"
 MIGRATIONS = Path(__file__).with_name("migrations")
+# Alembic's `op` and `context` are module-wide proxies: two migrations at once in one
+# process (two journals opened by two threads) would run against each other's connection.
+_ALEMBIC = threading.Lock()
 
 
 def current_revision(conn: Connection) -> str | None:
@@ -40,7 +44,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     """Upgrade the schema to `target` in a single IMMEDIATE transaction."""
     from alembic import command
 
-    with write_transaction(engine) as conn:
+    with _ALEMBIC, write_transaction(engine) as conn:
         command.upgrade(alembic_config(conn), target)  # type: ignore[arg-type]
 
 
@@ -48,7 +52,7 @@ def downgrade(engine: Engine, target: str) -> None:
     """Downgrade (used by tests that walk every migration)."""
     from alembic import command
 
-    with write_transaction(engine) as conn:
+    with _ALEMBIC, write_transaction(engine) as conn:
         command.downgrade(alembic_config(conn), target)  # type: ignore[arg-type]
 
 
