@@ -21,6 +21,8 @@ def normalize_tag(name: str) -> str:
 
 def hashtags(body: str) -> list[str]:
     """The #tags in a Markdown body, in order of first appearance, ignoring code."""
+    if "#" not in body:
+        return []
     text = _INLINE_CODE.sub(" ", _FENCE.sub(" ", body))
     return unique_tags(m.group(1) for m in _HASHTAG.finditer(text))
 

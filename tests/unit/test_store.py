@@ -277,3 +277,38 @@ def test_entry_days_and_prompt_titles(store: JournalStore) -> None:
     assert store.entry_days(EntryFilter(kind="prompt")) == {dt.date(2026, 5, 3)}
     [prompt] = store.list_entries(EntryFilter(kind="prompt"))
     assert prompt.display_title == "The importer"
+
+
+def test_both_search_plans_give_the_same_answers(
+    store: JournalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import journal.storage.store as store_module
+
+    for i in range(40):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=(i * 7) % 40)
+        words = "common " + ("rare " if i % 9 == 0 else "") + f"n{i}"
+        store.add(entry(day.isoformat(), words, tags=("even",) if i % 2 == 0 else ()))
+    queries = ["common", "rare", "common -rare", "common tag:even", "comm* from:2026-01-10"]
+
+    def answers() -> list[list[int]]:
+        return [[h.entry.id for h in store.search(parse_query(q), limit=7)] for q in queries]
+
+    monkeypatch.setattr(store_module, "COMMON_MATCHES", 10**9)  # always join and sort
+    joined = answers()
+    monkeypatch.setattr(store_module, "COMMON_MATCHES", 3)  # always walk the timeline
+    walked = answers()
+    assert walked == joined
+    assert all(joined) and len(joined[0]) == 7
+
+
+def test_import_counts_a_repeated_uid_within_one_file_once(
+    store: JournalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import journal.storage.store as store_module
+
+    monkeypatch.setattr(store_module, "IMPORT_CHUNK", 3)  # duplicates across and within chunks
+    items = [entry("2026-05-01", f"body {i % 4} #t{i % 2}", uid=f"u{i % 4}") for i in range(10)]
+    report = store.add_many(items)
+    assert (report.found, report.added, report.skipped) == (10, 4, 6)
+    assert store.count() == 4
+    assert dict(store.tag_counts()) == {"t0": 2, "t1": 2}
