@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -42,7 +53,11 @@ class EntryRow(Base):
     kind: Mapped[str] = mapped_column(String(20), default="note", server_default="note")
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
-    __table_args__ = (Index("ix_entries_timeline", "day", "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_entries_timeline", "day", "created_at", "id"),
+        Index("ix_entries_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
+        Index("ix_entries_private", "id", sqlite_where=text("private = 1")),
+    )
 
 
 class TagRow(Base):
@@ -60,9 +75,9 @@ class EntryTagRow(Base):
     entry_id: Mapped[int] = mapped_column(
         ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
     )
-    tag_id: Mapped[int] = mapped_column(
-        ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+
+    __table_args__ = (Index("ix_entry_tags_tag_entry", "tag_id", "entry_id"),)
 
 
 entries = EntryRow.__table__

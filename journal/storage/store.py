@@ -323,6 +323,14 @@ class JournalStore:
             after = cursor_of(last)
 
     def count(self, filters: EntryFilter = EntryFilter()) -> int:
+        """How many entries match; the unfiltered count avoids scanning the table."""
+        if filters == EntryFilter():
+            rows = self._query(
+                "SELECT (SELECT count(*) FROM entries) - "
+                "(SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL)",
+                (),
+            )
+            return int(rows[0][0])
         where, params = _filter_sql(filters)
         rows = self._query(
             f"SELECT count(*) FROM entries e WHERE {' AND '.join(where)}", tuple(params)
@@ -393,12 +401,18 @@ class JournalStore:
         return {_as_date(r[0]) for r in rows}
 
     def tag_counts(self, include_private: bool = True) -> list[tuple[str, int]]:
-        """Every tag in use outside the Trash with its entry count, most used first."""
-        private = "" if include_private else " AND e.private = 0"
+        """Every tag in use outside the Trash with its entry count, most used first.
+
+        Counted from the (tag_id, entry_id) index alone, leaving out the few hidden
+        entries found through partial indexes, so the entries table is never scanned.
+        """
+        hidden = "SELECT id FROM entries WHERE deleted_at IS NOT NULL"
+        if not include_private:
+            hidden += " UNION SELECT id FROM entries WHERE private = 1"
         rows = self._query(
-            "SELECT t.name, count(*) FROM tags t JOIN entry_tags et ON et.tag_id = t.id "
-            f"JOIN entries e ON e.id = et.entry_id WHERE e.deleted_at IS NULL{private} "
-            "GROUP BY t.id ORDER BY count(*) DESC, t.name COLLATE NOCASE",
+            "SELECT t.name, c.n FROM (SELECT tag_id, count(*) AS n FROM entry_tags "
+            f"WHERE entry_id NOT IN ({hidden}) GROUP BY tag_id) c JOIN tags t ON t.id = c.tag_id "
+            "ORDER BY c.n DESC, t.name COLLATE NOCASE",
             (),
         )
         return [(str(r[0]), int(r[1])) for r in rows]

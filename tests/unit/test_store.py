@@ -312,3 +312,17 @@ def test_import_counts_a_repeated_uid_within_one_file_once(
     assert (report.found, report.added, report.skipped) == (10, 4, 6)
     assert store.count() == 4
     assert dict(store.tag_counts()) == {"t0": 2, "t1": 2}
+
+
+def test_counts_leave_out_trash_and_optionally_private(store: JournalStore) -> None:
+    store.add(entry("2026-05-01", "a #x #y"))
+    hidden = store.add(entry("2026-05-02", "b #x", private=True))
+    trashed = store.add(entry("2026-05-03", "c #x #z"))
+    store.delete(trashed.id)
+    assert dict(store.tag_counts()) == {"x": 2, "y": 1}
+    assert dict(store.tag_counts(include_private=False)) == {"x": 1, "y": 1}
+    assert store.count() == 2
+    assert store.count(EntryFilter(include_private=False)) == 1
+    assert store.count(EntryFilter(trash=True)) == 1
+    store.delete(hidden.id)
+    assert store.count() == 1 and dict(store.tag_counts()) == {"x": 1, "y": 1}
