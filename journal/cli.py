@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from journal import __version__
-from journal.errors import DaybookError, InputError
+from journal.errors import DamagedJournalError, DaybookError, InputError, StorageError
 
 if TYPE_CHECKING:
     from journal.domain.entry import Entry
     from journal.domain.filters import EntryFilter, Order
+    from journal.paths import AppPaths
     from journal.services.journal import Journal
 
 QUERY_HELP = """\
@@ -116,8 +117,20 @@ def build_parser() -> Parser:
     s.add_argument("--json", action="store_true", help="print a JSON array of one entry")
     s = sub.add_parser("edit", help="edit an entry in $VISUAL or $EDITOR")
     s.add_argument("id", type=_entry_id, metavar="ID")
-    s = sub.add_parser("delete", help="move an entry to the Trash (restorable in the app)")
+    s = sub.add_parser("delete", help="move an entry to the Trash (`daybook undelete` undoes it)")
     s.add_argument("id", type=_entry_id, metavar="ID")
+    sub.add_parser("trash", help="list the entries in the Trash, most recently deleted first")
+    s = sub.add_parser("undelete", help="bring an entry back from the Trash")
+    s.add_argument("id", type=_entry_id, metavar="ID")
+    s = sub.add_parser(
+        "purge",
+        help="delete entries in the Trash for ever, leaving no trace of their text",
+        description="Delete entries in the Trash for ever. Their text is scrubbed from the "
+        "journal file and its search index; backups made before keep it. Every ID must be in "
+        "the Trash (move an entry there with `daybook delete ID`), else nothing is deleted.",
+    )
+    s.add_argument("ids", type=_entry_id, nargs="*", metavar="ID")
+    s.add_argument("--all", action="store_true", help="empty the whole Trash")
 
     i = sub.add_parser(
         "import",
@@ -190,7 +203,13 @@ def build_parser() -> Parser:
     x.add_argument("--force", action="store_true", help="replace existing files")
 
     b = sub.add_parser("backup", help="write a verified copy of the journal")
-    b.add_argument("--to", type=Path, metavar="FILE", help="where (default: the backups folder)")
+    b_where = b.add_mutually_exclusive_group()
+    b_where.add_argument(
+        "--to", type=Path, metavar="FILE", help="where (default: the backups folder)"
+    )
+    b_where.add_argument(
+        "--list", action="store_true", help="list the backups in the backups folder instead"
+    )
     r = sub.add_parser(
         "restore", help="replace the journal with a backup (the current one is backed up first)"
     )
@@ -223,10 +242,26 @@ def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
     from journal.domain.dates import parse_day
 
     day = parse_day(args.date, dt.date.today()) if args.date else None
-    text = _read_text(args.text)
-    entry = journal.add(text, title=args.title, tags=args.tag, private=args.private, day=day)
+    entry = journal.add(args.body, title=args.title, tags=args.tag, private=args.private, day=day)
     print(entry.id)
     return 0
+
+
+def _unsaved(exc: StorageError, text: str, piped: bool) -> StorageError:
+    """The error of a failed `add`, saying where the text the user gave still is."""
+    if not piped:
+        return StorageError(exc.what, f"{exc.hint} (your text is still in your command line)")
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(prefix="daybook-unsaved-", suffix=".md")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError:
+        return StorageError(exc.what, f"{exc.hint} with the same input")
+    return StorageError(
+        exc.what, f"{exc.hint}; your text is kept in {name}: add it with `daybook add - < {name}`"
+    )
 
 
 def _read_text(words: Sequence[str]) -> str:
@@ -370,6 +405,40 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_trash(journal: Journal, args: argparse.Namespace) -> int:
+    entries = journal.trash()
+    for entry in entries:
+        when = entry.deleted.replace(tzinfo=dt.UTC).astimezone() if entry.deleted else None
+        print(f"{_heading(entry)}  (deleted {when:%Y-%m-%d %H:%M})" if when else _heading(entry))
+    if not entries:
+        print("the Trash is empty", file=sys.stderr)
+    return 0
+
+
+def cmd_undelete(journal: Journal, args: argparse.Namespace) -> int:
+    entry = journal.restore_entry(args.id)
+    print(f"entry {entry.id} is back from the Trash ({entry.day})", file=sys.stderr)
+    return 0
+
+
+def cmd_purge(journal: Journal, args: argparse.Namespace) -> int:
+    if args.all == bool(args.ids):
+        raise InputError(
+            "give the ids of entries in the Trash, or --all", "see them with `daybook trash`"
+        )
+    ids = [e.id for e in journal.trash()] if args.all else args.ids
+    if not ids:
+        print("the Trash is empty; nothing to purge", file=sys.stderr)
+        return 0
+    count = journal.purge(ids)
+    print(
+        f"{count} {'entry' if count == 1 else 'entries'} deleted for ever; backups made "
+        f"before now (in {journal.paths.backups}) still hold them",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> int:
     path = journal.backup(args.to)
     print(path)
@@ -380,6 +449,34 @@ def cmd_restore(journal: Journal, args: argparse.Namespace) -> int:
     safety = journal.restore(args.file)
     print(f"restored {args.file}; the journal as it was is kept in {safety}")
     return 0
+
+
+def _list_backups(paths: AppPaths) -> int:
+    from journal.services.backups import list_backups
+
+    backups = list_backups(paths.backups)
+    for b in backups:
+        print(f"{b.time:%Y-%m-%d %H:%M:%S}  {b.kind:<11}  {_size(b.size):>8}  {b.path}")
+    if not backups:
+        print(f"no backups in {paths.backups}", file=sys.stderr)
+    return 0
+
+
+def _restore_over_damaged(paths: AppPaths, source: Path) -> int:
+    """`daybook restore` when the journal cannot even be opened: move it aside, restore."""
+    from journal.services.health import restore_over_damaged
+
+    moved = restore_over_damaged(paths, source)
+    print(f"restored {source}; the damaged journal was moved aside to {moved}")
+    return 0
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def cmd_check(journal: Journal, args: argparse.Namespace) -> int:
@@ -439,6 +536,9 @@ COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "delete": cmd_delete,
     "import": cmd_import,
     "export": cmd_export,
+    "trash": cmd_trash,
+    "undelete": cmd_undelete,
+    "purge": cmd_purge,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
@@ -455,10 +555,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             from journal.app import run_gui
 
             return run_gui(paths, [sys.argv[0]])
+        if args.command == "add":
+            # Read before opening: if the journal cannot be opened, the text is not lost.
+            args.body = _read_text(args.text)
+        if args.command == "backup" and args.list:
+            return _list_backups(paths)  # works when the journal cannot be opened
         from journal.services.journal import Journal
 
-        with Journal.open(paths) as journal:
-            return COMMANDS[args.command](journal, args)
+        try:
+            try:
+                journal = Journal.open(paths)
+            except DamagedJournalError:
+                if args.command != "restore":
+                    raise
+                return _restore_over_damaged(paths, args.file)
+            with journal:
+                return COMMANDS[args.command](journal, args)
+        except StorageError as exc:
+            if args.command != "add":
+                raise
+            raise _unsaved(exc, args.body, piped=not args.text or args.text == ["-"]) from exc
     except DaybookError as exc:
         print(f"daybook: error: {exc}", file=sys.stderr)
         return 1
