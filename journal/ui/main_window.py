@@ -1,30 +1,27 @@
 """The main window: calendar | timeline (or search results, or the Trash) | reader or editor.
 
 Widgets ask through signals; this window acts on the `Journal` service and reports
-`DaybookError`s in the error dialog. Slow work (search, emptying the Trash) runs in the
-thread pool through `journal.ui.worker`.
+`DaybookError`s in the error dialog. Slow work (search, emptying the Trash, export) runs in
+the thread pool through `journal.ui.worker`, with a busy bar when it takes over a second.
+Actions and menus are built in `journal.ui.actions`; the export dialog in `export_dialog`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,13 +31,21 @@ from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
 from journal.services.journal import Journal
-from journal.ui.calendar import DayDialog, JournalCalendar, to_qdate
+from journal.ui.actions import WindowActions
+from journal.ui.busy import BusyIndicator
+from journal.ui.calendar import DayDialog, to_qdate
 from journal.ui.errors import ErrorDialog
+from journal.ui.panes import Sidebar, WelcomePage
 from journal.ui.reader import EntryReader
 from journal.ui.search_bar import SearchBar
 from journal.ui.timeline import TimelineModel, TimelineView, entry_of
 from journal.ui.trash import TrashView
 from journal.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.ui.export_dialog import ExportDialog
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -58,6 +63,7 @@ class MainWindow(QMainWindow):
     trashEmptied = Signal(int)  # entries purged
     entryDeleted = Signal(object)  # Entry, now in the Trash
     entryRestored = Signal(object)  # Entry, back from the Trash
+    exportOpened = Signal(object)  # the ExportDialog, just opened (tests drive it)
 
     def __init__(
         self,
@@ -79,66 +85,32 @@ class MainWindow(QMainWindow):
         self._following = True  # the reader follows the timeline's current entry
         self._switching = False  # the editor is saving because the user moved elsewhere
         self._total = 0
+        self.export_dialog: ExportDialog | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(self._title())
         self.setAccessibleName(self.tr("Daybook"))
 
         # -- widgets ---------------------------------------------------------------------
-        self.calendar = JournalCalendar(journal, self)
+        sidebar = Sidebar(journal, self)
+        self.calendar, self.tags_list = sidebar.calendar, sidebar.tags_list
+        self.new_button, self.today_button = sidebar.new_button, sidebar.today_button
+        self.trash_button, self.stats_label = sidebar.trash_button, sidebar.stats_label
+        self.sidebar = sidebar
         self.calendar.dayChosen.connect(self.go_to_day)
         self.calendar.loadFailed.connect(self.report)
-        self.new_button = QPushButton(self.tr("New Entry"), self)
-        self.new_button.setAccessibleName(self.tr("New entry for today"))
-        self.new_button.setToolTip(self.tr("Write today's reflection (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.new_entry())
-        self.today_button = QToolButton(self)
-        self.today_button.setText(self.tr("Today"))
-        self.today_button.setAccessibleName(self.tr("Go to today"))
         self.today_button.clicked.connect(lambda: self.go_to_day(dt.date.today()))
-        self.trash_button = QToolButton(self)
-        self.trash_button.setText(self.tr("Trash"))
-        self.trash_button.setAccessibleName(self.tr("Show the Trash"))
-        self.trash_button.setCheckable(True)
         self.trash_button.toggled.connect(self.show_trash)
-        self.stats_label = QLabel(self)
-        self.stats_label.setAccessibleName(self.tr("Journal statistics"))
-        self.stats_label.setWordWrap(True)
-        self.stats_label.setForegroundRole(self.stats_label.foregroundRole())
-
-        self.tags_heading = QLabel(self.tr("Tags"), self)
-        self.tags_heading.setAccessibleName(self.tr("Tags heading"))
-        font = self.tags_heading.font()
-        font.setBold(True)
-        self.tags_heading.setFont(font)
-        self.tags_list = QListWidget(self)
-        self.tags_list.setAccessibleName(self.tr("Tags: choose one to show its entries"))
-        self.tags_list.setFrameShape(QFrame.Shape.NoFrame)
-        self.tags_list.itemActivated.connect(self._tag_chosen)
-        self.tags_list.itemClicked.connect(self._tag_chosen)
-
-        sidebar = QWidget(self)
-        sidebar.setAccessibleName(self.tr("Sidebar"))
-        side = QVBoxLayout(sidebar)
-        side.setContentsMargins(10, 10, 6, 10)
-        side.setSpacing(8)
-        side.addWidget(self.new_button)
-        side.addWidget(self.calendar)
-        nav = QHBoxLayout()
-        nav.addWidget(self.today_button)
-        nav.addStretch(1)
-        nav.addWidget(self.trash_button)
-        side.addLayout(nav)
-        side.addWidget(self.stats_label)
-        side.addSpacing(6)
-        side.addWidget(self.tags_heading)
-        side.addWidget(self.tags_list, 1)
+        sidebar.tagChosen.connect(self._tag_chosen)
 
         self.model = TimelineModel(journal, page_size=page_size, parent=self)
         self.model.loadFailed.connect(self.report)
         self.timeline = TimelineView(self)
         self.timeline.setAccessibleName(self.tr("Timeline"))
         self.timeline.setModel(self.model)
+        self.timeline.setSelectionMode(TimelineView.SelectionMode.ExtendedSelection)
         self.timeline.selectionModel().currentChanged.connect(self._current_changed)
+        self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.editRequested.connect(self.edit_entry)
         self.search_bar = SearchBar(self)
         self.search_bar.searchRequested.connect(self.run_search)
@@ -176,7 +148,10 @@ class MainWindow(QMainWindow):
         self.editor.entrySaved.connect(self._entry_saved)  # type: ignore[attr-defined]
         self.editor.saveFailed.connect(self.report)  # type: ignore[attr-defined]
         self.editor.closeRequested.connect(self.close_editor)  # type: ignore[attr-defined]
-        self.empty_state = self._make_empty_state()
+        self.empty_state = WelcomePage(journal.paths.home, self)
+        self.empty_state.startRequested.connect(lambda: self.new_entry())
+        self.start_button = self.empty_state.start_button
+        self.where_label = self.empty_state.where_label
         self.right_stack = QStackedWidget(self)
         self.right_stack.setAccessibleName(self.tr("Entry"))
         for page in (self.empty_state, self.reader, self.editor):
@@ -197,13 +172,15 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 400, 620])
         self.setCentralWidget(self.splitter)
 
-        self._make_actions()
+        self._wire_actions()
         self.undo_button = QPushButton(self.tr("Undo"), self)
         self.undo_button.setAccessibleName(self.tr("Undo the last delete"))
         self.undo_button.setFlat(True)
         self.undo_button.clicked.connect(self.undo_delete)
         self.undo_button.hide()
         self.statusBar().addPermanentWidget(self.undo_button)
+        self.busy = BusyIndicator(self)
+        self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().setAccessibleName(self.tr("Status"))
         self.statusBar().messageChanged.connect(
             lambda text: self.undo_button.setVisible(bool(text) and bool(self._undo))
@@ -223,139 +200,49 @@ class MainWindow(QMainWindow):
             return self.tr("Daybook")
         return self.tr("Daybook — {0}").format(paths.home.name or str(paths.home))
 
-    def _make_empty_state(self) -> QWidget:
-        page = QFrame(self)
-        page.setAccessibleName(self.tr("Welcome"))
-        heading = QLabel(self.tr("Your journal is waiting for its first reflection"), page)
-        heading.setAccessibleName(self.tr("Welcome heading"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setWordWrap(True)
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(
-            self.tr(
-                "At the end of the day, take five minutes: what did you work on, what did "
-                "you learn, and what comes next? A few sentences a day add up to a record "
-                "of how you grow."
-            ),
-            page,
+    def _wire_actions(self) -> None:
+        """Connect the commands built by `WindowActions` to what they do here."""
+        acts = self.ui_actions = WindowActions(self)
+        today = dt.date.today
+        for action, slot in (
+            (acts.new_action, self.new_entry),
+            (acts.new_day_action, self.new_entry_for_day),
+            (acts.export_action, self.open_export),
+            (acts.export_selected_action, self.export_selected),
+            (acts.settings_action, self.settingsRequested.emit),
+            (acts.quit_action, self.close),
+            (acts.undo_action, self.undo_delete),
+            (acts.edit_action, self.edit_current),
+            (acts.delete_action, self.delete_current),
+            (acts.find_action, self.start_search),
+            (acts.today_action, lambda: self.go_to_day(today())),
+            (acts.calendar_action, self._focus_calendar),
+            (acts.trash_action, self.trash_button.toggle),
+            (acts.timeline_action, self._focus_timeline),
+            (acts.about_action, self._about),
+        ):
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        # The names the rest of the app (and its tests) know the actions by.
+        self.new_action, self.new_day_action = acts.new_action, acts.new_day_action
+        self.export_action, self.export_selected_action = (
+            acts.export_action,
+            acts.export_selected_action,
         )
-        text.setAccessibleName(self.tr("Welcome text"))
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_button = QPushButton(self.tr("Write Today's Reflection"), page)
-        self.start_button.setAccessibleName(self.tr("Write today's reflection"))
-        self.start_button.setDefault(True)
-        self.start_button.clicked.connect(lambda: self.new_entry())
-        where = QLabel(
-            self.tr("Everything stays on this computer, in {0}").format(
-                str(self.journal.paths.home)
-            ),
-            page,
-        )
-        where.setAccessibleName(self.tr("Where your journal is kept"))
-        where.setWordWrap(True)
-        where.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setForegroundRole(where.foregroundRole().PlaceholderText)
-        self.where_label = where
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.addStretch(2)
-        layout.addWidget(heading)
-        layout.addSpacing(12)
-        layout.addWidget(text)
-        layout.addSpacing(20)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addSpacing(20)
-        layout.addWidget(where)
-        layout.addStretch(3)
-        return page
-
-    def _action(
-        self,
-        text: str,
-        slot: Any,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        fallback: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        keys: list[QKeySequence] = []
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            keys = QKeySequence.keyBindings(shortcut)
-        elif shortcut is not None:
-            keys = [QKeySequence(shortcut)]
-        if not keys and fallback:
-            keys = [QKeySequence(fallback)]
-        action.setShortcuts(keys)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.new_action = self._action(self.tr("&New Entry"), self.new_entry, key.New)
-        self.new_day_action = self._action(
-            self.tr("New Entry for &Another Day…"), self.new_entry_for_day, "Ctrl+Shift+N"
-        )
-        self.settings_action = self._action(
-            self.tr("&Settings…"), self.settingsRequested.emit, key.Preferences, "Ctrl+,"
-        )
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit, "Ctrl+Q")
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        self.undo_action = self._action(self.tr("&Undo Move to Trash"), self.undo_delete, key.Undo)
-        self.undo_action.setEnabled(False)
-        self.edit_action = self._action(self.tr("&Edit Entry"), self.edit_current, "Ctrl+E")
-        self.delete_action = self._action(
-            self.tr("&Move to Trash"), self.delete_current, key.Delete
-        )
+        self.settings_action, self.quit_action = acts.settings_action, acts.quit_action
+        self.undo_action, self.edit_action = acts.undo_action, acts.edit_action
+        self.delete_action, self.find_action = acts.delete_action, acts.find_action
+        self.today_action, self.calendar_action = acts.today_action, acts.calendar_action
+        self.trash_action, self.timeline_action = acts.trash_action, acts.timeline_action
+        self.about_action = acts.about_action
         # Delete only acts where entries are shown, never in a text field.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.removeAction(self.delete_action)
-        self.timeline.addAction(self.delete_action)
-        self.reader.addAction(self.delete_action)
-        self.find_action = self._action(self.tr("&Find…"), self.start_search, key.Find)
-
-        self.today_action = self._action(
-            self.tr("Go to &Today"), lambda: self.go_to_day(dt.date.today()), "Ctrl+T"
+        self.timeline.addAction(acts.delete_action)
+        self.reader.addAction(acts.delete_action)
+        acts.fill_menu_bar(self.menuBar())
+        self.timeline_menu = acts.timeline_menu(self)
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(
+            lambda pos: self.timeline_menu.popup(self.timeline.viewport().mapToGlobal(pos))
         )
-        self.calendar_action = self._action(self.tr("Go to &Day…"), self._focus_calendar, "Ctrl+G")
-        self.trash_action = self._action(
-            self.tr("Show T&rash"), self.trash_button.toggle, "Ctrl+Shift+T"
-        )
-        self.timeline_action = self._action(
-            self.tr("Focus T&imeline"), self._focus_timeline, "Ctrl+1"
-        )
-        self.about_action = self._action(self.tr("&About Daybook"), self._about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
-        bar = self.menuBar()
-        bar.setAccessibleName(self.tr("Menu bar"))
-        menus = (
-            (self.tr("&File"), [self.new_action, self.new_day_action, None,
-                                self.settings_action, None, self.quit_action]),
-            (self.tr("&Edit"), [self.undo_action, None, self.edit_action, self.delete_action,
-                                None, self.find_action]),
-            (self.tr("&View"), [self.today_action, self.calendar_action, self.timeline_action,
-                                None, self.trash_action]),
-            (self.tr("&Help"), [self.about_action]),
-        )  # fmt: skip
-        for title, actions in menus:
-            menu = bar.addMenu(title)
-            menu.setAccessibleName(title.replace("&", ""))
-            for action in actions:
-                if action is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(action)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -394,24 +281,11 @@ class MainWindow(QMainWindow):
             self.report(exc)
             return
         self.search_bar.set_tags(tags)
-        self.tags_list.clear()
-        for name, count in counts:
-            item = QListWidgetItem(f"#{name}", self.tags_list)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setData(Qt.ItemDataRole.ToolTipRole, self.tr("{0} entries").format(count))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {count}")
-        self.tags_heading.setVisible(bool(counts))
-        self.tags_list.setVisible(bool(counts))
+        self.sidebar.show_counts(counts, total)
         setter = getattr(self.editor, "set_tag_completions", None)
         if setter is not None:
             setter(tags)
         self._total = total
-        if total:
-            self.stats_label.setText(
-                self.tr("{0} entries · {1} tags").format(f"{total:,}", f"{len(tags):,}")
-            )
-        else:
-            self.stats_label.setText("")
 
     def _update_pages(self) -> None:
         """Empty state, reader or editor on the right; the list or its empty note in the middle."""
@@ -673,9 +547,11 @@ class MainWindow(QMainWindow):
         """Purge the Trash in the background (it rewrites the search index)."""
         self.trash.empty_button.setEnabled(False)
         self.statusBar().showMessage(self.tr("Emptying the Trash…"))
+        self.busy.start("trash", self.tr("Emptying the Trash…"))
         self._start(self.journal.empty_trash, self._trash_emptied, self._trash_failed)
 
     def _trash_emptied(self, count: int) -> None:
+        self.busy.stop("trash")
         self._undo.clear()
         self.undo_action.setEnabled(False)
         self.statusBar().showMessage(
@@ -687,14 +563,14 @@ class MainWindow(QMainWindow):
         self.trashEmptied.emit(int(count))
 
     def _trash_failed(self, error: BaseException) -> None:
+        self.busy.stop("trash")
         self.statusBar().clearMessage()
         self.trash.reload()
         self.report(error)
 
     # -- searching -------------------------------------------------------------------------
 
-    def _tag_chosen(self, item: QListWidgetItem) -> None:
-        tag = str(item.data(Qt.ItemDataRole.UserRole))
+    def _tag_chosen(self, tag: str) -> None:
         if self.trash_button.isChecked():
             self.trash_button.setChecked(False)
         self.search_bar.set_tag(tag)
@@ -709,6 +585,7 @@ class MainWindow(QMainWindow):
         """Search in the background; only the answer to the latest request is shown."""
         self._search_generation += 1
         generation = self._search_generation
+        self.busy.start("search", self.tr("Searching…"))
         filters = EntryFilter(tags=(tag,) if tag else ())
         journal = self.journal
 
@@ -726,6 +603,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         if generation != self._search_generation or not self.search_bar.is_active():
             return
+        self.busy.stop("search")
         hits, total, problems = result
         current = self._current_id()
         self._following = False
@@ -745,11 +623,13 @@ class MainWindow(QMainWindow):
 
     def _search_failed(self, error: BaseException) -> None:
         self._search_generation += 1
+        self.busy.stop("search")
         self.report(error)
 
     def end_search(self) -> None:
         """Back to the timeline, on the entry the reader shows."""
         self._search_generation += 1
+        self.busy.stop("search")
         if not self.model.searching:
             return
         current = self._current_id()
@@ -764,6 +644,44 @@ class MainWindow(QMainWindow):
         finally:
             self._following = True
         self._update_pages()
+
+    # -- exporting -------------------------------------------------------------------------
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.export_selected_action.setEnabled(bool(self.timeline.selected_entries()))
+
+    def export_selected(self) -> None:
+        """Export the entries selected in the timeline (the current one if none is)."""
+        entries = self.timeline.selected_entries() or [
+            e for e in [self.timeline.current_entry()] if e is not None
+        ]
+        if entries:
+            self.open_export([e.id for e in entries])
+
+    def open_export(self, ids: Sequence[int] = ()) -> ExportDialog | None:
+        """Open the export dialog (window-modal, not blocking): filters, or the given ids."""
+        from journal.ui.export_dialog import ExportDialog
+
+        if not self._flush_editor():  # export what the user sees, saved
+            return None
+        if self.export_dialog is not None:
+            self.export_dialog.close()
+            self.export_dialog.deleteLater()
+        dialog = ExportDialog(self.journal, self, ids=ids, pool=self.pool, qsettings=self.qsettings)
+        dialog.saved.connect(self._exported)
+        self.export_dialog = dialog
+        dialog.open()
+        self.exportOpened.emit(dialog)
+        return dialog
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Exported {0} to {1}").format(
+                self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(count),
+                str(path),
+            ),
+            8000,
+        )
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -370,7 +370,10 @@ def entry_of(index: Index) -> Entry | None:
 
 
 class TimelineView(QListView):
-    """The list: keyboard moves between entries (headings are skipped), Enter edits."""
+    """The list: keyboard moves between entries (headings are skipped), Enter edits.
+
+    Single selection unless the owner sets another mode; `selected_entries` reads it.
+    """
 
     editRequested = Signal(object)  # Entry
 
@@ -388,6 +391,20 @@ class TimelineView(QListView):
 
     def current_entry(self) -> Entry | None:
         return entry_of(self.currentIndex())
+
+    def selected_entries(self) -> list[Entry]:
+        """The selected entries in timeline order (headings are never selectable).
+
+        The main window turns on ExtendedSelection (Shift/Ctrl-click, Shift+arrows,
+        Ctrl+A) so several entries can be exported at once; the Trash keeps one.
+        """
+        selection = self.selectionModel()
+        if selection is None:
+            return []
+        rows = sorted({index.row() for index in selection.selectedIndexes()})
+        model = self.model()
+        found = (entry_of(model.index(row, 0)) for row in rows)
+        return [entry for entry in found if entry is not None]
 
     def select_row(self, row: int) -> None:
         model = self.model()

@@ -278,3 +278,49 @@ def test_settings_are_saved_and_applied(
     finally:
         qapp.setPalette(palette)
         qapp.setFont(font)
+
+
+def test_slow_work_shows_a_busy_bar_after_a_while(
+    journal: Any, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    add_entries(journal, 3)
+    window = make_window(journal)
+    window.delete_entry(window.timeline.current_entry())
+    window.trash_button.click()
+    monkeypatch.setattr(TrashView, "confirm_empty", classmethod(lambda _c, _p: True))
+    release = threading.Event()
+    empty = journal.empty_trash
+
+    def slow_empty() -> int:
+        release.wait(10)
+        return empty()
+
+    monkeypatch.setattr(journal, "empty_trash", slow_empty)
+    assert window.busy.delay_ms == 1000  # quick work shows nothing
+    window.busy.delay_ms = 0  # ... and this test need not wait a second
+    window.trash.empty_button.click()
+    qtbot.waitUntil(window.busy.isVisible)
+    assert window.busy.label.text() == "Emptying the Trash…"
+    with qtbot.waitSignal(window.trashEmptied, timeout=10000):
+        release.set()
+    assert not window.busy.isVisible()
+
+
+def test_actions_use_standard_keys_and_the_timeline_has_a_menu(
+    journal: Any, make_window: Any
+) -> None:
+    window = make_window(journal)
+    for action, key in (
+        (window.new_action, QKeySequence.StandardKey.New),
+        (window.find_action, QKeySequence.StandardKey.Find),
+        (window.undo_action, QKeySequence.StandardKey.Undo),
+    ):
+        assert action.shortcuts() == QKeySequence.keyBindings(key)
+    assert window.export_action.shortcut() == QKeySequence("Ctrl+Shift+E")
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Help"]
+    menu = [a for a in window.timeline_menu.actions() if not a.isSeparator()]
+    assert menu == [window.edit_action, window.export_selected_action, window.delete_action]
+    assert not window.export_selected_action.isEnabled()  # nothing selected in an empty journal

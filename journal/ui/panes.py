@@ -1,0 +1,146 @@
+"""The main window's fixed panes: the sidebar (calendar, tags, counts) and the welcome page.
+
+They only show and ask (signals); the window decides what happens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.services.journal import Journal
+from journal.ui.calendar import JournalCalendar
+
+
+class Sidebar(QWidget):
+    """New Entry, the calendar, Today and Trash, the journal's counts and its tags."""
+
+    tagChosen = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Sidebar"))
+        self.calendar = JournalCalendar(journal, self)
+        self.new_button = QPushButton(self.tr("New Entry"), self)
+        self.new_button.setAccessibleName(self.tr("New entry for today"))
+        self.new_button.setToolTip(self.tr("Write today's reflection (Ctrl+N)"))
+        self.today_button = QToolButton(self)
+        self.today_button.setText(self.tr("Today"))
+        self.today_button.setAccessibleName(self.tr("Go to today"))
+        self.trash_button = QToolButton(self)
+        self.trash_button.setText(self.tr("Trash"))
+        self.trash_button.setAccessibleName(self.tr("Show the Trash"))
+        self.trash_button.setCheckable(True)
+        self.stats_label = QLabel(self)
+        self.stats_label.setAccessibleName(self.tr("Journal statistics"))
+        self.stats_label.setWordWrap(True)
+        self.tags_heading = QLabel(self.tr("Tags"), self)
+        self.tags_heading.setAccessibleName(self.tr("Tags heading"))
+        font = self.tags_heading.font()
+        font.setBold(True)
+        self.tags_heading.setFont(font)
+        self.tags_list = QListWidget(self)
+        self.tags_list.setAccessibleName(self.tr("Tags: choose one to show its entries"))
+        self.tags_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.tags_list.itemActivated.connect(self._tag_chosen)
+        self.tags_list.itemClicked.connect(self._tag_chosen)
+
+        side = QVBoxLayout(self)
+        side.setContentsMargins(10, 10, 6, 10)
+        side.setSpacing(8)
+        side.addWidget(self.new_button)
+        side.addWidget(self.calendar)
+        nav = QHBoxLayout()
+        nav.addWidget(self.today_button)
+        nav.addStretch(1)
+        nav.addWidget(self.trash_button)
+        side.addLayout(nav)
+        side.addWidget(self.stats_label)
+        side.addSpacing(6)
+        side.addWidget(self.tags_heading)
+        side.addWidget(self.tags_list, 1)
+
+    def show_counts(self, counts: list[tuple[str, int]], total: int) -> None:
+        """The tags in use (most used first) and the number of entries."""
+        self.tags_list.clear()
+        for name, count in counts:
+            item = QListWidgetItem(f"#{name}", self.tags_list)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setData(Qt.ItemDataRole.ToolTipRole, self.tr("{0} entries").format(count))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {count}")
+        self.tags_heading.setVisible(bool(counts))
+        self.tags_list.setVisible(bool(counts))
+        self.stats_label.setText(
+            self.tr("{0} entries · {1} tags").format(f"{total:,}", f"{len(counts):,}")
+            if total
+            else ""
+        )
+
+    def _tag_chosen(self, item: QListWidgetItem) -> None:
+        self.tagChosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+
+class WelcomePage(QFrame):
+    """The empty journal's invitation to write, saying where the data lives."""
+
+    startRequested = Signal()
+
+    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Welcome"))
+        heading = QLabel(self.tr("Your journal is waiting for its first reflection"), self)
+        heading.setAccessibleName(self.tr("Welcome heading"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        text = QLabel(
+            self.tr(
+                "At the end of the day, take five minutes: what did you work on, what did "
+                "you learn, and what comes next? A few sentences a day add up to a record "
+                "of how you grow."
+            ),
+            self,
+        )
+        text.setAccessibleName(self.tr("Welcome text"))
+        self.start_button = QPushButton(self.tr("Write Today's Reflection"), self)
+        self.start_button.setAccessibleName(self.tr("Write today's reflection"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.startRequested)
+        self.where_label = QLabel(
+            self.tr("Everything stays on this computer, in {0}").format(str(home)), self
+        )
+        self.where_label.setAccessibleName(self.tr("Where your journal is kept"))
+        self.where_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        for label in (heading, text, self.where_label):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.addStretch(2)
+        layout.addWidget(heading)
+        layout.addSpacing(12)
+        layout.addWidget(text)
+        layout.addSpacing(20)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.start_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addSpacing(20)
+        layout.addWidget(self.where_label)
+        layout.addStretch(3)

@@ -1,0 +1,415 @@
+"""Export from the desktop app: the dialog's filters, its preview, Copy and Save, and
+"Export Selected…" from a multi-selection in the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
+
+from journal.errors import InputError
+from journal.ui.export_dialog import ExportDialog, parse_tags, preset_range, release_clipboard
+from tests.ui.conftest import add_entries
+
+TODAY = dt.date(2026, 11, 20)  # a Friday
+SECRET_BLOCK = "```private\nThe reorg rumour.\n```"
+
+
+@pytest.fixture(autouse=True)
+def _clipboard_released(qapp: Any) -> Any:
+    """What the app does on quit (see `release_clipboard`): the test run's Python-made
+    clipboard data would otherwise crash the interpreter at exit."""
+    yield
+    release_clipboard()
+    QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture
+def week(journal: Any) -> Any:
+    """Four entries this week: one private, one with a private block; one last month."""
+    journal.add(
+        "## What did I learn?\nFreeze time in tests.\n\n" + SECRET_BLOCK,
+        title="Flaky CI",
+        tags=("ci", "learning"),
+        day=TODAY,
+    )
+    journal.add("Salary talk.", title="One to one", tags=("people",), private=True, day=TODAY)
+    journal.add("## What did I learn?\nWAL checkpoints.", title="SQLite", tags=("sqlite",),
+                day=TODAY - dt.timedelta(days=3))  # fmt: skip
+    journal.add("Older.", title="October notes", tags=("ci",), day=dt.date(2026, 10, 30))
+    return journal
+
+
+@pytest.fixture
+def make_dialog(qtbot: Any, errors: list[BaseException]) -> Any:
+    """An export dialog shown (not exec'd), its first preview built."""
+
+    def make(journal: Any, **kwargs: Any) -> ExportDialog:
+        kwargs.setdefault("today", TODAY)
+        kwargs.setdefault("week_start", 0)
+        dialog = ExportDialog(journal, debounce_ms=0, **kwargs)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.preview() is not None)
+        return dialog
+
+    return make
+
+
+def changed(qtbot: Any, dialog: ExportDialog) -> Any:
+    """Wait for the preview that follows a change made inside the `with` block."""
+    return qtbot.waitSignal(dialog.previewReady, timeout=5000)
+
+
+# -- choosing --------------------------------------------------------------------------------
+
+
+def test_presets_cover_the_right_days() -> None:
+    d = dt.date
+    assert preset_range("today", TODAY) == (TODAY, TODAY)
+    assert preset_range("this_week", TODAY) == (d(2026, 11, 16), d(2026, 11, 22))
+    assert preset_range("last_week", TODAY) == (d(2026, 11, 9), d(2026, 11, 15))
+    assert preset_range("this_month", TODAY) == (d(2026, 11, 1), d(2026, 11, 30))
+    assert preset_range("all", TODAY) == (None, None)
+    # Weeks that start on Sunday; a Monday is its own week's first day; months' ends.
+    assert preset_range("this_week", TODAY, week_start=6) == (d(2026, 11, 15), d(2026, 11, 21))
+    assert preset_range("this_week", d(2026, 11, 16)) == (d(2026, 11, 16), d(2026, 11, 22))
+    assert preset_range("last_week", d(2027, 1, 2)) == (d(2026, 12, 21), d(2026, 12, 27))
+    assert preset_range("this_month", d(2028, 2, 10)) == (d(2028, 2, 1), d(2028, 2, 29))
+    assert preset_range("this_month", d(2026, 12, 31)) == (d(2026, 12, 1), d(2026, 12, 31))
+    with pytest.raises(ValueError):
+        preset_range("custom", TODAY)
+    assert parse_tags("#work, learning  work,") == ("work", "learning")
+
+
+def test_dialog_presets_set_the_dates_and_filter(week: Any, make_dialog: Any, qtbot: Any) -> None:
+    dialog = make_dialog(week)
+    assert dialog.preset() == "this_week"
+    assert dialog.date_range() == (dt.date(2026, 11, 16), dt.date(2026, 11, 22))
+    assert dialog.preview().result.report.entries == 2  # Flaky CI, SQLite
+    with changed(qtbot, dialog):
+        dialog.set_preset("today")
+    assert dialog.date_range() == (TODAY, TODAY)
+    assert "SQLite" not in dialog.output_text()
+    with changed(qtbot, dialog):
+        dialog.set_preset("last_week")
+    assert dialog.date_range() == (dt.date(2026, 11, 9), dt.date(2026, 11, 15))
+    assert "No entries match" in dialog.message_label.text()
+    assert not dialog.save_button.isEnabled() and not dialog.copy_button.isEnabled()
+    with changed(qtbot, dialog):
+        dialog.set_preset("all")
+    assert not dialog.from_edit.isEnabled()
+    assert dialog.options().filters.date_from is None
+    assert "October notes" in dialog.output_text()
+    # Editing a date by hand makes the range custom.
+    with changed(qtbot, dialog):
+        dialog.set_preset("this_month")
+        dialog.from_edit.setDate(dialog.from_edit.date().addDays(-5))
+    assert dialog.preset() == "custom"
+    assert dialog.date_range() == (dt.date(2026, 10, 27), dt.date(2026, 11, 30))
+    assert "October notes" in dialog.output_text()
+
+
+def test_tags_and_search_narrow_the_export(week: Any, make_dialog: Any, qtbot: Any) -> None:
+    dialog = make_dialog(week)
+    with changed(qtbot, dialog):
+        dialog.set_preset("all")
+        qtbot.keyClicks(dialog.tags_edit, "#ci")
+    assert dialog.options().filters.tags == ("ci",)
+    text = dialog.output_text()
+    assert "Flaky CI" in text and "October notes" in text and "SQLite" not in text
+    with changed(qtbot, dialog):
+        dialog.search_edit.setText("freeze")
+    assert "Flaky CI" in dialog.output_text()
+    assert "October notes" not in dialog.output_text()
+    completer = dialog.tags_edit.completer()
+    assert completer.splitPath("ci, sq") == ["sq"]
+
+
+def test_include_private_changes_the_preview_and_the_note(
+    week: Any, make_dialog: Any, qtbot: Any
+) -> None:
+    dialog = make_dialog(week)
+    assert not dialog.private_check.isChecked()  # off by default
+    assert dialog.private_label.text() == "1 private entry and 1 private block left out"
+    text = dialog.text_view.toPlainText()
+    assert "Salary talk" not in text and "reorg rumour" not in text
+    assert "Freeze time in tests" in text
+    with changed(qtbot, dialog):
+        dialog.private_check.click()
+    text = dialog.text_view.toPlainText()
+    assert "Salary talk" in text and "reorg rumour" in text
+    assert dialog.private_label.text() == "1 private entry and 1 private block included"
+    with changed(qtbot, dialog):
+        dialog.private_check.click()
+    assert "Salary talk" not in dialog.text_view.toPlainText()
+
+
+def test_only_private_entries_explain_themselves(journal: Any, make_dialog: Any) -> None:
+    journal.add("Mine only.", title="Secret", private=True, day=TODAY)
+    dialog = make_dialog(journal)
+    assert "Every matching entry is private" in dialog.message_label.text()
+    assert dialog.private_label.text() == "1 private entry left out"
+    assert dialog.output_text() == ""
+    assert not dialog.save_button.isEnabled()
+
+
+def test_formats_html_digest_and_front_matter(week: Any, make_dialog: Any, qtbot: Any) -> None:
+    dialog = make_dialog(week)
+    with changed(qtbot, dialog):
+        dialog.front_matter_check.click()
+    assert dialog.output_text().startswith("---\n")
+    with changed(qtbot, dialog):
+        dialog.set_format("html")
+    assert not dialog.front_matter_check.isEnabled()
+    assert dialog.preview_stack.currentWidget() is dialog.html_view
+    assert dialog.output_text().lstrip().lower().startswith("<!doctype html>")
+    assert "Flaky CI" in dialog.html_view.toPlainText()
+    dialog.source_check.click()  # the same preview, shown as source
+    assert dialog.preview_stack.currentWidget() is dialog.text_view
+    assert dialog.text_view.toPlainText() == dialog.output_text()
+    with changed(qtbot, dialog):
+        dialog.set_format("digest_markdown")
+    text = dialog.output_text()
+    assert "Freeze time in tests" in text and "WAL checkpoints" in text
+    assert "Salary talk" not in text
+
+
+def test_only_the_latest_preview_is_shown(week: Any, make_dialog: Any, qtbot: Any) -> None:
+    dialog = make_dialog(week)
+    dialog.set_preset("all")
+    dialog.refresh()  # an older request ...
+    with changed(qtbot, dialog):
+        dialog.set_preset("today")  # ... overtaken by this one
+    dialog.pool.waitForDone()
+    qtbot.wait(10)  # let any stale answer arrive; it must be ignored
+    assert dialog.preset() == "today"
+    assert "October notes" not in dialog.output_text()
+
+
+# -- saving and copying ----------------------------------------------------------------------
+
+
+def stub_save_path(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[Path]:
+    asked: list[Path] = []
+
+    def get(_cls: Any, _parent: Any, suggested: Path, _fmt: str) -> Path:
+        asked.append(suggested)
+        return path
+
+    monkeypatch.setattr(ExportDialog, "get_save_path", classmethod(get))
+    return asked
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_preview_is_what_save_writes(
+    week: Any,
+    make_dialog: Any,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+) -> None:
+    dialog = make_dialog(week)
+    if fmt == "html":
+        with changed(qtbot, dialog):
+            dialog.set_format("html")
+        dialog.source_check.click()
+    target = tmp_path / "out" / "export"
+    target.parent.mkdir()
+    asked = stub_save_path(monkeypatch, target)
+    shown = dialog.text_view.toPlainText()
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.save_button.click()
+    written = target.with_suffix(".md" if fmt == "markdown" else ".html")
+    assert saved.args == [written, 2]
+    assert asked[0].name == f"daybook-{TODAY.isoformat()}{written.suffix}"
+    assert written.read_bytes() == shown.encode("utf-8")
+    assert written.read_bytes() == dialog.output_text().encode("utf-8")
+    assert not dialog.isVisible()  # done: the dialog closes
+
+
+def test_overwrite_asks_and_cancel_keeps_the_old_file(
+    week: Any, make_dialog: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = make_dialog(week)
+    target = tmp_path / "notes.md"
+    target.write_text("old notes\n")
+    stub_save_path(monkeypatch, target)
+    answers: list[bool] = []
+    asked: list[list[Path]] = []
+
+    def confirm(_cls: Any, _parent: Any, paths: list[Path]) -> bool:
+        asked.append(list(paths))
+        return answers.pop()
+
+    monkeypatch.setattr(ExportDialog, "confirm_overwrite", classmethod(confirm))
+    answers.append(False)
+    with qtbot.assertNotEmitted(dialog.saved):
+        dialog.save_button.click()
+    dialog.pool.waitForDone()
+    assert asked == [[target]]
+    assert target.read_text() == "old notes\n"
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
+    answers.append(True)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save_button.click()
+    assert target.read_text() == dialog.output_text()
+
+
+def test_save_errors_go_to_the_error_dialog(
+    week: Any,
+    make_dialog: Any,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[BaseException],
+) -> None:
+    dialog = make_dialog(week)
+    stub_save_path(monkeypatch, tmp_path / "missing" / "notes.md")
+    with qtbot.assertNotEmitted(dialog.saved):
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], InputError)
+    assert "folder does not exist" in str(errors[0])
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
+
+
+def test_one_file_per_entry_into_a_folder(
+    week: Any, make_dialog: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = make_dialog(week)
+    with changed(qtbot, dialog):
+        dialog.split_check.click()
+    assert not dialog.copy_button.isEnabled()
+    files = dict(dialog.preview().result.files)
+    assert len(files) == 2
+    assert all(f"──── {name} ────" in dialog.output_text() for name in files)
+    folder = tmp_path / "notes"
+    monkeypatch.setattr(ExportDialog, "get_folder", classmethod(lambda _c, _p, _s: folder))
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save_button.click()
+    assert {p.name: p.read_text() for p in folder.iterdir()} == files
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_copy_puts_markdown_and_html_on_the_clipboard(
+    week: Any, make_dialog: Any, qtbot: Any, fmt: str
+) -> None:
+    dialog = make_dialog(week)
+    if fmt == "html":
+        with changed(qtbot, dialog):
+            dialog.set_format("html")
+    with qtbot.waitSignal(dialog.copied, timeout=5000):
+        dialog.copy_button.click()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert {"text/markdown", "text/html", "text/plain"} <= set(mime.formats())
+    markdown = bytes(mime.data("text/markdown").data()).decode("utf-8")
+    html = mime.html()
+    assert "## Fri 2026-11-20" in markdown and "Flaky CI" in markdown
+    assert "<h2" in html and "Flaky CI" in html and "<script" not in html.lower()
+    assert mime.text() == markdown
+    assert (markdown if fmt == "markdown" else html) == dialog.output_text()
+    for text in (markdown, html):  # the private parts stay out of the clipboard too
+        assert "Salary talk" not in text and "reorg rumour" not in text
+
+
+def test_every_control_has_an_accessible_name(week: Any, make_dialog: Any) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+
+    dialog = make_dialog(week)
+    nameless = [
+        f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''}"
+        for kind in (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+        for w in dialog.findChildren(kind)
+        if w.isVisibleTo(dialog) and not w.accessibleName() and not w.objectName().startswith("qt_")
+    ]
+    assert nameless == []
+
+
+# -- from the main window ----------------------------------------------------------------------
+
+
+def ctrl_click(qtbot: Any, window: Any, row: int) -> None:
+    view = window.timeline
+    rect = view.visualRect(window.model.index(row, 0))
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+        rect.center(),
+    )  # fmt: skip
+
+
+def test_export_selected_entries_from_a_multi_selection(
+    journal: Any, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_entries(journal, 8)  # Entry 0 and Entry 5 are private
+    window = make_window(journal)
+    model = window.model
+    rows = {model.entry_at(r).title: r for r in range(model.rowCount()) if model.entry_at(r)}
+    window.timeline.select_row(rows["Entry 0"])
+    ctrl_click(qtbot, window, rows["Entry 1"])
+    ctrl_click(qtbot, window, rows["Entry 3"])
+    chosen = window.timeline.selected_entries()
+    assert [e.title for e in chosen] == ["Entry 0", "Entry 1", "Entry 3"]
+    assert window.export_selected_action.isEnabled()
+    assert window.export_selected_action in window.timeline_menu.actions()
+
+    with qtbot.waitSignal(window.exportOpened) as opened:
+        window.export_selected_action.trigger()
+    dialog = opened.args[0]
+    assert dialog is window.export_dialog and dialog.isVisible()
+    assert sorted(dialog.ids) == sorted(e.id for e in chosen)
+    assert dialog.selection_label.text() == "3 selected entries"
+    assert not dialog.range_combo.isVisibleTo(dialog)
+    qtbot.waitUntil(lambda: dialog.preview() is not None)
+    text = dialog.output_text()
+    assert "Entry 1" in text and "Entry 3" in text
+    assert "Entry 0" not in text and "Entry 2" not in text  # private; not chosen
+    assert dialog.private_label.text() == "1 private entry left out"
+    with qtbot.waitSignal(dialog.previewReady, timeout=5000):
+        dialog.private_check.click()
+    assert "Entry 0" in dialog.output_text()
+    assert dialog.private_label.text() == "1 private entry included"
+
+    target = window.journal.paths.home / "chosen.md"
+    stub_save_path(monkeypatch, target)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save_button.click()
+    assert target.read_text() == dialog.output_text()
+    assert "Exported 3 entries" in window.statusBar().currentMessage()
+
+
+def test_export_dialog_from_the_file_menu(journal: Any, make_window: Any, qtbot: Any) -> None:
+    add_entries(journal, 3, start=dt.date.today())
+    window = make_window(journal)
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.export_action in file_menu.actions()
+    assert window.export_selected_action in file_menu.actions()
+    with qtbot.waitSignal(window.exportOpened) as opened:
+        window.export_action.trigger()
+    dialog = opened.args[0]
+    assert dialog.ids == ()
+    assert dialog.range_combo.isVisibleTo(dialog)
+    qtbot.waitUntil(lambda: dialog.preview() is not None)
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_select_all_never_selects_month_headings(
+    journal: Any, make_window: Any, qtbot: Any
+) -> None:
+    add_entries(journal, 40, start=dt.date(2026, 3, 3))  # headings for March, Feb, Jan
+    window = make_window(journal)
+    view = window.timeline
+    view.setFocus()
+    view.selectionModel().select(
+        window.model.index(0, 0), QItemSelectionModel.SelectionFlag.Select
+    )  # a heading
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    selected = view.selectionModel().selectedIndexes()
+    assert selected and not any(window.model.is_heading(i.row()) for i in selected)
+    assert len(view.selected_entries()) == 40
