@@ -1,8 +1,14 @@
-"""The Trash: deleted entries, each restorable; emptying it asks first and is final."""
+"""The Trash: deleted entries, each restorable; emptying it asks first and is final.
+
+`TrashView` lists them; `TrashFlow` is the main window's side of it: moving entries to the
+Trash, Undo, restoring, showing the Trash in place of the timeline, and emptying it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,8 +20,12 @@ from PySide6.QtWidgets import (
 
 from journal.domain.entry import Entry
 from journal.domain.filters import EntryFilter
+from journal.errors import DaybookError
 from journal.services.journal import Journal
 from journal.ui.timeline import TimelineModel, TimelineView, entry_of
+
+if TYPE_CHECKING:
+    from journal.ui.main_window import MainWindow
 
 
 class TrashView(QWidget):
@@ -113,3 +123,132 @@ class TrashView(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is ok
+
+
+class TrashFlow(QObject):
+    """Delete, Undo, Restore and Empty Trash for the main window; the window owns the widgets."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.undo: list[int] = []  # ids moved to the Trash in this session, last on top
+
+    def delete_current(self) -> None:
+        w = self._window
+        if w.trash_button.isChecked():
+            return
+        entry = w.timeline.current_entry() or w.reader.entry
+        if entry is not None:
+            self.delete_entry(entry)
+
+    def delete_entry(self, entry: Entry) -> None:
+        """Move to the Trash; Undo (Ctrl+Z) or the Trash brings it back."""
+        w = self._window
+        if w.is_editing():
+            if not w.entry_flow.flush():
+                return
+            w.right_stack.setCurrentWidget(w.reader)
+        row = w.model.row_of(entry.id)
+        try:
+            deleted = w.journal.delete(entry.id)
+        except DaybookError as exc:
+            w.report(exc)
+            return
+        self.undo.append(entry.id)
+        w.undo_action.setEnabled(True)
+        w.model.remove_entry(entry.id)
+        w.reader.show_entry(None)
+        if row >= 0:
+            w.timeline.select_row(min(row, w.model.rowCount() - 1))
+            if w.timeline.current_entry() is None:
+                w.timeline.select_row(w.timeline._step(row - 1, -1))
+        w.calendar.refresh()
+        w.refresh_tags()
+        w.update_pages()
+        w.statusBar().showMessage(
+            w.tr("“{0}” moved to the Trash").format(entry.display_title or w.tr("Entry")),
+            10000,
+        )
+        w.entryDeleted.emit(deleted)
+
+    def undo_delete(self) -> None:
+        if not self.undo:
+            return
+        entry_id = self.undo.pop()
+        self._window.undo_action.setEnabled(bool(self.undo))
+        self.restore_entry_id(entry_id)
+
+    def restore_entry(self, entry: Entry) -> None:
+        if entry.id in self.undo:
+            self.undo.remove(entry.id)
+            self._window.undo_action.setEnabled(bool(self.undo))
+        self.restore_entry_id(entry.id)
+
+    def restore_entry_id(self, entry_id: int) -> None:
+        w = self._window
+        try:
+            entry = w.journal.restore_entry(entry_id)
+        except DaybookError as exc:
+            w.report(exc)
+            return
+        w.statusBar().showMessage(
+            w.tr("“{0}” restored").format(entry.display_title or w.tr("Entry")), 5000
+        )
+        if w.trash_button.isChecked():
+            w.trash.reload()
+        w.refresh_tags()
+        w.model.reload()
+        w.calendar.refresh()
+        if not w.trash_button.isChecked():
+            w.model.load_through(entry.day)
+            w.select_id(entry.id)
+            w.reader.show_entry(entry)
+        w.update_pages()
+        w.entryRestored.emit(entry)
+
+    def show_trash(self, on: bool) -> None:
+        """The Trash in place of the timeline (on), or the timeline again."""
+        w = self._window
+        if on:
+            if not w.entry_flow.flush():
+                w.trash_button.setChecked(False)
+                return
+            w.right_stack.setCurrentWidget(w.reader)
+            w.trash.reload()
+            w.list_stack.setCurrentWidget(w.trash)
+            w.trash.view.setFocus()
+            w.reader.show_entry(w.trash.current_entry(), in_trash=True)
+        else:
+            w.list_stack.setCurrentIndex(0)
+            w.reader.show_entry(w.timeline.current_entry())
+            w.focus_timeline()
+        w.trash_action.setText(w.tr("Hide T&rash") if on else w.tr("Show T&rash"))
+        w.update_pages()
+
+    def empty_trash(self) -> None:
+        """Purge the Trash in the background (it rewrites the search index)."""
+        w = self._window
+        w.trash.empty_button.setEnabled(False)
+        w.statusBar().showMessage(w.tr("Emptying the Trash…"))
+        w.busy.start("trash", w.tr("Emptying the Trash…"))
+        w.run_task(w.journal.empty_trash, self._emptied, self._failed)
+
+    def _emptied(self, count: int) -> None:
+        w = self._window
+        w.busy.stop("trash")
+        self.undo.clear()
+        w.undo_action.setEnabled(False)
+        w.statusBar().showMessage(
+            w.tr("The Trash is empty ({0} entries deleted for ever)").format(count), 5000
+        )
+        w.trash.reload()
+        if w.trash_button.isChecked():
+            w.reader.show_entry(None, in_trash=True)
+        w.trashEmptied.emit(int(count))
+
+    def _failed(self, error: BaseException) -> None:
+        w = self._window
+        w.busy.stop("trash")
+        w.statusBar().clearMessage()
+        w.trash.reload()
+        w.report(error)

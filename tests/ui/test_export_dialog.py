@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 
 from journal.errors import InputError
-from journal.ui.export_dialog import ExportDialog, parse_tags, preset_range, release_clipboard
+from journal.ui.export_dialog import ExportDialog, release_clipboard
 from tests.ui.conftest import add_entries
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
@@ -66,24 +66,6 @@ def changed(qtbot: Any, dialog: ExportDialog) -> Any:
 
 
 # -- choosing --------------------------------------------------------------------------------
-
-
-def test_presets_cover_the_right_days() -> None:
-    d = dt.date
-    assert preset_range("today", TODAY) == (TODAY, TODAY)
-    assert preset_range("this_week", TODAY) == (d(2026, 11, 16), d(2026, 11, 22))
-    assert preset_range("last_week", TODAY) == (d(2026, 11, 9), d(2026, 11, 15))
-    assert preset_range("this_month", TODAY) == (d(2026, 11, 1), d(2026, 11, 30))
-    assert preset_range("all", TODAY) == (None, None)
-    # Weeks that start on Sunday; a Monday is its own week's first day; months' ends.
-    assert preset_range("this_week", TODAY, week_start=6) == (d(2026, 11, 15), d(2026, 11, 21))
-    assert preset_range("this_week", d(2026, 11, 16)) == (d(2026, 11, 16), d(2026, 11, 22))
-    assert preset_range("last_week", d(2027, 1, 2)) == (d(2026, 12, 21), d(2026, 12, 27))
-    assert preset_range("this_month", d(2028, 2, 10)) == (d(2028, 2, 1), d(2028, 2, 29))
-    assert preset_range("this_month", d(2026, 12, 31)) == (d(2026, 12, 1), d(2026, 12, 31))
-    with pytest.raises(ValueError):
-        preset_range("custom", TODAY)
-    assert parse_tags("#work, learning  work,") == ("work", "learning")
 
 
 def test_dialog_presets_set_the_dates_and_filter(week: Any, make_dialog: Any, qtbot: Any) -> None:

@@ -1,0 +1,79 @@
+"""What the export dialog's choices mean, without Qt: date-range presets, the tag field,
+and the `ExportOptions` its fields stand for (so they can be tested without a widget)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from journal.domain.filters import EntryFilter
+from journal.services.export import ExportOptions
+
+PRESETS = ("today", "this_week", "last_week", "this_month", "all", "custom")
+FORMAT_KEYS = ("markdown", "html", "digest_markdown", "digest_html")
+_TAG_SPLIT = re.compile(r"[,\s]+")
+
+
+def preset_range(
+    preset: str, today: dt.date, week_start: int = 0
+) -> tuple[dt.date | None, dt.date | None]:
+    """The days a preset covers (both ends included); (None, None) for all entries.
+
+    `week_start` is the first day of the week as Python counts (0 Monday ... 6 Sunday).
+    """
+    if preset == "today":
+        return today, today
+    if preset in ("this_week", "last_week"):
+        start = today - dt.timedelta(days=(today.weekday() - week_start) % 7)
+        if preset == "last_week":
+            start -= dt.timedelta(days=7)
+        return start, start + dt.timedelta(days=6)
+    if preset == "this_month":
+        first = today.replace(day=1)
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        return first, following - dt.timedelta(days=1)
+    if preset == "all":
+        return None, None
+    raise ValueError(f"no date range for preset {preset!r}")
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """'#work, learning' -> ('work', 'learning'), without duplicates."""
+    tags = (t.lstrip("#") for t in _TAG_SPLIT.split(text))
+    return tuple(dict.fromkeys(t for t in tags if t))
+
+
+def build_options(
+    format_key: str,
+    *,
+    ids: Sequence[int] = (),
+    days: tuple[dt.date | None, dt.date | None] = (None, None),
+    tags: str = "",
+    search: str = "",
+    include_private: bool = False,
+    front_matter: bool = False,
+    split: bool = False,
+) -> ExportOptions:
+    """The options for one of `FORMAT_KEYS` and the dialog's fields as typed.
+
+    With `ids` (a fixed selection) the days, tags and search do not apply; front matter and
+    one file per entry are for plain Markdown only.
+    """
+    markdown = format_key == "markdown"
+    if ids:
+        filters = EntryFilter()
+    else:
+        start, end = days
+        filters = EntryFilter(date_from=start, date_to=end, tags=parse_tags(tags))
+    search = search.strip()
+    return ExportOptions(
+        format="html" if format_key.endswith("html") else "markdown",
+        filters=filters,
+        ids=tuple(ids),
+        search=search if search and not ids else None,
+        include_private=include_private,
+        digest=format_key.startswith("digest"),
+        front_matter=markdown and front_matter,
+        split=markdown and split,
+    )

@@ -1,0 +1,152 @@
+"""The main window's right-hand pane: the reader follows the timeline's current entry, the
+editor takes over to write, and whatever the editor holds is saved before anything else is
+shown (moving elsewhere, deleting, exporting, quitting)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+
+from journal.domain.entry import Entry
+from journal.errors import DaybookError
+from journal.ui.calendar import DayDialog, to_qdate
+from journal.ui.timeline import entry_of
+
+if TYPE_CHECKING:
+    from journal.ui.main_window import MainWindow
+
+
+class EntryFlow(QObject):
+    """Reading and editing in the main window; the window owns the widgets."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._following = True  # the reader follows the timeline's current entry
+        self._switching = False  # the editor is saving because the user moved elsewhere
+
+    @contextmanager
+    def holding_selection(self) -> Iterator[None]:
+        """While the list is rebuilt, the reader keeps its entry instead of following."""
+        self._following = False
+        try:
+            yield
+        finally:
+            self._following = True
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        """The timeline's current entry changed: save any edit, then read that entry."""
+        w = self._window
+        if not self._following:
+            return
+        entry = entry_of(index)
+        if not isinstance(entry, Entry):
+            return
+        if self.is_editing():
+            if not self.flush():
+                return
+            w.right_stack.setCurrentWidget(w.reader)
+            if w.model.row_of(entry.id) != w.timeline.currentIndex().row():
+                with self.holding_selection():  # the save reloaded the list: select it again
+                    w.select_id(entry.id)
+        w.reader.show_entry(entry)
+        w.calendar.setSelectedDate(to_qdate(entry.day))  # marks only; no jump
+        w.update_pages()
+
+    def trash_current_changed(self, entry: Entry | None) -> None:
+        w = self._window
+        if w.trash_button.isChecked():
+            w.reader.show_entry(entry, in_trash=True)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def is_editing(self) -> bool:
+        w = self._window
+        return w.right_stack.currentWidget() is w.editor
+
+    def flush(self) -> bool:
+        """Save what the editor holds; while this runs, a save does not move the selection."""
+        if not self.is_editing():
+            return True
+        self._switching = True
+        try:
+            return bool(self._window.editor.flush())  # type: ignore[attr-defined]
+        finally:
+            self._switching = False
+
+    def edit_current(self) -> None:
+        w = self._window
+        entry = w.reader.entry or w.timeline.current_entry()
+        if entry is not None and not w.trash_button.isChecked():
+            self.edit_entry(entry)
+
+    def edit_entry(self, entry: Entry) -> None:
+        w = self._window
+        if not self.flush():
+            return
+        w.editor.edit_entry(entry)  # type: ignore[attr-defined]
+        w.reader.show_entry(entry)  # what the reader shows when editing ends
+        w.right_stack.setCurrentWidget(w.editor)
+        w.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def new_entry(self, day: dt.date | None = None) -> None:
+        w = self._window
+        if not self.flush():
+            return
+        if w.trash_button.isChecked():
+            w.trash_button.setChecked(False)
+        w.editor.new_entry(day or dt.date.today())  # type: ignore[attr-defined]
+        w.right_stack.setCurrentWidget(w.editor)
+        w.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def new_entry_for_day(self) -> None:
+        w = self._window
+        initial = w.timeline.current_entry()
+        day = DayDialog.get_day(w, w.journal, initial.day if initial else dt.date.today())
+        if day is not None:
+            self.new_entry(day)
+
+    def restore_draft(self, draft: Any) -> None:
+        """Open a draft left from an earlier run in the editor; it saves like any change."""
+        w = self._window
+        if not self.flush():
+            return
+        w.editor.restore_draft(draft)  # type: ignore[attr-defined]
+        w.right_stack.setCurrentWidget(w.editor)
+
+    def close_editor(self) -> None:
+        """Back to reading (Esc or Ctrl+Return in the editor), after saving."""
+        w = self._window
+        if not self.flush():
+            return
+        w.right_stack.setCurrentWidget(w.reader)
+        entry = w.reader.entry
+        if entry is not None:
+            try:
+                w.reader.show_entry(w.journal.get(entry.id))
+            except DaybookError:
+                w.reader.show_entry(w.timeline.current_entry())
+        w.update_pages()
+        w.focus_timeline()
+
+    def entry_saved(self, entry: Entry) -> None:
+        """The editor committed `entry`: show it in the timeline and the reader."""
+        w = self._window
+        with self.holding_selection():
+            if not w.model.update_entry(entry):
+                if w.model.searching:
+                    w.search_bar.flush()
+                else:
+                    w.model.reload()
+            if not self._switching:
+                w.select_id(entry.id)
+                w.reader.show_entry(entry)
+            w.calendar.refresh()
+            w.refresh_tags()
+        w.update_pages()

@@ -1,0 +1,192 @@
+"""The export dialog's preview: building one (off the UI thread) and the pane that shows it.
+
+`build_preview` chooses and renders as the export service does and explains an empty choice
+in the dialog's words; `PreviewPane` shows the text to be written, the HTML page, or why
+there is nothing to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.entry import Entry
+from journal.errors import InputError
+from journal.rendering.markdown import MarkdownRenderer
+from journal.services.export import ExportOptions, ExportResult, choose_entries, render_export
+from journal.services.journal import Journal
+from journal.ui.reader import SAFE_SCHEMES
+
+RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the source
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """One built preview: the chosen entries, the rendered result or why there is none."""
+
+    options: ExportOptions
+    entries: tuple[Entry, ...] = ()  # chosen, private ones included, before holding back
+    held_entries: int = 0
+    result: ExportResult | None = None
+    problem: str = ""
+    private_out: tuple[int, int] = (0, 0)  # private entries and blocks going out
+
+    def output(self) -> str:
+        """The text Copy and Save use; a split export lists each file under its name."""
+        if self.result is None:
+            return ""
+        if self.result.files:
+            return "\n".join(
+                f"──── {name} ────\n\n{text}" for name, text in self.result.files.items()
+            )
+        return self.result.text
+
+
+def build_preview(
+    journal: Journal, options: ExportOptions, renderer: Callable[[], MarkdownRenderer]
+) -> Preview:
+    """Choose and render as `build_export` does, but explain an empty choice in GUI words."""
+    from journal.rendering.markdown import private_blocks
+
+    try:
+        entries, held = choose_entries(journal, options)
+    except InputError as exc:
+        return Preview(options, problem=_sentence(exc.what))
+    if not entries:
+        if held:
+            problem = _tr(
+                "Every matching entry is private. Tick “Include private entries” to export them."
+            )
+        else:
+            problem = _tr("No entries match. Widen the dates, tags or search.")
+        return Preview(options, held_entries=held, problem=problem)
+    try:
+        result = render_export(entries, options, renderer(), held)
+    except InputError as exc:
+        return Preview(options, tuple(entries), held, problem=_sentence(exc.what))
+    out = (0, 0)
+    if options.include_private:
+        out = (
+            sum(e.private for e in entries),
+            sum(len(list(private_blocks(e.body))) for e in entries),
+        )
+    return Preview(options, tuple(entries), held, result, private_out=out)
+
+
+def private_note(entries: int, blocks: int, included: bool) -> str:
+    """'3 private entries and 2 private blocks left out' (or '... included'); '' for none."""
+    parts = []
+    if entries:
+        parts.append(
+            _tr("1 private entry") if entries == 1 else _tr("{0} private entries").format(entries)
+        )
+    if blocks:
+        parts.append(
+            _tr("1 private block") if blocks == 1 else _tr("{0} private blocks").format(blocks)
+        )
+    if not parts:
+        return ""
+    what = _tr(" and ").join(parts)
+    return (_tr("{0} included") if included else _tr("{0} left out")).format(what)
+
+
+def size_text(n: int) -> str:
+    """'812 bytes', '14 KB', '2.3 MB'."""
+    if n < 1024:
+        return _tr("{0} bytes").format(n)
+    if n < 1024 * 1024:
+        return _tr("{0:.0f} KB").format(n / 1024)
+    return _tr("{0:.1f} MB").format(n / 1024 / 1024)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+class PreviewPane(QWidget):
+    """A heading with "Show HTML source", then the text, the HTML page or a message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Preview pane"))
+        self.heading = QLabel(self.tr("<b>Preview</b>"), self)
+        self.heading.setAccessibleName(self.tr("Preview heading"))
+        self.source_check = QCheckBox(self.tr("Show HTML &source"), self)
+        self.source_check.setAccessibleName(self.tr("Show the HTML source"))
+        self.text_view = QPlainTextEdit(self)
+        self.text_view.setAccessibleName(self.tr("Preview of the text to be written"))
+        self.text_view.setReadOnly(True)
+        self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.html_view = QTextBrowser(self)
+        self.html_view.setAccessibleName(self.tr("Preview of the HTML page"))
+        self.html_view.setOpenLinks(False)
+        self.html_view.anchorClicked.connect(
+            lambda url: (
+                QDesktopServices.openUrl(url) if url.scheme().lower() in SAFE_SCHEMES else None
+            )
+        )
+        self.message_label = QLabel(self)
+        self.message_label.setAccessibleName(self.tr("Why there is nothing to preview"))
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setMargin(24)
+        self.stack = QStackedWidget(self)
+        self.stack.setAccessibleName(self.tr("Preview"))
+        for page in (self.message_label, self.text_view, self.html_view):
+            self.stack.addWidget(page)
+        self.render_note = QLabel(
+            self.tr(
+                "A simplified rendering: the saved page brings its own styles for light and "
+                "dark screens and for print."
+            ),
+            self,
+        )
+        self.render_note.setAccessibleName(self.tr("About the HTML preview"))
+        self.render_note.setWordWrap(True)
+        self.render_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.render_note.hide()
+
+        pane = QVBoxLayout(self)
+        pane.setContentsMargins(8, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        head.addWidget(self.source_check)
+        pane.addLayout(head)
+        pane.addWidget(self.stack, 1)
+        pane.addWidget(self.render_note)
+
+    def show_message(self, text: str) -> None:
+        """Say why there is nothing to preview."""
+        self.message_label.setText(text)
+        self.stack.setCurrentWidget(self.message_label)
+
+    def show_output(self, text: str, size: int, html: bool) -> None:
+        """Render an HTML page (unless its source is asked for, or it is too big to render);
+        anything else is shown as the text it is."""
+        if html and not self.source_check.isChecked() and size <= RENDER_LIMIT:
+            self.html_view.setHtml(text)
+            self.stack.setCurrentWidget(self.html_view)
+            self.render_note.show()
+        else:
+            self.render_note.hide()
+            self.text_view.setPlainText(text)
+            self.stack.setCurrentWidget(self.text_view)

@@ -1,0 +1,100 @@
+"""Searching from the main window: the search bar asks, this runs the query off the UI
+thread and shows the hits in the timeline. Only the answer to the latest request is shown;
+clearing the search goes back to the timeline on the entry the reader shows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from journal.domain.entry import SearchHit
+from journal.domain.filters import EntryFilter
+
+if TYPE_CHECKING:
+    from journal.ui.main_window import MainWindow
+
+SEARCH_LIMIT = 500  # hits shown; the count says how many there are in all
+
+_Found = tuple[list[SearchHit], int, tuple[str, ...]]  # hits shown, hits in all, problems
+
+
+class SearchFlow(QObject):
+    """The main window's search: started from the search bar, a tag or Ctrl+F."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._generation = 0
+
+    def tag_chosen(self, tag: str) -> None:
+        """Search for `tag` now (a tag clicked in the sidebar)."""
+        w = self._window
+        if w.trash_button.isChecked():
+            w.trash_button.setChecked(False)
+        w.search_bar.set_tag(tag)
+        w.search_bar.flush()
+
+    def start(self) -> None:
+        """Into the search field (Ctrl+F), out of the Trash."""
+        w = self._window
+        if w.trash_button.isChecked():
+            w.trash_button.setChecked(False)
+        w.search_bar.focus()
+
+    def run(self, text: str, tag: str) -> None:
+        """Search in the background; only the answer to the latest request is shown."""
+        w = self._window
+        self._generation += 1
+        generation = self._generation
+        w.busy.start("search", w.tr("Searching…"))
+        filters = EntryFilter(tags=(tag,) if tag else ())
+        journal = w.journal
+
+        def job() -> _Found:
+            query, hits = journal.search(text, filters, limit=SEARCH_LIMIT)
+            total = len(hits)
+            if total == SEARCH_LIMIT:
+                total = journal.count_search(query, filters)
+            return hits, total, query.problems
+
+        w.run_task(job, lambda result: self._done(generation, result), self._failed)
+
+    def _done(self, generation: int, result: _Found) -> None:
+        w = self._window
+        if generation != self._generation or not w.search_bar.is_active():
+            return
+        w.busy.stop("search")
+        hits, total, problems = result
+        current = w.current_id()
+        with w.entry_flow.holding_selection():
+            w.model.show_hits(hits)
+            if current is not None:
+                w.select_id(current)
+        w.search_bar.show_count(len(hits), total)
+        if problems:
+            w.search_bar.show_problem(w.search_bar.count_label.text() + " · " + "; ".join(problems))
+        w.update_pages()
+        w.searchFinished.emit(len(hits))
+
+    def _failed(self, error: BaseException) -> None:
+        self._generation += 1
+        self._window.busy.stop("search")
+        self._window.report(error)
+
+    def end(self) -> None:
+        """Back to the timeline, on the entry the reader shows."""
+        w = self._window
+        self._generation += 1
+        w.busy.stop("search")
+        if not w.model.searching:
+            return
+        current = w.current_id()
+        with w.entry_flow.holding_selection():
+            w.model.show_listing()
+            if current is not None:
+                entry = w.reader.entry
+                if entry is not None:
+                    w.model.load_through(entry.day)
+                w.select_id(current)
+        w.update_pages()
