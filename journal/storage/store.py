@@ -7,11 +7,8 @@ SQL is kept in this module and `db.py`; callers deal in domain values (`Entry`,
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,53 +22,35 @@ from journal.domain.filters import (
     Order,
     cursor_of,
     excerpt,
-    from_utc,
     to_utc,
 )
 from journal.domain.query import SearchQuery
-from journal.domain.tags import hashtags, unique_tags
+from journal.domain.tags import hashtags
 from journal.errors import NotFoundError, StorageError
 from journal.paths import AppPaths
 from journal.storage import db
 from journal.storage.backup import backup_file, timestamped_name
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
+from journal.storage.sql import (
+    ENTRY_COLUMNS,
+    as_date,
+    chunks,
+    entry_tags,
+    filter_sql,
+    fts_problems,
+    insert_one,
+    insert_rows,
+    link_tags,
+    make_row,
+    row_to_entry,
+    search_sql,
+    ts,
+)
 
-# Relevance: BM25 with a title match worth five body matches and a tag match two.
-RANK = "bm25(entries_fts, 5.0, 1.0, 2.0)"
 # Entries per INSERT statement in imports (11 values each; SQLite allows 32,766).
 IMPORT_CHUNK = 500
 # A term matching this many entries or more is searched by walking the timeline.
 COMMON_MATCHES = 2000
-ENTRY_COLUMNS = (
-    "e.id, e.uid, e.day, e.created_at, e.created_offset, e.updated_at, e.updated_offset, "
-    "e.title, e.body, e.tag_list, e.private, e.deleted_at, e.kind"
-)
-
-
-def _as_date(value: dt.date | str) -> dt.date:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _row_to_entry(row: Sequence[Any]) -> Entry:
-    deleted = row[11]
-    return Entry(
-        id=int(row[0]),
-        uid=str(row[1]),
-        day=_as_date(row[2]),
-        created=from_utc(row[3], int(row[4])),
-        updated=from_utc(row[5], int(row[6])),
-        title=str(row[7]),
-        body=str(row[8]),
-        tags=tuple(str(row[9]).split()) if row[9] else (),
-        private=bool(row[10]),
-        deleted=dt.datetime.fromisoformat(deleted) if isinstance(deleted, str) else deleted,
-        kind=str(row[12]),
-    )
-
-
-def _ts(moment: dt.datetime) -> str:
-    """Naive UTC as SQLAlchemy's SQLite DateTime stores it (sortable text)."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 class JournalStore:
@@ -147,7 +126,7 @@ class JournalStore:
         with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
             cur = _driver_cursor(conn)
             tag_ids: dict[str, int] = {}
-            entry_id = _insert(cur, new, tag_ids, on_conflict_skip=False)
+            entry_id = insert_one(cur, new, tag_ids, on_conflict_skip=False)
             assert entry_id is not None
         return self.get(entry_id)
 
@@ -167,11 +146,11 @@ class JournalStore:
         with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
             cur = _driver_cursor(conn)
             tag_ids: dict[str, int] = {}
-            for chunk in _chunks(entries, IMPORT_CHUNK):
-                rows = [_row(new, _entry_tags(new.tags, new.body)) for new in chunk]
+            for chunk in chunks(entries, IMPORT_CHUNK):
+                rows = [make_row(new, entry_tags(new.tags, new.body)) for new in chunk]
                 for new, row in zip(chunk, rows, strict=True):
                     report.note(new, row.tags)
-                inserted = _insert_rows(cur, rows)
+                inserted = insert_rows(cur, rows)
                 for row in rows:
                     entry_id = inserted.get(row.uid)
                     if entry_id is None or row.uid in seen:
@@ -179,7 +158,7 @@ class JournalStore:
                         continue
                     seen.add(row.uid)
                     report.added += 1
-                    _link_tags(cur, entry_id, row.tags, tag_ids)
+                    link_tags(cur, entry_id, row.tags, tag_ids)
                 if progress is not None:
                     progress(report.found)
             if dry_run:
@@ -203,7 +182,7 @@ class JournalStore:
         new_title = current.title if title is None else title
         new_body = current.body if body is None else body
         explicit = _explicit_tags(current) if tags is None else list(tags)
-        all_tags = _entry_tags(explicit, new_body)
+        all_tags = entry_tags(explicit, new_body)
         now, offset = to_utc(local_now())
         with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
             cur = _driver_cursor(conn)
@@ -216,20 +195,20 @@ class JournalStore:
                     " ".join(all_tags),
                     int(current.private if private is None else private),
                     (current.day if day is None else day).isoformat(),
-                    _ts(now),
+                    ts(now),
                     offset,
                     entry_id,
                 ),
             )
             cur.execute("DELETE FROM entry_tags WHERE entry_id=?", (entry_id,))
-            _link_tags(cur, entry_id, all_tags, {})
+            link_tags(cur, entry_id, all_tags, {})
         return self.get(entry_id, include_deleted=True)
 
     def delete(self, entry_id: int) -> Entry:
         """Move an entry to the Trash (restorable)."""
         self.get(entry_id)
         now, _ = to_utc(local_now())
-        self._execute_write("UPDATE entries SET deleted_at=? WHERE id=?", (_ts(now), entry_id))
+        self._execute_write("UPDATE entries SET deleted_at=? WHERE id=?", (ts(now), entry_id))
         return self.get(entry_id, include_deleted=True)
 
     def restore(self, entry_id: int) -> Entry:
@@ -285,7 +264,7 @@ class JournalStore:
         rows = self._query(
             f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id IN ({marks}){where}", tuple(ids)
         )
-        by_id = {e.id: e for e in map(_row_to_entry, rows)}
+        by_id = {e.id: e for e in map(row_to_entry, rows)}
         return [by_id[i] for i in ids if i in by_id]
 
     def list_entries(
@@ -296,11 +275,11 @@ class JournalStore:
         oldest_first: bool = False,
     ) -> list[Entry]:
         """Entries newest first (or oldest first), a page at a time with keyset paging."""
-        where, params = _filter_sql(filters)
+        where, params = filter_sql(filters)
         if after is not None:
             op = ">" if oldest_first else "<"
             where.append(f"(e.day, e.created_at, e.id) {op} (?, ?, ?)")
-            params += [after.day.isoformat(), _ts(after.created_at), after.id]
+            params += [after.day.isoformat(), ts(after.created_at), after.id]
         direction = "ASC" if oldest_first else "DESC"
         sql = (
             f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE {' AND '.join(where)} "
@@ -309,7 +288,7 @@ class JournalStore:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return [_row_to_entry(r) for r in self._query(sql, tuple(params))]
+        return [row_to_entry(r) for r in self._query(sql, tuple(params))]
 
     def iter_all(self, filters: EntryFilter = EntryFilter(), page: int = 1000) -> Iterator[Entry]:
         """Every matching entry, oldest first, read a page at a time."""
@@ -331,7 +310,7 @@ class JournalStore:
                 (),
             )
             return int(rows[0][0])
-        where, params = _filter_sql(filters)
+        where, params = filter_sql(filters)
         rows = self._query(
             f"SELECT count(*) FROM entries e WHERE {' AND '.join(where)}", tuple(params)
         )
@@ -353,7 +332,7 @@ class JournalStore:
         """
         newest = query.match is None or order == "newest"
         walk = newest and query.match is not None and self._is_common(query.match)
-        sql, params = _search_sql(query, filters, "e.id", walk=walk)
+        sql, params = search_sql(query, filters, "e.id", walk=walk)
         if newest:
             sql += " ORDER BY e.day DESC, e.created_at DESC, e.id DESC"
         else:
@@ -376,7 +355,7 @@ class JournalStore:
         return int(rows[0][0]) >= COMMON_MATCHES
 
     def count_search(self, query: SearchQuery, filters: EntryFilter = EntryFilter()) -> int:
-        sql, params = _search_sql(query, filters, "count(*)")
+        sql, params = search_sql(query, filters, "count(*)")
         return int(self._query(sql, tuple(params))[0][0])
 
     def _snippets(self, query: SearchQuery, ids: Sequence[int]) -> dict[int, str]:
@@ -394,11 +373,11 @@ class JournalStore:
 
     def entry_days(self, filters: EntryFilter = EntryFilter()) -> set[dt.date]:
         """The distinct days that have entries (reads days only, for streaks and reminders)."""
-        where, params = _filter_sql(filters)
+        where, params = filter_sql(filters)
         rows = self._query(
             f"SELECT DISTINCT e.day FROM entries e WHERE {' AND '.join(where)}", tuple(params)
         )
-        return {_as_date(r[0]) for r in rows}
+        return {as_date(r[0]) for r in rows}
 
     def tag_counts(self, include_private: bool = True) -> list[tuple[str, int]]:
         """Every tag in use outside the Trash with its entry count, most used first.
@@ -424,7 +403,7 @@ class JournalStore:
             "GROUP BY day",
             (start.isoformat(), end.isoformat()),
         )
-        return {_as_date(r[0]): int(r[1]) for r in rows}
+        return {as_date(r[0]): int(r[1]) for r in rows}
 
     def _query(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         with db.translate_errors(self.path), self._engine.connect() as conn:
@@ -481,20 +460,6 @@ class JournalStore:
         self._engine.dispose()
 
 
-def fts_problems(cur: sqlite3.Cursor) -> list[str]:
-    """What is wrong with the FTS index: missing triggers, or an index out of step."""
-    problems = []
-    names = {r[0] for r in cur.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
-    for trigger in ("entries_fts_ai", "entries_fts_ad", "entries_fts_au"):
-        if trigger not in names:
-            problems.append(f"search index trigger {trigger} is missing")
-    try:
-        cur.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
-    except sqlite3.DatabaseError as exc:
-        problems.append(f"search index out of step with the entries ({exc})")
-    return problems
-
-
 def _driver_cursor(conn: Connection) -> sqlite3.Cursor:
     raw = conn.connection.driver_connection
     assert isinstance(raw, sqlite3.Connection)
@@ -505,154 +470,3 @@ def _explicit_tags(entry: Entry) -> list[str]:
     """The tags of an entry that do not come from #tags in its body."""
     from_body = {t.casefold() for t in hashtags(entry.body)}
     return [t for t in entry.tags if t.casefold() not in from_body]
-
-
-def _entry_tags(explicit: Iterable[str], body: str) -> list[str]:
-    return unique_tags([*explicit, *hashtags(body)])
-
-
-def _chunks(items: Iterable[NewEntry], size: int) -> Iterator[tuple[NewEntry, ...]]:
-    """Consecutive tuples of `size` items, read lazily (itertools.batched is 3.12+)."""
-    it = iter(items)
-    while chunk := tuple(itertools.islice(it, size)):
-        yield chunk
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    """An entry ready for INSERT: its uid, its tags, and the column values in order."""
-
-    uid: str
-    tags: tuple[str, ...]
-    values: tuple[Any, ...]
-
-
-_INSERT_COLUMNS = (
-    "uid, day, created_at, created_offset, updated_at, updated_offset, title, body, tag_list, "
-    "private, kind"
-)
-_ROW_MARKS = "(?,?,?,?,?,?,?,?,?,?,?)"
-
-
-def _row(new: NewEntry, tags: Sequence[str]) -> _Row:
-    created, offset = to_utc(new.created)
-    uid = new.uid or uuid.uuid4().hex
-    values = (
-        uid, new.day.isoformat(), _ts(created), offset, _ts(created), offset, new.title,
-        new.body, " ".join(tags), int(new.private), new.kind,
-    )  # fmt: skip
-    return _Row(uid, tuple(tags), values)
-
-
-def _insert_rows(cur: sqlite3.Cursor, rows: Sequence[_Row]) -> dict[str, int]:
-    """Insert many entries in one statement, skipping known uids; returns uid -> new id.
-
-    One statement per chunk matters: the FTS5 trigger flushes a segment at the end of each
-    statement, and 100,000 one-row statements kept the index merging (17 s -> 5 s).
-    """
-    marks = ",".join([_ROW_MARKS] * len(rows))
-    params = [value for row in rows for value in row.values]
-    found = cur.execute(
-        f"INSERT INTO entries ({_INSERT_COLUMNS}) VALUES {marks} "
-        "ON CONFLICT(uid) DO NOTHING RETURNING id, uid",
-        params,
-    ).fetchall()
-    return {str(uid): int(entry_id) for entry_id, uid in found}
-
-
-def _insert(
-    cur: sqlite3.Cursor, new: NewEntry, tag_ids: dict[str, int], on_conflict_skip: bool
-) -> int | None:
-    row = _row(new, _entry_tags(new.tags, new.body))
-    conflict = " ON CONFLICT(uid) DO NOTHING" if on_conflict_skip else ""
-    found = cur.execute(
-        f"INSERT INTO entries ({_INSERT_COLUMNS}) VALUES {_ROW_MARKS}{conflict} RETURNING id",
-        row.values,
-    ).fetchone()
-    if found is None:
-        return None
-    entry_id = int(found[0])
-    _link_tags(cur, entry_id, row.tags, tag_ids)
-    return entry_id
-
-
-def _link_tags(
-    cur: sqlite3.Cursor, entry_id: int, tags: Sequence[str], cache: dict[str, int]
-) -> None:
-    for name in tags:
-        key = name.casefold()
-        tag_id = cache.get(key)
-        if tag_id is None:
-            cur.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (name,))
-            found = cur.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
-            tag_id = cache[key] = int(found[0])
-        cur.execute(
-            "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) VALUES (?, ?)", (entry_id, tag_id)
-        )
-
-
-def _filter_sql(filters: EntryFilter) -> tuple[list[str], list[Any]]:
-    where = ["e.deleted_at IS NOT NULL" if filters.trash else "e.deleted_at IS NULL"]
-    params: list[Any] = []
-    if filters.date_from is not None:
-        where.append("e.day >= ?")
-        params.append(filters.date_from.isoformat())
-    if filters.date_to is not None:
-        where.append("e.day <= ?")
-        params.append(filters.date_to.isoformat())
-    if not filters.include_private:
-        where.append("e.private = 0")
-    if filters.kind is not None:
-        where.append("e.kind = ?")
-        params.append(filters.kind)
-    # EXISTS per row lets SQLite walk the timeline index and stop at the page's end;
-    # `e.id IN (all entries with the tag)` had to collect and sort them first (23 ms -> 0.2).
-    tag_sql = (
-        "EXISTS (SELECT 1 FROM entry_tags et WHERE et.entry_id = e.id "
-        "AND et.tag_id = (SELECT id FROM tags WHERE name = ?))"
-    )
-    for tag in filters.tags:
-        where.append(tag_sql)
-        params.append(tag)
-    for tag in filters.exclude_tags:
-        where.append(f"NOT {tag_sql}")
-        params.append(tag)
-    return where, params
-
-
-def merge_filters(query: SearchQuery, filters: EntryFilter) -> EntryFilter:
-    """Combine the query's own tag:/from:/to: parts with the caller's filters."""
-    date_from = max((d for d in (query.date_from, filters.date_from) if d), default=None)
-    date_to = min((d for d in (query.date_to, filters.date_to) if d), default=None)
-    return EntryFilter(
-        date_from=date_from,
-        date_to=date_to,
-        tags=(*filters.tags, *query.tags),
-        exclude_tags=(*filters.exclude_tags, *query.exclude_tags),
-        include_private=filters.include_private,
-        trash=filters.trash,
-        kind=filters.kind,
-    )
-
-
-def _search_sql(
-    query: SearchQuery, filters: EntryFilter, select: str, walk: bool = False
-) -> tuple[str, list[Any]]:
-    """SQL for a search. `walk` tests membership in the match set instead of joining it."""
-    where, params = _filter_sql(merge_filters(query, filters))
-    if query.match is not None and walk:
-        sql = f"SELECT {select} FROM entries e"
-        where.append("+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
-        params.append(query.match)
-    elif query.match is not None:
-        sql = (
-            f"SELECT {select} FROM (SELECT rowid AS id, {RANK} AS rank FROM entries_fts "
-            "WHERE entries_fts MATCH ?) m JOIN entries e ON e.id = m.id"
-        )
-        params.insert(0, query.match)
-    else:
-        sql = f"SELECT {select} FROM entries e"
-    if query.exclude is not None:
-        where.append("e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
-        params.append(query.exclude)
-    return f"{sql} WHERE {' AND '.join(where)}", params

@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 
 from journal.paths import AppPaths
-from journal.storage.store import JournalStore, fts_problems
+from journal.storage.sql import fts_problems
+from journal.storage.store import JournalStore
 
 pytestmark = [
     pytest.mark.faults,

@@ -10,7 +10,8 @@ from journal.domain.query import parse_query
 from journal.paths import AppPaths
 from journal.storage import db
 from journal.storage.migrate import SCHEMA_HEAD, downgrade, script_head, script_revisions, upgrade
-from journal.storage.store import JournalStore, fts_problems
+from journal.storage.sql import fts_problems
+from journal.storage.store import JournalStore
 
 
 def test_schema_head_constant_matches_the_scripts() -> None:

@@ -1,0 +1,218 @@
+"""SQL text and row mapping shared by the store: filters, searches, inserts, tag links.
+
+Kept apart from `store.py` so the store reads as the list of things a journal can do;
+everything here is SQLite-specific and stays inside `journal/storage`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from journal.domain.entry import Entry, NewEntry
+from journal.domain.filters import EntryFilter, from_utc, to_utc
+from journal.domain.query import SearchQuery
+from journal.domain.tags import hashtags, unique_tags
+
+# Relevance: BM25 with a title match worth five body matches and a tag match two.
+RANK = "bm25(entries_fts, 5.0, 1.0, 2.0)"
+ENTRY_COLUMNS = (
+    "e.id, e.uid, e.day, e.created_at, e.created_offset, e.updated_at, e.updated_offset, "
+    "e.title, e.body, e.tag_list, e.private, e.deleted_at, e.kind"
+)
+
+
+def as_date(value: dt.date | str) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def row_to_entry(row: Sequence[Any]) -> Entry:
+    deleted = row[11]
+    return Entry(
+        id=int(row[0]),
+        uid=str(row[1]),
+        day=as_date(row[2]),
+        created=from_utc(row[3], int(row[4])),
+        updated=from_utc(row[5], int(row[6])),
+        title=str(row[7]),
+        body=str(row[8]),
+        tags=tuple(str(row[9]).split()) if row[9] else (),
+        private=bool(row[10]),
+        deleted=dt.datetime.fromisoformat(deleted) if isinstance(deleted, str) else deleted,
+        kind=str(row[12]),
+    )
+
+
+def ts(moment: dt.datetime) -> str:
+    """Naive UTC as SQLAlchemy's SQLite DateTime stores it (sortable text)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def fts_problems(cur: sqlite3.Cursor) -> list[str]:
+    """What is wrong with the FTS index: missing triggers, or an index out of step."""
+    problems = []
+    names = {r[0] for r in cur.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    for trigger in ("entries_fts_ai", "entries_fts_ad", "entries_fts_au"):
+        if trigger not in names:
+            problems.append(f"search index trigger {trigger} is missing")
+    try:
+        cur.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"search index out of step with the entries ({exc})")
+    return problems
+
+
+def entry_tags(explicit: Iterable[str], body: str) -> list[str]:
+    return unique_tags([*explicit, *hashtags(body)])
+
+
+def chunks(items: Iterable[NewEntry], size: int) -> Iterator[tuple[NewEntry, ...]]:
+    """Consecutive tuples of `size` items, read lazily (itertools.batched is 3.12+)."""
+    it = iter(items)
+    while chunk := tuple(itertools.islice(it, size)):
+        yield chunk
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """An entry ready for INSERT: its uid, its tags, and the column values in order."""
+
+    uid: str
+    tags: tuple[str, ...]
+    values: tuple[Any, ...]
+
+
+INSERT_COLUMNS = (
+    "uid, day, created_at, created_offset, updated_at, updated_offset, title, body, tag_list, "
+    "private, kind"
+)
+ROW_MARKS = "(?,?,?,?,?,?,?,?,?,?,?)"
+
+
+def make_row(new: NewEntry, tags: Sequence[str]) -> Row:
+    created, offset = to_utc(new.created)
+    uid = new.uid or uuid.uuid4().hex
+    values = (
+        uid, new.day.isoformat(), ts(created), offset, ts(created), offset, new.title,
+        new.body, " ".join(tags), int(new.private), new.kind,
+    )  # fmt: skip
+    return Row(uid, tuple(tags), values)
+
+
+def insert_rows(cur: sqlite3.Cursor, rows: Sequence[Row]) -> dict[str, int]:
+    """Insert many entries in one statement, skipping known uids; returns uid -> new id.
+
+    One statement per chunk matters: the FTS5 trigger flushes a segment at the end of each
+    statement, and 100,000 one-row statements kept the index merging (17 s -> 5 s).
+    """
+    marks = ",".join([ROW_MARKS] * len(rows))
+    params = [value for row in rows for value in row.values]
+    found = cur.execute(
+        f"INSERT INTO entries ({INSERT_COLUMNS}) VALUES {marks} "
+        "ON CONFLICT(uid) DO NOTHING RETURNING id, uid",
+        params,
+    ).fetchall()
+    return {str(uid): int(entry_id) for entry_id, uid in found}
+
+
+def insert_one(
+    cur: sqlite3.Cursor, new: NewEntry, tag_ids: dict[str, int], on_conflict_skip: bool
+) -> int | None:
+    row = make_row(new, entry_tags(new.tags, new.body))
+    conflict = " ON CONFLICT(uid) DO NOTHING" if on_conflict_skip else ""
+    found = cur.execute(
+        f"INSERT INTO entries ({INSERT_COLUMNS}) VALUES {ROW_MARKS}{conflict} RETURNING id",
+        row.values,
+    ).fetchone()
+    if found is None:
+        return None
+    entry_id = int(found[0])
+    link_tags(cur, entry_id, row.tags, tag_ids)
+    return entry_id
+
+
+def link_tags(
+    cur: sqlite3.Cursor, entry_id: int, tags: Sequence[str], cache: dict[str, int]
+) -> None:
+    for name in tags:
+        key = name.casefold()
+        tag_id = cache.get(key)
+        if tag_id is None:
+            cur.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (name,))
+            found = cur.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
+            tag_id = cache[key] = int(found[0])
+        cur.execute(
+            "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) VALUES (?, ?)", (entry_id, tag_id)
+        )
+
+
+def filter_sql(filters: EntryFilter) -> tuple[list[str], list[Any]]:
+    where = ["e.deleted_at IS NOT NULL" if filters.trash else "e.deleted_at IS NULL"]
+    params: list[Any] = []
+    if filters.date_from is not None:
+        where.append("e.day >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to is not None:
+        where.append("e.day <= ?")
+        params.append(filters.date_to.isoformat())
+    if not filters.include_private:
+        where.append("e.private = 0")
+    if filters.kind is not None:
+        where.append("e.kind = ?")
+        params.append(filters.kind)
+    # EXISTS per row lets SQLite walk the timeline index and stop at the page's end;
+    # `e.id IN (all entries with the tag)` had to collect and sort them first (23 ms -> 0.2).
+    tag_sql = (
+        "EXISTS (SELECT 1 FROM entry_tags et WHERE et.entry_id = e.id "
+        "AND et.tag_id = (SELECT id FROM tags WHERE name = ?))"
+    )
+    for tag in filters.tags:
+        where.append(tag_sql)
+        params.append(tag)
+    for tag in filters.exclude_tags:
+        where.append(f"NOT {tag_sql}")
+        params.append(tag)
+    return where, params
+
+
+def merge_filters(query: SearchQuery, filters: EntryFilter) -> EntryFilter:
+    """Combine the query's own tag:/from:/to: parts with the caller's filters."""
+    date_from = max((d for d in (query.date_from, filters.date_from) if d), default=None)
+    date_to = min((d for d in (query.date_to, filters.date_to) if d), default=None)
+    return EntryFilter(
+        date_from=date_from,
+        date_to=date_to,
+        tags=(*filters.tags, *query.tags),
+        exclude_tags=(*filters.exclude_tags, *query.exclude_tags),
+        include_private=filters.include_private,
+        trash=filters.trash,
+        kind=filters.kind,
+    )
+
+
+def search_sql(
+    query: SearchQuery, filters: EntryFilter, select: str, walk: bool = False
+) -> tuple[str, list[Any]]:
+    """SQL for a search. `walk` tests membership in the match set instead of joining it."""
+    where, params = filter_sql(merge_filters(query, filters))
+    if query.match is not None and walk:
+        sql = f"SELECT {select} FROM entries e"
+        where.append("+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+        params.append(query.match)
+    elif query.match is not None:
+        sql = (
+            f"SELECT {select} FROM (SELECT rowid AS id, {RANK} AS rank FROM entries_fts "
+            "WHERE entries_fts MATCH ?) m JOIN entries e ON e.id = m.id"
+        )
+        params.insert(0, query.match)
+    else:
+        sql = f"SELECT {select} FROM entries e"
+    if query.exclude is not None:
+        where.append("e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+        params.append(query.exclude)
+    return f"{sql} WHERE {' AND '.join(where)}", params
