@@ -1,12 +1,13 @@
 """Composition root of the desktop app: paths -> settings -> Journal -> QApplication -> windows.
 
 Everything the window needs is built here and handed in; app-wide signals (settings, drafts
-left from a crash) are connected here too.
+left from a crash, the end-of-day prompt's reminders, tray and catch-up) are connected here
+too. `run_prompt` is `daybook prompt`: the prompt window alone, as its own small app.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from journal.paths import AppPaths
@@ -19,13 +20,18 @@ if TYPE_CHECKING:
     from journal.services.journal import Journal
     from journal.settings import Settings
     from journal.ui.main_window import MainWindow
+    from journal.ui.reminders import ReminderDesk
 
 ORGANIZATION = "Daybook"
 APPLICATION = "Daybook"
 
 
-def run_gui(paths: AppPaths, argv: Sequence[str]) -> int:
-    """Open the main window on the journal in `paths`; returns the exit status."""
+def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> int:
+    """Open the main window on the journal in `paths`; returns the exit status.
+
+    `minimized` (start on login): only the tray icon where there is a tray, else the main
+    window minimized. Either way the reminders run.
+    """
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -50,9 +56,23 @@ def run_gui(paths: AppPaths, argv: Sequence[str]) -> int:
         ErrorDialog.show_error(None, exc)
         return 1
     try:
-        window = build_window(app, journal, settings, QSettings(ORGANIZATION, APPLICATION))
-        window.show()
+        qsettings = QSettings(ORGANIZATION, APPLICATION)
+        listeners: list[Callable[[Settings], None]] = []
+        window = build_window(
+            app,
+            journal,
+            settings,
+            qsettings,
+            on_settings_changed=lambda chosen: [f(chosen) for f in listeners],
+        )
+        desk = build_reminders(app, window, journal, settings, qsettings)
+        listeners.append(desk.settings_changed)
+        if not minimized:
+            window.show()
+        elif desk.tray is None:
+            window.showMinimized()
         offer_drafts(window)
+        desk.start()
         return int(app.exec())
     finally:
         journal.close()
@@ -84,8 +104,10 @@ def build_window(
     settings: Settings,
     qsettings: QSettings,
     page_size: int = 200,
+    on_settings_changed: Callable[[Settings], object] | None = None,
 ) -> MainWindow:
-    """The main window with its editor, wired to the settings dialog and the theme."""
+    """The main window with its editor, wired to the settings dialog and the theme;
+    `on_settings_changed` hears of settings the user chose (after they were saved)."""
     from journal.services.drafts import DraftStore
     from journal.ui.editor import EntryEditor
     from journal.ui.main_window import MainWindow
@@ -113,9 +135,78 @@ def build_window(
             ErrorDialog.show_error(window, exc)
         current[0] = chosen
         apply_theme(app, chosen)
+        if on_settings_changed is not None:
+            on_settings_changed(chosen)
 
     window.settingsRequested.connect(open_settings)
     return window
+
+
+def build_reminders(
+    app: QApplication,
+    window: MainWindow,
+    journal: Journal,
+    settings: Settings,
+    qsettings: QSettings,
+    *,
+    tray: bool | None = None,
+    clock: Callable[[], object] | None = None,
+) -> ReminderDesk:
+    """The end-of-day prompt around `window`: service, reminder loop, tray (where the desktop
+    has one, or as `tray` says), prompt windows and the catch-up offer. Call `start()`."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from journal.services.prompt import PromptService
+    from journal.ui.prompt_window import prompt_drafts
+    from journal.ui.reminders import ReminderDesk
+
+    service = (
+        PromptService(journal, settings)
+        if clock is None
+        else PromptService(journal, settings, clock=clock)  # type: ignore[arg-type]
+    )
+    has_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
+    return ReminderDesk(app, window, service, prompt_drafts(journal.paths), qsettings, has_tray)
+
+
+def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None) -> int:
+    """`daybook prompt`: the prompt window for today (or `day_text`) as its own small app,
+    ending when the window closes. For an operating system's scheduler."""
+    from PySide6.QtWidgets import QApplication
+
+    from journal.domain.dates import parse_day
+    from journal.services.journal import Journal
+    from journal.services.prompt import PromptService
+    from journal.settings import Settings
+    from journal.ui.prompt_window import (
+        PromptWindow,
+        answers_from_env,
+        prompt_drafts,
+        run_test_hook,
+    )
+    from journal.ui.theme import apply_theme
+    from journal.ui.tray import app_icon
+
+    guard_none_refcount()
+    settings = Settings.load(paths.settings)
+    with Journal.open(paths) as journal:  # a DaybookError here is the CLI's one-line error
+        service = PromptService(journal, settings)
+        day = parse_day(day_text, service.today()) if day_text else service.today()
+        existing = QApplication.instance()
+        app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+        app.setOrganizationName(ORGANIZATION)
+        app.setApplicationName(APPLICATION)
+        app.setWindowIcon(app_icon())
+        apply_theme(app, settings)
+        window = PromptWindow(service, prompt_drafts(paths), day)
+        window.closed.connect(lambda _day: app.quit())
+        window.show_active()
+        answers = answers_from_env()
+        if answers is not None:
+            run_test_hook(window, answers)
+        app.exec()
+        window.deleteLater()
+    return 0
 
 
 def offer_drafts(window: MainWindow) -> None:

@@ -66,7 +66,22 @@ def build_parser() -> Parser:
     p.add_argument("--home", metavar="DIR", help="the journal's data folder (or set DAYBOOK_HOME)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    sub.add_parser("gui", help="open the desktop app (the default)")
+    g = sub.add_parser("gui", help="open the desktop app (the default)")
+    g.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start in the tray (or minimized where there is none); reminders still run",
+    )
+    pr = sub.add_parser(
+        "prompt",
+        help="answer the end-of-day questions in a small window (for a scheduler)",
+        description="Open the end-of-day prompt for today (or --date) as its own small app; "
+        "it exits when the window closes. Ctrl+Enter saves, Esc closes keeping a draft. A day "
+        "that already has a reflection opens it to add to.",
+    )
+    pr.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the day to reflect on (default today; 'yesterday')"
+    )
 
     a = sub.add_parser(
         "add",
@@ -554,7 +569,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in (None, "gui"):
             from journal.app import run_gui
 
-            return run_gui(paths, [sys.argv[0]])
+            return run_gui(paths, [sys.argv[0]], minimized=getattr(args, "minimized", False))
+        if args.command == "prompt":
+            from journal.app import run_prompt
+
+            return run_prompt(paths, [sys.argv[0]], args.date)
         if args.command == "add":
             # Read before opening: if the journal cannot be opened, the text is not lost.
             args.body = _read_text(args.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -151,3 +152,144 @@ def test_fonts_follow_the_settings(
     qtbot.addWidget(later)
     assert later.body_edit.font().pointSize() == 9  # and one made afterwards
     assert later.body_edit.font().family() != SERIF  # the desktop's fixed-width font
+
+
+# -- the Reminders tab -----------------------------------------------------------------------
+
+
+def test_reminders_tab_shows_the_settings(qtbot: Any) -> None:
+    settings = Settings(
+        reminder_times=["", "18:00", "17:30", "17:30", "16:00", "", "10:15"],
+        day_boundary="04:00",
+        question_set="One line",
+    )
+    dialog = SettingsDialog(None, settings)
+    qtbot.addWidget(dialog)
+    tab = dialog.reminders
+    assert [c.isChecked() for c in tab.day_checks] == [False, True, True, True, True, False, True]
+    assert not tab.day_times[0].isEnabled()
+    assert tab.day_times[6].time().toString("HH:mm") == "10:15"
+    assert tab.boundary_edit.time().toString("HH:mm") == "04:00"
+    assert tab.set_combo.currentText() == "One line"
+    assert "What did I get done?" in tab.set_preview.text()
+    assert not tab.autostart_check.isChecked()
+    for widget in (*tab.day_checks, *tab.day_times, tab.boundary_edit, tab.set_combo):
+        assert widget.accessibleName(), widget
+
+
+def test_reminders_round_trip_through_the_file(
+    qtbot: Any, paths: Any, monkeypatch: pytest.MonkeyPatch, isolated_home: Any
+) -> None:
+    from PySide6.QtCore import QTime
+
+    from journal.domain.prompts import QuestionSet
+    from journal.services import autostart
+    from journal.services.prompt import PromptService
+    from journal.ui.settings_dialog import QuestionSetDialog
+
+    made = QuestionSet("Retro", ("What went well?", "What would I change?"))
+    monkeypatch.setattr(QuestionSetDialog, "get_set", classmethod(lambda *_a: made))
+
+    def choose(dialog: SettingsDialog) -> None:
+        tab = dialog.reminders
+        tab.day_checks[0].setChecked(False)  # no reminder on Mondays
+        tab.day_checks[5].setChecked(True)  # one on Saturdays at 10:00
+        tab.day_times[5].setTime(QTime(10, 0))
+        tab.day_times[4].setTime(QTime(15, 45))
+        tab.boundary_edit.setTime(QTime(4, 30))
+        tab.new_set_button.click()  # the stubbed editor makes "Retro", which gets chosen
+        tab.autostart_check.setChecked(True)
+        dialog.accept()
+
+    _answer_dialog(choose)
+    result = SettingsDialog.get_settings(None, Settings.load(paths.settings))
+    assert result is not None
+    result.save(paths.settings)
+    loaded = Settings.load(paths.settings)
+    assert loaded.reminder_times == ["", "17:30", "17:30", "17:30", "15:45", "10:00", ""]
+    assert loaded.day_boundary == "04:30"
+    assert loaded.question_set == "Retro"
+    assert loaded.custom_question_sets == [made.to_dict()]
+    assert autostart.autostart_enabled()
+    assert autostart.desktop_entry_path(dict(os.environ)).is_file()
+
+    journal = Journal.open(paths)
+    try:
+        service = PromptService(journal, loaded)
+        assert service.question_set().questions == made.questions
+    finally:
+        journal.close()
+
+    def turn_off(dialog: SettingsDialog) -> None:
+        assert dialog.reminders.autostart_check.isChecked()
+        assert dialog.reminders.set_combo.currentText() == "Retro"
+        dialog.reminders.autostart_check.setChecked(False)
+        dialog.accept()
+
+    _answer_dialog(turn_off)
+    assert SettingsDialog.get_settings(None, loaded) is not None
+    assert not autostart.autostart_enabled()
+
+
+def test_editing_a_builtin_set_keeps_its_name_and_reset_undoes_it(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal.domain.prompts import DEFAULT_SET, QuestionSet
+    from journal.ui.settings_dialog import QuestionSetDialog
+
+    edited = QuestionSet(DEFAULT_SET.name, ("What did I ship?",))
+    monkeypatch.setattr(QuestionSetDialog, "get_set", classmethod(lambda *_a: edited))
+    dialog = SettingsDialog(None, Settings())
+    qtbot.addWidget(dialog)
+    tab = dialog.reminders
+    assert not tab.delete_set_button.isEnabled()  # nothing to reset yet
+    tab.edit_set_button.click()
+    result = dialog.settings()
+    assert result.question_set == DEFAULT_SET.name
+    assert result.custom_question_sets == [edited.to_dict()]
+    assert tab.delete_set_button.isEnabled()
+    assert tab.delete_set_button.text().replace("&", "") == "Reset"
+    tab.delete_set_button.click()
+    assert dialog.settings().custom_question_sets == []
+    assert "What did I work on?" in tab.set_preview.text()
+
+
+def test_question_set_editor_refuses_bad_sets(qtbot: Any) -> None:
+    from journal.ui.settings_dialog import QuestionSetDialog
+
+    dialog = QuestionSetDialog(None, None, ["One line"])
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("one LINE")
+    dialog.questions_edit.setPlainText("Why?\n\n  What   next? \n")
+    dialog.accept()
+    assert dialog.result_set is None
+    assert "already" in dialog.error_label.text()
+    dialog.name_edit.setText("Two")
+    dialog.questions_edit.setPlainText("Why?\nwhy?")
+    dialog.accept()
+    assert "twice" in dialog.error_label.text()
+    dialog.questions_edit.setPlainText("Why?\n\n  What   next? \n")
+    dialog.accept()
+    assert dialog.result_set is not None
+    assert dialog.result_set.questions == ("Why?", "What next?")
+
+
+def test_autostart_failure_keeps_the_dialog_open(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException]
+) -> None:
+    from journal.errors import DaybookError
+    from journal.services import autostart
+
+    def refuse(_enabled: bool) -> None:
+        raise DaybookError("cannot write the autostart entry", "check the folder")
+
+    monkeypatch.setattr(autostart, "set_autostart", refuse)
+    dialog = SettingsDialog(None, Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reminders.autostart_check.setChecked(True)
+    dialog.accept()
+    assert dialog.isVisible()
+    assert [str(e) for e in errors] == [
+        str(DaybookError("cannot write the autostart entry", "check the folder"))
+    ]

@@ -1,0 +1,391 @@
+"""The reminder loop: a QTimer that asks `PromptService.check()` and says when a day is due.
+
+A periodic tick (30 s) does the asking; a single-shot timer aimed at
+`PromptService.next_reminder()` makes the reminder come on the minute rather than up to a tick
+late. Timers stop while the machine sleeps, so every tick also compares how far the wall
+clock moved with how far the monotonic clock moved (which stands still during suspend on
+Linux): a wall clock that jumped well ahead means the machine woke (or the clock was set),
+and the loop says so with `woke` and checks at once. The rules themselves make sure that a
+long sleep gives one reminder, not a burst.
+
+Clocks are injectable: tests call `tick()` by hand with a fake service clock and fake
+monotonic and wall clocks; nothing here sleeps.
+
+`ReminderDesk` is what the app builds around its main window (see `journal.app`): the loop,
+the prompt windows, the tray where there is one, the catch-up offer, the streak, and what
+closing the main window means while a tray exists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import time
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+from typing_extensions import override
+
+from journal.domain.entry import Entry
+from journal.errors import DaybookError
+from journal.services.drafts import DraftStore
+from journal.services.prompt import PromptService
+from journal.settings import Settings
+
+TICK_MS = 30_000
+WAKE_JUMP_S = 90.0  # wall clock ahead of the monotonic one by this much: the machine slept
+MAX_SINGLE_SHOT_MS = 6 * 3600 * 1000  # re-aim at least this often (the zone may change)
+
+
+class ReminderLoop(QObject):
+    """Drives `service.check()`; emits `reminderDue(day)` once per reminder."""
+
+    reminderDue = Signal(object)  # dt.date: the reflection day to ask about
+    woke = Signal(float)  # seconds the machine (probably) slept
+    checkFailed = Signal(object)  # DaybookError from reading the journal; the loop goes on
+
+    def __init__(
+        self,
+        service: PromptService,
+        parent: QObject | None = None,
+        *,
+        tick_ms: int = TICK_MS,
+        monotonic: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._monotonic = monotonic
+        self._wall = wall
+        self._last_mono = monotonic()
+        self._last_wall = wall()
+        self._tick = QTimer(self)
+        self._tick.setInterval(tick_ms)
+        self._tick.timeout.connect(self.tick)
+        self._aim = QTimer(self)
+        self._aim.setSingleShot(True)
+        self._aim.timeout.connect(self.tick)
+
+    def start(self) -> None:
+        """Start ticking (and check once now)."""
+        self._last_mono, self._last_wall = self._monotonic(), self._wall()
+        self._tick.start()
+        self.tick()
+
+    def stop(self) -> None:
+        self._tick.stop()
+        self._aim.stop()
+
+    def is_running(self) -> bool:
+        return self._tick.isActive()
+
+    def tick(self) -> dt.date | None:
+        """One check: detect a wake, ask the service, emit; returns the day reminded of."""
+        mono, wall = self._monotonic(), self._wall()
+        slept = (wall - self._last_wall) - (mono - self._last_mono)
+        self._last_mono, self._last_wall = mono, wall
+        if slept > WAKE_JUMP_S:
+            self.woke.emit(slept)
+        try:
+            day = self.service.check()
+        except DaybookError as exc:
+            self.checkFailed.emit(exc)
+            return None
+        if day is not None:
+            self.reminderDue.emit(day)
+        self.reschedule()
+        return day
+
+    def reschedule(self) -> None:
+        """Aim the single-shot timer at the next reminder (after a snooze, skip or save too)."""
+        self._aim.stop()
+        if not self._tick.isActive():
+            return
+        try:
+            at = self.service.next_reminder()
+        except DaybookError:
+            return
+        if at is None:
+            return
+        delay = (at - self.service.now()).total_seconds()
+        if delay <= 0:
+            return  # due already: the next tick takes it
+        self._aim.start(int(min(delay * 1000 + 500, MAX_SINGLE_SHOT_MS)))
+
+    def next_reminder_text(self) -> str:
+        """'Next reminder: Thu 17:30' for a tooltip, or '' when none is planned."""
+        try:
+            at = self.service.next_reminder()
+        except DaybookError:
+            return ""
+        if at is None:
+            return ""
+        now = self.service.now()
+        when = at.strftime("%H:%M") if at.date() == now.date() else at.strftime("%a %H:%M")
+        return self.tr("Next reminder: {when}").format(when=when)
+
+
+CLOSE_NOTICE_KEY = "tray/closeNoticeShown"
+
+
+class ReminderDesk(QObject):
+    """The prompt's delivery around the main window; all of its wiring in one place.
+
+    With a tray: the reminder is a tray message (a click opens the prompt), closing the main
+    window only hides it (said once, ever), and Quit (tray or File menu) ends the app. Without
+    one: the reminder is a desktop notification and the prompt window itself, shown without
+    taking the keyboard from the application in use.
+    """
+
+    closeNoticeShown = Signal()
+
+    def __init__(
+        self,
+        app: QApplication,
+        window: QWidget,
+        service: PromptService,
+        drafts: DraftStore,
+        qsettings: QSettings,
+        has_tray: bool,
+    ) -> None:
+        from journal.ui.prompt_window import PromptLauncher
+        from journal.ui.tray import Tray, app_icon
+
+        super().__init__(app)
+        self.app = app
+        self.window = window
+        self.service = service
+        self.qsettings = qsettings
+        self.quitting = False
+        self.catch_up: Any = None  # the CatchUpDialog while it is open
+        self.launcher = PromptLauncher(service, drafts, self)
+        self.loop = ReminderLoop(service, self)
+        self._catch_up_timer = QTimer(self)  # a member, so quit() and dispose() can stop it
+        self._catch_up_timer.setSingleShot(True)
+        self._catch_up_timer.setInterval(0)
+        self._catch_up_timer.timeout.connect(self.offer_catch_up)
+        self.tray: Tray | None = Tray(service, self) if has_tray else None
+        app.setWindowIcon(app_icon())
+        app.setQuitOnLastWindowClosed(self.tray is None)
+
+        self.loop.reminderDue.connect(self.remind)
+        self.loop.checkFailed.connect(self._report)
+        self.launcher.entrySaved.connect(self._prompt_saved)
+        self.launcher.snoozed.connect(lambda _until: self.loop.reschedule())
+        if self.tray is not None:
+            menu = self.tray.menu
+            menu.writeRequested.connect(lambda: self.open_prompt())
+            menu.openRequested.connect(self.show_main)
+            menu.quitRequested.connect(self.quit)
+            menu.snoozed.connect(lambda _until: self.loop.reschedule())
+            menu.skipped.connect(lambda _day: self._skipped())
+            menu.failed.connect(self._report)
+            self.tray.activatedOpen.connect(self.show_main)
+            self.tray.messageClicked.connect(lambda: self.open_prompt())
+            self.tray.show()
+            self._take_over_quit()
+        window.installEventFilter(self)
+        self._connect_window()
+        self.update_streak()
+
+    # -- the main window -------------------------------------------------------------------
+
+    def _connect_window(self) -> None:
+        """Use the window's prompt hooks where it has them, else add them from outside."""
+        window: Any = self.window
+        if hasattr(window, "reflectionRequested"):
+            window.reflectionRequested.connect(lambda: self.open_prompt())
+            self.reflection_action = None
+        else:
+            action = QAction(self.tr("Write Today's &Reflection…"), window)
+            action.setShortcut(QKeySequence("Ctrl+R"))
+            action.setToolTip(self.tr("Answer today's questions"))
+            action.triggered.connect(lambda _checked=False: self.open_prompt())
+            window.addAction(action)
+            menus = [a.menu() for a in window.menuBar().actions()]
+            first = next((m for m in menus if isinstance(m, QMenu)), None)
+            if first is not None:
+                existing = first.actions()
+                if len(existing) > 1:
+                    first.insertAction(existing[1], action)  # after New Entry
+                else:
+                    first.addAction(action)
+            self.reflection_action = action
+        self.streak_label: QLabel | None = None
+        if not hasattr(window, "set_streak"):
+            self.streak_label = QLabel(window)
+            self.streak_label.setAccessibleName(self.tr("Streak"))
+            window.statusBar().addPermanentWidget(self.streak_label)
+        editor = getattr(window, "editor", None)
+        if editor is not None and hasattr(editor, "entrySaved"):
+            editor.entrySaved.connect(lambda _entry: self._journal_changed())
+
+    def _take_over_quit(self) -> None:
+        """With a tray, closing the window hides it: File > Quit must quit the app."""
+        window: Any = self.window
+        if hasattr(window, "quitRequested"):
+            window.quitRequested.connect(self.quit)
+            return
+        action = getattr(window, "quit_action", None)
+        if not isinstance(action, QAction):
+            return
+        with warnings.catch_warnings(), contextlib.suppress(RuntimeError, TypeError):
+            warnings.simplefilter("ignore")
+            action.triggered.disconnect()
+        action.triggered.connect(lambda _checked=False: self.quit())
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and self.tray:
+            QTimer.singleShot(0, self._main_window_closed)
+        return super().eventFilter(watched, event)
+
+    def _main_window_closed(self) -> None:
+        try:
+            visible = self.window.isVisible()
+        except RuntimeError:  # the window is gone already (tests, or the app ending)
+            return
+        if self.quitting or self.tray is None or visible:
+            return
+        if self.qsettings.value(CLOSE_NOTICE_KEY, False, type=bool):
+            return
+        self.qsettings.setValue(CLOSE_NOTICE_KEY, True)
+        self.qsettings.sync()
+        self.tray.show_message(
+            self.tr("Daybook is still running"),
+            self.tr(
+                "Reminders stay on while Daybook is in the tray. "
+                "To stop them, choose Quit in the tray menu."
+            ),
+        )
+        self.closeNoticeShown.emit()
+
+    def show_main(self) -> None:
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    # -- the prompt ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the reminders and offer the missed days (once the event loop runs)."""
+        self.loop.start()
+        self._update_tooltip()
+        self._catch_up_timer.start()
+
+    def open_prompt(self, day: dt.date | None = None, passive: bool = False) -> Any:
+        return self.launcher.open(day, passive=passive)
+
+    def remind(self, day: dt.date) -> None:
+        """The reminder fired for `day`: a tray message, or the notification and the window."""
+        if self.tray is not None:
+            self.tray.remind(day)
+        else:
+            from journal.ui import notify
+
+            notify.notify(
+                self.tr("Time for today's reflection"),
+                self.tr("Daybook's questions are open in their own window."),
+            )
+            self.open_prompt(day, passive=True)
+        self._update_tooltip()
+
+    def offer_catch_up(self) -> list[dt.date]:
+        """Show the missed working days (if any); returns them."""
+        from journal.ui.catch_up import CatchUpDialog
+
+        try:
+            days = self.service.catch_up_days()
+        except DaybookError as exc:
+            self._report(exc)
+            return []
+        if not days:
+            return []
+        dialog = CatchUpDialog(days, self.window if self.window.isVisible() else None)
+        dialog.dayRequested.connect(lambda day: self.open_prompt(day))
+        dialog.finished.connect(lambda _result: setattr(self, "catch_up", None))
+        self.catch_up = dialog
+        dialog.show()
+        return days
+
+    def _prompt_saved(self, entry: Entry) -> None:
+        if self.catch_up is not None:
+            self.catch_up.mark_written(entry.day)
+        refresh = getattr(self.window, "refresh_all", None)
+        if callable(refresh):
+            refresh()
+        self._journal_changed()
+
+    def _journal_changed(self) -> None:
+        self.update_streak()
+        self.loop.reschedule()
+        self._update_tooltip()
+
+    def _skipped(self) -> None:
+        self.loop.reschedule()
+        self._update_tooltip()
+
+    def update_streak(self) -> None:
+        try:
+            streak = self.service.streak()
+        except DaybookError:
+            return
+        window: Any = self.window
+        if hasattr(window, "set_streak"):
+            window.set_streak(streak.current, streak.longest)
+        elif self.streak_label is not None:
+            self.streak_label.setText(
+                self.tr("Streak: {n}").format(n=streak.current) if streak.current else ""
+            )
+            self.streak_label.setToolTip(
+                self.tr("Working days in a row with a reflection; longest: {n}").format(
+                    n=streak.longest
+                )
+            )
+
+    def _update_tooltip(self) -> None:
+        if self.tray is not None:
+            self.tray.set_tooltip(self.loop.next_reminder_text())
+
+    def settings_changed(self, settings: Settings) -> None:
+        self.service.settings = settings
+        self._journal_changed()
+
+    def _report(self, error: BaseException) -> None:
+        report = getattr(self.window, "report", None)
+        if callable(report):
+            report(error)
+
+    # -- quitting --------------------------------------------------------------------------
+
+    def quit(self) -> bool:
+        """Close the prompt windows (their drafts stay) and the main window, then quit;
+        False when the main window refused to close (unsaved changes the user keeps)."""
+        self.quitting = True
+        self.launcher.close_all()
+        if not self.window.close():
+            self.quitting = False
+            return False
+        self.dispose()
+        self.app.quit()
+        return True
+
+    def dispose(self) -> None:
+        """Stop the timers, close what this desk opened and let go of the main window."""
+        self.loop.stop()
+        self._catch_up_timer.stop()
+        self.launcher.close_all()
+        self.window.removeEventFilter(self)
+        if self.catch_up is not None:
+            self.catch_up.close()
+            self.catch_up = None
+        if self.tray is not None:
+            self.tray.dispose()
+            self.tray = None
