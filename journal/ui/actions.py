@@ -28,6 +28,9 @@ class WindowActions(QObject):
         super().__init__(window)
         self._window = window
         self.new_action = self._make(tr("&New Entry"), tr("New entry for today"), Key.New)
+        self.reflection_action = self._make(
+            tr("Write Today's &Reflection…"), tr("Answer today's questions"), None, "Ctrl+R"
+        )
         self.new_day_action = self._make(
             tr("New Entry for &Another Day…"), tr("New entry for another day"), "Ctrl+Shift+N"
         )
@@ -90,7 +93,8 @@ class WindowActions(QObject):
     def fill_menu_bar(self, bar: QMenuBar) -> None:
         bar.setAccessibleName(tr("Menu bar"))
         menus = (
-            (tr("&File"), [self.new_action, self.new_day_action, None, self.export_action,
+            (tr("&File"), [self.new_action, self.reflection_action, self.new_day_action, None,
+                           self.export_action,
                            self.export_selected_action, None, self.settings_action, None,
                            self.quit_action]),
             (tr("&Edit"), [self.undo_action, None, self.edit_action, self.delete_action, None,

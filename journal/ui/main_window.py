@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
     entryDeleted = Signal(object)  # Entry, now in the Trash
     entryRestored = Signal(object)  # Entry, back from the Trash
     exportOpened = Signal(object)  # the ExportDialog, just opened (tests drive it)
+    reflectionRequested = Signal()  # "Write Today's Reflection": the app opens the prompt
+    quitRequested = Signal()  # File > Quit, when the app keeps running without the window
 
     def __init__(
         self,
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
         self.editor.saveFailed.connect(self.report)  # type: ignore[attr-defined]
         self.editor.closeRequested.connect(self.entry_flow.close_editor)  # type: ignore[attr-defined]
         self.empty_state = WelcomePage(journal.paths.home, self)
-        self.empty_state.startRequested.connect(lambda: self.new_entry())
+        self.empty_state.startRequested.connect(self._start_reflection)
         self.start_button = self.empty_state.start_button
         self.where_label = self.empty_state.where_label
         self.right_stack = QStackedWidget(self)
@@ -182,6 +184,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.undo_button)
         self.busy = BusyIndicator(self)
         self.statusBar().addPermanentWidget(self.busy)
+        self.streak_label = QLabel(self)
+        self.streak_label.setAccessibleName(self.tr("Streak"))
+        self.statusBar().addPermanentWidget(self.streak_label)
         self.statusBar().setAccessibleName(self.tr("Status"))
         self.statusBar().messageChanged.connect(
             lambda text: self.undo_button.setVisible(bool(text) and bool(self.trash_flow.undo))
@@ -212,7 +217,8 @@ class MainWindow(QMainWindow):
             (acts.export_action, self.open_export),
             (acts.export_selected_action, self.export_selected),
             (acts.settings_action, self.settingsRequested.emit),
-            (acts.quit_action, self.close),
+            (acts.reflection_action, self._start_reflection),
+            (acts.quit_action, self._quit),
             (acts.undo_action, trash.undo_delete),
             (acts.edit_action, entries.edit_current),
             (acts.delete_action, trash.delete_current),
@@ -235,7 +241,7 @@ class MainWindow(QMainWindow):
         self.delete_action, self.find_action = acts.delete_action, acts.find_action
         self.today_action, self.calendar_action = acts.today_action, acts.calendar_action
         self.trash_action, self.timeline_action = acts.trash_action, acts.timeline_action
-        self.about_action = acts.about_action
+        self.about_action, self.reflection_action = acts.about_action, acts.reflection_action
         # Delete only acts where entries are shown, never in a text field.
         self.timeline.addAction(acts.delete_action)
         self.reader.addAction(acts.delete_action)
@@ -445,17 +451,37 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([260, sizes[1], max(200, sizes[2] - 260)])
         self.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _about(self) -> None:
-        from journal import __version__
+    def _connected(self, signal_name: str) -> bool:
+        """Whether anything listens to one of this window's argument-less signals."""
+        meta = self.metaObject()
+        index = meta.indexOfSignal(f"{signal_name}()")
+        return index >= 0 and self.isSignalConnected(meta.method(index))
 
-        QMessageBox.about(
-            self,
-            self.tr("About Daybook"),
-            self.tr(
-                "<b>Daybook {0}</b><p>A journal for end-of-day work reflections.</p>"
-                "<p>Your journal: {1}</p>"
-            ).format(__version__, str(self.journal.paths.home)),
+    def _start_reflection(self) -> None:
+        """The prompt where the app provides one, else a plain new entry for today."""
+        if self._connected("reflectionRequested"):
+            self.reflectionRequested.emit()
+        else:
+            self.new_entry()
+
+    def _quit(self) -> None:
+        """Quit through the app when it keeps running without this window (a tray)."""
+        if self._connected("quitRequested"):
+            self.quitRequested.emit()
+        else:
+            self.close()
+
+    def set_streak(self, current: int, longest: int) -> None:
+        """Working days in a row with a reflection, shown in the status bar."""
+        self.streak_label.setText(self.tr("Streak: {n}").format(n=current) if current else "")
+        self.streak_label.setToolTip(
+            self.tr("Working days in a row with a reflection; longest: {n}").format(n=longest)
         )
+
+    def _about(self) -> None:
+        from journal.ui.about_dialog import AboutDialog
+
+        AboutDialog.show_about(self, self.journal.paths)
 
     def report(self, error: BaseException) -> None:
         ErrorDialog.show_error(self, error)

@@ -18,16 +18,13 @@ closing the main window means while a tray exists.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import time
-import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QApplication
 from typing_extensions import override
 
 from journal.domain.entry import Entry
@@ -35,6 +32,9 @@ from journal.errors import DaybookError
 from journal.services.drafts import DraftStore
 from journal.services.prompt import PromptService
 from journal.settings import Settings
+
+if TYPE_CHECKING:
+    from journal.ui.main_window import MainWindow
 
 TICK_MS = 30_000
 WAKE_JUMP_S = 90.0  # wall clock ahead of the monotonic one by this much: the machine slept
@@ -146,7 +146,7 @@ class ReminderDesk(QObject):
     def __init__(
         self,
         app: QApplication,
-        window: QWidget,
+        window: MainWindow,
         service: PromptService,
         drafts: DraftStore,
         qsettings: QSettings,
@@ -195,48 +195,14 @@ class ReminderDesk(QObject):
     # -- the main window -------------------------------------------------------------------
 
     def _connect_window(self) -> None:
-        """Use the window's prompt hooks where it has them, else add them from outside."""
-        window: Any = self.window
-        if hasattr(window, "reflectionRequested"):
-            window.reflectionRequested.connect(lambda: self.open_prompt())
-            self.reflection_action = None
-        else:
-            action = QAction(self.tr("Write Today's &Reflection…"), window)
-            action.setShortcut(QKeySequence("Ctrl+R"))
-            action.setToolTip(self.tr("Answer today's questions"))
-            action.triggered.connect(lambda _checked=False: self.open_prompt())
-            window.addAction(action)
-            menus = [a.menu() for a in window.menuBar().actions()]
-            first = next((m for m in menus if isinstance(m, QMenu)), None)
-            if first is not None:
-                existing = first.actions()
-                if len(existing) > 1:
-                    first.insertAction(existing[1], action)  # after New Entry
-                else:
-                    first.addAction(action)
-            self.reflection_action = action
-        self.streak_label: QLabel | None = None
-        if not hasattr(window, "set_streak"):
-            self.streak_label = QLabel(window)
-            self.streak_label.setAccessibleName(self.tr("Streak"))
-            window.statusBar().addPermanentWidget(self.streak_label)
-        editor = getattr(window, "editor", None)
-        if editor is not None and hasattr(editor, "entrySaved"):
-            editor.entrySaved.connect(lambda _entry: self._journal_changed())
+        """The window's prompt action, streak and saves feed the desk."""
+        self.window.reflectionRequested.connect(lambda: self.open_prompt())
+        editor: Any = self.window.editor  # EntryEditor, typed QWidget in the window
+        editor.entrySaved.connect(lambda _entry: self._journal_changed())
 
     def _take_over_quit(self) -> None:
         """With a tray, closing the window hides it: File > Quit must quit the app."""
-        window: Any = self.window
-        if hasattr(window, "quitRequested"):
-            window.quitRequested.connect(self.quit)
-            return
-        action = getattr(window, "quit_action", None)
-        if not isinstance(action, QAction):
-            return
-        with warnings.catch_warnings(), contextlib.suppress(RuntimeError, TypeError):
-            warnings.simplefilter("ignore")
-            action.triggered.disconnect()
-        action.triggered.connect(lambda _checked=False: self.quit())
+        self.window.quitRequested.connect(self.quit)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -337,18 +303,7 @@ class ReminderDesk(QObject):
             streak = self.service.streak()
         except DaybookError:
             return
-        window: Any = self.window
-        if hasattr(window, "set_streak"):
-            window.set_streak(streak.current, streak.longest)
-        elif self.streak_label is not None:
-            self.streak_label.setText(
-                self.tr("Streak: {n}").format(n=streak.current) if streak.current else ""
-            )
-            self.streak_label.setToolTip(
-                self.tr("Working days in a row with a reflection; longest: {n}").format(
-                    n=streak.longest
-                )
-            )
+        self.window.set_streak(streak.current, streak.longest)
 
     def _update_tooltip(self) -> None:
         if self.tray is not None:
