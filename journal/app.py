@@ -8,7 +8,7 @@ too. `run_prompt` is `daybook prompt`: the prompt window alone, as its own small
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from journal.paths import AppPaths
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from journal.ui.reminders import ReminderDesk
 
 ORGANIZATION = "Daybook"
+APP_ID = "io.github.daybook.Daybook"  # the .desktop file's name, so Wayland matches windows
 APPLICATION = "Daybook"
 
 
@@ -35,9 +36,12 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from journal import __version__
     from journal.errors import DaybookError
     from journal.settings import Settings
     from journal.ui.errors import ErrorDialog
+    from journal.ui.single_instance import SingleInstance, bring_forward, holder_text
+    from journal.ui.startup import StartupChecks, open_journal
     from journal.ui.theme import apply_theme
 
     guard_none_refcount()
@@ -45,16 +49,27 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
     settings = Settings.load(paths.settings)
     apply_theme(app, settings)
 
-    from journal.services.journal import Journal
-
+    # One GUI per journal: a second start brings the first window forward instead of
+    # opening a second writer (which, with the per-file lock in storage/db.py, rules out
+    # two connections writing and checkpointing at once).
+    instance = SingleInstance()
     try:
-        journal = Journal.open(paths)
+        acquired = instance.acquire(paths)
     except DaybookError as exc:
         ErrorDialog.show_error(None, exc)
         return 1
+    if not acquired:
+        return _already_running(instance, paths, minimized, holder_text)
+    opened = open_journal(paths)
+    if opened is None:
+        instance.release()
+        return 1
+    journal, note = opened
     try:
         qsettings = QSettings(ORGANIZATION, APPLICATION)
         listeners: list[Callable[[Settings], None]] = []
@@ -71,11 +86,43 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
             window.show()
         elif desk.tray is None:
             window.showMinimized()
+        instance.activationRequested.connect(lambda: bring_forward(window))
+        if note:
+            window.statusBar().showMessage(note)
         offer_drafts(window)
         desk.start()
+        checks = StartupChecks(journal, window)
+        checks.start()
         return int(app.exec())
     finally:
         journal.close()
+        instance.release()
+
+
+def _already_running(
+    instance: Any, paths: AppPaths, minimized: bool, holder_text: Callable[[Any], str]
+) -> int:
+    """A second start on the same journal: bring the first window forward, or explain."""
+    import sys
+
+    from journal.errors import StorageError
+    from journal.ui.errors import ErrorDialog
+
+    if minimized:  # started at login while Daybook already runs: nothing to do
+        return 0
+    if instance.notify_running(paths):
+        print(f"daybook: Daybook is already open on {paths.home}; brought it forward",
+              file=sys.stderr)  # fmt: skip
+        return 0
+    ErrorDialog.show_error(
+        None,
+        StorageError(
+            f"the journal in {paths.home} is in use by {holder_text(instance.holder)}",
+            f"close Daybook there; if it is no longer running, delete "
+            f"{paths.home / 'daybook.lock'}",
+        ),
+    )
+    return 1
 
 
 def guard_none_refcount() -> None:

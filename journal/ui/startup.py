@@ -1,0 +1,133 @@
+"""What happens around opening a journal in the app: recovery, checks and backups.
+
+At start the journal is opened; a damaged one is moved aside (never deleted) and the
+newest good backup offered. Once the window is up, a background task runs SQLite's
+quick_check and the search-index check, then the day's first backup; a journal in a
+cloud-sync folder or on a network filesystem gets a warning.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from journal.errors import DamagedJournalError, DaybookError, StorageError
+from journal.paths import AppPaths
+from journal.services.journal import Journal
+from journal.ui.errors import ErrorDialog
+from journal.ui.worker import Task, run_in_background
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.ui.main_window import MainWindow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def ask_restore(parent: QWidget | None, error: DaybookError, backup: Path) -> bool:
+    """Ask whether to restore `backup` over a damaged journal; tests replace this."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Daybook"))
+    box.setText(error.what[:1].upper() + error.what[1:])
+    box.setInformativeText(
+        tr(
+            "The newest good backup is {0}. Restore it? The damaged journal is moved aside, "
+            "not deleted."
+        ).format(backup.name)
+    )
+    restore = box.addButton(tr("Restore Backup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.setAccessibleName(tr("The journal is damaged"))
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def open_journal(
+    paths: AppPaths, parent: QWidget | None = None
+) -> tuple[Journal, str | None] | None:
+    """Open the journal, offering the newest good backup when it is damaged.
+
+    Returns the journal and a note for the status bar when a backup was restored, or None
+    (after telling the user) when it cannot be opened.
+    """
+    from journal.services.health import newest_good_backup, restore_over_damaged
+
+    try:
+        return Journal.open(paths), None
+    except DamagedJournalError as exc:
+        backup = newest_good_backup(paths)
+        if backup is None or not ask_restore(parent, exc, backup):
+            ErrorDialog.show_error(parent, exc)
+            return None
+        try:
+            moved = restore_over_damaged(paths, backup)
+            journal = Journal.open(paths)
+        except DaybookError as again:
+            ErrorDialog.show_error(parent, again)
+            return None
+        note = tr("Restored {0}; the damaged journal was moved to {1}").format(backup.name, moved)
+        return journal, note
+    except DaybookError as exc:
+        ErrorDialog.show_error(parent, exc)
+        return None
+
+
+class StartupChecks(QObject):
+    """Checks the open journal in the background and makes the day's first backup."""
+
+    finished = Signal(object)  # list[str]: problems found (empty: healthy)
+
+    def __init__(self, journal: Journal, window: MainWindow) -> None:
+        super().__init__(window)
+        self.journal = journal
+        self.window = window
+        self._task: Task | None = None
+
+    def start(self) -> None:
+        from journal.services.health import sync_folder_warning
+
+        warning = sync_folder_warning(self.journal.paths.home)
+        if warning:
+            self.window.statusBar().showMessage(warning)
+            self.window.statusBar().setToolTip(warning)
+        self._task = run_in_background(self._run, self._done, self._failed, self)
+
+    def _run(self) -> tuple[list[str], Path | None, str]:
+        from journal.services.backups import daily_backup
+        from journal.services.health import quick_check
+
+        problems = quick_check(self.journal.store)
+        if problems:
+            return problems, None, ""
+        try:
+            return [], daily_backup(self.journal, self.journal.paths.backups), ""
+        except StorageError as exc:  # the journal is fine; the backup could not be made
+            return [], None, str(exc)
+
+    def _done(self, result: tuple[list[str], Path | None, str]) -> None:
+        problems, _backup, backup_error = result
+        if problems:
+            ErrorDialog.show_error(
+                self.window,
+                StorageError(
+                    "the journal failed its integrity check: " + "; ".join(problems[:3]),
+                    "keep working only if you must; quit and run `daybook restore FILE` with "
+                    f"a backup from {self.journal.paths.backups} (the current file is kept)",
+                ),
+            )
+        elif backup_error:
+            self.window.statusBar().showMessage(
+                tr("Today's backup could not be made: {0}").format(backup_error), 15000
+            )
+        self.finished.emit(problems)
+
+    def _failed(self, error: BaseException) -> None:
+        ErrorDialog.show_error(self.window, error)
+        self.finished.emit([str(error)])

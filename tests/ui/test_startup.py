@@ -1,0 +1,103 @@
+"""Opening a journal in the app: recovery from damage, background checks, daily backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from journal.paths import AppPaths
+from journal.services.journal import Journal
+from journal.ui import startup
+from journal.ui.startup import StartupChecks, open_journal
+
+
+def make_journal_with_backup(paths: AppPaths) -> Path:
+    with Journal.open(paths) as journal:
+        journal.add("kept in the backup", day=dt.date(2026, 11, 20))
+        backup = journal.backup(paths.backups / "manual-20261120-180000.sqlite3")
+        journal.add("written after the backup", day=dt.date(2026, 11, 21))
+    return backup
+
+
+def damage(paths: AppPaths) -> bytes:
+    garbage = b"\x00this is no longer a database" * 200
+    paths.database.write_bytes(garbage)
+    return garbage
+
+
+def test_a_damaged_journal_is_moved_aside_and_the_backup_restored(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException]
+) -> None:
+    make_journal_with_backup(paths)
+    garbage = damage(paths)
+    asked: list[Path] = []
+    monkeypatch.setattr(startup, "ask_restore", lambda _p, _e, b: asked.append(b) or True)
+    opened = open_journal(paths)
+    assert opened is not None and errors == []
+    journal, note = opened
+    try:
+        assert [e.body for e in journal.list_entries(journal_filter())] == ["kept in the backup"]
+        assert asked and asked[0].name == "manual-20261120-180000.sqlite3"
+        assert note is not None and "moved to" in note
+        [moved] = paths.home.glob("journal.sqlite3.damaged-*")
+        assert moved.read_bytes() == garbage  # never deleted, never changed
+    finally:
+        journal.close()
+
+
+def test_declining_the_restore_leaves_everything_as_it_was(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException]
+) -> None:
+    make_journal_with_backup(paths)
+    garbage = damage(paths)
+    monkeypatch.setattr(startup, "ask_restore", lambda *_a: False)
+    assert open_journal(paths) is None
+    assert len(errors) == 1 and "damaged" in str(errors[0])
+    assert paths.database.read_bytes() == garbage
+    assert not list(paths.home.glob("journal.sqlite3.damaged-*"))
+
+
+def test_no_backup_means_a_clear_error(paths: AppPaths, errors: list[BaseException]) -> None:
+    paths.home.mkdir(parents=True)
+    damage(paths)
+    assert open_journal(paths) is None
+    assert len(errors) == 1 and "damaged" in str(errors[0])
+
+
+def test_checks_pass_then_the_days_backup_is_made(
+    journal: Journal, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal.add("something worth keeping")
+    window = make_window(journal)
+    monkeypatch.setattr(
+        "journal.services.health.sync_folder_warning", lambda _p: "the folder is in Dropbox"
+    )
+    checks = StartupChecks(journal, window)
+    with qtbot.waitSignal(checks.finished, timeout=10000) as done:
+        checks.start()
+    assert done.args == [[]]
+    assert len(list(journal.paths.backups.glob("daily-*.sqlite3"))) == 1
+    assert "Dropbox" in window.statusBar().currentMessage()
+
+
+def test_checks_report_a_damaged_index(
+    journal: Journal, make_window: Any, qtbot: Any, errors: list[BaseException]
+) -> None:
+    journal.add("alpha")
+    with journal.store._engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER entries_fts_au")
+    window = make_window(journal)
+    checks = StartupChecks(journal, window)
+    with qtbot.waitSignal(checks.finished, timeout=10000) as done:
+        checks.start()
+    assert done.args[0] and "integrity check" in str(errors[-1])
+    assert not list(journal.paths.backups.glob("daily-*.sqlite3"))  # no backup of a bad file
+
+
+def journal_filter() -> Any:
+    from journal.domain.filters import EntryFilter
+
+    return EntryFilter()
