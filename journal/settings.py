@@ -5,15 +5,14 @@ Window geometry and splitter positions are not here: the UI keeps those in QSett
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from journal.errors import StorageError
+from journal.fileio import atomic_write
 
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
@@ -69,18 +68,10 @@ class Settings:
     def save(self, path: Path) -> None:
         """Write atomically (temporary file, fsync, rename); raises StorageError on failure."""
         data = json.dumps(dataclasses.asdict(self), indent=2, sort_keys=True)
-        tmp = path.with_name(f".{path.name}.tmp")
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
+            atomic_write(path, data.encode("utf-8"))
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise StorageError(
                 f"cannot save the settings to {path}: {exc.strerror}",
                 "free some space or check the folder's permissions",

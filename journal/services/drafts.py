@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from journal.errors import StorageError
+from journal.fileio import atomic_write
 from journal.paths import ensure_private_dir
 
 FORMAT_VERSION = 1
@@ -63,23 +63,10 @@ class DraftStore:
         """
         target = self.path_for(draft.key)
         data = json.dumps(_to_json(draft), ensure_ascii=False, indent=1).encode("utf-8")
-        tmp = target.with_name(f".{target.name}.tmp")
         try:
             ensure_private_dir(self.folder)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                os.fchmod(fd, 0o600)  # an older temporary file may have kept another mode
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, target)
-            _fsync_dir(self.folder)
+            atomic_write(target, data)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise StorageError(
                 f"cannot write the draft {target}: {exc.strerror or exc}",
                 "free some space or check the data folder's permissions",
@@ -154,14 +141,3 @@ def _from_json(raw: Any, stem: str) -> Draft:
         private=raw["private"],
         saved_at=saved_at,
     )
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); not possible on Windows."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from journal.domain.entry import Entry
 from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError, InputError, NotFoundError
+from journal.fileio import fsync_dir
 
 if TYPE_CHECKING:
     from journal.rendering.markdown import MarkdownRenderer
@@ -229,7 +230,7 @@ def write_export(text: str, path: Path, force: bool = False) -> Path:
             os.replace(tmp, path)
         else:
             _link_new(tmp, path)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except FileExistsError as exc:
         raise InputError(
             f"{path} already exists", "add --force to replace it, or choose another"
@@ -287,15 +288,6 @@ def _mode_for(path: Path) -> int:
         return path.stat().st_mode & 0o777
     except OSError:
         return 0o644
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _write_error(path: Path, exc: OSError) -> DaybookError:

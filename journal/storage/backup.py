@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from journal.errors import DamagedJournalError, StorageError
+from journal.fileio import fsync_dir
 from journal.storage.db import SQLITE_HEADER
 
 
@@ -42,7 +43,7 @@ def backup_file(source: Path, target: Path) -> Path:
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except sqlite3.Error as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -93,12 +94,3 @@ def _bad_backup(path: Path) -> StorageError:
 def timestamped_name(prefix: str, now: dt.datetime | None = None) -> str:
     now = now or dt.datetime.now()
     return f"{prefix}-{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
