@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -420,6 +421,9 @@ def main() -> int:
     parser.add_argument("--search", default="", help="type this into the search field")
     parser.add_argument("--select", type=int, default=0, help="select the n-th entry")
     parser.add_argument("--empty", action="store_true", help="an empty journal")
+    parser.add_argument(
+        "--prompt", action="store_true", help="the end-of-day prompt for the last day instead"
+    )
     args = parser.parse_args()
 
     from PySide6.QtCore import QSettings
@@ -440,6 +444,10 @@ def main() -> int:
         apply_theme(app, settings)
         qsettings = QSettings(str(Path(tmp) / "window.ini"), QSettings.Format.IniFormat)
         with Journal.open(AppPaths(home)) as journal:
+            if args.prompt:
+                out = prompt_screenshot(app, journal, settings, Path(args.out))
+                print(out)
+                return 0
             window = build_window(app, journal, settings, qsettings)
             window.resize(1280, 800)
             window.show()
@@ -469,6 +477,32 @@ def main() -> int:
             window.close()
         print(out)
     return 0
+
+
+def prompt_screenshot(app: Any, journal: Any, settings: Any, out: Path) -> Path:
+    """The prompt window for the day after the last entry, with two answers typed."""
+    from journal.domain.prompts import DEFAULT_SET
+    from journal.services.prompt import PromptService
+    from journal.ui.prompt_window import PromptWindow, prompt_drafts
+
+    day = END + dt.timedelta(days=1)
+    clock = dt.datetime.combine(day, dt.time(17, 35)).astimezone()
+    service = PromptService(journal, settings, clock=lambda: clock)
+    window = PromptWindow(service, prompt_drafts(journal.paths), day)
+    window.resize(640, 720)
+    window.show()
+    answers = [
+        "Reviewed Priya's CSV importer PR and paired on the date parsing.",
+        "Dates without a zone need one policy, written down, before anyone parses them.",
+    ]
+    for question, text in zip(DEFAULT_SET.questions, answers, strict=False):
+        window.editors[question].setPlainText(text)
+    for _ in range(5):
+        app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out))
+    window.close()
+    return out
 
 
 if __name__ == "__main__":
