@@ -87,6 +87,7 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
         elif desk.tray is None:
             window.showMinimized()
         instance.activationRequested.connect(lambda: bring_forward(window))
+        note = note or first_start_autostart(settings, paths)
         if note:
             window.statusBar().showMessage(note)
         offer_drafts(window)
@@ -97,6 +98,30 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
     finally:
         journal.close()
         instance.release()
+
+
+def first_start_autostart(settings: Settings, paths: AppPaths) -> str | None:
+    """On the very first start, turn on start-on-login so the 17:30 reminder can happen.
+
+    A user who installs Daybook and does nothing else should still be asked at the end of
+    the day; that needs Daybook running. Done once (remembered in the settings) and said in
+    the status bar; Settings > Reminders turns it off.
+    """
+    from journal.errors import DaybookError
+    from journal.services.autostart import set_autostart
+
+    if settings.extra.get("autostart_offered"):
+        return None
+    settings.extra["autostart_offered"] = True
+    try:
+        set_autostart(True)
+        settings.save(paths.settings)
+    except (DaybookError, OSError):
+        return None  # not fatal: the reminder then runs while Daybook is open
+    return (
+        "Daybook now starts when you log in, to ask at the end of the working day; "
+        "turn this off in Settings > Reminders."
+    )
 
 
 def _already_running(

@@ -101,3 +101,26 @@ def journal_filter() -> Any:
     from journal.domain.filters import EntryFilter
 
     return EntryFilter()
+
+
+def test_the_first_start_turns_on_start_on_login_once(paths: AppPaths) -> None:
+    import os
+
+    from journal.app import first_start_autostart
+    from journal.services.autostart import autostart_enabled
+    from journal.settings import Settings
+
+    settings = Settings()
+    paths.ensure()
+    note = first_start_autostart(settings, paths)
+    assert note is not None and "log in" in note
+    assert autostart_enabled()
+    entry = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart"
+    assert list(entry.glob("*.desktop"))
+    assert Settings.load(paths.settings).extra.get("autostart_offered") is True
+    # Turned off by the user later: a second start leaves it off.
+    from journal.services.autostart import set_autostart
+
+    set_autostart(False)
+    assert first_start_autostart(Settings.load(paths.settings), paths) is None
+    assert not autostart_enabled()
