@@ -52,11 +52,14 @@ class EntryRow(Base):
     private: Mapped[bool] = mapped_column(Boolean, default=False)
     kind: Mapped[str] = mapped_column(String(20), default="note", server_default="note")
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    # Whitespace-separated words of the body, kept by triggers (migration 0004).
+    words: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (
         Index("ix_entries_timeline", "day", "created_at", "id"),
         Index("ix_entries_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
         Index("ix_entries_private", "id", sqlite_where=text("private = 1")),
+        Index("ix_entries_words", "day", "words", sqlite_where=text("deleted_at IS NULL")),
     )
 
 

@@ -66,6 +66,9 @@ class WindowActions(QObject):
         self.timeline_action = self._make(
             tr("Focus T&imeline"), tr("Move the focus to the timeline"), "Ctrl+1"
         )
+        self.insights_action = self._make(
+            tr("&Insights…"), tr("Heatmap, streaks, tag trends and the week's review")
+        )
         self.about_action = self._make(tr("&About Daybook"), tr("About Daybook"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -100,7 +103,7 @@ class WindowActions(QObject):
             (tr("&Edit"), [self.undo_action, None, self.edit_action, self.delete_action, None,
                            self.find_action]),
             (tr("&View"), [self.today_action, self.calendar_action, self.timeline_action, None,
-                           self.trash_action]),
+                           self.trash_action, None, self.insights_action]),
             (tr("&Help"), [self.about_action]),
         )  # fmt: skip
         for title, actions in menus:

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from journal.ui.export_dialog import ExportDialog
+    from journal.ui.insights import InsightsDialog
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.search_flow = SearchFlow(self)
         self.trash_flow = TrashFlow(self)
         self.export_dialog: ExportDialog | None = None
+        self.insights_dialog: InsightsDialog | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(self._title())
         self.setAccessibleName(self.tr("Daybook"))
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
             (acts.trash_action, self.trash_button.toggle),
             (acts.timeline_action, self.focus_timeline),
             (acts.about_action, self._about),
+            (acts.insights_action, self.open_insights),
         ):
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         # The names the rest of the app (and its tests) know the actions by.
@@ -242,6 +245,7 @@ class MainWindow(QMainWindow):
         self.today_action, self.calendar_action = acts.today_action, acts.calendar_action
         self.trash_action, self.timeline_action = acts.trash_action, acts.timeline_action
         self.about_action, self.reflection_action = acts.about_action, acts.reflection_action
+        self.insights_action = acts.insights_action
         # Delete only acts where entries are shown, never in a text field.
         self.timeline.addAction(acts.delete_action)
         self.reader.addAction(acts.delete_action)
@@ -415,6 +419,36 @@ class MainWindow(QMainWindow):
             ),
             8000,
         )
+
+    # -- insights --------------------------------------------------------------------------
+
+    def open_insights(self) -> InsightsDialog:
+        """The Insights window (not modal): its days, tags and week notes act on this window."""
+        from journal.services.insights import InsightsService
+        from journal.settings import Settings
+        from journal.ui.insights import InsightsDialog
+
+        if self.insights_dialog is not None:
+            self.insights_dialog.close()
+            self.insights_dialog.deleteLater()
+        service = InsightsService(self.journal, Settings.load(self.journal.paths.settings))
+        dialog = InsightsDialog(service, self)
+        dialog.dayRequested.connect(self.go_to_day)
+        dialog.tagRequested.connect(self.search_flow.tag_chosen)
+        dialog.weekNotesRequested.connect(self.open_week_notes)
+        dialog.loadFailed.connect(self.report)
+        self.insights_dialog = dialog
+        dialog.resize(960, 560)
+        dialog.show()
+        return dialog
+
+    def open_week_notes(self, first: dt.date, last: dt.date) -> ExportDialog | None:
+        """The export dialog preset to the week notes (digest) of `first` to `last`."""
+        dialog = self.open_export()
+        if dialog is not None:
+            dialog.set_dates(first, last)
+            dialog.set_format("digest_markdown")
+        return dialog
 
     # -- helpers ---------------------------------------------------------------------------
 
