@@ -150,13 +150,15 @@ def build_parser() -> Parser:
     i = sub.add_parser(
         "import",
         help="import entries from another journal",
-        description="Import a file. Importing the same file twice adds nothing "
-        "the second time; a malformed file imports nothing.",
+        description="Import a file (or a folder, for formats kept in one). Importing the same "
+        "file twice adds nothing the second time; a malformed file imports nothing.",
     )
     i.add_argument(
         "format",
-        choices=["jrnl", "jsonl"],
-        help="jrnl: jrnl's plain-text journal; jsonl: one JSON object a line",
+        choices=["jrnl", "jsonl", "json", "dayone"],
+        help="jrnl: jrnl's plain-text journal; jsonl: one JSON object a line; "
+        "json: a `daybook export --format json` file (uids and times kept); "
+        "dayone: Day One's JSON export (.zip or .json) or a Day One classic .dayone folder",
     )
     i.add_argument("path", type=Path, metavar="PATH")
     i.add_argument("--dry-run", action="store_true", help="report what would be imported")
@@ -181,8 +183,10 @@ def build_parser() -> Parser:
     )
     x.add_argument(
         "--format",
-        choices=["markdown", "html"],
-        help="markdown or html (default: from the -o suffix .html/.htm, else markdown)",
+        choices=["markdown", "html", "json"],
+        help="markdown, html, or json: every entry, private ones included, with all its "
+        "metadata, for `daybook import json` (default: from the -o suffix .html/.htm/.json, "
+        "else markdown)",
     )
     x.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to this file")
     x.add_argument(
@@ -230,6 +234,15 @@ def build_parser() -> Parser:
     )
     r.add_argument("file", type=Path, metavar="FILE")
     sub.add_parser("check", help="check the database and its search index")
+    st = sub.add_parser(
+        "stats",
+        help="print entries, words, streaks and top tags",
+        description="Print the journal's figures for a year (default: all time): entries, "
+        "words, the current streak and the longest one (working days in a row with an "
+        "entry, as the reminder schedule in Settings defines them) and the most used tags.",
+    )
+    st.add_argument("--year", type=_year, metavar="Y", help="only this year (e.g. 2026)")
+    st.add_argument("--json", action="store_true", help="print a JSON object")
     return p
 
 
@@ -365,6 +378,10 @@ def cmd_import(journal: Journal, args: argparse.Namespace) -> int:
     if report.tags:
         top = sorted(report.tags.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:10]
         print("tags: " + ", ".join(f"{name} ({n})" for name, n in top))
+    if report.skipped_notes:
+        print(f"skipped {len(report.skipped_notes)} item(s) Daybook does not keep:")
+        for note in report.skipped_notes:
+            print(f"  {note}")
     return 0
 
 
@@ -388,7 +405,7 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt is None:
         suffix = args.output.suffix.lower() if args.output else ""
-        fmt = "html" if suffix in (".html", ".htm") else "markdown"
+        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "markdown")
     if args.split and args.output is None:
         raise InputError("--split needs a folder", "give it with -o DIR")
     base = _filters(args)
@@ -510,6 +527,31 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
+def _year(text: str) -> int:
+    if not (text.isdigit() and 1 <= int(text) <= 9999):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year (e.g. 2026)")
+    return int(text)
+
+
+def cmd_stats(journal: Journal, args: argparse.Namespace) -> int:
+    from journal.services.insights import InsightsService
+    from journal.settings import Settings
+
+    stats = InsightsService(journal, Settings.load(journal.paths.settings)).stats(args.year)
+    if args.json:
+        json.dump(stats.as_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(f"period:          {args.year or 'all time'}")
+    print(f"entries:         {stats.entries:,}")
+    print(f"words:           {stats.words:,}")
+    print(f"current streak:  {stats.current_streak} working days")
+    print(f"longest streak:  {stats.longest_streak} working days")
+    tags = ", ".join(f"{name} ({n:,})" for name, n in stats.top_tags)
+    print(f"top tags:        {tags or '-'}")
+    return 0
+
+
 # -- output ----------------------------------------------------------------------------------
 
 
@@ -557,6 +599,7 @@ COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "stats": cmd_stats,
 }
 
 

@@ -18,6 +18,8 @@ class NewEntry:
     `created` is aware (it keeps the writer's UTC offset); `uid`, when given, makes a
     repeated import idempotent: an entry with a uid already in the journal is skipped.
     `kind` is "note", or "prompt" for an end-of-day reflection written in the prompt.
+    `updated`, when given (an aware time, e.g. from a Daybook JSON export), is stored as
+    the last-changed time; otherwise it is `created`.
     """
 
     day: dt.date
@@ -28,6 +30,7 @@ class NewEntry:
     created: dt.datetime = field(default_factory=local_now)
     uid: str | None = None
     kind: str = "note"
+    updated: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,11 @@ class Cursor:
 
 @dataclass(slots=True)
 class ImportReport:
-    """What an import added, what it skipped as already present, and the span it covered."""
+    """What an import added, what it skipped as already present, and the span it covered.
+
+    `skipped_notes` lists what the importer left out and why (an attachment, say), with the
+    file and line where it can.
+    """
 
     found: int = 0
     added: int = 0
@@ -44,6 +48,7 @@ class ImportReport:
     first_day: dt.date | None = None
     last_day: dt.date | None = None
     tags: dict[str, int] = field(default_factory=dict)
+    skipped_notes: list[str] = field(default_factory=list)
 
     def note(self, entry: NewEntry, tags: Sequence[str]) -> None:
         self.found += 1

@@ -10,11 +10,12 @@ from collections.abc import Iterable
 _HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
+_LEADING = re.compile(r"^[\s#@]+")
 
 
 def normalize_tag(name: str) -> str:
     """A tag as stored: no leading # or @, no surrounding space, inner spaces as '-'."""
-    name = name.strip().lstrip("#@").strip()
+    name = _LEADING.sub("", name)  # all of "# #x" goes, so normalising twice changes nothing
     name = re.sub(r"\s+", "-", name)
     return name.rstrip("-.,;:!?")
 

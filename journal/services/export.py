@@ -2,7 +2,9 @@
 
 `build_export` returns the rendered text and a report of what was left out (the GUI's
 preview shows both); `write_export` and `write_export_folder` put it on disk atomically.
-Private entries and private blocks never leave unless `include_private` is set.
+Private entries and private blocks never leave unless `include_private` is set, except in
+the JSON format, which is for leaving (or backing up) the journal and so is lossless: every
+chosen entry, private ones and blocks included, with all its metadata.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ if TYPE_CHECKING:
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.journal import Journal
 
-Format = Literal["markdown", "html"]
-FORMATS: tuple[Format, ...] = ("markdown", "html")
-SUFFIXES: dict[Format, str] = {"markdown": ".md", "html": ".html"}
+Format = Literal["markdown", "html", "json"]
+FORMATS: tuple[Format, ...] = ("markdown", "html", "json")
+SUFFIXES: dict[Format, str] = {"markdown": ".md", "html": ".html", "json": ".json"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,8 @@ def build_export(
 
     Reuse `renderer` (built with `highlight=True`) across calls; one is made if absent.
     """
+    if options.format == "json":
+        options = dataclasses.replace(options, include_private=True)
     entries, held_entries = choose_entries(journal, options)
     if not entries:
         if held_entries:
@@ -165,6 +169,8 @@ def render_export(
 
     if options.split and (options.format != "markdown" or options.digest):
         raise InputError("one file per entry works for plain Markdown exports only", "drop --split")
+    if options.format == "json":
+        return _render_json(entries, options)
     blocks = 0
     if not options.include_private:
         public = [e for e in entries if not e.private]
@@ -196,6 +202,18 @@ def render_export(
             fmt.to_html(entries, renderer or _renderer(), options.include_private), report
         )
     return ExportResult(fmt.to_markdown(entries, options.front_matter), report)
+
+
+def _render_json(entries: Sequence[Entry], options: ExportOptions) -> ExportResult:
+    """The lossless export: every chosen entry as stored (see journal.importers.daybook_json)."""
+    from journal.domain.entry import local_now
+    from journal.importers.daybook_json import to_daybook_json
+
+    if options.digest or options.front_matter:
+        raise InputError(
+            "the JSON export keeps entries as they are", "drop --digest and --front-matter"
+        )
+    return ExportResult(to_daybook_json(entries, local_now()), ExportReport(len(entries)))
 
 
 def _renderer() -> MarkdownRenderer:

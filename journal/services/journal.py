@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from journal.domain.filters import Cursor, EntryFilter, ImportReport, Order
     from journal.storage.store import JournalStore
 
-IMPORT_FORMATS = ("jrnl", "jsonl")
+IMPORT_FORMATS = ("jrnl", "jsonl", "json", "dayone")
+# Formats read from a path (a folder, a .zip) rather than as lines of one text file.
+PATH_FORMATS = ("dayone",)
 
 
 class Journal:
@@ -170,13 +172,23 @@ class Journal:
         progress: Callable[[int], None] | None = None,
         time_format: str | None = None,
     ) -> ImportReport:
-        """Import a whole file in one transaction: a malformed file imports nothing.
+        """Import a whole file (or folder) in one transaction: a malformed file imports nothing.
 
         `time_format` is jrnl's `timeformat` setting, for journals written with another one.
+        What was left out (attachments, say) is listed in the report's `skipped_notes`.
         """
         if fmt not in IMPORT_FORMATS:
             raise InputError(f"unknown import format '{fmt}'", f"use one of {IMPORT_FORMATS}")
         try:
+            if fmt in PATH_FORMATS:
+                if time_format:
+                    raise InputError("--time-format applies to jrnl journals only", "leave it out")
+                if not path.exists():
+                    raise FileNotFoundError(path)
+                notes: list[str] = []
+                report = self.store.add_many(_parse_path(fmt, path, notes), progress, dry_run)
+                report.skipped_notes.extend(notes)
+                return report
             with open(path, encoding="utf-8-sig", newline=None) as fh:
                 entries = _parse(fmt, fh, str(path), time_format)
                 return self.store.add_many(entries, progress, dry_run)
@@ -229,6 +241,13 @@ class Journal:
         return self.store.check()
 
 
+def _parse_path(fmt: str, path: Path, notes: list[str]) -> Iterator[NewEntry]:
+    """The entries of a format read from a folder or an archive; skipped items go to `notes`."""
+    from journal.importers.dayone import iter_dayone
+
+    return iter_dayone(path, notes)
+
+
 def _parse(
     fmt: str, lines: Iterable[str], path: str, time_format: str | None
 ) -> Iterator[NewEntry]:
@@ -238,6 +257,10 @@ def _parse(
         return iter_jrnl(lines, path, time_format or DEFAULT_TIME_FORMAT)
     if time_format:
         raise InputError("--time-format applies to jrnl journals only", "leave it out")
+    if fmt == "json":
+        from journal.importers.daybook_json import iter_daybook_json
+
+        return iter_daybook_json("".join(lines), path)
     from journal.importers.jsonl import iter_jsonl
 
     return iter_jsonl(lines, path)

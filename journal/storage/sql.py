@@ -96,9 +96,10 @@ ROW_MARKS = "(?,?,?,?,?,?,?,?,?,?,?)"
 
 def make_row(new: NewEntry, tags: Sequence[str]) -> Row:
     created, offset = to_utc(new.created)
+    updated, updated_offset = (created, offset) if new.updated is None else to_utc(new.updated)
     uid = new.uid or uuid.uuid4().hex
     values = (
-        uid, new.day.isoformat(), ts(created), offset, ts(created), offset, new.title,
+        uid, new.day.isoformat(), ts(created), offset, ts(updated), updated_offset, new.title,
         new.body, " ".join(tags), int(new.private), new.kind,
     )  # fmt: skip
     return Row(uid, tuple(tags), values)

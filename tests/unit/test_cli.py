@@ -390,3 +390,28 @@ def test_import_jrnl_peer_journals(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("2 entries found")
     tags = {t.casefold() for e in listed(capsys) for t in e["tags"]}  # type: ignore[attr-defined]
     assert {"idea", "journal", "dan"} <= tags
+
+
+def test_export_json_and_import_it_into_another_journal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run(capsys, "add", "Public #ci", "--title", "One")
+    run(capsys, "add", "Secret", "--private")
+    out_file = tmp_path / "all.json"
+    code, _, err = run(capsys, "export", "-o", str(out_file))
+    assert code == 0, err
+    assert json.loads(out_file.read_text(encoding="utf-8"))["format"] == "daybook"
+    before = listed(capsys)
+    other = str(tmp_path / "other")
+    code, out, err = run(capsys, "--home", other, "import", "json", str(out_file))
+    assert code == 0 and "added 2, skipped 0" in out, err
+    code, out, _ = run(capsys, "--home", other, "list", "--json")
+    assert [{**e, "id": 0} for e in json.loads(out)] == [{**e, "id": 0} for e in before]
+    code, out, _ = run(capsys, "--home", other, "import", "json", str(out_file))
+    assert code == 0 and "added 0, skipped 2" in out
+
+
+def test_import_dayone_lists_skipped_photos(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "import", "dayone", str(IMPORTS / "dayone_journal.json"))
+    assert code == 0, err
+    assert "added 2" in out and "skipped 1 item(s)" in out and "photo 8F1E2D3C" in out

@@ -1,0 +1,291 @@
+"""Daybook's own JSON format, both ways: the lossless export and the import that reads it back.
+
+A file is one UTF-8 JSON object::
+
+    {
+      "format": "daybook",
+      "version": 1,
+      "exported": "2026-11-23T18:02:11+01:00",
+      "entries": [
+        {"uid": "3f2a...", "day": "2026-11-23", "created": "2026-11-23T17:42:05.120000+01:00",
+         "updated": "2026-11-23T17:50:00+01:00", "title": "Shipped", "body": "Markdown...",
+         "tags": ["ci", "learning"], "private": false, "kind": "note"}
+      ]
+    }
+
+- ``format`` (required): the string "daybook"; ``version`` (required): 1. A higher version
+  was written by a newer Daybook and is refused rather than half read.
+- ``exported`` (optional): when the file was written; informational, ignored on import.
+- ``entries`` (required): a list of entry objects, oldest first, one a line when Daybook
+  writes them (so an error can name a line). Each entry:
+
+  - ``uid`` (required): the entry's stable identity, a non-empty string. Importing keeps it,
+    so importing the same file twice adds nothing the second time.
+  - ``day`` (required): "YYYY-MM-DD", the day the entry reflects on (may differ from the
+    date of ``created``, e.g. a reflection written after midnight).
+  - ``created`` (required), ``updated`` (optional, default ``created``): ISO 8601 times with
+    the writer's UTC offset, e.g. "2026-11-23T17:42:05+01:00"; a time without an offset is
+    refused, since it could land on another day.
+  - ``title``, ``body`` (optional, default ""): strings as written; the body is Markdown.
+  - ``tags`` (optional): a list of strings, the entry's tags including the #tags of its body.
+  - ``private`` (optional, default false): true keeps the entry out of ordinary exports.
+  - ``kind`` (optional, default "note"): "note", or "prompt" for an end-of-day reflection.
+
+Entries in the Trash are not exported. Other keys are ignored, so later versions of this
+format may add keys without raising ``version``; anything else malformed is an
+ImportFormatError naming the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator, Sequence
+
+from journal.domain.entry import Entry, NewEntry
+from journal.domain.filters import to_utc
+from journal.errors import ImportFormatError
+
+FORMAT_NAME = "daybook"
+FORMAT_VERSION = 1
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_KIND = re.compile(r"[a-z_]{1,20}")
+_WS = re.compile(r"[ \t\n\r]*")
+# Years the store can keep as sortable text and convert to UTC and back without overflow.
+_MIN_YEAR, _MAX_YEAR = 1000, 9998
+
+
+class _EntryError(Exception):
+    """A problem with one entry, turned into an ImportFormatError with its line."""
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def entry_record(entry: Entry) -> dict[str, object]:
+    """One entry as the object the format describes."""
+    return {
+        "uid": entry.uid,
+        "day": entry.day.isoformat(),
+        "created": entry.created.isoformat(),
+        "updated": entry.updated.isoformat(),
+        "title": entry.title,
+        "body": entry.body,
+        "tags": list(entry.tags),
+        "private": entry.private,
+        "kind": entry.kind,
+    }
+
+
+def to_daybook_json(entries: Sequence[Entry], exported: dt.datetime | None = None) -> str:
+    """The export file's text: the header, then one entry a line, oldest first as given."""
+    head: dict[str, object] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    if exported is not None:
+        head["exported"] = exported.isoformat(timespec="seconds")
+    lines = ["{"]
+    lines += [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items()]
+    if not entries:
+        lines.append('  "entries": []')
+    else:
+        lines.append('  "entries": [')
+        records = [json.dumps(entry_record(e), ensure_ascii=False) for e in entries]
+        lines.append(",\n".join(f"    {r}" for r in records))
+        lines.append("  ]")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def iter_daybook_json(text: str, path: str = "<stdin>") -> Iterator[NewEntry]:
+    """Yield the entries of a Daybook JSON export, with their uids and times as written.
+
+    Raises ImportFormatError (file and line) for invalid JSON, a wrong header or a bad entry.
+    """
+    text = text.removeprefix("\ufeff")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(path, exc.lineno, f"not valid JSON ({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:  # a 5000-digit number, deep nesting
+        raise ImportFormatError(path, None, f"not valid JSON ({exc})") from None
+    if not isinstance(doc, dict):
+        raise ImportFormatError(
+            path, 1, 'expected a Daybook export, an object {"format": "daybook", ...}'
+        )
+    _check_header(doc, path)
+    entries = doc.get("entries")
+    if not isinstance(entries, list):
+        raise ImportFormatError(path, None, "'entries' must be a list of entry objects")
+    lines = entry_lines(text)
+    for index, obj in enumerate(entries):
+        line = lines[index] if lines is not None and index < len(lines) else None
+        try:
+            yield _entry(obj)
+        except _EntryError as exc:
+            raise ImportFormatError(path, line, f"entry {index + 1}: {exc}") from None
+
+
+def _check_header(doc: dict[str, object], path: str) -> None:
+    if doc.get("format") != FORMAT_NAME:
+        raise ImportFormatError(
+            path, None, f'not a Daybook export (expected "format": "{FORMAT_NAME}")'
+        )
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportFormatError(path, None, "'version' must be a whole number, 1 or more")
+    if version > FORMAT_VERSION:
+        raise ImportFormatError(
+            path,
+            None,
+            f"written by a newer Daybook (format version {version}; this one reads "
+            f"{FORMAT_VERSION}); update Daybook to import it",
+        )
+
+
+def _entry(obj: object) -> NewEntry:
+    if not isinstance(obj, dict):
+        raise _EntryError(f"expected an object {{...}}, found {_kind(obj)}")
+    uid = obj.get("uid")
+    if not isinstance(uid, str) or not uid.strip():
+        raise _EntryError("'uid' must be a non-empty string")
+    day = _day(obj.get("day"))
+    created = _moment(obj.get("created"), "created")
+    raw_updated = obj.get("updated")
+    updated = created if raw_updated is None else _moment(raw_updated, "updated")
+    kind = obj.get("kind", "note")
+    if not isinstance(kind, str) or not _KIND.fullmatch(kind):
+        raise _EntryError("'kind' must be a short lower-case word such as \"note\"")
+    private = obj.get("private", False)
+    if not isinstance(private, bool):
+        raise _EntryError(f"'private' must be true or false, found {_kind(private)}")
+    return NewEntry(
+        day=day,
+        body=_text(obj, "body"),
+        title=_text(obj, "title"),
+        tags=_tags(obj.get("tags")),
+        private=private,
+        created=created,
+        uid=uid,
+        kind=kind,
+        updated=updated,
+    )
+
+
+def _day(value: object) -> dt.date:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise _EntryError(f"'day' must be a date YYYY-MM-DD, found {_shown(value)}")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise _EntryError(f"invalid day {value!r}, expected YYYY-MM-DD") from None
+    if not _MIN_YEAR <= day.year <= _MAX_YEAR:
+        raise _EntryError(f"the day {value!r} is out of range")
+    return day
+
+
+def _moment(value: object, key: str) -> dt.datetime:
+    if not isinstance(value, str):
+        raise _EntryError(f"'{key}' must be a time like 2024-05-17T17:42:00+02:00")
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _EntryError(f"invalid '{key}' time {value!r}") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise _EntryError(f"'{key}' time {value!r} has no UTC offset (add e.g. +02:00)")
+    try:
+        utc, _ = to_utc(moment)
+    except (ValueError, OverflowError):
+        raise _EntryError(f"the '{key}' time {value!r} is out of range") from None
+    if not _MIN_YEAR <= utc.year <= _MAX_YEAR:
+        raise _EntryError(f"the '{key}' time {value!r} is out of range")
+    return moment
+
+
+def _text(obj: dict[str, object], key: str) -> str:
+    value = obj.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise _EntryError(f"'{key}' must be a string, found {_kind(value)}")
+    return value
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise _EntryError("'tags' must be a list of strings")
+    return tuple(value)
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    names = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _shown(value: object) -> str:
+    return repr(value) if isinstance(value, str) else _kind(value)
+
+
+def entry_lines(text: str) -> list[int] | None:
+    """The line on which each element of the top-level "entries" list starts.
+
+    Walks the (already validated) document's top level with the decoder's own parser; None
+    if the layout is not the expected one.
+    """
+    decoder = json.JSONDecoder()
+    found: list[int] | None = None
+    try:
+        pos = _skip(text, 0)
+        if text[pos : pos + 1] != "{":
+            return None
+        pos += 1
+        while True:
+            pos = _skip(text, pos)
+            if text[pos : pos + 1] == "}":
+                break
+            key, pos = decoder.raw_decode(text, pos)
+            pos = _skip(text, pos)
+            if text[pos : pos + 1] != ":":
+                return None
+            pos = _skip(text, pos + 1)
+            if key == "entries" and text[pos : pos + 1] == "[":
+                found, pos = _element_starts(decoder, text, pos + 1)
+            else:
+                _, pos = decoder.raw_decode(text, pos)
+            pos = _skip(text, pos)
+            if text[pos : pos + 1] == ",":
+                pos += 1
+    except (ValueError, IndexError, RecursionError):
+        return None
+    return found
+
+
+def _element_starts(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[list[int], int]:
+    """Line numbers of a list's elements starting after its "[", and the position after "]"."""
+    lines: list[int] = []
+    line, counted = 1, 0
+    while True:
+        pos = _skip(text, pos)
+        if text[pos : pos + 1] == "]":
+            return lines, pos + 1
+        line += text.count("\n", counted, pos)
+        counted = pos
+        lines.append(line)
+        _, pos = decoder.raw_decode(text, pos)
+        pos = _skip(text, pos)
+        if text[pos : pos + 1] == ",":
+            pos += 1
+
+
+def _skip(text: str, pos: int) -> int:
+    match = _WS.match(text, pos)
+    return match.end() if match else pos

@@ -1,0 +1,259 @@
+"""Read Day One journals: the JSON export (a .zip holding Journal.json, or the JSON itself)
+and Day One classic's ``.dayone`` folder of ``.doentry`` property lists.
+
+Day One JSON: ``{"metadata": {...}, "entries": [{"uuid", "creationDate", "modifiedDate",
+"timeZone", "text", "tags", "starred", "photos", ...}]}``; times are UTC ("...Z") and
+``timeZone`` is an IANA name such as "Europe/Berlin". Day One classic: one plist per entry
+in ``entries/``, with "UUID", "Creation Date" (UTC), "Time Zone", "Entry Text", "Tags",
+"Starred". In both, each entry's time is shown in its own zone, so it lands on the local day
+it was written; an unknown zone falls back to UTC (and says so in the report).
+
+Photos and other attachments are references to files Daybook does not keep: the text is
+imported, the ``![](dayone-moment://...)`` references are dropped, and each skipped
+attachment is listed in the report. The uid is Day One's own uuid, so importing again adds
+nothing; a first line written as a "# Heading" becomes the title; starred entries get the
+tag "starred".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import plistlib
+import re
+import zipfile
+import zlib
+import zoneinfo
+from collections.abc import Iterator
+from pathlib import Path
+from xml.parsers.expat import ExpatError
+
+from journal.domain.entry import NewEntry
+from journal.domain.tags import unique_tags
+from journal.errors import ImportFormatError
+from journal.importers.daybook_json import entry_lines
+
+_MOMENT = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:/*[^)\s]*\)[ \t]*\n?")
+_HEADING = re.compile(r"#[ \t]+(.+?)[ \t#]*")
+_MIN_YEAR, _MAX_YEAR = 1000, 9998
+
+
+class _EntryError(Exception):
+    """A problem with one entry, turned into an ImportFormatError."""
+
+
+def iter_dayone(path: Path, notes: list[str]) -> Iterator[NewEntry]:
+    """Yield the entries of a Day One export at `path` (a .zip, a .json, or a .dayone folder).
+
+    Attachments that are not imported are described in `notes`.
+    """
+    if path.is_dir():
+        entries = path / "entries"
+        if not entries.is_dir():
+            json_files = sorted(path.glob("*.json"))
+            if not json_files:
+                raise ImportFormatError(
+                    str(path), None, "no Day One export here (no entries/ folder, no .json file)"
+                )
+            for file in json_files:
+                yield from iter_dayone_json(_read_text(file), str(file), notes)
+            return
+        yield from iter_dayone_classic(entries, notes)
+    elif zipfile.is_zipfile(path):
+        yield from _iter_zip(path, notes)
+    else:
+        yield from iter_dayone_json(_read_text(path), str(path), notes)
+
+
+def _read_text(path: Path) -> str:
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def _iter_zip(path: Path, notes: list[str]) -> Iterator[NewEntry]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if n.lower().endswith(".json")]
+            if not names:
+                raise ImportFormatError(str(path), None, "the .zip holds no Journal.json")
+            texts = [(n, archive.read(n).decode("utf-8-sig")) for n in sorted(names)]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise ImportFormatError(str(path), None, f"not a readable .zip ({exc})") from None
+    except zlib.error as exc:
+        raise ImportFormatError(str(path), None, f"the .zip is damaged ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(
+            str(path), None, f"a JSON file in it is not UTF-8 ({exc.reason})"
+        ) from None
+    for name, text in texts:
+        yield from iter_dayone_json(text, f"{path}:{name}", notes)
+
+
+# -- Day One JSON ----------------------------------------------------------------------------
+
+
+def iter_dayone_json(text: str, path: str, notes: list[str]) -> Iterator[NewEntry]:
+    """Yield the entries of one Day One JSON export file."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(path, exc.lineno, f"not valid JSON ({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:
+        raise ImportFormatError(path, None, f"not valid JSON ({exc})") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+        raise ImportFormatError(
+            path, None, 'not a Day One export (expected an object with an "entries" list)'
+        )
+    lines = entry_lines(text)
+    for index, obj in enumerate(doc["entries"]):
+        line = lines[index] if lines is not None and index < len(lines) else None
+        where = f"{path}, line {line}" if line else path
+        try:
+            yield _json_entry(obj, where, notes)
+        except _EntryError as exc:
+            raise ImportFormatError(path, line, f"entry {index + 1}: {exc}") from None
+
+
+def _json_entry(obj: object, where: str, notes: list[str]) -> NewEntry:
+    if not isinstance(obj, dict):
+        raise _EntryError("expected an object {...}")
+    uuid = obj.get("uuid")
+    if not isinstance(uuid, str) or not uuid.strip():
+        raise _EntryError("'uuid' must be a non-empty string")
+    zone = _zone(obj.get("timeZone"), where, notes)
+    created = _utc_time(obj.get("creationDate"), "creationDate").astimezone(zone)
+    modified = obj.get("modifiedDate")
+    updated = created if modified is None else _utc_time(modified, "modifiedDate").astimezone(zone)
+    text = obj.get("text", "")
+    if not isinstance(text, str):
+        raise _EntryError("'text' must be a string")
+    for kind in ("photos", "videos", "audios", "pdfAttachments"):
+        items = obj.get(kind) or []
+        if not isinstance(items, list):
+            raise _EntryError(f"'{kind}' must be a list")
+        for item in items:
+            ident = item.get("identifier", "?") if isinstance(item, dict) else "?"
+            notes.append(f"{where}: {kind[:-1]} {ident} of the entry of {created:%Y-%m-%d} skipped")
+    return _entry(uuid, created, updated, text, obj.get("tags"), obj.get("starred"))
+
+
+def _utc_time(value: object, key: str) -> dt.datetime:
+    if not isinstance(value, str):
+        raise _EntryError(f"'{key}' must be a time like 2024-05-17T15:42:00Z")
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise _EntryError(f"invalid '{key}' {value!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return _in_range(moment, key)
+
+
+def _in_range(moment: dt.datetime, key: str) -> dt.datetime:
+    try:
+        year = moment.astimezone(dt.UTC).year
+    except (ValueError, OverflowError):
+        year = 0
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        raise _EntryError(f"the '{key}' time is out of range")
+    return moment
+
+
+def _zone(name: object, where: str, notes: list[str]) -> dt.tzinfo:
+    if name is None:
+        return dt.UTC
+    if isinstance(name, str) and name:
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    notes.append(f"{where}: unknown time zone {name!r}; the entry's time is shown in UTC")
+    return dt.UTC
+
+
+def _entry(
+    uuid: str,
+    created: dt.datetime,
+    updated: dt.datetime,
+    text: str,
+    tags: object,
+    starred: object,
+) -> NewEntry:
+    if tags is None:
+        tags = []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise _EntryError("'tags' must be a list of strings")
+    if starred is not None and not isinstance(starred, bool):
+        raise _EntryError("'starred' must be true or false")
+    names = [*tags, "starred"] if starred else list(tags)
+    if "dayone-moment:" in text:  # drop the references, and the blank lines they leave
+        text = re.sub(r"\n{3,}", "\n\n", _MOMENT.sub("", text))
+    title, body = _split_heading(text.strip("\n"))
+    try:
+        created.astimezone(dt.UTC)
+        created.utcoffset()
+    except (ValueError, OverflowError):
+        raise _EntryError("the creation time is out of range") from None
+    return NewEntry(
+        day=created.date(),
+        body=body,
+        title=title,
+        tags=tuple(unique_tags(names)),
+        created=created,
+        uid="dayone-" + uuid.strip(),
+        updated=updated,
+    )
+
+
+def _split_heading(text: str) -> tuple[str, str]:
+    """A first line written as '# Heading' is the title; otherwise there is none."""
+    first, _, rest = text.partition("\n")
+    match = _HEADING.fullmatch(first.strip())
+    if match is None:
+        return "", text
+    return match.group(1), rest.strip("\n")
+
+
+# -- Day One classic -------------------------------------------------------------------------
+
+
+def iter_dayone_classic(folder: Path, notes: list[str]) -> Iterator[NewEntry]:
+    """Yield the entries of a Day One classic journal's entries/ folder, oldest file name first."""
+    photos = folder.parent / "photos"
+    for file in sorted(folder.glob("*.doentry")):
+        try:
+            with file.open("rb") as fh:
+                data = plistlib.load(fh)
+        except (plistlib.InvalidFileException, ExpatError, ValueError, TypeError) as exc:
+            raise ImportFormatError(
+                str(file), _plist_line(exc), f"not a Day One entry ({exc})"
+            ) from None
+        try:
+            entry = _classic_entry(data, str(file), notes)
+        except _EntryError as exc:
+            raise ImportFormatError(str(file), None, str(exc)) from None
+        for photo in sorted(photos.glob(f"{file.stem}.*")) if photos.is_dir() else []:
+            notes.append(f"{file}: photo {photo.name} skipped")
+        yield entry
+
+
+def _plist_line(exc: Exception) -> int | None:
+    line = getattr(exc, "lineno", None)
+    return line if isinstance(line, int) else None
+
+
+def _classic_entry(data: object, where: str, notes: list[str]) -> NewEntry:
+    if not isinstance(data, dict):
+        raise _EntryError("expected a property list dictionary")
+    uuid = data.get("UUID")
+    if not isinstance(uuid, str) or not uuid.strip():
+        raise _EntryError("'UUID' must be a non-empty string")
+    when = data.get("Creation Date")
+    if not isinstance(when, dt.datetime):
+        raise _EntryError("'Creation Date' must be a date")
+    zone = _zone(data.get("Time Zone"), where, notes)
+    utc = when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
+    created = _in_range(utc, "Creation Date").astimezone(zone)
+    text = data.get("Entry Text", "")
+    if not isinstance(text, str):
+        raise _EntryError("'Entry Text' must be a string")
+    return _entry(uuid, created, created, text, data.get("Tags"), data.get("Starred"))
