@@ -1,0 +1,263 @@
+"""The `daybook` argument parser: every command, option and help text in one place.
+
+Kept apart from the commands in `cli.py` so both stay readable; importing it loads only
+argparse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from journal import __version__
+
+QUERY_HELP = """\
+query syntax:
+  words            entries containing every word (case and accents ignored)
+  "a phrase"       the words side by side
+  deploy*          words starting with "deploy"
+  -word -"phrase"  leave out entries containing them
+  tag:x  #x        entries tagged x;  -tag:x leaves them out
+  from:2024-03-01  to:2024-03   dates (YYYY, YYYY-MM or YYYY-MM-DD; today, yesterday)
+"""
+
+EXPORT_HELP = """\
+private blocks (held back unless --include-private):
+  ```private
+  text only you should read
+  ```
+
+examples:
+  daybook export --from 2026-11-16 --to 2026-11-20 -o week.html
+  daybook export --tag ci --search "deploy*" --format markdown --front-matter
+  daybook export --digest --from 2026-11-16 -o week-notes.md
+  daybook export --split -o exported-entries/
+"""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the project's one-line error format (usage errors exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"daybook: error: {message}\n")
+
+
+def build_parser() -> Parser:
+    p = Parser(
+        prog="daybook",
+        description="Daybook: a journal for end-of-day work reflections. "
+        "With no command, opens the desktop app.",
+        epilog="Data lives in the platform's user data folder for Daybook unless --home "
+        "or DAYBOOK_HOME names another. Errors exit 1, usage errors 2.",
+    )
+    p.add_argument("--version", action="version", version=f"daybook {__version__}")
+    p.add_argument("--home", metavar="DIR", help="the journal's data folder (or set DAYBOOK_HOME)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    g = sub.add_parser("gui", help="open the desktop app (the default)")
+    g.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start in the tray (or minimized where there is none); reminders still run",
+    )
+    pr = sub.add_parser(
+        "prompt",
+        help="answer the end-of-day questions in a small window (for a scheduler)",
+        description="Open the end-of-day prompt for today (or --date) as its own small app; "
+        "it exits when the window closes. Ctrl+Enter saves, Esc closes keeping a draft. A day "
+        "that already has a reflection opens it to add to.",
+    )
+    pr.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the day to reflect on (default today; 'yesterday')"
+    )
+
+    a = sub.add_parser(
+        "add",
+        help="add an entry; prints its id",
+        description="Add an entry. The text comes from the arguments, or from "
+        "standard input when TEXT is '-' or absent and input is piped.",
+    )
+    a.add_argument("text", nargs="*", metavar="TEXT", help="the entry's Markdown text")
+    a.add_argument("--date", metavar="YYYY-MM-DD", help="the day it reflects on (default today)")
+    a.add_argument("--title", default="", help="a title (default none)")
+    a.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
+    a.add_argument("--private", action="store_true", help="mark it private (never exported)")
+
+    for name, helptext in (
+        ("list", "list entries, newest first"),
+        ("search", "search entries, newest first"),
+    ):
+        s = sub.add_parser(
+            name,
+            help=helptext,
+            description=helptext.capitalize() + ".",
+            epilog=QUERY_HELP if name == "search" else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        if name == "search":
+            s.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+            s.add_argument("--by-relevance", action="store_true", help="best matches first")
+        s.add_argument("--from", dest="date_from", metavar="D", help="from this day (YYYY-MM-DD)")
+        s.add_argument("--to", dest="date_to", metavar="D", help="up to this day (YYYY-MM-DD)")
+        s.add_argument(
+            "--tag",
+            action="append",
+            default=[],
+            metavar="T",
+            help="only entries with this tag (repeatable: all of them)",
+        )
+        s.add_argument(
+            "--limit",
+            type=_positive_int,
+            default=None,
+            metavar="N",
+            help="at most N entries (default: all for list, 50 for search)",
+        )
+        s.add_argument("--json", action="store_true", help="print a JSON array")
+
+    s = sub.add_parser("show", help="print one entry")
+    s.add_argument("id", type=_entry_id, metavar="ID")
+    s.add_argument("--json", action="store_true", help="print a JSON array of one entry")
+    s = sub.add_parser("edit", help="edit an entry in $VISUAL or $EDITOR")
+    s.add_argument("id", type=_entry_id, metavar="ID")
+    s = sub.add_parser("delete", help="move an entry to the Trash (`daybook undelete` undoes it)")
+    s.add_argument("id", type=_entry_id, metavar="ID")
+    sub.add_parser("trash", help="list the entries in the Trash, most recently deleted first")
+    s = sub.add_parser("undelete", help="bring an entry back from the Trash")
+    s.add_argument("id", type=_entry_id, metavar="ID")
+    s = sub.add_parser(
+        "purge",
+        help="delete entries in the Trash for ever, leaving no trace of their text",
+        description="Delete entries in the Trash for ever. Their text is scrubbed from the "
+        "journal file and its search index; backups made before keep it. Every ID must be in "
+        "the Trash (move an entry there with `daybook delete ID`), else nothing is deleted.",
+    )
+    s.add_argument("ids", type=_entry_id, nargs="*", metavar="ID")
+    s.add_argument("--all", action="store_true", help="empty the whole Trash")
+
+    i = sub.add_parser(
+        "import",
+        help="import entries from another journal",
+        description="Import a file (or a folder, for formats kept in one). Importing the same "
+        "file twice adds nothing the second time; a malformed file imports nothing.",
+    )
+    i.add_argument(
+        "format",
+        choices=["jrnl", "jsonl", "json", "dayone"],
+        help="jrnl: jrnl's plain-text journal; jsonl: one JSON object a line; "
+        "json: a `daybook export --format json` file (uids and times kept); "
+        "dayone: Day One's JSON export (.zip or .json) or a Day One classic .dayone folder",
+    )
+    i.add_argument("path", type=Path, metavar="PATH")
+    i.add_argument("--dry-run", action="store_true", help="report what would be imported")
+    i.add_argument(
+        "--time-format",
+        metavar="FMT",
+        help="jrnl's timeformat if yours is not the default '%%Y-%%m-%%d %%H:%%M' "
+        "(e.g. '%%d.%%m.%%Y %%H:%%M')",
+    )
+
+    x = sub.add_parser(
+        "export",
+        help="export entries as Markdown or self-contained HTML",
+        description="Export chosen entries, oldest first, as one Markdown file, one file per "
+        "entry (--split), or one self-contained HTML page (embedded CSS, no scripts, nothing "
+        "loaded from the network). Without -o the export goes to standard output. --from, "
+        "--to, --tag, --id and --search all apply together. Private entries and private "
+        "blocks (```private fences) are held back unless --include-private; a note on "
+        "standard error says how many.",
+        epilog=EXPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    x.add_argument(
+        "--format",
+        choices=["markdown", "html", "json"],
+        help="markdown, html, or json: every entry, private ones included, with all its "
+        "metadata, for `daybook import json` (default: from the -o suffix .html/.htm/.json, "
+        "else markdown)",
+    )
+    x.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to this file")
+    x.add_argument(
+        "--split",
+        action="store_true",
+        help="Markdown only: one file per entry in the folder -o names (created if absent)",
+    )
+    x.add_argument("--front-matter", action="store_true", help="Markdown: start with YAML")
+    x.add_argument("--from", dest="date_from", metavar="D", help="from this day (YYYY-MM-DD)")
+    x.add_argument("--to", dest="date_to", metavar="D", help="up to this day (YYYY-MM-DD)")
+    x.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="with this tag (repeatable: all)"
+    )
+    x.add_argument("--search", metavar="Q", help="entries matching a search (quote it)")
+    x.add_argument(
+        "--id",
+        dest="ids",
+        type=_entry_id,
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="ID",
+        help="these entries (several ids, or repeat --id)",
+    )
+    x.add_argument(
+        "--include-private", action="store_true", help="export private entries and blocks too"
+    )
+    x.add_argument(
+        "--digest",
+        action="store_true",
+        help="week notes: only the answers under 'learn' headings, a heading per day",
+    )
+    x.add_argument("--force", action="store_true", help="replace existing files")
+
+    b = sub.add_parser("backup", help="write a verified copy of the journal")
+    b_where = b.add_mutually_exclusive_group()
+    b_where.add_argument(
+        "--to", type=Path, metavar="FILE", help="where (default: the backups folder)"
+    )
+    b_where.add_argument(
+        "--list", action="store_true", help="list the backups in the backups folder instead"
+    )
+    r = sub.add_parser(
+        "restore", help="replace the journal with a backup (the current one is backed up first)"
+    )
+    r.add_argument("file", type=Path, metavar="FILE")
+    sub.add_parser("check", help="check the database and its search index")
+    st = sub.add_parser(
+        "stats",
+        help="print entries, words, streaks and top tags",
+        description="Print the journal's figures for a year (default: all time): entries, "
+        "words, the current streak and the longest one (working days in a row with an "
+        "entry, as the reminder schedule in Settings defines them) and the most used tags.",
+    )
+    st.add_argument("--year", type=_year, metavar="Y", help="only this year (e.g. 2026)")
+    st.add_argument("--json", action="store_true", help="print a JSON object")
+    return p
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _entry_id(text: str) -> int:
+    try:
+        return int(text.lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an entry id (a number)") from None
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def _year(text: str) -> int:
+    if not (text.isdigit() and 1 <= int(text) <= 9999):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year (e.g. 2026)")
+    return int(text)
