@@ -42,7 +42,8 @@ from journal.ui.panes import Sidebar, WelcomePage
 from journal.ui.reader import EntryReader
 from journal.ui.search_bar import SearchBar
 from journal.ui.search_flow import SearchFlow
-from journal.ui.timeline import TimelineModel, TimelineView
+from journal.ui.timeline import TimelineModel
+from journal.ui.timeline_view import TimelineView
 from journal.ui.trash import TrashFlow, TrashView
 from journal.ui.worker import run_in_background
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer
-from journal.ui.timeline import lock_pixmap
+from journal.ui.timeline_delegate import lock_pixmap
 
 if sys.version_info >= (3, 12):
     from typing import override

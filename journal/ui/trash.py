@@ -22,7 +22,8 @@ from journal.domain.entry import Entry
 from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError
 from journal.services.journal import Journal
-from journal.ui.timeline import TimelineModel, TimelineView, entry_of
+from journal.ui.timeline import TimelineModel, entry_of
+from journal.ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow

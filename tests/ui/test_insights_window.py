@@ -11,7 +11,8 @@ from journal.domain.entry import NewEntry
 from journal.domain.prompts import DEFAULT_SET, compose
 from journal.services.insights import InsightsService
 from journal.settings import Settings
-from journal.ui.insights import InsightsDialog, YearHeatmap
+from journal.ui.charts import YearHeatmap
+from journal.ui.insights import InsightsDialog
 
 NOW = dt.datetime(2026, 6, 3, 20, 0).astimezone()  # a Wednesday
 MON, TUE, WED = dt.date(2026, 6, 1), dt.date(2026, 6, 2), dt.date(2026, 6, 3)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from journal.domain.entry import MARK_END, MARK_START
 from journal.domain.filters import EntryFilter
-from journal.ui.timeline import Roles, TimelineModel, TimelineView, clean_snippet, preview
+from journal.ui.timeline import Roles, TimelineModel, clean_snippet, preview
+from journal.ui.timeline_view import TimelineView
 from tests.ui.conftest import add_entries
 
 

@@ -1,0 +1,325 @@
+"""Chart widgets painted with QPainter: a year heatmap of entries and a tag-trend bar chart.
+
+They only show and ask: `YearHeatmap.dayClicked` and `TagTrendChart.tagClicked`; the
+Insights dialog (`journal.ui.insights`) passes them on. Every colour comes from the
+palette, so the light and dark themes both work.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from journal.domain.stats import MonthTags
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """`a` moved `amount` (0..1) of the way towards `b`."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+def level(count: int) -> int:
+    """The shade of a day: 0 none, then 1, 2, 3 and 4 or more entries."""
+    return min(max(count, 0), 4)
+
+
+class YearHeatmap(QWidget):
+    """A contribution calendar of one year: a column a week (Monday on top), a cell a day,
+    darker the more entries it has. Clicking a day emits `dayClicked(date)`."""
+
+    dayClicked = Signal(object)  # datetime.date
+
+    CELL = 13.0
+    GAP = 3.0
+    LEFT = 28.0  # weekday labels
+    TOP = 18.0  # month labels
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Year heatmap: days with entries"))
+        self.setMouseTracking(True)
+        self.year = dt.date.today().year
+        self.counts: dict[dt.date, int] = {}
+        self.today: dt.date | None = None
+
+    def set_data(self, year: int, counts: dict[dt.date, int], today: dt.date | None = None) -> None:
+        self.year, self.counts, self.today = year, dict(counts), today
+        days = sum(1 for n in counts.values() if n)
+        self.setAccessibleDescription(self.tr("{0} days with entries in {1}").format(days, year))
+        self.update()
+
+    # -- geometry (also what the tests use) -----------------------------------------------
+
+    def _first_monday(self) -> dt.date:
+        first = dt.date(self.year, 1, 1)
+        return first - dt.timedelta(days=first.weekday())
+
+    def cell_rect(self, day: dt.date) -> QRectF:
+        """Where `day` is drawn (an empty rect for a day outside the year)."""
+        if day.year != self.year:
+            return QRectF()
+        offset = (day - self._first_monday()).days
+        week, weekday = divmod(offset, 7)
+        step = self.CELL + self.GAP
+        return QRectF(self.LEFT + week * step, self.TOP + weekday * step, self.CELL, self.CELL)
+
+    def day_at(self, pos: QPointF) -> dt.date | None:
+        """The day under `pos`, or None (a gap, a margin, a day outside the year)."""
+        step = self.CELL + self.GAP
+        x, y = pos.x() - self.LEFT, pos.y() - self.TOP
+        if x < 0 or y < 0:
+            return None
+        week, weekday = int(x // step), int(y // step)
+        if weekday > 6 or x - week * step > self.CELL or y - weekday * step > self.CELL:
+            return None
+        day = self._first_monday() + dt.timedelta(days=week * 7 + weekday)
+        return day if day.year == self.year else None
+
+    @override
+    def sizeHint(self) -> QSize:
+        step = self.CELL + self.GAP
+        return QSize(int(self.LEFT + 54 * step), int(self.TOP + 7 * step + 4))
+
+    @override
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    # -- colours ----------------------------------------------------------------------------
+
+    def shade(self, count: int) -> QColor:
+        """The colour of a day with `count` entries, from the palette."""
+        pal = self.palette()
+        empty = mix(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text), 0.1)
+        if count <= 0:
+            return empty
+        full = pal.color(QPalette.ColorRole.Highlight)
+        return mix(empty, full, (0.25, 0.5, 0.75, 1.0)[level(count) - 1])
+
+    # -- events -----------------------------------------------------------------------------
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        muted = mix(
+            pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window), 0.4
+        )
+        painter.setPen(muted)
+        font = painter.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        painter.setFont(font)
+        for month in range(1, 13):
+            rect = self.cell_rect(dt.date(self.year, month, 1))
+            first_column = QRectF(rect.left(), 0, 40, self.TOP - 3)
+            painter.drawText(
+                first_column,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                calendar.month_abbr[month],
+            )
+        for weekday, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+            y = self.TOP + weekday * (self.CELL + self.GAP)
+            painter.drawText(
+                QRectF(0, y - 2, self.LEFT - 4, self.CELL + 4),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                self.tr(name),
+            )
+        painter.setPen(Qt.PenStyle.NoPen)
+        day = dt.date(self.year, 1, 1)
+        while day.year == self.year:
+            painter.setBrush(self.shade(self.counts.get(day, 0)))
+            painter.drawRoundedRect(self.cell_rect(day), 2.5, 2.5)
+            day += ONE_DAY
+        if self.today is not None and self.today.year == self.year:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(pal.color(QPalette.ColorRole.WindowText))
+            painter.drawRoundedRect(self.cell_rect(self.today).adjusted(-1, -1, 1, 1), 3, 3)
+        painter.end()
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        day = self.day_at(event.position())
+        if day is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.dayClicked.emit(day)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        day = self.day_at(event.position())
+        if day is None:
+            self.setToolTip("")
+        else:
+            n = self.counts.get(day, 0)
+            what = self.tr("no entries") if not n else self.tr("{0} entries").format(n)
+            if n == 1:
+                what = self.tr("1 entry")
+            self.setToolTip(f"{day:%a %d %b %Y}: {what}")
+        super().mouseMoveEvent(event)
+
+
+class TagTrendChart(QWidget):
+    """A small bar chart: for each month, a bar per tag among its most used ones.
+    Clicking a bar emits `tagClicked(name)`."""
+
+    tagClicked = Signal(str)
+
+    BAR = 7.0
+    GAP = 1.0
+    MONTH_GAP = 8.0
+    LEFT = 6.0
+    BOTTOM = 18.0
+    TOP = 8.0
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Tag trends: the most used tags per month"))
+        self.setMouseTracking(True)
+        self.trends: list[MonthTags] = []
+        self.tags: list[str] = []  # in legend order: most used over the period first
+        self._bars: list[tuple[QRectF, str, str, int]] = []  # rect, tag, month, count
+        self.setMinimumHeight(160)
+
+    def set_trends(self, trends: Sequence[MonthTags]) -> None:
+        self.trends = list(trends)
+        totals: dict[str, int] = {}
+        for month in self.trends:
+            for tag, n in month.tags:
+                totals[tag] = totals.get(tag, 0) + n
+        self.tags = sorted(totals, key=lambda t: (-totals[t], t.casefold()))
+        self._layout_bars()
+        self.updateGeometry()
+        self.update()
+
+    def colour(self, tag: str) -> QColor:
+        """A tag's colour: the palette's highlight hue turned, evenly, per tag."""
+        base = self.palette().color(QPalette.ColorRole.Highlight).toHsv()
+        index = self.tags.index(tag) if tag in self.tags else 0
+        hue = (max(base.hue(), 0) + index * 137) % 360
+        return QColor.fromHsv(hue, min(255, max(110, base.saturation())), max(150, base.value()))
+
+    def _month_width(self, month: MonthTags) -> float:
+        return max(1, len(month.tags)) * (self.BAR + self.GAP)
+
+    @override
+    def sizeHint(self) -> QSize:
+        width = self.LEFT * 2 + sum(self._month_width(m) + self.MONTH_GAP for m in self.trends)
+        return QSize(int(max(width, 300)), 180)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._layout_bars()
+        super().resizeEvent(event)
+
+    def _layout_bars(self) -> None:
+        self._bars = []
+        peak = max((n for m in self.trends for _t, n in m.tags), default=0)
+        if not peak:
+            return
+        total = sum(self._month_width(m) + self.MONTH_GAP for m in self.trends)
+        scale = min(2.5, max(1.0, (self.width() - 2 * self.LEFT) / total)) if total else 1.0
+        height = max(20.0, self.height() - self.TOP - self.BOTTOM)
+        x = self.LEFT
+        for month in self.trends:
+            for tag, n in month.tags:
+                h = max(2.0, height * n / peak)
+                rect = QRectF(x, self.TOP + height - h, self.BAR * scale, h)
+                self._bars.append((rect, tag, month.month, n))
+                x += (self.BAR + self.GAP) * scale
+            if not month.tags:
+                x += (self.BAR + self.GAP) * scale
+            x += self.MONTH_GAP * scale
+
+    def bars(self) -> list[tuple[QRectF, str, str, int]]:
+        """(rect, tag, month, count) of every bar drawn (for tests and tooltips)."""
+        return list(self._bars)
+
+    def tag_at(self, pos: QPointF) -> str | None:
+        for rect, tag, _month, _n in self._bars:
+            if rect.adjusted(0, -4, 0, 0).contains(pos):
+                return tag
+        return None
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        muted = mix(
+            pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window), 0.4
+        )
+        baseline = self.height() - self.BOTTOM
+        painter.setPen(
+            mix(
+                pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window), 0.75
+            )
+        )
+        painter.drawLine(QPointF(self.LEFT, baseline), QPointF(self.width() - self.LEFT, baseline))
+        if not self._bars:
+            painter.setPen(muted)
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("No tagged entries in this period"),
+            )
+            painter.end()
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        starts: dict[str, float] = {}
+        for rect, tag, month, _n in self._bars:
+            painter.setBrush(self.colour(tag))
+            painter.drawRoundedRect(rect, 1.5, 1.5)
+            starts.setdefault(month, rect.left())
+        painter.setPen(muted)
+        font = painter.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        painter.setFont(font)
+        every = max(1, len(self.trends) // 12)
+        for i, trend in enumerate(self.trends):
+            x = starts.get(trend.month)
+            if x is None or i % every:
+                continue
+            label = calendar.month_abbr[int(trend.month[5:])]
+            if trend.month.endswith("-01") or i == 0:
+                label += f" {trend.month[2:4]}"
+            painter.drawText(
+                QRectF(x, baseline + 2, 60, self.BOTTOM), Qt.AlignmentFlag.AlignLeft, label
+            )
+        painter.end()
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        tag = self.tag_at(event.position())
+        if tag is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.tagClicked.emit(tag)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        tip = ""
+        for rect, tag, month, n in self._bars:
+            if rect.adjusted(0, -4, 0, 0).contains(event.position()):
+                tip = self.tr("#{0} in {1}: {2} entries").format(tag, month, n)
+        self.setToolTip(tip)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if tip else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
