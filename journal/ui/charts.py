@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, 
 from PySide6.QtWidgets import QWidget
 
 from journal.domain.stats import MonthTags
+from journal.ui.theme import mix
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -24,15 +25,6 @@ else:
     from typing_extensions import override
 
 ONE_DAY = dt.timedelta(days=1)
-
-
-def mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """`a` moved `amount` (0..1) of the way towards `b`."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
 
 
 def level(count: int) -> int:

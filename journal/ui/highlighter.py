@@ -20,6 +20,8 @@ from PySide6.QtGui import (
 )
 from typing_extensions import override
 
+from journal.ui.theme import mix
+
 # The same rule as journal.domain.tags: a #tag starts with a letter and is not part of a
 # word, a URL fragment, an HTML entity or a heading ("# Title" has a space after the hash).
 # tests/ui/test_editor.py checks the two agree.
@@ -40,15 +42,6 @@ _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>|\bhttps?://[^\s<>()]+[^\s<>().,;:!?'\"]")
 
 IN_FENCE = 1
-
-
-def mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """`a` moved `amount` (0..1) of the way towards `b`."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
