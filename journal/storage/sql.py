@@ -197,23 +197,36 @@ def merge_filters(query: SearchQuery, filters: EntryFilter) -> EntryFilter:
 
 
 def search_sql(
-    query: SearchQuery, filters: EntryFilter, select: str, walk: bool = False
+    query: SearchQuery,
+    filters: EntryFilter,
+    select: str,
+    walk: bool = False,
+    bound: tuple[dt.date, int] | None = None,
 ) -> tuple[str, list[Any]]:
-    """SQL for a search. `walk` tests membership in the match set instead of joining it."""
+    """SQL for a search. `walk` tests membership in the match set instead of joining it;
+    `bound` (a day and an id) limits it to entries from that day on, and the index reads
+    to rowids from that id on."""
     where, params = filter_sql(merge_filters(query, filters))
+    rowids = " AND rowid >= ?" if bound else ""
+    extra = [bound[1]] if bound else []
     if query.match is not None and walk:
         sql = f"SELECT {select} FROM entries e"
-        where.append("+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
-        params.append(query.match)
+        where.append(f"+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?{rowids})")
+        params += [query.match, *extra]
     elif query.match is not None:
         sql = (
             f"SELECT {select} FROM (SELECT rowid AS id, {RANK} AS rank FROM entries_fts "
-            "WHERE entries_fts MATCH ?) m JOIN entries e ON e.id = m.id"
+            f"WHERE entries_fts MATCH ?{rowids}) m JOIN entries e ON e.id = m.id"
         )
-        params.insert(0, query.match)
+        params[0:0] = [query.match, *extra]
     else:
         sql = f"SELECT {select} FROM entries e"
     if query.exclude is not None:
-        where.append("e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
-        params.append(query.exclude)
+        where.append(
+            f"e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?{rowids})"
+        )
+        params += [query.exclude, *extra]
+    if bound:
+        where.append("e.day >= ? AND e.id >= ?")
+        params += [bound[0].isoformat(), bound[1]]
     return f"{sql} WHERE {' AND '.join(where)}", params

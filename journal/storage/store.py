@@ -52,6 +52,8 @@ IMPORT_CHUNK = 500
 # A term matching this many entries or more is searched by walking the timeline (measured
 # on 100k entries: counting stops early, and below this a join-and-sort is cheaper).
 COMMON_MATCHES = 500
+# How many of the newest matches (by rowid) are read to bound a newest-first search.
+CANDIDATE_FACTOR = 4
 
 
 class JournalStore:
@@ -326,14 +328,18 @@ class JournalStore:
     ) -> list[SearchHit]:
         """Entries matching a parsed query, with snippets; newest first or by relevance.
 
-        Newest-first has two plans. A rare term: take its matches from the index and sort
-        them (fast when there are few). A common term: walk the timeline index newest first
-        and keep entries in the match set, stopping at `limit` instead of sorting tens of
-        thousands of matches (on 100k entries, 65 ms down to 8 ms).
+        Newest-first first bounds the search (see `_recent_bound`); without a bound, a rare
+        term takes its matches from the index and sorts them, a common one walks the
+        timeline index newest first and keeps entries in the match set, stopping at
+        `limit` instead of sorting tens of thousands of matches (65 ms down to 8 ms).
         """
         newest = query.match is None or order == "newest"
-        walk = newest and query.match is not None and self._is_common(query.match)
-        sql, params = search_sql(query, filters, "e.id", walk=walk)
+        bound = None
+        if newest and query.match is not None and limit is not None:
+            bound = self._recent_bound(query, filters, limit)
+        walk = bound is None and newest and query.match is not None
+        walk = walk and self._is_common(str(query.match))
+        sql, params = search_sql(query, filters, "e.id", walk=walk, bound=bound)
         if newest:
             sql += " ORDER BY e.day DESC, e.created_at DESC, e.id DESC"
         else:
@@ -345,6 +351,39 @@ class JournalStore:
         entries = self.get_many(ids, include_deleted=filters.trash)
         snippets = self._snippets(query, ids)
         return [SearchHit(e, snippets.get(e.id) or excerpt(e.body)) for e in entries]
+
+    def _recent_bound(
+        self, query: SearchQuery, filters: EntryFilter, limit: int
+    ) -> tuple[dt.date, int] | None:
+        """A (day, id) before which no entry of the newest `limit` results can lie.
+
+        The index hands out its highest rowids first and stops early. If `limit` of those
+        candidates pass the filters, the `limit`-th newest of them is at least as new as
+        the `limit`-th newest result overall, so every result lies on or after its day,
+        and has an id at least the smallest id from that day on. Searching only there
+        reads the tail of the index instead of every match (most entries are written in
+        date order, so that tail is short). None when the candidates are too few.
+        """
+        assert query.match is not None
+        rows = self._query(
+            "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (query.match, limit * CANDIDATE_FACTOR),
+        )
+        if len(rows) < limit:
+            return None
+        candidates = [int(r[0]) for r in rows]
+        sql, params = search_sql(query, filters, "e.day", bound=(dt.date.min, min(candidates)))
+        marks = ",".join("?" * len(candidates))
+        sql += f" AND e.id IN ({marks}) ORDER BY e.day DESC, e.created_at DESC, e.id DESC"
+        sql += " LIMIT 1 OFFSET ?"
+        found = self._query(sql, (*params, *candidates, limit - 1))
+        if not found:
+            return None
+        day = as_date(found[0][0])
+        # `+id`: read the day range from the timeline index; plain min(id) walks the rowids
+        # from the smallest up (37 ms on 100k entries instead of 0.01).
+        first = self._query("SELECT min(+id) FROM entries WHERE day >= ?", (day.isoformat(),))
+        return day, int(first[0][0])
 
     def _is_common(self, match: str) -> bool:
         """Whether a term matches at least COMMON_MATCHES entries (counted no further)."""

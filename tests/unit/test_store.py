@@ -8,7 +8,7 @@ import os
 import sqlite3
 import stat
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -279,26 +279,46 @@ def test_entry_days_and_prompt_titles(store: JournalStore) -> None:
     assert prompt.display_title == "The importer"
 
 
-def test_both_search_plans_give_the_same_answers(
+def test_every_search_plan_gives_the_same_answers(
     store: JournalStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Join-and-sort, timeline walk and the bounded search agree, also when ids do not
+    follow dates (entries written out of order), and match a plain Python filter."""
+    import random
+
     import journal.storage.store as store_module
 
-    for i in range(40):
-        day = dt.date(2026, 1, 1) + dt.timedelta(days=(i * 7) % 40)
-        words = "common " + ("rare " if i % 9 == 0 else "") + f"n{i}"
-        store.add(entry(day.isoformat(), words, tags=("even",) if i % 2 == 0 else ()))
-    queries = ["common", "rare", "common -rare", "common tag:even", "comm* from:2026-01-10"]
+    rng = random.Random(7)
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=d) for d in range(60)]
+    rng.shuffle(days)
+    bodies: dict[int, tuple[dt.date, str, bool]] = {}
+    for i, day in enumerate(days * 2):
+        words = "common " + ("rare " if i % 9 == 0 else "") + ("skip " if i % 5 == 0 else "")
+        tagged = i % 2 == 0
+        e = store.add(entry(day.isoformat(), words + f"n{i}", tags=("even",) if tagged else ()))
+        bodies[e.id] = (day, words, tagged)
+    queries = ["common", "rare", "common -skip", "common tag:even", "comm* from:2026-01-20"]
 
     def answers() -> list[list[int]]:
         return [[h.entry.id for h in store.search(parse_query(q), limit=7)] for q in queries]
 
-    monkeypatch.setattr(store_module, "COMMON_MATCHES", 10**9)  # always join and sort
-    joined = answers()
-    monkeypatch.setattr(store_module, "COMMON_MATCHES", 3)  # always walk the timeline
-    walked = answers()
-    assert walked == joined
-    assert all(joined) and len(joined[0]) == 7
+    results = []
+    for factor in (0, 4):
+        for common in (10**9, 3):
+            monkeypatch.setattr(store_module, "CANDIDATE_FACTOR", factor)
+            monkeypatch.setattr(store_module, "COMMON_MATCHES", common)
+            results.append(answers())
+    assert all(r == results[0] for r in results)
+
+    def expected(keep: Callable[[dt.date, str, bool], bool]) -> list[int]:
+        ids = [i for i, (day, words, tagged) in bodies.items() if keep(day, words, tagged)]
+        newest = sorted(ids, key=lambda i: (bodies[i][0], store.get(i).created, i), reverse=True)
+        return newest[:7]
+
+    assert results[0][0] == expected(lambda _d, _w, _t: True)
+    assert results[0][2] == expected(lambda _d, w, _t: "skip" not in w)
+    assert results[0][3] == expected(lambda _d, _w, t: t)
+    assert results[0][4] == expected(lambda d, _w, _t: d >= dt.date(2026, 1, 20))
 
 
 def test_import_counts_a_repeated_uid_within_one_file_once(
