@@ -121,7 +121,9 @@ def cmd_delete(journal: Journal, args: argparse.Namespace) -> int:
 
 def cmd_import(journal: Journal, args: argparse.Namespace) -> int:
     progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
-    report = journal.import_file(args.format, args.path, args.dry_run, progress, args.time_format)
+    report = journal.import_file(
+        args.format, args.path, args.dry_run, progress, args.time_format, args.name_format
+    )
     if progress is not None:
         sys.stderr.write("\r\033[K")
     if report.found == 0:

@@ -146,10 +146,12 @@ def build_parser() -> Parser:
     )
     i.add_argument(
         "format",
-        choices=["jrnl", "jsonl", "json", "dayone"],
+        choices=["jrnl", "jsonl", "json", "dayone", "rednotebook", "markdown"],
         help="jrnl: jrnl's plain-text journal; jsonl: one JSON object a line; "
         "json: a `daybook export --format json` file (uids and times kept); "
-        "dayone: Day One's JSON export (.zip or .json) or a Day One classic .dayone folder",
+        "dayone: Day One's JSON export (.zip or .json) or a Day One classic .dayone folder; "
+        "rednotebook: RedNotebook's data folder of YYYY-MM.txt month files; "
+        "markdown: a folder of daily notes named by date (Obsidian, Logseq)",
     )
     i.add_argument("path", type=Path, metavar="PATH")
     i.add_argument("--dry-run", action="store_true", help="report what would be imported")
@@ -158,6 +160,12 @@ def build_parser() -> Parser:
         metavar="FMT",
         help="jrnl's timeformat if yours is not the default '%%Y-%%m-%%d %%H:%%M' "
         "(e.g. '%%d.%%m.%%Y %%H:%%M')",
+    )
+    i.add_argument(
+        "--name-format",
+        metavar="FMT",
+        help="markdown: the date pattern of the notes' file names, without the extension "
+        "(default '%%Y-%%m-%%d' as Obsidian writes them; Logseq's journals use '%%Y_%%m_%%d')",
     )
 
     x = sub.add_parser(

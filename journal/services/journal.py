@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from journal.domain.filters import Cursor, EntryFilter, ImportReport, Order
     from journal.storage.store import JournalStore
 
-IMPORT_FORMATS = ("jrnl", "jsonl", "json", "dayone")
+IMPORT_FORMATS = ("jrnl", "jsonl", "json", "dayone", "rednotebook", "markdown")
 # Formats read from a path (a folder, a .zip) rather than as lines of one text file.
-PATH_FORMATS = ("dayone",)
+PATH_FORMATS = ("dayone", "rednotebook", "markdown")
 
 
 class Journal:
@@ -171,14 +171,18 @@ class Journal:
         dry_run: bool = False,
         progress: Callable[[int], None] | None = None,
         time_format: str | None = None,
+        name_format: str | None = None,
     ) -> ImportReport:
         """Import a whole file (or folder) in one transaction: a malformed file imports nothing.
 
-        `time_format` is jrnl's `timeformat` setting, for journals written with another one.
+        `time_format` is jrnl's `timeformat` setting, for journals written with another one;
+        `name_format` the date pattern of Markdown daily notes' file names (%Y-%m-%d if None).
         What was left out (attachments, say) is listed in the report's `skipped_notes`.
         """
         if fmt not in IMPORT_FORMATS:
             raise InputError(f"unknown import format '{fmt}'", f"use one of {IMPORT_FORMATS}")
+        if name_format and fmt != "markdown":
+            raise InputError("--name-format applies to Markdown notes only", "leave it out")
         try:
             if fmt in PATH_FORMATS:
                 if time_format:
@@ -186,7 +190,8 @@ class Journal:
                 if not path.exists():
                     raise FileNotFoundError(path)
                 notes: list[str] = []
-                report = self.store.add_many(_parse_path(fmt, path, notes), progress, dry_run)
+                entries = _parse_path(fmt, path, notes, name_format)
+                report = self.store.add_many(entries, progress, dry_run)
                 report.skipped_notes.extend(notes)
                 return report
             with open(path, encoding="utf-8-sig", newline=None) as fh:
@@ -241,8 +246,18 @@ class Journal:
         return self.store.check()
 
 
-def _parse_path(fmt: str, path: Path, notes: list[str]) -> Iterator[NewEntry]:
+def _parse_path(
+    fmt: str, path: Path, notes: list[str], name_format: str | None
+) -> Iterator[NewEntry]:
     """The entries of a format read from a folder or an archive; skipped items go to `notes`."""
+    if fmt == "rednotebook":
+        from journal.importers.rednotebook import iter_rednotebook
+
+        return iter_rednotebook(path, notes)
+    if fmt == "markdown":
+        from journal.importers.markdown_notes import iter_markdown_notes
+
+        return iter_markdown_notes(path, notes, name_format)
     from journal.importers.dayone import iter_dayone
 
     return iter_dayone(path, notes)

@@ -34,6 +34,9 @@ class WindowActions(QObject):
         self.new_day_action = self._make(
             tr("New Entry for &Another Day…"), tr("New entry for another day"), "Ctrl+Shift+N"
         )
+        self.import_action = self._make(
+            tr("&Import…"), tr("Import entries from another journal"), None, "Ctrl+Shift+I"
+        )
         self.export_action = self._make(tr("&Export…"), tr("Export entries"), None, "Ctrl+Shift+E")
         self.export_selected_action = self._make(
             tr("Export &Selected…"), tr("Export the selected entries")
@@ -97,7 +100,7 @@ class WindowActions(QObject):
         bar.setAccessibleName(tr("Menu bar"))
         menus = (
             (tr("&File"), [self.new_action, self.reflection_action, self.new_day_action, None,
-                           self.export_action,
+                           self.import_action, self.export_action,
                            self.export_selected_action, None, self.settings_action, None,
                            self.quit_action]),
             (tr("&Edit"), [self.undo_action, None, self.edit_action, self.delete_action, None,

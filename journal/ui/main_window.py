@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from journal.ui.export_dialog import ExportDialog
+    from journal.ui.import_dialog import ImportDialog
     from journal.ui.insights import InsightsDialog
 
 if sys.version_info >= (3, 12):
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.trash_flow = TrashFlow(self)
         self.export_dialog: ExportDialog | None = None
         self.insights_dialog: InsightsDialog | None = None
+        self.import_dialog: ImportDialog | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(self._title())
         self.setAccessibleName(self.tr("Daybook"))
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         for action, slot in (
             (acts.new_action, self.new_entry),
             (acts.new_day_action, entries.new_entry_for_day),
+            (acts.import_action, self.open_import),
             (acts.export_action, self.open_export),
             (acts.export_selected_action, self.export_selected),
             (acts.settings_action, self.settingsRequested.emit),
@@ -246,7 +249,7 @@ class MainWindow(QMainWindow):
         self.today_action, self.calendar_action = acts.today_action, acts.calendar_action
         self.trash_action, self.timeline_action = acts.trash_action, acts.timeline_action
         self.about_action, self.reflection_action = acts.about_action, acts.reflection_action
-        self.insights_action = acts.insights_action
+        self.insights_action, self.import_action = acts.insights_action, acts.import_action
         # Delete only acts where entries are shown, never in a text field.
         self.timeline.addAction(acts.delete_action)
         self.reader.addAction(acts.delete_action)
@@ -417,6 +420,31 @@ class MainWindow(QMainWindow):
             self.tr("Exported {0} to {1}").format(
                 self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(count),
                 str(path),
+            ),
+            8000,
+        )
+
+    # -- importing -------------------------------------------------------------------------
+
+    def open_import(self) -> ImportDialog:
+        """File > Import…: the import dialog (window-modal, not blocking); refresh after."""
+        from journal.ui.import_dialog import ImportDialog
+
+        if self.import_dialog is not None:
+            self.import_dialog.close()
+            self.import_dialog.deleteLater()
+        dialog = ImportDialog(self.journal, self, pool=self.pool)
+        dialog.imported.connect(self._imported)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _imported(self, report: Any) -> None:
+        self.refresh_all()
+        self.update_pages()
+        self.statusBar().showMessage(
+            self.tr("Imported {0} entries ({1} already in the journal)").format(
+                report.added, report.skipped
             ),
             8000,
         )

@@ -415,3 +415,36 @@ def test_import_dayone_lists_skipped_photos(capsys: pytest.CaptureFixture[str]) 
     code, out, err = run(capsys, "import", "dayone", str(IMPORTS / "dayone_journal.json"))
     assert code == 0, err
     assert "added 2" in out and "skipped 1 item(s)" in out and "photo 8F1E2D3C" in out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "folder", "extra"),
+    [
+        ("rednotebook", "rednotebook", []),
+        ("markdown", "markdown_notes", []),
+        ("markdown", "logseq", ["--name-format", "%Y_%m_%d"]),
+    ],
+)
+def test_import_folders_through_the_cli(
+    capsys: pytest.CaptureFixture[str], fmt: str, folder: str, extra: list[str]
+) -> None:
+    path = str(IMPORTS / folder)
+    code, out, err = run(capsys, "import", fmt, path, "--dry-run", *extra)
+    assert code == 0, err
+    found = int(out.split(" entries found")[0])
+    assert found >= 1 and listed(capsys) == []
+    code, out, err = run(capsys, "import", fmt, path, *extra)
+    assert code == 0 and f"added {found}" in out, err
+    assert len(listed(capsys)) == found
+    code, out, _ = run(capsys, "import", fmt, path, *extra)
+    assert code == 0 and f"added 0, skipped {found}" in out
+
+
+@pytest.mark.parametrize(("fmt", "folder"), [("rednotebook", "rednotebook_bad"),
+                                             ("markdown", "markdown_bad")])  # fmt: skip
+def test_a_malformed_folder_imports_nothing(
+    capsys: pytest.CaptureFixture[str], fmt: str, folder: str
+) -> None:
+    code, _, err = run(capsys, "import", fmt, str(IMPORTS / folder))
+    assert code == 1 and ", line " in err and "Traceback" not in err
+    assert listed(capsys) == []

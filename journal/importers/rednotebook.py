@@ -1,0 +1,309 @@
+"""Read a RedNotebook journal: its data folder of ``YYYY-MM.txt`` month files.
+
+Each month file is YAML written by RedNotebook with PyYAML's ``safe_dump``: a mapping from
+day number to the day's content, ``{text: ..., Category: {entry: null}, tag: null}``::
+
+    5: {text: 'Shipped the release. #work'}
+    17:
+      Work: {Reviewed the API: null}
+      text: "= Retro =\\nWhat went well..."
+
+RedNotebook writes flow or block style, plain, quoted or folded strings depending on the
+PyYAML version and the text, so the file is read with PyYAML's safe loader rather than a
+hand-made subset parser. The text is txt2tags markup and is converted to Markdown (see
+`txt2tags_to_markdown`); #hashtags in it become tags as in any Daybook body. A category
+without entries is a tag; a category with entries becomes a tag and a "- Category: entry"
+line at the end of the body (the old "Tags" category's entries are tags). RedNotebook keeps
+no times, so an entry is created at 00:00 local time on its day. Pictures are not imported
+and, with markup left as it was, listed in the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import yaml
+
+from journal.domain.entry import NewEntry, content_uid
+from journal.domain.tags import unique_tags
+from journal.errors import ImportFormatError
+
+_MONTH_FILE = re.compile(r"([0-9]{4})-([0-9]{2})\.txt")
+_MIN_YEAR, _MAX_YEAR = 1000, 9998
+
+# -- txt2tags -> Markdown --------------------------------------------------------------------
+
+_IMAGE_EXT = r"(?:png|jpe?g|gif|bmp|svg|webp|tiff?)"
+# Tokens whose content is not formatted further: pictures, links, URLs, monospace and raw.
+_PROTECTED = re.compile(
+    r"(?P<image>\[(?:[^\[\]\n]*?\s)?\"\"[^\"\n]+\"\"\." + _IMAGE_EXT + r"(?:\?[0-9]+)?\])"
+    r"|\[(?P<label>[^\[\]\n]+?)\s+(?:\"\"(?P<qurl>[^\"\n]+)\"\""
+    r"|(?P<url>(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s\]]+))\]"
+    r"|(?P<bare>\b(?:https?|ftp|file)://[^\s<>\]]+)"
+    r"|``(?P<mono>[^`\n]+?)``"
+    r"|''(?P<tagged>[^'\n]+?)''"
+    r"|\"\"(?P<raw>[^\"\n]+?)\"\"",
+    re.IGNORECASE,
+)
+# txt2tags' inline marks: no space just inside the marks.
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_ITALIC = re.compile(r"(?<!/)//(?=[^\s/])(.+?)(?<=[^\s/])//(?!/)")
+_UNDERLINE = re.compile(r"__(?=\S)(.+?)(?<=\S)__")
+_STRIKE = re.compile(r"(?<!-)--(?=[^\s-])(.+?)(?<=[^\s-])--(?!-)")
+_HEADING = re.compile(r"[ \t]*(=+|\++)[ \t]*([^=+ \t].*?)[ \t]*\1(?:\[[\w-]*\])?[ \t]*")
+_SEPARATOR = re.compile(r"[ \t]*[-=_]{20,}[ \t]*")
+_NUMBERED = re.compile(r"([ \t]*)\+ (.*)")
+_QUOTE = re.compile(r"\t+(?![-+] )(.*)")
+
+
+def txt2tags_to_markdown(text: str, notes: list[str], where: str) -> str:
+    """RedNotebook's txt2tags markup as Markdown; what is left as it was goes to `notes`.
+
+    Converted: **bold**, //italic//, __underline__ (to plain), --strike--, = and + headings,
+    - and + lists, tab-indented quotes, separators, [label url] links, ``mono``, ''tagged''
+    and ""raw"" text. Verbatim areas (```) are kept as they are; comments (%), tagged and raw
+    areas and tables are left as written and noted; pictures are dropped and noted.
+    """
+    out: list[str] = []
+    verbatim = False
+    area: str | None = None  # ''' (tagged) or """ (raw): left alone up to the closing line
+    noted: set[str] = set()
+
+    def note(kind: str) -> None:
+        if kind not in noted:
+            noted.add(kind)
+            notes.append(f"{where}: {kind}")
+
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if area is not None:
+            area = None if stripped == area else area
+            out.append(line)
+            continue
+        if stripped == "```":
+            verbatim = not verbatim
+            out.append("```")
+            continue
+        if verbatim:
+            out.append(line)
+            continue
+        if stripped in ("'''", '"""'):
+            area = stripped
+            note(f"a {'tagged' if stripped == chr(39) * 3 else 'raw'} area left as written")
+            out.append(line)
+            continue
+        if line.startswith("%"):
+            note("a txt2tags comment line left as written")
+            out.append(line)
+            continue
+        if stripped.startswith("|"):
+            note("a txt2tags table left as written")
+            out.append(_inline(line, note))
+            continue
+        if _SEPARATOR.fullmatch(line):
+            out.append("***")
+            continue
+        if heading := _HEADING.fullmatch(line):
+            level = min(len(heading.group(1)), 6)
+            out.append("#" * level + " " + _inline(heading.group(2), note))
+            continue
+        if numbered := _NUMBERED.fullmatch(line):
+            out.append(f"{numbered.group(1)}1. {_inline(numbered.group(2), note)}")
+            continue
+        if quote := _QUOTE.fullmatch(line):
+            out.append("> " + _inline(quote.group(1), note))
+            continue
+        out.append(_inline(line, note))
+    return "\n".join(out)
+
+
+def _inline(line: str, note: Callable[[str], None]) -> str:
+    """One line's inline markup; protected tokens are converted once and not touched again."""
+    parts: list[str] = []
+    pos = 0
+    for match in _PROTECTED.finditer(line):
+        parts.append(_marks(line[pos : match.start()]))
+        parts.append(_protected(match, note))
+        pos = match.end()
+    parts.append(_marks(line[pos:]))
+    return "".join(parts)
+
+
+def _protected(match: re.Match[str], note: Callable[[str], None]) -> str:
+    if match.group("image"):
+        note(f"picture {match.group('image')} skipped")
+        return ""
+    if match.group("label") is not None:
+        url = match.group("qurl") or match.group("url")
+        if url.lower().startswith("www."):
+            url = "https://" + url
+        label = match.group("label").strip()
+        return f"[{label}]({url.replace(' ', '%20').replace(')', '%29')})"
+    if match.group("bare"):
+        return match.group("bare")
+    if match.group("mono") is not None:
+        return f"`{match.group('mono')}`"
+    if match.group("tagged") is not None:
+        return f"`{match.group('tagged')}`"
+    return match.group("raw")
+
+
+def _marks(text: str) -> str:
+    text = _ITALIC.sub(r"*\1*", text)
+    text = _UNDERLINE.sub(r"\1", text)
+    return _STRIKE.sub(r"~~\1~~", text)
+
+
+# -- month files -----------------------------------------------------------------------------
+
+
+class _DayError(Exception):
+    """A problem with one day, turned into an ImportFormatError with its line."""
+
+
+def iter_rednotebook(path: Path, notes: list[str]) -> Iterator[NewEntry]:
+    """Yield the entries of a RedNotebook data folder (or one month file), oldest month first.
+
+    Files in the folder that are not month files are listed in `notes`.
+    """
+    if path.is_dir():
+        months: list[tuple[int, int, Path]] = []
+        for file in sorted(path.iterdir()):
+            match = _MONTH_FILE.fullmatch(file.name)
+            if match and file.is_file():
+                months.append((int(match.group(1)), int(match.group(2)), file))
+            elif not file.name.startswith("."):
+                notes.append(f"{file}: not a RedNotebook month file (YYYY-MM.txt), skipped")
+        if not months:
+            raise ImportFormatError(
+                str(path), None, "no RedNotebook month files (named like 2024-05.txt) here"
+            )
+    else:
+        match = _MONTH_FILE.fullmatch(path.name)
+        if match is None:
+            raise ImportFormatError(
+                str(path), None, "a RedNotebook month file is named like 2024-05.txt"
+            )
+        months = [(int(match.group(1)), int(match.group(2)), path)]
+    for year, month, file in sorted(months):
+        if not 1 <= month <= 12 or not _MIN_YEAR <= year <= _MAX_YEAR:
+            raise ImportFormatError(str(file), None, "the file name is not a valid year and month")
+        yield from iter_month(_read_text(file), str(file), year, month, notes)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(str(path), None, f"not UTF-8 text (byte {exc.start})") from None
+
+
+def iter_month(text: str, path: str, year: int, month: int, notes: list[str]) -> Iterator[NewEntry]:
+    """Yield the entries of one month file's text, in day order."""
+    for day_number, line, content in _load_month(text, path):
+        where = f"{path}, line {line}"
+        try:
+            entry = _day_entry(year, month, day_number, content, where, notes)
+        except _DayError as exc:
+            raise ImportFormatError(path, line, str(exc)) from None
+        if entry is not None:
+            yield entry
+
+
+def _load_month(text: str, path: str) -> list[tuple[object, int, object]]:
+    """(day key, line, content) for each day of a month file, in day order."""
+    loader: yaml.SafeLoader | None = None
+    try:
+        loader = yaml.SafeLoader(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        keys = (
+            [(loader.construct_object(k), k.start_mark.line + 1) for k, _ in node.value]
+            if isinstance(node, yaml.MappingNode)
+            else []
+        )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise ImportFormatError(path, line, f"not valid YAML ({exc.problem})") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ImportFormatError(
+            path, line, f"a control character (#x{exc.character:04x}) is not allowed"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ImportFormatError(path, None, f"not valid YAML ({exc})") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise ImportFormatError(path, None, f"not a RedNotebook month file ({exc})") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise ImportFormatError(path, 1, "expected a mapping from day numbers to {text: ...}")
+    lines = {key: line for key, line in keys}  # a repeated day: the last one counts, as in YAML
+    days = [(key, lines.get(key, 1), content) for key, content in data.items()]
+    return sorted(days, key=lambda d: (d[0] if isinstance(d[0], int) else 99, d[1]))
+
+
+def _day_entry(
+    year: int, month: int, key: object, content: object, where: str, notes: list[str]
+) -> NewEntry | None:
+    if not isinstance(key, int) or isinstance(key, bool):
+        raise _DayError(f"{key!r} is not a day number")
+    try:
+        day = dt.date(year, month, key)
+    except ValueError:
+        raise _DayError(f"there is no day {key} in {year}-{month:02d}") from None
+    if content is None:
+        return None
+    if not isinstance(content, dict):
+        raise _DayError(f"day {key}: expected {{text: ...}}")
+    raw = content.get("text")
+    if raw is None:
+        raw = ""
+    if not isinstance(raw, str):
+        raise _DayError(f"day {key}: 'text' must be a string")
+    tags, lines = _categories(content, key)
+    body = txt2tags_to_markdown(raw.replace("\r\n", "\n"), notes, where).strip("\n")
+    if lines:
+        body = (body + "\n\n" if body else "") + "\n".join(lines)
+    if not body.strip() and not tags:
+        return None
+    try:
+        created = dt.datetime.combine(day, dt.time(0)).astimezone()
+    except (ValueError, OverflowError, OSError):
+        raise _DayError(f"the day {day} is out of range") from None
+    return NewEntry(
+        day=day,
+        body=body,
+        tags=tuple(unique_tags(tags)),
+        created=created,
+        uid=content_uid(created, "", body),
+    )
+
+
+def _categories(content: dict[object, object], key: int) -> tuple[list[str], list[str]]:
+    """The tags and the "- Category: entry" lines of a day's categories."""
+    tags: list[str] = []
+    lines: list[str] = []
+    for name, entries in content.items():
+        if name == "text":
+            continue
+        if not isinstance(name, str | int | float) or isinstance(name, bool):
+            raise _DayError(f"day {key}: a category must be a name")
+        if entries is None:
+            tags.append(str(name))
+            continue
+        if not isinstance(entries, dict):
+            raise _DayError(f"day {key}: category {name!r} must map entries to null")
+        if name == "Tags":
+            tags += [str(e) for e in entries]
+            continue
+        tags.append(str(name))
+        lines += [f"- {name}: {entry}" for entry in entries]
+    return tags, lines
