@@ -11,6 +11,7 @@ import os
 import shutil
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from journal.errors import DamagedJournalError, StorageError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock (see "one writer at a time" below)
+    fcntl = None  # type: ignore[assignment]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -104,7 +110,7 @@ def open_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> E
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
-    _ENGINE_WRITERS[engine] = (writer_lock(path), busy_timeout_ms / 1000)
+    _ENGINE_WRITERS[engine] = (writer_lock(path), busy_timeout_ms / 1000, process_lock(path))
     return engine
 
 
@@ -117,16 +123,62 @@ def open_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> E
 #   every engine and thread on that file. SQLite's automatic checkpoints run inside a commit,
 #   so they are held by the same lock. A connection's closing checkpoint happens only when it
 #   is the last connection to the file, so nothing else can be writing then.
-# - Across processes, the desktop app runs once per data folder (a lock file plus a local
-#   server in journal/ui: a second start brings the first window forward). What remains is a
-#   `daybook` command writing while the app is open; its writes are short and rare. Closing
-#   that too means taking an OS file lock (fcntl.flock / msvcrt.locking) on a file beside the
-#   journal in `exclusive_writer`, or upgrading to SQLite >= 3.51.3.
+# - Across processes, the same sections also hold an OS lock (flock) on `<journal>-writer.lock`
+#   beside the journal, so a `daybook` command writing while the app is open waits for the
+#   app's write to finish, and the reverse. The OS drops the lock when a process dies, so a
+#   crash never leaves it held. Closing a store (its connections' closing checkpoint) takes
+#   both locks too. Where flock does not exist (Windows) only the in-process lock and the
+#   app's one-instance rule apply.
 _LOCKS_GUARD = threading.Lock()
 _WRITER_LOCKS: dict[str, threading.RLock] = {}
-_ENGINE_WRITERS: weakref.WeakKeyDictionary[Engine, tuple[threading.RLock, float]] = (
+_OS_LOCKS: dict[str, ProcessLock] = {}
+_ENGINE_WRITERS: weakref.WeakKeyDictionary[Engine, tuple[threading.RLock, float, ProcessLock]] = (
     weakref.WeakKeyDictionary()
 )
+
+
+class ProcessLock:
+    """An exclusive flock on `<database>-writer.lock`, re-entrant within its holder.
+
+    Used only while the file's in-process lock is held, so one thread at a time touches it.
+    """
+
+    def __init__(self, database: Path) -> None:
+        self.path = Path(f"{database}-writer.lock")
+        self._fd: int | None = None
+        self._depth = 0
+
+    def acquire(self, timeout: float) -> None:
+        """Take the lock, waiting at most `timeout` seconds; raises "database is locked"."""
+        self._depth += 1
+        if self._depth > 1 or fcntl is None:
+            return
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return  # a read-only folder: SQLite refuses the write itself, with a clear error
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    self._depth -= 1
+                    raise sqlite3.OperationalError(
+                        "database is locked (another Daybook process is writing)"
+                    ) from None
+                time.sleep(0.005)
+        self._fd = fd
+
+    def release(self) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._fd is not None:
+            fd, self._fd = self._fd, None
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
 
 
 def writer_lock(path: Path) -> threading.RLock:
@@ -140,6 +192,13 @@ def writer_lock(path: Path) -> threading.RLock:
         return _WRITER_LOCKS.setdefault(key, threading.RLock())
 
 
+def process_lock(path: Path) -> ProcessLock:
+    """The cross-process writer lock of the database file `path` (one object per file)."""
+    key = os.path.normcase(os.path.realpath(path))
+    with _LOCKS_GUARD:
+        return _OS_LOCKS.setdefault(key, ProcessLock(Path(key)))
+
+
 @contextlib.contextmanager
 def exclusive_writer(engine: Engine) -> Iterator[None]:
     """Hold the writer lock of `engine`'s file, waiting at most its busy timeout."""
@@ -147,11 +206,16 @@ def exclusive_writer(engine: Engine) -> Iterator[None]:
     if found is None:
         yield
         return
-    lock, timeout = found
+    lock, timeout, os_lock = found
+    started = time.monotonic()
     if not lock.acquire(timeout=timeout):
         raise sqlite3.OperationalError("database is locked (another thread is writing)")
     try:
-        yield
+        os_lock.acquire(max(0.0, timeout - (time.monotonic() - started)))
+        try:
+            yield
+        finally:
+            os_lock.release()
     finally:
         lock.release()
 

@@ -114,7 +114,12 @@ class JournalStore:
         upgrade(self._engine)
 
     def close(self) -> None:
-        self._engine.dispose()
+        """Close the connections; the last one's checkpoint runs under the writer locks."""
+        try:
+            with db.exclusive_writer(self._engine):
+                self._engine.dispose()
+        except sqlite3.OperationalError:  # the locks were not had in time: close anyway
+            self._engine.dispose()
 
     def __enter__(self) -> JournalStore:
         return self

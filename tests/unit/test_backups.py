@@ -14,6 +14,8 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from journal.domain.entry import NewEntry
 from journal.domain.filters import EntryFilter
 from journal.paths import AppPaths
@@ -249,11 +251,18 @@ def test_two_new_journals_opened_by_two_threads(tmp_path: Path) -> None:
     assert errors == []
 
 
-def test_the_lock_does_not_outlive_a_kill(paths: AppPaths) -> None:
-    """The lock is in memory only: nothing to take over after a crash."""
+def test_the_writer_lock_is_free_once_the_store_is_closed(paths: AppPaths) -> None:
+    """The writer lock is an OS lock on a file: free when nobody writes (and the OS drops
+    it when a process dies; tests/unit/test_writer_lock.py kills a holder)."""
+    fcntl = pytest.importorskip("fcntl")
     with JournalStore.open(paths) as s:
         s.add(new("x"))
-    assert not [f for f in os.listdir(paths.home) if "lock" in f]
+    assert [f for f in os.listdir(paths.home) if "lock" in f] == ["journal.sqlite3-writer.lock"]
+    fd = os.open(paths.home / "journal.sqlite3-writer.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises if still held
+    finally:
+        os.close(fd)
 
 
 def test_restore_while_another_connection_keeps_a_newer_wal(
