@@ -63,7 +63,7 @@ from journal.ui.export_preview import (
     private_note,
     size_text,
 )
-from journal.ui.worker import Task, run_in_background
+from journal.ui.worker import TaskSet
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -130,7 +130,8 @@ class ExportDialog(QDialog):
         self._renderer_lock = threading.Lock()
         self._generation = 0
         self._preview: Preview | None = None
-        self._tasks: set[Task] = set()
+        # Owned by the pool, not the dialog: a task outlives a dialog closed while it runs.
+        self._tasks = TaskSet(self.pool, self.pool, alive=lambda: self._alive)
         self._alive = True
         self._summary = ""
 
@@ -488,22 +489,7 @@ class ExportDialog(QDialog):
         on_error: Callable[[BaseException], None],
     ) -> None:
         """Run `fn` in the pool; the answer is dropped if the dialog was closed meanwhile."""
-        holder: list[Task] = []
-
-        def done(result: Any) -> None:
-            self._tasks.discard(holder[0])
-            if self._alive:
-                on_result(result)
-
-        def failed(error: BaseException) -> None:
-            self._tasks.discard(holder[0])
-            if self._alive:
-                on_error(error)
-
-        # Owned by the pool, not the dialog: it outlives a dialog closed while it runs.
-        task = run_in_background(fn, done, failed, parent=self.pool, pool=self.pool)
-        holder.append(task)
-        self._tasks.add(task)
+        self._tasks.run(fn, on_result, on_error)
 
     @override
     def showEvent(self, event: QShowEvent) -> None:

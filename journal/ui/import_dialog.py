@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from journal.domain.filters import ImportReport
 from journal.services.journal import Journal
 from journal.ui.errors import ErrorDialog, describe
-from journal.ui.worker import run_in_background
+from journal.ui.worker import TaskSet
 
 
 def tr(text: str) -> str:
@@ -67,7 +67,7 @@ class ImportDialog(QDialog):
         self.pool = pool or QThreadPool.globalInstance()
         self.report: ImportReport | None = None
         self.progress: QProgressDialog | None = None
-        self._tasks: set[Any] = set()
+        self._tasks = TaskSet(self, self.pool)
         self._generation = 0
         self.setWindowTitle(tr("Import"))
         self.setAccessibleName(tr("Import entries"))
@@ -251,19 +251,7 @@ class ImportDialog(QDialog):
         self.failed.emit(error)
 
     def _run(self, fn: Any, on_result: Any, on_error: Any) -> None:
-        holder: list[Any] = []
-
-        def done(result: Any) -> None:
-            self._tasks.discard(holder[0])
-            on_result(result)
-
-        def failed(error: BaseException) -> None:
-            self._tasks.discard(holder[0])
-            on_error(error)
-
-        task = run_in_background(fn, done, failed, parent=self, pool=self.pool)
-        holder.append(task)
-        self._tasks.add(task)
+        self._tasks.run(fn, on_result, on_error)
 
 
 def describe_report(report: ImportReport, dry_run: bool) -> str:

@@ -45,7 +45,7 @@ from journal.ui.search_flow import SearchFlow
 from journal.ui.timeline import TimelineModel
 from journal.ui.timeline_view import TimelineView
 from journal.ui.trash import TrashFlow, TrashView
-from journal.ui.worker import run_in_background
+from journal.ui.worker import TaskSet
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.journal = journal
         self.qsettings = qsettings
         self.pool = pool or QThreadPool.globalInstance()
-        self._tasks: set[Any] = set()
+        self._tasks = TaskSet(self, self.pool)
         self._total = 0
         self.entry_flow = EntryFlow(self)
         self.search_flow = SearchFlow(self)
@@ -488,19 +488,7 @@ class MainWindow(QMainWindow):
         on_error: Callable[[BaseException], None],
     ) -> None:
         """Run `fn` in the pool; the answer (or the error) comes back on the UI thread."""
-        holder: list[Any] = []
-
-        def done(result: Any) -> None:
-            self._tasks.discard(holder[0])
-            on_result(result)
-
-        def failed(error: BaseException) -> None:
-            self._tasks.discard(holder[0])
-            on_error(error)
-
-        task = run_in_background(fn, done, failed, parent=self, pool=self.pool)
-        holder.append(task)
-        self._tasks.add(task)
+        self._tasks.run(fn, on_result, on_error)
 
     def focus_timeline(self) -> None:
         view = self.trash.view if self.trash_button.isChecked() else self.timeline

@@ -60,3 +60,43 @@ def run_in_background(
     task.finished.connect(task.deleteLater)
     task.failed.connect(task.deleteLater)
     return task.start(pool)
+
+
+class TaskSet:
+    """Background calls kept referenced until they report, for one owner (a window or a
+    dialog); `alive` says whether the owner still wants answers."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        pool: QThreadPool,
+        alive: Callable[[], bool] = lambda: True,
+    ) -> None:
+        self._parent = parent
+        self._pool = pool
+        self._alive = alive
+        self._tasks: set[Task] = set()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_result: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> Task:
+        """Run `fn` in the pool; the answer (or the error) comes back on the UI thread."""
+        holder: list[Task] = []
+
+        def done(result: Any) -> None:
+            self._tasks.discard(holder[0])
+            if self._alive():
+                on_result(result)
+
+        def failed(error: BaseException) -> None:
+            self._tasks.discard(holder[0])
+            if self._alive():
+                on_error(error)
+
+        task = run_in_background(fn, done, failed, parent=self._parent, pool=self._pool)
+        holder.append(task)
+        self._tasks.add(task)
+        return task
