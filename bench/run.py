@@ -265,6 +265,47 @@ def run_processes(
 # -- main ----------------------------------------------------------------------------------
 
 
+def run_insights(res: Results, name: str, home: Path, repeats: int, big: bool) -> None:
+    """The aggregate queries behind Insights and `daybook stats` (issue 9: <= 100 ms each)."""
+    import datetime as dt
+
+    from journal.paths import AppPaths
+    from journal.services.insights import InsightsService
+    from journal.services.journal import Journal as Service
+    from journal.settings import Settings
+
+    with Service.open(AppPaths(home)) as service:
+        insights = InsightsService(service, Settings())
+        last = service.store.list_entries(limit=1)
+        today = last[0].day if last else dt.date.today()
+        year = today.year
+        calls: list[tuple[str, Callable[[], Any]]] = [
+            ("heatmap day counts (a year)", lambda: insights.day_counts(year)),
+            ("stats (a year)", lambda: insights.stats(year)),
+            ("stats (all time)", lambda: insights.stats(None)),
+            ("on this day", lambda: insights.on_this_day(today)),
+            (
+                "tag trends (24 months)",
+                lambda: insights.tag_trends(today - dt.timedelta(days=730), today),
+            ),
+            ("streak", insights.streak),
+        ]
+        for label, call in calls:
+            times = []
+            for _ in range(repeats):
+                t = time.perf_counter()
+                call()
+                times.append((time.perf_counter() - t) * 1000)
+            res.add(
+                "insights",
+                f"{name} {label}",
+                statistics.median(times),
+                "ms",
+                limit=100.0 if big else None,
+                note=f"median of {repeats}",
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="Daybook benchmarks (see bench/README.md).")
     p.add_argument("--quick", action="store_true", help="20-year journal only, fewer repeats")
@@ -306,6 +347,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 res, journal.name, homes[journal.name], repeats, journal is big and not args.quick
             )
 
+    def insights() -> None:
+        for journal in journals:
+            log(f"insights aggregates on {journal.name}")
+            run_insights(
+                res, journal.name, homes[journal.name], repeats, journal is big and not args.quick
+            )
+
     def diagnoses() -> None:
         # Where the time of the slowest queries goes (all above the median target, at least 3).
         for order in ("newest", "relevance"):
@@ -328,7 +376,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log(f"GUI start-up on {big.name}")
         run_gui(res, homes[big.name], 5 if args.quick else 7, 30, big.name)
 
-    steps = [("imports", imports), ("search", searches), ("diagnosis", diagnoses)]
+    steps = [("imports", imports), ("search", searches), ("insights", insights)]
+    steps.append(("diagnosis", diagnoses))
     steps.append(("processes", processes))
     if not args.no_jrnl:
         steps.append(("jrnl", jrnl))
