@@ -17,7 +17,6 @@ from journal.domain.stats import (
     ReviewItem,
     Stats,
     months_between,
-    on_this_day_dates,
     review_items,
     tag_trends,
     week_span,
@@ -83,11 +82,7 @@ class InsightsService:
         self, day: dt.date | None = None, limit: int = ON_THIS_DAY_LIMIT
     ) -> list[Entry]:
         """Entries from the same day of earlier months and years, newest first."""
-        day = day or self.today()
-        first = self.first_day()
-        if first is None or first >= day:
-            return []
-        return self.journal.store.entries_on_days(on_this_day_dates(day, first), limit=limit)
+        return self.journal.on_this_day(day or self.today(), limit)
 
     def tag_trends(self, start: dt.date, end: dt.date, per_month: int = 5) -> list[MonthTags]:
         """Each month's most used tags from `start` to `end`."""

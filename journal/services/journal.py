@@ -142,6 +142,15 @@ class Journal:
         """The days with at least one entry matching `filters`."""
         return self.store.entry_days(filters)
 
+    def on_this_day(self, day: dt.date, limit: int = 50) -> list[Entry]:
+        """Entries from the same day of earlier months and years, newest first."""
+        from journal.domain.stats import on_this_day_dates
+
+        oldest = self.store.list_entries(limit=1, oldest_first=True)
+        if not oldest or oldest[0].day >= day:
+            return []
+        return self.store.entries_on_days(on_this_day_dates(day, oldest[0].day), limit=limit)
+
     def empty_trash(self) -> int:
         """Delete everything in the Trash for ever; returns how many entries went."""
         return self.store.empty_trash()

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.today_button.clicked.connect(lambda: self.go_to_day(dt.date.today()))
         self.trash_button.toggled.connect(self.trash_flow.show_trash)
         sidebar.tagChosen.connect(self.search_flow.tag_chosen)
+        sidebar.dayChosen.connect(self.go_to_day)
 
         self.model = TimelineModel(journal, page_size=page_size, parent=self)
         self.model.loadFailed.connect(self.report)
@@ -298,6 +299,10 @@ class MainWindow(QMainWindow):
             return
         self.search_bar.set_tags(tags)
         self.sidebar.show_counts(counts, total)
+        try:
+            self.sidebar.show_on_this_day(self.journal.on_this_day(dt.date.today(), limit=5))
+        except DaybookError as exc:
+            self.report(exc)
         setter = getattr(self.editor, "set_tag_completions", None)
         if setter is not None:
             setter(tags)

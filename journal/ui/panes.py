@@ -21,14 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain.entry import Entry
 from journal.services.journal import Journal
 from journal.ui.calendar import JournalCalendar
+
+MEMORIES = 5  # "On this day" entries shown in the sidebar (Insights lists them all)
 
 
 class Sidebar(QWidget):
     """New Entry, the calendar, Today and Trash, the journal's counts and its tags."""
 
     tagChosen = Signal(str)
+    dayChosen = Signal(object)  # dt.date: an "On this day" entry was chosen
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +76,22 @@ class Sidebar(QWidget):
         side.addSpacing(6)
         side.addWidget(self.tags_heading)
         side.addWidget(self.tags_list, 1)
+        self.memory_heading = QLabel(self.tr("On This Day"), self)
+        self.memory_heading.setFont(font)
+        self.memory_heading.setAccessibleName(self.tr("On this day heading"))
+        self.memory_list = QListWidget(self)
+        self.memory_list.setAccessibleName(
+            self.tr("On this day: entries from the same day in earlier months and years")
+        )
+        self.memory_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.memory_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.memory_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.memory_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.memory_list.itemActivated.connect(self._day_chosen)
+        self.memory_list.itemClicked.connect(self._day_chosen)
+        side.addWidget(self.memory_heading)
+        side.addWidget(self.memory_list)
+        self.show_on_this_day([])
 
     def show_counts(self, counts: list[tuple[str, int]], total: int) -> None:
         """The tags in use (most used first) and the number of entries."""
@@ -88,6 +108,23 @@ class Sidebar(QWidget):
             if total
             else ""
         )
+
+    def show_on_this_day(self, entries: list[Entry]) -> None:
+        """Entries from this day in earlier months and years (hidden when there are none)."""
+        self.memory_list.clear()
+        for entry in entries[:MEMORIES]:
+            text = f"{entry.day:%Y-%m-%d} · {entry.display_title}"
+            item = QListWidgetItem(text, self.memory_list)
+            item.setData(Qt.ItemDataRole.UserRole, entry.day)
+            item.setToolTip(text)
+        rows = self.memory_list.count()
+        row_height = self.memory_list.sizeHintForRow(0) if rows else 0
+        self.memory_list.setFixedHeight(rows * row_height + 2 * self.memory_list.frameWidth())
+        self.memory_heading.setVisible(bool(entries))
+        self.memory_list.setVisible(bool(entries))
+
+    def _day_chosen(self, item: QListWidgetItem) -> None:
+        self.dayChosen.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _tag_chosen(self, item: QListWidgetItem) -> None:
         self.tagChosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))

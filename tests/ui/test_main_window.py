@@ -324,3 +324,24 @@ def test_actions_use_standard_keys_and_the_timeline_has_a_menu(
     menu = [a for a in window.timeline_menu.actions() if not a.isSeparator()]
     assert menu == [window.edit_action, window.export_selected_action, window.delete_action]
     assert not window.export_selected_action.isEnabled()  # nothing selected in an empty journal
+
+
+def test_on_this_day_in_the_sidebar_jumps_to_its_day(
+    journal: Any, make_window: Any, qtbot: Any
+) -> None:
+    today = dt.date.today()
+    a_year_ago = today - dt.timedelta(days=365)
+    if (a_year_ago.month, a_year_ago.day) != (today.month, today.day):  # around Feb 29
+        pytest.skip("no same day a year ago today")
+    journal.add("A year ago I learned to read flame graphs", day=a_year_ago)
+    journal.add("Something from another day", day=a_year_ago + dt.timedelta(days=3))
+    window = make_window(journal)
+    memories = window.sidebar.memory_list
+    assert memories.isVisible() and memories.count() == 1
+    assert "flame graphs" in memories.item(0).text()
+    qtbot.mouseClick(
+        memories.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=memories.visualItemRect(memories.item(0)).center(),
+    )
+    assert journal.get(window.current_id()).day == a_year_ago
