@@ -28,6 +28,7 @@ from journal.domain.entry import NewEntry
 from journal.errors import StorageError
 from journal.paths import AppPaths
 from journal.storage.store import JournalStore
+from tests.helpers import read_only
 
 pytestmark = pytest.mark.faults
 
@@ -158,24 +159,9 @@ def test_disk_full_by_max_page_count(paths: AppPaths, fault_table: Callable[...,
 # -- a read-only database file ----------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def read_only_file(path: Path) -> Iterator[None]:
+def read_only_file(path: Path) -> contextlib.AbstractContextManager[None]:
     """Make the file itself read-only, even for root (a read-only bind mount of the file)."""
-    if os.geteuid() != 0:
-        path.chmod(0o400)
-        try:
-            yield
-        finally:
-            path.chmod(0o600)
-        return
-    done = subprocess.run(["mount", "--bind", str(path), str(path)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("running as root and bind mounts are refused here")
-    try:
-        subprocess.run(["mount", "-o", "remount,ro,bind", str(path)], check=True)
-        yield
-    finally:
-        subprocess.run(["umount", str(path)], check=True)
+    return read_only(path, mode=0o400, restore=0o600)
 
 
 def test_read_only_database_file(

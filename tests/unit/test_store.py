@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import sqlite3
 import stat
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from journal.domain.query import parse_query
 from journal.errors import NotFoundError, StorageError
 from journal.paths import AppPaths
 from journal.storage.store import JournalStore
+from tests.helpers import read_only
 
 BERLIN_SUMMER = dt.timezone(dt.timedelta(hours=2))
 
@@ -188,26 +187,6 @@ def test_foreign_sqlite_database_is_refused(paths: AppPaths) -> None:
     conn.close()
     with pytest.raises(StorageError, match="not a Daybook journal"):
         JournalStore.open(paths)
-
-
-@contextlib.contextmanager
-def read_only(folder: Path) -> Iterator[None]:
-    """Make `folder` read-only even for root (a read-only bind mount), else by its mode."""
-    if os.geteuid() != 0:
-        folder.chmod(0o500)
-        try:
-            yield
-        finally:
-            folder.chmod(0o700)
-        return
-    mount = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
-    if mount.returncode != 0:
-        pytest.skip("running as root and bind mounts are refused here")
-    try:
-        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
-        yield
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 def test_read_only_folder_never_makes_a_new_journal(paths: AppPaths) -> None:
