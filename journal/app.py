@@ -8,6 +8,7 @@ too. `run_prompt` is `daybook prompt`: the prompt window alone, as its own small
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal.paths import AppPaths
@@ -232,13 +233,19 @@ def build_reminders(
     from journal.ui.prompt_window import prompt_drafts
     from journal.ui.reminders import ReminderDesk
 
+    state = prompt_state_file(journal.paths)
     service = (
-        PromptService(journal, settings)
+        PromptService(journal, settings, state_file=state)
         if clock is None
-        else PromptService(journal, settings, clock=clock)  # type: ignore[arg-type]
+        else PromptService(journal, settings, clock=clock, state_file=state)  # type: ignore[arg-type]
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
     return ReminderDesk(app, window, service, prompt_drafts(journal.paths), qsettings, has_tray)
+
+
+def prompt_state_file(paths: AppPaths) -> Path:
+    """Where the reminder remembers what it asked, snoozed and skipped."""
+    return paths.home / "prompt-state.json"
 
 
 def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None) -> int:
@@ -262,7 +269,7 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
     guard_none_refcount()
     settings = Settings.load(paths.settings)
     with Journal.open(paths) as journal:  # a DaybookError here is the CLI's one-line error
-        service = PromptService(journal, settings)
+        service = PromptService(journal, settings, state_file=prompt_state_file(paths))
         day = parse_day(day_text, service.today()) if day_text else service.today()
         existing = QApplication.instance()
         app = existing if isinstance(existing, QApplication) else QApplication(list(argv))

@@ -98,7 +98,7 @@ class Schedule:
 
 @dataclass(frozen=True, slots=True)
 class PromptState:
-    """What the reminder has done lately; kept in memory by whoever runs the timer.
+    """What the reminder has done lately; the prompt service keeps it in a small file.
 
     `last_fired` is the reflection day last reminded of; a pending snooze re-asks about
     `snoozed_day` at `snoozed_until` (aware, UTC); `skipped` is a day the user skipped.
@@ -119,6 +119,34 @@ class PromptState:
             raise ValueError("a snooze needs a positive delay")
         until = _utc(now) + delay
         return dataclasses.replace(self, last_fired=day, snoozed_day=day, snoozed_until=until)
+
+    def to_json(self) -> dict[str, str | None]:
+        """A JSON-ready form, so the state survives a restart."""
+        return {
+            "last_fired": self.last_fired.isoformat() if self.last_fired else None,
+            "snoozed_day": self.snoozed_day.isoformat() if self.snoozed_day else None,
+            "snoozed_until": self.snoozed_until.isoformat() if self.snoozed_until else None,
+            "skipped": self.skipped.isoformat() if self.skipped else None,
+        }
+
+    @classmethod
+    def from_json(cls, raw: object) -> PromptState:
+        """The state saved by `to_json`; anything unreadable gives a fresh state."""
+        if not isinstance(raw, dict):
+            return cls()
+        try:
+
+            def day(key: str) -> dt.date | None:
+                value = raw.get(key)
+                return dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+            until = raw.get("snoozed_until")
+            moment = dt.datetime.fromisoformat(until) if isinstance(until, str) else None
+            if moment is not None and moment.utcoffset() is None:
+                moment = None
+            return cls(day("last_fired"), day("snoozed_day"), moment, day("skipped"))
+        except ValueError:
+            return cls()
 
     def skip(self, day: dt.date) -> PromptState:
         """No reminder (nor pending snooze) for `day`."""

@@ -30,6 +30,7 @@ toward a streak.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
@@ -58,6 +59,7 @@ from journal.domain.schedule import (
 )
 from journal.domain.streaks import CATCH_UP_LIMIT, Streak, missed_days, streak
 from journal.errors import InputError, NotFoundError
+from journal.fileio import atomic_write
 from journal.services.journal import Journal
 from journal.settings import Settings
 
@@ -98,12 +100,31 @@ class PromptService:
         *,
         clock: Callable[[], dt.datetime] = local_now,
         zone: Callable[[], dt.tzinfo] = local_zone,
+        state_file: Path | None = None,
     ) -> None:
         self.journal = journal
         self.settings = settings
-        self.state = PromptState()
+        self._state_file = state_file
+        self._state = _load_state(state_file)
         self._clock = clock
         self._zone = zone
+
+    @property
+    def state(self) -> PromptState:
+        """Reminded, snoozed and skipped days; saved in `state_file` (when given) on every
+        change, so a restart neither asks again about a day already asked nor forgets a
+        skip or a snooze."""
+        return self._state
+
+    @state.setter
+    def state(self, value: PromptState) -> None:
+        self._state = value
+        if self._state_file is not None:
+            try:
+                data = json.dumps(value.to_json()).encode("utf-8")
+                atomic_write(self._state_file, data)
+            except OSError:
+                pass  # the reminder still works this session; a restart may ask once more
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -305,3 +326,12 @@ class PromptService:
         written = {last[0].day} if last else set()
         skip = {*skipped, *([self.state.skipped] if self.state.skipped else [])}
         return missed_days(today, written, self.schedule, CATCH_UP_LIMIT, skip)
+
+
+def _load_state(path: Path | None) -> PromptState:
+    if path is None:
+        return PromptState()
+    try:
+        return PromptState.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return PromptState()

@@ -308,3 +308,28 @@ def test_bad_prompt_settings_reset(
     loaded = Settings.load(path)
     assert getattr(loaded, field) == expected
     assert loaded.theme == "dark"  # the other values survive
+
+
+def test_reminded_snoozed_and_skipped_days_survive_a_restart(
+    journal: Journal, clock: FakeClock, tmp_path: Path
+) -> None:
+    state = tmp_path / "prompt-state.json"
+
+    def start() -> PromptService:
+        return PromptService(
+            journal, Settings(), clock=clock, zone=lambda: clock.zone, state_file=state
+        )
+
+    clock.set("2026-06-03 17:30")
+    assert start().check() == WED
+    assert start().check() is None  # a restart does not ask again about Wednesday
+    clock.set("2026-06-03 17:40")
+    until = start().snooze(dt.timedelta(minutes=15))
+    again = start()
+    assert again.state.snoozed_until is not None
+    assert again.next_reminder() == until
+    again.skip_today()
+    clock.set("2026-06-03 18:00")
+    assert start().check() is None  # the skip was remembered
+    state.write_text("{not json", encoding="utf-8")
+    assert start().state == start().state.__class__()  # a damaged file: a fresh state
