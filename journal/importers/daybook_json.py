@@ -46,6 +46,8 @@ from collections.abc import Iterator, Sequence
 from journal.domain.entry import Entry, NewEntry
 from journal.domain.filters import to_utc
 from journal.errors import ImportFormatError
+from journal.importers.json_fields import FieldError, string_list, text_field
+from journal.importers.json_fields import kind as kind_of
 
 FORMAT_NAME = "daybook"
 FORMAT_VERSION = 1
@@ -55,10 +57,6 @@ _KIND = re.compile(r"[a-z_]{1,20}")
 _WS = re.compile(r"[ \t\n\r]*")
 # Years the store can keep as sortable text and convert to UTC and back without overflow.
 _MIN_YEAR, _MAX_YEAR = 1000, 9998
-
-
-class _EntryError(Exception):
-    """A problem with one entry, turned into an ImportFormatError with its line."""
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -125,7 +123,7 @@ def iter_daybook_json(text: str, path: str = "<stdin>") -> Iterator[NewEntry]:
         line = lines[index] if lines is not None and index < len(lines) else None
         try:
             yield _entry(obj)
-        except _EntryError as exc:
+        except FieldError as exc:
             raise ImportFormatError(path, line, f"entry {index + 1}: {exc}") from None
 
 
@@ -148,25 +146,25 @@ def _check_header(doc: dict[str, object], path: str) -> None:
 
 def _entry(obj: object) -> NewEntry:
     if not isinstance(obj, dict):
-        raise _EntryError(f"expected an object {{...}}, found {_kind(obj)}")
+        raise FieldError(f"expected an object {{...}}, found {kind_of(obj)}")
     uid = obj.get("uid")
     if not isinstance(uid, str) or not uid.strip():
-        raise _EntryError("'uid' must be a non-empty string")
+        raise FieldError("'uid' must be a non-empty string")
     day = _day(obj.get("day"))
     created = _moment(obj.get("created"), "created")
     raw_updated = obj.get("updated")
     updated = created if raw_updated is None else _moment(raw_updated, "updated")
     kind = obj.get("kind", "note")
     if not isinstance(kind, str) or not _KIND.fullmatch(kind):
-        raise _EntryError("'kind' must be a short lower-case word such as \"note\"")
+        raise FieldError("'kind' must be a short lower-case word such as \"note\"")
     private = obj.get("private", False)
     if not isinstance(private, bool):
-        raise _EntryError(f"'private' must be true or false, found {_kind(private)}")
+        raise FieldError(f"'private' must be true or false, found {kind_of(private)}")
     return NewEntry(
         day=day,
-        body=_text(obj, "body"),
-        title=_text(obj, "title"),
-        tags=_tags(obj.get("tags")),
+        body=text_field(obj, "body"),
+        title=text_field(obj, "title"),
+        tags=tuple(string_list(obj.get("tags"))),
         private=private,
         created=created,
         uid=uid,
@@ -177,62 +175,36 @@ def _entry(obj: object) -> NewEntry:
 
 def _day(value: object) -> dt.date:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise _EntryError(f"'day' must be a date YYYY-MM-DD, found {_shown(value)}")
+        raise FieldError(f"'day' must be a date YYYY-MM-DD, found {_shown(value)}")
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise _EntryError(f"invalid day {value!r}, expected YYYY-MM-DD") from None
+        raise FieldError(f"invalid day {value!r}, expected YYYY-MM-DD") from None
     if not _MIN_YEAR <= day.year <= _MAX_YEAR:
-        raise _EntryError(f"the day {value!r} is out of range")
+        raise FieldError(f"the day {value!r} is out of range")
     return day
 
 
 def _moment(value: object, key: str) -> dt.datetime:
     if not isinstance(value, str):
-        raise _EntryError(f"'{key}' must be a time like 2024-05-17T17:42:00+02:00")
+        raise FieldError(f"'{key}' must be a time like 2024-05-17T17:42:00+02:00")
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _EntryError(f"invalid '{key}' time {value!r}") from None
+        raise FieldError(f"invalid '{key}' time {value!r}") from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise _EntryError(f"'{key}' time {value!r} has no UTC offset (add e.g. +02:00)")
+        raise FieldError(f"'{key}' time {value!r} has no UTC offset (add e.g. +02:00)")
     try:
         utc, _ = to_utc(moment)
     except (ValueError, OverflowError):
-        raise _EntryError(f"the '{key}' time {value!r} is out of range") from None
+        raise FieldError(f"the '{key}' time {value!r} is out of range") from None
     if not _MIN_YEAR <= utc.year <= _MAX_YEAR:
-        raise _EntryError(f"the '{key}' time {value!r} is out of range")
+        raise FieldError(f"the '{key}' time {value!r} is out of range")
     return moment
 
 
-def _text(obj: dict[str, object], key: str) -> str:
-    value = obj.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise _EntryError(f"'{key}' must be a string, found {_kind(value)}")
-    return value
-
-
-def _tags(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
-        raise _EntryError("'tags' must be a list of strings")
-    return tuple(value)
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    names = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}
-    return names.get(type(value), type(value).__name__)
-
-
 def _shown(value: object) -> str:
-    return repr(value) if isinstance(value, str) else _kind(value)
+    return repr(value) if isinstance(value, str) else kind_of(value)
 
 
 def entry_lines(text: str) -> list[int] | None:

@@ -25,13 +25,10 @@ from collections.abc import Iterable, Iterator
 from journal.domain.entry import NewEntry, content_uid
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
+from journal.importers.json_fields import FieldError, kind, string_list, text_field
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?")
-
-
-class _LineError(Exception):
-    """A problem with one line, raised inside and turned into an ImportFormatError."""
 
 
 def iter_jsonl(lines: Iterable[str], path: str = "<stdin>") -> Iterator[NewEntry]:
@@ -45,7 +42,7 @@ def iter_jsonl(lines: Iterable[str], path: str = "<stdin>") -> Iterator[NewEntry
             continue
         try:
             entry = _entry(_decode(line))
-        except _LineError as exc:
+        except FieldError as exc:
             raise ImportFormatError(path, number, str(exc)) from None
         yield entry
 
@@ -55,11 +52,11 @@ def _decode(line: str) -> dict[str, object]:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise _LineError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        raise FieldError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
     except (ValueError, RecursionError) as exc:  # e.g. a 5000-digit number, deep nesting
-        raise _LineError(f"not valid JSON ({exc})") from None
+        raise FieldError(f"not valid JSON ({exc})") from None
     if not isinstance(value, dict):
-        raise _LineError(f"expected a JSON object {{...}}, found {_kind(value)}")
+        raise FieldError(f"expected a JSON object {{...}}, found {kind(value)}")
     return value
 
 
@@ -67,20 +64,20 @@ def _entry(obj: dict[str, object]) -> NewEntry:
     """The entry one decoded object describes."""
     day = _date(obj.get("date"))
     moment = _time(obj.get("time"))
-    title = _text(obj, "title")
-    body = _text(obj, "body")
+    title = text_field(obj, "title")
+    body = text_field(obj, "body")
     private = obj.get("private")
     if private is not None and not isinstance(private, bool):
-        raise _LineError(f"'private' must be true or false, found {_kind(private)}")
+        raise FieldError(f"'private' must be true or false, found {kind(private)}")
     try:
         created = (dt.datetime.combine(day, dt.time(0)) + moment).astimezone()
     except (ValueError, OverflowError, OSError):
-        raise _LineError(f"the date '{day.isoformat()}' is out of range") from None
+        raise FieldError(f"the date '{day.isoformat()}' is out of range") from None
     return NewEntry(
         day=day,
         body=body,
         title=title,
-        tags=tuple(unique_tags(_tags(obj.get("tags")))),
+        tags=tuple(unique_tags(string_list(obj.get("tags")))),
         private=bool(private),
         created=created,
         uid=content_uid(created, title, body),
@@ -90,15 +87,15 @@ def _entry(obj: dict[str, object]) -> NewEntry:
 def _date(value: object) -> dt.date:
     """The required "date" field as a date."""
     if value is None:
-        raise _LineError("missing 'date', expected YYYY-MM-DD")
+        raise FieldError("missing 'date', expected YYYY-MM-DD")
     if not isinstance(value, str):
-        raise _LineError(f"'date' must be a string YYYY-MM-DD, found {_kind(value)}")
+        raise FieldError(f"'date' must be a string YYYY-MM-DD, found {kind(value)}")
     try:
         if not _DATE.fullmatch(value):
             raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _LineError(f"invalid date {value!r}, expected YYYY-MM-DD") from None
+        raise FieldError(f"invalid date {value!r}, expected YYYY-MM-DD") from None
 
 
 def _time(value: object) -> dt.timedelta:
@@ -111,43 +108,9 @@ def _time(value: object) -> dt.timedelta:
     if value is None:
         return dt.timedelta(0)
     if not isinstance(value, str):
-        raise _LineError(f"'time' must be a string HH:MM, found {_kind(value)}")
+        raise FieldError(f"'time' must be a string HH:MM, found {kind(value)}")
     match = _TIME.fullmatch(value)
     hours, minutes, seconds = (int(g or 0) for g in match.groups()) if match else (99, 0, 0)
     if hours > 29 or minutes > 59 or seconds > 59:
-        raise _LineError(f"invalid time {value!r}, expected HH:MM")
+        raise FieldError(f"invalid time {value!r}, expected HH:MM")
     return dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
-
-
-def _text(obj: dict[str, object], key: str) -> str:
-    """An optional string field; "" when absent."""
-    value = obj.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise _LineError(f"'{key}' must be a string, found {_kind(value)}")
-    return value
-
-
-def _tags(value: object) -> list[str]:
-    """The optional "tags" field as a list of strings."""
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _LineError(f"'tags' must be a list of strings, found {_kind(value)}")
-    names: list[str] = []
-    for tag in value:
-        if not isinstance(tag, str):
-            raise _LineError(f"'tags' must be a list of strings, found {_kind(tag)} in it")
-        names.append(tag)
-    return names
-
-
-def _kind(value: object) -> str:
-    """How a JSON value is named in messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    names = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}
-    return names.get(type(value), type(value).__name__)

@@ -32,7 +32,37 @@ def level(count: int) -> int:
     return min(max(count, 0), 4)
 
 
-class YearHeatmap(QWidget):
+class ClickableChart(QWidget):
+    """A chart whose items can be clicked and are explained by a tooltip on hover;
+    subclasses say which item lies under a point and what a click on it means."""
+
+    def item_at(self, pos: QPointF) -> object | None:
+        raise NotImplementedError
+
+    def item_clicked(self, item: object) -> None:
+        raise NotImplementedError
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        raise NotImplementedError
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        item = self.item_at(event.position())
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.item_clicked(item)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        tip = self.tooltip_at(event.position())
+        self.setToolTip(tip)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if tip else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+
+class YearHeatmap(ClickableChart):
     """A contribution calendar of one year: a column a week (Monday on top), a cell a day,
     darker the more entries it has. Clicking a day emits `dayClicked(date)`."""
 
@@ -145,30 +175,24 @@ class YearHeatmap(QWidget):
             painter.drawRoundedRect(self.cell_rect(self.today).adjusted(-1, -1, 1, 1), 3, 3)
         painter.end()
 
-    @override
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        day = self.day_at(event.position())
-        if day is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.dayClicked.emit(day)
-            event.accept()
-            return
-        super().mousePressEvent(event)
+    def item_at(self, pos: QPointF) -> object | None:
+        return self.day_at(pos)
 
-    @override
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        day = self.day_at(event.position())
+    def item_clicked(self, item: object) -> None:
+        self.dayClicked.emit(item)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        day = self.day_at(pos)
         if day is None:
-            self.setToolTip("")
-        else:
-            n = self.counts.get(day, 0)
-            what = self.tr("no entries") if not n else self.tr("{0} entries").format(n)
-            if n == 1:
-                what = self.tr("1 entry")
-            self.setToolTip(f"{day:%a %d %b %Y}: {what}")
-        super().mouseMoveEvent(event)
+            return ""
+        n = self.counts.get(day, 0)
+        what = self.tr("no entries") if not n else self.tr("{0} entries").format(n)
+        if n == 1:
+            what = self.tr("1 entry")
+        return f"{day:%a %d %b %Y}: {what}"
 
 
-class TagTrendChart(QWidget):
+class TagTrendChart(ClickableChart):
     """A small bar chart: for each month, a bar per tag among its most used ones.
     Clicking a bar emits `tagClicked(name)`."""
 
@@ -244,11 +268,13 @@ class TagTrendChart(QWidget):
         """(rect, tag, month, count) of every bar drawn (for tests and tooltips)."""
         return list(self._bars)
 
+    def bar_at(self, pos: QPointF) -> tuple[QRectF, str, str, int] | None:
+        """The bar under `pos` (or just above its top, so short bars are easy to hit)."""
+        return next((b for b in self._bars if b[0].adjusted(0, -4, 0, 0).contains(pos)), None)
+
     def tag_at(self, pos: QPointF) -> str | None:
-        for rect, tag, _month, _n in self._bars:
-            if rect.adjusted(0, -4, 0, 0).contains(pos):
-                return tag
-        return None
+        bar = self.bar_at(pos)
+        return bar[1] if bar else None
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -297,21 +323,12 @@ class TagTrendChart(QWidget):
             )
         painter.end()
 
-    @override
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        tag = self.tag_at(event.position())
-        if tag is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.tagClicked.emit(tag)
-            event.accept()
-            return
-        super().mousePressEvent(event)
+    def item_at(self, pos: QPointF) -> object | None:
+        return self.tag_at(pos)
 
-    @override
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        tip = ""
-        for rect, tag, month, n in self._bars:
-            if rect.adjusted(0, -4, 0, 0).contains(event.position()):
-                tip = self.tr("#{0} in {1}: {2} entries").format(tag, month, n)
-        self.setToolTip(tip)
-        self.setCursor(Qt.CursorShape.PointingHandCursor if tip else Qt.CursorShape.ArrowCursor)
-        super().mouseMoveEvent(event)
+    def item_clicked(self, item: object) -> None:
+        self.tagClicked.emit(item)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        bar = self.bar_at(pos)
+        return self.tr("#{0} in {1}: {2} entries").format(*bar[1:]) if bar else ""
