@@ -13,7 +13,16 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from journal.domain.stats import MonthTags
@@ -80,6 +89,15 @@ class YearHeatmap(ClickableChart):
         self.year = dt.date.today().year
         self.counts: dict[dt.date, int] = {}
         self.today: dt.date | None = None
+        # Room for the weekday labels in the label font, whatever the font and language.
+        metrics = QFontMetricsF(self.label_font())
+        widest = max(metrics.horizontalAdvance(self.tr(n)) for n in ("Mon", "Wed", "Fri"))
+        self.LEFT = max(self.LEFT, widest + 8)
+
+    def label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        return font
 
     def set_data(self, year: int, counts: dict[dt.date, int], today: dt.date | None = None) -> None:
         self.year, self.counts, self.today = year, dict(counts), today
@@ -145,9 +163,7 @@ class YearHeatmap(ClickableChart):
             pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window), 0.4
         )
         painter.setPen(muted)
-        font = painter.font()
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
-        painter.setFont(font)
+        painter.setFont(self.label_font())
         for month in range(1, 13):
             rect = self.cell_rect(dt.date(self.year, month, 1))
             first_column = QRectF(rect.left(), 0, 40, self.TOP - 3)
