@@ -289,9 +289,13 @@ class JournalStore:
             where.append(f"(e.day, e.created_at, e.id) {op} (?, ?, ?)")
             params += [after.day.isoformat(), ts(after.created_at), after.id]
         direction = "ASC" if oldest_first else "DESC"
+        # The Trash is small: read it through its partial index and sort it ('+' keeps
+        # SQLite from walking the whole timeline index for the few deleted rows).
+        plus = "+" if filters.trash else ""
         sql = (
             f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE {' AND '.join(where)} "
-            f"ORDER BY e.day {direction}, e.created_at {direction}, e.id {direction}"
+            f"ORDER BY {plus}e.day {direction}, {plus}e.created_at {direction}, "
+            f"{plus}e.id {direction}"
         )
         if limit is not None:
             sql += " LIMIT ?"

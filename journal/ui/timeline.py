@@ -98,14 +98,16 @@ class TimelineModel(QAbstractListModel):
         filters: EntryFilter = EntryFilter(),
         page_size: int = 200,
         parent: QWidget | None = None,
+        wait: bool = False,
     ) -> None:
+        """`wait`: read nothing until `show_listing()` (for a view not on screen yet)."""
         super().__init__(parent)
         self._journal = journal
         self._filters = filters
         self.page_size = page_size
         self._rows: list[Row] = []
         self._entries = 0  # entries (not headings) among the rows
-        self._more = True
+        self._more = not wait
         self._searching = False
         self.fetch_count = 0  # pages read from the store, for tests and benchmarks
 

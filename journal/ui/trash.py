@@ -40,7 +40,8 @@ class TrashView(QWidget):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Trash"))
-        self.model = TimelineModel(journal, EntryFilter(trash=True), parent=self)
+        # Read when the Trash is shown (reload), not by the hidden view at start.
+        self.model = TimelineModel(journal, EntryFilter(trash=True), parent=self, wait=True)
         self.title = QLabel(self.tr("<b>Trash</b>"), self)
         self.title.setAccessibleName(self.tr("Trash heading"))
         self.hint = QLabel(self)

@@ -249,10 +249,14 @@ def test_new_entry_for_another_day(
     assert window.editor.day_edit.date().toPython() == chosen
 
 
-def test_trash_view_loads_pages(journal: Any, make_window: Any) -> None:
+def test_trash_view_loads_pages(journal: Any, make_window: Any, qtbot: Any) -> None:
     add_entries(journal, 3)
     window = make_window(journal)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.trash.model.fetch_count == 0  # the hidden Trash reads nothing at start
     window.trash_button.click()
+    assert window.trash.model.fetch_count == 1
     assert window.trash.hint.text() == "The Trash is empty."
     assert not window.trash.empty_button.isEnabled()
     assert not window.trash.model.canFetchMore(QModelIndex())

@@ -107,6 +107,21 @@ def test_list_is_newest_first_with_keyset_paging(store: JournalStore) -> None:
     assert store.count() == 25
 
 
+def test_the_trash_pages_newest_first_too(store: JournalStore) -> None:
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(9)]
+    kept = store.add(entry("2026-02-01", "not deleted"))
+    for d in reversed(days):
+        store.delete(store.add(entry(d.isoformat(), f"day {d}")).id)
+    trash = EntryFilter(trash=True)
+    page1 = store.list_entries(trash, limit=4)
+    page2 = store.list_entries(trash, limit=4, after=cursor_of(page1[-1]))
+    page3 = store.list_entries(trash, limit=4, after=cursor_of(page2[-1]))
+    assert [e.day for e in page1 + page2 + page3] == sorted(days, reverse=True)
+    assert kept.id not in {e.id for e in page1 + page2 + page3}
+    oldest = store.list_entries(trash, limit=3, oldest_first=True)
+    assert [e.day for e in oldest] == days[:3]
+
+
 def test_search_words_phrases_prefix_exclusion_and_snippets(store: JournalStore) -> None:
     a = store.add(
         entry("2026-05-01", "The deploy pipeline broke on the cache layer", tags=("ops",))
