@@ -1,5 +1,7 @@
-"""Composition root of the desktop app: paths -> settings -> Journal -> QApplication -> windows.
+"""Composition root of the desktop app: paths -> settings -> QApplication -> windows.
 
+The main window starts as a frame that is painted at once; the journal is opened in the
+background after that paint and the panes are put in when it arrives (`start_window`).
 Everything the window needs is built here and handed in; app-wide signals (settings, drafts
 left from a crash, the end-of-day prompt's reminders, tray and catch-up) are connected here
 too. `run_prompt` is `daybook prompt`: the prompt window alone, as its own small app.
@@ -7,6 +9,7 @@ too. `run_prompt` is `daybook prompt`: the prompt window alone, as its own small
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,27 +37,13 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
     `minimized` (start on login): only the tray icon where there is a tray, else the main
     window minimized. Either way the reminders run.
     """
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QSystemTrayIcon
 
-    from journal import __version__
     from journal.errors import DaybookError
-    from journal.settings import Settings
     from journal.ui.errors import ErrorDialog
     from journal.ui.single_instance import SingleInstance, bring_forward, holder_text
-    from journal.ui.startup import StartupChecks, open_journal
-    from journal.ui.theme import apply_theme
 
-    guard_none_refcount()
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
-    settings = Settings.load(paths.settings)
-    apply_theme(app, settings)
-
+    app, settings, qsettings = _application(paths, argv)
     # One GUI per journal: a second start brings the first window forward instead of
     # opening a second writer (which, with the per-file lock in storage/db.py, rules out
     # two connections writing and checkpointing at once).
@@ -66,39 +55,134 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
         return 1
     if not acquired:
         return _already_running(instance, paths, minimized, holder_text)
-    opened = open_journal(paths)
-    if opened is None:
-        instance.release()
-        return 1
-    journal, note = opened
-    try:
-        qsettings = QSettings(ORGANIZATION, APPLICATION)
-        listeners: list[Callable[[Settings], None]] = []
-        window = build_window(
-            app,
-            journal,
-            settings,
-            qsettings,
-            on_settings_changed=lambda chosen: [f(chosen) for f in listeners],
-        )
+
+    listeners: list[Callable[[Settings], None]] = []
+    opened: list[Journal] = []
+
+    def ready(window: MainWindow, journal: Journal, note: str | None) -> None:
+        from journal.ui.startup import StartupChecks
+
+        opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
         listeners.append(desk.settings_changed)
-        if not minimized:
-            window.show()
-        elif desk.tray is None:
-            window.showMinimized()
-        instance.activationRequested.connect(lambda: bring_forward(window))
         note = note or first_start_autostart(settings, paths)
         if note:
             window.statusBar().showMessage(note)
         offer_drafts(window)
         desk.start()
-        checks = StartupChecks(journal, window)
-        checks.start()
+        StartupChecks(journal, window).start()
+
+    window = start_window(
+        app,
+        paths,
+        settings,
+        qsettings,
+        on_ready=ready,
+        on_settings_changed=lambda chosen: [f(chosen) for f in listeners],
+    )
+    instance.activationRequested.connect(lambda: bring_forward(window))
+    if not minimized:
+        window.show()
+    elif not QSystemTrayIcon.isSystemTrayAvailable():
+        window.showMinimized()
+    try:
         return int(app.exec())
     finally:
-        journal.close()
+        window.wait_for_tasks()  # a journal still opening closes itself (cancelled)
+        gc.enable()  # (off while starting: closed before the journal arrived)
+        for journal in opened:
+            journal.close()
         instance.release()
+
+
+def create_window(paths: AppPaths) -> MainWindow:
+    """The main window on `paths` as `daybook gui` opens it, without the single-instance
+    lock and the reminders: for the start-up benchmark (bench/gui_child.py). Show it; it
+    emits `ready` once the journal's panes are in. The journal closes when the app quits."""
+    app, settings, qsettings = _application(paths, [])
+    opened: list[Journal] = []
+    window = start_window(
+        app, paths, settings, qsettings, on_ready=lambda _w, journal, _n: opened.append(journal)
+    )
+
+    def close_journal() -> None:
+        for journal in opened:
+            journal.close()
+
+    app.aboutToQuit.connect(close_journal)
+    return window
+
+
+def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Settings, QSettings]:
+    """The QApplication (made if there is none yet) with Daybook's names and theme."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from journal import __version__
+    from journal.settings import Settings
+    from journal.ui.theme import apply_theme
+
+    guard_none_refcount()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    settings = Settings.load(paths.settings)
+    apply_theme(app, settings)
+    return app, settings, QSettings(ORGANIZATION, APPLICATION)
+
+
+def start_window(
+    app: QApplication,
+    paths: AppPaths,
+    settings: Settings,
+    qsettings: QSettings,
+    on_ready: Callable[[MainWindow, Journal, str | None], object] | None = None,
+    on_settings_changed: Callable[[Settings], object] | None = None,
+) -> MainWindow:
+    """The main window's frame now; the journal is opened in the background once the frame
+    has been painted (so the window is on screen before the storage layer is even
+    imported), then the panes go in and `on_ready(window, journal, note)` is called.
+
+    If the journal cannot be opened the user is told why and the app exits with status 1.
+    A window that is never painted (minimized, on another workspace) opens it after
+    OPEN_ANYWAY_MS.
+    """
+    from PySide6.QtCore import QTimer
+
+    from journal.ui.main_window import MainWindow
+    from journal.ui.startup import JournalOpener
+
+    # Start-up makes some 60,000 objects that live as long as the app (modules, classes,
+    # Qt wrappers); collecting garbage among them cost ~50 ms before the panes were in.
+    # Collection is off until then, and what start-up made is frozen out of later
+    # collections (which also keeps their pauses short while typing).
+    gc.disable()
+    window = MainWindow(paths, qsettings)
+    opener = JournalOpener(paths, window)
+
+    def opened(journal: Journal, note: str | None) -> None:
+        try:
+            fill_window(window, app, journal, settings, on_settings_changed=on_settings_changed)
+        finally:
+            gc.freeze()
+            gc.enable()
+        if on_ready is not None:
+            on_ready(window, journal, note)
+
+    opener.opened.connect(opened)
+    opener.failed.connect(gc.enable)
+    opener.failed.connect(lambda: app.exit(1))
+    app.aboutToQuit.connect(opener.cancel)
+    # After the paint has been flushed, not inside it.
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, opener.start))
+    QTimer.singleShot(OPEN_ANYWAY_MS, opener.start)
+    return window
+
+
+OPEN_ANYWAY_MS = 400
 
 
 def first_start_autostart(settings: Settings, paths: AppPaths) -> str | None:
@@ -179,18 +263,34 @@ def build_window(
     page_size: int = 200,
     on_settings_changed: Callable[[Settings], object] | None = None,
 ) -> MainWindow:
-    """The main window with its editor, wired to the settings dialog and the theme;
-    `on_settings_changed` hears of settings the user chose (after they were saved)."""
+    """The main window on an open journal, frame and panes at once (`fill_window`)."""
+    from journal.ui.main_window import MainWindow
+
+    window = MainWindow(journal.paths, qsettings)
+    fill_window(window, app, journal, settings, page_size, on_settings_changed)
+    return window
+
+
+def fill_window(
+    window: MainWindow,
+    app: QApplication,
+    journal: Journal,
+    settings: Settings,
+    page_size: int = 200,
+    on_settings_changed: Callable[[Settings], object] | None = None,
+) -> None:
+    """The panes for `journal` in `window`, with its editor, wired to the settings dialog
+    and the theme; `on_settings_changed` hears of settings the user chose (after they
+    were saved)."""
     from journal.services.drafts import DraftStore
     from journal.ui.editor import EntryEditor
-    from journal.ui.main_window import MainWindow
 
     guard_none_refcount()
     drafts = DraftStore(journal.paths.drafts)
     editor = EntryEditor(
         journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
     )
-    window = MainWindow(journal, editor, qsettings, page_size=page_size)
+    window.attach(journal, editor, page_size=page_size)
     window.drafts = drafts  # type: ignore[attr-defined]
     current = [settings]
 
@@ -212,7 +312,6 @@ def build_window(
             on_settings_changed(chosen)
 
     window.settingsRequested.connect(open_settings)
-    return window
 
 
 def build_reminders(
@@ -251,32 +350,22 @@ def prompt_state_file(paths: AppPaths) -> Path:
 def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None) -> int:
     """`daybook prompt`: the prompt window for today (or `day_text`) as its own small app,
     ending when the window closes. For an operating system's scheduler."""
-    from PySide6.QtWidgets import QApplication
-
     from journal.domain.dates import parse_day
     from journal.services.journal import Journal
     from journal.services.prompt import PromptService
-    from journal.settings import Settings
     from journal.ui.prompt_window import (
         PromptWindow,
         answers_from_env,
         prompt_drafts,
         run_test_hook,
     )
-    from journal.ui.theme import apply_theme
     from journal.ui.tray import app_icon
 
-    guard_none_refcount()
-    settings = Settings.load(paths.settings)
     with Journal.open(paths) as journal:  # a DaybookError here is the CLI's one-line error
+        app, settings, _qsettings = _application(paths, argv)
         service = PromptService(journal, settings, state_file=prompt_state_file(paths))
         day = parse_day(day_text, service.today()) if day_text else service.today()
-        existing = QApplication.instance()
-        app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
-        app.setOrganizationName(ORGANIZATION)
-        app.setApplicationName(APPLICATION)
         app.setWindowIcon(app_icon())
-        apply_theme(app, settings)
         window = PromptWindow(service, prompt_drafts(paths), day)
         window.closed.connect(lambda _day: app.quit())
         window.show_active()

@@ -96,6 +96,9 @@ class WindowActions(QObject):
         self._window.addAction(action)
         return action
 
+    def all_actions(self) -> list[QAction]:
+        return [a for a in vars(self).values() if isinstance(a, QAction)]
+
     def fill_menu_bar(self, bar: QMenuBar) -> None:
         bar.setAccessibleName(tr("Menu bar"))
         menus = (

@@ -1,5 +1,11 @@
 """The main window: calendar | timeline (or search results, or the Trash) | reader or editor.
 
+The window is built in two steps so that it is on screen at once: `MainWindow(paths, ...)`
+is the frame (title, menus, the three panes' places, geometry) and imports nothing but Qt;
+`attach(journal, editor)` puts the panes in once the journal is open (`journal.app` opens it
+in the background after the frame's first paint). So this module imports the panes, the
+renderer and, through them, the storage layer inside `attach`, not at its top.
+
 Widgets ask through signals; this window lays out the panes and wires them together, and
 reports `DaybookError`s in the error dialog. What the panes do together lives beside it:
 reading and editing in `entry_flow`, searching in `search_flow`, Delete, Undo and the Trash
@@ -16,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -28,42 +34,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.entry import Entry
-from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError
-from journal.rendering.markdown import MarkdownRenderer
-from journal.services.journal import Journal
+from journal.paths import AppPaths
 from journal.ui.actions import WindowActions
-from journal.ui.busy import BusyIndicator
-from journal.ui.calendar import to_qdate
-from journal.ui.entry_flow import EntryFlow
 from journal.ui.errors import ErrorDialog
-from journal.ui.panes import Sidebar, WelcomePage
-from journal.ui.reader import EntryReader
-from journal.ui.search_bar import SearchBar
-from journal.ui.search_flow import SearchFlow
-from journal.ui.timeline import TimelineModel
-from journal.ui.timeline_view import TimelineView
-from journal.ui.trash import TrashFlow, TrashView
 from journal.ui.worker import TaskSet
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from journal.domain.entry import Entry
+    from journal.rendering.markdown import MarkdownRenderer
+    from journal.services.journal import Journal
+    from journal.ui.busy import BusyIndicator
+    from journal.ui.calendar import JournalCalendar
+    from journal.ui.entry_flow import EntryFlow
     from journal.ui.export_dialog import ExportDialog
     from journal.ui.import_dialog import ImportDialog
     from journal.ui.insights import InsightsDialog
+    from journal.ui.panes import Sidebar, WelcomePage
+    from journal.ui.reader import EntryReader
+    from journal.ui.search_bar import SearchBar
+    from journal.ui.search_flow import SearchFlow
+    from journal.ui.timeline import TimelineModel
+    from journal.ui.timeline_view import TimelineView
+    from journal.ui.trash import TrashFlow, TrashView
 
 if sys.version_info >= (3, 12):
     from typing import override
-else:
+elif TYPE_CHECKING:
     from typing_extensions import override
+else:  # importing typing_extensions costs ~5 ms, and this module is read before the frame
+
+    def override(method: Any) -> Any:
+        return method
 
 
 class MainWindow(QMainWindow):
-    """The window a user lives in. `journal` is open; the window never closes it."""
+    """The window a user lives in: a frame until `attach` gives it an open journal (which
+    the window never closes)."""
 
     settingsRequested = Signal()
+    ready = Signal()  # the journal's panes are in (emitted once, by attach)
     searchFinished = Signal(int)  # number of hits shown (tests wait for it)
     trashEmptied = Signal(int)  # entries purged
     entryDeleted = Signal(object)  # Entry, now in the Trash
@@ -71,32 +83,90 @@ class MainWindow(QMainWindow):
     exportOpened = Signal(object)  # the ExportDialog, just opened (tests drive it)
     reflectionRequested = Signal()  # "Write Today's Reflection": the app opens the prompt
     quitRequested = Signal()  # File > Quit, when the app keeps running without the window
+    firstPainted = Signal()  # the frame is on screen (the app then opens the journal)
+
+    # Set by attach():
+    journal: Journal
+    editor: QWidget
+    sidebar: Sidebar
+    calendar: JournalCalendar
+    model: TimelineModel
+    timeline: TimelineView
+    search_bar: SearchBar
+    reader: EntryReader
+    trash: TrashView
+    entry_flow: EntryFlow
+    search_flow: SearchFlow
+    trash_flow: TrashFlow
+    busy: BusyIndicator
+    empty_state: WelcomePage
+    splitter: QSplitter
 
     def __init__(
         self,
-        journal: Journal,
-        editor: QWidget,
+        paths: AppPaths,
         qsettings: QSettings,
-        renderer: MarkdownRenderer | None = None,
         pool: QThreadPool | None = None,
-        page_size: int = 200,
         parent: QWidget | None = None,
     ) -> None:
+        """The frame: title, menus (disabled until `attach`), the panes' places, geometry."""
         super().__init__(parent)
-        self.journal = journal
+        self.paths = paths
         self.qsettings = qsettings
         self.pool = pool or QThreadPool.globalInstance()
         self._tasks = TaskSet(self, self.pool)
         self._total = 0
-        self.entry_flow = EntryFlow(self)
-        self.search_flow = SearchFlow(self)
-        self.trash_flow = TrashFlow(self)
+        self._painted = False
         self.export_dialog: ExportDialog | None = None
         self.insights_dialog: InsightsDialog | None = None
         self.import_dialog: ImportDialog | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(self._title())
         self.setAccessibleName(self.tr("Daybook"))
+
+        # No central widget yet: the first paint of a window with one costs ~30 ms more
+        # (measured offscreen), and the panes arrive a few hundred ms later anyway.
+        acts = self.ui_actions = WindowActions(self)
+        acts.fill_menu_bar(self.menuBar())
+        # Until the journal is open only Quit and About have something to act on.
+        always = (acts.quit_action, acts.about_action)
+        self._held = [a for a in acts.all_actions() if a.isEnabled() and a not in always]
+        for action in self._held:
+            action.setEnabled(False)
+        acts.quit_action.triggered.connect(lambda _checked=False: self._quit())
+        acts.about_action.triggered.connect(lambda _checked=False: self._about())
+        self.statusBar().setAccessibleName(self.tr("Status"))
+        self.statusBar().showMessage(self.tr("Opening your journal…"))
+
+        self.resize(1280, 800)
+        self.restore_geometry()
+
+    def is_ready(self) -> bool:
+        """Whether `attach` has put the journal's panes in."""
+        return hasattr(self, "journal")
+
+    def attach(
+        self, journal: Journal, editor: QWidget, renderer: MarkdownRenderer | None = None,
+        page_size: int = 200,
+    ) -> None:  # fmt: skip
+        """Put the panes for the open `journal` in the frame; `editor` edits its entries."""
+        from journal.rendering.markdown import MarkdownRenderer
+        from journal.ui.busy import BusyIndicator
+        from journal.ui.entry_flow import EntryFlow
+        from journal.ui.panes import Sidebar, WelcomePage
+        from journal.ui.reader import EntryReader
+        from journal.ui.search_bar import SearchBar
+        from journal.ui.search_flow import SearchFlow
+        from journal.ui.timeline import TimelineModel
+        from journal.ui.timeline_view import TimelineView
+        from journal.ui.trash import TrashFlow, TrashView
+
+        if self.is_ready():
+            raise RuntimeError("the window already shows a journal")
+        self.journal = journal
+        self.entry_flow = EntryFlow(self)
+        self.search_flow = SearchFlow(self)
+        self.trash_flow = TrashFlow(self)
 
         # -- widgets ---------------------------------------------------------------------
         sidebar = Sidebar(journal, self)
@@ -179,7 +249,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([260, 400, 620])
+        self.restore_splitter()
         self.setCentralWidget(self.splitter)
+        self.statusBar().clearMessage()
 
         self._wire_actions()
         self.undo_button = QPushButton(self.tr("Undo"), self)
@@ -193,28 +265,30 @@ class MainWindow(QMainWindow):
         self.streak_label = QLabel(self)
         self.streak_label.setAccessibleName(self.tr("Streak"))
         self.statusBar().addPermanentWidget(self.streak_label)
-        self.statusBar().setAccessibleName(self.tr("Status"))
         self.statusBar().messageChanged.connect(
             lambda text: self.undo_button.setVisible(bool(text) and bool(self.trash_flow.undo))
         )
 
-        self.resize(1280, 800)
-        self.restore_state()
         self.refresh_all()
         self.timeline.select_row(0)
         self.update_pages()
+        for action in self._held:
+            action.setEnabled(True)
+        self._held = []
+        self._selection_changed()
+        self.ready.emit()
 
     # -- building --------------------------------------------------------------------------
 
     def _title(self) -> str:
-        paths = self.journal.paths
+        paths = self.paths
         if paths.is_default:
             return self.tr("Daybook")
         return self.tr("Daybook — {0}").format(paths.home.name or str(paths.home))
 
     def _wire_actions(self) -> None:
         """Connect the commands built by `WindowActions` to what they do here."""
-        acts = self.ui_actions = WindowActions(self)
+        acts = self.ui_actions
         today = dt.date.today
         entries, trash = self.entry_flow, self.trash_flow
         for action, slot in (
@@ -225,7 +299,6 @@ class MainWindow(QMainWindow):
             (acts.export_selected_action, self.export_selected),
             (acts.settings_action, self.settingsRequested.emit),
             (acts.reflection_action, self._start_reflection),
-            (acts.quit_action, self._quit),
             (acts.undo_action, trash.undo_delete),
             (acts.edit_action, entries.edit_current),
             (acts.delete_action, trash.delete_current),
@@ -234,7 +307,6 @@ class MainWindow(QMainWindow):
             (acts.calendar_action, self._focus_calendar),
             (acts.trash_action, self.trash_button.toggle),
             (acts.timeline_action, self.focus_timeline),
-            (acts.about_action, self._about),
             (acts.insights_action, self.open_insights),
         ):
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
@@ -254,7 +326,6 @@ class MainWindow(QMainWindow):
         # Delete only acts where entries are shown, never in a text field.
         self.timeline.addAction(acts.delete_action)
         self.reader.addAction(acts.delete_action)
-        acts.fill_menu_bar(self.menuBar())
         self.timeline_menu = acts.timeline_menu(self)
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.timeline.customContextMenuRequested.connect(
@@ -263,21 +334,28 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------
 
-    def restore_state(self) -> None:
+    def _saved(self, key: str) -> QByteArray | None:
         # Only keys that exist are read: PySide6 6.12 mishandles None from some QVariant
         # getters (see journal.ui.timeline.entry_of), so no getter is asked for nothing.
-        if self.qsettings.contains("window/geometry"):
-            geometry = self.qsettings.value("window/geometry")
-            if isinstance(geometry, QByteArray | bytes) and geometry:
-                self.restoreGeometry(QByteArray(geometry))
-        if self.qsettings.contains("window/splitter"):
-            splitter = self.qsettings.value("window/splitter")
-            if isinstance(splitter, QByteArray | bytes) and splitter:
-                self.splitter.restoreState(QByteArray(splitter))
+        if not self.qsettings.contains(key):
+            return None
+        value = self.qsettings.value(key)
+        return QByteArray(value) if isinstance(value, QByteArray | bytes) and value else None
+
+    def restore_geometry(self) -> None:
+        geometry = self._saved("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def restore_splitter(self) -> None:
+        splitter = self._saved("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         self.qsettings.setValue("window/geometry", self.saveGeometry())
-        self.qsettings.setValue("window/splitter", self.splitter.saveState())
+        if self.is_ready():  # before, there are no panes (and the saved split stays)
+            self.qsettings.setValue("window/splitter", self.splitter.saveState())
         self.qsettings.sync()
 
     def refresh_all(self) -> None:
@@ -290,6 +368,8 @@ class MainWindow(QMainWindow):
             self.select_id(current)
 
     def refresh_tags(self) -> None:
+        from journal.domain.filters import EntryFilter
+
         try:
             counts = self.journal.tag_counts()
             tags = [name for name, _count in counts]
@@ -365,6 +445,8 @@ class MainWindow(QMainWindow):
 
     def go_to_day(self, day: dt.date) -> None:
         """Select the first entry of `day` (or the nearest older one) in the timeline."""
+        from journal.ui.calendar import to_qdate
+
         if self.trash_button.isChecked():
             self.trash_button.setChecked(False)
         if self.model.searching:
@@ -381,7 +463,7 @@ class MainWindow(QMainWindow):
             return
         self.timeline.select_row(row)
         index = self.model.index(row, 0)
-        self.timeline.scrollTo(index, TimelineView.ScrollHint.PositionAtTop)
+        self.timeline.scrollTo(index, self.timeline.ScrollHint.PositionAtTop)
         entry = self.model.entry_at(row)
         if entry is not None and entry.day != day:
             self.statusBar().showMessage(
@@ -537,7 +619,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from journal.ui.about_dialog import AboutDialog
 
-        AboutDialog.show_about(self, self.journal.paths)
+        AboutDialog.show_about(self, self.paths)
 
     def report(self, error: BaseException) -> None:
         ErrorDialog.show_error(self, error)
@@ -546,8 +628,15 @@ class MainWindow(QMainWindow):
         self.pool.waitForDone()
 
     @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    @override
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.entry_flow.flush():
+        if self.is_ready() and not self.entry_flow.flush():
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved Changes"),

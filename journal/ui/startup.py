@@ -8,6 +8,7 @@ cloud-sync folder or on a network filesystem gets a warning.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -15,13 +16,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal.errors import DamagedJournalError, DaybookError, StorageError
 from journal.paths import AppPaths
-from journal.services.journal import Journal
 from journal.ui.errors import ErrorDialog
 from journal.ui.worker import Task, run_in_background
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from journal.services.journal import Journal
     from journal.ui.main_window import MainWindow
 
 
@@ -57,26 +58,97 @@ def open_journal(
     Returns the journal and a note for the status bar when a backup was restored, or None
     (after telling the user) when it cannot be opened.
     """
-    from journal.services.health import newest_good_backup, restore_over_damaged
+    from journal.services.journal import Journal
 
     try:
         return Journal.open(paths), None
-    except DamagedJournalError as exc:
-        backup = newest_good_backup(paths)
-        if backup is None or not ask_restore(parent, exc, backup):
-            ErrorDialog.show_error(parent, exc)
-            return None
-        try:
-            moved = restore_over_damaged(paths, backup)
-            journal = Journal.open(paths)
-        except DaybookError as again:
-            ErrorDialog.show_error(parent, again)
-            return None
-        note = tr("Restored {0}; the damaged journal was moved to {1}").format(backup.name, moved)
-        return journal, note
     except DaybookError as exc:
-        ErrorDialog.show_error(parent, exc)
+        return recover_journal(paths, exc, parent)
+
+
+def recover_journal(
+    paths: AppPaths, error: BaseException, parent: QWidget | None = None
+) -> tuple[Journal, str | None] | None:
+    """After opening the journal failed with `error`: a damaged journal is moved aside and
+    the newest good backup restored if the user agrees; anything else is explained.
+    Returns what `open_journal` does."""
+    from journal.services.health import newest_good_backup, restore_over_damaged
+    from journal.services.journal import Journal
+
+    if not isinstance(error, DamagedJournalError):
+        ErrorDialog.show_error(parent, error)
         return None
+    backup = newest_good_backup(paths)
+    if backup is None or not ask_restore(parent, error, backup):
+        ErrorDialog.show_error(parent, error)
+        return None
+    try:
+        moved = restore_over_damaged(paths, backup)
+        journal = Journal.open(paths)
+    except DaybookError as again:
+        ErrorDialog.show_error(parent, again)
+        return None
+    note = tr("Restored {0}; the damaged journal was moved to {1}").format(backup.name, moved)
+    return journal, note
+
+
+class JournalOpener(QObject):
+    """Opens the journal off the UI thread (the storage layer's import and, after an
+    upgrade, its migration take a while), then recovers on the UI thread if it must.
+
+    `start()` may be called more than once; the journal is opened once. The opener owns the
+    journal until it emits `opened`; after `cancel()` (the app is quitting) a journal that
+    has not been handed over is closed, whenever it arrives.
+    """
+
+    opened = Signal(object, object)  # Journal, a note for the status bar (str or None)
+    failed = Signal()  # the user has been told why
+
+    def __init__(self, paths: AppPaths, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self._parent = parent
+        self._task: Task | None = None
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._undelivered: Journal | None = None
+
+    def start(self) -> None:
+        if self._task is not None or self._cancelled:
+            return
+        self._task = run_in_background(self._open, self._opened, self._failed, self)
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            journal, self._undelivered = self._undelivered, None
+        if journal is not None:
+            journal.close()
+
+    def _open(self) -> None:  # in the pool
+        from journal.services.journal import Journal
+
+        journal = Journal.open(self.paths)
+        with self._lock:
+            if not self._cancelled:
+                self._undelivered = journal
+                return
+        journal.close()
+
+    def _opened(self, _nothing: None) -> None:
+        with self._lock:
+            journal, self._undelivered = self._undelivered, None
+        if journal is not None:
+            self.opened.emit(journal, None)
+
+    def _failed(self, error: BaseException) -> None:
+        if self._cancelled:
+            return
+        result = recover_journal(self.paths, error, self._parent)
+        if result is None:
+            self.failed.emit()
+        else:
+            self.opened.emit(*result)
 
 
 class StartupChecks(QObject):

@@ -86,10 +86,10 @@ def make_palette(dark: bool) -> QPalette:
     ):
         palette.setColor(r, colour)
     disabled = QPalette.ColorGroup.Disabled
-    muted = _mix(c["text"], c["window"], 0.55)
+    muted = mix(c["text"], c["window"], 0.55)
     for r in (role.WindowText, role.Text, role.ButtonText):
         palette.setColor(disabled, r, muted)
-    palette.setColor(disabled, role.Highlight, _mix(c["highlight"], c["window"], 0.5))
+    palette.setColor(disabled, role.Highlight, mix(c["highlight"], c["window"], 0.5))
     palette.setColor(disabled, role.Base, c["window"])
     return palette
 
@@ -161,14 +161,6 @@ class _SchemeFollower(QObject):
     def _changed(self, _scheme: Qt.ColorScheme) -> None:
         if self.settings.theme == "system":
             self._app.setPalette(make_palette(is_dark(self.settings)))
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:

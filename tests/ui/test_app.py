@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -109,17 +110,92 @@ def app_filter() -> Any:
     return EntryFilter()
 
 
-def test_run_gui_opens_and_closes(paths: Any, qapp: Any) -> None:
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The main windows `run_gui` makes, as it makes them."""
+    import journal.app
+
+    windows: list[Any] = []
+    real = journal.app.start_window
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        windows.append(real(*args, **kwargs))
+        return windows[-1]
+
+    monkeypatch.setattr(journal.app, "start_window", spy)
+    return windows
+
+
+def test_run_gui_paints_the_frame_first_then_opens_the_journal(
+    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+) -> None:
     from journal.app import run_gui
 
-    def close_all() -> None:
-        for widget in qapp.topLevelWidgets():
-            if widget.objectName() == "MainWindow":
-                widget.close()
+    monkeypatch.setattr("journal.app.ask_restore_drafts", lambda *_a: False)
+    seen: dict[str, Any] = {}
 
-    QTimer.singleShot(0, close_all)
+    def watch() -> None:
+        [window] = started
+        # The storage layer is opened only after the frame is on screen.
+        window.firstPainted.connect(lambda: seen.setdefault("ready_at_paint", window.is_ready()))
+        window.firstPainted.connect(
+            lambda: seen.setdefault("status", window.statusBar().currentMessage())
+        )
+        window.ready.connect(lambda: seen.setdefault("panes", window.centralWidget()))
+        window.ready.connect(lambda: seen.setdefault("gc_at_ready", gc.isenabled()))
+        window.ready.connect(lambda: seen.setdefault("title", window.windowTitle()))
+        window.ready.connect(lambda: QTimer.singleShot(0, window.close))
+
+    QTimer.singleShot(0, watch)
     assert run_gui(paths, ["daybook"]) == 0
+    assert seen["ready_at_paint"] is False
+    assert seen["status"] == "Opening your journal…"
+    assert seen["panes"].objectName() == "mainSplitter"
+    assert gc.isenabled() and seen["gc_at_ready"] is False  # off only while starting
+    assert seen["title"].startswith("Daybook")
     assert paths.database.exists()
+
+
+def test_quitting_while_the_journal_opens_leaves_it_closed(
+    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+) -> None:
+    """Closed before the journal arrived: exit 0, the journal closed, nothing half-built."""
+    import journal.services.journal as journal_module
+    from journal.app import run_gui
+
+    opened: list[Any] = []
+    closed: list[Any] = []
+    real_open, real_close = journal_module.Journal.open, journal_module.Journal.close
+
+    def spy_open(paths: Any) -> Any:
+        journal = real_open(paths)
+        opened.append(journal)
+        return journal
+
+    def spy_close(self: Any) -> None:
+        closed.append(self)
+        real_close(self)
+
+    monkeypatch.setattr(journal_module.Journal, "open", staticmethod(spy_open))
+    monkeypatch.setattr(journal_module.Journal, "close", spy_close)
+    QTimer.singleShot(0, lambda: started[0].close())
+    assert run_gui(paths, ["daybook"]) == 0
+    assert not started[0].is_ready()
+    assert all(journal in closed for journal in opened)
+    assert gc.isenabled()
+
+
+def test_a_journal_that_cannot_be_opened_is_explained_and_exits_1(
+    paths: Any, qapp: Any, errors: list[BaseException], started: list[Any]
+) -> None:
+    from journal.app import run_gui
+
+    paths.home.mkdir(parents=True)
+    paths.database.write_bytes(b"\x00this is no longer a database" * 200)
+    assert run_gui(paths, ["daybook"]) == 1
+    assert len(errors) == 1 and "damaged" in str(errors[0])
+    assert gc.isenabled()
+    assert not started[0].is_ready()
 
 
 def test_ui_modules_do_not_load_the_storage_layer() -> None:
