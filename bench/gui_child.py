@@ -1,12 +1,17 @@
 """Child process of the GUI benchmark: open one window offscreen and report when it is painted.
 
     python bench/gui_child.py bare                 a bare PySide6 QMainWindow (the baseline)
+    python bench/gui_child.py widgets              the same with a menu bar, a status bar and
+                                                   a label in it (no app code; for reference)
     python bench/gui_child.py app --home DIR       Daybook's main window on the journal in DIR
     python bench/gui_child.py app --home DIR --scroll-pages 30
 
 The parent notes the wall clock just before starting this process; this script prints one
 JSON line whose `painted_at` (time.time()) is taken once the first paint of the window has
-been flushed, so `painted_at - start` is process start to a painted window. The Daybook
+been flushed, so `painted_at - start` is process start to a painted window. A window that
+paints a frame first and fills it later (it has a `ready` signal and `is_ready()`) also gets
+`content_painted_at`: when the first paint of its timeline (the largest visible item view)
+after `ready` has been flushed. The Daybook
 window comes from `journal.app.create_window(paths) -> QMainWindow`, called after the
 QApplication exists; until that exists, from `journal.app.build_window(app, journal,
 settings, qsettings)` composed the way `run_gui` does (the JSON says which); with neither the
@@ -42,7 +47,7 @@ def _emit(payload: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("mode", choices=["bare", "app"])
+    p.add_argument("mode", choices=["bare", "widgets", "app"])
     p.add_argument("--home", type=Path, help="the journal's data folder (mode app)")
     p.add_argument("--scroll-pages", type=int, default=0, metavar="N")
     args = p.parse_args(argv)
@@ -57,10 +62,13 @@ def main(argv: list[str] | None = None) -> int:
 
     keep_alive: object = None  # the journal the fallback window reads from
     how = "QMainWindow()"
-    if args.mode == "bare":
+    if args.mode in ("bare", "widgets"):
         window: QMainWindow = QMainWindow()
-        window.setWindowTitle("bare")
+        window.setWindowTitle(args.mode)
         window.resize(900, 600)
+        if args.mode == "widgets":
+            _add_widgets(window)
+            how = "QMainWindow() with menus, a status bar and a label"
     else:
         import journal.app as app_module
 
@@ -83,7 +91,16 @@ def main(argv: list[str] | None = None) -> int:
             return NO_FACTORY
     marks["window_built"] = time.perf_counter()
 
-    state: dict[str, Any] = {"first_paint": None, "viewport": None, "viewport_painted": False}
+    state: dict[str, Any] = {
+        "first_paint": None,
+        "viewport": None,
+        "viewport_painted": False,
+        "ready": None,
+        "content_paint": None,  # the timeline's first paint after `ready`
+    }
+    two_step = hasattr(window, "ready") and hasattr(window, "is_ready")
+    if two_step:
+        window.ready.connect(lambda: state.update(ready=time.perf_counter()))
 
     class PaintWatcher(QObject):
         """Notes the first paint of the window (or any widget in it) and of the viewport."""
@@ -92,10 +109,17 @@ def main(argv: list[str] | None = None) -> int:
             if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
                 if obj is state["viewport"]:
                     state["viewport_painted"] = True
-                if state["first_paint"] is None and (obj is window or window.isAncestorOf(obj)):
+                ours = obj is window or window.isAncestorOf(obj)
+                if state["first_paint"] is None and ours:
                     state["first_paint"] = time.perf_counter()
                     # Children are painted in the same backing-store sync; report after it.
                     QTimer.singleShot(0, painted)
+                elif state["ready"] is not None and state["content_paint"] is None and ours:
+                    # The panes are shown (and laid out) only after `ready`: ask each time.
+                    view = timeline_view()
+                    if view is not None and obj is view.viewport():
+                        state["content_paint"] = time.perf_counter()
+                        QTimer.singleShot(0, content_painted)
             return False
 
     def timeline_view() -> QAbstractItemView | None:
@@ -133,10 +157,12 @@ def main(argv: list[str] | None = None) -> int:
             "scroll_max_ms": max(times) if times else None,
         }
 
+    payload: dict[str, Any] = {}
+
     def painted() -> None:
         painted_at = time.time()
         done = time.perf_counter()
-        payload: dict[str, Any] = {
+        payload.update({
             "ok": True,
             "mode": args.mode,
             "painted_at": painted_at,
@@ -146,9 +172,24 @@ def main(argv: list[str] | None = None) -> int:
             "phases_ms": {name: (value - marks["main"]) * 1000 for name, value in marks.items()}
             | {"first_paint": (state["first_paint"] - marks["main"]) * 1000}
             | {"paint_flushed": (done - marks["main"]) * 1000},
+        })  # fmt: skip
+        if not two_step or state["content_paint"] is not None:
+            finish()
+        # else: content_painted() finishes once the filled window has been painted
+
+    def content_painted() -> None:
+        payload["content_painted_at"] = time.time()
+        payload["rss_at_content_mb"] = _maxrss_mb()
+        payload["phases_ms"] |= {
+            "ready": (state["ready"] - marks["main"]) * 1000,
+            "content_painted": (time.perf_counter() - marks["main"]) * 1000,
         }
+        if payload.get("ok"):
+            finish()
+
+    def finish() -> None:
         if args.scroll_pages:
-            payload |= scroll(args.scroll_pages)
+            payload.update(scroll(args.scroll_pages))
         _emit(payload)
         app.quit()
 
@@ -166,6 +207,20 @@ def main(argv: list[str] | None = None) -> int:
     if keep_alive is not None and hasattr(keep_alive, "close"):
         keep_alive.close()
     return status
+
+
+def _add_widgets(window: Any) -> None:
+    """What nearly every real window has and the bare one lacks: menus with a few actions,
+    a status bar, and a central widget with text (Qt's first text layout and the first
+    paint of child widgets cost more than the empty window's whole paint)."""
+    from PySide6.QtWidgets import QLabel
+
+    for title in ("&File", "&Edit", "&View", "&Help"):
+        menu = window.menuBar().addMenu(title)
+        for n in range(4):
+            menu.addAction(f"Command {n}")
+    window.statusBar().showMessage("Ready")
+    window.setCentralWidget(QLabel("Hello"))
 
 
 def _compose_like_run_gui(app_module: Any, app: Any, paths: Any) -> tuple[Any, Any]:
