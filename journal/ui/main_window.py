@@ -1,7 +1,7 @@
 """The main window: calendar | timeline (or search results, or the Trash) | reader or editor.
 
 The window is built in two steps so that it is on screen at once: `MainWindow(paths, ...)`
-is the frame (title, menus, the three panes' places, geometry) and imports nothing but Qt;
+is the frame (title, menus, status bar, geometry) and imports little beyond Qt;
 `attach(journal, editor)` puts the panes in once the journal is open (`journal.app` opens it
 in the background after the frame's first paint). So this module imports the panes, the
 renderer and, through them, the storage layer inside `attach`, not at its top.
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         pool: QThreadPool | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """The frame: title, menus (disabled until `attach`), the panes' places, geometry."""
+        """The frame: title, menus (disabled until `attach`), status bar, geometry."""
         super().__init__(parent)
         self.paths = paths
         self.qsettings = qsettings

@@ -211,6 +211,23 @@ def test_ui_modules_do_not_load_the_storage_layer() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_what_the_frame_needs_imports_none_of_the_panes() -> None:
+    """The window is painted before the panes, the renderer and the storage layer are even
+    imported (issue 3's start-up target); this keeps it so, without timing anything."""
+    code = (
+        "import sys, journal.app, journal.ui.main_window, journal.ui.startup, "
+        "journal.ui.theme, journal.ui.single_instance\n"
+        "heavy = ('sqlalchemy', 'markdown', 'nh3', 'pygments', 'journal.storage', "
+        "'journal.rendering', 'journal.services', 'journal.ui.timeline', 'journal.ui.editor', "
+        "'journal.ui.reader', 'journal.ui.panes', 'typing_extensions')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "[]"
+
+
 def test_only_the_ui_and_app_import_pyside6_and_the_ui_never_imports_storage() -> None:
     offenders = []
     for path in (ROOT / "journal").rglob("*.py"):
