@@ -133,11 +133,17 @@ class TrashFlow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self.undo: list[int] = []  # ids moved to the Trash in this session, last on top
+        # Ids moved to the Trash in this session, a group per Delete, the last on top.
+        self.undo: list[list[int]] = []
 
     def delete_current(self) -> None:
+        """Delete: the selected entries (Shift/Ctrl-click), else the one shown."""
         w = self._window
         if w.trash_button.isChecked():
+            return
+        selected = w.timeline.selected_entries()
+        if len(selected) > 1:
+            self.delete_entries(selected)
             return
         entry = w.timeline.current_entry() or w.reader.entry
         if entry is not None:
@@ -145,68 +151,91 @@ class TrashFlow(QObject):
 
     def delete_entry(self, entry: Entry) -> None:
         """Move to the Trash; Undo (Ctrl+Z) or the Trash brings it back."""
+        self.delete_entries([entry])
+
+    def delete_entries(self, entries: list[Entry]) -> None:
+        """Move to the Trash together; one Undo brings them all back."""
         w = self._window
         if w.is_editing():
             if not w.entry_flow.flush():
                 return
             w.right_stack.setCurrentWidget(w.reader)
-        row = w.model.row_of(entry.id)
-        try:
-            deleted = w.journal.delete(entry.id)
-        except DaybookError as exc:
-            w.report(exc)
+        rows = [r for r in (w.model.row_of(e.id) for e in entries) if r >= 0]
+        deleted: list[Entry] = []
+        for entry in entries:
+            try:
+                deleted.append(w.journal.delete(entry.id))
+            except DaybookError as exc:  # those already moved stay moved, and undoable
+                w.report(exc)
+                break
+        if not deleted:
             return
-        self.undo.append(entry.id)
+        self.undo.append([e.id for e in deleted])
         w.undo_action.setEnabled(True)
-        w.model.remove_entry(entry.id)
+        for entry in deleted:
+            w.model.remove_entry(entry.id)
         w.reader.show_entry(None)
-        if row >= 0:
+        if rows:
+            row = min(rows)
             w.timeline.select_row(min(row, w.model.rowCount() - 1))
             if w.timeline.current_entry() is None:
                 w.timeline.select_row(w.timeline._step(row - 1, -1))
         w.calendar.refresh()
         w.refresh_tags()
         w.update_pages()
-        w.statusBar().showMessage(
-            w.tr("“{0}” moved to the Trash").format(entry.display_title or w.tr("Entry")),
-            10000,
-        )
-        w.entryDeleted.emit(deleted)
+        if len(deleted) == 1:
+            title = deleted[0].display_title or w.tr("Entry")
+            message = w.tr("“{0}” moved to the Trash").format(title)
+        else:
+            message = w.tr("{0} entries moved to the Trash").format(len(deleted))
+        w.statusBar().showMessage(message, 10000)
+        for entry in deleted:
+            w.entryDeleted.emit(entry)
 
     def undo_delete(self) -> None:
+        """Ctrl+Z: bring back what the last Delete moved to the Trash."""
         if not self.undo:
             return
-        entry_id = self.undo.pop()
+        ids = self.undo.pop()
         self._window.undo_action.setEnabled(bool(self.undo))
-        self.restore_entry_id(entry_id)
+        self.restore_ids(ids)
 
     def restore_entry(self, entry: Entry) -> None:
-        if entry.id in self.undo:
-            self.undo.remove(entry.id)
-            self._window.undo_action.setEnabled(bool(self.undo))
-        self.restore_entry_id(entry.id)
+        self.undo = [[i for i in group if i != entry.id] for group in self.undo]
+        self.undo = [group for group in self.undo if group]
+        self._window.undo_action.setEnabled(bool(self.undo))
+        self.restore_ids([entry.id])
 
-    def restore_entry_id(self, entry_id: int) -> None:
+    def restore_ids(self, ids: list[int]) -> None:
         w = self._window
-        try:
-            entry = w.journal.restore_entry(entry_id)
-        except DaybookError as exc:
-            w.report(exc)
+        restored: list[Entry] = []
+        for entry_id in ids:
+            try:
+                restored.append(w.journal.restore_entry(entry_id))
+            except DaybookError as exc:
+                w.report(exc)
+                break
+        if not restored:
             return
-        w.statusBar().showMessage(
-            w.tr("“{0}” restored").format(entry.display_title or w.tr("Entry")), 5000
-        )
+        if len(restored) == 1:
+            title = restored[0].display_title or w.tr("Entry")
+            message = w.tr("“{0}” restored").format(title)
+        else:
+            message = w.tr("{0} entries restored").format(len(restored))
+        w.statusBar().showMessage(message, 5000)
         if w.trash_button.isChecked():
             w.trash.reload()
         w.refresh_tags()
         w.model.reload()
         w.calendar.refresh()
         if not w.trash_button.isChecked():
-            w.model.load_through(entry.day)
-            w.select_id(entry.id)
-            w.reader.show_entry(entry)
+            newest = max(restored, key=lambda e: (e.day, e.created, e.id))
+            w.model.load_through(min(e.day for e in restored))
+            w.select_id(newest.id)
+            w.reader.show_entry(newest)
         w.update_pages()
-        w.entryRestored.emit(entry)
+        for entry in restored:
+            w.entryRestored.emit(entry)
 
     def show_trash(self, on: bool) -> None:
         """The Trash in place of the timeline (on), or the timeline again."""

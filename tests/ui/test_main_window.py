@@ -168,6 +168,39 @@ def test_delete_undo_and_restore_from_trash(
     assert journal.get(first.id).deleted is None
 
 
+def test_delete_moves_every_selected_entry_and_one_undo_brings_them_back(
+    journal: Any, make_window: Any, qtbot: Any
+) -> None:
+    add_entries(journal, 6)
+    window = make_window(journal)
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    chosen = window.timeline.selected_entries()
+    assert len(chosen) == 3
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Delete)
+    assert all(window.model.row_of(e.id) < 0 for e in chosen)
+    assert window.model.entry_count() == 3
+    assert window.statusBar().currentMessage() == "3 entries moved to the Trash"
+    assert window.timeline.current_entry() is not None
+
+    shortcut(window, QKeySequence.StandardKey.Undo)
+    assert all(window.model.row_of(e.id) >= 0 for e in chosen)
+    assert window.statusBar().currentMessage() == "3 entries restored"
+    assert not window.undo_action.isEnabled()
+    assert [journal.get(e.id).deleted for e in chosen] == [None] * 3
+
+    # Restored from the Trash one by one, an entry leaves its group's Undo.
+    window.timeline.select_row(1)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    pair = window.timeline.selected_entries()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Delete)
+    window.trash_flow.restore_entry(pair[0])
+    window.trash_flow.undo_delete()
+    assert journal.get(pair[1].id).deleted is None
+    assert window.trash_flow.undo == []
+
+
 def test_empty_trash_asks_first(
     journal: Any, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
