@@ -53,7 +53,15 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
 def preview(body: str, length: int = 200) -> str:
-    """The body as one line of plain prose: no headings, Markdown marks or link targets."""
+    """The body as one line of plain prose: no headings, Markdown marks or link targets.
+
+    Only the body's first lines are read (up to 8x `length` characters, whole lines), which
+    keeps a page of 200 long entries from costing milliseconds of regular expressions.
+    """
+    limit = length * 8
+    if len(body) > limit:
+        head = body[:limit]
+        body = head.rsplit("\n", 1)[0] if "\n" in head else head
     lines = [ln for ln in body.splitlines() if not ln.lstrip().startswith("#")]
     text = _EMPHASIS.sub("", _LINK.sub(r"\1", "\n".join(lines)))
     return excerpt(text, length)

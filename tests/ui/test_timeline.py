@@ -147,3 +147,8 @@ def test_snippets_put_the_first_match_near_the_start() -> None:
     assert text.index(MARK_START) < 60
     assert "##" not in text
     assert preview("# Heading\n*Bold* and `code` [link](http://a)") == "Bold and code link"
+    # A long body is read only as far as the preview needs, in whole lines.
+    long_body = "\n".join(f"Line {n} with a [link](http://example.com/{n})" for n in range(500))
+    shown = preview(long_body)
+    assert shown.startswith("Line 0 with a link Line 1 with a link") and shown.endswith("…")
+    assert "](" not in shown and len(shown) <= 200
