@@ -174,6 +174,7 @@ def start_window(
 
     opener.opened.connect(opened)
     opener.failed.connect(gc.enable)
+    opener.failed.connect(window.close)
     opener.failed.connect(lambda: app.exit(1))
     app.aboutToQuit.connect(opener.cancel)
     # After the paint has been flushed, not inside it.

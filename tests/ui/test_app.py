@@ -195,7 +195,7 @@ def test_a_journal_that_cannot_be_opened_is_explained_and_exits_1(
     assert run_gui(paths, ["daybook"]) == 1
     assert len(errors) == 1 and "damaged" in str(errors[0])
     assert gc.isenabled()
-    assert not started[0].is_ready()
+    assert not started[0].is_ready() and not started[0].isVisible()
 
 
 def test_ui_modules_do_not_load_the_storage_layer() -> None:
@@ -209,6 +209,77 @@ def test_ui_modules_do_not_load_the_storage_layer() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert out.stdout.strip() == "[]"
+
+
+def _close_when_ready(started: list[Any], seen: dict[str, Any]) -> None:
+    """Once run_gui's window has its panes: note what it shows, then close it."""
+
+    def watch() -> None:
+        [window] = started
+
+        def ready() -> None:
+            seen["status"] = window.statusBar().currentMessage()
+            seen["titles"] = [
+                window.model.entry_at(r).title
+                for r in range(window.model.rowCount())
+                if window.model.entry_at(r) is not None
+            ]
+            QTimer.singleShot(0, window.close)
+
+        window.ready.connect(lambda: QTimer.singleShot(0, ready))
+
+    QTimer.singleShot(0, watch)
+
+
+def test_an_older_journal_is_upgraded_behind_the_frame(
+    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+) -> None:
+    """Alembic runs in the opener's thread; the window shows the upgraded journal."""
+    from journal.app import run_gui
+    from journal.storage import db
+    from journal.storage.migrate import upgrade
+
+    monkeypatch.setattr("journal.app.ask_restore_drafts", lambda *_a: False)
+    paths.ensure()
+    db.create_private_file(paths.database)
+    engine = db.open_engine(paths.database)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO entries (uid, day, created_at, created_offset, updated_at, "
+            "updated_offset, title, body, tag_list, private) VALUES ('u1', '2025-01-02', "
+            "'2025-01-02 17:00:00.000000', 60, '2025-01-02 17:00:00.000000', 60, 'Old', "
+            "'written before kinds existed', '', 0)"
+        )
+    engine.dispose()
+    seen: dict[str, Any] = {}
+    _close_when_ready(started, seen)
+    assert run_gui(paths, ["daybook"]) == 0
+    assert seen["titles"] == ["Old"]
+    assert list(paths.backups.glob("pre-upgrade-0001-*.sqlite3"))
+
+
+def test_a_damaged_journal_is_restored_from_a_backup_at_start(
+    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+) -> None:
+    """The failure arrives from the opener's thread; the offer and the restore happen on
+    the UI thread, and the window opens on the restored journal with a note."""
+    from journal.app import run_gui
+    from journal.ui import startup
+
+    monkeypatch.setattr("journal.app.ask_restore_drafts", lambda *_a: False)
+    with Journal.open(paths) as journal:
+        journal.add("kept in the backup", title="Backed up", day=dt.date(2026, 11, 20))
+        journal.backup(paths.backups / "manual-20261120-180000.sqlite3")
+    paths.database.write_bytes(b"\x00this is no longer a database" * 200)
+    asked: list[Any] = []
+    monkeypatch.setattr(startup, "ask_restore", lambda parent, _e, b: asked.append(parent) or True)
+    seen: dict[str, Any] = {}
+    _close_when_ready(started, seen)
+    assert run_gui(paths, ["daybook"]) == 0
+    assert asked == [started[0]]  # asked over the window, not as a lone dialog
+    assert seen["titles"] == ["Backed up"]
+    assert seen["status"].startswith("Restored manual-20261120-180000.sqlite3")
 
 
 def test_what_the_frame_needs_imports_none_of_the_panes() -> None:
