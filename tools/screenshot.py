@@ -4,6 +4,7 @@
 Builds a throw-away journal (about 40 end-of-day entries) in a temporary folder, opens the
 main window offscreen at 1280x800, selects an entry and saves the picture. Run from the
 repository root:  python tools/screenshot.py [--dark] [--out PATH] [--search WORDS]
+(--prompt and --insights make docs/screenshot-prompt.png and docs/screenshot-insights.png)
 """
 
 from __future__ import annotations
@@ -424,6 +425,9 @@ def main() -> int:
     parser.add_argument(
         "--prompt", action="store_true", help="the end-of-day prompt for the last day instead"
     )
+    parser.add_argument(
+        "--insights", action="store_true", help="the Insights window instead (heatmap focused)"
+    )
     args = parser.parse_args()
 
     from PySide6.QtCore import QSettings
@@ -452,6 +456,10 @@ def main() -> int:
             window.resize(1280, 800)
             window.show()
             app.processEvents()
+            if args.insights:
+                out = insights_screenshot(app, window, Path(args.out))
+                print(out)
+                return 0
             if args.select:
                 window.timeline.select_row(0)
                 for _ in range(args.select):
@@ -477,6 +485,24 @@ def main() -> int:
             window.close()
         print(out)
     return 0
+
+
+def insights_screenshot(app: Any, window: Any, out: Path) -> Path:
+    """View > Insights over the main window, the heatmap's focus ring on the last entry."""
+    dialog = window.open_insights()
+    dialog.resize(960, 560)
+    dialog.heatmap.setFocus()
+    dialog.heatmap.set_current(END)
+    for _ in range(10):
+        app.processEvents()
+    window.wait_for_tasks()
+    for _ in range(10):
+        app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(out))
+    dialog.close()
+    window.close()
+    return out
 
 
 def prompt_screenshot(app: Any, journal: Any, settings: Any, out: Path) -> Path:

@@ -15,12 +15,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QWidget
@@ -73,7 +76,13 @@ class ClickableChart(QWidget):
 
 class YearHeatmap(ClickableChart):
     """A contribution calendar of one year: a column a week (Monday on top), a cell a day,
-    darker the more entries it has. Clicking a day emits `dayClicked(date)`."""
+    darker the more entries it has. Clicking a day emits `dayClicked(date)`.
+
+    From the keyboard: the arrows move a focus ring a day (up, down) or a week (left,
+    right), Home and End go to the year's first and last day, Page Up and Down a month;
+    Enter or Space opens the day. The day under the ring is the widget's accessible
+    description.
+    """
 
     dayClicked = Signal(object)  # datetime.date
 
@@ -86,9 +95,11 @@ class YearHeatmap(ClickableChart):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Year heatmap: days with entries"))
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.year = dt.date.today().year
         self.counts: dict[dt.date, int] = {}
         self.today: dt.date | None = None
+        self.current = dt.date(self.year, 1, 1)  # the day under the keyboard's focus ring
         # Room for the weekday labels in the label font, whatever the font and language.
         metrics = QFontMetricsF(self.label_font())
         widest = max(metrics.horizontalAdvance(self.tr(n)) for n in ("Mon", "Wed", "Fri"))
@@ -101,9 +112,33 @@ class YearHeatmap(ClickableChart):
 
     def set_data(self, year: int, counts: dict[dt.date, int], today: dt.date | None = None) -> None:
         self.year, self.counts, self.today = year, dict(counts), today
+        if self.current.year != year:
+            in_year = today is not None and today.year == year
+            self.current = today if today is not None and in_year else dt.date(year, 1, 1)
         days = sum(1 for n in counts.values() if n)
-        self.setAccessibleDescription(self.tr("{0} days with entries in {1}").format(days, year))
+        self.setAccessibleName(
+            self.tr("Year heatmap: {0} days with entries in {1}").format(days, year)
+        )
+        self._describe_current()
         self.update()
+
+    def set_current(self, day: dt.date) -> None:
+        """Move the focus ring to `day`, kept within the year shown."""
+        first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        self.current = min(max(day, first), last)
+        self._describe_current()
+        self.update()
+
+    def _describe_current(self) -> None:
+        self.setAccessibleDescription(self.describe(self.current))
+
+    def describe(self, day: dt.date) -> str:
+        """A day and its entry count, as the tooltip and the accessible description say it."""
+        n = self.counts.get(day, 0)
+        what = self.tr("no entries") if not n else self.tr("{0} entries").format(n)
+        if n == 1:
+            what = self.tr("1 entry")
+        return f"{day:%a %d %b %Y}: {what}"
 
     # -- geometry (also what the tests use) -----------------------------------------------
 
@@ -189,23 +224,63 @@ class YearHeatmap(ClickableChart):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(pal.color(QPalette.ColorRole.WindowText))
             painter.drawRoundedRect(self.cell_rect(self.today).adjusted(-1, -1, 1, 1), 3, 3)
+        if self.hasFocus():
+            pen = QPen(pal.color(QPalette.ColorRole.Highlight))
+            pen.setWidthF(2.0)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(pen)
+            painter.drawRoundedRect(self.cell_rect(self.current).adjusted(-2, -2, 2, 2), 3, 3)
         painter.end()
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        day = self.current
+        steps: dict[int, int] = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Left: -7,
+            Qt.Key.Key_Right: 7,
+        }
+        if key in steps:
+            self.set_current(day + dt.timedelta(days=steps[key]))
+        elif key == Qt.Key.Key_Home:
+            self.set_current(dt.date(self.year, 1, 1))
+        elif key == Qt.Key.Key_End:
+            self.set_current(dt.date(self.year, 12, 31))
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            month = day.month + (-1 if key == Qt.Key.Key_PageUp else 1)
+            if 1 <= month <= 12:
+                last = calendar.monthrange(self.year, month)[1]
+                self.set_current(dt.date(self.year, month, min(day.day, last)))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.dayClicked.emit(self.current)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    @override
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    @override
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def item_at(self, pos: QPointF) -> object | None:
         return self.day_at(pos)
 
     def item_clicked(self, item: object) -> None:
+        if isinstance(item, dt.date):
+            self.set_current(item)
         self.dayClicked.emit(item)
 
     def tooltip_at(self, pos: QPointF) -> str:
         day = self.day_at(pos)
-        if day is None:
-            return ""
-        n = self.counts.get(day, 0)
-        what = self.tr("no entries") if not n else self.tr("{0} entries").format(n)
-        if n == 1:
-            what = self.tr("1 entry")
-        return f"{day:%a %d %b %Y}: {what}"
+        return "" if day is None else self.describe(day)
 
 
 class TagTrendChart(ClickableChart):

@@ -108,7 +108,10 @@ class InsightsDialog(QDialog):
         nav.addWidget(self.year_label)
         nav.addWidget(self.next_year)
         nav.addStretch(1)
-        hint = QLabel(self.tr("Click a day to show it in the timeline."), page)
+        hint = QLabel(
+            self.tr("Click a day (or choose one with the arrow keys and Enter) to show it."),
+            page,
+        )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout = QVBoxLayout(page)
         layout.addLayout(nav)

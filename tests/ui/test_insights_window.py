@@ -63,6 +63,31 @@ def test_clicking_a_day_asks_to_show_it(qtbot: Any, journal: Any) -> None:
     assert blocker.args == [TUE]
 
 
+def test_the_heatmap_is_usable_from_the_keyboard(qtbot: Any, journal: Any) -> None:
+    dlg = dialog(qtbot, journal)
+    heatmap = dlg.heatmap
+    heatmap.setFocus()
+    heatmap.set_current(TUE)
+    qtbot.keyClick(heatmap, Qt.Key.Key_Down)  # the next day
+    assert heatmap.current == TUE + dt.timedelta(days=1)
+    qtbot.keyClick(heatmap, Qt.Key.Key_Left)  # a week back
+    assert heatmap.current == TUE - dt.timedelta(days=6)
+    qtbot.keyClick(heatmap, Qt.Key.Key_Up)
+    assert heatmap.current == TUE - dt.timedelta(days=7)
+    assert heatmap.accessibleDescription() == heatmap.describe(heatmap.current)
+    with qtbot.waitSignal(dlg.dayRequested) as blocker:
+        qtbot.keyClick(heatmap, Qt.Key.Key_Return)
+    assert blocker.args == [TUE - dt.timedelta(days=7)]
+    qtbot.keyClick(heatmap, Qt.Key.Key_End)
+    assert heatmap.current == dt.date(heatmap.year, 12, 31)
+    qtbot.keyClick(heatmap, Qt.Key.Key_Right)  # stays within the year shown
+    assert heatmap.current == dt.date(heatmap.year, 12, 31)
+    qtbot.keyClick(heatmap, Qt.Key.Key_PageUp)
+    assert heatmap.current == dt.date(heatmap.year, 11, 30)
+    qtbot.keyClick(heatmap, Qt.Key.Key_Home)
+    assert heatmap.current == dt.date(heatmap.year, 1, 1)
+
+
 def test_the_figures(qtbot: Any, journal: Any) -> None:
     dlg = dialog(qtbot, journal)
     assert dlg.year_label.text() == "2026"
