@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -118,6 +119,8 @@ class TagsEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._known: list[str] = []
+        # Asked for the journal's tags when the field gets the focus (not at every load).
+        self.source: Callable[[], list[str]] | None = None
         self._model = QStringListModel(self)
         self.tag_completer = QCompleter(self._model, self)
         self.tag_completer.setWidget(self)
@@ -130,6 +133,12 @@ class TagsEdit(QLineEdit):
 
     def set_completions(self, tags: list[str]) -> None:
         self._known = unique_tags(tags)
+
+    @override
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.source is not None:
+            self.set_completions(self.source())
+        super().focusInEvent(event)
 
     def add_completions(self, tags: tuple[str, ...] | list[str]) -> None:
         self._known = unique_tags([*self._known, *tags])
@@ -245,6 +254,7 @@ class EntryEditor(QWidget):
         day_label.setBuddy(self.day_edit)
 
         self.tags_edit = TagsEdit(self)
+        self.tags_edit.source = self._journal_tags
         self.tags_edit.setPlaceholderText(self.tr("tags, separated by commas"))
         self.tags_edit.setAccessibleName(self.tr("Tags"))
         self.tags_edit.setToolTip(self.tr("Comma-separated tags; #tags in the text count too"))
@@ -486,14 +496,13 @@ class EntryEditor(QWidget):
         self.last_error = None
         self._set_status("")
         self._update_word_count()
-        self._refresh_completions()
 
-    def _refresh_completions(self) -> None:
+    def _journal_tags(self) -> list[str]:
+        """The journal's tags, most used first, for completion (none if it cannot say)."""
         try:
-            counts = self._journal.tag_counts()
+            return [name for name, _n in self._journal.tag_counts()]
         except DaybookError:
-            return
-        self.tags_edit.set_completions([name for name, _n in counts])
+            return []
 
     def _changed(self) -> None:
         if self._loading:

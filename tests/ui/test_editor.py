@@ -431,6 +431,19 @@ def test_tag_completion_offers_existing_tags(
     assert completer.completionCount() == 0 or not completer.popup().isVisible()
 
 
+def test_tag_completion_knows_tags_written_since_the_editor_opened(
+    qtbot: Any, make_editor: Any, journal: Journal
+) -> None:
+    editor = make_editor(autosave_ms=600_000)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    journal.add("from the command line meanwhile", tags=["retrospective"])
+    editor.tags_edit.setFocus()  # asks the journal again
+    qtbot.keyClicks(editor.tags_edit, "retro")
+    model = editor.tags_edit.tag_completer.completionModel()
+    assert [model.index(i, 0).data() for i in range(model.rowCount())] == ["retrospective"]
+
+
 def test_set_tag_completions_replaces_the_list(qtbot: Any, editor: EntryEditor) -> None:
     editor.set_tag_completions(["alpha", "beta"])
     qtbot.keyClicks(editor.tags_edit, "be")
