@@ -134,6 +134,9 @@ def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Se
     return app, settings, QSettings(ORGANIZATION, APPLICATION)
 
 
+OPEN_ANYWAY_MS = 400  # a frame not painted by then (minimized, hidden) opens the journal
+
+
 def start_window(
     app: QApplication,
     paths: AppPaths,
@@ -181,9 +184,6 @@ def start_window(
     window.firstPainted.connect(lambda: QTimer.singleShot(0, opener.start))
     QTimer.singleShot(OPEN_ANYWAY_MS, opener.start)
     return window
-
-
-OPEN_ANYWAY_MS = 400
 
 
 def first_start_autostart(settings: Settings, paths: AppPaths) -> str | None:

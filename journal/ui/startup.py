@@ -1,7 +1,8 @@
 """What happens around opening a journal in the app: recovery, checks and backups.
 
-At start the journal is opened; a damaged one is moved aside (never deleted) and the
-newest good backup offered. Once the window is up, a background task runs SQLite's
+At start the journal is opened in the background (`JournalOpener`, after the window's
+first paint); a damaged one is moved aside (never deleted) and the newest good backup
+offered (`recover_journal`, on the UI thread). Once the window is up, a background task runs SQLite's
 quick_check and the search-index check, then the day's first backup; a journal in a
 cloud-sync folder or on a network filesystem gets a warning.
 """
@@ -50,28 +51,13 @@ def ask_restore(parent: QWidget | None, error: DaybookError, backup: Path) -> bo
     return box.clickedButton() is restore
 
 
-def open_journal(
-    paths: AppPaths, parent: QWidget | None = None
-) -> tuple[Journal, str | None] | None:
-    """Open the journal, offering the newest good backup when it is damaged.
-
-    Returns the journal and a note for the status bar when a backup was restored, or None
-    (after telling the user) when it cannot be opened.
-    """
-    from journal.services.journal import Journal
-
-    try:
-        return Journal.open(paths), None
-    except DaybookError as exc:
-        return recover_journal(paths, exc, parent)
-
-
 def recover_journal(
     paths: AppPaths, error: BaseException, parent: QWidget | None = None
 ) -> tuple[Journal, str | None] | None:
     """After opening the journal failed with `error`: a damaged journal is moved aside and
     the newest good backup restored if the user agrees; anything else is explained.
-    Returns what `open_journal` does."""
+    Returns the journal and a note for the status bar (a backup was restored), or None
+    once the user has been told why it cannot be opened."""
     from journal.services.health import newest_good_backup, restore_over_damaged
     from journal.services.journal import Journal
 

@@ -11,7 +11,22 @@ import pytest
 from journal.paths import AppPaths
 from journal.services.journal import Journal
 from journal.ui import startup
-from journal.ui.startup import StartupChecks, open_journal
+from journal.ui.startup import JournalOpener, StartupChecks
+
+
+def open_journal(qtbot: Any, paths: AppPaths) -> tuple[Journal, str | None] | None:
+    """Open the journal as the app does: in the background, recovering on the UI thread."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opener = JournalOpener(paths, parent)
+    result: list[tuple[Journal, str | None] | None] = []
+    opener.opened.connect(lambda journal, note: result.append((journal, note)))
+    opener.failed.connect(lambda: result.append(None))
+    opener.start()
+    qtbot.waitUntil(lambda: bool(result), timeout=10000)
+    return result[0]
 
 
 def make_journal_with_backup(paths: AppPaths) -> Path:
@@ -29,13 +44,13 @@ def damage(paths: AppPaths) -> bytes:
 
 
 def test_a_damaged_journal_is_moved_aside_and_the_backup_restored(
-    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException]
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException], qtbot: Any
 ) -> None:
     make_journal_with_backup(paths)
     garbage = damage(paths)
     asked: list[Path] = []
     monkeypatch.setattr(startup, "ask_restore", lambda _p, _e, b: asked.append(b) or True)
-    opened = open_journal(paths)
+    opened = open_journal(qtbot, paths)
     assert opened is not None and errors == []
     journal, note = opened
     try:
@@ -49,21 +64,23 @@ def test_a_damaged_journal_is_moved_aside_and_the_backup_restored(
 
 
 def test_declining_the_restore_leaves_everything_as_it_was(
-    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException]
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException], qtbot: Any
 ) -> None:
     make_journal_with_backup(paths)
     garbage = damage(paths)
     monkeypatch.setattr(startup, "ask_restore", lambda *_a: False)
-    assert open_journal(paths) is None
+    assert open_journal(qtbot, paths) is None
     assert len(errors) == 1 and "damaged" in str(errors[0])
     assert paths.database.read_bytes() == garbage
     assert not list(paths.home.glob("journal.sqlite3.damaged-*"))
 
 
-def test_no_backup_means_a_clear_error(paths: AppPaths, errors: list[BaseException]) -> None:
+def test_no_backup_means_a_clear_error(
+    paths: AppPaths, errors: list[BaseException], qtbot: Any
+) -> None:
     paths.home.mkdir(parents=True)
     damage(paths)
-    assert open_journal(paths) is None
+    assert open_journal(qtbot, paths) is None
     assert len(errors) == 1 and "damaged" in str(errors[0])
 
 
