@@ -2,9 +2,9 @@
 
 At start the journal is opened in the background (`JournalOpener`, after the window's
 first paint); a damaged one is moved aside (never deleted) and the newest good backup
-offered (`recover_journal`, on the UI thread). Once the window is up, a background task runs SQLite's
-quick_check and the search-index check, then the day's first backup; a journal in a
-cloud-sync folder or on a network filesystem gets a warning.
+offered (`recover_journal`, on the UI thread). Once the window is up, a background task
+runs SQLite's quick_check and the search-index check, then the day's first backup; a
+journal in a cloud-sync folder or on a network filesystem gets a warning.
 """
 
 from __future__ import annotations
