@@ -348,7 +348,10 @@ class JournalStore:
             bound = self._recent_bound(query, filters, limit)
         walk = bound is None and newest and query.match is not None
         walk = walk and self._is_common(str(query.match))
-        sql, params = search_sql(query, filters, "e.id", walk=walk, bound=bound)
+        if newest:
+            sql, params = search_sql(query, filters, "e.id", walk=walk, bound=bound)
+        else:
+            sql, params = search_sql(query, filters, "m.id", rows=False)
         if newest:
             sql += " ORDER BY e.day DESC, e.created_at DESC, e.id DESC"
         else:
@@ -404,7 +407,7 @@ class JournalStore:
         return int(rows[0][0]) >= COMMON_MATCHES
 
     def count_search(self, query: SearchQuery, filters: EntryFilter = EntryFilter()) -> int:
-        sql, params = search_sql(query, filters, "count(*)")
+        sql, params = search_sql(query, filters, "count(*)", rows=False)
         return int(self._query(sql, tuple(params))[0][0])
 
     def _snippets(self, query: SearchQuery, ids: Sequence[int]) -> dict[int, str]:

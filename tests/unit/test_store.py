@@ -315,6 +315,42 @@ def test_every_search_plan_gives_the_same_answers(
     assert results[0][4] == expected(lambda d, _w, _t: d >= dt.date(2026, 1, 20))
 
 
+def test_relevance_and_counts_filter_like_the_timeline(store: JournalStore) -> None:
+    """Ranked search and counts test the Trash and private flags through their indexes
+    (not the rows); they must still match a plain Python filter, joins or not."""
+    facts: dict[int, tuple[dt.date, bool, bool, str, bool]] = {}
+    for i in range(40):
+        day = dt.date(2026, 3, 1) + dt.timedelta(days=i % 20)
+        private, tagged, kind = i % 3 == 0, i % 4 == 0, "prompt" if i % 5 == 0 else "note"
+        words = "deploy pipeline" + (" cache" if i % 6 == 0 else "")
+        e = store.add(
+            entry(day.isoformat(), f"{words} n{i}", private=private, kind=kind,
+                  tags=("ops",) if tagged else ())
+        )  # fmt: skip
+        deleted = i % 7 == 0
+        if deleted:
+            store.delete(e.id)
+        facts[e.id] = (day, private, tagged, words, deleted)
+
+    def check(text: str, keep: Callable[[int], bool], **filters: object) -> None:
+        f = EntryFilter(**filters)  # type: ignore[arg-type]
+        trash = bool(filters.get("trash"))
+        want = {i for i in facts if keep(i) and facts[i][4] == trash}
+        hits = store.search(parse_query(text), f, limit=None, order="relevance")
+        assert {h.entry.id for h in hits} == want, (text, filters)
+        assert store.count_search(parse_query(text), f) == len(want), (text, filters)
+
+    check("deploy", lambda _i: True)
+    check("deploy", lambda i: not facts[i][1], include_private=False)
+    check("deploy", lambda _i: True, trash=True)
+    check("deploy tag:ops", lambda i: facts[i][2])
+    check("deploy -cache", lambda i: "cache" not in facts[i][3])
+    check("deploy -tag:ops", lambda i: not facts[i][2])
+    check("deploy -tag:ops", lambda i: not facts[i][2] and not facts[i][1], include_private=False)
+    check("deploy from:2026-03-10", lambda i: facts[i][0] >= dt.date(2026, 3, 10))
+    check("pipeline", lambda i: store.get(i, include_deleted=True).kind == "prompt", kind="prompt")
+
+
 def test_import_counts_a_repeated_uid_within_one_file_once(
     store: JournalStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
