@@ -282,6 +282,30 @@ def test_a_damaged_journal_is_restored_from_a_backup_at_start(
     assert seen["status"].startswith("Restored manual-20261120-180000.sqlite3")
 
 
+def test_a_window_that_is_never_painted_still_opens_its_journal(
+    paths: Any, qapp: Any, qtbot: Any
+) -> None:
+    """Started on login with a tray, the window stays hidden and gets no paint: the
+    journal is opened anyway (after OPEN_ANYWAY_MS), so the reminders can run."""
+    from PySide6.QtCore import QSettings
+
+    from journal.app import start_window
+    from journal.settings import Settings
+
+    qsettings = QSettings(str(paths.home.parent / "window.ini"), QSettings.Format.IniFormat)
+    arrived: list[Any] = []
+    window = start_window(
+        qapp, paths, Settings(), qsettings, on_ready=lambda _w, journal, _n: arrived.append(journal)
+    )
+    qtbot.addWidget(window)
+    assert not window.isVisible()
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        pass
+    assert arrived and gc.isenabled()
+    window.close()
+    arrived[0].close()
+
+
 def test_what_the_frame_needs_imports_none_of_the_panes() -> None:
     """The window is painted before the panes, the renderer and the storage layer are even
     imported (issue 3's start-up target); this keeps it so, without timing anything."""
