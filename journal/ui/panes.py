@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -91,6 +92,12 @@ class Sidebar(QWidget):
         self.memory_list.itemClicked.connect(self._day_chosen)
         side.addWidget(self.memory_heading)
         side.addWidget(self.memory_list)
+        # The room the tags list leaves when it is hidden (an empty journal) stays empty:
+        # the calendar keeps its size instead of stretching down the window.
+        policy = self.calendar.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)
+        self.calendar.setSizePolicy(policy)
+        side.addStretch(0)
         self.show_on_this_day([])
 
     def show_counts(self, counts: list[tuple[str, int]], total: int) -> None:

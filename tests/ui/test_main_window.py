@@ -35,6 +35,18 @@ def test_empty_journal_invites_the_first_reflection(journal: Any, make_window: A
     assert window.is_editing()
 
 
+def test_an_empty_journal_keeps_the_calendar_its_size(
+    journal: Any, make_window: Any, qtbot: Any
+) -> None:
+    """No tags and nothing on this day: the room they leave is not given to the calendar."""
+    window = make_window(journal)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.tags_list.isVisible()
+    assert window.calendar.height() < 2 * window.calendar.sizeHint().height()
+
+
 def test_title_names_a_folder_that_is_not_the_default(journal: Any, make_window: Any) -> None:
     window = make_window(journal)
     assert not journal.paths.is_default
