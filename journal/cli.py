@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from journal.services.journal import Journal
 
 
+def _entries(n: int) -> str:
+    """A count of entries in words: 1 entry, 2,048 entries."""
+    return "1 entry" if n == 1 else f"{n:,} entries"
+
+
 def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
     from journal.domain.dates import parse_day
 
@@ -131,7 +136,7 @@ def cmd_import(journal: Journal, args: argparse.Namespace) -> int:
     span = f" from {report.first_day} to {report.last_day}" if report.first_day else ""
     verb = "would add" if args.dry_run else "added"
     print(
-        f"{report.found} entries found{span}; {verb} {report.added}, "
+        f"{_entries(report.found)} found{span}; {verb} {report.added}, "
         f"skipped {report.skipped} already in the journal"
     )
     if report.tags:
@@ -181,14 +186,11 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     result = build_export(journal, options)
     if args.split:
         written = write_export_folder(result.files, args.output, args.force)
-        print(f"exported {len(written)} entries to {args.output}", file=sys.stderr)
+        print(f"exported {_entries(len(written))} to {args.output}", file=sys.stderr)
     elif args.output is not None:
         write_export(result.text, args.output, args.force)
         count = result.report.entries
-        print(
-            f"exported {count} {'entry' if count == 1 else 'entries'} to {args.output}",
-            file=sys.stderr,
-        )
+        print(f"exported {_entries(count)} to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(result.text)
     if note := result.report.held_back_note:
@@ -223,7 +225,7 @@ def cmd_purge(journal: Journal, args: argparse.Namespace) -> int:
         return 0
     count = journal.purge(ids)
     print(
-        f"{count} {'entry' if count == 1 else 'entries'} deleted for ever; backups made "
+        f"{_entries(count)} deleted for ever; backups made "
         f"before now (in {journal.paths.backups}) still hold them",
         file=sys.stderr,
     )
@@ -281,7 +283,7 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> int:
         )
     print(
         f"ok: {journal.store.path} and its search index are intact "
-        f"({journal.store.count():,} entries)"
+        f"({_entries(journal.store.count())})"
     )
     return 0
 

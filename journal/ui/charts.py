@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from journal.domain.stats import MonthTags
+from journal.ui import wording
 from journal.ui.theme import mix
 
 if sys.version_info >= (3, 12):
@@ -134,11 +135,7 @@ class YearHeatmap(ClickableChart):
 
     def describe(self, day: dt.date) -> str:
         """A day and its entry count, as the tooltip and the accessible description say it."""
-        n = self.counts.get(day, 0)
-        what = self.tr("no entries") if not n else self.tr("{0} entries").format(n)
-        if n == 1:
-            what = self.tr("1 entry")
-        return f"{day:%a %d %b %Y}: {what}"
+        return f"{day:%a %d %b %Y}: {wording.entries(self.counts.get(day, 0))}"
 
     # -- geometry (also what the tests use) -----------------------------------------------
 

@@ -53,6 +53,7 @@ from journal.services.export import (
     write_export_folder,
 )
 from journal.services.journal import Journal
+from journal.ui import wording
 from journal.ui.busy import BusyIndicator
 from journal.ui.errors import ErrorDialog
 from journal.ui.export_form import ExportForm
@@ -322,11 +323,7 @@ class ExportDialog(QDialog):
             )
         text = preview.output()
         size = len(text.encode("utf-8"))
-        entries = (
-            self.tr("1 entry")
-            if report.entries == 1
-            else self.tr("{0} entries").format(report.entries)
-        )
+        entries = wording.entries(report.entries)
         where = (
             self.tr("{0} files").format(len(preview.result.files))
             if preview.result.files

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from journal.errors import DaybookError
 from journal.paths import AppPaths
+from journal.ui import wording
 from journal.ui.actions import WindowActions
 from journal.ui.errors import ErrorDialog
 from journal.ui.worker import TaskSet
@@ -505,7 +506,7 @@ class MainWindow(QMainWindow):
     def _exported(self, path: Path, count: int) -> None:
         self.statusBar().showMessage(
             self.tr("Exported {0} to {1}").format(
-                self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(count),
+                wording.entries(count),
                 str(path),
             ),
             8000,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.entry import Entry
 from journal.services.journal import Journal
+from journal.ui import wording
 from journal.ui.calendar import JournalCalendar
 
 MEMORIES = 5  # "On this day" entries shown in the sidebar (Insights lists them all)
@@ -106,14 +107,12 @@ class Sidebar(QWidget):
         for name, count in counts:
             item = QListWidgetItem(f"#{name}", self.tags_list)
             item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setData(Qt.ItemDataRole.ToolTipRole, self.tr("{0} entries").format(count))
+            item.setData(Qt.ItemDataRole.ToolTipRole, wording.entries(count))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {count}")
         self.tags_heading.setVisible(bool(counts))
         self.tags_list.setVisible(bool(counts))
         self.stats_label.setText(
-            self.tr("{0} entries · {1} tags").format(f"{total:,}", f"{len(counts):,}")
-            if total
-            else ""
+            f"{wording.entries(total)} · {wording.tags(len(counts))}" if total else ""
         )
 
     def show_on_this_day(self, entries: list[Entry]) -> None:

@@ -394,3 +394,13 @@ def test_on_this_day_in_the_sidebar_jumps_to_its_day(
         pos=memories.visualItemRect(memories.item(0)).center(),
     )
     assert journal.get(window.current_id()).day == a_year_ago
+
+
+def test_counts_are_said_in_words(journal: Any, make_window: Any) -> None:
+    from journal.ui import wording
+
+    assert [wording.entries(n) for n in (0, 1, 2048)] == ["no entries", "1 entry", "2,048 entries"]
+    assert [wording.tags(n) for n in (0, 1, 3)] == ["no tags", "1 tag", "3 tags"]
+    journal.add("one reflection #alone")
+    window = make_window(journal)
+    assert window.stats_label.text() == "1 entry · 1 tag"
