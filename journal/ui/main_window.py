@@ -3,8 +3,9 @@
 The window is built in two steps so that it is on screen at once: `MainWindow(paths, ...)`
 is the frame (title, menus, status bar, geometry) and imports little beyond Qt;
 `attach(journal, editor)` puts the panes in once the journal is open (`journal.app` opens it
-in the background after the frame's first paint). So this module imports the panes, the
-renderer and, through them, the storage layer inside `attach`, not at its top.
+in the background after the frame's first paint); they are built in `window_panes`, which
+this module imports inside `attach`, not at its top (with them come the renderer and,
+through the journal, the storage layer).
 
 Widgets ask through signals; this window lays out the panes and wires them together, and
 reports `DaybookError`s in the error dialog. What the panes do together lives beside it:
@@ -23,16 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from journal.errors import DaybookError
 from journal.paths import AppPaths
@@ -43,6 +35,15 @@ from journal.ui.worker import TaskSet
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from PySide6.QtWidgets import (
+        QLabel,
+        QListWidget,
+        QPushButton,
+        QSplitter,
+        QStackedWidget,
+        QToolButton,
+    )
 
     from journal.domain.entry import Entry
     from journal.rendering.markdown import MarkdownRenderer
@@ -86,22 +87,34 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()  # File > Quit, when the app keeps running without the window
     firstPainted = Signal()  # the frame is on screen (the app then opens the journal)
 
-    # Set by attach():
+    # Set by attach() (the panes by journal.ui.window_panes):
     journal: Journal
-    editor: QWidget
-    sidebar: Sidebar
-    calendar: JournalCalendar
-    model: TimelineModel
-    timeline: TimelineView
-    search_bar: SearchBar
-    reader: EntryReader
-    trash: TrashView
     entry_flow: EntryFlow
     search_flow: SearchFlow
     trash_flow: TrashFlow
-    busy: BusyIndicator
+    sidebar: Sidebar
+    calendar: JournalCalendar
+    tags_list: QListWidget
+    new_button: QPushButton
+    today_button: QToolButton
+    trash_button: QToolButton
+    stats_label: QLabel
+    model: TimelineModel
+    timeline: TimelineView
+    search_bar: SearchBar
+    list_empty: QLabel
+    trash: TrashView
+    list_stack: QStackedWidget
+    reader: EntryReader
+    editor: QWidget
     empty_state: WelcomePage
+    start_button: QPushButton
+    where_label: QLabel
+    right_stack: QStackedWidget
     splitter: QSplitter
+    undo_button: QPushButton
+    busy: BusyIndicator
+    streak_label: QLabel
 
     def __init__(
         self,
@@ -151,16 +164,10 @@ class MainWindow(QMainWindow):
         page_size: int = 200,
     ) -> None:  # fmt: skip
         """Put the panes for the open `journal` in the frame; `editor` edits its entries."""
-        from journal.rendering.markdown import MarkdownRenderer
-        from journal.ui.busy import BusyIndicator
         from journal.ui.entry_flow import EntryFlow
-        from journal.ui.panes import Sidebar, WelcomePage
-        from journal.ui.reader import EntryReader
-        from journal.ui.search_bar import SearchBar
         from journal.ui.search_flow import SearchFlow
-        from journal.ui.timeline import TimelineModel
-        from journal.ui.timeline_view import TimelineView
-        from journal.ui.trash import TrashFlow, TrashView
+        from journal.ui.trash import TrashFlow
+        from journal.ui.window_panes import build_panes, build_status_widgets
 
         if self.is_ready():
             raise RuntimeError("the window already shows a journal")
@@ -169,106 +176,10 @@ class MainWindow(QMainWindow):
         self.search_flow = SearchFlow(self)
         self.trash_flow = TrashFlow(self)
 
-        # -- widgets ---------------------------------------------------------------------
-        sidebar = Sidebar(journal, self)
-        self.calendar, self.tags_list = sidebar.calendar, sidebar.tags_list
-        self.new_button, self.today_button = sidebar.new_button, sidebar.today_button
-        self.trash_button, self.stats_label = sidebar.trash_button, sidebar.stats_label
-        self.sidebar = sidebar
-        self.calendar.dayChosen.connect(self.go_to_day)
-        self.calendar.loadFailed.connect(self.report)
-        self.new_button.clicked.connect(lambda: self.new_entry())
-        self.today_button.clicked.connect(lambda: self.go_to_day(dt.date.today()))
-        self.trash_button.toggled.connect(self.trash_flow.show_trash)
-        sidebar.tagChosen.connect(self.search_flow.tag_chosen)
-        sidebar.dayChosen.connect(self.go_to_day)
-
-        self.model = TimelineModel(journal, page_size=page_size, parent=self)
-        self.model.loadFailed.connect(self.report)
-        self.timeline = TimelineView(self)
-        self.timeline.setAccessibleName(self.tr("Timeline"))
-        self.timeline.setModel(self.model)
-        self.timeline.setSelectionMode(TimelineView.SelectionMode.ExtendedSelection)
-        self.timeline.selectionModel().currentChanged.connect(self.entry_flow.current_changed)
-        self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.timeline.editRequested.connect(self.edit_entry)
-        self.search_bar = SearchBar(self)
-        self.search_bar.searchRequested.connect(self.run_search)
-        self.search_bar.cleared.connect(self.search_flow.end)
-        self.search_bar.focusTimelineRequested.connect(self.focus_timeline)
-        self.list_empty = QLabel(self)
-        self.list_empty.setAccessibleName(self.tr("No entries"))
-        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.list_empty.setWordWrap(True)
-        self.list_empty.hide()
-
-        timeline_page = QWidget(self)
-        tl = QVBoxLayout(timeline_page)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.setSpacing(0)
-        tl.addWidget(self.search_bar)
-        tl.addWidget(self.timeline, 1)
-        tl.addWidget(self.list_empty, 1)
-        self.trash = TrashView(journal, self)
-        self.trash.closeRequested.connect(lambda: self.trash_button.setChecked(False))
-        self.trash.restoreRequested.connect(self.trash_flow.restore_entry)
-        self.trash.emptyRequested.connect(self.trash_flow.empty_trash)
-        self.trash.currentEntryChanged.connect(self.entry_flow.trash_current_changed)
-        self.list_stack = QStackedWidget(self)
-        self.list_stack.setAccessibleName(self.tr("Entries"))
-        self.list_stack.addWidget(timeline_page)
-        self.list_stack.addWidget(self.trash)
-
-        self.reader = EntryReader(renderer or MarkdownRenderer(), self)
-        self.reader.editRequested.connect(self.edit_entry)
-        self.reader.deleteRequested.connect(self.delete_entry)
-        self.reader.restoreRequested.connect(self.trash_flow.restore_entry)
-        self.editor = editor
-        self.editor.setParent(self)
-        self.editor.entrySaved.connect(self.entry_flow.entry_saved)  # type: ignore[attr-defined]
-        self.editor.saveFailed.connect(self.report)  # type: ignore[attr-defined]
-        self.editor.closeRequested.connect(self.entry_flow.close_editor)  # type: ignore[attr-defined]
-        self.empty_state = WelcomePage(journal.paths.home, self)
-        self.empty_state.startRequested.connect(self._start_reflection)
-        self.start_button = self.empty_state.start_button
-        self.where_label = self.empty_state.where_label
-        self.right_stack = QStackedWidget(self)
-        self.right_stack.setAccessibleName(self.tr("Entry"))
-        for page in (self.empty_state, self.reader, self.editor):
-            self.right_stack.addWidget(page)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.setAccessibleName(self.tr("Panes"))
-        self.splitter.addWidget(sidebar)
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(self.right_stack)
-        self.splitter.setChildrenCollapsible(True)
-        self.splitter.setCollapsible(1, False)
-        self.splitter.setCollapsible(2, False)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([260, 400, 620])
-        self.restore_splitter()
-        self.setCentralWidget(self.splitter)
+        build_panes(self, journal, editor, renderer, page_size)
         self.statusBar().clearMessage()
-
         self._wire_actions()
-        self.undo_button = QPushButton(self.tr("Undo"), self)
-        self.undo_button.setAccessibleName(self.tr("Undo the last delete"))
-        self.undo_button.setFlat(True)
-        self.undo_button.clicked.connect(self.trash_flow.undo_delete)
-        self.undo_button.hide()
-        self.statusBar().addPermanentWidget(self.undo_button)
-        self.busy = BusyIndicator(self)
-        self.statusBar().addPermanentWidget(self.busy)
-        self.streak_label = QLabel(self)
-        self.streak_label.setAccessibleName(self.tr("Streak"))
-        self.statusBar().addPermanentWidget(self.streak_label)
-        self.statusBar().messageChanged.connect(
-            lambda text: self.undo_button.setVisible(bool(text) and bool(self.trash_flow.undo))
-        )
+        build_status_widgets(self)
 
         self.refresh_all()
         self.timeline.select_row(0)
