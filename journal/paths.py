@@ -14,11 +14,14 @@ ENV_HOME = "DAYBOOK_HOME"
 DB_NAME = "journal.sqlite3"
 
 
+APP_NAME = "Daybook"  # also the default data folder's own name on every platform
+
+
 def default_home() -> Path:
     """The platform's user data folder for Daybook (e.g. ~/.local/share/Daybook)."""
     import platformdirs
 
-    return Path(platformdirs.user_data_path("Daybook", appauthor=False, roaming=True))
+    return Path(platformdirs.user_data_path(APP_NAME, appauthor=False, roaming=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,9 @@ class AppPaths:
 
     @property
     def is_default(self) -> bool:
-        return self.home == default_home().absolute()
+        # A folder with another name cannot be it: no need to import platformdirs (~5 ms,
+        # before the window's first paint) to say so.
+        return self.home.name == APP_NAME and self.home == default_home().absolute()
 
     @property
     def database(self) -> Path:
