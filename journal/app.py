@@ -49,7 +49,7 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
     # two connections writing and checkpointing at once).
     instance = SingleInstance()
     try:
-        acquired = instance.acquire(paths)
+        acquired = instance.acquire(paths, listen=False)  # listens once the window is up
     except DaybookError as exc:
         ErrorDialog.show_error(None, exc)
         return 1
@@ -81,6 +81,8 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
         on_settings_changed=lambda chosen: [f(chosen) for f in listeners],
     )
     instance.activationRequested.connect(lambda: bring_forward(window))
+    window.firstPainted.connect(instance.listen)
+    window.ready.connect(instance.listen)
     if not minimized:
         window.show()
     elif not QSystemTrayIcon.isSystemTrayAvailable():
@@ -96,20 +98,32 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
 
 
 def create_window(paths: AppPaths) -> MainWindow:
-    """The main window on `paths` as `daybook gui` opens it, without the single-instance
-    lock and the reminders: for the start-up benchmark (bench/gui_child.py). Show it; it
-    emits `ready` once the journal's panes are in. The journal closes when the app quits."""
+    """The main window on `paths` as `daybook gui` opens it (the one-instance lock taken
+    first, its server started after the first paint), without the reminders: for the
+    start-up benchmark (bench/gui_child.py). Show it; it emits `ready` once the journal's
+    panes are in. The journal closes and the lock is freed when the app quits."""
+    from journal.errors import StorageError
+    from journal.ui.single_instance import SingleInstance, holder_text
+
     app, settings, qsettings = _application(paths, [])
+    instance = SingleInstance(app)
+    if not instance.acquire(paths, listen=False):
+        raise StorageError(
+            f"the journal in {paths.home} is in use by {holder_text(instance.holder)}",
+            "close it there first",
+        )
     opened: list[Journal] = []
     window = start_window(
         app, paths, settings, qsettings, on_ready=lambda _w, journal, _n: opened.append(journal)
     )
+    window.firstPainted.connect(instance.listen)
 
-    def close_journal() -> None:
+    def close() -> None:
         for journal in opened:
             journal.close()
+        instance.release()
 
-    app.aboutToQuit.connect(close_journal)
+    app.aboutToQuit.connect(close)
     return window
 
 

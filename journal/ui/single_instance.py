@@ -6,6 +6,10 @@ The lock is a `QLockFile` at `<data folder>/daybook.lock`, held for the whole se
 PID and process name, the host and the boot id it wrote), so a lock left by a crash is taken
 over at the next start. The server's name is derived from the user and the resolved data
 folder, so two journals (or two users) never meet.
+
+The lock is taken before the window is shown; the server (and with it the QtNetwork module)
+only after the window's first paint (`listen()`), so a second start in that moment keeps
+trying while the lock's holder is alive.
 """
 
 from __future__ import annotations
@@ -14,19 +18,24 @@ import getpass
 import hashlib
 import logging
 import os
+import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLockFile, QObject, QSysInfo, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from journal.errors import StorageError
 from journal.paths import AppPaths, ensure_private_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "daybook.lock"
 ACTIVATE = b"activate\n"
 CONNECT_TIMEOUT_MS = 500
+STARTING_GRACE_S = 3.0  # how long a live lock holder may take to start listening
 MAX_LINE = 1024  # a peer that sends more without a newline is dropped
 
 
@@ -54,6 +63,7 @@ class SingleInstance(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock: QLockFile | None = None
+        self._name = ""
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
         # (pid, host, app) of the process holding the lock when acquire() failed.
@@ -63,9 +73,10 @@ class SingleInstance(QObject):
     def locked(self) -> bool:
         return self._lock is not None and self._lock.isLocked()
 
-    def acquire(self, paths: AppPaths) -> bool:
-        """Take the journal's lock and start listening; False when another live process
-        holds it. Raises StorageError when the lock file cannot be written at all."""
+    def acquire(self, paths: AppPaths, listen: bool = True) -> bool:
+        """Take the journal's lock and (unless `listen` is False: call `listen()` later)
+        start listening; False when another live process holds it. Raises StorageError
+        when the lock file cannot be written at all."""
         if self.locked:
             return True
         ensure_private_dir(paths.home)
@@ -82,8 +93,16 @@ class SingleInstance(QObject):
             return False
         self._lock = lock
         self.holder = None
-        self._listen(server_name(paths))
+        self._name = server_name(paths)
+        if listen:
+            self.listen()
         return True
+
+    def listen(self) -> None:
+        """Start the server later starts ask to bring the window forward (once, after
+        `acquire`)."""
+        if self.locked and self._server is None and self._name:
+            self._listen(self._name)
 
     def _take_over_stale(self, lock: QLockFile) -> bool:
         """Remove a lock whose process on this machine is gone, then lock again.
@@ -99,6 +118,8 @@ class SingleInstance(QObject):
         return lock.removeStaleLockFile() and lock.tryLock(0)
 
     def _listen(self, name: str) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._accept)
@@ -156,13 +177,21 @@ class SingleInstance(QObject):
     @staticmethod
     def notify_running(paths: AppPaths, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
         """Ask the Daybook holding `paths`' lock to bring its window forward; True when the
-        request was delivered. Blocks up to about twice `timeout_ms`: call it only in a
-        process that is about to exit."""
-        socket = QLocalSocket()
-        socket.connectToServer(server_name(paths))
-        if not socket.waitForConnected(timeout_ms):
-            log.info("no running Daybook answered: %s", socket.errorString())
-            return False
+        request was delivered. Blocks up to about twice `timeout_ms`, or STARTING_GRACE_S
+        while the holder is alive but not listening yet (it has just started): call it
+        only in a process that is about to exit."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + STARTING_GRACE_S
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(server_name(paths))
+            if socket.waitForConnected(timeout_ms):
+                break
+            if time.monotonic() >= deadline or not _holder_alive(paths):
+                log.info("no running Daybook answered: %s", socket.errorString())
+                return False
+            time.sleep(0.05)
         written = socket.write(QByteArray(ACTIVATE))
         delivered = written == len(ACTIVATE)
         while delivered and socket.bytesToWrite() > 0:
@@ -171,6 +200,14 @@ class SingleInstance(QObject):
         if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
             socket.waitForDisconnected(timeout_ms)
         return delivered
+
+
+def _holder_alive(paths: AppPaths) -> bool:
+    """Whether a live process on this machine holds the journal's lock."""
+    pid, host, _app = QLockFile(str(paths.home / LOCK_NAME)).getLockInfo()
+    if pid <= 0 or host not in ("", QSysInfo.machineHostName()):
+        return False
+    return os.name != "posix" or _process_alive(pid)
 
 
 def _process_alive(pid: int) -> bool:

@@ -314,7 +314,8 @@ def test_what_the_frame_needs_imports_none_of_the_panes() -> None:
         "journal.ui.theme, journal.ui.single_instance\n"
         "heavy = ('sqlalchemy', 'markdown', 'nh3', 'pygments', 'journal.storage', "
         "'journal.rendering', 'journal.services', 'journal.ui.timeline', 'journal.ui.editor', "
-        "'journal.ui.reader', 'journal.ui.panes', 'typing_extensions')\n"
+        "'journal.ui.reader', 'journal.ui.panes', 'typing_extensions', 'PySide6.QtNetwork', "
+        "'platformdirs')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
     )
     out = subprocess.run(

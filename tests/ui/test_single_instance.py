@@ -19,7 +19,9 @@ from journal.ui.single_instance import LOCK_NAME, SingleInstance, bring_forward,
 OUTPUT_TIMEOUT = 30.0  # seconds to wait for a child's next line; never reached when it works
 
 # A Daybook-like process: holds the journal's instance lock, prints "ready", and then either
-# runs an event loop until asked to activate (prints "activated") or blocks on stdin.
+# runs an event loop until asked to activate (prints "activated") or blocks on stdin. With
+# "late" it starts listening only a second after taking the lock, as the app does once its
+# window is painted.
 CHILD = """
 import sys
 from pathlib import Path
@@ -31,9 +33,11 @@ from journal.ui.single_instance import SingleInstance
 guard_none_refcount()
 app = QCoreApplication([])
 instance = SingleInstance()
-if not instance.acquire(AppPaths(Path(sys.argv[1]))):
+if not instance.acquire(AppPaths(Path(sys.argv[1])), listen=sys.argv[2] != "late"):
     print("busy", flush=True)
     sys.exit(3)
+if sys.argv[2] == "late":
+    QTimer.singleShot(1000, instance.listen)
 if sys.argv[2] == "block":
     print("ready", flush=True)
     sys.stdin.read()  # until killed
@@ -206,6 +210,20 @@ def test_a_second_process_activates_the_running_one(
     assert child.next_line() == "activated"
     assert child.proc.wait(timeout=OUTPUT_TIMEOUT) == 0
     assert late.acquire(paths)  # the first one released the lock on its way out
+
+
+def test_a_start_while_the_first_is_still_starting_waits_for_it(
+    paths: AppPaths,
+    instances: Callable[[], SingleInstance],
+    children: Callable[[Path, str], Child],
+) -> None:
+    """The first process holds the lock but listens only after its window is painted: a
+    second start in that moment keeps trying instead of reporting the journal in use."""
+    child = children(paths.home, "late")
+    assert child.next_line() == "ready", child.stderr()
+    assert not instances().acquire(paths)
+    assert SingleInstance.notify_running(paths)
+    assert child.next_line() == "activated"
 
 
 @pytest.mark.skipif(
