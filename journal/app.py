@@ -194,8 +194,7 @@ def start_window(
     opener.failed.connect(window.close)
     opener.failed.connect(lambda: app.exit(1))
     app.aboutToQuit.connect(opener.cancel)
-    # After the paint has been flushed, not inside it.
-    window.firstPainted.connect(lambda: QTimer.singleShot(0, opener.start))
+    window.firstPainted.connect(opener.start)
     QTimer.singleShot(OPEN_ANYWAY_MS, opener.start)
     return window
 

@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
     exportOpened = Signal(object)  # the ExportDialog, just opened (tests drive it)
     reflectionRequested = Signal()  # "Write Today's Reflection": the app opens the prompt
     quitRequested = Signal()  # File > Quit, when the app keeps running without the window
-    firstPainted = Signal()  # the frame is on screen (the app then opens the journal)
+    firstPainted = Signal()  # the frame's first paint is flushed (the app opens the journal)
 
     # Set by attach() (the panes by journal.ui.window_panes):
     journal: Journal
@@ -544,7 +544,8 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self.firstPainted.emit()
+            # After this paint has been flushed, not inside it: listeners start work.
+            QTimer.singleShot(0, self.firstPainted.emit)
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:

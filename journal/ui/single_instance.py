@@ -14,8 +14,6 @@ trying while the lock's holder is alive.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
 import time
@@ -42,6 +40,9 @@ MAX_LINE = 1024  # a peer that sends more without a newline is dropped
 def server_name(paths: AppPaths) -> str:
     """The local server's name for the journal in `paths`: short, the same in every process
     of this user on this folder, different for other folders and other users."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no login name (a container without passwd entry)
@@ -63,7 +64,7 @@ class SingleInstance(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock: QLockFile | None = None
-        self._name = ""
+        self._paths: AppPaths | None = None
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
         # (pid, host, app) of the process holding the lock when acquire() failed.
@@ -93,7 +94,7 @@ class SingleInstance(QObject):
             return False
         self._lock = lock
         self.holder = None
-        self._name = server_name(paths)
+        self._paths = paths
         if listen:
             self.listen()
         return True
@@ -101,8 +102,8 @@ class SingleInstance(QObject):
     def listen(self) -> None:
         """Start the server later starts ask to bring the window forward (once, after
         `acquire`)."""
-        if self.locked and self._server is None and self._name:
-            self._listen(self._name)
+        if self.locked and self._server is None and self._paths is not None:
+            self._listen(server_name(self._paths))
 
     def _take_over_stale(self, lock: QLockFile) -> bool:
         """Remove a lock whose process on this machine is gone, then lock again.
