@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,3 +33,37 @@ def read_only(path: Path, mode: int = 0o500, restore: int = 0o700) -> Iterator[N
         yield
     finally:
         subprocess.run(["umount", str(path)], check=True)
+
+
+def make_old_journal(paths: Any) -> None:
+    """A journal at schema 0001 (before entry kinds) holding one entry titled "Old"."""
+    from journal.storage import db
+    from journal.storage.migrate import upgrade
+
+    paths.ensure()
+    db.create_private_file(paths.database)
+    engine = db.open_engine(paths.database)
+    try:
+        upgrade(engine, "0001")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO entries (uid, day, created_at, created_offset, updated_at, "
+                "updated_offset, title, body, tag_list, private) VALUES ('u1', '2025-01-02', "
+                "'2025-01-02 17:00:00.000000', 60, '2025-01-02 17:00:00.000000', 60, 'Old', "
+                "'written before kinds existed', '', 0)"
+            )
+    finally:
+        engine.dispose()
+
+
+def loaded_modules(imports: str, prefixes: tuple[str, ...], cwd: Path) -> list[str]:
+    """The modules starting with one of `prefixes` that `import {imports}` loads, in a
+    fresh interpreter."""
+    code = (
+        f"import sys, {imports}\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd
+    )
+    return list(ast.literal_eval(out.stdout.strip()))

@@ -22,6 +22,7 @@ from journal.domain.entry import Entry
 from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError
 from journal.services.journal import Journal
+from journal.ui import wording
 from journal.ui.timeline import TimelineModel, entry_of
 from journal.ui.timeline_view import TimelineView
 
@@ -183,14 +184,18 @@ class TrashFlow(QObject):
         w.calendar.refresh()
         w.refresh_tags()
         w.update_pages()
-        if len(deleted) == 1:
-            title = deleted[0].display_title or w.tr("Entry")
-            message = w.tr("“{0}” moved to the Trash").format(title)
-        else:
-            message = w.tr("{0} entries moved to the Trash").format(len(deleted))
-        w.statusBar().showMessage(message, 10000)
+        w.statusBar().showMessage(
+            self._said(deleted, w.tr("“{0}” moved to the Trash"), w.tr("{0} moved to the Trash")),
+            10000,
+        )
         for entry in deleted:
             w.entryDeleted.emit(entry)
+
+    def _said(self, entries: list[Entry], one: str, many: str) -> str:
+        """`one` with the entry's title, or `many` with the count ("3 entries")."""
+        if len(entries) == 1:
+            return one.format(entries[0].display_title or self._window.tr("Entry"))
+        return many.format(wording.entries(len(entries)))
 
     def undo_delete(self) -> None:
         """Ctrl+Z: bring back what the last Delete moved to the Trash."""
@@ -217,12 +222,9 @@ class TrashFlow(QObject):
                 break
         if not restored:
             return
-        if len(restored) == 1:
-            title = restored[0].display_title or w.tr("Entry")
-            message = w.tr("“{0}” restored").format(title)
-        else:
-            message = w.tr("{0} entries restored").format(len(restored))
-        w.statusBar().showMessage(message, 5000)
+        w.statusBar().showMessage(
+            self._said(restored, w.tr("“{0}” restored"), w.tr("{0} restored")), 5000
+        )
         if w.trash_button.isChecked():
             w.trash.reload()
         w.refresh_tags()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import gc
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
+from tests.helpers import loaded_modules, make_old_journal
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -199,16 +199,12 @@ def test_a_journal_that_cannot_be_opened_is_explained_and_exits_1(
 
 
 def test_ui_modules_do_not_load_the_storage_layer() -> None:
-    code = (
-        "import sys, journal.app, journal.ui.main_window, journal.ui.timeline, "
-        "journal.ui.reader, journal.ui.search_bar, journal.ui.calendar, journal.ui.trash, "
-        "journal.ui.worker, journal.ui.errors\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'journal.storage'))))"
+    imports = (
+        "journal.app, journal.ui.main_window, journal.ui.timeline, journal.ui.reader, "
+        "journal.ui.search_bar, journal.ui.calendar, journal.ui.trash, journal.ui.worker, "
+        "journal.ui.errors"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    assert out.stdout.strip() == "[]"
+    assert loaded_modules(imports, ("sqlalchemy", "journal.storage"), ROOT) == []
 
 
 def _close_when_ready(started: list[Any], seen: dict[str, Any]) -> None:
@@ -236,22 +232,9 @@ def test_an_older_journal_is_upgraded_behind_the_frame(
 ) -> None:
     """Alembic runs in the opener's thread; the window shows the upgraded journal."""
     from journal.app import run_gui
-    from journal.storage import db
-    from journal.storage.migrate import upgrade
 
     monkeypatch.setattr("journal.app.ask_restore_drafts", lambda *_a: False)
-    paths.ensure()
-    db.create_private_file(paths.database)
-    engine = db.open_engine(paths.database)
-    upgrade(engine, "0001")
-    with engine.begin() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO entries (uid, day, created_at, created_offset, updated_at, "
-            "updated_offset, title, body, tag_list, private) VALUES ('u1', '2025-01-02', "
-            "'2025-01-02 17:00:00.000000', 60, '2025-01-02 17:00:00.000000', 60, 'Old', "
-            "'written before kinds existed', '', 0)"
-        )
-    engine.dispose()
+    make_old_journal(paths)
     seen: dict[str, Any] = {}
     _close_when_ready(started, seen)
     assert run_gui(paths, ["daybook"]) == 0
@@ -309,19 +292,16 @@ def test_a_window_that_is_never_painted_still_opens_its_journal(
 def test_what_the_frame_needs_imports_none_of_the_panes() -> None:
     """The window is painted before the panes, the renderer and the storage layer are even
     imported (issue 3's start-up target); this keeps it so, without timing anything."""
-    code = (
-        "import sys, journal.app, journal.ui.main_window, journal.ui.startup, "
-        "journal.ui.theme, journal.ui.single_instance\n"
-        "heavy = ('sqlalchemy', 'markdown', 'nh3', 'pygments', 'journal.storage', "
-        "'journal.rendering', 'journal.services', 'journal.ui.timeline', 'journal.ui.editor', "
-        "'journal.ui.reader', 'journal.ui.panes', 'typing_extensions', 'PySide6.QtNetwork', "
-        "'platformdirs')\n"
-        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    imports = (
+        "journal.app, journal.ui.main_window, journal.ui.startup, journal.ui.theme, "
+        "journal.ui.single_instance"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    assert out.stdout.strip() == "[]"
+    heavy = (
+        "sqlalchemy", "markdown", "nh3", "pygments", "journal.storage", "journal.rendering",
+        "journal.services", "journal.ui.timeline", "journal.ui.editor", "journal.ui.reader",
+        "journal.ui.panes", "typing_extensions", "PySide6.QtNetwork", "platformdirs",
+    )  # fmt: skip
+    assert loaded_modules(imports, heavy, ROOT) == []
 
 
 def test_only_the_ui_and_app_import_pyside6_and_the_ui_never_imports_storage() -> None:

@@ -12,6 +12,7 @@ from journal.storage import db
 from journal.storage.migrate import SCHEMA_HEAD, downgrade, script_head, script_revisions, upgrade
 from journal.storage.sql import fts_problems
 from journal.storage.store import JournalStore
+from tests.helpers import make_old_journal
 
 
 def test_schema_head_constant_matches_the_scripts() -> None:
@@ -74,18 +75,7 @@ def test_upgrade_from_an_older_file_backs_up_first(paths: AppPaths) -> None:
 
 
 def test_opening_an_old_journal_backs_up_then_upgrades(paths: AppPaths) -> None:
-    paths.ensure()
-    db.create_private_file(paths.database)
-    engine = db.open_engine(paths.database)
-    upgrade(engine, "0001")
-    with engine.begin() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO entries (uid, day, created_at, created_offset, updated_at, "
-            "updated_offset, title, body, tag_list, private) VALUES ('u1', '2025-01-02', "
-            "'2025-01-02 17:00:00.000000', 60, '2025-01-02 17:00:00.000000', 60, 'Old', "
-            "'written before kinds existed', '', 0)"
-        )
-    engine.dispose()
+    make_old_journal(paths)
     with JournalStore.open(paths) as store:
         [entry] = store.list_entries()
         assert entry.kind == "note" and entry.title == "Old"
