@@ -22,8 +22,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from journal.errors import DaybookError
@@ -70,6 +70,26 @@ else:  # importing typing_extensions costs ~5 ms, and this module is read before
 
     def override(method: Any) -> Any:
         return method
+
+
+class _FirstPaint(QObject):
+    """Emits the window's `firstPainted` once its first paint has been flushed, then leaves:
+    a filter on the window's own events until then (an overridden paintEvent would run
+    Python on every later paint of the window, scrolling included)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            # After this paint has been flushed, not inside it: listeners start work.
+            QTimer.singleShot(0, self._window.firstPainted.emit)
+            self.deleteLater()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -130,7 +150,7 @@ class MainWindow(QMainWindow):
         self.pool = pool or QThreadPool.globalInstance()
         self._tasks = TaskSet(self, self.pool)
         self._total = 0
-        self._painted = False
+        _FirstPaint(self)
         self.export_dialog: ExportDialog | None = None
         self.insights_dialog: InsightsDialog | None = None
         self.import_dialog: ImportDialog | None = None
@@ -538,14 +558,6 @@ class MainWindow(QMainWindow):
 
     def wait_for_tasks(self) -> None:
         self.pool.waitForDone()
-
-    @override
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            # After this paint has been flushed, not inside it: listeners start work.
-            QTimer.singleShot(0, self.firstPainted.emit)
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
