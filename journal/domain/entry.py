@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+
+from journal.domain.blocks import normalize_newlines
 
 
 def local_now() -> dt.datetime:
@@ -31,6 +34,18 @@ class NewEntry:
     uid: str | None = None
     kind: str = "note"
     updated: dt.datetime | None = None
+
+
+def as_stored(new: NewEntry) -> NewEntry:
+    """`new` as the journal keeps it: LF line endings only, whatever door it came in by.
+
+    Markdown reads CR LF and lone CR as line breaks; storing one ending keeps every reader
+    of the text (private blocks, tags, headings) seeing the same lines.
+    """
+    title, body = normalize_newlines(new.title), normalize_newlines(new.body)
+    if title == new.title and body == new.body:
+        return new
+    return dataclasses.replace(new, title=title, body=body)
 
 
 @dataclass(frozen=True, slots=True)

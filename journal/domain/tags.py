@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from journal.domain.blocks import private_text, read
+
 # A #tag starts with a letter and is not part of a word, a URL fragment, an HTML entity or
 # a Markdown heading ("# Title" has a space after the hash).
 _HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _LEADING = re.compile(r"^[\s#@]+")
 
@@ -21,11 +22,34 @@ def normalize_tag(name: str) -> str:
 
 
 def hashtags(body: str) -> list[str]:
-    """The #tags in a Markdown body, in order of first appearance, ignoring code."""
+    """The #tags in a Markdown body, in order of first appearance.
+
+    Fenced code, inline code and private blocks hold no tags (see `journal.domain.blocks`).
+    """
     if "#" not in body:
         return []
-    text = _INLINE_CODE.sub(" ", _FENCE.sub(" ", body))
+    reading = read(body)
+    mask = reading.code_mask()
+    text = "\n".join(line for line, code in zip(reading.lines, mask, strict=True) if not code)
+    return _tags_in(_INLINE_CODE.sub(" ", text))
+
+
+def _tags_in(text: str) -> list[str]:
     return unique_tags(m.group(1) for m in _HASHTAG.finditer(text))
+
+
+def private_only_tags(body: str) -> set[str]:
+    """Casefolded names written as #tags inside private blocks and nowhere public.
+
+    Such a tag is private: an export leaves it out even when it is also an explicit tag,
+    since an entry does not record which of its tags were typed where.
+    """
+    if "#" not in body:
+        return set()
+    inside = {t.casefold() for t in _tags_in(private_text(body))}
+    if not inside:
+        return set()
+    return inside - {t.casefold() for t in hashtags(body)}
 
 
 def unique_tags(names: Iterable[str]) -> list[str]:

@@ -12,10 +12,12 @@ import json
 import re
 import string
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
+from journal.domain.blocks import read as read_blocks
+from journal.domain.blocks import split_lines
 from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer, pygments_css
 
@@ -26,7 +28,6 @@ CSP = (
 )
 LEARN = re.compile(r"learn", re.IGNORECASE)
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
-_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~{}])")
 # CommonMark HTML blocks that run until a closing marker, not until a blank line.
 _HTML_BLOCKS = (
@@ -57,26 +58,17 @@ def escape_inline(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _lines(text: str) -> Iterator[tuple[str, bool, str | None]]:
-    """Each line, whether it is fenced code (fence lines too), and the fence open after it."""
-    fence: str | None = None
-    for line in text.split("\n"):
-        opened = _FENCE.match(line)
-        if fence is None:
-            fence = opened[1] if opened else None
-            yield line, fence is not None, fence
-            continue
-        closes = opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence)
-        if closes and opened and not line[opened.end() :].strip():
-            fence = None
-        yield line, True, fence
+def _lines(text: str) -> list[tuple[str, bool]]:
+    """Each line, and whether it is fenced code (fence lines and private blocks too)."""
+    reading = read_blocks(text)
+    return list(zip(reading.lines, reading.code_mask(), strict=True))
 
 
 def shift_headings(text: str, top: int) -> str:
     """ATX headings outside fenced code moved down so the biggest is at level `top` (<= 6)."""
     found = [
         (n, m)
-        for n, (line, code, _f) in enumerate(_lines(text))
+        for n, (line, code) in enumerate(_lines(text))
         if not code
         for m in [_ATX.match(line)]
         if m
@@ -84,7 +76,7 @@ def shift_headings(text: str, top: int) -> str:
     if not found:
         return text
     by = max(0, top - min(len(m[2]) for _n, m in found))
-    lines = text.split("\n")
+    lines = split_lines(text)
     for n, match in found:
         level = min(6, len(match[2]) + by)
         lines[n] = match[1] + "#" * level + lines[n][match.end() :]
@@ -93,9 +85,9 @@ def shift_headings(text: str, top: int) -> str:
 
 def close_blocks(text: str) -> str:
     """`text` with unclosed fences and HTML blocks closed, so it cannot swallow what follows."""
-    fence = next(reversed([f for _l, _c, f in _lines(text)]), None)
-    if fence is not None:
-        return f"{text.rstrip()}\n{fence}"
+    unclosed = [block for block in read_blocks(text).fenced if not block.closed]
+    if unclosed:
+        return f"{text.rstrip()}\n{unclosed[-1].fence}"
     for opener, closer in _HTML_BLOCKS:
         found = list(opener.finditer(text))
         if not found:
@@ -112,7 +104,7 @@ def learned_sections(body: str) -> list[str]:
     parts: list[str] = []
     current: list[str] | None = None
     level = 0
-    for line, code, _fence in _lines(body):
+    for line, code in _lines(body):
         heading = None if code else _ATX.match(line)
         if heading is not None:
             depth = len(heading[2])

@@ -3,9 +3,9 @@
 Python-Markdown passes raw HTML through, so its output always goes through nh3 with an
 allow-list. Remote images are turned into links so nothing rendered fetches anything.
 
-Private blocks: a fenced block whose info string starts with `private` (```private ... ```)
-is text the writer keeps to themselves; `strip_private` removes such blocks before anything
-leaves the app, and `render(..., mark_private=True)` shows them as marked sections.
+Private blocks (```private ... ```, read by `journal.domain.blocks`) are text the writer
+keeps to themselves: exports strip them first, and `render(..., mark_private=True)` shows
+them as marked sections.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import html
 import re
 import secrets
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+from journal.domain.blocks import read as read_blocks
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -86,11 +86,12 @@ class MarkdownRenderer:
         return sanitize(raw)
 
     def _render_marked(self, text: str) -> str:
-        blocks = list(private_blocks(text))
+        reading = read_blocks(text)
+        blocks = reading.private
         if not blocks:
             return self.render(text)
         token = "daybookprivate" + secrets.token_hex(8)
-        lines = text.split("\n")
+        lines = list(reading.lines)
         inner: list[str] = []
         for n, block in reversed(list(enumerate(blocks))):
             inner.insert(0, self.render(block.content, mark_private=True))
@@ -108,62 +109,6 @@ def pygments_css(selector: str = "." + HIGHLIGHT_CLASS, style: str = "default") 
     from pygments.formatters import HtmlFormatter
 
     return str(HtmlFormatter(style=style).get_style_defs(selector))
-
-
-# -- private blocks ------------------------------------------------------------------------
-
-# An opening fence with the info string `private`: inside block quotes or list items too, and
-# at any indentation, so that a misplaced fence hides too much rather than too little.
-_PRIVATE_OPEN = re.compile(
-    r"^(?P<prefix>(?:[ \t]*>)*[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*private(?:[ \t][^\n]*)?$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class PrivateBlock:
-    """A private block: lines [start, end) of the text, its container prefix and its text."""
-
-    start: int
-    end: int
-    prefix: str
-    content: str
-
-
-def private_blocks(text: str) -> Iterator[PrivateBlock]:
-    """The private blocks of a Markdown text; an unclosed one runs to the end of the text."""
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        opening = _PRIVATE_OPEN.match(lines[i])
-        if opening is None:
-            i += 1
-            continue
-        prefix, fence = opening["prefix"], opening["fence"]
-        quotes = prefix.count(">")
-        closing = re.compile(
-            rf"^(?:[ \t]*>){{{quotes}}}[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$"
-        )
-        strip = re.compile(rf"^(?:[ \t]*>){{{quotes}}} ?[ \t]{{0,{len(prefix)}}}")
-        end = i + 1
-        while end < len(lines) and not closing.match(lines[end]):
-            end += 1
-        content = "\n".join(strip.sub("", line, count=1) for line in lines[i + 1 : end])
-        yield PrivateBlock(i, min(end + 1, len(lines)), prefix, content)
-        i = end + 1
-
-
-def strip_private(text: str) -> tuple[str, int]:
-    """`text` without its private blocks, and how many there were."""
-    blocks = list(private_blocks(text))
-    if not blocks:
-        return text, 0
-    lines = text.split("\n")
-    for block in reversed(blocks):
-        before = lines[block.start - 1] if block.start else ""
-        gap = [] if not before.strip(" \t>") else [block.prefix.rstrip()]
-        lines[block.start : block.end] = gap
-    return "\n".join(lines), len(blocks)
 
 
 def sanitize(raw_html: str) -> str:

@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from journal.domain.blocks import strip_private
 from journal.domain.entry import Entry
 from journal.domain.filters import EntryFilter
+from journal.domain.query import SearchQuery
+from journal.domain.tags import private_only_tags
 from journal.errors import DaybookError, InputError, NotFoundError
 from journal.fileio import fsync_dir
 
@@ -82,8 +85,13 @@ class ExportResult:
 
 
 def choose_entries(journal: Journal, options: ExportOptions) -> tuple[list[Entry], int]:
-    """The chosen entries oldest first, and how many private ones were held back."""
+    """The chosen entries oldest first, and how many private ones were held back.
+
+    Without `include_private`, an entry is chosen for what it shows: one that matches the
+    tags or the search only through its private blocks is held back too.
+    """
     wide = dataclasses.replace(options.filters, include_private=True)
+    query: SearchQuery | None = None
     if options.search is not None and options.search.strip():
         query, hits = journal.search(options.search, wide, limit=None, strict=True)
         if query.is_empty:
@@ -105,7 +113,9 @@ def choose_entries(journal: Journal, options: ExportOptions) -> tuple[list[Entry
         wanted = set(options.ids)
         found = [e for e in found if e.id in wanted and _passes(e, options.filters)]
     found.sort(key=lambda e: (e.day, e.created, e.id))
-    chosen = [e for e in found if options.include_private or not e.private]
+    if options.include_private:
+        return found, 0
+    chosen = _shown_matches([e for e in found if not e.private], options.filters, query)
     return chosen, len(found) - len(chosen)
 
 
@@ -115,22 +125,53 @@ def _passes(entry: Entry, filters: EntryFilter) -> bool:
         return False
     if filters.date_to and entry.day > filters.date_to:
         return False
+    return _has_tags(entry, filters.tags, filters.exclude_tags)
+
+
+def _has_tags(entry: Entry, wanted: Sequence[str], unwanted: Sequence[str] = ()) -> bool:
     tags = {t.casefold() for t in entry.tags}
-    return all(t.casefold() in tags for t in filters.tags) and not any(
-        t.casefold() in tags for t in filters.exclude_tags
+    return all(t.casefold() in tags for t in wanted) and not any(
+        t.casefold() in tags for t in unwanted
     )
 
 
-def hold_back_blocks(entries: Sequence[Entry]) -> tuple[list[Entry], int]:
-    """The entries with their private blocks removed, and how many blocks that was."""
-    from journal.rendering.markdown import strip_private
+def _shown_matches(
+    entries: Sequence[Entry], filters: EntryFilter, query: SearchQuery | None
+) -> list[Entry]:
+    """The entries that match the tags and the search on what an export shows of them."""
+    wanted = [*filters.tags, *(query.tags if query else ())]
+    shown = {e.id: public_view(e)[0] for e in entries}
+    kept = [e for e in entries if _has_tags(shown[e.id], wanted)]
+    if query is None or query.match is None:
+        return kept
+    from journal.storage.probe import fts_matches
 
+    docs = ((e.id, shown[e.id].title, shown[e.id].body, " ".join(shown[e.id].tags)) for e in kept)
+    matching = fts_matches(query.match, docs)
+    return [e for e in kept if e.id in matching]
+
+
+def public_view(entry: Entry) -> tuple[Entry, int]:
+    """The entry as an export shows it: no private blocks, no tags written only in them.
+
+    Returns the entry and how many private blocks were taken out.
+    """
+    body, count = strip_private(entry.body)
+    hidden = private_only_tags(entry.body)
+    tags = tuple(t for t in entry.tags if t.casefold() not in hidden)
+    if body == entry.body and tags == entry.tags:
+        return entry, count
+    return dataclasses.replace(entry, body=body, tags=tags), count
+
+
+def hold_back_blocks(entries: Sequence[Entry]) -> tuple[list[Entry], int]:
+    """The entries as exports show them (see `public_view`), and how many blocks were held."""
     out: list[Entry] = []
     total = 0
     for entry in entries:
-        body, count = strip_private(entry.body)
+        shown, count = public_view(entry)
         total += count
-        out.append(dataclasses.replace(entry, body=body) if count else entry)
+        out.append(shown)
     return out, total
 
 

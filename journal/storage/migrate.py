@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, text
 
 from journal.storage.db import write_transaction
 
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Alembic's `op` and `context` are module-wide proxies: two migrations at once in one
 # process (two journals opened by two threads) would run against each other's connection.

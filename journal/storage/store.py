@@ -14,7 +14,16 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
-from journal.domain.entry import MARK_END, MARK_START, Entry, NewEntry, SearchHit, local_now
+from journal.domain.blocks import normalize_newlines
+from journal.domain.entry import (
+    MARK_END,
+    MARK_START,
+    Entry,
+    NewEntry,
+    SearchHit,
+    as_stored,
+    local_now,
+)
 from journal.domain.filters import (
     Cursor,
     EntryFilter,
@@ -134,7 +143,7 @@ class JournalStore:
         with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
             cur = _driver_cursor(conn)
             tag_ids: dict[str, int] = {}
-            entry_id = insert_one(cur, new, tag_ids, on_conflict_skip=False)
+            entry_id = insert_one(cur, as_stored(new), tag_ids, on_conflict_skip=False)
             assert entry_id is not None
         return self.get(entry_id)
 
@@ -154,7 +163,7 @@ class JournalStore:
         with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
             cur = _driver_cursor(conn)
             tag_ids: dict[str, int] = {}
-            for chunk in chunks(entries, IMPORT_CHUNK):
+            for chunk in chunks(map(as_stored, entries), IMPORT_CHUNK):
                 rows = [make_row(new, entry_tags(new.tags, new.body)) for new in chunk]
                 for new, row in zip(chunk, rows, strict=True):
                     report.note(new, row.tags)
@@ -187,8 +196,8 @@ class JournalStore:
     ) -> Entry:
         """Change the given fields of an entry; the body's #tags are always re-read."""
         current = self.get(entry_id, include_deleted=True)
-        new_title = current.title if title is None else title
-        new_body = current.body if body is None else body
+        new_title = current.title if title is None else normalize_newlines(title)
+        new_body = current.body if body is None else normalize_newlines(body)
         explicit = _explicit_tags(current) if tags is None else list(tags)
         all_tags = entry_tags(explicit, new_body)
         now, offset = to_utc(local_now())

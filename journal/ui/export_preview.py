@@ -63,7 +63,7 @@ def build_preview(
     journal: Journal, options: ExportOptions, renderer: Callable[[], MarkdownRenderer]
 ) -> Preview:
     """Choose and render as `build_export` does, but explain an empty choice in GUI words."""
-    from journal.rendering.markdown import private_blocks
+    from journal.domain.blocks import private_blocks
 
     try:
         entries, held = choose_entries(journal, options)

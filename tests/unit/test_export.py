@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from journal.domain.blocks import private_blocks, strip_private
 from journal.domain.entry import Entry
 from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError, InputError
 from journal.rendering.export import learned_sections, shift_headings
-from journal.rendering.markdown import MarkdownRenderer, private_blocks, strip_private
+from journal.rendering.markdown import MarkdownRenderer
 from journal.services import export as service
 from journal.services.export import ExportOptions, build_export, render_export, write_export
 from journal.services.journal import Journal
