@@ -422,8 +422,10 @@ def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
     """Ask whether to restore the drafts; tests replace this function."""
     from PySide6.QtWidgets import QMessageBox
 
+    from journal.domain.entry import short_label
+
     names = "\n".join(
-        f"• {d.title or (d.body.strip().splitlines() or [''])[0][:60]} "
+        f"• {short_label(d.title or (d.body.strip().splitlines() or [''])[0], 60)} "
         f"({d.day.isoformat()}, {d.saved_at.astimezone().strftime('%H:%M')})"
         for d in drafts[:8]
     )

@@ -36,6 +36,19 @@ class NewEntry:
     updated: dt.datetime | None = None
 
 
+LABEL_LIMIT = 80
+
+
+def short_label(text: str, limit: int = LABEL_LIMIT) -> str:
+    """`text` on one line, cut at a word boundary with an ellipsis when longer than `limit`."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head[limit // 2 :] else text[:limit]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 def as_stored(new: NewEntry) -> NewEntry:
     """`new` as the journal keeps it: LF line endings only, whatever door it came in by.
 
@@ -66,7 +79,10 @@ class Entry:
 
     @property
     def display_title(self) -> str:
-        """The title, or the body's first non-empty line when the title is empty.
+        """The title, or a label from the body's first non-empty line when the title is empty.
+
+        The label is one line of at most `LABEL_LIMIT` characters, cut at a word with an
+        ellipsis; it is for display only (the body keeps the whole line).
 
         A reflection written in the prompt starts with its question headings, the same
         every day, so there the first line of the first answer is used instead.
@@ -79,7 +95,7 @@ class Entry:
                 continue
             text = line.strip().lstrip("#").strip()
             if text:
-                return text[:80]
+                return short_label(text)
         return ""
 
     def as_json(self) -> dict[str, object]:

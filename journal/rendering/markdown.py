@@ -41,6 +41,7 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 HIGHLIGHT_CLASS = "highlight"
+PRIVATE_BOX = '<div class="private-block">\n{body}\n</div>'
 
 
 class MarkdownRenderer:
@@ -72,20 +73,20 @@ class MarkdownRenderer:
         self._md = markdown.Markdown(extensions=extensions, output_format="html")
         self._lock = threading.Lock()
 
-    def render(self, text: str, mark_private: bool = False) -> str:
+    def render(self, text: str, mark_private: bool = False, box: str = PRIVATE_BOX) -> str:
         """HTML for `text`, safe to show or save: no scripts, handlers or remote loads.
 
-        `mark_private` renders private blocks as Markdown inside `<div class="private-block">`
-        instead of as code; to leave them out, pass the text through `strip_private` first.
+        `mark_private` renders private blocks as Markdown inside `box` (its `{body}` is the
+        block's HTML) instead of as code; to leave them out, strip them from the text first.
         """
         if mark_private:
-            return self._render_marked(text)
+            return self._render_marked(text, box)
         with self._lock:
             self._md.reset()
             raw = self._md.convert(text)
         return sanitize(raw)
 
-    def _render_marked(self, text: str) -> str:
+    def _render_marked(self, text: str, box: str) -> str:
         reading = read_blocks(text)
         blocks = reading.private
         if not blocks:
@@ -94,12 +95,12 @@ class MarkdownRenderer:
         lines = list(reading.lines)
         inner: list[str] = []
         for n, block in reversed(list(enumerate(blocks))):
-            inner.insert(0, self.render(block.content, mark_private=True))
+            inner.insert(0, self.render(block.content, mark_private=True, box=box))
             blank = block.prefix.rstrip()
             lines[block.start : block.end] = [blank, f"{block.prefix}{token}x{n}", blank]
         out = self.render("\n".join(lines))
         for n, body in enumerate(inner):
-            marked = f'<div class="private-block">\n{body}\n</div>'
+            marked = box.replace("{body}", body)
             out = out.replace(f"<p>{token}x{n}</p>", marked).replace(f"{token}x{n}", marked)
         return out
 

@@ -7,6 +7,7 @@ browser or mail program; anything else is ignored.
 from __future__ import annotations
 
 import sys
+from html import escape as html_escape
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
@@ -151,7 +152,20 @@ class EntryReader(QWidget):
         body = entry.body
         if not entry.title.strip():
             body = _drop_first_line(body, entry.display_title)
-        self.browser.setHtml(self._style() + self._renderer.render(body))
+        html = self._renderer.render(body, mark_private=True, box=self._private_box())
+        self.browser.setHtml(self._style() + html)
+
+    def _private_box(self) -> str:
+        """A labelled, wrapping box for private blocks (QTextBrowser styles tables, not divs)."""
+        pal = self.palette()
+        fill = pal.color(QPalette.ColorRole.AlternateBase).name()
+        dim = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        label = html_escape(self.tr("Private · left out of exports"))
+        return (
+            f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{fill}" '
+            f'class="private-block"><tr><td><p style="color: {dim}; font-size: small;">'
+            f"{label}</p>\n{{body}}\n</td></tr></table>"
+        )
 
     def _style(self) -> str:
         pal = self.palette()
@@ -194,11 +208,14 @@ class EntryReader(QWidget):
 
 
 def _drop_first_line(body: str, shown_title: str) -> str:
-    """The body without the first line when that line became the displayed title."""
+    """The body without the first line when all of that line became the displayed title.
+
+    A label cut short (a long first paragraph) leaves the body whole, so no text is hidden.
+    """
     lines = body.splitlines()
     for i, line in enumerate(lines):
         if line.strip():
-            if line.strip().lstrip("#").strip()[:80] == shown_title:
+            if " ".join(line.strip().lstrip("#").split()) == shown_title:
                 return "\n".join(lines[i + 1 :])
             break
     return body

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.domain.entry import MARK_END, MARK_START, NewEntry
+from journal.domain.entry import MARK_END, MARK_START, Entry, NewEntry
 from journal.domain.filters import EntryFilter, cursor_of, from_utc, to_utc
 from journal.domain.query import parse_query
 from journal.errors import NotFoundError, StorageError
@@ -376,3 +376,24 @@ def test_counts_leave_out_trash_and_optionally_private(store: JournalStore) -> N
     assert store.count(EntryFilter(trash=True)) == 1
     store.delete(hidden.id)
     assert store.count() == 1 and dict(store.tag_counts()) == {"x": 1, "y": 1}
+
+
+@pytest.mark.parametrize(
+    ("first_line", "label"),
+    [
+        ("Short line", "Short line"),
+        ("# Heading as first line", "Heading as first line"),
+        ("word " * 30, ("word " * 16).strip() + "…"),
+        ("x" * 200, "x" * 80 + "…"),
+        (
+            "Paired on the cache invalidation bug, and learned that the TTL was per process, not "
+            "global, which explains the stale reads",
+            "Paired on the cache invalidation bug, and learned that the TTL was per process…",
+        ),
+    ],
+)
+def test_a_derived_title_is_one_line_cut_at_a_word(first_line: str, label: str) -> None:
+    moment = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    entry = Entry(1, "u", moment.date(), moment, moment, "", first_line + "\nmore", (), False)
+    assert entry.display_title == label
+    assert len(entry.display_title) <= 81 and "\n" not in entry.display_title

@@ -1,0 +1,52 @@
+"""The reader pane: the whole body is shown, and private blocks are a labelled box."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from journal.domain.entry import Entry
+from journal.rendering.markdown import MarkdownRenderer
+from journal.ui.reader import EntryReader
+
+MOMENT = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
+
+
+def entry(body: str, title: str = "") -> Entry:
+    return Entry(1, "u", MOMENT.date(), MOMENT, MOMENT, title, body, (), False)
+
+
+def reader(qtbot: Any) -> EntryReader:
+    pane = EntryReader(MarkdownRenderer())
+    qtbot.addWidget(pane)
+    pane.resize(420, 500)
+    return pane
+
+
+def test_a_long_first_paragraph_is_shown_whole(qtbot: Any) -> None:
+    words = " ".join(f"word{n}" for n in range(60))
+    pane = reader(qtbot)
+    pane.show_entry(entry(words + "\n\nSecond paragraph."))
+    title = pane.title_label.text()
+    assert title.endswith("…") and len(title) <= 81 and "\n" not in title
+    shown = " ".join(pane.browser.toPlainText().split())
+    assert words in shown and "Second paragraph." in shown
+
+
+def test_a_short_first_line_becomes_the_title_once(qtbot: Any) -> None:
+    pane = reader(qtbot)
+    pane.show_entry(entry("Cache day\n\nThe body."))
+    assert pane.title_label.text() == "Cache day"
+    assert "Cache day" not in pane.browser.toPlainText()
+
+
+def test_private_blocks_are_a_labelled_wrapped_box(qtbot: Any, tmp_path: Path) -> None:
+    long_line = " ".join(["mentor"] * 80)
+    pane = reader(qtbot)
+    pane.show()
+    pane.show_entry(entry(f"Public.\n\n> ```private\n> {long_line}\n> ```\n\nAfter."))
+    text = pane.browser.toPlainText()
+    assert "Private · left out of exports" in text and "mentor" in text and "```" not in text
+    assert not pane.browser.horizontalScrollBar().isVisible()
+    pane.grab().save(str(tmp_path / "reader-private.png"))
