@@ -111,9 +111,17 @@ def app_filter() -> Any:
 
 
 @pytest.fixture
-def started(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """The main windows `run_gui` makes, as it makes them."""
+def started(monkeypatch: pytest.MonkeyPatch, paths: Any) -> list[Any]:
+    """The main windows `run_gui` makes, as it makes them.
+
+    No reminder times: after the default 17:30 on a working day the catch-up prompt would
+    open a second window, and closing the main window would no longer end `run_gui`.
+    """
     import journal.app
+    from journal.settings import Settings
+
+    paths.ensure()
+    Settings(reminder_times=[""] * 7).save(paths.settings)
 
     windows: list[Any] = []
     real = journal.app.start_window
@@ -190,7 +198,7 @@ def test_a_journal_that_cannot_be_opened_is_explained_and_exits_1(
 ) -> None:
     from journal.app import run_gui
 
-    paths.home.mkdir(parents=True)
+    paths.home.mkdir(parents=True, exist_ok=True)
     paths.database.write_bytes(b"\x00this is no longer a database" * 200)
     assert run_gui(paths, ["daybook"]) == 1
     assert len(errors) == 1 and "damaged" in str(errors[0])
