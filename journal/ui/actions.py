@@ -39,7 +39,7 @@ class WindowActions(QObject):
         )
         self.export_action = self._make(tr("&Export…"), tr("Export entries"), None, "Ctrl+Shift+E")
         self.export_selected_action = self._make(
-            tr("Export &Selected…"), tr("Export the selected entries")
+            tr("Export Se&lected…"), tr("Export the selected entries")
         )
         self.export_selected_action.setEnabled(False)
         self.settings_action = self._make(
@@ -67,7 +67,7 @@ class WindowActions(QObject):
         self.calendar_action = self._make(tr("Go to &Day…"), tr("Go to a day"), "Ctrl+G")
         self.trash_action = self._make(tr("Show T&rash"), tr("Show the Trash"), "Ctrl+Shift+T")
         self.timeline_action = self._make(
-            tr("Focus T&imeline"), tr("Move the focus to the timeline"), "Ctrl+1"
+            tr("Focus Time&line"), tr("Move the focus to the timeline"), "Ctrl+1"
         )
         self.insights_action = self._make(
             tr("&Insights…"), tr("Heatmap, streaks, tag trends and the week's review")

@@ -168,7 +168,7 @@ class ExportForm(QWidget):
         )
         self.front_matter_check = QCheckBox(self.tr("YAML &front matter"), self)
         self.front_matter_check.setAccessibleName(self.tr("Add YAML front matter"))
-        self.split_check = QCheckBox(self.tr("One file per entry, into a &folder"), self)
+        self.split_check = QCheckBox(self.tr("One file per entry, into a fo&lder"), self)
         self.split_check.setAccessibleName(self.tr("One file per entry, into a folder"))
         shape = QGroupBox(self.tr("Format"), self)
         shape_form = QFormLayout(shape)

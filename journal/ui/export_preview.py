@@ -128,7 +128,7 @@ class PreviewPane(QWidget):
         self.setAccessibleName(self.tr("Preview pane"))
         self.heading = QLabel(self.tr("<b>Preview</b>"), self)
         self.heading.setAccessibleName(self.tr("Preview heading"))
-        self.source_check = QCheckBox(self.tr("Show HTML &source"), self)
+        self.source_check = QCheckBox(self.tr("Show HTML so&urce"), self)
         self.source_check.setAccessibleName(self.tr("Show the HTML source"))
         self.text_view = QPlainTextEdit(self)
         self.text_view.setAccessibleName(self.tr("Preview of the text to be written"))

@@ -102,7 +102,7 @@ class ImportDialog(QDialog):
         path_row.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow(tr("&Format:"), self.format_combo)
-        from_label = QLabel(tr("&From:"), self)
+        from_label = QLabel(tr("Fr&om:"), self)
         from_label.setBuddy(self.path_edit)
         form.addRow(from_label, path_row)
         form.addRow(tr("&Name pattern:"), self.name_format_edit)

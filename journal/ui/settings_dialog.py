@@ -275,7 +275,7 @@ class RemindersTab(QWidget):
         form = QFormLayout(self)
         days_label = QLabel(self.tr("Remind me:"), self)
         form.addRow(days_label, grid)
-        boundary_label = QLabel(self.tr("Day &ends at:"), self)
+        boundary_label = QLabel(self.tr("Day ends &at:"), self)
         boundary_label.setBuddy(self.boundary_edit)
         form.addRow(boundary_label, self.boundary_edit)
         set_label = QLabel(self.tr("&Questions:"), self)
