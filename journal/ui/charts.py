@@ -118,7 +118,11 @@ class YearHeatmap(ClickableChart):
             self.current = today if today is not None and in_year else dt.date(year, 1, 1)
         days = sum(1 for n in counts.values() if n)
         self.setAccessibleName(
-            self.tr("Year heatmap: {0} days with entries in {1}").format(days, year)
+            wording.count(
+                days,
+                self.tr("Year heatmap: 1 day with entries in {1}").replace("{1}", str(year)),
+                self.tr("Year heatmap: {0} days with entries in {1}").replace("{1}", str(year)),
+            )
         )
         self._describe_current()
         self.update()
@@ -419,4 +423,7 @@ class TagTrendChart(ClickableChart):
 
     def tooltip_at(self, pos: QPointF) -> str:
         bar = self.bar_at(pos)
-        return self.tr("#{0} in {1}: {2} entries").format(*bar[1:]) if bar else ""
+        if not bar:
+            return ""
+        tag, period, n = bar[1:]
+        return self.tr("#{0} in {1}: {2}").format(tag, period, wording.entries(n))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from journal.services.export import ExportOptions
 from journal.services.export_options import FORMAT_KEYS, PRESETS, build_options, preset_range
+from journal.ui import wording
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -89,9 +90,7 @@ class ExportForm(QWidget):
         self.selection_label.setWordWrap(True)
         count = len(self.ids)
         self.selection_label.setText(
-            self.tr("1 selected entry")
-            if count == 1
-            else self.tr("{0} selected entries").format(count)
+            wording.count(count, self.tr("1 selected entry"), self.tr("{0} selected entries"))
         )
         self.range_combo = QComboBox(self)
         self.range_combo.setAccessibleName(self.tr("Date range"))

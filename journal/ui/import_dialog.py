@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.filters import ImportReport
 from journal.services.journal import Journal
+from journal.ui import wording
 from journal.ui.errors import ErrorDialog, describe
 from journal.ui.worker import TaskSet
 
@@ -266,7 +267,7 @@ def describe_report(report: ImportReport, dry_run: bool) -> str:
         )
         verb = tr("Would add {0}") if dry_run else tr("Added {0}")
         lines = [
-            tr("{0} entries found{1}.").format(report.found, span),
+            wording.count(report.found, tr("1 entry found"), tr("{0} entries found")) + span + ".",
             (verb + tr("; {1} already in the journal.")).format(report.added, report.skipped),
         ]
     if report.tags:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from journal.domain.stats import ReviewItem, Stats
 from journal.errors import DaybookError
 from journal.services.insights import InsightsService
+from journal.ui import wording
 from journal.ui.charts import ONE_DAY, TagTrendChart, YearHeatmap
 
 TREND_MONTHS = (3, 6, 12, 24)
@@ -244,7 +245,9 @@ class InsightsDialog(QDialog):
             self.loadFailed.emit(exc)
             return
         self.on_this_day_heading.setText(
-            self.tr("On the {0} of earlier months and years:").format(self.today.strftime("%d"))
+            self.tr("On the {0} of earlier months and years:").format(
+                wording.ordinal_day(self.today.day)
+            )
             if entries
             else self.tr("Nothing written on this day in earlier months or years yet.")
         )

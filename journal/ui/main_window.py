@@ -462,8 +462,8 @@ class MainWindow(QMainWindow):
         self.refresh_all()
         self.update_pages()
         self.statusBar().showMessage(
-            self.tr("Imported {0} entries ({1} already in the journal)").format(
-                report.added, report.skipped
+            self.tr("Imported {0} ({1} already in the journal)").format(
+                wording.entries(report.added), f"{report.skipped:,}"
             ),
             8000,
         )

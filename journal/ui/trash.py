@@ -84,12 +84,10 @@ class TrashView(QWidget):
         if count == 0:
             self.hint.setText(self.tr("The Trash is empty."))
         else:
-            shown = f"{count:,}+" if more else f"{count:,}"
-            self.hint.setText(
-                self.tr("{0} deleted entries. They stay here until you empty the Trash.").format(
-                    shown
-                )
-            )
+            many = self.tr("{0} deleted entries. They stay here until you empty the Trash.")
+            one = self.tr("1 deleted entry. It stays here until you empty the Trash.")
+            text = wording.count(count, one, many)
+            self.hint.setText(text.replace(f"{count:,}", f"{count:,}+", 1) if more else text)
         self.empty_button.setEnabled(count > 0)
         self.restore_button.setEnabled(False)
         self.view.select_row(0)

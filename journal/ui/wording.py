@@ -13,6 +13,22 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Wording", text)
 
 
+def count(n: int, one: str, many: str) -> str:
+    """`one` for 1, else `many` with `{0}` filled by n (with separators); both already tr()'d.
+
+    `one` may hold `{0}` too (a '1' written as a word in some languages keeps its place).
+    """
+    return (one if n == 1 else many).format(f"{n:,}")
+
+
+def ordinal_day(day: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 31st: the day of a month as English speaks it (tr'd suffixes)."""
+    if day % 100 in (11, 12, 13):
+        return tr("{0}th").format(day)
+    suffix = {1: tr("{0}st"), 2: tr("{0}nd"), 3: tr("{0}rd")}.get(day % 10, tr("{0}th"))
+    return suffix.format(day)
+
+
 def entries(n: int) -> str:
     if n == 0:
         return tr("no entries")

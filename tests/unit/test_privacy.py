@@ -173,7 +173,7 @@ def test_tag_and_search_do_not_choose_through_private_blocks(journal: Journal, c
         ExportOptions(search=S[:4] + "*"),
         ExportOptions(search=f"work {S}"),
     ):
-        with pytest.raises(InputError, match="no entries match|private"):
+        with pytest.raises(InputError, match=r"no entries match|private"):
             build_export(journal, options)
     chosen = build_export(journal, ExportOptions(search="intro"))
     assert "Hidden" in chosen.text and S not in chosen.text
