@@ -40,6 +40,19 @@ _FIELDS = ("tag:", "from:", "to:", "#")
 _PERIOD_FORMS = "use YYYY, YYYY-MM or YYYY-MM-DD"
 
 
+# The search language as a table (what to type, what it finds), for help screens.
+SYNTAX: tuple[tuple[str, str], ...] = (
+    ("deploy cache", "entries with both words (in the title, text or tags)"),
+    ("-staging", "entries without the word"),
+    ('"design review"', "the words next to each other"),
+    ("depl*", "words starting with depl"),
+    ("tag:ci", "entries tagged ci (or #ci)"),
+    ("-tag:ci", "entries not tagged ci (or -#ci)"),
+    ("from:2026-01", "on or after the first day of that year, month or day"),
+    ("to:2026-03-31", "up to that day (YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday)"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     """A parsed search: FTS5 expressions for the text, plus tag and date filters.

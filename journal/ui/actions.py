@@ -72,6 +72,12 @@ class WindowActions(QObject):
         self.insights_action = self._make(
             tr("&Insights…"), tr("Heatmap, streaks, tag trends and the week's review")
         )
+        self.shortcuts_action = self._make(
+            tr("&Keyboard Shortcuts"), tr("List the keyboard shortcuts"), None, "Ctrl+/"
+        )
+        self.search_help_action = self._make(
+            tr("&Search Syntax"), tr("How to write a search"), Key.HelpContents, "F1"
+        )
         self.about_action = self._make(tr("&About Daybook"), tr("About Daybook"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -110,7 +116,8 @@ class WindowActions(QObject):
                            self.find_action]),
             (tr("&View"), [self.today_action, self.calendar_action, self.timeline_action, None,
                            self.trash_action, None, self.insights_action]),
-            (tr("&Help"), [self.about_action]),
+            (tr("&Help"), [self.shortcuts_action, self.search_help_action, None,
+                           self.about_action]),
         )  # fmt: skip
         for title, actions in menus:
             menu = bar.addMenu(title)

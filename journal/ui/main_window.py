@@ -163,12 +163,15 @@ class MainWindow(QMainWindow):
         acts = self.ui_actions = WindowActions(self)
         acts.fill_menu_bar(self.menuBar())
         # Until the journal is open only Quit and About have something to act on.
-        always = (acts.quit_action, acts.about_action)
+        always = (acts.quit_action, acts.about_action, acts.shortcuts_action,
+                  acts.search_help_action)  # fmt: skip
         self._held = [a for a in acts.all_actions() if a.isEnabled() and a not in always]
         for action in self._held:
             action.setEnabled(False)
         acts.quit_action.triggered.connect(lambda _checked=False: self._quit())
         acts.about_action.triggered.connect(lambda _checked=False: self._about())
+        acts.shortcuts_action.triggered.connect(lambda _checked=False: self._help("keys"))
+        acts.search_help_action.triggered.connect(lambda _checked=False: self._help("search"))
         self.statusBar().setAccessibleName(self.tr("Status"))
         self.statusBar().showMessage(self.tr("Opening your journal…"))
 
@@ -552,6 +555,11 @@ class MainWindow(QMainWindow):
         from journal.ui.about_dialog import AboutDialog
 
         AboutDialog.show_about(self, self.paths)
+
+    def _help(self, page: str) -> None:
+        from journal.ui.help_dialog import HelpDialog
+
+        HelpDialog.show_help(self, self.ui_actions.all_actions(), page)
 
     def report(self, error: BaseException) -> None:
         ErrorDialog.show_error(self, error)
