@@ -10,8 +10,8 @@ import calendar as pycal
 import datetime as dt
 import sys
 
-from PySide6.QtCore import QDate, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette, QTextCharFormat
+from PySide6.QtCore import QDate, QEvent, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -61,6 +61,7 @@ class JournalCalendar(QCalendarWidget):
         self.currentPageChanged.connect(lambda *_: self.refresh())
         self.clicked.connect(lambda qd: self.dayChosen.emit(to_date(qd)))
         self.activated.connect(lambda qd: self.dayChosen.emit(to_date(qd)))
+        self._style_navigation()
         self.refresh()
 
     def counts(self) -> dict[dt.date, int]:
@@ -84,21 +85,68 @@ class JournalCalendar(QCalendarWidget):
 
     @override
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
-        super().paintCell(painter, rect, date)
+        """The day's number in the upper part of the cell, its dot below it (not on it),
+        today ringed, the selected day filled; every colour from the palette."""
+        pal = self.palette()
         day = to_date(date)
-        if not self._counts.get(day):
-            return
+        selected = date == self.selectedDate()
+        outside = date.month() != self.monthShown() or not (
+            self.minimumDate() <= date <= self.maximumDate()
+        )
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = day == to_date(self.selectedDate())
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
-        painter.setBrush(self.palette().color(role))
-        painter.setPen(Qt.PenStyle.NoPen)
-        size = max(4.0, rect.height() / 7)
-        painter.drawEllipse(
-            QRectF(rect.center().x() - size / 2 + 1, rect.bottom() - size - 2, size, size)
-        )
+        box = QRectF(rect).adjusted(2, 1, -2, -1)
+        radius = min(box.width(), box.height()) / 5
+        if selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(box, radius, radius)
+        elif date == QDate.currentDate():
+            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box.adjusted(0.75, 0.75, -0.75, -0.75), radius, radius)
+        dot = max(3.0, rect.height() / 9)
+        text_rect = QRectF(rect).adjusted(0, 0, 0, -dot - 1)
+        if selected:
+            role = QPalette.ColorRole.HighlightedText
+        elif outside:
+            role = QPalette.ColorRole.PlaceholderText
+        else:
+            role = QPalette.ColorRole.Text
+        painter.setPen(pal.color(role))
+        font = painter.font()
+        font.setBold(date == QDate.currentDate())
+        painter.setFont(font)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, str(date.day()))
+        if self._counts.get(day):
+            mark = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(mark))
+            centre = QRectF(rect).center().x()
+            painter.drawEllipse(QRectF(centre - dot / 2, rect.bottom() - dot - 3, dot, dot))
         painter.restore()
+
+    def _style_navigation(self) -> None:
+        """The month/year bar in the window's colours, not the stock bright highlight."""
+        bar = self.findChild(QWidget, "qt_calendar_navigationbar")
+        if bar is None:
+            return
+        pal = self.palette()
+        base = pal.color(QPalette.ColorRole.Window).name()
+        text = pal.color(QPalette.ColorRole.WindowText).name()
+        hover = pal.color(QPalette.ColorRole.AlternateBase).name()
+        bar.setStyleSheet(
+            f"#qt_calendar_navigationbar {{ background-color: {base}; }}"
+            f"QToolButton {{ color: {text}; background: transparent; border: none;"
+            " padding: 2px 6px; font-weight: bold; }"
+            f"QToolButton:hover {{ background-color: {hover}; border-radius: 4px; }}"
+        )
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_navigation()
 
 
 class DayDialog(QDialog):

@@ -152,3 +152,20 @@ def test_snippets_put_the_first_match_near_the_start() -> None:
     shown = preview(long_body)
     assert shown.startswith("Line 0 with a link Line 1 with a link") and shown.endswith("…")
     assert "](" not in shown and len(shown) <= 200
+
+
+def test_the_calendar_header_follows_the_theme(journal: Any, qtbot: Any, qapp: Any) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QWidget
+
+    from journal.ui.calendar import JournalCalendar
+    from journal.ui.theme import make_palette
+
+    calendar = JournalCalendar(journal)
+    qtbot.addWidget(calendar)
+    for dark in (False, True):
+        calendar.setPalette(make_palette(dark))
+        bar = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+        window = make_palette(dark).color(QPalette.ColorRole.Window).name()
+        highlight = make_palette(dark).color(QPalette.ColorRole.Highlight).name()
+        assert window in bar.styleSheet() and highlight not in bar.styleSheet()
