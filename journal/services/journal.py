@@ -7,14 +7,16 @@ backups go live here, not in argparse code or in widgets.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from journal.domain.entry import Entry, NewEntry, SearchHit, local_now
 from journal.domain.query import SearchQuery, parse_query
 from journal.errors import DaybookError, InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
+from journal.services.changes import Change, ChangeFeed, Kind
 
 if TYPE_CHECKING:
     from journal.domain.filters import Cursor, EntryFilter, ImportReport, Order
@@ -25,12 +27,37 @@ IMPORT_FORMATS = ("jrnl", "jsonl", "json", "dayone", "rednotebook", "markdown")
 PATH_FORMATS = ("dayone", "rednotebook", "markdown")
 
 
+_R = TypeVar("_R")
+
+
+def _announcing(kind: Kind) -> Callable[[Callable[..., _R]], Callable[..., _R]]:
+    """Publish a wholesale change of `kind` after the method returns (not after a dry run
+    or an import that added nothing)."""
+
+    def wrap(method: Callable[..., _R]) -> Callable[..., _R]:
+        @functools.wraps(method)
+        def announced(self: Journal, *args: object, **kwargs: object) -> _R:
+            result = method(self, *args, **kwargs)
+            if getattr(result, "added", 1) and not kwargs.get("dry_run"):
+                self._publish(Change(kind))
+            return result
+
+        return announced
+
+    return wrap
+
+
 class Journal:
-    """A journal opened on one data folder: the store plus the rules around it."""
+    """A journal opened on one data folder: the store plus the rules around it.
+
+    Every committed change is announced on `changes` (see journal.services.changes).
+    """
 
     def __init__(self, paths: AppPaths, store: JournalStore) -> None:
         self.paths = paths
         self.store = store
+        self.changes = ChangeFeed()
+        self._seen_version: int | None = None
 
     @classmethod
     def open(cls, paths: AppPaths) -> Journal:
@@ -65,30 +92,60 @@ class Journal:
         if not body.strip() and not title.strip():
             raise InputError("the entry is empty", "write some text (or a title) and try again")
         now = created or local_now()
-        return self.store.add(
-            NewEntry(
-                day=day or now.date(),
-                body=body,
-                title=title.strip(),
-                tags=tuple(tags),
-                private=private,
-                created=now,
-                kind=kind,
-            )
+        return self._announce(
+            "added",
+            self.store.add(
+                NewEntry(
+                    day=day or now.date(),
+                    body=body,
+                    title=title.strip(),
+                    tags=tuple(tags),
+                    private=private,
+                    created=now,
+                    kind=kind,
+                )
+            ),
         )
 
     def get(self, entry_id: int) -> Entry:
         return self.store.get(entry_id)
 
     def edit(self, entry_id: int, **changes: object) -> Entry:
-        return self.store.update(entry_id, **changes)  # type: ignore[arg-type]
+        before = self.store.get(entry_id, include_deleted=True)
+        after = self.store.update(entry_id, **changes)  # type: ignore[arg-type]
+        self._publish(Change("updated", (entry_id,), tuple({before.day, after.day})))
+        return after
 
     def delete(self, entry_id: int) -> Entry:
         """Move to the Trash; `restore` brings it back."""
-        return self.store.delete(entry_id)
+        return self._announce("trashed", self.store.delete(entry_id))
 
     def restore_entry(self, entry_id: int) -> Entry:
-        return self.store.restore(entry_id)
+        return self._announce("restored", self.store.restore(entry_id))
+
+    def _announce(self, kind: Kind, entry: Entry) -> Entry:
+        self._publish(Change(kind, (entry.id,), (entry.day,)))
+        return entry
+
+    def _publish(self, change: Change) -> None:
+        """Announce our own commit; a poller's baseline moves past it first, so the same
+        change is not announced again as "external"."""
+        if self._seen_version is not None:
+            self._seen_version = self.store.data_version()
+        self.changes.publish(change)
+
+    def poll_external(self) -> bool:
+        """Announce a change ("external") if another process wrote since the last poll.
+
+        Cheap (one PRAGMA); a GUI calls it on focus and on a slow timer. The first call
+        only takes the baseline.
+        """
+        version = self.store.data_version()
+        seen, self._seen_version = self._seen_version, version
+        if seen is None or version == seen:
+            return False
+        self.changes.publish(Change("external"))
+        return True
 
     def trash(self) -> list[Entry]:
         """What is in the Trash, most recently deleted first."""
@@ -117,7 +174,10 @@ class Journal:
                     f"entry {entry_id} is not in the Trash; nothing was purged",
                     f"move it there first with `daybook delete {entry_id}`",
                 )
-        return self.store.purge(wanted)
+        removed = self.store.purge(wanted)
+        days = tuple({e.day for e in found.values()})
+        self._publish(Change("purged", tuple(wanted), days))
+        return removed
 
     def list_entries(
         self, filters: EntryFilter, limit: int | None = 50, after: Cursor | None = None
@@ -153,7 +213,9 @@ class Journal:
 
     def empty_trash(self) -> int:
         """Delete everything in the Trash for ever; returns how many entries went."""
-        return self.store.empty_trash()
+        removed = self.store.empty_trash()
+        self._publish(Change("purged"))
+        return removed
 
     def search(
         self,
@@ -173,6 +235,7 @@ class Journal:
 
     # -- import ----------------------------------------------------------------------------
 
+    @_announcing("imported")
     def import_file(
         self,
         fmt: str,
@@ -231,6 +294,7 @@ class Journal:
             target = target / timestamped_name("daybook")
         return self.store.backup(target)
 
+    @_announcing("replaced")
     def restore(self, source: Path) -> Path:
         """Replace the journal with `source` after backing up the current one.
 

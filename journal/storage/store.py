@@ -71,6 +71,7 @@ class JournalStore:
     def __init__(self, engine: Engine, path: Path) -> None:
         self._engine = engine
         self.path = path
+        self._watch: sqlite3.Connection | None = None  # for data_version only
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -124,6 +125,9 @@ class JournalStore:
 
     def close(self) -> None:
         """Close the connections; the last one's checkpoint runs under the writer locks."""
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         try:
             with db.exclusive_writer(self._engine):
                 self._engine.dispose()
@@ -525,6 +529,15 @@ class JournalStore:
             (*(d.isoformat() for d in days), limit),
         )
         return [row_to_entry(r) for r in rows]
+
+    def data_version(self) -> int:
+        """SQLite's data_version on a connection of its own: it moves when another
+        connection (another process, the command line) commits to the file."""
+        if self._watch is None:
+            uri = f"{self.path.resolve().as_uri()}?mode=rw"
+            self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        with db.translate_errors(self.path):
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def _query(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         with db.translate_errors(self.path), self._engine.connect() as conn:
