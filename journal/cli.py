@@ -358,8 +358,25 @@ COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
 }
 
 
+def _on_interrupt(_signum: int, _frame: object) -> None:
+    """Ctrl+C: SQLite stops the running statement at its next step (journal.cancel), and the
+    command unwinds as after any KeyboardInterrupt."""
+    from journal import cancel
+
+    cancel.interrupt_process()
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+    import threading
+
+    from journal import cancel
+
     args = build_parser().parse_args(argv)
+    cancel.clear_process_interrupt()
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, _on_interrupt) if in_main else None
     try:
         from journal.paths import AppPaths
 
@@ -403,6 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         _flush(sys.stdout)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _flush(stream: Any) -> None:
