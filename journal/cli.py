@@ -224,6 +224,15 @@ def cmd_purge(journal: Journal, args: argparse.Namespace) -> int:
         print("the Trash is empty; nothing to purge", file=sys.stderr)
         return 0
     count = journal.purge(ids)
+    if journal.store.scrub_pending:
+        print(
+            f"{_entries(count)} deleted, but another program is reading the journal, so their "
+            "text is still in its files until every program using the journal has closed it; "
+            f"close other Daybook windows and commands. Backups made before now (in "
+            f"{journal.paths.backups}) still hold them",
+            file=sys.stderr,
+        )
+        return 0
     print(
         f"{_entries(count)} deleted for ever; backups made "
         f"before now (in {journal.paths.backups}) still hold them",

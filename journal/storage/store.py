@@ -68,6 +68,9 @@ class JournalStore:
     def __init__(self, engine: Engine, path: Path) -> None:
         self._engine = engine
         self.path = path
+        # After a purge: whether its text is still in the files because another connection
+        # was reading an older snapshot (see `purge`).
+        self.scrub_pending = False
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -234,20 +237,33 @@ class JournalStore:
     def purge(self, entry_ids: Sequence[int]) -> int:
         """Delete entries for ever and scrub their text from the file (secure_delete is on).
 
-        The full-text index is rebuilt so no segment keeps the old tokens.
+        The full-text index is rebuilt so no segment keeps the old tokens; then the WAL is
+        checkpointed and truncated, which drops the pages as they were before. A reader
+        holding an older snapshot keeps that checkpoint from finishing (it is retried for the
+        busy timeout): `scrub_pending` then says the text is still in the files, until every
+        connection has closed the journal (the last one's close checkpoints and removes
+        the WAL).
         """
         if not entry_ids:
             return 0
         marks = ",".join("?" * len(entry_ids))
         with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
             cur = _driver_cursor(conn)
+            cur.execute("PRAGMA secure_delete = ON")
+            on = cur.execute("PRAGMA secure_delete").fetchone()
+            if on is None or int(on[0]) != 1:
+                raise StorageError(
+                    f"cannot scrub deleted text from {self.path}: this SQLite has no "
+                    "secure_delete; nothing was purged",
+                    "use a Python built with a standard SQLite",
+                )
             cur.execute(f"DELETE FROM entries WHERE id IN ({marks})", tuple(entry_ids))
             removed = cur.rowcount
             cur.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)")
             cur.execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
         with db.translate_errors(self.path):
             # The WAL still holds the pages as they were before; truncating it drops them.
-            db.checkpoint(self._engine)
+            self.scrub_pending = not db.checkpoint(self._engine)
         return int(removed)
 
     def empty_trash(self) -> int:
