@@ -224,6 +224,15 @@ def cmd_purge(journal: Journal, args: argparse.Namespace) -> int:
         print("the Trash is empty; nothing to purge", file=sys.stderr)
         return 0
     count = journal.purge(ids)
+    if journal.store.scrub_pending:
+        print(
+            f"{_entries(count)} deleted, but another program is reading the journal, so their "
+            "text is still in its files until every program using the journal has closed it; "
+            f"close other Daybook windows and commands. Backups made before now (in "
+            f"{journal.paths.backups}) still hold them",
+            file=sys.stderr,
+        )
+        return 0
     print(
         f"{_entries(count)} deleted for ever; backups made "
         f"before now (in {journal.paths.backups}) still hold them",
@@ -358,8 +367,25 @@ COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
 }
 
 
+def _on_interrupt(_signum: int, _frame: object) -> None:
+    """Ctrl+C: SQLite stops the running statement at its next step (journal.cancel), and the
+    command unwinds as after any KeyboardInterrupt."""
+    from journal import cancel
+
+    cancel.interrupt_process()
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+    import threading
+
+    from journal import cancel
+
     args = build_parser().parse_args(argv)
+    cancel.clear_process_interrupt()
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, _on_interrupt) if in_main else None
     try:
         from journal.paths import AppPaths
 
@@ -403,6 +429,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         _flush(sys.stdout)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _flush(stream: Any) -> None:

@@ -6,21 +6,39 @@ everything here is SQLite-specific and stays inside `journal/storage`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from journal.domain.entry import Entry, NewEntry
+from journal import cancel
+from journal.domain.entry import MARK_END, MARK_START, Entry, NewEntry
 from journal.domain.filters import EntryFilter, from_utc, to_utc
 from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags, unique_tags
 
 # Relevance: BM25 with a title match worth five body matches and a tag match two.
 RANK = "bm25(entries_fts, 5.0, 1.0, 2.0)"
+# The search index's tokenizer (migration 0001); snippets of long bodies use the same one.
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+# snippet(): the body column, the match marks, the ellipsis and the snippet's length in tokens.
+SNIPPET_ARGS = (MARK_START, MARK_END, "…", 24)
+# FTS5's snippet() takes time quadratic in the matches in the text it is given (a body of
+# 8,192 one-letter words all matching: 0.45 s; a 5 MB entry: minutes). Bodies up to
+# DIRECT_SNIPPET_CHARS get it on their row as they are; longer ones only on the first
+# stretch of SNIPPET_CHUNK characters that matches (see `long_body_snippet`).
+DIRECT_SNIPPET_CHARS = 4096
+SNIPPET_CHUNK = 1024
+SNIPPET_OVERLAP = 256  # stretches overlap, so a phrase cut by one is whole in the next
+SNIPPET_BATCH = 64  # stretches indexed at a time before looking for a match among them
+# SQLite calls the stop check every PROGRESS_STEPS virtual-machine steps (well under a
+# millisecond apart).
+PROGRESS_STEPS = 10_000
 ENTRY_COLUMNS = (
     "e.id, e.uid, e.day, e.created_at, e.created_offset, e.updated_at, e.updated_offset, "
     "e.title, e.body, e.tag_list, e.private, e.deleted_at, e.kind"
@@ -256,3 +274,105 @@ def search_sql(
         where.append("e.day >= ? AND e.id >= ?")
         params += [bound[0].isoformat(), bound[1]]
     return f"{sql} WHERE {' AND '.join(where)}", params
+
+
+@contextlib.contextmanager
+def stoppable(conn: sqlite3.Connection) -> Iterator[None]:
+    """Let `journal.cancel` stop the statements run on `conn` in the block between two steps.
+
+    A stopped statement raises `Cancelled` (or KeyboardInterrupt after Ctrl+C) instead of
+    SQLite's "interrupted"; a read stops with nothing changed, a write rolls back.
+    """
+    cancel.check()
+    conn.set_progress_handler(cancel.stop_requested, PROGRESS_STEPS)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc).lower() and cancel.stop_requested():
+            cancel.check()
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+_PHRASE = re.compile(r'"(?:[^"]|"")*"(?: \*)?')
+
+
+def match_phrases(match: str) -> list[str]:
+    """The FTS5 string literals (each with its prefix star) that `match` joins together.
+
+    `journal.domain.query` builds every expression from such literals joined by AND or OR,
+    so the literals are all there is to find.
+    """
+    return _PHRASE.findall(match)
+
+
+def spans(
+    text: str, size: int = SNIPPET_CHUNK, overlap: int = SNIPPET_OVERLAP
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive stretches of `text` of about `size` characters, each
+    overlapping the next by about `overlap`, cut at white space where there is some."""
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = max(text.rfind(" ", end - overlap, end), text.rfind("\n", end - overlap, end))
+            end = cut if cut > start else end
+        yield start, end
+        if end >= n:
+            return
+        nxt = max(start + 1, end - overlap)
+        space = text.find(" ", nxt, end)
+        start = space + 1 if space >= 0 else nxt
+
+
+def long_body_snippet(match: str, body: str) -> str | None:
+    """FTS5's snippet of `body` for the expression `match`, from the first stretch of the
+    body that matches (one that matches the whole expression where one in the same batch
+    does, else one that holds any of its phrases); None if no stretch matches (the match
+    was in the title or the tags, or a phrase longer than the overlap).
+
+    The stretches are indexed a batch at a time in a private in-memory table with the
+    journal's tokenizer, so the work grows linearly with the body up to the first match and
+    the quadratic snippet() only ever sees SNIPPET_CHUNK characters.
+    """
+    phrases = match_phrases(match)
+    if not phrases:
+        return None
+    any_phrase = " OR ".join(dict.fromkeys(p for p in phrases))
+    cuts = list(spans(body))
+    con = sqlite3.connect(":memory:")
+    try:
+        with stoppable(con):
+            con.execute(f"CREATE VIRTUAL TABLE w USING fts5(body, tokenize='{FTS_TOKENIZE}')")
+            sql = (
+                "SELECT rowid, snippet(w, 0, ?, ?, ?, ?) FROM w WHERE w MATCH ? AND rowid >= ? "
+                "ORDER BY rowid LIMIT 1"
+            )
+            for first in range(0, len(cuts), SNIPPET_BATCH):
+                batch = cuts[first : first + SNIPPET_BATCH]
+                con.executemany(
+                    "INSERT INTO w(rowid, body) VALUES (?, ?)",
+                    ((i, body[s:e]) for i, (s, e) in enumerate(batch, first)),
+                )
+                found = None
+                for expression in dict.fromkeys((match, any_phrase)):
+                    found = con.execute(sql, (*SNIPPET_ARGS, expression, first)).fetchone()
+                    if found is not None:
+                        break
+                if found is not None:
+                    start, end = cuts[int(found[0])]
+                    return _ellipsized(str(found[1]), start > 0, end < len(body))
+    finally:
+        con.close()
+    return None
+
+
+def _ellipsized(snippet: str, before: bool, after: bool) -> str:
+    """A stretch's snippet marked as cut where the body goes on beyond the stretch."""
+    ellipsis = str(SNIPPET_ARGS[2])
+    if before and not snippet.startswith(ellipsis):
+        snippet = ellipsis + snippet
+    if after and not snippet.endswith(ellipsis):
+        snippet += ellipsis
+    return snippet

@@ -15,15 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 
 from journal.domain.blocks import normalize_newlines
-from journal.domain.entry import (
-    MARK_END,
-    MARK_START,
-    Entry,
-    NewEntry,
-    SearchHit,
-    as_stored,
-    local_now,
-)
+from journal.domain.entry import MARK_START, Entry, NewEntry, SearchHit, as_stored, local_now
 from journal.domain.filters import (
     Cursor,
     EntryFilter,
@@ -41,7 +33,9 @@ from journal.storage import db
 from journal.storage.backup import backup_file, timestamped_name
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
 from journal.storage.sql import (
+    DIRECT_SNIPPET_CHARS,
     ENTRY_COLUMNS,
+    SNIPPET_ARGS,
     as_date,
     chunks,
     entry_tags,
@@ -50,9 +44,11 @@ from journal.storage.sql import (
     insert_one,
     insert_rows,
     link_tags,
+    long_body_snippet,
     make_row,
     row_to_entry,
     search_sql,
+    stoppable,
     ts,
 )
 
@@ -63,6 +59,8 @@ IMPORT_CHUNK = 500
 COMMON_MATCHES = 500
 # How many of the newest matches (by rowid) are read to bound a newest-first search.
 CANDIDATE_FACTOR = 4
+# A search hit's excerpt (when it has no snippet) is made from this much of the body.
+EXCERPT_SOURCE_CHARS = 16_384
 
 
 class JournalStore:
@@ -72,6 +70,9 @@ class JournalStore:
         self._engine = engine
         self.path = path
         self._watch: sqlite3.Connection | None = None  # for data_version only
+        # After a purge: whether its text is still in the files because another connection
+        # was reading an older snapshot (see `purge`).
+        self.scrub_pending = False
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -241,20 +242,33 @@ class JournalStore:
     def purge(self, entry_ids: Sequence[int]) -> int:
         """Delete entries for ever and scrub their text from the file (secure_delete is on).
 
-        The full-text index is rebuilt so no segment keeps the old tokens.
+        The full-text index is rebuilt so no segment keeps the old tokens; then the WAL is
+        checkpointed and truncated, which drops the pages as they were before. A reader
+        holding an older snapshot keeps that checkpoint from finishing (it is retried for the
+        busy timeout): `scrub_pending` then says the text is still in the files, until every
+        connection has closed the journal (the last one's close checkpoints and removes
+        the WAL).
         """
         if not entry_ids:
             return 0
         marks = ",".join("?" * len(entry_ids))
         with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
             cur = _driver_cursor(conn)
+            cur.execute("PRAGMA secure_delete = ON")
+            on = cur.execute("PRAGMA secure_delete").fetchone()
+            if on is None or int(on[0]) != 1:
+                raise StorageError(
+                    f"cannot scrub deleted text from {self.path}: this SQLite has no "
+                    "secure_delete; nothing was purged",
+                    "use a Python built with a standard SQLite",
+                )
             cur.execute(f"DELETE FROM entries WHERE id IN ({marks})", tuple(entry_ids))
             removed = cur.rowcount
             cur.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)")
             cur.execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
         with db.translate_errors(self.path):
             # The WAL still holds the pages as they were before; truncating it drops them.
-            db.checkpoint(self._engine)
+            self.scrub_pending = not db.checkpoint(self._engine)
         return int(removed)
 
     def empty_trash(self) -> int:
@@ -374,8 +388,13 @@ class JournalStore:
             params.append(limit)
         ids = [int(r[0]) for r in self._query(sql, tuple(params))]
         entries = self.get_many(ids, include_deleted=filters.trash)
-        snippets = self._snippets(query, ids)
-        return [SearchHit(e, snippets.get(e.id) or excerpt(e.body)) for e in entries]
+        snippets = self._snippets(query, entries)
+        # A hit without a snippet (matched by its title or tags) shows the body's first
+        # words, read from its start only (an 8 MB body took 0.7 s to excerpt whole).
+        return [
+            SearchHit(e, snippets.get(e.id) or excerpt(e.body[:EXCERPT_SOURCE_CHARS]))
+            for e in entries
+        ]
 
     def _recent_bound(
         self, query: SearchQuery, filters: EntryFilter, limit: int
@@ -423,18 +442,29 @@ class JournalStore:
         sql, params = search_sql(query, filters, "count(*)", rows=False)
         return int(self._query(sql, tuple(params))[0][0])
 
-    def _snippets(self, query: SearchQuery, ids: Sequence[int]) -> dict[int, str]:
-        if query.match is None or not ids:
+    def _snippets(self, query: SearchQuery, entries: Sequence[Entry]) -> dict[int, str]:
+        """Each entry's snippet with its matches marked; bounded work whatever its size
+        (FTS5's snippet() on short bodies, `long_body_snippet` on long ones)."""
+        if query.match is None or not entries:
             return {}
-        marks = ",".join("?" * len(ids))
-        # The rowid range lets FTS5 read only that stretch of the index; `+rowid IN` keeps
-        # SQLite from re-running the whole MATCH once per id (slow for long prefixes).
-        rows = self._query(
-            "SELECT rowid, snippet(entries_fts, 1, ?, ?, '…', 24) FROM entries_fts "
-            f"WHERE entries_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({marks})",
-            (MARK_START, MARK_END, query.match, min(ids), max(ids), *ids),
-        )
-        return {int(r[0]): str(r[1]) for r in rows if r[1] and MARK_START in str(r[1])}
+        ids = [e.id for e in entries if len(e.body) <= DIRECT_SNIPPET_CHARS]
+        found: dict[int, str] = {}
+        if ids:
+            marks = ",".join("?" * len(ids))
+            # The rowid range lets FTS5 read only that stretch of the index; `+rowid IN` keeps
+            # SQLite from re-running the whole MATCH once per id (slow for long prefixes).
+            rows = self._query(
+                "SELECT rowid, snippet(entries_fts, 1, ?, ?, ?, ?) FROM entries_fts "
+                f"WHERE entries_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({marks})",
+                (*SNIPPET_ARGS, query.match, min(ids), max(ids), *ids),
+            )
+            found = {int(r[0]): str(r[1]) for r in rows if r[1]}
+        for entry in entries:
+            if len(entry.body) > DIRECT_SNIPPET_CHARS:
+                snippet = long_body_snippet(query.match, entry.body)
+                if snippet is not None:
+                    found[entry.id] = snippet
+        return {i: text for i, text in found.items() if MARK_START in text}
 
     def entry_days(self, filters: EntryFilter = EntryFilter()) -> set[dt.date]:
         """The distinct days that have entries (reads days only, for streaks and reminders)."""
@@ -540,8 +570,11 @@ class JournalStore:
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def _query(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        """Rows of one read; stops early when `journal.cancel` asks (see `stoppable`)."""
         with db.translate_errors(self.path), self._engine.connect() as conn:
-            return list(_driver_cursor(conn).execute(sql, params).fetchall())
+            cur = _driver_cursor(conn)
+            with stoppable(cur.connection):
+                return list(cur.execute(sql, params).fetchall())
 
     # -- maintenance -----------------------------------------------------------------------
 
@@ -555,7 +588,8 @@ class JournalStore:
         pragma = "quick_check" if quick else "integrity_check"
         with db.translate_errors(self.path), self._engine.connect() as conn:
             cur = _driver_cursor(conn)
-            result = [r[0] for r in cur.execute(f"PRAGMA {pragma}").fetchall()]
+            with stoppable(cur.connection):
+                result = [r[0] for r in cur.execute(f"PRAGMA {pragma}").fetchall()]
             if result != ["ok"]:
                 problems.extend(f"integrity: {r}" for r in result[:20])
             problems.extend(fts_problems(cur))

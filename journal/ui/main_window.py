@@ -24,14 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from journal.errors import DaybookError
 from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
 from journal.ui.errors import ErrorDialog
-from journal.ui.worker import TaskSet
+from journal.ui.worker import Task, TaskSet
+
+# Quitting stops the background work and waits this long for it, then abandons what is left.
+QUIT_WAIT_MS = 500
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -508,9 +511,9 @@ class MainWindow(QMainWindow):
         fn: Callable[[], Any],
         on_result: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
-    ) -> None:
+    ) -> Task:
         """Run `fn` in the pool; the answer (or the error) comes back on the UI thread."""
-        self._tasks.run(fn, on_result, on_error)
+        return self._tasks.run(fn, on_result, on_error)
 
     def focus_timeline(self) -> None:
         view = self.trash.view if self.trash_button.isChecked() else self.timeline
@@ -564,11 +567,19 @@ class MainWindow(QMainWindow):
     def report(self, error: BaseException) -> None:
         ErrorDialog.show_error(self, error)
 
-    def wait_for_tasks(self) -> None:
-        self.pool.waitForDone()
+    def wait_for_tasks(self, msecs: int = QUIT_WAIT_MS) -> bool:
+        """Stop the window's background work (the journal's reads stop at once) and wait
+        for the pool at most `msecs`; work still running then (work that cannot be stopped,
+        such as a file being written) is abandoned. True if the pool has finished."""
+        if self.is_ready():
+            self.search_flow.cancel()
+            self.busy.stop("search")
+        self._tasks.cancel_all()
+        return bool(self.pool.waitForDone(msecs))
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        # What is typed is saved (or kept as a draft) first; only then is the work stopped.
         if self.is_ready() and not self.entry_flow.flush():
             answer = QMessageBox.question(
                 self,
@@ -582,5 +593,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_state()
-        self.wait_for_tasks()
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.quitOnLastWindowClosed():
+            self.wait_for_tasks()  # the app ends with this window (else it hides to the tray)
         event.accept()

@@ -1,5 +1,6 @@
 """Searching from the main window: the search bar asks, this runs the query off the UI
-thread and shows the hits in the timeline. Only the answer to the latest request is shown;
+thread and shows the hits in the timeline. Only the answer to the latest request is shown,
+and a newer request, clearing the search (Esc) or quitting stops the one still running;
 clearing the search goes back to the timeline on the entry the reader shows."""
 
 from __future__ import annotations
@@ -8,11 +9,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from journal.cancel import Cancelled
 from journal.domain.entry import SearchHit
 from journal.domain.filters import EntryFilter
 
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
+    from journal.ui.worker import Task
 
 SEARCH_LIMIT = 500  # hits shown; the count says how many there are in all
 
@@ -26,6 +29,7 @@ class SearchFlow(QObject):
         super().__init__(window)
         self._window = window
         self._generation = 0
+        self._task: Task | None = None
 
     def tag_chosen(self, tag: str) -> None:
         """Search for `tag` now (a tag clicked in the sidebar)."""
@@ -45,7 +49,7 @@ class SearchFlow(QObject):
     def run(self, text: str, tag: str) -> None:
         """Search in the background; only the answer to the latest request is shown."""
         w = self._window
-        self._generation += 1
+        self.cancel()
         generation = self._generation
         w.busy.start("search", w.tr("Searching…"))
         filters = EntryFilter(tags=(tag,) if tag else ())
@@ -58,12 +62,20 @@ class SearchFlow(QObject):
                 total = journal.count_search(query, filters)
             return hits, total, query.problems
 
-        w.run_task(job, lambda result: self._done(generation, result), self._failed)
+        self._task = w.run_task(job, lambda result: self._done(generation, result), self._failed)
+
+    def cancel(self) -> None:
+        """Stop the search still running, if any; its answer will not be shown."""
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
 
     def _done(self, generation: int, result: _Found) -> None:
         w = self._window
         if generation != self._generation or not w.search_bar.is_active():
             return
+        self._task = None
         w.busy.stop("search")
         hits, total, problems = result
         current = w.current_id()
@@ -78,6 +90,8 @@ class SearchFlow(QObject):
         w.searchFinished.emit(len(hits))
 
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return
         self._generation += 1
         self._window.busy.stop("search")
         self._window.report(error)
@@ -85,7 +99,7 @@ class SearchFlow(QObject):
     def end(self) -> None:
         """Back to the timeline, on the entry the reader shows."""
         w = self._window
-        self._generation += 1
+        self.cancel()
         w.busy.stop("search")
         if not w.model.searching:
             return

@@ -1,7 +1,9 @@
 """Slow work off the UI thread: a QRunnable that reports its result or error by signal.
 
 Signals are delivered to the thread of the `Task` object (the UI thread), so slots may
-touch widgets. A task whose receiver was closed is simply dropped.
+touch widgets. A task whose receiver was closed is simply dropped. `Task.cancel()` asks the
+work to stop (`journal.cancel`: the journal's reads stop at SQLite's next step); work
+stopped that way reports `failed` with `Cancelled`, which a `TaskSet` does not pass on.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from journal.cancel import Cancelled, CancelToken, cancellable
 
 
 class Task(QObject):
@@ -21,11 +25,16 @@ class Task(QObject):
     def __init__(self, fn: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fn = fn
+        self.token = CancelToken()
         self._runnable = _Runnable(self)
 
     def start(self, pool: QThreadPool | None = None) -> Task:
         (pool or QThreadPool.globalInstance()).start(self._runnable)
         return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop; safe from any thread, and after it has ended."""
+        self.token.cancel()
 
 
 class _Runnable(QRunnable):
@@ -36,7 +45,8 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._task._fn()
+            with cancellable(self._task.token):
+                result = self._task._fn()
         except Exception as exc:  # reported to the UI thread, which decides what to show
             self._task.failed.emit(exc)
         else:
@@ -93,10 +103,19 @@ class TaskSet:
 
         def failed(error: BaseException) -> None:
             self._tasks.discard(holder[0])
-            if self._alive():
+            if self._alive() and not isinstance(error, Cancelled):
                 on_error(error)
 
         task = run_in_background(fn, done, failed, parent=self._parent, pool=self._pool)
         holder.append(task)
         self._tasks.add(task)
         return task
+
+    def cancel_all(self) -> None:
+        """Ask every call still running to stop (see `Task.cancel`)."""
+        for task in list(self._tasks):
+            task.cancel()
+
+    def running(self) -> int:
+        """How many calls have not reported yet."""
+        return len(self._tasks)
