@@ -1,7 +1,7 @@
 """Daybook benchmarks: import, search, command wall times, database size, jrnl, GUI start-up.
 
-    /work/venv/bin/python bench/run.py            full run (20-year and 100,000-entry journals)
-    /work/venv/bin/python bench/run.py --quick    smoke check on the 20-year journal only
+    .venv/bin/python bench/run.py            full run (20-year and 100,000-entry journals)
+    .venv/bin/python bench/run.py --quick    smoke check on the 20-year journal only
 
 Run by hand, never by the test suite. Generated journals are cached in bench/out/data,
 imported journals live in bench/out/work (both git-ignored), and the figures are printed as

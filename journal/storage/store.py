@@ -51,6 +51,7 @@ from journal.storage.sql import (
     stoppable,
     ts,
 )
+from journal.storage.statistics import JournalStatistics
 
 # Entries per INSERT statement in imports (11 values each; SQLite allows 32,766).
 IMPORT_CHUNK = 500
@@ -63,7 +64,7 @@ CANDIDATE_FACTOR = 4
 EXCERPT_SOURCE_CHARS = 16_384
 
 
-class JournalStore:
+class JournalStore(JournalStatistics):
     """One journal file. Open with `JournalStore.open(paths)`; close when done."""
 
     def __init__(self, engine: Engine, path: Path) -> None:
@@ -474,92 +475,6 @@ class JournalStore:
         )
         return {as_date(r[0]) for r in rows}
 
-    def tag_counts(self, include_private: bool = True) -> list[tuple[str, int]]:
-        """Every tag in use outside the Trash with its entry count, most used first.
-
-        Counted from the (tag_id, entry_id) index alone, leaving out the few hidden
-        entries found through partial indexes, so the entries table is never scanned.
-        """
-        hidden = "SELECT id FROM entries WHERE deleted_at IS NOT NULL"
-        if not include_private:
-            hidden += " UNION SELECT id FROM entries WHERE private = 1"
-        rows = self._query(
-            "SELECT t.name, c.n FROM (SELECT tag_id, count(*) AS n FROM entry_tags "
-            f"WHERE entry_id NOT IN ({hidden}) GROUP BY tag_id) c JOIN tags t ON t.id = c.tag_id "
-            "ORDER BY c.n DESC, t.name COLLATE NOCASE",
-            (),
-        )
-        return [(str(r[0]), int(r[1])) for r in rows]
-
-    def day_counts(self, start: dt.date, end: dt.date) -> dict[dt.date, int]:
-        """How many entries each day between `start` and `end` has (for calendars)."""
-        rows = self._query(
-            "SELECT day, count(*) FROM entries WHERE deleted_at IS NULL AND day BETWEEN ? AND ? "
-            "GROUP BY day",
-            (start.isoformat(), end.isoformat()),
-        )
-        return {as_date(r[0]): int(r[1]) for r in rows}
-
-    # -- statistics (aggregates in SQL; each well under 100 ms on 100,000 entries) ----------
-
-    def totals(self, start: dt.date | None = None, end: dt.date | None = None) -> tuple[int, int]:
-        """Entries outside the Trash between `start` and `end` (None: open), and their words.
-
-        Read from the partial (day, words) index alone; words are whitespace-separated runs
-        of the body, kept by triggers (migration 0004).
-        """
-        rows = self._query(
-            "SELECT count(*), coalesce(sum(words), 0) FROM entries "
-            "WHERE deleted_at IS NULL AND day BETWEEN ? AND ?",
-            _span(start, end),
-        )
-        return int(rows[0][0]), int(rows[0][1])
-
-    def top_tags(
-        self, start: dt.date | None = None, end: dt.date | None = None, limit: int = 10
-    ) -> list[tuple[str, int]]:
-        """The most used tags on entries between `start` and `end`, most used first."""
-        if start is None and end is None:
-            return self.tag_counts()[:limit]
-        rows = self._query(
-            "SELECT t.name, c.n FROM (SELECT et.tag_id, count(*) AS n FROM entries e "
-            "JOIN entry_tags et ON et.entry_id = e.id "
-            "WHERE e.deleted_at IS NULL AND e.day BETWEEN ? AND ? GROUP BY et.tag_id) c "
-            "JOIN tags t ON t.id = c.tag_id ORDER BY c.n DESC, t.name COLLATE NOCASE LIMIT ?",
-            (*_span(start, end), limit),
-        )
-        return [(str(r[0]), int(r[1])) for r in rows]
-
-    def monthly_tag_counts(
-        self, start: dt.date | None = None, end: dt.date | None = None
-    ) -> list[tuple[str, str, int]]:
-        """(month 'YYYY-MM', tag, entries) for every tag used in each month of the period,
-        months in order, the most used tags of a month first."""
-        rows = self._query(
-            "SELECT c.month, t.name, c.n FROM (SELECT substr(e.day, 1, 7) AS month, "
-            "et.tag_id, count(*) AS n FROM entries e JOIN entry_tags et ON et.entry_id = e.id "
-            "WHERE e.deleted_at IS NULL AND e.day BETWEEN ? AND ? GROUP BY month, et.tag_id) c "
-            "JOIN tags t ON t.id = c.tag_id ORDER BY c.month, c.n DESC, t.name COLLATE NOCASE",
-            _span(start, end),
-        )
-        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
-
-    def entries_on_days(
-        self, days: Sequence[dt.date], include_private: bool = True, limit: int = 100
-    ) -> list[Entry]:
-        """Entries outside the Trash on any of `days`, newest first (for "On this day")."""
-        if not days:
-            return []
-        marks = ",".join("?" * len(days))
-        private = "" if include_private else " AND e.private = 0"
-        rows = self._query(
-            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.deleted_at IS NULL "
-            f"AND e.day IN ({marks}){private} "
-            "ORDER BY e.day DESC, e.created_at DESC, e.id DESC LIMIT ?",
-            (*(d.isoformat() for d in days), limit),
-        )
-        return [row_to_entry(r) for r in rows]
-
     def data_version(self) -> int:
         """SQLite's data_version on a connection of its own: it moves when another
         connection (another process, the command line) commits to the file."""
@@ -626,14 +541,6 @@ class JournalStore:
         finally:
             src.close()
         self._engine.dispose()
-
-
-def _span(start: dt.date | None, end: dt.date | None) -> tuple[str, str]:
-    """A day range as BETWEEN's two ISO bounds; None leaves that end open."""
-    return (
-        start.isoformat() if start is not None else "0001-01-01",
-        end.isoformat() if end is not None else "9999-12-31",
-    )
 
 
 def _driver_cursor(conn: Connection) -> sqlite3.Cursor:
