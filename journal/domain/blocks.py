@@ -185,6 +185,21 @@ class Reading:
     fenced: list[Fenced]
     private: list[PrivateBlock]
 
+    def public_text(self) -> str:
+        """The text without its private blocks (a block's container prefix is kept)."""
+        if not self.private:
+            return "\n".join(self.lines)
+        lines = list(self.lines)
+        for block in reversed(self.private):
+            before = lines[block.start - 1] if block.start else ""
+            gap = [] if not before.strip(" \t>") else [block.prefix.rstrip()]
+            lines[block.start : block.end] = gap
+        return "\n".join(lines)
+
+    def private_text(self) -> str:
+        """Everything inside the private blocks, fences included."""
+        return "\n".join("\n".join(self.lines[b.start : b.end]) for b in self.private)
+
     def code_mask(self) -> list[bool]:
         """For each line, whether it is inside fenced code or a private block."""
         mask = [False] * len(self.lines)
@@ -246,17 +261,9 @@ def private_blocks(text: str) -> list[PrivateBlock]:
 def strip_private(text: str) -> tuple[str, int]:
     """`text` (with LF line endings) without its private blocks, and how many there were."""
     reading = read(text)
-    if not reading.private:
-        return "\n".join(reading.lines), 0
-    lines = list(reading.lines)
-    for block in reversed(reading.private):
-        before = lines[block.start - 1] if block.start else ""
-        gap = [] if not before.strip(" \t>") else [block.prefix.rstrip()]
-        lines[block.start : block.end] = gap
-    return "\n".join(lines), len(reading.private)
+    return reading.public_text(), len(reading.private)
 
 
 def private_text(text: str) -> str:
     """Everything inside the private blocks of `text`, fences included, one block a line."""
-    reading = read(text)
-    return "\n".join("\n".join(reading.lines[b.start : b.end]) for b in reading.private)
+    return read(text).private_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from journal.domain.blocks import private_text, read
+from journal.domain.blocks import Reading, read
 
 # A #tag starts with a letter and is not part of a word, a URL fragment, an HTML entity or
 # a Markdown heading ("# Title" has a space after the hash).
@@ -28,7 +28,10 @@ def hashtags(body: str) -> list[str]:
     """
     if "#" not in body:
         return []
-    reading = read(body)
+    return _hashtags_of(read(body))
+
+
+def _hashtags_of(reading: Reading) -> list[str]:
     mask = reading.code_mask()
     text = "\n".join(line for line, code in zip(reading.lines, mask, strict=True) if not code)
     return _tags_in(_INLINE_CODE.sub(" ", text))
@@ -38,18 +41,20 @@ def _tags_in(text: str) -> list[str]:
     return unique_tags(m.group(1) for m in _HASHTAG.finditer(text))
 
 
-def private_only_tags(body: str) -> set[str]:
+def private_only_tags(body: str, reading: Reading | None = None) -> set[str]:
     """Casefolded names written as #tags inside private blocks and nowhere public.
 
     Such a tag is private: an export leaves it out even when it is also an explicit tag,
-    since an entry does not record which of its tags were typed where.
+    since an entry does not record which of its tags were typed where. Pass `reading`
+    (`read(body)`) when the caller has it already.
     """
     if "#" not in body:
         return set()
-    inside = {t.casefold() for t in _tags_in(private_text(body))}
+    reading = reading or read(body)
+    inside = {t.casefold() for t in _tags_in(reading.private_text())}
     if not inside:
         return set()
-    return inside - {t.casefold() for t in hashtags(body)}
+    return inside - {t.casefold() for t in _hashtags_of(reading)}
 
 
 def unique_tags(names: Iterable[str]) -> list[str]:

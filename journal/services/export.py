@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from journal.domain.blocks import strip_private
+from journal.domain.blocks import read as read_blocks
 from journal.domain.entry import Entry
 from journal.domain.filters import EntryFilter
 from journal.domain.query import SearchQuery
@@ -140,6 +140,8 @@ def _shown_matches(
 ) -> list[Entry]:
     """The entries that match the tags and the search on what an export shows of them."""
     wanted = [*filters.tags, *(query.tags if query else ())]
+    if not wanted and (query is None or query.match is None):
+        return list(entries)  # nothing chosen by content: what shows does not matter here
     shown = {e.id: public_view(e)[0] for e in entries}
     kept = [e for e in entries if _has_tags(shown[e.id], wanted)]
     if query is None or query.match is None:
@@ -156,8 +158,11 @@ def public_view(entry: Entry) -> tuple[Entry, int]:
 
     Returns the entry and how many private blocks were taken out.
     """
-    body, count = strip_private(entry.body)
-    hidden = private_only_tags(entry.body)
+    reading = read_blocks(entry.body)
+    if not reading.private:
+        return entry, 0
+    body, count = reading.public_text(), len(reading.private)
+    hidden = private_only_tags(entry.body, reading)
     tags = tuple(t for t in entry.tags if t.casefold() not in hidden)
     if body == entry.body and tags == entry.tags:
         return entry, count
