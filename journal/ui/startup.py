@@ -65,16 +65,16 @@ def recover_journal(
         ErrorDialog.show_error(parent, error)
         return None
     backup = newest_good_backup(paths)
-    if backup is None or not ask_restore(parent, error, backup):
+    if backup is None or not ask_restore(parent, error, backup.path):
         ErrorDialog.show_error(parent, error)
         return None
     try:
-        moved = restore_over_damaged(paths, backup)
+        moved = restore_over_damaged(paths, backup.path)
         journal = Journal.open(paths)
     except DaybookError as again:
         ErrorDialog.show_error(parent, again)
         return None
-    note = tr("Restored {0}; the damaged journal was moved to {1}").format(backup.name, moved)
+    note = tr("Restored {0}; the damaged journal was moved to {1}").format(backup.path.name, moved)
     return journal, note
 
 
