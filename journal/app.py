@@ -37,6 +37,7 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
     `minimized` (start on login): only the tray icon where there is a tray, else the main
     window minimized. Either way the reminders run.
     """
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from journal.errors import DaybookError
@@ -95,6 +96,9 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
         for journal in opened:
             journal.close()
         instance.release()
+        # A quit posted after exec() returned (closing the last window after `exit(1)`)
+        # would end the next event loop at once: run_gui can be run again (tests).
+        QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)  # type: ignore[arg-type]
 
 
 def create_window(paths: AppPaths) -> MainWindow:

@@ -129,6 +129,17 @@ def journal_damage(paths: AppPaths, quick: bool = True) -> list[str]:
     return file_damage(paths.database, quick)
 
 
+def damage_error(paths: AppPaths, problems: list[str]) -> DamagedJournalError:
+    """The error for a journal in which `journal_damage` found `problems`."""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return DamagedJournalError(
+        f"the journal {paths.database} is damaged: {problems[0]}{more}",
+        "restore a good backup with `daybook restore FILE` (`daybook backup --list` shows "
+        "them); the damaged file is moved aside, not deleted",
+        path=paths.database,
+    )
+
+
 def damaged_hint(paths: AppPaths) -> str:
     """What to do about a damaged journal: restore the newest good backup, named."""
     backup = newest_good_backup(paths)
