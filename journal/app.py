@@ -66,7 +66,7 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
         opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
         listeners.append(desk.settings_changed)
-        note = note or first_start_autostart(settings, paths)
+        note = note or start_on_login_tip(settings, paths)
         if note:
             window.statusBar().showMessage(note)
         offer_drafts(window)
@@ -203,27 +203,26 @@ def start_window(
     return window
 
 
-def first_start_autostart(settings: Settings, paths: AppPaths) -> str | None:
-    """On the very first start, turn on start-on-login so the 17:30 reminder can happen.
+def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
+    """Once, on the first start: say (in the status bar) where start on login is turned on.
 
-    A user who installs Daybook and does nothing else should still be asked at the end of
-    the day; that needs Daybook running. Done once (remembered in the settings) and said in
-    the status bar; Settings > Reminders turns it off.
+    Nothing is turned on here: an autostart entry is user-wide and outlives this journal, so
+    only the user writes it (Settings > Reminders). A journal in the temporary folder gets
+    no tip, since it cannot be started on login.
     """
     from journal.errors import DaybookError
-    from journal.services.autostart import set_autostart
+    from journal.services.autostart import is_temporary
 
-    if settings.extra.get("autostart_offered"):
+    if settings.extra.get("autostart_offered") or is_temporary(paths.home):
         return None
     settings.extra["autostart_offered"] = True
     try:
-        set_autostart(True)
         settings.save(paths.settings)
     except (DaybookError, OSError):
-        return None  # not fatal: the reminder then runs while Daybook is open
+        return None  # said next time instead
     return (
-        "Daybook now starts when you log in, to ask at the end of the working day; "
-        "turn this off in Settings > Reminders."
+        "For the end-of-day reminder while Daybook is closed, turn on "
+        "Settings > Reminders > Start Daybook when I log in."
     )
 
 
@@ -317,7 +316,8 @@ def fill_window(
         from journal.ui.settings_dialog import SettingsDialog
         from journal.ui.theme import apply_theme
 
-        chosen = SettingsDialog.get_settings(window, current[0])
+        home = None if journal.paths.is_default else journal.paths.home
+        chosen = SettingsDialog.get_settings(window, current[0], home)
         if chosen is None:
             return
         try:

@@ -174,24 +174,57 @@ def journal_filter() -> Any:
     return EntryFilter()
 
 
-def test_the_first_start_turns_on_start_on_login_once(paths: AppPaths) -> None:
+def test_the_first_start_never_turns_on_start_on_login(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tip once, in the status bar; nothing written to the user's autostart folder."""
     import os
 
-    from journal.app import first_start_autostart
-    from journal.services.autostart import autostart_enabled
+    from journal.app import start_on_login_tip
+    from journal.services import autostart
     from journal.settings import Settings
 
-    settings = Settings()
+    monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)  # a lasting folder
+    config = Path(os.environ["XDG_CONFIG_HOME"])
     paths.ensure()
-    note = first_start_autostart(settings, paths)
-    assert note is not None and "log in" in note
-    assert autostart_enabled()
-    entry = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart"
-    assert list(entry.glob("*.desktop"))
-    assert Settings.load(paths.settings).extra.get("autostart_offered") is True
-    # Turned off by the user later: a second start leaves it off.
-    from journal.services.autostart import set_autostart
+    note = start_on_login_tip(Settings(), paths)
+    assert note is not None and "Start Daybook when I log in" in note
+    assert not autostart.autostart_enabled() and not (config / "autostart").exists()
+    assert start_on_login_tip(Settings.load(paths.settings), paths) is None  # once
 
-    set_autostart(False)
-    assert first_start_autostart(Settings.load(paths.settings), paths) is None
-    assert not autostart_enabled()
+
+def test_a_temporary_journal_gets_no_start_on_login_tip(paths: AppPaths) -> None:
+    from journal.app import start_on_login_tip
+    from journal.settings import Settings
+
+    paths.ensure()
+    assert start_on_login_tip(Settings(), paths) is None  # (pytest's folders are temporary)
+
+
+def test_run_gui_on_a_new_home_leaves_the_autostart_folder_alone(
+    paths: AppPaths, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole first start, as issue 14.18 saw it: no autostart file appears."""
+    import os
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from journal.app import run_gui
+    from journal.services import autostart
+    from journal.ui.main_window import MainWindow
+
+    monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)
+
+    def close_when_ready() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if windows and windows[-1].is_ready():
+            QTimer.singleShot(50, windows[-1].close)
+        else:
+            QTimer.singleShot(20, close_when_ready)
+
+    QTimer.singleShot(0, close_when_ready)
+    assert run_gui(paths, ["daybook"]) == 0
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    assert not (config / "autostart").exists()
+    assert not autostart.autostart_enabled()
