@@ -346,6 +346,26 @@ def test_quitting_from_the_rescue_dialog_shows_no_empty_journal(
     assert not list(paths.home.glob("journal.sqlite3.damaged-*"))
 
 
+def test_run_gui_on_a_new_home_leaves_the_autostart_folder_alone(
+    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+) -> None:
+    """The whole first start, as issue 14.18 saw it: no autostart file appears (the
+    folder is taken as a lasting one, so only consent can be what holds it back)."""
+    import os
+
+    from journal.app import run_gui
+    from journal.services import autostart
+
+    monkeypatch.setattr("journal.app.ask_restore_drafts", lambda *_a: False)
+    monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)
+    seen: dict[str, Any] = {}
+    _close_when_ready(started, seen)
+    assert run_gui(paths, ["daybook"]) == 0
+    assert "Start Daybook when I log in" in seen["status"]
+    assert not (Path(os.environ["XDG_CONFIG_HOME"]) / "autostart").exists()
+    assert not autostart.autostart_enabled()
+
+
 def test_a_window_that_is_never_painted_still_opens_its_journal(
     paths: Any, qapp: Any, qtbot: Any
 ) -> None:

@@ -200,32 +200,3 @@ def test_a_temporary_journal_gets_no_start_on_login_tip(paths: AppPaths) -> None
 
     paths.ensure()
     assert start_on_login_tip(Settings(), paths) is None  # (pytest's folders are temporary)
-
-
-def test_run_gui_on_a_new_home_leaves_the_autostart_folder_alone(
-    paths: AppPaths, qapp: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The whole first start, as issue 14.18 saw it: no autostart file appears."""
-    import os
-
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from journal.app import run_gui
-    from journal.services import autostart
-    from journal.ui.main_window import MainWindow
-
-    monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)
-
-    def close_when_ready() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        if windows and windows[-1].is_ready():
-            QTimer.singleShot(50, windows[-1].close)
-        else:
-            QTimer.singleShot(20, close_when_ready)
-
-    QTimer.singleShot(0, close_when_ready)
-    assert run_gui(paths, ["daybook"]) == 0
-    config = Path(os.environ["XDG_CONFIG_HOME"])
-    assert not (config / "autostart").exists()
-    assert not autostart.autostart_enabled()
