@@ -151,8 +151,8 @@ def damaged_hint(paths: AppPaths) -> str:
     entries = "1 entry" if backup.entries == 1 else f"{backup.entries:,} entries"
     return (
         f"restore the newest good backup ({backup.time:%Y-%m-%d %H:%M}, {entries}) with "
-        f"`daybook restore {shlex.quote(str(backup.path))}`: the damaged file is moved aside, "
-        "not deleted"
+        f"`daybook restore {shlex.quote(str(backup.path))}` (`daybook backup --list` shows the "
+        "others): the damaged file is moved aside, not deleted"
     )
 
 
