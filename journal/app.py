@@ -353,7 +353,9 @@ def build_reminders(
         else PromptService(journal, settings, clock=clock, state_file=state)  # type: ignore[arg-type]
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
-    return ReminderDesk(app, window, service, prompt_drafts(journal.paths), qsettings, has_tray)
+    desk = ReminderDesk(app, window, service, prompt_drafts(journal.paths), qsettings, has_tray)
+    window.journal_changes.changed.connect(desk.journal_changed)
+    return desk
 
 
 def prompt_state_file(paths: AppPaths) -> Path:

@@ -284,9 +284,9 @@ class ReminderDesk(QObject):
     def _prompt_saved(self, entry: Entry) -> None:
         if self.catch_up is not None:
             self.catch_up.mark_written(entry.day)
-        refresh = getattr(self.window, "refresh_all", None)
-        if callable(refresh):
-            refresh()
+
+    def journal_changed(self, _change: object = None) -> None:
+        """Any change to the journal (the main window's change signal): streak, reminder."""
         self._journal_changed()
 
     def _journal_changed(self) -> None:
