@@ -31,11 +31,14 @@ APP_ID = "io.github.daybook.Daybook"  # the .desktop file's name, so Wayland mat
 APPLICATION = "Daybook"
 
 
-def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> int:
+def run_gui(
+    paths: AppPaths, argv: Sequence[str], minimized: bool = False, verbose: bool = False
+) -> int:
     """Open the main window on the journal in `paths`; returns the exit status.
 
     `minimized` (start on login): only the tray icon where there is a tray, else the main
-    window minimized. Either way the reminders run.
+    window minimized. Either way the reminders run. Errors no code caught are logged to the
+    data folder's `logs/` (in detail with `verbose`) and shown (journal.ui.crash).
     """
     from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -44,6 +47,9 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
     from journal.ui.single_instance import SingleInstance, bring_forward, holder_text
 
     app, settings, qsettings = _application(paths, argv)
+    from journal.ui.crash import install as install_crash_hook
+
+    stop_crash_hook = install_crash_hook(paths, verbose)
     # One GUI per journal: a second start brings the first window forward instead of
     # opening a second writer (which, with the per-file lock in storage/db.py, rules out
     # two connections writing and checkpointing at once).
@@ -95,6 +101,7 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
         for journal in opened:
             journal.close()
         instance.release()
+        stop_crash_hook()
 
 
 def create_window(paths: AppPaths) -> MainWindow:

@@ -393,7 +393,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in (None, "gui"):
             from journal.app import run_gui
 
-            return run_gui(paths, [sys.argv[0]], minimized=getattr(args, "minimized", False))
+            return run_gui(
+                paths,
+                [sys.argv[0]],
+                minimized=getattr(args, "minimized", False),
+                verbose=args.verbose,
+            )
         if args.command == "prompt":
             from journal.app import run_prompt
 
