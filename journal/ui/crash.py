@@ -9,6 +9,7 @@ that something went wrong, where the log is, and offers to copy the details.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -17,7 +18,7 @@ import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -58,14 +59,15 @@ def log_level(verbose: bool, env: Mapping[str, str] | None = None) -> int:
 class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose every file (the rotated ones too) is created 0600."""
 
-    def _open(self) -> IO[Any]:
-        return open(  # noqa: SIM115 (the handler keeps it open)
+    def _open(self) -> io.TextIOWrapper:
+        stream = open(  # noqa: SIM115 (the handler keeps it open)
             self.baseFilename,
-            self.mode,
+            "a",
             encoding=self.encoding,
             errors=self.errors,
             opener=lambda path, flags: os.open(path, flags, 0o600),
         )
+        return stream
 
 
 def _qt_message(mode: QtMsgType, context: Any, message: str) -> None:
@@ -87,9 +89,7 @@ def start_log(
     except Exception as exc:  # a StorageError or OSError: said on stderr, nothing more
         print(f"daybook: warning: no log: {exc}", file=sys.stderr)
         return lambda: None
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     level = log_level(verbose, env)
     handler.setLevel(level)
     previous_level = log.level

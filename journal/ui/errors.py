@@ -58,7 +58,9 @@ class ErrorDialog(QMessageBox):
                 self.details += f"\nLog: {log_file}\n"
                 self.setInformativeText(hint)
             self.setDetailedText(self.details)
-            self.copy_button = self.addButton(tr("&Copy Details"), QMessageBox.ButtonRole.ActionRole)
+            self.copy_button = self.addButton(
+                tr("&Copy Details"), QMessageBox.ButtonRole.ActionRole
+            )
             # An action button would close the box; this one only copies.
             self.copy_button.clicked.disconnect()
             self.copy_button.clicked.connect(self.copy_details)

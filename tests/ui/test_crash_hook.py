@@ -30,7 +30,9 @@ def _mode(path: Path) -> int:
 
 
 def _dialogs() -> list[ErrorDialog]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, ErrorDialog) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ErrorDialog) and w.isVisible()
+    ]
 
 
 @pytest.fixture
@@ -161,9 +163,7 @@ def test_rotated_logs_stay_private(paths: AppPaths, qapp: Any, monkeypatch: Any)
     assert all(_mode(f) == 0o600 for f in files)
 
 
-def test_a_log_that_cannot_be_written_is_not_fatal(
-    tmp_path: Path, qapp: Any, capsys: Any
-) -> None:
+def test_a_log_that_cannot_be_written_is_not_fatal(tmp_path: Path, qapp: Any, capsys: Any) -> None:
     blocker = tmp_path / "elsewhere"
     blocker.mkdir()
     (blocker / "logs").write_text("a file where the folder should be")

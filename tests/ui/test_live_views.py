@@ -53,8 +53,7 @@ def views(window: Any, desk: Any) -> dict[str, object]:
         for i in range(window.tags_list.count())
     ]  # fmt: skip
     memories = [
-        window.sidebar.memory_list.item(i).text()
-        for i in range(window.sidebar.memory_list.count())
+        window.sidebar.memory_list.item(i).text() for i in range(window.sidebar.memory_list.count())
     ]
     found: dict[str, object] = {
         "timeline": [(e.id, e.title, e.body) for e in shown if e is not None],
@@ -202,9 +201,7 @@ def test_every_change_kind_reaches_every_view(
     worker.join()
     in_step(qtbot, window, desk, journal, query)
     # import, from another thread
-    worker = threading.Thread(
-        target=journal.import_file, args=("jsonl", FIXTURES / "basic.jsonl")
-    )
+    worker = threading.Thread(target=journal.import_file, args=("jsonl", FIXTURES / "basic.jsonl"))
     worker.start()
     worker.join()
     in_step(qtbot, window, desk, journal, query)
