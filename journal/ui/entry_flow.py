@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from journal.domain.entry import Entry
+from journal.errors import DaybookError
 from journal.ui.calendar import DayDialog, to_qdate
 from journal.ui.timeline import entry_of
 
@@ -72,11 +73,23 @@ class EntryFlow(QObject):
             if change.kind == "trashed":  # in place: the list keeps its scroll position
                 for entry_id in change.ids:
                     w.model.remove_entry(entry_id)
-            elif not w.model.searching:
+            elif not w.model.searching and not self._updated_in_place(change):
                 w.model.reload()
         if not w.model.searching or change.kind == "trashed":
             self.reselect(current, old_row)
         w.update_pages()
+
+    def _updated_in_place(self, change: Change) -> bool:
+        """Show edited entries in their rows (as typing autosaves); False when a row would
+        move (another day) or is not loaded, and the listing must be read again."""
+        w = self._window
+        if change.kind != "updated" or not change.ids:
+            return False
+        try:
+            entries = [w.journal.get(entry_id) for entry_id in change.ids]
+        except DaybookError:  # gone meanwhile, or unreadable: read the listing again
+            return False
+        return all(w.model.update_entry(e) for e in entries)
 
     def reselect(self, current: int | None, old_row: int) -> None:
         """After the list was rebuilt: select the entry the reader showed, as it now is;

@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         build_status_widgets(self)
 
         self.model.show_listing()
-        self.show_counts()
+        self.read_counts()
         self.timeline.select_row(0)
         self.update_pages()
         for action in self._held:
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
             self.qsettings.setValue("window/splitter", self.splitter.saveState())
         self.qsettings.sync()
 
-    def show_counts(self, _change: object = None) -> None:
+    def read_counts(self, _change: object = None) -> None:
         """The tags (with their counts), the number of entries and On This Day, read again
         (at the start and after every change to the journal)."""
         from journal.domain.filters import EntryFilter

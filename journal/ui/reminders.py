@@ -34,6 +34,7 @@ from journal.services.prompt import PromptService
 from journal.settings import Settings
 
 if TYPE_CHECKING:
+    from journal.services.changes import Change
     from journal.ui.main_window import MainWindow
 
 TICK_MS = 30_000
@@ -285,8 +286,11 @@ class ReminderDesk(QObject):
         if self.catch_up is not None:
             self.catch_up.mark_written(entry.day)
 
-    def journal_changed(self, _change: object = None) -> None:
-        """Any change to the journal (the main window's change signal): streak, reminder."""
+    def journal_changed(self, change: Change) -> None:
+        """A change to the journal (the main window's change signal): the streak and the
+        next reminder, unless it was an edit that kept its entry's day."""
+        if change.kind == "updated" and len(change.days) == 1:
+            return
         self._journal_changed()
 
     def _journal_changed(self) -> None:

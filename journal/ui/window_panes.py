@@ -105,8 +105,8 @@ def build_panes(
     # Every view follows the journal's changes (the order matters: the counts say whether
     # the journal is empty before the listing picks its page).
     changes = w.journal_changes
-    changes.changed.connect(w.show_counts)
-    changes.changed.connect(lambda _change: w.calendar.refresh())
+    changes.changed.connect(w.read_counts)
+    changes.changed.connect(w.calendar.journal_changed)
     changes.changed.connect(w.entry_flow.journal_changed)
     changes.changed.connect(w.search_flow.journal_changed)
     changes.changed.connect(w.trash.journal_changed)
