@@ -181,6 +181,14 @@ def test_every_change_kind_reaches_every_view(
     journal.edit(first.id, title="Cache, renamed", tags=("work", "renamed"))
     in_step(qtbot, window, desk, journal, query)
     assert window.reader.entry.title == "Cache, renamed"
+    # edit in the window's editor, as a user types (saved, then the editor closed)
+    window.edit_entry(journal.get(first.id))
+    window.editor.body_edit.selectAll()
+    qtbot.keyClicks(window.editor.body_edit, "Caching, typed in the editor")
+    assert window.editor.flush()
+    window.entry_flow.close_editor()
+    in_step(qtbot, window, desk, journal, query)
+    assert window.reader.entry.body == "Caching, typed in the editor"
     # delete from the window (the reader moves on), then Undo
     window.delete_entry(journal.get(today.id))
     in_step(qtbot, window, desk, journal, query)
@@ -190,7 +198,9 @@ def test_every_change_kind_reaches_every_view(
     window.delete_entry(journal.get(older.id))
     in_step(qtbot, window, desk, journal, query)
     window.trash_button.setChecked(True)
-    window.trash_flow.restore_entry(journal.store.get(older.id, include_deleted=True))
+    window.trash.view.select_row(window.trash.model.row_of(older.id))
+    window.trash.restore_button.click()
+    assert window.trash.model.row_of(older.id) < 0  # the Trash's list followed too
     window.trash_button.setChecked(False)
     in_step(qtbot, window, desk, journal, query)
     # purge (from a worker thread, as Empty Trash does)
