@@ -137,6 +137,7 @@ def install(paths: AppPaths, verbose: bool = False) -> Callable[[], None]:
 
     def stop() -> None:
         hook.uninstall()
+        hook.deleteLater()
         stop_log()
 
     return stop
