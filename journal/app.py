@@ -47,9 +47,6 @@ def run_gui(
     from journal.ui.single_instance import SingleInstance, bring_forward, holder_text
 
     app, settings, qsettings = _application(paths, argv)
-    from journal.ui.crash import install as install_crash_hook
-
-    stop_crash_hook = install_crash_hook(paths, verbose)
     # One GUI per journal: a second start brings the first window forward instead of
     # opening a second writer (which, with the per-file lock in storage/db.py, rules out
     # two connections writing and checkpointing at once).
@@ -86,6 +83,18 @@ def run_gui(
         on_ready=ready,
         on_settings_changed=lambda chosen: [f(chosen) for f in listeners],
     )
+    hooked: list[Callable[[], None]] = []
+
+    def install_crash_hook() -> None:
+        # After the first paint (or once the panes are in, for a window never painted):
+        # the log and the hook cost some milliseconds the window should not wait for.
+        if not hooked:
+            from journal.ui.crash import install
+
+            hooked.append(install(paths, verbose))
+
+    window.firstPainted.connect(install_crash_hook)
+    window.ready.connect(install_crash_hook)
     instance.activationRequested.connect(lambda: bring_forward(window))
     window.firstPainted.connect(instance.listen)
     window.ready.connect(instance.listen)
@@ -101,7 +110,8 @@ def run_gui(
         for journal in opened:
             journal.close()
         instance.release()
-        stop_crash_hook()
+        for stop in hooked:
+            stop()
 
 
 def create_window(paths: AppPaths) -> MainWindow:
