@@ -99,8 +99,11 @@ class EntryFlow(QObject):
         if w.trash_button.isChecked():
             return  # the reader shows the Trash (it follows the Trash's list)
         if current is not None:
-            with self.holding_selection():
-                kept = w.select_id(current)
+            on = w.timeline.current_entry()
+            kept = on is not None and on.id == current  # still current: no scrolling
+            if not kept:
+                with self.holding_selection():
+                    kept = w.select_id(current)
             if kept:
                 fresh = w.timeline.current_entry()
                 if not self.is_editing() and fresh is not None and fresh != w.reader.entry:
