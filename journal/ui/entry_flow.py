@@ -73,6 +73,8 @@ class EntryFlow(QObject):
             if change.kind == "trashed":  # in place: the list keeps its scroll position
                 for entry_id in change.ids:
                     w.model.remove_entry(entry_id)
+            elif change.kind == "purged":
+                pass  # only entries in the Trash go for ever: never in the listing
             elif not w.model.searching and not self._updated_in_place(change):
                 w.model.reload()
         if not w.model.searching or change.kind == "trashed":

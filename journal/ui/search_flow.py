@@ -67,9 +67,11 @@ class SearchFlow(QObject):
 
         self._task = w.run_task(job, lambda result: self._done(generation, result), self._failed)
 
-    def journal_changed(self, _change: Change) -> None:
+    def journal_changed(self, change: Change) -> None:
         """Search again: the change may add, drop or alter results."""
         w = self._window
+        if change.kind == "purged":  # only entries in the Trash: never among the results
+            return
         if w.model.searching and w.search_bar.is_active():
             self.run(w.search_bar.text(), w.search_bar.tag())
 
