@@ -267,13 +267,16 @@ def _already_running(
 
 
 def guard_none_refcount() -> None:
-    """Make None's reference count unreachable by PySide6 6.12's lost references.
+    """Make the reference counts of None, True and False unreachable by PySide6 6.12's lost
+    references.
 
     Many PySide6 6.12 wrappers (QPainter.setPen, save, restore, ...; QVariant getters that
-    find nothing) return Python's None without taking a reference. On Python 3.11 each call
-    lowers None's count, and a long session of painting ends in "Fatal Python error:
-    none_dealloc". Python 3.12 made None immortal; this does the same on 3.11 by giving it a
-    count no program can use up. A no-op on 3.12 and later.
+    find nothing) return Python's None without taking a reference, and `Signal.emit()` does
+    the same with the bool it returns. On Python 3.11 each call lowers the object's count,
+    and a long session ends in "Fatal Python error: none_dealloc" (or bool_dealloc: some
+    10,000 emits from Python were enough). Python 3.12 made these objects immortal; this
+    does the same on 3.11 by giving them a count no program can use up. A no-op on 3.12 and
+    later.
     """
     import sys
 
@@ -281,9 +284,10 @@ def guard_none_refcount() -> None:
         return
     import ctypes
 
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < 1 << 40:
-        count.value += 1 << 50
+    for shared in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(shared))
+        if count.value < 1 << 40:
+            count.value += 1 << 50
 
 
 def build_window(

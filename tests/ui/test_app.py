@@ -352,6 +352,32 @@ def test_none_survives_pyside_lost_references(qapp: Any) -> None:
     assert before > 1 << 40
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="bools are immortal from Python 3.12")
+def test_bools_survive_many_signal_emits() -> None:
+    """PySide6 6.12's `emit()` returns a bool without a reference: 20,000 emits from Python
+    (a long session's change signals) killed the process with bool_dealloc. In a child
+    process, so that a failure does not take the test run with it."""
+    import subprocess
+
+    code = (
+        "from journal.app import guard_none_refcount\n"
+        "guard_none_refcount()\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "class O(QObject):\n"
+        "    s = Signal(object)\n"
+        "o = O()\n"
+        "o.s.connect(lambda _c: None)\n"
+        "for i in range(20000):\n"
+        "    o.s.emit(i)\n"
+        "print('survived')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == "survived"
+
+
 @pytest.mark.qt_no_exception_capture
 def test_run_gui_logs_and_shows_an_error_raised_in_a_slot(
     paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
