@@ -64,6 +64,9 @@ class ErrorDialog(QMessageBox):
             # An action button would close the box; this one only copies.
             self.copy_button.clicked.disconnect()
             self.copy_button.clicked.connect(self.copy_details)
+            # With a second button the box no longer knows its escape button, and would
+            # ignore Esc and the title bar's close: both mean OK.
+            self.setEscapeButton(QMessageBox.StandardButton.Ok)
 
     def copy_details(self) -> None:
         """The traceback (and where the log is) to the clipboard, for a report."""

@@ -418,6 +418,11 @@ def test_run_gui_logs_and_shows_an_error_raised_in_a_slot(
     assert "log level DEBUG" in log
     assert shown and str(log_path(paths)) in shown[0]
     assert sys.excepthook is before  # put back when the app ended
+    qapp.processEvents()
+    left = [w for w in qapp.topLevelWidgets() if isinstance(w, ErrorDialog) and w.isVisible()]
+    for dialog in left:
+        dialog.close()
+    assert [d.informativeText() for d in left] == []  # one error, one dialog, closed
 
 
 def run_gui_verbose(paths: Any) -> int:

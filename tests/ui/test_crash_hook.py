@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer, qWarning
+from PySide6.QtCore import Qt, QTimer, qWarning
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from journal.cli_parser import build_parser
@@ -38,6 +38,7 @@ def _dialogs() -> list[ErrorDialog]:
 @pytest.fixture
 def hooked(paths: AppPaths, qapp: Any) -> Iterator[Path]:
     """The app's log and crash hook installed as `daybook gui` does; the log's path."""
+    assert _dialogs() == []
     stop = crash.install(paths)
     yield crash.log_path(paths)
     stop()
@@ -79,6 +80,8 @@ def test_an_exception_in_a_slot_is_logged_shown_and_the_typed_text_kept(
     copied = QApplication.clipboard().text()
     assert "Boom: raised on purpose" in copied and "_raise_on_purpose" in copied
     assert dialog.isVisible()  # copying does not close the dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc (and the title bar's close) does
+    assert not dialog.isVisible()
     text = hooked.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in text and "_raise_on_purpose" in text
     assert _mode(hooked) == 0o600 and _mode(hooked.parent) == 0o700
