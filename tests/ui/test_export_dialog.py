@@ -151,6 +151,7 @@ def test_formats_html_digest_and_front_matter(week: Any, make_dialog: Any, qtbot
     assert dialog.preview_stack.currentWidget() is dialog.html_view
     assert dialog.output_text().lstrip().lower().startswith("<!doctype html>")
     assert "Flaky CI" in dialog.html_view.toPlainText()
+    assert "#ci #learning" in dialog.html_view.toPlainText()  # chips in a row, no bullets
     dialog.source_check.click()  # the same preview, shown as source
     assert dialog.preview_stack.currentWidget() is dialog.text_view
     assert dialog.text_view.toPlainText() == dialog.output_text()
