@@ -56,7 +56,6 @@ FORMAT_VERSION = 1
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _KIND = re.compile(r"[a-z_]{1,20}")
-_WS = re.compile(r"[ \t\n\r]*")
 # The longest JSON text of one entry that is decoded: an entry of the largest size, with
 # room for escapes (a control character is written as six characters).
 MAX_ENTRY_JSON_CHARS = 6 * MAX_ENTRY_CHARS + (1 << 20)
@@ -101,7 +100,9 @@ def to_daybook_json(entries: Sequence[Entry], exported: dt.datetime | None = Non
 # -- reading ---------------------------------------------------------------------------------
 
 
-def iter_daybook_json(source: str | Callable[[int], str], path: str = "<stdin>") -> Iterator[NewEntry]:
+def iter_daybook_json(
+    source: str | Callable[[int], str], path: str = "<stdin>"
+) -> Iterator[NewEntry]:
     """Yield the entries of a Daybook JSON export, with their uids and times as written.
 
     `source` is the whole text, or a `read(size)` function that gives it a piece at a time
@@ -205,7 +206,7 @@ def _moment(value: object, key: str) -> dt.datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise FieldError(f"'{key}' time {value!r} has no UTC offset (add e.g. +02:00)")
     try:
-        utc, _ = to_utc(moment)
+        to_utc(moment)
     except (ValueError, OverflowError):
         raise FieldError(f"the '{key}' time {value!r} is out of range") from None
     return moment
@@ -213,59 +214,3 @@ def _moment(value: object, key: str) -> dt.datetime:
 
 def _shown(value: object) -> str:
     return repr(value) if isinstance(value, str) else kind_of(value)
-
-
-def entry_lines(text: str) -> list[int] | None:
-    """The line on which each element of the top-level "entries" list starts.
-
-    Walks the (already validated) document's top level with the decoder's own parser; None
-    if the layout is not the expected one.
-    """
-    decoder = json.JSONDecoder()
-    found: list[int] | None = None
-    try:
-        pos = _skip(text, 0)
-        if text[pos : pos + 1] != "{":
-            return None
-        pos += 1
-        while True:
-            pos = _skip(text, pos)
-            if text[pos : pos + 1] == "}":
-                break
-            key, pos = decoder.raw_decode(text, pos)
-            pos = _skip(text, pos)
-            if text[pos : pos + 1] != ":":
-                return None
-            pos = _skip(text, pos + 1)
-            if key == "entries" and text[pos : pos + 1] == "[":
-                found, pos = _element_starts(decoder, text, pos + 1)
-            else:
-                _, pos = decoder.raw_decode(text, pos)
-            pos = _skip(text, pos)
-            if text[pos : pos + 1] == ",":
-                pos += 1
-    except (ValueError, IndexError, RecursionError):
-        return None
-    return found
-
-
-def _element_starts(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[list[int], int]:
-    """Line numbers of a list's elements starting after its "[", and the position after "]"."""
-    lines: list[int] = []
-    line, counted = 1, 0
-    while True:
-        pos = _skip(text, pos)
-        if text[pos : pos + 1] == "]":
-            return lines, pos + 1
-        line += text.count("\n", counted, pos)
-        counted = pos
-        lines.append(line)
-        _, pos = decoder.raw_decode(text, pos)
-        pos = _skip(text, pos)
-        if text[pos : pos + 1] == ",":
-            pos += 1
-
-
-def _skip(text: str, pos: int) -> int:
-    match = _WS.match(text, pos)
-    return match.end() if match else pos

@@ -41,9 +41,7 @@ def check_path(path: Path) -> None:
     """Refuse a path that is neither a folder nor a regular file (a FIFO, a device)."""
     mode = os.stat(path).st_mode
     if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
-        raise ImportFormatError(
-            str(path), None, f"{_kind(mode)}, not a file or folder"
-        )
+        raise ImportFormatError(str(path), None, f"{_kind(mode)}, not a file or folder")
 
 
 def open_binary(path: Path) -> IO[bytes]:
@@ -58,9 +56,7 @@ def open_binary(path: Path) -> IO[bytes]:
         if not stat.S_ISREG(mode):
             if stat.S_ISDIR(mode):
                 raise IsADirectoryError(str(path))
-            raise ImportFormatError(
-                str(path), None, f"{_kind(mode)}, not a file"
-            )
+            raise ImportFormatError(str(path), None, f"{_kind(mode)}, not a file")
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
@@ -73,14 +69,20 @@ def open_text(path: Path) -> IO[str]:
     return io.TextIOWrapper(open_binary(path), encoding="utf-8-sig", newline=None)
 
 
-def read_document(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> str:
-    """The whole text of a regular file of at most `limit` bytes, as UTF-8."""
+def read_bytes(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The content of a regular file of at most `limit` bytes."""
     with open_binary(path) as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
         raise ImportFormatError(
             str(path), None, f"the file is larger than {MAX_DOCUMENT_TEXT}, the most read at once"
         )
+    return data
+
+
+def read_document(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> str:
+    """The whole text of a regular file of at most `limit` bytes, as UTF-8."""
+    data = read_bytes(path, limit)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

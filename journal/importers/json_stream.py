@@ -164,9 +164,7 @@ def _elements(
     while True:
         index += 1
         if reader.skip_ws() == "":
-            raise JsonStreamError(
-                "not valid JSON (Expecting value)", reader.line_at(reader.pos)
-            )
+            raise JsonStreamError("not valid JSON (Expecting value)", reader.line_at(reader.pos))
         value, line = reader.value(
             decoder, limit, f"entry {index} is larger than the largest entry Daybook imports"
         )
