@@ -59,18 +59,18 @@ def day_problem(day: dt.date) -> str | None:
 
 
 def moment_problem(moment: dt.datetime, what: str = "time") -> str | None:
-    """Why an entry's created/updated time cannot be stored (out of range), or None."""
+    """Why an entry's created/updated time cannot be stored, or None.
+
+    Its local date must be in the supported range; in UTC it may fall a day outside (the
+    store writes every year with four digits), but it must convert without overflowing.
+    """
+    problem = f"the {what} {moment.isoformat()} is outside the supported range {DAY_RANGE_TEXT}"
     try:
-        local = moment.date()
-        utc = moment.astimezone(dt.UTC).date() if moment.tzinfo is not None else local
+        if moment.tzinfo is not None:
+            moment.astimezone(dt.UTC)
     except (ValueError, OverflowError, OSError):
-        return f"the {what} {moment.isoformat()} is outside the supported range {DAY_RANGE_TEXT}"
-    for day in (local, utc):
-        if not FIRST_DAY <= day <= LAST_DAY:
-            return (
-                f"the {what} {moment.isoformat()} is outside the supported range {DAY_RANGE_TEXT}"
-            )
-    return None
+        return problem
+    return None if FIRST_DAY <= moment.date() <= LAST_DAY else problem
 
 
 def size_problem(title: str, body: str) -> str | None:

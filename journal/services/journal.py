@@ -195,10 +195,17 @@ class Journal:
         return removed
 
     def list_entries(
-        self, filters: EntryFilter, limit: int | None = 50, after: Cursor | None = None
+        self,
+        filters: EntryFilter,
+        limit: int | None = 50,
+        after: Cursor | None = None,
+        preview: int | None = None,
     ) -> list[Entry]:
-        """A page of the timeline, newest first; `after` continues from a previous page."""
-        return self.store.list_entries(filters, limit=limit, after=after)
+        """A page of the timeline, newest first; `after` continues from a previous page.
+
+        `preview` cuts each body to that many characters (for display only).
+        """
+        return self.store.list_entries(filters, limit=limit, after=after, preview=preview)
 
     def count(self, filters: EntryFilter) -> int:
         return self.store.count(filters)
@@ -337,6 +344,11 @@ class Journal:
 
     def check(self) -> list[str]:
         return self.store.check()
+
+    def rule_problems(self) -> tuple[list[str], list[str]]:
+        """Entries that break the journal's rules (problems) or deserve a look (notices),
+        each with how to fix it; see `JournalStore.rule_problems`."""
+        return self.store.rule_problems()
 
 
 def _parse_path(
