@@ -223,7 +223,7 @@ class JournalStore(JournalStatistics):
             cur = _driver_cursor(conn)
             cur.execute(
                 "UPDATE entries SET title=?, body=?, tag_list=?, private=?, day=?, "
-                "updated_at=?, updated_offset=? WHERE id=?",
+                "updated_at=?, updated_offset=?, created_at=? WHERE id=?",
                 (
                     new_title,
                     new_body,
@@ -232,6 +232,7 @@ class JournalStore(JournalStatistics):
                     (current.day if day is None else day).isoformat(),
                     ts(now),
                     offset,
+                    ts(to_utc(current.created)[0]),  # rewrites a year an old version left short
                     entry_id,
                 ),
             )
@@ -549,14 +550,19 @@ class JournalStore(JournalStatistics):
             cur = _driver_cursor(conn)
             with stoppable(cur.connection):
                 for entry_id, day in cur.execute(
-                    "SELECT id, day FROM entries WHERE day < ? OR day > ? "
-                    "OR substr(created_at, 5, 1) != '-' ORDER BY id",
+                    "SELECT id, day FROM entries "
+                    "WHERE day < ? OR day > ? OR substr(created_at, 5, 1) != '-' ORDER BY id",
                     (FIRST_DAY.isoformat(), LAST_DAY.isoformat()),
                 ):
+                    what = (
+                        f"its date {day} is outside the supported range {DAY_RANGE_TEXT}"
+                        if not FIRST_DAY.isoformat() <= str(day) <= LAST_DAY.isoformat()
+                        else "its creation time was stored with a year before 1000"
+                    )
                     problems.append(
-                        f"entry {entry_id}: its date {day} is outside the supported range "
-                        f"{DAY_RANGE_TEXT}; change its Date: with `daybook edit {entry_id}`, "
-                        f"or remove it with `daybook delete {entry_id}`"
+                        f"entry {entry_id}: {what}; change its Date: with "
+                        f"`daybook edit {entry_id}`, or remove it with "
+                        f"`daybook delete {entry_id}`"
                     )
                 for entry_id, size in cur.execute(
                     "SELECT id, length(title) + length(body) FROM entries "
