@@ -64,13 +64,14 @@ def moment_problem(moment: dt.datetime, what: str = "time") -> str | None:
     Its local date must be in the supported range; in UTC it may fall a day outside (the
     store writes every year with four digits), but it must convert without overflowing.
     """
-    problem = f"the {what} {moment.isoformat()} is outside the supported range {DAY_RANGE_TEXT}"
     try:
         if moment.tzinfo is not None:
             moment.astimezone(dt.UTC)
+        if FIRST_DAY <= moment.date() <= LAST_DAY:
+            return None
     except (ValueError, OverflowError, OSError):
-        return problem
-    return None if FIRST_DAY <= moment.date() <= LAST_DAY else problem
+        pass
+    return f"the {what} {moment.isoformat()} is outside the supported range {DAY_RANGE_TEXT}"
 
 
 def size_problem(title: str, body: str) -> str | None:

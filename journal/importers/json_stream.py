@@ -44,6 +44,9 @@ class _Reader:
         self.pos = 0
         self.line = 1
         self.eof = False
+        # Newlines are counted once: up to `_mark` in `buf` there are `_mark_line - 1`.
+        self._mark = 0
+        self._mark_line = 1
 
     def more(self) -> bool:
         """Read another chunk (doubling with the window); False at the end of the text."""
@@ -54,9 +57,10 @@ class _Reader:
             self.eof = True
             return False
         if self.pos:
-            self.line += self.buf.count("\n", 0, self.pos)
+            self.line = self.line_at(self.pos)
             self.buf = self.buf[self.pos :]
             self.pos = 0
+            self._mark, self._mark_line = 0, self.line
         self.buf += chunk
         return True
 
@@ -71,7 +75,12 @@ class _Reader:
                 return ""
 
     def line_at(self, pos: int) -> int:
-        return self.line + self.buf.count("\n", 0, pos)
+        """The line of position `pos` in the window (counting only what was not counted)."""
+        if pos < self._mark:
+            return self.line + self.buf.count("\n", 0, pos)
+        self._mark_line += self.buf.count("\n", self._mark, pos)
+        self._mark = pos
+        return self._mark_line
 
     def value(self, decoder: json.JSONDecoder, limit: int, too_long: str) -> tuple[object, int]:
         """The JSON value at the current position and the line it starts on."""
