@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from journal.domain.entry import FIRST_DAY, LAST_DAY, NewEntry, content_uid, entry_problem
+from journal.domain.entry import NewEntry, content_uid, day_problem, entry_problem
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
 from journal.importers.files import link_note, read_document, stays_inside
@@ -32,7 +32,6 @@ DEFAULT_NAME_FORMAT = "%Y-%m-%d"
 SUFFIXES = (".md", ".markdown")
 _HEADING = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 _FENCE_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_MIN_YEAR, _MAX_YEAR = FIRST_DAY.year, LAST_DAY.year
 _SAMPLE = dt.date(2024, 5, 17)
 
 
@@ -66,6 +65,8 @@ def iter_markdown_notes(
             str(path), None, f"no notes named by date (like {_SAMPLE.strftime(fmt)}.md) here"
         )
     for day, file in sorted(dated):
+        if problem := day_problem(day):
+            raise ImportFormatError(str(file), None, f"named by {problem}")
         try:
             entry = note_entry(read_document(file), day)
             if entry is not None and (problem := entry_problem(entry)):
@@ -123,7 +124,7 @@ def _day_of(file: Path, fmt: str) -> dt.date | None:
         day = dt.datetime.strptime(file.stem, fmt).date()
     except ValueError:
         return None
-    return day if _MIN_YEAR <= day.year <= _MAX_YEAR else None
+    return day
 
 
 def note_entry(text: str, day: dt.date) -> NewEntry | None:

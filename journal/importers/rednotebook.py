@@ -27,13 +27,18 @@ from pathlib import Path
 
 import yaml
 
-from journal.domain.entry import FIRST_DAY, LAST_DAY, NewEntry, content_uid, entry_problem
+from journal.domain.entry import (
+    DAY_RANGE_TEXT,
+    NewEntry,
+    content_uid,
+    day_problem,
+    entry_problem,
+)
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
 from journal.importers.files import link_note, read_document, stays_inside
 
 _MONTH_FILE = re.compile(r"([0-9]{4})-([0-9]{2})\.txt")
-_MIN_YEAR, _MAX_YEAR = FIRST_DAY.year, LAST_DAY.year
 
 # -- txt2tags -> Markdown --------------------------------------------------------------------
 
@@ -192,8 +197,12 @@ def iter_rednotebook(path: Path, notes: list[str]) -> Iterator[NewEntry]:
             )
         months = [(int(match.group(1)), int(match.group(2)), path)]
     for year, month, file in sorted(months):
-        if not 1 <= month <= 12 or not _MIN_YEAR <= year <= _MAX_YEAR:
+        if not 1 <= month <= 12 or year < 1:
             raise ImportFormatError(str(file), None, "the file name is not a valid year and month")
+        if day_problem(dt.date(year, month, 1)):
+            raise ImportFormatError(
+                str(file), None, f"named by a month outside the supported range {DAY_RANGE_TEXT}"
+            )
         yield from iter_month(read_document(file), str(file), year, month, notes)
 
 

@@ -81,6 +81,25 @@ def test_every_importer_refuses_a_day_out_of_range_naming_the_line(
 
 
 @pytest.mark.parametrize("day", OUT_OF_RANGE)
+def test_notes_and_months_named_by_a_day_out_of_range_are_refused(
+    journal: Journal, tmp_path: Path, day: str
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2024-05-17.md").write_text("fine")
+    (notes / f"{day}.md").write_text("old")
+    with pytest.raises(ImportFormatError, match="supported range"):
+        journal.import_file("markdown", notes)
+    red = tmp_path / "red"
+    red.mkdir()
+    (red / "2024-05.txt").write_text("3: {text: fine}\n")
+    (red / f"{day[:7]}.txt").write_text("3: {text: old}\n")
+    with pytest.raises(ImportFormatError, match="supported range"):
+        journal.import_file("rednotebook", red)
+    assert journal.store.count() == 0
+
+
+@pytest.mark.parametrize("day", OUT_OF_RANGE)
 def test_add_and_edit_refuse_a_day_out_of_range(
     capsys: pytest.CaptureFixture[str], journal: Journal, day: str
 ) -> None:
