@@ -59,8 +59,13 @@ def _read_text(words: Sequence[str]) -> str:
         return " ".join(words)
     if not words and sys.stdin.isatty():
         raise InputError("no text given", "write it after `daybook add`, or pipe it in")
+    from journal.domain.entry import MAX_ENTRY_CHARS, oversize
+
     try:
-        return sys.stdin.read()
+        text = sys.stdin.read(MAX_ENTRY_CHARS + 1)  # bounded: a larger text is refused
+        if len(text) > MAX_ENTRY_CHARS:
+            raise InputError(oversize(len(text)) or "", "nothing was saved; shorten the text")
+        return text
     except UnicodeDecodeError:
         raise InputError("the input is not UTF-8 text", "convert it to UTF-8") from None
 

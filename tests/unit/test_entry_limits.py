@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -278,6 +279,25 @@ def test_add_and_edit_refuse_a_text_larger_than_the_limit(
         journal.edit(entry.id, body=BIG)
     with pytest.raises(InputError, match="4,000,000"):
         journal.edit(entry.id, title="t" * 10, body=BIG[:-5])
+    assert journal.get(entry.id).body == "small"
+
+
+def test_edit_in_the_editor_refuses_a_text_larger_than_the_limit_and_keeps_it(
+    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal.services.editing import edit_in_editor
+
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys\n"
+        "with open(sys.argv[1], 'a', encoding='utf-8') as fh:\n"
+        f"    fh.write('z' * {MAX_ENTRY_CHARS + 10})\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    entry = journal.add("small")
+    with pytest.raises(InputError, match="4,000,000") as caught:
+        edit_in_editor(journal, entry.id)
+    assert "your text is kept in" in str(caught.value)
     assert journal.get(entry.id).body == "small"
 
 
