@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 _WS = re.compile(r"[ \t\n\r]*")
 CHUNK = 1 << 16
+MAX_STEP = 1 << 22
 
 
 class JsonStreamError(Exception):
@@ -52,7 +53,9 @@ class _Reader:
         """Read another chunk (doubling with the window); False at the end of the text."""
         if self.eof:
             return False
-        chunk = self._read(max(CHUNK, len(self.buf) - self.pos))
+        # Doubling up to MAX_STEP, then growing by steps: the window stays within a step of
+        # the largest element allowed.
+        chunk = self._read(max(CHUNK, min(len(self.buf) - self.pos, MAX_STEP)))
         if not chunk:
             self.eof = True
             return False
