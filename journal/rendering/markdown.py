@@ -53,33 +53,42 @@ PRIVATE_BOX = '<div class="private-block">\n{body}\n</div>'
 
 
 class MarkdownRenderer:
-    """Thread-safe Markdown to sanitized HTML; build once, reuse (set-up costs ~ms).
+    """Thread-safe Markdown to sanitized HTML; build once, reuse.
 
     With `highlight`, fenced code is coloured by Pygments as CSS classes (see `pygments_css`).
     """
 
     def __init__(self, highlight: bool = False) -> None:
-        import markdown
-        from markdown.extensions import Extension
-        from markdown.extensions.fenced_code import FencedCodeExtension
-        from markdown.extensions.md_in_html import MarkdownInHtmlExtension
-        from markdown.extensions.sane_lists import SaneListExtension
-        from markdown.extensions.tables import TableExtension
-
-        # Instances, not names: a name is first looked up among the installed packages'
-        # entry points, which took ~20 ms (at every start and every export).
-        extensions: list[Extension] = [
-            FencedCodeExtension(),
-            TableExtension(),
-            SaneListExtension(),
-            MarkdownInHtmlExtension(),
-        ]
-        if highlight:
-            from markdown.extensions.codehilite import CodeHiliteExtension
-
-            extensions.append(CodeHiliteExtension(css_class=HIGHLIGHT_CLASS, guess_lang=False))
-        self._md = markdown.Markdown(extensions=extensions, output_format="html")
+        self._highlight = highlight
+        self._parser: Any = None  # made at the first text that is not plain prose
         self._lock = threading.Lock()
+
+    @property
+    def _md(self) -> Any:
+        """The Python-Markdown converter, made on first use (importing Python-Markdown and
+        its extensions costs ~0.2 s, which plain prose never needs). Use under `_lock`."""
+        if self._parser is None:
+            import markdown
+            from markdown.extensions import Extension
+            from markdown.extensions.fenced_code import FencedCodeExtension
+            from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+            from markdown.extensions.sane_lists import SaneListExtension
+            from markdown.extensions.tables import TableExtension
+
+            # Instances, not names: a name is first looked up among the installed packages'
+            # entry points, which took ~20 ms (at every start and every export).
+            extensions: list[Extension] = [
+                FencedCodeExtension(),
+                TableExtension(),
+                SaneListExtension(),
+                MarkdownInHtmlExtension(),
+            ]
+            if self._highlight:
+                from markdown.extensions.codehilite import CodeHiliteExtension
+
+                extensions.append(CodeHiliteExtension(css_class=HIGHLIGHT_CLASS, guess_lang=False))
+            self._parser = markdown.Markdown(extensions=extensions, output_format="html")
+        return self._parser
 
     def render(self, text: str, mark_private: bool = False, box: str = PRIVATE_BOX) -> str:
         """HTML for `text`, safe to show or save: no scripts, handlers or remote loads.

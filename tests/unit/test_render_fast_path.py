@@ -82,3 +82,21 @@ def test_plain_prose_takes_the_fast_path(text: str) -> None:
 def test_markup_goes_through_the_parser(text: str) -> None:
     assert plain_prose_html(text) is None
     assert MarkdownRenderer().render(text) == full_render(text)
+
+
+def test_plain_prose_never_loads_python_markdown() -> None:
+    """The window's first entry is usually prose: rendering it costs no Markdown import."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from journal.rendering.markdown import MarkdownRenderer\n"
+        "r = MarkdownRenderer(highlight=True)\n"
+        "r.render('A plain day.\\n\\nNothing special.')\n"
+        "print('markdown' in sys.modules)\n"
+        "r.render('A *special* day.')\n"
+        "print('markdown' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
