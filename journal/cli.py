@@ -178,14 +178,12 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     from journal.services.export import (
         ExportOptions,
         build_export,
+        format_for,
         write_export,
         write_export_folder,
     )
 
-    fmt = args.format
-    if fmt is None:
-        suffix = args.output.suffix.lower() if args.output else ""
-        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "markdown")
+    fmt = args.format or format_for(args.output)
     if args.split and args.output is None:
         raise InputError("--split needs a folder", "give it with -o DIR")
     base = _filters(args)

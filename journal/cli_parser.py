@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from journal import __version__
+from journal.services.export import EXPORT_FORMATS
 from journal.services.import_formats import IMPORT_FORMATS
 
 QUERY_HELP = """\
@@ -185,10 +186,11 @@ def build_parser() -> Parser:
     )
     x.add_argument(
         "--format",
-        choices=["markdown", "html", "json"],
-        help="markdown, html, or json: every entry, private ones included, with all its "
-        "metadata, for `daybook import json` (default: from the -o suffix .html/.htm/.json, "
-        "else markdown)",
+        choices=[f.name for f in EXPORT_FORMATS],
+        help="; ".join(f"{f.name}: {f.described}" for f in EXPORT_FORMATS)
+        + " (default: from the -o suffix, "
+        + ", ".join("/".join(f.suffixes) for f in EXPORT_FORMATS)
+        + "; else markdown)",
     )
     x.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to this file")
     x.add_argument(
