@@ -7,6 +7,7 @@ there is nothing to show.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from journal.domain.entry import Entry
 from journal.errors import InputError
-from journal.rendering.markdown import MarkdownRenderer
+from journal.rendering.markdown import PRIVATE_BOX, MarkdownRenderer
 from journal.services.export import ExportOptions, ExportResult, choose_entries, render_export
 from journal.services.journal import Journal
-from journal.ui.reader import SAFE_SCHEMES
+from journal.ui.reader import SAFE_SCHEMES, private_box
 
 RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the source
+_PRIVATE_OPEN = PRIVATE_BOX.split("{body}")[0].strip()
+_DIV_TAG = re.compile(r"<div\b[^>]*>|</div\s*>", re.IGNORECASE)
 
 
 def _tr(text: str) -> str:
@@ -116,6 +119,31 @@ def size_text(n: int) -> str:
     return _tr("{0:.1f} MB").format(n / 1024 / 1024)
 
 
+def boxed_private_blocks(page: str, box: str) -> str:
+    """`page` with each private block the exporter marked (`PRIVATE_BOX`) shown in `box`
+    instead (its `{body}` is the block's HTML): QTextBrowser ignores the page's CSS for
+    divs, and the box says what the block is."""
+    if _PRIVATE_OPEN not in page:
+        return page
+    opening, closing = box.split("{body}", 1)
+    out: list[str] = []
+    depth = 0  # divs open inside the private block being replaced (0: outside one)
+    at = 0
+    for tag in _DIV_TAG.finditer(page):
+        text = tag.group()
+        if depth == 0:
+            if text == _PRIVATE_OPEN:
+                out.append(page[at : tag.start()] + opening)
+                at, depth = tag.end(), 1
+            continue
+        depth += -1 if text.startswith("</") else 1
+        if depth == 0:
+            out.append(page[at : tag.start()] + closing)
+            at = tag.end()
+    out.append(page[at:])
+    return "".join(out)
+
+
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
@@ -183,7 +211,8 @@ class PreviewPane(QWidget):
         """Render an HTML page (unless its source is asked for, or it is too big to render);
         anything else is shown as the text it is."""
         if html and not self.source_check.isChecked() and size <= RENDER_LIMIT:
-            self.html_view.setHtml(text)
+            label = self.tr("Private · included in this export")
+            self.html_view.setHtml(boxed_private_blocks(text, private_box(self.palette(), label)))
             self.stack.setCurrentWidget(self.html_view)
             self.render_note.show()
         else:
