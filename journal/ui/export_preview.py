@@ -127,19 +127,17 @@ def boxed_private_blocks(page: str, box: str) -> str:
         return page
     opening, closing = box.split("{body}", 1)
     out: list[str] = []
-    depth = 0  # divs open inside the private block being replaced (0: outside one)
+    private: list[bool] = []  # for each div open here: whether it is a private block
     at = 0
     for tag in _DIV_TAG.finditer(page):
         text = tag.group()
-        if depth == 0:
-            if text == _PRIVATE_OPEN:
-                out.append(page[at : tag.start()] + opening)
-                at, depth = tag.end(), 1
-            continue
-        depth += -1 if text.startswith("</") else 1
-        if depth == 0:
-            out.append(page[at : tag.start()] + closing)
-            at = tag.end()
+        if text.startswith("</"):
+            replaced = closing if private and private.pop() else text
+        else:
+            private.append(text == _PRIVATE_OPEN)
+            replaced = opening if private[-1] else text
+        out.append(page[at : tag.start()] + replaced)
+        at = tag.end()
     out.append(page[at:])
     return "".join(out)
 

@@ -4,6 +4,7 @@ state, the tiles, the Tag Trends axis, colours and hover text, the heatmap in th
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
@@ -106,7 +107,8 @@ def test_the_week_review_columns_are_balanced_and_days_open(qtbot: Any, journal:
         compose(DEFAULT_SET.questions, {W: "w", L: long, N: "short"}),
         compose(DEFAULT_SET.questions, {W: "w", L: "short", N: long}),
     ]
-    journal.store.add_many([NewEntry(day=d, body=b) for d, b in zip((MON, TUE), bodies)])
+    days = (MON, TUE)
+    journal.store.add_many([NewEntry(day=d, body=b) for d, b in zip(days, bodies, strict=True)])
     dlg = make_dialog(qtbot, journal)
     dlg.tabs.setCurrentIndex(3)
     frame = dlg.week_view.document().rootFrame()
@@ -192,17 +194,17 @@ def test_tag_colours_are_colour_blind_safe_and_stand_out(qtbot: Any, dark: bool)
     chart = chart_with(qtbot, dark)
     ground = chart.palette().color(QPalette.ColorRole.Base)
     colours = [chart.colour(t) for t in TAGS]
-    for tag, colour in zip(TAGS, colours):
+    for tag, colour in zip(TAGS, colours, strict=True):
         assert contrast(colour, ground) >= 3.0, (dark, tag, colour.name())
     assert len({c.name() for c in colours}) == len(TAGS)
     # Each is an Okabe-Ito hue (or the neutral grey), moved in lightness only.
-    for colour, reference in zip(chart.palette_colours(), OKABE_ITO):
+    for colour, reference in zip(chart.palette_colours()[:7], OKABE_ITO, strict=True):
         assert abs(colour.hslHue() - QColor(reference).hslHue()) <= 8
 
 
 def test_hovering_a_bar_tells_its_tag_month_and_count(qtbot: Any) -> None:
     chart = chart_with(qtbot)
-    rect, tag, month, n = next(b for b in chart.bars() if b[1] == "docs")
+    rect, _tag, month, n = next(b for b in chart.bars() if b[1] == "docs")
     assert (month, n) == ("2026-06", 1)
     centre = rect.center()
     move = QMouseEvent(
@@ -249,5 +251,5 @@ def test_axis_ticks_are_round_and_cover_the_peak(peak: int) -> None:
     step = ticks[1]
     assert ticks[0] == 0 and ticks[-1] >= peak > ticks[-2]
     assert 2 <= len(ticks) <= 6
-    assert all(b - a == step for a, b in zip(ticks, ticks[1:]))
+    assert all(b - a == step for a, b in itertools.pairwise(ticks))
     assert str(step).strip("0") in ("1", "2", "5")
