@@ -11,17 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontDatabase,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
 )
+from PySide6.QtWidgets import QPlainTextEdit
 from typing_extensions import override
 
 from journal.domain.blocks import read as read_blocks
@@ -234,6 +238,34 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             merged = QTextCharFormat(self.format(i))
             merged.merge(extra)
             self.setFormat(i, 1, merged)
+
+
+def paint_private_blocks(
+    edit: QPlainTextEdit, highlighter: MarkdownHighlighter, event: QPaintEvent
+) -> None:
+    """Tint the private lines of `edit`'s visible blocks across the whole width (however
+    they wrap), under the text: call first thing in the editor's paintEvent."""
+    roles = highlighter.roles()
+    offset = edit.contentOffset()
+    width = edit.viewport().width()
+    bottom = event.rect().bottom()
+    painter: QPainter | None = None
+    block = edit.firstVisibleBlock()
+    while block.isValid():
+        geometry = edit.blockBoundingGeometry(block).translated(offset)
+        if geometry.top() > bottom:
+            break
+        number = block.blockNumber()
+        role = roles[number] if number < len(roles) else PLAIN
+        if role in (PRIVATE, PRIVATE_FENCE) and block.isVisible():
+            if painter is None:
+                painter = QPainter(edit.viewport())
+            name = "private_fence" if role == PRIVATE_FENCE else "private"
+            band = QRectF(0, geometry.top(), width, geometry.height())
+            painter.fillRect(band, highlighter.formats[name].background())
+        block = block.next()
+    if painter is not None:
+        painter.end()
 
 
 def tag_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -149,3 +149,24 @@ def contrast(a: Any, b: Any) -> float:
     """WCAG 2 contrast ratio of two colours (1 to 21)."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def test_private_lines_are_tinted_across_the_whole_width(qtbot: Any) -> None:
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.setPalette(make_palette(dark=True))
+    edit.resize(400, 300)
+    edit.show()
+    edit.setPlainText("before\n```private\n" + "wrapped private words " * 8 + "\n```\nafter")
+    image = edit.viewport().grab().toImage()
+    hl = edit.highlighter
+    expected = [None, "private_fence", "private", "private_fence", None]
+    base = edit.palette().color(QPalette.ColorRole.Base).name()
+    for number, look in enumerate(expected):
+        block = edit.document().findBlockByNumber(number)
+        geometry = edit.blockBoundingGeometry(block).translated(edit.contentOffset())
+        ys = [geometry.top() + 2, geometry.bottom() - 2]  # first and last wrapped line
+        for y in ys:
+            colour = image.pixelColor(edit.viewport().width() - 3, int(y)).name()
+            want = base if look is None else hl.formats[look].background().color().name()
+            assert colour == want, (number, y)
