@@ -338,8 +338,9 @@ class TagTrendChart(ClickableChart):
         self.update()
 
     def palette_colours(self) -> list[QColor]:
-        """The colours tags take in turn: Okabe-Ito's, made legible on this background,
-        then a neutral grey; a tag past the eighth takes the first again."""
+        """The colours tags take in turn: Okabe-Ito's seven, made legible on this
+        background, then a neutral grey that every further tag shares (a colour used
+        twice would say two tags are one; hovering a grey bar names its tag)."""
         pal = self.palette()
         ground = pal.color(QPalette.ColorRole.Base)
         grey = mix(pal.color(QPalette.ColorRole.Text), ground, 0.3)
@@ -349,7 +350,7 @@ class TagTrendChart(ClickableChart):
         """A tag's colour, by its place among the period's tags (most used first)."""
         colours = self.palette_colours()
         index = self.tags.index(tag) if tag in self.tags else 0
-        return colours[index % len(colours)]
+        return colours[min(index, len(colours) - 1)]
 
     def _month_width(self, month: MonthTags) -> float:
         return max(1, len(month.tags)) * (self.BAR + self.GAP)

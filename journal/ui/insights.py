@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,7 +37,7 @@ from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
 from journal.services.insights import InsightsService
 from journal.ui import wording
-from journal.ui.charts import ONE_DAY, TagTrendChart, YearHeatmap
+from journal.ui.charts import OKABE_ITO, ONE_DAY, TagTrendChart, YearHeatmap
 from journal.ui.reader import private_box
 
 if sys.version_info >= (3, 12):
@@ -323,14 +323,27 @@ class InsightsDialog(QDialog):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for tag in self.chart.tags[:8]:
+        named = len(OKABE_ITO) + (1 if len(self.chart.tags) == len(OKABE_ITO) + 1 else 0)
+        side = self.fontMetrics().height() * 2 // 3
+        for tag in self.chart.tags[:named]:
             button = QToolButton(self.legend)
-            button.setText(f"■ #{tag}")
+            button.setText(f"#{tag}")  # in the text colour; the swatch carries the colour
+            button.setIcon(swatch(self.chart.colour(tag), side))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
             button.setAccessibleName(self.tr("Show entries tagged {0}").format(tag))
-            button.setStyleSheet(f"QToolButton {{ color: {self.chart.colour(tag).name()}; }}")
             button.clicked.connect(lambda _c=False, t=tag: self.tagRequested.emit(t))
             self.legend_layout.addWidget(button)
+        others = len(self.chart.tags) - named
+        if others > 0:
+            more = QToolButton(self.legend)
+            more.setText(wording.count(others, self.tr("1 more tag"), self.tr("{0} more tags")))
+            more.setIcon(swatch(self.chart.palette_colours()[-1], side))
+            more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            more.setAutoRaise(True)
+            more.setToolTip(self.tr("Hover a grey bar to see its tag."))
+            more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.legend_layout.addWidget(more)
         self.legend_layout.addStretch(1)
 
     def show_week(self, day: dt.date) -> None:
@@ -410,3 +423,10 @@ class InsightsDialog(QDialog):
 
     def _day_item_chosen(self, item: QListWidgetItem) -> None:
         self.dayRequested.emit(dt.date.fromisoformat(str(item.data(Qt.ItemDataRole.UserRole))))
+
+
+def swatch(colour: QColor, side: int) -> QIcon:
+    """A small square of `colour`: a legend's key."""
+    pixmap = QPixmap(side, side)
+    pixmap.fill(colour)
+    return QIcon(pixmap)

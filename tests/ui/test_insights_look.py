@@ -253,3 +253,14 @@ def test_axis_ticks_are_round_and_cover_the_peak(peak: int) -> None:
     assert 2 <= len(ticks) <= 6
     assert all(b - a == step for a, b in itertools.pairwise(ticks))
     assert str(step).strip("0") in ("1", "2", "5")
+
+
+def test_tags_past_the_seventh_share_the_neutral_grey(qtbot: Any) -> None:
+    chart = TagTrendChart()
+    qtbot.addWidget(chart)
+    many = [f"t{i}" for i in range(10)]
+    chart.set_trends([MonthTags("2026-06", tuple((t, 20 - i) for i, t in enumerate(many)))])
+    colours = [chart.colour(t).name() for t in chart.tags]
+    grey = chart.palette_colours()[-1].name()
+    assert len(set(colours[:7])) == 7 and grey not in colours[:7]
+    assert set(colours[7:]) == {grey}  # never a hue used twice for two tags
