@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 from journal.domain.blocks import read
 from journal.ui.editor import MarkdownEdit
 from journal.ui.highlighter import MarkdownHighlighter
-from journal.ui.theme import make_palette
+from journal.ui.theme import contrast, make_palette
 
 LINES = [
     "```private",
@@ -135,20 +135,6 @@ def test_the_editor_and_the_prompt_wrap_private_blocks(qtbot: Any) -> None:
     edit.setPlainText("```private\n" + "a long private line " * 30 + "\n```")
     assert edit.horizontalScrollBar().maximum() == 0
     assert edit.document().findBlockByNumber(1).layout().lineCount() > 1
-
-
-def luminance(colour: Any) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(x) for x in (colour.redF(), colour.greenF(), colour.blueF()))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: Any, b: Any) -> float:
-    """WCAG 2 contrast ratio of two colours (1 to 21)."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
 
 
 def test_private_lines_are_tinted_across_the_whole_width(qtbot: Any) -> None:
