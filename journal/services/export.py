@@ -298,7 +298,9 @@ def render_export(
                 "choose other entries, or export them without --digest",
             )
         if options.format == "html":
-            text = fmt.digest_html(entries, sections, renderer or _renderer())
+            text = fmt.digest_html(
+                entries, sections, renderer or _renderer(), options.include_private
+            )
         else:
             text = fmt.digest_markdown(entries, sections)
         return ExportResult(text, report)
