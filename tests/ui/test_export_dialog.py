@@ -526,6 +526,7 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
     import threading
     import time
 
+    from journal import cancel
     from journal.ui import export_preview
 
     add_entries(journal, 120)
@@ -535,7 +536,10 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
     slow_render = export_preview.ProgressRenderer.render
 
     def render(self: Any, *args: Any, **kwargs: Any) -> str:
-        time.sleep(0.02)  # 120 entries: seconds, unless stopped
+        # The whole export never finishes on its own: it waits to be stopped.
+        deadline = time.monotonic() + 60
+        while not cancel.stop_requested() and time.monotonic() < deadline:
+            time.sleep(0.005)
         try:
             return slow_render(self, *args, **kwargs)
         except BaseException:
@@ -545,13 +549,15 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
     monkeypatch.setattr(export_preview.ProgressRenderer, "render", render)
     dialog.set_format("html")
     dialog.refresh()
-    qtbot.waitUntil(lambda: dialog.preview() is not None and dialog.preview().partial)
+    qtbot.waitUntil(
+        lambda: dialog.preview() is not None and dialog.preview().partial, timeout=30_000
+    )
     dialog.set_preset("this_week")  # a new choice while the whole is being built
     dialog.refresh()
     assert dialog.preview() is None and not dialog.is_ready()
     assert dialog.message_label.text() == "Building the preview…"  # nothing stale shown
-    qtbot.waitUntil(stopped.is_set, timeout=10_000)
-    qtbot.waitUntil(dialog.is_complete, timeout=10_000)
+    qtbot.waitUntil(stopped.is_set, timeout=30_000)
+    qtbot.waitUntil(dialog.is_complete, timeout=30_000)
     preview = dialog.preview()
     assert preview is not None and not preview.partial
     assert all(dt.date(2026, 11, 16) <= e.day <= TODAY for e in preview.entries)
