@@ -30,7 +30,7 @@ from journal.errors import DaybookError
 from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
-from journal.ui.errors import ErrorDialog
+from journal.ui.errors import ErrorDialog, message_box
 from journal.ui.worker import Task, TaskSet
 
 # Quitting stops the background work and waits this long for it, then abandons what is left.
@@ -581,15 +581,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # What is typed is saved (or kept as a draft) first; only then is the work stopped.
         if self.is_ready() and not self.entry_flow.flush():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved Changes"),
-                self.tr(
-                    "The last changes could not be saved. They are kept as a draft and "
-                    "offered back when Daybook starts again. Quit anyway?"
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            box = unsaved_box(self)
+            if box.exec() != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
         self.save_state()
@@ -597,3 +590,19 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication) and app.quitOnLastWindowClosed():
             self.wait_for_tasks()  # the app ends with this window (else it hides to the tray)
         event.accept()
+
+
+def unsaved_box(parent: QWidget) -> QMessageBox:
+    """The question when quitting with changes the journal refused: Yes quits."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        parent.tr("Quit Without Saving?"),
+        parent.tr("The last changes could not be saved."),
+        parent.tr(
+            "They are kept as a draft and offered back when Daybook starts again. Quit anyway?"
+        ),
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box
