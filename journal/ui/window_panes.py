@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QV
 
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.busy import BusyIndicator
+from journal.ui.calendar import to_qdate
 from journal.ui.panes import Sidebar, WelcomePage
 from journal.ui.reader import EntryReader
 from journal.ui.search_bar import SearchBar
@@ -94,6 +95,9 @@ def build_panes(
     w.editor.entrySaved.connect(w.entry_flow.entry_saved)  # type: ignore[attr-defined]
     w.editor.saveFailed.connect(w.report)  # type: ignore[attr-defined]
     w.editor.closeRequested.connect(w.entry_flow.close_editor)  # type: ignore[attr-defined]
+    w.editor.dayChanged.connect(  # type: ignore[attr-defined]
+        lambda day: w.calendar.setSelectedDate(to_qdate(day))  # the calendar follows; no jump
+    )
     w.empty_state = WelcomePage(journal.paths.home, w)
     w.empty_state.startRequested.connect(w._start_reflection)
     w.start_button = w.empty_state.start_button
