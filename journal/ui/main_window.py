@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from journal.ui.reader import EntryReader
     from journal.ui.search_bar import SearchBar
     from journal.ui.search_flow import SearchFlow
+    from journal.ui.sidebar_fold import SidebarFold
     from journal.ui.timeline import TimelineModel
     from journal.ui.timeline_view import TimelineView
     from journal.ui.trash import TrashFlow, TrashView
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
     where_label: QLabel
     right_stack: QStackedWidget
     splitter: QSplitter
+    sidebar_fold: SidebarFold
     undo_button: QPushButton
     busy: BusyIndicator
     streak_label: QLabel
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
         """Put the panes for the open `journal` in the frame; `editor` edits its entries."""
         from journal.ui.entry_flow import EntryFlow
         from journal.ui.search_flow import SearchFlow
+        from journal.ui.sidebar_fold import SidebarFold
         from journal.ui.trash import TrashFlow
         from journal.ui.window_panes import build_panes, build_status_widgets
 
@@ -203,6 +206,9 @@ class MainWindow(QMainWindow):
         self.trash_flow = TrashFlow(self)
 
         build_panes(self, journal, editor, renderer, page_size)
+        self.sidebar_fold = SidebarFold(
+            self, self.splitter, self.ui_actions.sidebar_action, self.qsettings
+        )
         self.statusBar().clearMessage()
         self._wire_actions()
         build_status_widgets(self)
@@ -261,6 +267,7 @@ class MainWindow(QMainWindow):
         self.trash_action, self.timeline_action = acts.trash_action, acts.timeline_action
         self.about_action, self.reflection_action = acts.about_action, acts.reflection_action
         self.insights_action, self.import_action = acts.insights_action, acts.import_action
+        self.sidebar_action = acts.sidebar_action
         # Delete only acts where entries are shown, never in a text field.
         self.timeline.addAction(acts.delete_action)
         self.reader.addAction(acts.delete_action)
@@ -522,9 +529,7 @@ class MainWindow(QMainWindow):
             view.select_row(0)
 
     def _focus_calendar(self) -> None:
-        sizes = self.splitter.sizes()
-        if sizes[0] == 0:
-            self.splitter.setSizes([260, sizes[1], max(200, sizes[2] - 260)])
+        self.sidebar_fold.show_sidebar(True)  # folded (or dragged shut): open it for this
         self.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connected(self, signal_name: str) -> bool:

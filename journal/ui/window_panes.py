@@ -85,6 +85,10 @@ def build_panes(
     w.list_stack.setAccessibleName(w.tr("Entries"))
     w.list_stack.addWidget(timeline_page)
     w.list_stack.addWidget(w.trash)
+    # A narrow window keeps the timeline readable (cards of ~36 characters) and the search
+    # row whole; the entry pane gets the same least width.
+    readable = max(w.fontMetrics().averageCharWidth() * 36, w.search_bar.minimumSizeHint().width())
+    w.list_stack.setMinimumWidth(readable)
 
     w.reader = EntryReader(renderer or MarkdownRenderer(), w)
     w.reader.editRequested.connect(w.edit_entry)
@@ -106,6 +110,7 @@ def build_panes(
     w.right_stack.setAccessibleName(w.tr("Entry"))
     for page in (w.empty_state, w.reader, w.editor):
         w.right_stack.addWidget(page)
+    w.right_stack.setMinimumWidth(readable)
 
     w.splitter = QSplitter(Qt.Orientation.Horizontal, w)
     w.splitter.setObjectName("mainSplitter")

@@ -272,6 +272,7 @@ def test_geometry_and_splitter_are_remembered(
 ) -> None:
     window = make_window(journal)
     window.resize(760, 560)  # the offscreen screen is 800x600: stay inside it
+    window.sidebar_action.setChecked(True)  # narrow: the sidebar folded until asked for
     window.splitter.setSizes([150, 260, 300])
     sizes, size = window.splitter.sizes(), window.size()
     window.close()

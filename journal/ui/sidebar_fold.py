@@ -1,0 +1,93 @@
+"""The sidebar folds away in a narrow window: below `NARROW_WIDTH` pixels it is hidden, so
+the timeline and the entry keep a readable width; View > Show Sidebar (F9) shows or hides
+it at any width. The choice is remembered twice, once for narrow and once for wide windows,
+so a laptop screen and a desktop monitor each keep theirs; crossing the width applies the
+choice of the other side.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSplitter, QWidget
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
+
+NARROW_WIDTH = 1100
+SIDEBAR_WIDTH = 260  # what the sidebar gets back when it was folded to nothing
+KEYS = {False: "window/sidebar", True: "window/sidebar_narrow"}
+
+
+class SidebarFold(QObject):
+    """Shows or hides `splitter`'s first pane from the window's width and `action`."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        splitter: QSplitter,
+        action: QAction,
+        qsettings: QSettings,
+        narrow_width: int = NARROW_WIDTH,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._splitter = splitter
+        self._action = action
+        self._qsettings = qsettings
+        self._narrow_width = narrow_width
+        self._narrow: bool | None = None
+        action.setCheckable(True)
+        action.toggled.connect(self._toggled)
+        window.installEventFilter(self)
+        self.follow_width()
+
+    @property
+    def sidebar(self) -> QWidget:
+        widget = self._splitter.widget(0)
+        assert widget is not None
+        return widget
+
+    def is_narrow(self) -> bool:
+        return self._window.width() < self._narrow_width
+
+    def wanted(self, narrow: bool) -> bool:
+        """The remembered choice for narrow or for wide windows (shown when wide, else not)."""
+        key = KEYS[narrow]
+        if not self._qsettings.contains(key):
+            return not narrow
+        value = self._qsettings.value(key)
+        return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
+
+    def follow_width(self) -> None:
+        """Apply the choice for the window's width when it crossed the line."""
+        narrow = self.is_narrow()
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.show_sidebar(self.wanted(narrow))
+
+    def show_sidebar(self, shown: bool) -> None:
+        """Show or hide the sidebar without remembering it (Go to Day shows it this way)."""
+        with QSignalBlocker(self._action):
+            self._action.setChecked(shown)
+        self._set_visible(shown)
+
+    def _toggled(self, shown: bool) -> None:
+        self._set_visible(shown)
+        self._qsettings.setValue(KEYS[self.is_narrow()], shown)
+
+    def _set_visible(self, shown: bool) -> None:
+        self.sidebar.setVisible(shown)
+        sizes = self._splitter.sizes()
+        if shown and sizes and sizes[0] == 0:  # folded by dragging, or saved so: open it
+            self._splitter.setSizes([SIDEBAR_WIDTH, *sizes[1:-1], sizes[-1] - SIDEBAR_WIDTH])
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Resize:
+            self.follow_width()
+        return False
