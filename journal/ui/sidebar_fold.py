@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker
+from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -20,6 +20,7 @@ else:
 
 NARROW_WIDTH = 1100
 SIDEBAR_WIDTH = 260  # what the sidebar gets back when it was folded to nothing
+LIST_SHARE = 0.4  # the timeline's share of a narrow window, at most
 KEYS = {False: "window/sidebar", True: "window/sidebar_narrow"}
 
 
@@ -68,7 +69,23 @@ class SidebarFold(QObject):
         narrow = self.is_narrow()
         if narrow != self._narrow:
             self._narrow = narrow
-            self.show_sidebar(self.wanted(narrow))
+            shown = self.wanted(narrow)
+            self.show_sidebar(shown)
+            if narrow and not shown:  # once the splitter has its new width
+                QTimer.singleShot(0, self._favour_the_entry)
+
+    def _favour_the_entry(self) -> None:
+        """In a narrow window the list takes at most ~40% (never less than its least width),
+        so the entry beside it keeps a line of readable length."""
+        sizes = self._splitter.sizes()
+        if len(sizes) < 3:
+            return
+        total = sum(sizes[1:])
+        middle = self._splitter.widget(1)
+        least = middle.minimumWidth() if middle is not None else 0
+        wanted = max(least, min(sizes[1], int(total * LIST_SHARE)))
+        if wanted < sizes[1]:
+            self._splitter.setSizes([sizes[0], wanted, total - wanted])
 
     def show_sidebar(self, shown: bool) -> None:
         """Show or hide the sidebar without remembering it (Go to Day shows it this way)."""
