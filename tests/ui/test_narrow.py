@@ -41,10 +41,24 @@ def test_a_narrow_window_folds_the_sidebar(
     window = sized(make_window(journal), qtbot, width, height)
     assert not sidebar_shown(window)
     assert not window.sidebar_action.isChecked()
-    # the room the sidebar leaves goes to the entry, the list keeps at most ~40%
-    least = window.list_stack.minimumWidth()
-    qtbot.waitUntil(lambda: window.list_stack.width() <= max(least, window.width() * 0.45))
     check_readable(window)
+
+
+@pytest.mark.parametrize("width", [1024, 800])
+def test_the_room_of_a_folded_sidebar_goes_to_the_entry(
+    width: int, journal: Any, make_window: Any, qtbot: Any
+) -> None:
+    window = sized(make_window(journal), qtbot, 1280, 800)
+    window.splitter.setSizes([260, 620, 400])  # a wide timeline in a wide window
+    sized(window, qtbot, width, 700)
+    least = window.list_stack.minimumWidth()
+    qtbot.waitUntil(
+        lambda: (
+            window.list_stack.width() <= max(least, width * 0.45)
+            and window.right_stack.width() >= window.list_stack.width()
+            and sum(window.splitter.sizes()) >= width - 20
+        )
+    )
 
 
 @pytest.mark.parametrize(("width", "height"), [(1100, 700), (1280, 800), (1920, 1080)])
