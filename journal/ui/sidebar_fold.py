@@ -11,7 +11,7 @@ import sys
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QLayout, QSplitter, QWidget
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -44,6 +44,15 @@ class SidebarFold(QObject):
         self._narrow: bool | None = None
         action.setCheckable(True)
         action.toggled.connect(self._toggled)
+        # The window's least size is that of the folded layout, so that a window snapped
+        # straight to a narrow width is not held wide by a sidebar about to fold (Qt would
+        # clamp the resize before the fold could see it).
+        layout = window.layout()
+        if layout is not None:
+            least = layout.minimumSize()
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+            window.setMinimumHeight(least.height())
+        window.setMinimumWidth(self._folded_width())
         window.installEventFilter(self)
         self.follow_width()
 
@@ -64,12 +73,30 @@ class SidebarFold(QObject):
         value = self._qsettings.value(key)
         return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
 
+    def _least(self, index: int) -> int:
+        widget = self._splitter.widget(index)
+        if widget is None:
+            return 0
+        return max(widget.minimumWidth(), widget.minimumSizeHint().width())
+
+    def _folded_width(self) -> int:
+        """The least width of the panes without the sidebar."""
+        count = self._splitter.count()
+        handles = self._splitter.handleWidth() * max(count - 2, 0)
+        return sum(self._least(i) for i in range(1, count)) + handles
+
+    def fits(self) -> bool:
+        """Whether the window has room for the sidebar beside the other panes."""
+        needed = self._folded_width() + self._least(0) + self._splitter.handleWidth()
+        return self._window.width() >= needed
+
     def follow_width(self) -> None:
-        """Apply the choice for the window's width when it crossed the line."""
+        """Show the sidebar as chosen for this width (narrow or wide), where it fits."""
         narrow = self.is_narrow()
-        if narrow != self._narrow:
-            self._narrow = narrow
-            shown = self.wanted(narrow)
+        crossed = narrow != self._narrow
+        self._narrow = narrow
+        shown = self.wanted(narrow) and self.fits()
+        if shown != self._action.isChecked() or crossed:
             self.show_sidebar(shown)
             if narrow and not shown:  # once the splitter has its new width
                 QTimer.singleShot(0, self._favour_the_entry)
@@ -89,13 +116,19 @@ class SidebarFold(QObject):
 
     def show_sidebar(self, shown: bool) -> None:
         """Show or hide the sidebar without remembering it (Go to Day shows it this way)."""
+        if shown and not self.fits():
+            needed = self._folded_width() + self._least(0) + self._splitter.handleWidth()
+            self._window.resize(needed, self._window.height())
         with QSignalBlocker(self._action):
             self._action.setChecked(shown)
         self._set_visible(shown)
 
     def _toggled(self, shown: bool) -> None:
-        self._set_visible(shown)
         self._qsettings.setValue(KEYS[self.is_narrow()], shown)
+        if shown and not self.fits():  # asked for in a window too small for it: make room
+            needed = self._folded_width() + self._least(0) + self._splitter.handleWidth()
+            self._window.resize(needed, self._window.height())
+        self._set_visible(shown)
 
     def _set_visible(self, shown: bool) -> None:
         self.sidebar.setVisible(shown)

@@ -27,6 +27,18 @@ MOST_COLUMNS = 80  # a comfortable line: about 60 to 80 characters
 
 
 @pytest.fixture
+def themed(qapp: Any) -> Iterator[Any]:
+    """apply_theme changes the whole application: put palette and font back afterwards."""
+    from PySide6.QtGui import QFont, QPalette
+
+    palette, font = QPalette(qapp.palette()), QFont(qapp.font())
+    yield qapp
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setProperty("daybookEditorFont", None)
+
+
+@pytest.fixture
 def make_editor(journal: Journal, paths: Any, qtbot: Any) -> Iterator[Any]:
     def make(width: int = 700) -> EntryEditor:
         editor = EntryEditor(journal, DraftStore(paths.drafts), autosave_ms=50)
@@ -45,10 +57,10 @@ def make_editor(journal: Journal, paths: Any, qtbot: Any) -> Iterator[Any]:
 
 
 def test_the_writing_font_is_proportional_and_code_stays_monospace(
-    qapp: QApplication, make_editor: Any
+    themed: QApplication, make_editor: Any
 ) -> None:
     assert not QFontInfo(editor_font(Settings())).fixedPitch()
-    apply_theme(qapp, Settings())
+    apply_theme(themed, Settings())
     editor = make_editor()
     body = editor.body_edit
     assert not QFontInfo(body.font()).fixedPitch()
