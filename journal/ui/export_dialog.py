@@ -120,6 +120,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         ids: Sequence[int] = (),
+        span: tuple[dt.date, dt.date] | None = None,
         tags: Sequence[str] | None = None,
         today: dt.date | None = None,
         week_start: int | None = None,
@@ -159,7 +160,7 @@ class ExportDialog(QDialog):
                 tags = [name for name, _n in journal.tag_counts()]
             except DaybookError:
                 tags = []
-        self.form = ExportForm(self.ids, tags, self.today, week_start, qsettings, self)
+        self.form = ExportForm(self.ids, tags, self.today, week_start, qsettings, self, span)
         form = self.form  # its fields, by the names tests and callers know
         self.selection_label, self.range_combo = form.selection_label, form.range_combo
         self.from_edit, self.to_edit = form.from_edit, form.to_edit

@@ -151,6 +151,7 @@ def test_formats_html_digest_and_front_matter(week: Any, make_dialog: Any, qtbot
     assert dialog.preview_stack.currentWidget() is dialog.html_view
     assert dialog.output_text().lstrip().lower().startswith("<!doctype html>")
     assert "Flaky CI" in dialog.html_view.toPlainText()
+    assert "#ci #learning" in dialog.html_view.toPlainText()  # chips in a row, no bullets
     dialog.source_check.click()  # the same preview, shown as source
     assert dialog.preview_stack.currentWidget() is dialog.text_view
     assert dialog.text_view.toPlainText() == dialog.output_text()
@@ -346,7 +347,13 @@ def test_export_selected_entries_from_a_multi_selection(
     assert dialog is window.export_dialog and dialog.isVisible()
     assert sorted(dialog.ids) == sorted(e.id for e in chosen)
     assert dialog.selection_label.text() == "3 selected entries"
-    assert not dialog.range_combo.isVisibleTo(dialog)
+    assert dialog.range_combo.currentText() == "Selected (3)"
+    days = sorted(e.day for e in chosen)
+    assert (dialog.from_edit.date().toPython(), dialog.to_edit.date().toPython()) == (
+        days[0],
+        days[-1],
+    )  # the real span of the selection
+    assert not dialog.from_edit.isEnabled() and not dialog.tags_edit.isEnabled()
     qtbot.waitUntil(lambda: dialog.preview() is not None)
     text = dialog.output_text()
     assert "Entry 1" in text and "Entry 3" in text
@@ -363,6 +370,33 @@ def test_export_selected_entries_from_a_multi_selection(
         dialog.save_button.click()
     assert target.read_text() == dialog.output_text()
     assert "Exported 3 entries" in window.statusBar().currentMessage()
+
+
+def test_ctrl_shift_e_with_several_entries_selected_opens_on_them(
+    journal: Any, make_window: Any, qtbot: Any
+) -> None:
+    add_entries(journal, 8)
+    window = make_window(journal)
+    model = window.model
+    rows = {model.entry_at(r).title: r for r in range(model.rowCount()) if model.entry_at(r)}
+    window.timeline.select_row(rows["Entry 1"])
+    assert len(window.timeline.selected_entries()) == 1, window.timeline.selected_entries()
+    with qtbot.waitSignal(window.exportOpened) as opened:  # one entry: the usual dialog
+        window.export_action.trigger()
+    assert opened.args[0].range_combo.currentData() != "selected"
+    ctrl_click(qtbot, window, rows["Entry 4"])
+    with qtbot.waitSignal(window.exportOpened) as opened:
+        window.export_action.trigger()
+    dialog = opened.args[0]
+    assert dialog.range_combo.currentText() == "Selected (2)"
+    with qtbot.waitSignal(dialog.previewReady, timeout=5000):
+        pass
+    text = dialog.output_text()
+    assert "Entry 1\n" in text and "Entry 4\n" in text and "Entry 2\n" not in text
+    with qtbot.waitSignal(dialog.previewReady, timeout=5000):  # the other choices stay
+        dialog.set_preset("all")
+    assert dialog.tags_edit.isEnabled() and "Entry 2\n" in dialog.output_text()
+    assert not dialog.selection_label.isVisible()
 
 
 def test_export_dialog_from_the_file_menu(journal: Any, make_window: Any, qtbot: Any) -> None:
