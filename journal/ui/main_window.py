@@ -8,7 +8,10 @@ this module imports inside `attach`, not at its top (with them come the renderer
 through the journal, the storage layer).
 
 Widgets ask through signals; this window lays out the panes and wires them together, and
-reports `DaybookError`s in the error dialog. What the panes do together lives beside it:
+reports `DaybookError`s in the error dialog. The views follow the journal's change signal
+(`journal.ui.changes`): an action changes the journal and refreshes no view by name; a
+change made by another process is looked for when the window is activated and on a slow
+timer. What the panes do together lives beside it:
 reading and editing in `entry_flow`, searching in `search_flow`, Delete, Undo and the Trash
 in `trash.TrashFlow`. Slow work (search, emptying the Trash, export) runs in the thread pool
 through `journal.ui.worker`, with a busy bar when it takes over a second. Actions and menus
@@ -30,7 +33,7 @@ from journal.errors import DamagedJournalError, DaybookError
 from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
-from journal.ui.errors import ErrorDialog
+from journal.ui.errors import ErrorDialog, message_box
 from journal.ui.worker import Task, TaskSet
 
 # Quitting stops the background work and waits this long for it, then abandons what is left.
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
     from journal.services.journal import Journal
     from journal.ui.busy import BusyIndicator
     from journal.ui.calendar import JournalCalendar
+    from journal.ui.changes import ChangeSignal
     from journal.ui.entry_flow import EntryFlow
     from journal.ui.export_dialog import ExportDialog
     from journal.ui.import_dialog import ImportDialog
@@ -61,6 +65,7 @@ if TYPE_CHECKING:
     from journal.ui.reader import EntryReader
     from journal.ui.search_bar import SearchBar
     from journal.ui.search_flow import SearchFlow
+    from journal.ui.sidebar_fold import SidebarFold
     from journal.ui.timeline import TimelineModel
     from journal.ui.timeline_view import TimelineView
     from journal.ui.trash import TrashFlow, TrashView
@@ -112,6 +117,7 @@ class MainWindow(QMainWindow):
 
     # Set by attach() (the panes by journal.ui.window_panes):
     journal: Journal
+    journal_changes: ChangeSignal
     entry_flow: EntryFlow
     search_flow: SearchFlow
     trash_flow: TrashFlow
@@ -135,6 +141,7 @@ class MainWindow(QMainWindow):
     where_label: QLabel
     right_stack: QStackedWidget
     splitter: QSplitter
+    sidebar_fold: SidebarFold
     undo_button: QPushButton
     busy: BusyIndicator
     streak_label: QLabel
@@ -191,24 +198,31 @@ class MainWindow(QMainWindow):
         page_size: int = 200,
     ) -> None:  # fmt: skip
         """Put the panes for the open `journal` in the frame; `editor` edits its entries."""
+        from journal.ui.changes import ChangeSignal
         from journal.ui.entry_flow import EntryFlow
         from journal.ui.search_flow import SearchFlow
+        from journal.ui.sidebar_fold import SidebarFold
         from journal.ui.trash import TrashFlow
         from journal.ui.window_panes import build_panes, build_status_widgets
 
         if self.is_ready():
             raise RuntimeError("the window already shows a journal")
         self.journal = journal
+        self.journal_changes = ChangeSignal(journal, self)
         self.entry_flow = EntryFlow(self)
         self.search_flow = SearchFlow(self)
         self.trash_flow = TrashFlow(self)
 
         build_panes(self, journal, editor, renderer, page_size)
+        self.sidebar_fold = SidebarFold(
+            self, self.splitter, self.ui_actions.sidebar_action, self.qsettings
+        )
         self.statusBar().clearMessage()
         self._wire_actions()
         build_status_widgets(self)
 
-        self.refresh_all()
+        self.model.show_listing()
+        self.read_counts()
         self.timeline.select_row(0)
         self.update_pages()
         for action in self._held:
@@ -234,7 +248,7 @@ class MainWindow(QMainWindow):
             (acts.new_action, self.new_entry),
             (acts.new_day_action, entries.new_entry_for_day),
             (acts.import_action, self.open_import),
-            (acts.export_action, self.open_export),
+            (acts.export_action, self.export),
             (acts.export_selected_action, self.export_selected),
             (acts.settings_action, self.settingsRequested.emit),
             (acts.reflection_action, self._start_reflection),
@@ -262,6 +276,7 @@ class MainWindow(QMainWindow):
         self.trash_action, self.timeline_action = acts.trash_action, acts.timeline_action
         self.about_action, self.reflection_action = acts.about_action, acts.reflection_action
         self.insights_action, self.import_action = acts.insights_action, acts.import_action
+        self.sidebar_action = acts.sidebar_action
         # Delete only acts where entries are shown, never in a text field.
         self.timeline.addAction(acts.delete_action)
         self.reader.addAction(acts.delete_action)
@@ -297,16 +312,9 @@ class MainWindow(QMainWindow):
             self.qsettings.setValue("window/splitter", self.splitter.saveState())
         self.qsettings.sync()
 
-    def refresh_all(self) -> None:
-        """Read the listing, the calendar marks, tags and counts again."""
-        current = self.current_id()
-        self.model.reload() if self.model.rowCount() else self.model.show_listing()
-        self.calendar.refresh()
-        self.refresh_tags()
-        if current is not None:
-            self.select_id(current)
-
-    def refresh_tags(self) -> None:
+    def read_counts(self, _change: object = None) -> None:
+        """The tags (with their counts), the number of entries and On This Day, read again
+        (at the start and after every change to the journal)."""
         from journal.domain.filters import EntryFilter
 
         try:
@@ -428,10 +436,17 @@ class MainWindow(QMainWindow):
             e for e in [self.timeline.current_entry()] if e is not None
         ]
         if entries:
-            self.open_export([e.id for e in entries])
+            self.open_export(entries)
 
-    def open_export(self, ids: Sequence[int] = ()) -> ExportDialog | None:
-        """Open the export dialog (window-modal, not blocking): filters, or the given ids."""
+    def export(self) -> None:
+        """File > Export (Ctrl+Shift+E): on "Selected (N)" when several entries are selected,
+        otherwise on the last date range used."""
+        chosen = self.timeline.selected_entries()
+        self.open_export(chosen if len(chosen) > 1 else ())
+
+    def open_export(self, entries: Sequence[Entry] = ()) -> ExportDialog | None:
+        """Open the export dialog (window-modal, not blocking) on filters, or on `entries`
+        ("Selected (N)", with the days they span)."""
         from journal.ui.export_dialog import ExportDialog
 
         if not self.entry_flow.flush():  # export what the user sees, saved
@@ -439,7 +454,15 @@ class MainWindow(QMainWindow):
         if self.export_dialog is not None:
             self.export_dialog.close()
             self.export_dialog.deleteLater()
-        dialog = ExportDialog(self.journal, self, ids=ids, pool=self.pool, qsettings=self.qsettings)
+        days = [e.day for e in entries]
+        dialog = ExportDialog(
+            self.journal,
+            self,
+            ids=[e.id for e in entries],
+            span=(min(days), max(days)) if days else None,
+            pool=self.pool,
+            qsettings=self.qsettings,
+        )
         dialog.saved.connect(self._exported)
         self.export_dialog = dialog
         dialog.open()
@@ -458,7 +481,7 @@ class MainWindow(QMainWindow):
     # -- importing -------------------------------------------------------------------------
 
     def open_import(self) -> ImportDialog:
-        """File > Import…: the import dialog (window-modal, not blocking); refresh after."""
+        """File > Import…: the import dialog (window-modal, not blocking)."""
         from journal.ui.import_dialog import ImportDialog
 
         if self.import_dialog is not None:
@@ -471,8 +494,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _imported(self, report: Any) -> None:
-        self.refresh_all()
-        self.update_pages()
         self.statusBar().showMessage(
             self.tr("Imported {0} ({1} already in the journal)").format(
                 wording.entries(report.added), f"{report.skipped:,}"
@@ -497,6 +518,7 @@ class MainWindow(QMainWindow):
         dialog.tagRequested.connect(self.search_flow.tag_chosen)
         dialog.weekNotesRequested.connect(self.open_week_notes)
         dialog.loadFailed.connect(self.report)
+        self.journal_changes.changed.connect(dialog.journal_changed)
         self.insights_dialog = dialog
         dialog.resize(960, 560)
         dialog.show()
@@ -528,9 +550,7 @@ class MainWindow(QMainWindow):
             view.select_row(0)
 
     def _focus_calendar(self) -> None:
-        sizes = self.splitter.sizes()
-        if sizes[0] == 0:
-            self.splitter.setSizes([260, sizes[1], max(200, sizes[2] - 260)])
+        self.sidebar_fold.show_sidebar(True)  # folded (or dragged shut): open it for this
         self.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connected(self, signal_name: str) -> bool:
@@ -591,24 +611,29 @@ class MainWindow(QMainWindow):
         for the pool at most `msecs`; work still running then (work that cannot be stopped,
         such as a file being written) is abandoned. True if the pool has finished."""
         if self.is_ready():
+            self.journal_changes.stop()
             self.search_flow.cancel()
             self.busy.stop("search")
         self._tasks.cancel_all()
         return bool(self.pool.waitForDone(msecs))
 
     @override
+    def changeEvent(self, event: QEvent) -> None:
+        # Back in the window: show what another process (the command line) wrote meanwhile.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.is_ready()
+        ):
+            self.journal_changes.poll()
+        super().changeEvent(event)
+
+    @override
     def closeEvent(self, event: QCloseEvent) -> None:
         # What is typed is saved (or kept as a draft) first; only then is the work stopped.
         if self.is_ready() and not self.entry_flow.flush():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved Changes"),
-                self.tr(
-                    "The last changes could not be saved. They are kept as a draft and "
-                    "offered back when Daybook starts again. Quit anyway?"
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            box = unsaved_box(self)
+            if box.exec() != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
         self.save_state()
@@ -616,3 +641,19 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication) and app.quitOnLastWindowClosed():
             self.wait_for_tasks()  # the app ends with this window (else it hides to the tray)
         event.accept()
+
+
+def unsaved_box(parent: QWidget) -> QMessageBox:
+    """The question when quitting with changes the journal refused: Yes quits."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        parent.tr("Quit Without Saving?"),
+        parent.tr("The last changes could not be saved."),
+        parent.tr(
+            "They are kept as a draft and offered back when Daybook starts again. Quit anyway?"
+        ),
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box

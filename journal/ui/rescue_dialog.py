@@ -53,7 +53,7 @@ class RescueDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Daybook: the journal is damaged"))
+        self.setWindowTitle(tr("Journal Damaged"))
         self.setAccessibleName(tr("The journal is damaged"))
         self.setModal(True)
 
