@@ -273,7 +273,7 @@ class RemindersTab(QWidget):
             self.tr("Without it, reminders come only while Daybook is running")
         )
 
-        self.open_prompt_check = QCheckBox(self.tr("Open the questions at &reminder time"), self)
+        self.open_prompt_check = QCheckBox(self.tr("Open the questions at reminder &time"), self)
         self.open_prompt_check.setAccessibleName(self.tr("Open the questions at reminder time"))
         self.open_prompt_check.setChecked(settings.open_prompt_at_reminder)
         self.open_prompt_check.setToolTip(
