@@ -178,11 +178,9 @@ class ReminderDesk(QObject):
         self._catch_up_timer.timeout.connect(self.offer_catch_up)
         self.tray: Tray | None = Tray(service, self) if has_tray else None
         self.pending: dt.date | None = None  # the day a shown reminder waits about
-        self.notifier = notifier
+        self.notifier: DesktopNotifier | None = None
         if notifier is not None:
-            notifier.setParent(self)
-            notifier.actionInvoked.connect(self._notification_action)
-            notifier.unavailable.connect(self._no_notification_service)
+            self.set_notifier(notifier)
         app.setWindowIcon(app_icon())
         app.setQuitOnLastWindowClosed(self.tray is None)
 
@@ -206,6 +204,15 @@ class ReminderDesk(QObject):
         window.installEventFilter(self)
         self._connect_window()
         self.update_streak()
+
+    def set_notifier(self, notifier: DesktopNotifier) -> None:
+        """Deliver reminders through `notifier` (the desktop's notification service)."""
+        if self.notifier is not None:
+            self.notifier.withdraw()
+        self.notifier = notifier
+        notifier.setParent(self)
+        notifier.actionInvoked.connect(self._notification_action)
+        notifier.unavailable.connect(self._no_notification_service)
 
     # -- the main window -------------------------------------------------------------------
 
