@@ -386,7 +386,7 @@ def test_a_pending_reminder_shows_on_the_tray_until_snoozed(
     window = desk.launcher.windows[THU]
     qtbot.waitExposed(window)
     assert desk.open_prompt(THU) is window  # the user clicks it: it takes the keyboard
-    qtbot.waitActive(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     with qtbot.waitSignal(window.snoozed, timeout=5000):
         qtbot.keyClick(window.first_editor(), Qt.Key.Key_Escape)  # Esc snoozes
     assert THU not in desk.launcher.windows
@@ -438,7 +438,7 @@ def test_clicking_the_reminder_balloon_opens_the_prompt(
     desk.loop.tick()
     desk.tray.icon.messageClicked.emit()
     window = desk.launcher.windows[THU]
-    qtbot.waitActive(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     assert not window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
 
 
@@ -453,7 +453,7 @@ def test_the_notification_actions(
     window = desk.launcher.windows[THU]
     qtbot.waitExposed(window)
     notifier.actionInvoked.emit(notify.DEFAULT)  # a click on the notification
-    qtbot.waitActive(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     assert window.focusWidget() is window.first_editor()
     notifier.actionInvoked.emit(notify.SNOOZE)
     assert THU not in desk.launcher.windows
@@ -481,7 +481,7 @@ def test_write_now_opens_the_prompt_focused_when_it_was_not_open(
     assert desk.launcher.windows == {}
     notifier.actionInvoked.emit(notify.WRITE)
     window = desk.launcher.windows[THU]
-    qtbot.waitActive(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     assert window.focusWidget() is window.first_editor()
 
 
