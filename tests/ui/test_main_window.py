@@ -404,3 +404,14 @@ def test_counts_are_said_in_words(journal: Any, make_window: Any) -> None:
     journal.add("one reflection #alone")
     window = make_window(journal)
     assert window.stats_label.text() == "1 entry · 1 tag"
+
+
+def _inside_the_screen(widget: Any) -> bool:
+    screen = widget.screen().availableGeometry()
+    return bool(screen.contains(widget.frameGeometry()) and screen.contains(widget.geometry()))
+
+
+def test_the_first_size_fits_the_screen(journal: Any, make_window: Any) -> None:
+    window = make_window(journal)  # the offscreen screen is 800x800: 1280x800 would not fit
+    assert _inside_the_screen(window)
+    assert window.width() <= window.screen().availableGeometry().width()
