@@ -70,6 +70,9 @@ def test_the_reminder_on_a_real_desktop(tmp_path: Path, tray: bool) -> None:
         wait_for(lambda: "IsViewable" in stack.run("xwininfo", "-id", str(wid)), "the mapping")
         wait_for(lambda: "DEMANDS_ATTENTION" in stack.window_state(wid), "the attention hint")
         assert stack.active_window() == typing
+        stacking = stack.run("xprop", "-root", "_NET_CLIENT_LIST_STACKING").split("#")[-1]
+        order = [int(w, 16) for w in stacking.replace(",", " ").split()]
+        assert order.index(wid) > order.index(typing)  # above the window being typed in
         frame = stack.frame_rect(wid)
         assert _inside(frame, (0, 0, *SCREEN)), frame
         assert _inside(frame, stack.workarea()), (frame, stack.workarea())
@@ -127,14 +130,17 @@ def test_a_real_notification_daemon_gets_the_reminder(tmp_path: Path) -> None:
         app = Driver(stack, tmp_path / "journal", BEFORE_S, tray=True)
         app.next_event("ready")
         app.next_event("prompt", visible=True)
+        wait_for(
+            lambda: stack.run("dunstctl", "count", "displayed").strip() == "1",
+            "dunst to show the notification",
+        )
+        stack.screenshot("reminder-dunst")
+        stack.run("dunstctl", "close-all")  # history holds the notifications once closed
         history = wait_for(
-            lambda: (
-                "Time for today" in stack.run("dunstctl", "history")
-                and stack.run("dunstctl", "history")
-            ),
+            lambda: "Time for today" in stack.run("dunstctl", "history")
+            and stack.run("dunstctl", "history"),
             "dunst's history",
         )
-        assert "Daybook" in history
-        stack.screenshot("reminder-dunst")
+        assert '"Daybook"' in history
         app.process.stdin.close()  # type: ignore[union-attr]
         assert app.process.wait(timeout=30) == 0
