@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -218,6 +220,9 @@ class Driver:
     """The app (tests/e2e/desk_driver.py) in its own process on the desktop."""
 
     def __init__(self, desktop: Desktop, home: Path, before: float, tray: bool) -> None:
+        root = str(HERE.parent.parent)  # the checkout under test, whatever is installed
+        path = desktop.env.get("PYTHONPATH")
+        desktop.env["PYTHONPATH"] = root + (os.pathsep + path if path else "")
         self.process = desktop.start(
             sys.executable, str(HERE / "desk_driver.py"), str(home), str(before),
             "--tray" if tray else "--no-tray",
@@ -225,12 +230,21 @@ class Driver:
             cwd=str(HERE.parent.parent),
         )  # fmt: skip
         assert self.process.stdout is not None
-        self.out: IO[str] = self.process.stdout
+        out: IO[str] = self.process.stdout
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(
+            target=lambda: [self.lines.put(line) for line in out] + [self.lines.put("")],
+            daemon=True,
+        ).start()
 
-    def next_event(self, kind: str, **match: Any) -> dict[str, Any]:
+    def next_event(self, kind: str, timeout: float = 60.0, **match: Any) -> dict[str, Any]:
         """The next line of `kind` matching `match` (earlier other lines are passed over)."""
+        deadline = time.monotonic() + timeout
         while True:
-            line = self.out.readline()
+            try:
+                line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"timed out waiting for {kind} {match}") from None
             if not line:
                 raise AssertionError(f"the app ended before {kind} {match}")
             event = json.loads(line)

@@ -137,8 +137,10 @@ def test_a_real_notification_daemon_gets_the_reminder(tmp_path: Path) -> None:
         stack.screenshot("reminder-dunst")
         stack.run("dunstctl", "close-all")  # history holds the notifications once closed
         history = wait_for(
-            lambda: "Time for today" in stack.run("dunstctl", "history")
-            and stack.run("dunstctl", "history"),
+            lambda: (
+                "Time for today" in stack.run("dunstctl", "history")
+                and stack.run("dunstctl", "history")
+            ),
             "dunst's history",
         )
         assert '"Daybook"' in history
