@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
             (acts.new_action, self.new_entry),
             (acts.new_day_action, entries.new_entry_for_day),
             (acts.import_action, self.open_import),
-            (acts.export_action, self.open_export),
+            (acts.export_action, self.export),
             (acts.export_selected_action, self.export_selected),
             (acts.settings_action, self.settingsRequested.emit),
             (acts.reflection_action, self._start_reflection),
@@ -424,10 +424,17 @@ class MainWindow(QMainWindow):
             e for e in [self.timeline.current_entry()] if e is not None
         ]
         if entries:
-            self.open_export([e.id for e in entries])
+            self.open_export(entries)
 
-    def open_export(self, ids: Sequence[int] = ()) -> ExportDialog | None:
-        """Open the export dialog (window-modal, not blocking): filters, or the given ids."""
+    def export(self) -> None:
+        """File > Export (Ctrl+Shift+E): on "Selected (N)" when several entries are selected,
+        otherwise on the last date range used."""
+        chosen = self.timeline.selected_entries()
+        self.open_export(chosen if len(chosen) > 1 else ())
+
+    def open_export(self, entries: Sequence[Entry] = ()) -> ExportDialog | None:
+        """Open the export dialog (window-modal, not blocking) on filters, or on `entries`
+        ("Selected (N)", with the days they span)."""
         from journal.ui.export_dialog import ExportDialog
 
         if not self.entry_flow.flush():  # export what the user sees, saved
@@ -435,7 +442,15 @@ class MainWindow(QMainWindow):
         if self.export_dialog is not None:
             self.export_dialog.close()
             self.export_dialog.deleteLater()
-        dialog = ExportDialog(self.journal, self, ids=ids, pool=self.pool, qsettings=self.qsettings)
+        days = [e.day for e in entries]
+        dialog = ExportDialog(
+            self.journal,
+            self,
+            ids=[e.id for e in entries],
+            span=(min(days), max(days)) if days else None,
+            pool=self.pool,
+            qsettings=self.qsettings,
+        )
         dialog.saved.connect(self._exported)
         self.export_dialog = dialog
         dialog.open()
