@@ -26,7 +26,7 @@ import pytest
 HERE = Path(__file__).parent
 SCREEN = (1280, 800)
 REQUIRED_ENV = "DAYBOOK_E2E_REQUIRED"  # "1" in CI: a missing tool fails instead of skipping
-BASE_TOOLS = ("Xvfb", "dbus-launch", "openbox", "xdotool", "xprop", "xmessage")
+BASE_TOOLS = ("Xvfb", "dbus-launch", "openbox", "xdotool", "xprop", "xwininfo", "xmessage")
 T = TypeVar("T")
 
 

@@ -120,7 +120,7 @@ def test_the_reminder_on_a_real_desktop(tmp_path: Path, tray: bool) -> None:
 
 def test_a_real_notification_daemon_gets_the_reminder(tmp_path: Path) -> None:
     """dunst, as a desktop runs it: the notification is in its history, with its actions."""
-    require_tools("dunst", "dunstctl", "trayer")
+    require_tools("dunst", "dunstctl", "dbus-send", "trayer")
     with desktop(tmp_path / "desk") as stack:
         stack.start_x()
         stack.start_openbox()
