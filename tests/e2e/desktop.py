@@ -232,13 +232,23 @@ class Driver:
         assert self.process.stdout is not None
         out: IO[str] = self.process.stdout
         self.lines: queue.Queue[str] = queue.Queue()
+        self.backlog: list[dict[str, Any]] = []
         threading.Thread(
             target=lambda: [self.lines.put(line) for line in out] + [self.lines.put("")],
             daemon=True,
         ).start()
 
     def next_event(self, kind: str, timeout: float = 60.0, **match: Any) -> dict[str, Any]:
-        """The next line of `kind` matching `match` (earlier other lines are passed over)."""
+        """The first event of `kind` matching `match`, the ones passed over kept for later
+        waits (on a loaded machine the reminder may come before "ready")."""
+
+        def fits(event: dict[str, Any]) -> bool:
+            return event.get("event") == kind and all(event.get(k) == v for k, v in match.items())
+
+        for number, event in enumerate(self.backlog):
+            if fits(event):
+                del self.backlog[: number + 1]
+                return event
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -250,8 +260,13 @@ class Driver:
             event = json.loads(line)
             if event.get("event") == "error":
                 raise AssertionError(event["message"])
-            if event.get("event") == kind and all(event.get(k) == v for k, v in match.items()):
+            if fits(event):
                 return event
+            self.backlog.append(event)
+
+    def forget(self) -> None:
+        """Drop the events passed over so far (before waiting for what comes next)."""
+        self.backlog.clear()
 
     def ask(self, command: str) -> dict[str, Any]:
         assert self.process.stdin is not None

@@ -69,7 +69,8 @@ def test_the_chosen_action_comes_back_and_others_ids_are_ignored(bus: Desktop, q
         bus.invoke(number + 41, "skip")  # another app's notification
         bus.invoke(number, "snooze")
     assert invoked.args == ["snooze"]
-    notifier.withdraw()
+    notifier.withdraw()  # (waited for: the bus must outlive the thread that closes it)
+    wait_for(lambda: bus.notifications()[1:], "CloseNotification")
 
 
 def test_no_service_says_so(bus: Desktop, qtbot: Any) -> None:

@@ -81,6 +81,7 @@ def test_the_reminder_on_a_real_desktop(tmp_path: Path, tray: bool) -> None:
         stack.screenshot(f"reminder-{'tray' if tray else 'no-tray'}")
 
         # the notification's default action opens the prompt with the keyboard in it
+        app.forget()
         stack.invoke(notice["id"], "default")
         focused = app.next_event("prompt", active=True)
         assert focused["wid"] == wid and focused["first_empty_focused"]
@@ -102,6 +103,7 @@ def test_the_reminder_on_a_real_desktop(tmp_path: Path, tray: bool) -> None:
             assert "Next reminder: 17:45" in tip and "waiting" not in tip
 
         # 15 minutes later it comes back: a second notification and the window again
+        app.forget()
         app.ask("advance 900")
         wait_for(
             lambda: [c for c in stack.notifications() if c["call"] == "Notify"][1:],
