@@ -255,6 +255,8 @@ class DesktopNotifier(QObject):
             connection.close()
 
     def _listen(self, connection: Any, queue: Any, number: int, stop: threading.Event) -> None:
+        from jeepney import HeaderFields
+
         while not stop.is_set():
             try:
                 message = connection.recv_until_filtered(queue, timeout=LISTEN_S)
@@ -262,7 +264,7 @@ class DesktopNotifier(QObject):
                 continue
             except Exception:  # the bus went away
                 return
-            member = message.header.fields.get(_MEMBER)
+            member = message.header.fields.get(HeaderFields.member)
             if not message.body or message.body[0] != number or stop.is_set():
                 continue
             if member == "ActionInvoked":
@@ -297,14 +299,3 @@ def _close_quietly(number: int) -> None:
             )
     except Exception as exc:
         log.info("closing notification %s failed: %s", number, exc)
-
-
-def _member_field() -> Any:
-    try:
-        from jeepney import HeaderFields
-    except ImportError:
-        return None
-    return HeaderFields.member
-
-
-_MEMBER = _member_field()
