@@ -281,9 +281,9 @@ def entry_html(entry: Entry, renderer: MarkdownRenderer, mark_private: bool = Fa
         + f"{lock}</h2>"
     )
     tags = ""
-    if entry.tags:
-        items = "".join(f"<li>#{html.escape(t)}</li>" for t in entry.tags)
-        tags = f'\n<ul class="tags" aria-label="tags">{items}</ul>'
+    if entry.tags:  # chips (spans, so even a simple renderer such as Qt's shows no bullets)
+        chips = " ".join(f'<span class="tag">#{html.escape(t)}</span>' for t in entry.tags)
+        tags = f'\n<p class="tags" aria-label="tags">{chips}</p>'
     body = renderer.render(shift_headings(entry.body, 3), mark_private=mark_private)
     return (
         f'<article class="entry" id="entry-{entry.id}">\n<header>\n{head}{tags}\n</header>\n'
@@ -303,13 +303,17 @@ def to_html(
 
 
 def digest_html(
-    entries: Sequence[Entry], sections: Sequence[Section], renderer: MarkdownRenderer
+    entries: Sequence[Entry],
+    sections: Sequence[Section],
+    renderer: MarkdownRenderer,
+    mark_private: bool = False,
 ) -> str:
-    """Week notes as one self-contained HTML page, a section per day."""
+    """Week notes as one self-contained HTML page, a section per day; private blocks (when
+    they go out at all) marked as in `to_html`."""
     articles = (
         f'<article class="entry">\n<header>\n<h2><time datetime="{s.day_iso}">'
         f'{s.day_label}</time></h2>\n</header>\n<div class="body">\n'
-        f"{renderer.render(s.markdown)}\n</div>\n</article>"
+        f"{renderer.render(s.markdown, mark_private=mark_private)}\n</div>\n</article>"
         for s in sections
     )
     subtitle = (

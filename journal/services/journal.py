@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from journal.domain.entry import Entry, NewEntry, SearchHit, local_now
+from journal.domain.entry import (
+    Entry,
+    NewEntry,
+    SearchHit,
+    day_problem,
+    entry_problem,
+    local_now,
+    size_problem,
+)
 from journal.domain.query import SearchQuery, parse_query
 from journal.errors import DaybookError, InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
@@ -21,10 +29,6 @@ from journal.services.changes import Change, ChangeFeed, Kind
 if TYPE_CHECKING:
     from journal.domain.filters import Cursor, EntryFilter, ImportReport, Order
     from journal.storage.store import JournalStore
-
-IMPORT_FORMATS = ("jrnl", "jsonl", "json", "dayone", "rednotebook", "markdown")
-# Formats read from a path (a folder, a .zip) rather than as lines of one text file.
-PATH_FORMATS = ("dayone", "rednotebook", "markdown")
 
 
 _R = TypeVar("_R")
@@ -92,26 +96,33 @@ class Journal:
         if not body.strip() and not title.strip():
             raise InputError("the entry is empty", "write some text (or a title) and try again")
         now = created or local_now()
-        return self._announce(
-            "added",
-            self.store.add(
-                NewEntry(
-                    day=day or now.date(),
-                    body=body,
-                    title=title.strip(),
-                    tags=tuple(tags),
-                    private=private,
-                    created=now,
-                    kind=kind,
-                )
-            ),
+        new = NewEntry(
+            day=day or now.date(),
+            body=body,
+            title=title.strip(),
+            tags=tuple(tags),
+            private=private,
+            created=now,
+            kind=kind,
         )
+        if problem := entry_problem(new):
+            raise InputError(problem, "nothing was saved; shorten the text or change the date")
+        return self._announce("added", self.store.add(new))
 
     def get(self, entry_id: int) -> Entry:
         return self.store.get(entry_id)
 
     def edit(self, entry_id: int, **changes: object) -> Entry:
+        """Change fields of an entry; a date out of range or a too-large text is refused."""
         before = self.store.get(entry_id, include_deleted=True)
+        day, title, body = changes.get("day"), changes.get("title"), changes.get("body")
+        problem = day_problem(day) if isinstance(day, dt.date) else None
+        problem = problem or size_problem(
+            title if isinstance(title, str) else before.title,
+            body if isinstance(body, str) else before.body,
+        )
+        if problem:
+            raise InputError(problem, "nothing was changed; shorten the text or change the date")
         after = self.store.update(entry_id, **changes)  # type: ignore[arg-type]
         self._publish(Change("updated", (entry_id,), tuple({before.day, after.day})))
         return after
@@ -180,10 +191,17 @@ class Journal:
         return removed
 
     def list_entries(
-        self, filters: EntryFilter, limit: int | None = 50, after: Cursor | None = None
+        self,
+        filters: EntryFilter,
+        limit: int | None = 50,
+        after: Cursor | None = None,
+        preview: int | None = None,
     ) -> list[Entry]:
-        """A page of the timeline, newest first; `after` continues from a previous page."""
-        return self.store.list_entries(filters, limit=limit, after=after)
+        """A page of the timeline, newest first; `after` continues from a previous page.
+
+        `preview` cuts each body to that many characters (for display only).
+        """
+        return self.store.list_entries(filters, limit=limit, after=after, preview=preview)
 
     def count(self, filters: EntryFilter) -> int:
         return self.store.count(filters)
@@ -251,24 +269,43 @@ class Journal:
         `name_format` the date pattern of Markdown daily notes' file names (%Y-%m-%d if None).
         What was left out (attachments, say) is listed in the report's `skipped_notes`.
         """
-        if fmt not in IMPORT_FORMATS:
-            raise InputError(f"unknown import format '{fmt}'", f"use one of {IMPORT_FORMATS}")
-        if name_format and fmt != "markdown":
-            raise InputError("--name-format applies to Markdown notes only", "leave it out")
+        from journal.services.import_formats import (
+            OPTION_NAMES,
+            ImportSource,
+            import_format,
+            names,
+            taking,
+        )
+
         try:
-            if fmt in PATH_FORMATS:
-                if time_format:
-                    raise InputError("--time-format applies to jrnl journals only", "leave it out")
+            kind = import_format(fmt)
+        except KeyError:
+            raise InputError(
+                f"unknown import format '{fmt}'", "use one of " + ", ".join(names())
+            ) from None
+        given = {"time_format": time_format, "name_format": name_format}
+        for option, value in given.items():
+            if value and option not in kind.options:
+                raise InputError(
+                    f"{OPTION_NAMES[option]} applies to {', '.join(taking(option))} only",
+                    "leave it out",
+                )
+        try:
+            if kind.from_path:
                 if not path.exists():
                     raise FileNotFoundError(path)
-                notes: list[str] = []
-                entries = _parse_path(fmt, path, notes, name_format)
-                report = self.store.add_many(entries, progress, dry_run)
-                report.skipped_notes.extend(notes)
+                from journal.importers.files import check_path
+
+                check_path(path)
+                source = ImportSource(path, None, [], time_format, name_format)
+                report = self.store.add_many(kind.read(source), progress, dry_run)
+                report.skipped_notes.extend(source.notes)
                 return report
-            with open(path, encoding="utf-8-sig", newline=None) as fh:
-                entries = _parse(fmt, fh, str(path), time_format)
-                return self.store.add_many(entries, progress, dry_run)
+            from journal.importers.files import open_text
+
+            with open_text(path) as fh:
+                source = ImportSource(path, fh, [], time_format, name_format)
+                return self.store.add_many(kind.read(source), progress, dry_run)
         except FileNotFoundError as exc:
             raise NotFoundError(f"no such file: {path}", "check the path") from exc
         except IsADirectoryError as exc:
@@ -318,40 +355,10 @@ class Journal:
     def check(self) -> list[str]:
         return self.store.check()
 
-
-def _parse_path(
-    fmt: str, path: Path, notes: list[str], name_format: str | None
-) -> Iterator[NewEntry]:
-    """The entries of a format read from a folder or an archive; skipped items go to `notes`."""
-    if fmt == "rednotebook":
-        from journal.importers.rednotebook import iter_rednotebook
-
-        return iter_rednotebook(path, notes)
-    if fmt == "markdown":
-        from journal.importers.markdown_notes import iter_markdown_notes
-
-        return iter_markdown_notes(path, notes, name_format)
-    from journal.importers.dayone import iter_dayone
-
-    return iter_dayone(path, notes)
+    def rule_problems(self) -> tuple[list[str], list[str]]:
+        """Entries that break the journal's rules (problems) or deserve a look (notices),
+        each with how to fix it; see `JournalStore.rule_problems`."""
+        return self.store.rule_problems()
 
 
-def _parse(
-    fmt: str, lines: Iterable[str], path: str, time_format: str | None
-) -> Iterator[NewEntry]:
-    if fmt == "jrnl":
-        from journal.importers.jrnl import DEFAULT_TIME_FORMAT, iter_jrnl
-
-        return iter_jrnl(lines, path, time_format or DEFAULT_TIME_FORMAT)
-    if time_format:
-        raise InputError("--time-format applies to jrnl journals only", "leave it out")
-    if fmt == "json":
-        from journal.importers.daybook_json import iter_daybook_json
-
-        return iter_daybook_json("".join(lines), path)
-    from journal.importers.jsonl import iter_jsonl
-
-    return iter_jsonl(lines, path)
-
-
-__all__ = ["IMPORT_FORMATS", "DaybookError", "Journal", "StorageError"]
+__all__ = ["DaybookError", "Journal", "StorageError"]

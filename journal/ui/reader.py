@@ -212,16 +212,7 @@ class EntryReader(QWidget):
             self.browser.ensureCursorVisible()
 
     def _private_box(self) -> str:
-        """A labelled, wrapping box for private blocks (QTextBrowser styles tables, not divs)."""
-        pal = self.palette()
-        fill = pal.color(QPalette.ColorRole.AlternateBase).name()
-        dim = pal.color(QPalette.ColorRole.PlaceholderText).name()
-        label = html_escape(self.tr("Private · left out of exports"))
-        return (
-            f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{fill}" '
-            f'class="private-block"><tr><td><p style="color: {dim}; font-size: small;">'
-            f"{label}</p>\n{{body}}\n</td></tr></table>"
-        )
+        return private_box(self.palette(), self.tr("Private · left out of exports"))
 
     def _style(self) -> str:
         pal = self.palette()
@@ -261,6 +252,19 @@ class EntryReader(QWidget):
     def _restore(self) -> None:
         if self._entry is not None:
             self.restoreRequested.emit(self._entry)
+
+
+def private_box(palette: QPalette, label: str, body: bool = True) -> str:
+    """A labelled, wrapping box for private blocks, as `MarkdownRenderer.render(...,
+    mark_private=True, box=...)` takes it (QTextBrowser styles tables, not divs).
+    Without `body`, the box says the block is there and leaves its text out."""
+    fill = palette.color(QPalette.ColorRole.AlternateBase).name()
+    dim = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    return (
+        f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{fill}" '
+        f'class="private-block"><tr><td><p style="color: {dim}; font-size: small;">'
+        f"{html_escape(label)}</p>\n{'{body}' if body else ''}\n</td></tr></table>"
+    )
 
 
 def _drop_first_line(body: str, shown_title: str) -> str:
