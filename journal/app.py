@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from journal.services.journal import Journal
     from journal.settings import Settings
     from journal.ui.main_window import MainWindow
+    from journal.ui.notify import DesktopNotifier
     from journal.ui.reminders import ReminderDesk
 
 ORGANIZATION = "Daybook"
@@ -374,12 +375,15 @@ def build_reminders(
     *,
     tray: bool | None = None,
     clock: Callable[[], object] | None = None,
+    notifications: bool | None = None,
 ) -> ReminderDesk:
     """The end-of-day prompt around `window`: service, reminder loop, tray (where the desktop
-    has one, or as `tray` says), prompt windows and the catch-up offer. Call `start()`."""
+    has one, or as `tray` says), the desktop notification (where a session bus exists, or as
+    `notifications` says), prompt windows and the catch-up offer. Call `start()`."""
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from journal.services.prompt import PromptService
+    from journal.ui import notify
     from journal.ui.prompt_window import prompt_drafts
     from journal.ui.reminders import ReminderDesk
 
@@ -390,9 +394,33 @@ def build_reminders(
         else PromptService(journal, settings, clock=clock, state_file=state)  # type: ignore[arg-type]
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
-    desk = ReminderDesk(app, window, service, prompt_drafts(journal.paths), qsettings, has_tray)
+    if notifications is None:
+        notifications = notify.available_backend() == "jeepney"
+    notifier = reminder_notifier() if notifications else None
+    desk = ReminderDesk(
+        app, window, service, prompt_drafts(journal.paths), qsettings, has_tray, notifier
+    )
     window.journal_changes.changed.connect(desk.journal_changed)
     return desk
+
+
+def reminder_notifier() -> DesktopNotifier:
+    """The reminder's notification with its actions' labels (in the user's language)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from journal.ui import notify
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReminderDesk", text)
+
+    return notify.DesktopNotifier(
+        {
+            notify.DEFAULT: tr("Write now"),
+            notify.WRITE: tr("Write now"),
+            notify.SNOOZE: tr("Snooze 15 min"),
+            notify.SKIP: tr("Skip today"),
+        }
+    )
 
 
 def prompt_state_file(paths: AppPaths) -> Path:

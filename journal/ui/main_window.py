@@ -34,10 +34,12 @@ from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
 from journal.ui.errors import ErrorDialog, message_box
+from journal.ui.placement import place_on_mouse_screen
 from journal.ui.worker import Task, TaskSet
 
 # Quitting stops the background work and waits this long for it, then abandons what is left.
 QUIT_WAIT_MS = 500
+FIRST_SIZE = (1280, 800)  # the first start's size, made smaller to fit the screen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setAccessibleName(self.tr("Status"))
         self.statusBar().showMessage(self.tr("Opening your journal…"))
 
-        self.resize(1280, 800)
+        place_on_mouse_screen(self, FIRST_SIZE)  # 1280x800, or less on a smaller screen
         self.restore_geometry()
 
     def is_ready(self) -> bool:

@@ -409,6 +409,17 @@ def test_counts_are_said_in_words(journal: Any, make_window: Any) -> None:
     assert window.stats_label.text() == "1 entry · 1 tag"
 
 
+def test_the_first_size_fits_the_screen(journal: Any, make_window: Any) -> None:
+    window = make_window(journal)  # the offscreen screen is 800x800: 1280x800 would not fit
+    free = window.screen().availableGeometry()
+    least = window.minimumSizeHint()  # (wider with the larger fonts earlier tests may leave)
+    assert window.width() <= max(free.width(), least.width())
+    assert window.height() <= max(free.height(), least.height())
+    assert free.contains(window.frameGeometry().topLeft())
+    if least.width() < free.width() - 10 and least.height() < free.height() - 40:
+        assert free.contains(window.frameGeometry())
+
+
 def test_a_partial_word_finds_while_typing_and_the_entry_shows_it_marked(
     journal: Any, make_window: Any, qtbot: Any
 ) -> None:

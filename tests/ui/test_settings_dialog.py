@@ -325,3 +325,23 @@ def test_a_temporary_journal_cannot_turn_on_start_on_login(qtbot: Any, tmp_path:
     assert not check.isEnabled() and "temporary" in check.toolTip()
     dialog.accept()
     assert not autostart.desktop_entry_path(dict(os.environ)).exists()
+
+
+@pytest.mark.parametrize("start", [True, False])
+def test_open_the_questions_at_reminder_time(qtbot: Any, paths: Any, start: bool) -> None:
+    assert Settings().open_prompt_at_reminder  # on by default
+    dialog = SettingsDialog(None, Settings(open_prompt_at_reminder=start))
+    qtbot.addWidget(dialog)
+    check = dialog.reminders.open_prompt_check
+    assert check.isChecked() is start
+    check.setChecked(not start)
+    chosen = dialog.settings()
+    assert chosen.open_prompt_at_reminder is (not start)
+    chosen.save(paths.settings)
+    assert Settings.load(paths.settings).open_prompt_at_reminder is (not start)
+
+
+def test_a_bad_open_the_questions_value_in_the_file_is_the_default(paths: Any) -> None:
+    paths.settings.parent.mkdir(parents=True, exist_ok=True)
+    paths.settings.write_text('{"open_prompt_at_reminder": "no"}', encoding="utf-8")
+    assert Settings.load(paths.settings).open_prompt_at_reminder is True
