@@ -388,8 +388,10 @@ def test_on_this_day_in_the_sidebar_jumps_to_its_day(
     journal.add("A year ago I learned to read flame graphs", day=a_year_ago)
     journal.add("Something from another day", day=a_year_ago + dt.timedelta(days=3))
     window = make_window(journal)
+    window.resize(1280, 800)  # wide enough for the sidebar (it folds below 1100 px)
     memories = window.sidebar.memory_list
-    assert memories.isVisible() and memories.count() == 1
+    qtbot.waitUntil(memories.isVisible)
+    assert memories.count() == 1
     assert "flame graphs" in memories.item(0).text()
     qtbot.mouseClick(
         memories.viewport(),
