@@ -63,6 +63,7 @@ def run_gui(
 
     listeners: list[Callable[[Settings], None]] = []
     opened: list[Journal] = []
+    checks: list[Any] = []  # StartupChecks: a clean one lets the next start skip its check
 
     def ready(window: MainWindow, journal: Journal, note: str | None) -> None:
         from journal.ui.startup import StartupChecks
@@ -75,7 +76,8 @@ def run_gui(
             window.statusBar().showMessage(note)
         offer_drafts(window)
         desk.start()
-        StartupChecks(journal, window).start()
+        checks.append(StartupChecks(journal, window))
+        checks[-1].start()
 
     window = start_window(
         app,
@@ -110,6 +112,10 @@ def run_gui(
         gc.enable()  # (off while starting: closed before the journal arrived)
         for journal in opened:
             journal.close()
+        if opened and checks and all(c.healthy for c in checks):
+            from journal.services.health import note_verified
+
+            note_verified(paths)  # closed after a clean check: the next start may skip it
         instance.release()
         for stop in hooked:
             stop()
