@@ -55,7 +55,8 @@ PRIVATE_BOX = '<div class="private-block">\n{body}\n</div>'
 class MarkdownRenderer:
     """Thread-safe Markdown to sanitized HTML; build once, reuse (set-up costs ~ms).
 
-    With `highlight`, fenced code is coloured by Pygments as CSS classes (see `pygments_css`).
+    With `highlight`, code is coloured by Pygments as CSS classes (see `pygments_css`),
+    within the bounds of `journal.rendering.highlight`.
     """
 
     def __init__(self, highlight: bool = False) -> None:
@@ -75,9 +76,9 @@ class MarkdownRenderer:
             MarkdownInHtmlExtension(),
         ]
         if highlight:
-            from markdown.extensions.codehilite import CodeHiliteExtension
+            from journal.rendering.highlight import BoundedHighlightExtension
 
-            extensions.append(CodeHiliteExtension(css_class=HIGHLIGHT_CLASS, guess_lang=False))
+            extensions.append(BoundedHighlightExtension())
         self._md = markdown.Markdown(extensions=extensions, output_format="html")
         self._lock = threading.Lock()
 
