@@ -16,6 +16,13 @@ import sys
 import time
 from multiprocessing.connection import Connection
 
+from journal.rendering.highlight import (
+    LEXERS,
+    MAX_HIGHLIGHT_CHARS,
+    MAX_HIGHLIGHT_LINE,
+    MAX_HIGHLIGHT_LINES,
+)
+
 LIMIT = 0.5  # seconds for one block; typical blocks take a few ms
 OPENERS = [
     "", '"', "'", "`", "/*", "<!--", "#", "//", "--", "(", "[", "{", "<", "${", "$(", "\\",
@@ -43,8 +50,12 @@ def cases(size: int, lines: int, seed: int = 1) -> list[str]:
 
 
 def bounded(text: str, size: int, lines: int) -> str:
-    """`text` cut to what the highlighter would still colour."""
-    return "\n".join(text[:size].split("\n")[: lines - 1])
+    """`text` cut to what the highlighter would still colour (long lines are folded)."""
+    width = MAX_HIGHLIGHT_LINE
+    folded = [
+        line[i : i + width] for line in text.split("\n") for i in range(0, len(line) or 1, width)
+    ]
+    return "\n".join(folded[: lines - 1])[:size]
 
 
 def _lex(alias: str, texts: list[str], conn: Connection) -> None:
@@ -77,8 +88,6 @@ def vet(alias: str, size: int, lines: int) -> tuple[float, str]:
 
 
 def main() -> None:
-    from journal.rendering.highlight import LEXERS, MAX_HIGHLIGHT_CHARS, MAX_HIGHLIGHT_LINES
-
     aliases = sys.argv[1:] or sorted(set(LEXERS.values()))
     for alias in aliases:
         took, verdict = vet(alias, MAX_HIGHLIGHT_CHARS, MAX_HIGHLIGHT_LINES)

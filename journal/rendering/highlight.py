@@ -4,8 +4,9 @@ A fence's info string chooses the lexer, and some Pygments lexers backtrack expo
 on crafted input (a 434-byte block took 106 s). A regular expression cannot be stopped
 once it runs, so the bound is set before: only the lexers listed here (each run against
 adversarial input by `bench/lexer_fuzz.py`) are used, and only for blocks of at most
-MAX_HIGHLIGHT_CHARS characters and MAX_HIGHLIGHT_LINES lines, up to MAX_HIGHLIGHT_PER_TEXT
-characters in one text; any other block is shown as plain text in the same frame.
+MAX_HIGHLIGHT_CHARS characters, MAX_HIGHLIGHT_LINES lines and MAX_HIGHLIGHT_LINE characters
+in a line, up to MAX_HIGHLIGHT_PER_TEXT characters in one text; any other block is shown as
+plain text in the same frame.
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ if TYPE_CHECKING:
     from markdown import Markdown
     from pygments.lexer import Lexer
 
-MAX_HIGHLIGHT_CHARS = 2000  # the C lexer is quadratic on some input: 4,000 took 0.8 s
+# Many lexers are quadratic in the length of a line on crafted input (the C lexer took
+# 0.8 s for one line of 4,000 characters), so lines are bounded as well as blocks.
+MAX_HIGHLIGHT_CHARS = 4000
 MAX_HIGHLIGHT_LINES = 200
-MAX_HIGHLIGHT_PER_TEXT = 6000  # characters coloured in one entry (one render), all blocks
+MAX_HIGHLIGHT_LINE = 200  # characters in one line
+MAX_HIGHLIGHT_PER_TEXT = 8000  # characters coloured in one entry (one render), all blocks
 PLAIN = "text"
 # Info-string alias (lower case) -> the Pygments alias of a vetted lexer.
 LEXERS: dict[str, str] = {
@@ -68,6 +72,8 @@ _FENCE_HTML = re.compile(
 def lexer_alias(lang: str | None, code: str) -> str:
     """The Pygments alias that will colour `code` written under info string `lang`."""
     if not lang or len(code) > MAX_HIGHLIGHT_CHARS or code.count("\n") >= MAX_HIGHLIGHT_LINES:
+        return PLAIN
+    if max(map(len, code.split("\n"))) > MAX_HIGHLIGHT_LINE:
         return PLAIN
     return LEXERS.get(lang.strip().lower(), PLAIN)
 

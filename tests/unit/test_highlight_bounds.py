@@ -82,6 +82,7 @@ def test_vetted_lexers_colour_small_blocks_but_not_large_ones(
     for code in [
         small * (hl.MAX_HIGHLIGHT_CHARS // len(small) + 1),  # too many characters
         "x\n" * (hl.MAX_HIGHLIGHT_LINES + 1),  # too many lines
+        "x = 1\n" + "y" * (hl.MAX_HIGHLIGHT_LINE + 1) + "\nz = 2",  # a line too long
         *(a * (hl.MAX_HIGHLIGHT_CHARS // len(a) + 1) for a in ADVERSARIAL),
     ]:
         lexers_used.clear()
@@ -90,10 +91,14 @@ def test_vetted_lexers_colour_small_blocks_but_not_large_ones(
 
 
 def test_the_bounds_are_inclusive_limits() -> None:
-    assert hl.lexer_alias("python", "x" * hl.MAX_HIGHLIGHT_CHARS) == "python"
-    assert hl.lexer_alias("python", "x" * (hl.MAX_HIGHLIGHT_CHARS + 1)) == hl.PLAIN
+    line = "x" * (hl.MAX_HIGHLIGHT_LINE - 1) + "\n"
+    full = (line * hl.MAX_HIGHLIGHT_LINES)[: hl.MAX_HIGHLIGHT_CHARS]
+    assert hl.lexer_alias("python", full) == "python"
+    assert hl.lexer_alias("python", full + "x") == hl.PLAIN
     assert hl.lexer_alias("python", "\n".join("x" * hl.MAX_HIGHLIGHT_LINES)) == "python"
     assert hl.lexer_alias("python", "\n".join("x" * (hl.MAX_HIGHLIGHT_LINES + 1))) == hl.PLAIN
+    assert hl.lexer_alias("python", "a\n" + "x" * hl.MAX_HIGHLIGHT_LINE) == "python"
+    assert hl.lexer_alias("python", "a\n" + "x" * (hl.MAX_HIGHLIGHT_LINE + 1)) == hl.PLAIN
     assert hl.lexer_alias("PYTHON", "x") == "python"
     assert hl.lexer_alias(None, "x") == hl.PLAIN
 
@@ -138,12 +143,12 @@ def test_the_export_preview_and_the_reader_use_the_bounded_renderer() -> None:
 def test_one_text_colours_a_bounded_total(
     renderer: MarkdownRenderer, lexers_used: list[str]
 ) -> None:
-    block = "x = 1  # " + "y" * (hl.MAX_HIGHLIGHT_CHARS - 20)
+    block = ("x = 1  # " + "y" * 40 + "\n") * (hl.MAX_HIGHLIGHT_CHARS // 60)
     count = hl.MAX_HIGHLIGHT_PER_TEXT // len(block) + 3
-    page = renderer.render("\n\n".join(fenced("python", f"{block}{n}") for n in range(count)))
+    page = renderer.render("\n\n".join(fenced("python", f"{block}# end{n}") for n in range(count)))
     coloured = [alias for alias in lexers_used if alias != hl.PLAIN]
     assert 0 < len(coloured) * len(block) <= hl.MAX_HIGHLIGHT_PER_TEXT
-    assert len(lexers_used) == count and all(f"{'y' * 50}{n}" in page for n in range(count))
+    assert len(lexers_used) == count and all(f"# end{n}" in page for n in range(count))
     lexers_used.clear()
     renderer.render(fenced("python", block))  # the budget is per text, not per renderer
     assert lexers_used == ["python"]
