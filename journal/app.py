@@ -81,8 +81,7 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
         on_settings_changed=lambda chosen: [f(chosen) for f in listeners],
     )
     instance.activationRequested.connect(lambda: bring_forward(window))
-    window.firstPainted.connect(instance.listen)
-    window.ready.connect(instance.listen)
+    listen_when_settled(window, instance)
     if not minimized:
         window.show()
     elif not QSystemTrayIcon.isSystemTrayAvailable():
@@ -116,7 +115,7 @@ def create_window(paths: AppPaths) -> MainWindow:
     window = start_window(
         app, paths, settings, qsettings, on_ready=lambda _w, journal, _n: opened.append(journal)
     )
-    window.firstPainted.connect(instance.listen)
+    listen_when_settled(window, instance)
 
     def close() -> None:
         for journal in opened:
@@ -125,6 +124,19 @@ def create_window(paths: AppPaths) -> MainWindow:
 
     app.aboutToQuit.connect(close)
     return window
+
+
+# After the panes are in, how long the one-instance server waits before it starts listening
+# (loading QtNetwork and binding took ~150 ms, which delayed the timeline's first paint).
+# A second start in the meantime keeps trying for STARTING_GRACE_S (single_instance.py).
+LISTEN_AFTER_READY_MS = 300
+
+
+def listen_when_settled(window: MainWindow, instance: Any) -> None:
+    """Start the one-instance server once the window shows the journal, not before."""
+    from PySide6.QtCore import QTimer
+
+    window.ready.connect(lambda: QTimer.singleShot(LISTEN_AFTER_READY_MS, instance.listen))
 
 
 def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Settings, QSettings]:

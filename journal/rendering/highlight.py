@@ -58,7 +58,6 @@ LEXERS: dict[str, str] = {
     "lua": "lua",
     **dict.fromkeys(("diff", "patch", "udiff"), "diff"),
     **dict.fromkeys(("dockerfile", "docker"), "docker"),
-    **dict.fromkeys(("make", "makefile", "mf"), "make"),
     **dict.fromkeys(("text", "txt", "plain", "plaintext"), PLAIN),
 }
 # What fenced_code puts in the stash for a fence when it does not highlight.

@@ -1,7 +1,7 @@
 """The journal store: every read and write of entries and tags goes through here.
 
 SQL is kept in this module and `db.py`; callers deal in domain values (`Entry`,
-`NewEntry`, `SearchQuery`) and get `StorageError`s they can show, never SQLAlchemy errors.
+`NewEntry`, `SearchQuery`) and get `StorageError`s they can show, never `sqlite3` errors.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import Connection, Engine, text
 
 from journal.domain.blocks import normalize_newlines
 from journal.domain.entry import MARK_START, Entry, NewEntry, SearchHit, as_stored, local_now
@@ -31,6 +29,7 @@ from journal.errors import NotFoundError, StorageError
 from journal.paths import AppPaths
 from journal.storage import db
 from journal.storage.backup import backup_file, timestamped_name
+from journal.storage.db import Engine
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
 from journal.storage.sql import (
     DIRECT_SNIPPET_CHARS,
@@ -104,8 +103,7 @@ class JournalStore(JournalStatistics):
         with db.read_transaction(self._engine) as conn:
             revision = current_revision(conn)
             tables = {
-                r[0]
-                for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
         if revision == SCHEMA_HEAD:
             return
@@ -537,19 +535,15 @@ class JournalStore(JournalStatistics):
                 db.exclusive_writer(self._engine),
                 self._engine.connect() as conn,
             ):
-                raw = conn.connection.driver_connection
-                assert isinstance(raw, sqlite3.Connection)
-                src.backup(raw)
-                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                src.backup(conn)
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             src.close()
         self._engine.dispose()
 
 
-def _driver_cursor(conn: Connection) -> sqlite3.Cursor:
-    raw = conn.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw.cursor()
+def _driver_cursor(conn: sqlite3.Connection) -> sqlite3.Cursor:
+    return conn.cursor()
 
 
 def _explicit_tags(entry: Entry) -> list[str]:

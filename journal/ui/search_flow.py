@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 SEARCH_LIMIT = 500  # hits shown; the count says how many there are in all
 
-_Found = tuple[list[SearchHit], int, tuple[str, ...]]  # hits shown, hits in all, problems
+# hits shown, hits in all, problems, the words to highlight
+_Found = tuple[list[SearchHit], int, tuple[str, ...], tuple[tuple[str, bool], ...]]
 
 
 class SearchFlow(QObject):
@@ -60,7 +61,7 @@ class SearchFlow(QObject):
             total = len(hits)
             if total == SEARCH_LIMIT:
                 total = journal.count_search(query, filters)
-            return hits, total, query.problems
+            return hits, total, query.problems, query.words
 
         self._task = w.run_task(job, lambda result: self._done(generation, result), self._failed)
 
@@ -77,15 +78,14 @@ class SearchFlow(QObject):
             return
         self._task = None
         w.busy.stop("search")
-        hits, total, problems = result
+        hits, total, problems, words = result
+        w.reader.highlight(words)
         current = w.current_id()
         with w.entry_flow.holding_selection():
             w.model.show_hits(hits)
             if current is not None:
                 w.select_id(current)
-        w.search_bar.show_count(len(hits), total)
-        if problems:
-            w.search_bar.show_problem(w.search_bar.count_label.text() + " · " + "; ".join(problems))
+        w.search_bar.show_count(len(hits), total, problems)
         w.update_pages()
         w.searchFinished.emit(len(hits))
 
@@ -101,6 +101,7 @@ class SearchFlow(QObject):
         w = self._window
         self.cancel()
         w.busy.stop("search")
+        w.reader.highlight(())
         if not w.model.searching:
             return
         current = w.current_id()

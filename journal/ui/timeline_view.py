@@ -25,6 +25,7 @@ class TimelineView(QListView):
     """
 
     editRequested = Signal(object)  # Entry
+    escapePressed = Signal()  # the main window leaves search results back to the timeline
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,9 @@ class TimelineView(QListView):
             if entry is not None:
                 self.editRequested.emit(entry)
                 return
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.escapePressed.emit()
+            return
         super().keyPressEvent(event)
 
     @override

@@ -58,6 +58,7 @@ def build_panes(
     w.timeline.selectionModel().selectionChanged.connect(w._selection_changed)
     w.timeline.editRequested.connect(w.edit_entry)
     w.search_bar = SearchBar(w)
+    w.timeline.escapePressed.connect(w.search_bar.clear)  # Esc in the results: timeline again
     w.search_bar.searchRequested.connect(w.run_search)
     w.search_bar.cleared.connect(w.search_flow.end)
     w.search_bar.focusTimelineRequested.connect(w.focus_timeline)
