@@ -25,6 +25,7 @@ REGEX_HEAVY = [
     "perl", "scala", "php", "matlab", "factor", "objective-c", "haskell", "erlang", "ragel",
     "smarty", "varnish", "archetype", "sqlite3", "smithy", "ruby-console", "pycon", "tex",
     "restructuredtext", "markdown", "coffeescript", "elixir", "lasso", "idl", "jsp", "mako",
+    "java", "css", "makefile",
 ]  # fmt: skip
 ADVERSARIAL = [
     "'" + "\\'" * 300,
@@ -72,7 +73,9 @@ def test_unvetted_lexers_fall_back_to_plain_text(renderer: MarkdownRenderer, lan
                 assert 'class="highlight"' in page
 
 
-@pytest.mark.parametrize("lang", ["python", "bash", "json", "sql", "c", "javascript", "yaml"])
+@pytest.mark.parametrize(
+    "lang", ["python", "bash", "json", "sql", "c", "javascript", "yaml", "go", "rust"]
+)
 def test_vetted_lexers_colour_small_blocks_but_not_large_ones(
     renderer: MarkdownRenderer, lang: str, lexers_used: list[str]
 ) -> None:
