@@ -190,7 +190,9 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         written = write_export_folder(result.files, output or "", args.force, options.holds_private)
         print(f"exported {_entries(len(written))} to {output}", file=sys.stderr)
     else:
-        path = write_export(result.text, output or "-", args.force, options.holds_private)
+        path = write_export(
+            result.text, "-" if output is None else output, args.force, options.holds_private
+        )
         if not to_stdout:
             print(f"exported {_entries(result.report.entries)} to {path}", file=sys.stderr)
     if note := result.report.held_back_note:

@@ -331,9 +331,9 @@ def write_export_folder(
     files: Mapping[str, str], folder: Path | str, force: bool = False, private: bool = False
 ) -> list[Path]:
     """Write one file per entry into `folder` (created if absent); existing files need `force`."""
-    folder = Path(folder)
-    if os.fspath(folder) == "-":
+    if os.fspath(folder) in ("", "-"):
         raise InputError("one file per entry needs a folder", "give it with -o DIR")
+    folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder} is a file", "give a folder for --split")
     if not force:

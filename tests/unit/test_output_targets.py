@@ -167,8 +167,10 @@ def test_export_dash_is_standard_output(
         code, out, err = run(capsys, "export", "-o", "-", *extra)
         assert code == 0 and "Shipped the cache" in out, err
         assert not (tmp_path / "-").exists()
-    code, _, err = run(capsys, "export", "--split", "-o", "-")
-    one_line_error(code, err)
+    for extra in (["--split", "-o", "-"], ["--split", "-o", ""], ["-o", ""]):
+        code, out, err = run(capsys, "export", *extra)
+        one_line_error(code, err)
+        assert out == "" and made(tmp_path) == []
 
 
 def test_export_to_a_folder_is_refused_and_makes_no_file(
