@@ -26,12 +26,13 @@ if TYPE_CHECKING:
     from markdown import Markdown
     from pygments.lexer import Lexer
 
-# Many lexers are quadratic in the length of a line on crafted input (the C lexer took
-# 0.8 s for one line of 4,000 characters), so lines are bounded as well as blocks.
-MAX_HIGHLIGHT_CHARS = 4000
-MAX_HIGHLIGHT_LINES = 200
+# Many lexers are quadratic on crafted input, in the length of a line (the C lexer took
+# 0.8 s for one line of 4,000 characters) or of the block (JavaScript: 1.2 s for 4,000 in
+# short lines), so lines are bounded as well as blocks.
+MAX_HIGHLIGHT_CHARS = 2000
+MAX_HIGHLIGHT_LINES = 100
 MAX_HIGHLIGHT_LINE = 200  # characters in one line
-MAX_HIGHLIGHT_PER_TEXT = 8000  # characters coloured in one entry (one render), all blocks
+MAX_HIGHLIGHT_PER_TEXT = 4000  # characters coloured in one entry (one render), all blocks
 PLAIN = "text"
 # Info-string alias (lower case) -> the Pygments alias of a vetted lexer.
 LEXERS: dict[str, str] = {
