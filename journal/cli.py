@@ -59,8 +59,13 @@ def _read_text(words: Sequence[str]) -> str:
         return " ".join(words)
     if not words and sys.stdin.isatty():
         raise InputError("no text given", "write it after `daybook add`, or pipe it in")
+    from journal.domain.entry import MAX_ENTRY_CHARS, oversize
+
     try:
-        return sys.stdin.read()
+        text = sys.stdin.read(MAX_ENTRY_CHARS + 1)  # bounded: a larger text is refused
+        if len(text) > MAX_ENTRY_CHARS:
+            raise InputError(oversize(len(text)) or "", "nothing was saved; shorten the text")
+        return text
     except UnicodeDecodeError:
         raise InputError("the input is not UTF-8 text", "convert it to UTF-8") from None
 
@@ -77,8 +82,13 @@ def _filters(args: argparse.Namespace) -> EntryFilter:
     return EntryFilter(date_from=date_from, date_to=date_to, tags=tuple(args.tag))
 
 
+LIST_PREVIEW_CHARS = 4096
+
+
 def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
-    entries = journal.list_entries(_filters(args), limit=args.limit)
+    # The plain list shows a line of each body: read no more of it than that needs.
+    preview = None if args.json else LIST_PREVIEW_CHARS
+    entries = journal.list_entries(_filters(args), limit=args.limit, preview=preview)
     _print_entries(entries, args.json, None)
     return 0
 
@@ -292,6 +302,17 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> int:
             f"the journal {journal.store.path} has {len(problems)} problem(s)",
             "restore a recent backup with `daybook restore FILE`",
         )
+    rows, notices = journal.rule_problems()
+    for notice in notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    if rows:
+        for problem in rows:
+            print(f"problem: {problem}", file=sys.stderr)
+        raise DaybookError(
+            f"the journal {journal.store.path} is intact but {len(rows)} entr"
+            f"{'y breaks' if len(rows) == 1 else 'ies break'} its rules",
+            "fix or delete each entry as said above",
+        )
     print(
         f"ok: {journal.store.path} and its search index are intact "
         f"({_entries(journal.store.count())})"
@@ -395,7 +416,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in (None, "gui"):
             from journal.app import run_gui
 
-            return run_gui(paths, [sys.argv[0]], minimized=getattr(args, "minimized", False))
+            return run_gui(
+                paths,
+                [sys.argv[0]],
+                minimized=getattr(args, "minimized", False),
+                verbose=args.verbose,
+            )
         if args.command == "prompt":
             from journal.app import run_prompt
 

@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from journal.domain.entry import Entry
+from journal.domain.entry import MAX_ENTRY_CHARS, Entry, oversize
 from journal.errors import InputError
 from journal.services.journal import Journal
 
@@ -85,7 +85,13 @@ def edit_in_editor(journal: Journal, entry_id: int) -> bool:
     except OSError as exc:
         draft.unlink(missing_ok=True)
         raise InputError(f"cannot start the editor: {exc.strerror}", "check VISUAL/EDITOR") from exc
-    edited = draft.read_text(encoding="utf-8")
+    with draft.open(encoding="utf-8") as fh:  # bounded: an entry and its header at most
+        edited = fh.read(MAX_ENTRY_CHARS + 64 * 1024)
+        if fh.read(1):
+            raise InputError(
+                f"{oversize(MAX_ENTRY_CHARS + 1)} (your text is kept in {draft})",
+                "shorten it and run edit again",
+            )
     if result.returncode != 0 or edited == original:
         draft.unlink(missing_ok=True)
         if result.returncode != 0:

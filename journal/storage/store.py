@@ -13,7 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from journal.domain.blocks import normalize_newlines
-from journal.domain.entry import MARK_START, Entry, NewEntry, SearchHit, as_stored, local_now
+from journal.domain.entry import (
+    DAY_RANGE_TEXT,
+    FIRST_DAY,
+    LAST_DAY,
+    MARK_START,
+    MAX_ENTRY_CHARS,
+    Entry,
+    NewEntry,
+    SearchHit,
+    as_stored,
+    local_now,
+    oversize,
+)
 from journal.domain.filters import (
     Cursor,
     EntryFilter,
@@ -24,7 +36,7 @@ from journal.domain.filters import (
     to_utc,
 )
 from journal.domain.query import SearchQuery
-from journal.domain.tags import hashtags
+from journal.domain.tags import hashtags, private_only_tags
 from journal.errors import NotFoundError, StorageError
 from journal.paths import AppPaths
 from journal.storage import db
@@ -209,7 +221,7 @@ class JournalStore(JournalStatistics):
             cur = _driver_cursor(conn)
             cur.execute(
                 "UPDATE entries SET title=?, body=?, tag_list=?, private=?, day=?, "
-                "updated_at=?, updated_offset=? WHERE id=?",
+                "updated_at=?, updated_offset=?, created_at=? WHERE id=?",
                 (
                     new_title,
                     new_body,
@@ -218,6 +230,7 @@ class JournalStore(JournalStatistics):
                     (current.day if day is None else day).isoformat(),
                     ts(now),
                     offset,
+                    ts(to_utc(current.created)[0]),  # rewrites a year an old version left short
                     entry_id,
                 ),
             )
@@ -307,9 +320,19 @@ class JournalStore(JournalStatistics):
         limit: int | None = 50,
         after: Cursor | None = None,
         oldest_first: bool = False,
+        preview: int | None = None,
     ) -> list[Entry]:
-        """Entries newest first (or oldest first), a page at a time with keyset paging."""
+        """Entries newest first (or oldest first), a page at a time with keyset paging.
+
+        With `preview`, each body is read only up to that many characters (cut in SQL, so a
+        huge body never reaches memory): for lists that show a line of it, never for
+        anything that edits or exports the entry.
+        """
         where, params = filter_sql(filters)
+        columns = ENTRY_COLUMNS
+        if preview is not None:
+            columns = ENTRY_COLUMNS.replace("e.body", "substr(e.body, 1, ?)")
+            params = [preview, *params]
         if after is not None:
             op = ">" if oldest_first else "<"
             where.append(f"(e.day, e.created_at, e.id) {op} (?, ?, ?)")
@@ -319,7 +342,7 @@ class JournalStore(JournalStatistics):
         # SQLite from walking the whole timeline index for the few deleted rows).
         plus = "+" if filters.trash else ""
         sql = (
-            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE {' AND '.join(where)} "
+            f"SELECT {columns} FROM entries e WHERE {' AND '.join(where)} "
             f"ORDER BY {plus}e.day {direction}, {plus}e.created_at {direction}, "
             f"{plus}e.id {direction}"
         )
@@ -510,6 +533,61 @@ class JournalStore(JournalStatistics):
             if fk:
                 problems.append(f"{len(fk)} broken links between entries and tags")
         return problems
+
+    def rule_problems(self) -> tuple[list[str], list[str]]:
+        """Rows that break the journal's rules, each with how to fix it: (problems, notices).
+
+        Problems: a day outside the supported range, a text larger than the largest entry
+        (rows written by older versions or other tools). Notices: tags stored on an entry
+        that appear only inside its private blocks (kept out of exports, but listed as the
+        entry's tags).
+        """
+        problems: list[str] = []
+        notices: list[str] = []
+        with db.translate_errors(self.path), self._engine.connect() as conn:
+            cur = _driver_cursor(conn)
+            with stoppable(cur.connection):
+                for entry_id, day in cur.execute(
+                    "SELECT id, day FROM entries "
+                    "WHERE day < ? OR day > ? OR substr(created_at, 5, 1) != '-' ORDER BY id",
+                    (FIRST_DAY.isoformat(), LAST_DAY.isoformat()),
+                ):
+                    what = (
+                        f"its date {day} is outside the supported range {DAY_RANGE_TEXT}"
+                        if not FIRST_DAY.isoformat() <= str(day) <= LAST_DAY.isoformat()
+                        else "its creation time was stored with a year before 1000"
+                    )
+                    problems.append(
+                        f"entry {entry_id}: {what}; change its Date: with "
+                        f"`daybook edit {entry_id}`, or remove it with "
+                        f"`daybook delete {entry_id}`"
+                    )
+                for entry_id, size in cur.execute(
+                    "SELECT id, length(title) + length(body) FROM entries "
+                    "WHERE length(title) + length(body) > ? ORDER BY id",
+                    (MAX_ENTRY_CHARS,),
+                ):
+                    problems.append(
+                        f"entry {entry_id}: {oversize(int(size))}; shorten it with "
+                        f"`daybook edit {entry_id}`, or remove it with `daybook delete {entry_id}`"
+                    )
+                rows = cur.execute(
+                    "SELECT id, body, tag_list FROM entries WHERE tag_list != '' "
+                    "AND (instr(body, '```') OR instr(body, '~~~')) ORDER BY id"
+                )
+                while batch := rows.fetchmany(100):
+                    for entry_id, body, tag_list in batch:
+                        hidden = private_only_tags(str(body))
+                        stored = [t for t in str(tag_list).split() if t.casefold() in hidden]
+                        if stored:
+                            names = ", ".join(stored)
+                            notices.append(
+                                f"entry {entry_id}: the tag(s) {names} appear only inside its "
+                                "private blocks, so exports leave them out; to share them, "
+                                "write them outside the block, or to drop them, remove them "
+                                f"from the Tags: line with `daybook edit {entry_id}`"
+                            )
+        return problems, notices
 
     def rebuild_index(self) -> None:
         """Rebuild the full-text index from the entries (repairs a stale index)."""

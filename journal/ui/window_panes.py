@@ -103,6 +103,15 @@ def build_panes(
     for page in (w.empty_state, w.reader, w.editor):
         w.right_stack.addWidget(page)
 
+    # Every view follows the journal's changes (the order matters: the counts say whether
+    # the journal is empty before the listing picks its page).
+    changes = w.journal_changes
+    changes.changed.connect(w.read_counts)
+    changes.changed.connect(w.calendar.journal_changed)
+    changes.changed.connect(w.entry_flow.journal_changed)
+    changes.changed.connect(w.search_flow.journal_changed)
+    changes.changed.connect(w.trash.journal_changed)
+
     w.splitter = QSplitter(Qt.Orientation.Horizontal, w)
     w.splitter.setObjectName("mainSplitter")
     w.splitter.setAccessibleName(w.tr("Panes"))
