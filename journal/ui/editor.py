@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
     QKeySequence,
+    QPaintEvent,
     QPalette,
     QShortcut,
     QTextCursor,
@@ -44,7 +45,7 @@ from journal.domain.tags import hashtags, unique_tags
 from journal.errors import DaybookError
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
-from journal.ui.highlighter import MarkdownHighlighter
+from journal.ui.highlighter import MarkdownHighlighter, paint_private_blocks
 from journal.ui.theme import apply_editor_font
 
 DRAFT_DELAY_MS = 300
@@ -76,6 +77,11 @@ class MarkdownEdit(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.highlighter.set_palette(self.palette())
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_private_blocks(self, self.highlighter, event)
+        super().paintEvent(event)
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:

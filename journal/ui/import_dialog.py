@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.filters import ImportReport
+from journal.services.import_formats import IMPORT_FORMATS, import_format
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.errors import ErrorDialog, describe
@@ -40,15 +41,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ImportDialog", text)
 
 
-# (format, label, what is picked: "file" or "folder", file filter)
-FORMATS: tuple[tuple[str, str, str, str], ...] = (
-    ("dayone", "Day One (JSON export .zip or .json)", "file", "Day One export (*.zip *.json)"),
-    ("rednotebook", "RedNotebook (data folder)", "folder", ""),
-    ("markdown", "Markdown daily notes (Obsidian, Logseq)", "folder", ""),
-    ("jrnl", "jrnl (plain-text journal)", "file", "jrnl journal (*.txt *.journal)"),
-    ("jsonl", "JSON lines", "file", "JSON lines (*.jsonl *.json)"),
-    ("json", "Daybook JSON export", "file", "Daybook export (*.json)"),
-)
 MAX_NOTES_SHOWN = 200
 
 
@@ -76,8 +68,8 @@ class ImportDialog(QDialog):
 
         self.format_combo = QComboBox(self)
         self.format_combo.setAccessibleName(tr("Format"))
-        for fmt, label, _kind, _filter in FORMATS:
-            self.format_combo.addItem(tr(label), fmt)
+        for kind in IMPORT_FORMATS:
+            self.format_combo.addItem(tr(kind.label), kind.name)
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName(tr("File or folder to import"))
         self.path_edit.setPlaceholderText(tr("Choose a file or folder…"))
@@ -137,16 +129,16 @@ class ImportDialog(QDialog):
         self.preview()
 
     def _format_changed(self, *_args: object) -> None:
-        markdown = self.fmt == "markdown"
-        self.name_format_edit.setEnabled(markdown)
-        if not markdown:
+        named = "name_format" in import_format(self.fmt).options
+        self.name_format_edit.setEnabled(named)
+        if not named:
             self.name_format_edit.clear()
         self.preview()
 
     def choose_path(self) -> None:
-        _fmt, _label, kind, filters = FORMATS[self.format_combo.currentIndex()]
+        kind = import_format(self.fmt)
         start = Path(self.path_edit.text()).expanduser() if self.path_edit.text() else Path.home()
-        path = self.get_path(self, kind == "folder", filters, start)
+        path = self.get_path(self, kind.picks == "folder", kind.file_filter, start)
         if path is not None:
             self.set_path(path)
 
