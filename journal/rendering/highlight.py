@@ -38,7 +38,7 @@ PLAIN = "text"
 LEXERS: dict[str, str] = {
     **dict.fromkeys(("python", "py", "python3", "py3"), "python"),
     **dict.fromkeys(("bash", "sh", "shell", "zsh", "ksh"), "bash"),
-    **dict.fromkeys(("json", "jsonl", "geojson"), "json"),
+    **dict.fromkeys(("json", "geojson"), "json"),
     **dict.fromkeys(("yaml", "yml"), "yaml"),
     "toml": "toml",
     **dict.fromkeys(("ini", "cfg", "dosini"), "ini"),
