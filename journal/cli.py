@@ -183,8 +183,10 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         write_export_folder,
     )
 
-    fmt = args.format or format_for(args.output)
-    if args.split and args.output is None:
+    output: str | None = args.output
+    to_stdout = output is None or output == "-"
+    fmt = args.format or format_for(None if to_stdout else Path(output or ""))
+    if args.split and to_stdout:
         raise InputError("--split needs a folder", "give it with -o DIR")
     base = _filters(args)
     options = ExportOptions(
@@ -199,14 +201,14 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     )
     result = build_export(journal, options)
     if args.split:
-        written = write_export_folder(result.files, args.output, args.force)
-        print(f"exported {_entries(len(written))} to {args.output}", file=sys.stderr)
-    elif args.output is not None:
-        write_export(result.text, args.output, args.force)
-        count = result.report.entries
-        print(f"exported {_entries(count)} to {args.output}", file=sys.stderr)
+        written = write_export_folder(result.files, output or "", args.force, options.holds_private)
+        print(f"exported {_entries(len(written))} to {output}", file=sys.stderr)
     else:
-        sys.stdout.write(result.text)
+        path = write_export(
+            result.text, "-" if output is None else output, args.force, options.holds_private
+        )
+        if not to_stdout:
+            print(f"exported {_entries(result.report.entries)} to {path}", file=sys.stderr)
     if note := result.report.held_back_note:
         print(f"{note}; add --include-private to export them", file=sys.stderr)
     return 0
@@ -256,7 +258,7 @@ def cmd_purge(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> int:
-    path = journal.backup(args.to)
+    path = journal.backup(args.to, args.force)
     print(path)
     return 0
 
