@@ -114,9 +114,9 @@ class EntryFlow(QObject):
         if self.is_editing():
             return  # a new entry being written: the reader is not on screen
         count = w.model.rowCount()
-        row = w.timeline._step(min(max(old_row, 0), count - 1), 1)
+        row = w.timeline.step_row(min(max(old_row, 0), count - 1), 1)
         if row < 0:
-            row = w.timeline._step(min(max(old_row, 0), count - 1) - 1, -1)
+            row = w.timeline.step_row(min(max(old_row, 0), count - 1) - 1, -1)
         if row < 0:
             w.timeline.clearSelection()
             w.reader.show_entry(None)
