@@ -85,7 +85,14 @@ def edit_in_editor(journal: Journal, entry_id: int) -> bool:
     except OSError as exc:
         draft.unlink(missing_ok=True)
         raise InputError(f"cannot start the editor: {exc.strerror}", "check VISUAL/EDITOR") from exc
-    edited = draft.read_text(encoding="utf-8")
+    try:
+        edited = draft.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"what the editor saved is not UTF-8 text (byte {exc.start + 1}); nothing changed "
+            f"(your text is kept in {draft})",
+            "save it as UTF-8 in your editor, then copy it back with `daybook edit`",
+        ) from None
     if result.returncode != 0 or edited == original:
         draft.unlink(missing_ok=True)
         if result.returncode != 0:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from journal.domain.entry import Entry, NewEntry, SearchHit, local_now
+from journal.domain.entry import Entry, NewEntry, SearchHit, is_empty, local_now
 from journal.domain.query import SearchQuery, parse_query
 from journal.errors import DaybookError, InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
@@ -89,7 +89,7 @@ class Journal:
     ) -> Entry:
         """Add an entry; an entry with neither title nor text is refused."""
         body = body.strip("\n")
-        if not body.strip() and not title.strip():
+        if is_empty(title, body.replace("\x00", "")):
             raise InputError("the entry is empty", "write some text (or a title) and try again")
         now = created or local_now()
         return self._announce(
@@ -121,6 +121,12 @@ class Journal:
         return self._announce("trashed", self.store.delete(entry_id))
 
     def restore_entry(self, entry_id: int) -> Entry:
+        """Bring an entry back from the Trash; one that is not there is an error."""
+        if self.store.get(entry_id, include_deleted=True).deleted is None:
+            raise InputError(
+                f"entry {entry_id} is not in the Trash; nothing to undelete",
+                "see what is in the Trash with `daybook trash`",
+            )
         return self._announce("restored", self.store.restore(entry_id))
 
     def _announce(self, kind: Kind, entry: Entry) -> Entry:

@@ -14,8 +14,17 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
-from journal.domain.blocks import normalize_newlines
-from journal.domain.entry import MARK_START, Entry, NewEntry, SearchHit, as_stored, local_now
+from journal.domain.entry import (
+    MARK_START,
+    Entry,
+    NewEntry,
+    SearchHit,
+    as_stored,
+    is_empty,
+    local_now,
+    stored_text,
+    stored_title,
+)
 from journal.domain.filters import (
     Cursor,
     EntryFilter,
@@ -27,7 +36,7 @@ from journal.domain.filters import (
 )
 from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags
-from journal.errors import NotFoundError, StorageError
+from journal.errors import InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
 from journal.storage import db
 from journal.storage.backup import backup_file, timestamped_name
@@ -202,9 +211,13 @@ class JournalStore(JournalStatistics):
     ) -> Entry:
         """Change the given fields of an entry; the body's #tags are always re-read."""
         current = self.get(entry_id, include_deleted=True)
-        new_title = current.title if title is None else normalize_newlines(title)
-        new_body = current.body if body is None else normalize_newlines(body)
-        explicit = _explicit_tags(current) if tags is None else list(tags)
+        new_title = current.title if title is None else stored_title(title)
+        new_body = current.body if body is None else stored_text(body)
+        if is_empty(new_title, new_body):
+            raise InputError("the entry would be empty", "keep some text (or a title)")
+        explicit = (
+            _explicit_tags(current) if tags is None else [t.replace("\x00", "") for t in tags]
+        )
         all_tags = entry_tags(explicit, new_body)
         now, offset = to_utc(local_now())
         with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
@@ -293,6 +306,7 @@ class JournalStore(JournalStatistics):
 
     def get_many(self, ids: Sequence[int], include_deleted: bool = False) -> list[Entry]:
         """Entries by id, in the order of `ids`, leaving out ids that do not exist."""
+        ids = [i for i in ids if _SQL_INT_MIN <= i <= _SQL_INT_MAX]  # others cannot exist
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
@@ -412,7 +426,7 @@ class JournalStore(JournalStatistics):
         assert query.match is not None
         rows = self._query(
             "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (query.match, limit * CANDIDATE_FACTOR),
+            (query.match, min(limit * CANDIDATE_FACTOR, _SQL_INT_MAX)),
         )
         if len(rows) < limit:
             return None
@@ -541,6 +555,9 @@ class JournalStore(JournalStatistics):
         finally:
             src.close()
         self._engine.dispose()
+
+
+_SQL_INT_MIN, _SQL_INT_MAX = -(2**63), 2**63 - 1  # SQLite's INTEGER
 
 
 def _driver_cursor(conn: Connection) -> sqlite3.Cursor:
