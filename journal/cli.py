@@ -37,7 +37,7 @@ def _days(n: int) -> str:
 def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
     from journal.domain.dates import parse_day
 
-    day = parse_day(args.date, dt.date.today()) if args.date else None
+    day = parse_day(args.date, journal.today()) if args.date is not None else None
     entry = journal.add(args.body, title=args.title, tags=args.tag, private=args.private, day=day)
     print(entry.id)
     return 0
@@ -77,12 +77,12 @@ def _read_text(words: Sequence[str]) -> str:
         ) from None
 
 
-def _filters(args: argparse.Namespace) -> EntryFilter:
+def _filters(journal: Journal, args: argparse.Namespace) -> EntryFilter:
     from journal.domain.dates import parse_period
     from journal.domain.filters import EntryFilter
     from journal.domain.tags import unique_tags
 
-    today = dt.date.today()
+    today = journal.today()
     # --from 2026-02 is the whole of February, as from:2026-02 is in a query.
     date_from = parse_period(args.date_from, today)[0] if args.date_from is not None else None
     date_to = parse_period(args.date_to, today)[1] if args.date_to is not None else None
@@ -92,7 +92,7 @@ def _filters(args: argparse.Namespace) -> EntryFilter:
 
 
 def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
-    entries = journal.list_entries(_filters(args), limit=args.limit)
+    entries = journal.list_entries(_filters(journal, args), limit=args.limit)
     _print_entries(entries, args.json, None)
     return 0
 
@@ -100,7 +100,11 @@ def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
 def cmd_search(journal: Journal, args: argparse.Namespace) -> int:
     order: Order = "relevance" if args.by_relevance else "newest"
     query, hits = journal.search(
-        " ".join(args.query), _filters(args), limit=args.limit or 50, order=order, strict=True
+        " ".join(args.query),
+        _filters(journal, args),
+        limit=args.limit or 50,
+        order=order,
+        strict=True,
     )
     if query.is_empty:
         raise InputError("the query has nothing to search for", "give at least one word")
@@ -186,7 +190,7 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "markdown")
     if args.split and args.output is None:
         raise InputError("--split needs a folder", "give it with -o DIR")
-    base = _filters(args)
+    base = _filters(journal, args)
     options = ExportOptions(
         format=fmt,
         filters=EntryFilter(date_from=base.date_from, date_to=base.date_to, tags=base.tags),

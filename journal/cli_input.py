@@ -117,9 +117,9 @@ def query_first(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[st
         return argv
     options: dict[str, int] = {}
     for action in _actions(parser, "search"):
-        takes = 0 if action.nargs == 0 else 1
+        count = 0 if action.nargs == 0 else 1
         for name in action.option_strings:
-            options[name] = takes
+            options[name] = count
     head, rest = argv[: at + 1], argv[at + 1 :]
     kept: list[str] = []
     query: list[str] = []

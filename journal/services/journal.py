@@ -6,6 +6,7 @@ backups go live here, not in argparse code or in widgets.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 IMPORT_FORMATS = ("jrnl", "jsonl", "json", "dayone", "rednotebook", "markdown")
 # Formats read from a path (a folder, a .zip) rather than as lines of one text file.
 PATH_FORMATS = ("dayone", "rednotebook", "markdown")
+# Formats whose entries record a time but no day: the day boundary dates them.
+TIME_ONLY_FORMATS = ("jrnl", "dayone")
 
 
 _R = TypeVar("_R")
@@ -58,6 +61,7 @@ class Journal:
         self.store = store
         self.changes = ChangeFeed()
         self._seen_version: int | None = None
+        self.clock: Callable[[], dt.datetime] = lambda: local_now()
 
     @classmethod
     def open(cls, paths: AppPaths) -> Journal:
@@ -91,12 +95,12 @@ class Journal:
         body = body.strip("\n")
         if is_empty(title, body.replace("\x00", "")):
             raise InputError("the entry is empty", "write some text (or a title) and try again")
-        now = created or local_now()
+        now = created or self.now()
         return self._announce(
             "added",
             self.store.add(
                 NewEntry(
-                    day=day or now.date(),
+                    day=day or self.day_of(now),
                     body=body,
                     title=title.strip(),
                     tags=tuple(tags),
@@ -106,6 +110,34 @@ class Journal:
                 )
             ),
         )
+
+    # -- the day an entry is written for --------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        """The current time, aware (a test replaces `clock`)."""
+        return self.clock()
+
+    def day_of(self, moment: dt.datetime) -> dt.date:
+        """The reflection day of `moment`, the one rule every writer follows (add, the
+        prompt, the editor, importers whose entries carry only a time): before the day
+        boundary in the settings (03:00 by default) it is still the day before."""
+        from journal.domain.schedule import reflection_day
+
+        return reflection_day(moment, self._boundary())
+
+    def _boundary(self) -> dt.time:
+        from journal.domain.schedule import Schedule
+        from journal.settings import Settings
+
+        settings = Settings.load(self.paths.settings)
+        try:
+            return Schedule.from_strings(settings.reminder_times, settings.day_boundary).boundary
+        except ValueError:
+            return Schedule().boundary  # as the prompt does with unusable settings
+
+    def today(self) -> dt.date:
+        """The reflection day now: what "today" means for a new entry."""
+        return self.day_of(self.now())
 
     def get(self, entry_id: int) -> Entry:
         return self.store.get(entry_id)
@@ -184,6 +216,18 @@ class Journal:
         days = tuple({e.day for e in found.values()})
         self._publish(Change("purged", tuple(wanted), days))
         return removed
+
+    def _days_from_times(self, fmt: str, entries: Iterable[NewEntry]) -> Iterator[NewEntry]:
+        """Entries of formats that record only a time (jrnl, Day One) dated by `day_of`, in
+        the writer's own zone; the other formats say the day themselves."""
+        if fmt not in TIME_ONLY_FORMATS:
+            yield from entries
+            return
+        from journal.domain.schedule import reflection_day
+
+        boundary = self._boundary()
+        for entry in entries:
+            yield dataclasses.replace(entry, day=reflection_day(entry.created, boundary))
 
     def list_entries(
         self, filters: EntryFilter, limit: int | None = 50, after: Cursor | None = None
@@ -268,12 +312,12 @@ class Journal:
                 if not path.exists():
                     raise FileNotFoundError(path)
                 notes: list[str] = []
-                entries = _parse_path(fmt, path, notes, name_format)
+                entries = self._days_from_times(fmt, _parse_path(fmt, path, notes, name_format))
                 report = self.store.add_many(entries, progress, dry_run)
                 report.skipped_notes.extend(notes)
                 return report
             with open(path, encoding="utf-8-sig", newline=None) as fh:
-                entries = _parse(fmt, fh, str(path), time_format)
+                entries = self._days_from_times(fmt, _parse(fmt, fh, str(path), time_format))
                 return self.store.add_many(entries, progress, dry_run)
         except FileNotFoundError as exc:
             raise NotFoundError(f"no such file: {path}", "check the path") from exc

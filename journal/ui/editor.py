@@ -230,7 +230,7 @@ class EntryEditor(QWidget):
 
         self._build()
         self._connect()
-        self.new_entry(dt.date.today())
+        self.new_entry(journal.today())
 
     # -- building --------------------------------------------------------------------------
 
