@@ -74,6 +74,10 @@ def edit_in_editor(journal: Journal, entry_id: int) -> bool:
     file stays there and the error names it, so nothing typed is lost.
     """
     entry = journal.get(entry_id)
+    if journal.store.read_only:  # say so before the user types anything
+        from journal.storage.db import read_only_error
+
+        raise read_only_error(journal.store.path)
     original = to_text(entry)
     journal.paths.drafts.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f"edit-{entry_id}-", suffix=".md", dir=journal.paths.drafts)

@@ -75,15 +75,46 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def open_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
-    """An engine on `path` with WAL, synchronous=FULL, foreign keys and secure_delete."""
+def is_read_only(path: Path) -> bool:
+    """An existing journal this process cannot write: the file or its folder is read-only
+    (a read-only mount, or modes that apply to this user)."""
+    try:
+        return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    except OSError:
+        return False
+
+
+def reading_uri(path: Path) -> str:
+    """An SQLite URI that opens `path` read-only; as immutable too when this process cannot
+    write beside it and no `-wal` is there (a WAL reader needs a `-shm` file it can create).
+    """
+    from urllib.parse import quote
+
+    uri = f"file:{quote(os.fsencode(path))}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if is_read_only(path) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def open_engine(
+    path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False
+) -> Engine:
+    """An engine on `path` with WAL, synchronous=FULL, foreign keys and secure_delete.
+
+    `read_only`: SQLite opens the file read-only (every write fails as "readonly"); without
+    a `-wal` beside it, also as immutable, since the folder may not allow the `-shm` file a
+    WAL reader needs.
+    """
+    target = reading_uri(path) if read_only else str(path)
 
     def connect() -> sqlite3.Connection:
         conn = sqlite3.connect(
-            str(path),
+            target,
             timeout=busy_timeout_ms / 1000,
             isolation_level=None,
             check_same_thread=False,
+            uri=read_only,
         )
         return conn
 
@@ -96,9 +127,10 @@ def open_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> E
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys = ON")
-        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
-        if mode is None or str(mode[0]).lower() != "wal":
-            raise sqlite3.OperationalError("could not switch the journal to WAL mode")
+        if not read_only:  # a read-only (immutable) file keeps the mode it has
+            mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+            if mode is None or str(mode[0]).lower() != "wal":
+                raise sqlite3.OperationalError("could not switch the journal to WAL mode")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA secure_delete = ON")
         cur.close()
@@ -247,6 +279,14 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+def read_only_error(path: Path) -> StorageError:
+    """What a write to a read-only journal says."""
+    return StorageError(
+        f"the journal is read-only; nothing was written to {path}",
+        "make the file and its folder writable, or choose another folder with --home",
+    )
+
+
 def describe(exc: BaseException, path: Path) -> StorageError:
     """Map an SQLite error to what the user can do about it."""
     text = str(getattr(exc, "orig", exc) or exc).lower()
@@ -262,10 +302,7 @@ def describe(exc: BaseException, path: Path) -> StorageError:
             "free some space and try again",
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StorageError(
-            f"cannot write to the journal {path}: the file or its folder is read-only",
-            "make it writable, or choose another folder with --home",
-        )
+        return read_only_error(path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return corrupt_error(path)
     if "disk i/o" in text:

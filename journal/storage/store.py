@@ -83,6 +83,8 @@ class JournalStore(JournalStatistics):
         # After a purge: whether its text is still in the files because another connection
         # was reading an older snapshot (see `purge`).
         self.scrub_pending = False
+        # Opened read-only (the file or its folder cannot be written): writes fail, saying so.
+        self.read_only = False
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -97,10 +99,13 @@ class JournalStore(JournalStatistics):
         """
         path = paths.database
         db.check_header(path)
-        paths.ensure()
-        db.create_private_file(path)
-        engine = db.open_engine(path, busy_timeout_ms)
+        read_only = db.is_read_only(path)
+        if not read_only:
+            paths.ensure()
+            db.create_private_file(path)
+        engine = db.open_engine(path, busy_timeout_ms, read_only=read_only)
         store = cls(engine, path)
+        store.read_only = read_only
         try:
             with db.translate_errors(path):
                 store._prepare_schema(paths)
@@ -118,6 +123,11 @@ class JournalStore(JournalStatistics):
             }
         if revision == SCHEMA_HEAD:
             return
+        if self.read_only:
+            raise StorageError(
+                f"the journal is read-only and {self.path} needs an upgrade to this Daybook",
+                "make the file and its folder writable once, then try again",
+            )
         if revision is None and tables:
             raise StorageError(
                 f"{self.path} is an SQLite database but not a Daybook journal (left untouched)",
@@ -521,11 +531,23 @@ class JournalStore(JournalStatistics):
                 result = [r[0] for r in cur.execute(f"PRAGMA {pragma}").fetchall()]
             if result != ["ok"]:
                 problems.extend(f"integrity: {r}" for r in result[:20])
-            problems.extend(fts_problems(cur))
+            problems.extend(self._fts_problems(cur))
             fk = cur.execute("PRAGMA foreign_key_check").fetchall()
             if fk:
                 problems.append(f"{len(fk)} broken links between entries and tags")
         return problems
+
+    def _fts_problems(self, cur: sqlite3.Cursor) -> list[str]:
+        """FTS5's integrity check is written as an INSERT, which a read-only file refuses:
+        there it runs on a copy in memory."""
+        if not self.read_only:
+            return fts_problems(cur)
+        copy = sqlite3.connect(":memory:")
+        try:
+            cur.connection.backup(copy)
+            return fts_problems(copy.cursor())
+        finally:
+            copy.close()
 
     def rebuild_index(self) -> None:
         """Rebuild the full-text index from the entries (repairs a stale index)."""
