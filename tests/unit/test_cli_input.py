@@ -140,9 +140,7 @@ def test_search_takes_words_starting_with_a_dash_as_the_query(
     add(capsys, "deploy to staging", "--tag", "ci", "--title", "deploy-staging")
     add(capsys, "deploy to prod", "--title", "deploy-prod")
     add(capsys, "nothing about it", "--title", "plain", "--tag", "home")
-    args = ["search", *argv]
-    if "--json" not in argv:
-        args.append("--json")
+    args = ["search", *argv] if "--json" in argv else ["search", "--json", *argv]
     code, out, err = run(capsys, *args)
     assert code == 0, err
     titles = {e["title"] for e in json.loads(out)}
