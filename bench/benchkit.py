@@ -34,7 +34,11 @@ TARGETS = {
     "import_s": 15.0,
     "add_s": 0.3,
     "gui_start_ratio": 1.5,
-    "gui_extra_mb": 80.0,
+    "gui_content_ratio": 2.0,
+    "gui_extra_mb": 60.0,
+    "process_ratio": 3.0,  # a command's whole process vs `python -c pass`, paired run by run
+    "export_markdown_ratio": 0.5,  # y20 export vs jrnl's Markdown export of the same journal
+    "export_html_ratio": 2.0,
     "scroll_ms": 16.0,
 }
 

@@ -9,7 +9,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchkit import RARE_WORD, JournalFiles, Results, bench_env, file_size, log, wall_times
+from benchkit import (
+    RARE_WORD,
+    TARGETS,
+    JournalFiles,
+    Results,
+    bench_env,
+    file_size,
+    log,
+    wall_times,
+)
 
 
 def find_jrnl(out: Path) -> Path | None:
@@ -115,3 +124,15 @@ def run_jrnl(
         if "markdown" in what:
             note += f"; {file_size(export) / 2**20:.1f} MiB written"
         res.add("jrnl", name, median, "s", note=note)
+        if "markdown" in what:
+            for fmt in ("markdown", "html"):
+                ours = daybook_medians.get(f"{journal_name}: daybook export {fmt}")
+                if ours:
+                    res.add(
+                        "jrnl",
+                        f"{journal_name}: daybook export {fmt} / jrnl markdown export",
+                        ours / median,
+                        "x",
+                        limit=TARGETS[f"export_{fmt}_ratio"],
+                        note=f"daybook {ours:.3f} s, jrnl {median:.3f} s",
+                    )

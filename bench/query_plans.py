@@ -13,8 +13,6 @@ def diagnose(home: Path, texts: Sequence[str], order: str) -> dict[str, Any]:
     SQLite's trace callback, parameters expanded), its share of the time, and its plan."""
     import sqlite3
 
-    from sqlalchemy import event
-
     from journal.domain.filters import EntryFilter
     from journal.paths import AppPaths
     from journal.services.journal import Journal as Service
@@ -25,13 +23,13 @@ def diagnose(home: Path, texts: Sequence[str], order: str) -> dict[str, Any]:
         if not statement.startswith("--"):  # "-- ..." are FTS5's own nested statements
             marks.append((time.perf_counter(), statement))
 
-    def on_checkout(dbapi_conn: sqlite3.Connection, _record: Any, _proxy: Any) -> None:
-        dbapi_conn.set_trace_callback(note)
+    def on_checkout(conn: sqlite3.Connection) -> None:
+        conn.set_trace_callback(note)
 
     report: dict[str, Any] = {}
     plans = sqlite3.connect(f"file:{home / 'journal.sqlite3'}?mode=ro", uri=True)
     with Service.open(AppPaths(home)) as service:
-        event.listen(service.store._engine, "checkout", on_checkout)
+        service.store._engine.on_checkout.append(on_checkout)
         for text in texts:
             service.search(text, EntryFilter(), limit=50, order=order)  # warm
             marks.clear()

@@ -238,6 +238,12 @@ def run_processes(
             f"{name}: daybook list --limit 50": daybook(home, "list", "--limit", "50"),
             f"{name}: daybook add TEXT": daybook(copy, "add", ADD_TEXT),
         }
+        if name == "y20":  # compared with jrnl's Markdown export of the same journal
+            for fmt in ("markdown", "html"):
+                target = work / f"y20-export.{fmt}"
+                commands[f"y20: daybook export {fmt}"] = daybook(
+                    home, "export", "--format", fmt, "-o", str(target), "--force"
+                )
     log(f"timing {len(commands)} commands, {runs} runs each")
     times = wall_times(commands, runs, env)
     medians = {name: statistics.median(ts) for name, ts in times.items()}
@@ -256,6 +262,24 @@ def run_processes(
             "s",
             limit=limit,
             note=f"min {min(times[name]):.3f}, max {max(times[name]):.3f}, n={len(times[name])}",
+        )
+    # Each command against the bare interpreter: run i of one with run i of the other (the
+    # loop interleaves them; with hyperfine they are only neighbours in time).
+    bare = times["python -c pass"]
+    for name, ts in times.items():
+        if not name.startswith(tuple(homes)) or "export" in name:
+            continue
+        ratios = [t / b for t, b in zip(ts, bare, strict=False) if b > 0]
+        gated = name.startswith("e100k") and any(
+            what in name for what in ("search deploy", "list", " add ")
+        )
+        res.add(
+            "ratio",
+            f"{name} / python -c pass",
+            statistics.median(ratios),
+            "x",
+            limit=TARGETS["process_ratio"] if gated else None,
+            note=f"paired over {len(ratios)} runs",
         )
     for copy in work.glob("*-add-copy"):
         shutil.rmtree(copy, ignore_errors=True)

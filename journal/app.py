@@ -31,11 +31,14 @@ APP_ID = "io.github.daybook.Daybook"  # the .desktop file's name, so Wayland mat
 APPLICATION = "Daybook"
 
 
-def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> int:
+def run_gui(
+    paths: AppPaths, argv: Sequence[str], minimized: bool = False, verbose: bool = False
+) -> int:
     """Open the main window on the journal in `paths`; returns the exit status.
 
     `minimized` (start on login): only the tray icon where there is a tray, else the main
-    window minimized. Either way the reminders run.
+    window minimized. Either way the reminders run. Errors no code caught are logged to the
+    data folder's `logs/` (in detail with `verbose`) and shown (journal.ui.crash).
     """
     from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -80,9 +83,20 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
         on_ready=ready,
         on_settings_changed=lambda chosen: [f(chosen) for f in listeners],
     )
+    hooked: list[Callable[[], None]] = []
+
+    def install_crash_hook() -> None:
+        # After the first paint (or once the panes are in, for a window never painted):
+        # the log and the hook cost some milliseconds the window should not wait for.
+        if not hooked:
+            from journal.ui.crash import install
+
+            hooked.append(install(paths, verbose))
+
+    window.firstPainted.connect(install_crash_hook)
+    window.ready.connect(install_crash_hook)
     instance.activationRequested.connect(lambda: bring_forward(window))
-    window.firstPainted.connect(instance.listen)
-    window.ready.connect(instance.listen)
+    listen_when_settled(window, instance)
     if not minimized:
         window.show()
     elif not QSystemTrayIcon.isSystemTrayAvailable():
@@ -95,6 +109,8 @@ def run_gui(paths: AppPaths, argv: Sequence[str], minimized: bool = False) -> in
         for journal in opened:
             journal.close()
         instance.release()
+        for stop in hooked:
+            stop()
 
 
 def create_window(paths: AppPaths) -> MainWindow:
@@ -116,7 +132,7 @@ def create_window(paths: AppPaths) -> MainWindow:
     window = start_window(
         app, paths, settings, qsettings, on_ready=lambda _w, journal, _n: opened.append(journal)
     )
-    window.firstPainted.connect(instance.listen)
+    listen_when_settled(window, instance)
 
     def close() -> None:
         for journal in opened:
@@ -125,6 +141,19 @@ def create_window(paths: AppPaths) -> MainWindow:
 
     app.aboutToQuit.connect(close)
     return window
+
+
+# After the panes are in, how long the one-instance server waits before it starts listening
+# (loading QtNetwork and binding took ~150 ms, which delayed the timeline's first paint).
+# A second start in the meantime keeps trying for STARTING_GRACE_S (single_instance.py).
+LISTEN_AFTER_READY_MS = 300
+
+
+def listen_when_settled(window: MainWindow, instance: Any) -> None:
+    """Start the one-instance server once the window shows the journal, not before."""
+    from PySide6.QtCore import QTimer
+
+    window.ready.connect(lambda: QTimer.singleShot(LISTEN_AFTER_READY_MS, instance.listen))
 
 
 def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Settings, QSettings]:
@@ -254,13 +283,16 @@ def _already_running(
 
 
 def guard_none_refcount() -> None:
-    """Make None's reference count unreachable by PySide6 6.12's lost references.
+    """Make the reference counts of None, True and False unreachable by PySide6 6.12's lost
+    references.
 
     Many PySide6 6.12 wrappers (QPainter.setPen, save, restore, ...; QVariant getters that
-    find nothing) return Python's None without taking a reference. On Python 3.11 each call
-    lowers None's count, and a long session of painting ends in "Fatal Python error:
-    none_dealloc". Python 3.12 made None immortal; this does the same on 3.11 by giving it a
-    count no program can use up. A no-op on 3.12 and later.
+    find nothing) return Python's None without taking a reference, and `Signal.emit()` does
+    the same with the bool it returns. On Python 3.11 each call lowers the object's count,
+    and a long session ends in "Fatal Python error: none_dealloc" (or bool_dealloc: some
+    10,000 emits from Python were enough). Python 3.12 made these objects immortal; this
+    does the same on 3.11 by giving them a count no program can use up. A no-op on 3.12 and
+    later.
     """
     import sys
 
@@ -268,9 +300,10 @@ def guard_none_refcount() -> None:
         return
     import ctypes
 
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < 1 << 40:
-        count.value += 1 << 50
+    for shared in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(shared))
+        if count.value < 1 << 40:
+            count.value += 1 << 50
 
 
 def build_window(
@@ -357,7 +390,9 @@ def build_reminders(
         else PromptService(journal, settings, clock=clock, state_file=state)  # type: ignore[arg-type]
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
-    return ReminderDesk(app, window, service, prompt_drafts(journal.paths), qsettings, has_tray)
+    desk = ReminderDesk(app, window, service, prompt_drafts(journal.paths), qsettings, has_tray)
+    window.journal_changes.changed.connect(desk.journal_changed)
+    return desk
 
 
 def prompt_state_file(paths: AppPaths) -> Path:

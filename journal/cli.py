@@ -65,16 +65,25 @@ def _read_text(words: Sequence[str]) -> str:
         return " ".join(words)
     if not words and sys.stdin.isatty():
         raise InputError("no text given", "write it after `daybook add`, or pipe it in")
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-    if isinstance(data, str):
-        return data
+    import io
+
+    from journal.domain.entry import MAX_ENTRY_CHARS, oversize
+
+    # Decoded strictly whatever the locale says, so other bytes are named, not mangled.
+    stream = (
+        io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+        if hasattr(sys.stdin, "buffer")
+        else sys.stdin
+    )
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
+        text = stream.read(MAX_ENTRY_CHARS + 1)  # bounded: a larger text is refused
+    except UnicodeDecodeError:
         raise InputError(
-            f"standard input is not UTF-8 text (byte {exc.start + 1} of {len(data):,})",
-            "convert it to UTF-8, e.g. with `iconv -t UTF-8`",
+            "standard input is not UTF-8 text", "convert it to UTF-8, e.g. with `iconv -t UTF-8`"
         ) from None
+    if len(text) > MAX_ENTRY_CHARS:
+        raise InputError(oversize(len(text)) or "", "nothing was saved; shorten the text")
+    return text
 
 
 def _filters(journal: Journal, args: argparse.Namespace) -> EntryFilter:
@@ -91,8 +100,13 @@ def _filters(journal: Journal, args: argparse.Namespace) -> EntryFilter:
     return EntryFilter(date_from=date_from, date_to=date_to, tags=tuple(unique_tags(args.tag)))
 
 
+LIST_PREVIEW_CHARS = 4096
+
+
 def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
-    entries = journal.list_entries(_filters(journal, args), limit=args.limit)
+    # The plain list shows a line of each body: read no more of it than that needs.
+    preview = None if args.json else LIST_PREVIEW_CHARS
+    entries = journal.list_entries(_filters(journal, args), limit=args.limit, preview=preview)
     _print_entries(entries, args.json, None)
     return 0
 
@@ -304,6 +318,17 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> int:
             f"the journal {journal.store.path} has {len(problems)} problem(s)",
             "restore a recent backup with `daybook restore FILE`",
         )
+    rows, notices = journal.rule_problems()
+    for notice in notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    if rows:
+        for problem in rows:
+            print(f"problem: {problem}", file=sys.stderr)
+        raise DaybookError(
+            f"the journal {journal.store.path} is intact but {len(rows)} entr"
+            f"{'y breaks' if len(rows) == 1 else 'ies break'} its rules",
+            "fix or delete each entry as said above",
+        )
     print(
         f"ok: {journal.store.path} and its search index are intact "
         f"({_entries(journal.store.count())})"
@@ -423,7 +448,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in (None, "gui"):
             from journal.app import run_gui
 
-            return run_gui(paths, [sys.argv[0]], minimized=getattr(args, "minimized", False))
+            return run_gui(
+                paths,
+                [sys.argv[0]],
+                minimized=getattr(args, "minimized", False),
+                verbose=args.verbose,
+            )
         if args.command == "prompt":
             from journal.app import run_prompt
 

@@ -56,6 +56,12 @@ def build_parser() -> Parser:
     )
     p.add_argument("--version", action="version", version=f"daybook {__version__}")
     p.add_argument("--home", metavar="DIR", help="the journal's data folder (or set DAYBOOK_HOME)")
+    p.add_argument(
+        "--verbose",
+        action="store_true",
+        help="the desktop app logs in detail to logs/daybook.log in the data folder "
+        "(or set DAYBOOK_LOG=debug)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     g = sub.add_parser("gui", help="open the desktop app (the default)")

@@ -45,8 +45,8 @@ def make_old_journal(paths: Any) -> None:
     engine = db.open_engine(paths.database)
     try:
         upgrade(engine, "0001")
-        with engine.begin() as conn:
-            conn.exec_driver_sql(
+        with db.write_transaction(engine) as conn:
+            conn.execute(
                 "INSERT INTO entries (uid, day, created_at, created_offset, updated_at, "
                 "updated_offset, title, body, tag_list, private) VALUES ('u1', '2025-01-02', "
                 "'2025-01-02 17:00:00.000000', 60, '2025-01-02 17:00:00.000000', 60, 'Old', "

@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 import re
 
+from journal.domain.entry import day_problem
 from journal.errors import InputError
 
 _DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
@@ -21,10 +22,15 @@ PERIOD_HINT = "write a year, month or day as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2
 
 
 def parse_day(text: str, today: dt.date) -> dt.date:
-    """The day written as YYYY-MM-DD, 'today' or 'yesterday' (relative to `today`)."""
+    """The day written as YYYY-MM-DD, 'today' or 'yesterday' (relative to `today`).
+
+    Only days in the supported range (see `journal.domain.entry.FIRST_DAY`) are accepted.
+    """
     day = _day_or_none(text.strip(), today)
     if day is None:
         raise _invalid(text, DAY_HINT)
+    if problem := day_problem(day):
+        raise InputError(problem, "give a date in that range")
     return day
 
 

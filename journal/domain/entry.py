@@ -38,6 +38,66 @@ class NewEntry:
 
 LABEL_LIMIT = 80
 
+# The days an entry may belong to. Below year 1000 a year is not four digits, which the
+# stored timestamps and every reader assume; at 9999 converting a time to UTC and back can
+# overflow. The same range is accepted by `add`, `edit`, every importer and the JSON import,
+# so whatever the journal holds exports and imports back.
+FIRST_DAY = dt.date(1000, 1, 1)
+LAST_DAY = dt.date(9998, 12, 31)
+DAY_RANGE_TEXT = f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+# The largest entry (title and body, in characters). A bigger text is refused at every door:
+# it would make every list, search and export of the journal slow and memory-hungry.
+MAX_ENTRY_CHARS = 4_000_000
+MAX_ENTRY_TEXT = "4,000,000 characters (about 4 MB)"
+
+
+def day_problem(day: dt.date) -> str | None:
+    """Why `day` cannot be an entry's day, or None when it is in the supported range."""
+    if FIRST_DAY <= day <= LAST_DAY:
+        return None
+    return f"the date {day.isoformat()} is outside the supported range {DAY_RANGE_TEXT}"
+
+
+def moment_problem(moment: dt.datetime, what: str = "time") -> str | None:
+    """Why an entry's created/updated time cannot be stored, or None.
+
+    Its local date must be in the supported range; in UTC it may fall a day outside (the
+    store writes every year with four digits), but it must convert without overflowing.
+    """
+    try:
+        if moment.tzinfo is not None:
+            moment.astimezone(dt.UTC)
+        if FIRST_DAY <= moment.date() <= LAST_DAY:
+            return None
+    except (ValueError, OverflowError, OSError):
+        pass
+    return f"the {what} {moment.isoformat()} is outside the supported range {DAY_RANGE_TEXT}"
+
+
+def size_problem(title: str, body: str) -> str | None:
+    """Why a text is too large to be one entry, or None."""
+    return oversize(len(title) + len(body))
+
+
+def oversize(size: int) -> str | None:
+    """Why an entry of `size` characters (or more) cannot be kept, or None."""
+    if size <= MAX_ENTRY_CHARS:
+        return None
+    return (
+        f"the entry is more than {MAX_ENTRY_CHARS:,} characters long; the most an entry "
+        f"may hold is {MAX_ENTRY_TEXT}"
+    )
+
+
+def entry_problem(new: NewEntry) -> str | None:
+    """The first reason `new` cannot be stored (date out of range, too large), or None."""
+    return (
+        day_problem(new.day)
+        or moment_problem(new.created, "creation time")
+        or (None if new.updated is None else moment_problem(new.updated, "change time"))
+        or size_problem(new.title, new.body)
+    )
+
 
 def short_label(text: str, limit: int = LABEL_LIMIT) -> str:
     """`text` on one line, cut at a word boundary with an ellipsis when longer than `limit`."""
@@ -72,7 +132,13 @@ def is_empty(title: str, body: str) -> bool:
 
 def as_stored(new: NewEntry) -> NewEntry:
     """`new` as the journal keeps it, whatever door it came in by (`stored_text`,
-    `stored_title`; tags are normalised where they are linked)."""
+    `stored_title`; tags are normalised where they are linked). An entry the journal
+    cannot keep (`entry_problem`) raises InputError: the last guard behind every door.
+    """
+    if problem := entry_problem(new):
+        from journal.errors import InputError
+
+        raise InputError(problem, "nothing was saved")
     title, body = stored_title(new.title), stored_text(new.body)
     if (title, body) == (new.title, new.body):
         return new

@@ -70,11 +70,23 @@ def to_utc(moment: dt.datetime) -> tuple[dt.datetime, int]:
 
 
 def from_utc(utc: dt.datetime | str, offset_min: int) -> dt.datetime:
-    """Stored (naive UTC, offset) back to an aware time in the writer's own offset."""
+    """Stored (naive UTC, offset) back to an aware time in the writer's own offset.
+
+    Older versions stored years below 1000 without leading zeros ("999-06-01 ..."); such
+    a row is still read (so it can be listed, fixed or deleted), and a time that cannot be
+    shown in its offset without overflowing is shown in UTC.
+    """
     if isinstance(utc, str):
+        year, dash, rest = utc.partition("-")
+        if dash and len(year) < 4 and year.isdigit():
+            utc = year.zfill(4) + dash + rest
         utc = dt.datetime.fromisoformat(utc)
     zone = dt.timezone(dt.timedelta(minutes=offset_min))
-    return utc.replace(tzinfo=dt.UTC).astimezone(zone)
+    aware = utc.replace(tzinfo=dt.UTC)
+    try:
+        return aware.astimezone(zone)
+    except OverflowError:
+        return aware
 
 
 def cursor_of(entry: Entry) -> Cursor:

@@ -68,6 +68,9 @@ class SearchQuery:
     date_from: dt.date | None
     date_to: dt.date | None
     problems: tuple[str, ...]
+    # The wanted words and phrases as typed, each with whether it is a prefix: what a reader
+    # highlights in an entry the search found.
+    words: tuple[tuple[str, bool], ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -99,6 +102,7 @@ def parse_query(text: str, today: dt.date | None = None) -> SearchQuery:
         today = dt.date.today()
     wanted: list[str] = []
     unwanted: list[str] = []
+    words: list[tuple[str, bool]] = []
     tags: list[str] = []
     exclude_tags: list[str] = []
     problems: list[str] = []
@@ -128,6 +132,8 @@ def parse_query(text: str, today: dt.date | None = None) -> SearchQuery:
                 (exclude_tags if term.negated else tags).append(tag)
         elif _searchable(term.value):
             (unwanted if term.negated else wanted).append(fts5_string(term.value, term.prefix))
+            if not term.negated:
+                words.append((term.value, term.prefix))
         elif not term.value.isascii():
             problems.append(f"{shown(term.raw)} ignored: it has no letters or digits to search")
 
@@ -141,7 +147,32 @@ def parse_query(text: str, today: dt.date | None = None) -> SearchQuery:
         date_from=date_from,
         date_to=date_to,
         problems=tuple(problems),
+        words=tuple(dict.fromkeys(words)),
     )
+
+
+# The shortest word that search-as-you-type completes as a prefix (FTS5 keeps a prefix index
+# for 2 and 3 characters, so shorter prefixes would walk the whole vocabulary).
+TYPED_PREFIX_MIN = 2
+
+
+def as_typed(text: str) -> str:
+    """`text` as a search box sends it while the user is still typing: the last word, unless
+    a space follows it, is a prefix (`depl` finds deploy), and so is the end of an unclosed
+    phrase (`"design rev` finds "design review"). Words after a `-`, fields (tag:, from:,
+    to:, #) and words that already end in `*` are left as they are."""
+    if not text or text[-1].isspace():
+        return text
+    terms = list(_scan(_UNSAFE.sub(" ", text)))
+    last = terms[-1] if terms else None
+    if last is None or last.field is not None or last.negated or last.prefix:
+        return text
+    if not _searchable(last.value) or len(last.value.strip()) < TYPED_PREFIX_MIN:
+        return text
+    if last.raw.startswith('"'):
+        closed = len(last.raw) > 1 and last.raw.endswith('"')
+        return text if closed else text + '"*'
+    return text + "*"
 
 
 def fts5_string(term: str, prefix: bool = False) -> str:

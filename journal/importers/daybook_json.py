@@ -39,24 +39,26 @@ ImportFormatError naming the file and line.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from journal.domain.entry import Entry, NewEntry
+from journal.domain.entry import MAX_ENTRY_CHARS, Entry, NewEntry, entry_problem
 from journal.domain.filters import to_utc
 from journal.errors import ImportFormatError
 from journal.importers.json_fields import FieldError, string_list, text_field
 from journal.importers.json_fields import kind as kind_of
+from journal.importers.json_stream import Document, JsonStreamError, iter_entries
 
 FORMAT_NAME = "daybook"
 FORMAT_VERSION = 1
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _KIND = re.compile(r"[a-z_]{1,20}")
-_WS = re.compile(r"[ \t\n\r]*")
-# Years the store can keep as sortable text and convert to UTC and back without overflow.
-_MIN_YEAR, _MAX_YEAR = 1000, 9998
+# The longest JSON text of one entry that is decoded: an entry of the largest size, with
+# room for escapes (a control character is written as six characters).
+MAX_ENTRY_JSON_CHARS = 6 * MAX_ENTRY_CHARS + (1 << 20)
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -98,36 +100,47 @@ def to_daybook_json(entries: Sequence[Entry], exported: dt.datetime | None = Non
 # -- reading ---------------------------------------------------------------------------------
 
 
-def iter_daybook_json(text: str, path: str = "<stdin>") -> Iterator[NewEntry]:
+def iter_daybook_json(
+    source: str | Callable[[int], str], path: str = "<stdin>"
+) -> Iterator[NewEntry]:
     """Yield the entries of a Daybook JSON export, with their uids and times as written.
 
+    `source` is the whole text, or a `read(size)` function that gives it a piece at a time
+    (a file's `read`): entries are then decoded one by one and memory stays bounded.
     Raises ImportFormatError (file and line) for invalid JSON, a wrong header or a bad entry.
     """
-    text = text.removeprefix("\ufeff")
+    if isinstance(source, str):
+        source = io.StringIO(source.removeprefix("\ufeff")).read
+    doc = Document()
+    checked = False
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(path, exc.lineno, f"not valid JSON ({exc.msg})") from None
-    except (ValueError, RecursionError) as exc:  # a 5000-digit number, deep nesting
-        raise ImportFormatError(path, None, f"not valid JSON ({exc})") from None
-    if not isinstance(doc, dict):
-        raise ImportFormatError(
-            path, 1, 'expected a Daybook export, an object {"format": "daybook", ...}'
-        )
-    _check_header(doc, path)
-    entries = doc.get("entries")
-    if not isinstance(entries, list):
+        for index, (line, obj) in enumerate(
+            iter_entries(
+                source,
+                doc,
+                max_element=MAX_ENTRY_JSON_CHARS,
+                not_an_object='expected a Daybook export, an object {"format": "daybook", ...}',
+            ),
+            start=1,
+        ):
+            if not checked and "format" in doc.header:
+                _check_header(doc.header, path)
+                checked = True
+            try:
+                new = _entry(obj)
+                if problem := entry_problem(new):
+                    raise FieldError(problem)
+            except FieldError as exc:
+                raise ImportFormatError(path, line, f"entry {index}: {exc}") from None
+            yield new
+    except JsonStreamError as exc:
+        raise ImportFormatError(path, exc.line, str(exc)) from None
+    _check_header(doc.header, path)
+    if not doc.has_entries:
         raise ImportFormatError(path, None, "'entries' must be a list of entry objects")
-    lines = entry_lines(text)
-    for index, obj in enumerate(entries):
-        line = lines[index] if lines is not None and index < len(lines) else None
-        try:
-            yield _entry(obj)
-        except FieldError as exc:
-            raise ImportFormatError(path, line, f"entry {index + 1}: {exc}") from None
 
 
-def _check_header(doc: dict[str, object], path: str) -> None:
+def _check_header(doc: Mapping[str, object], path: str) -> None:
     if doc.get("format") != FORMAT_NAME:
         raise ImportFormatError(
             path, None, f'not a Daybook export (expected "format": "{FORMAT_NAME}")'
@@ -180,8 +193,6 @@ def _day(value: object) -> dt.date:
         day = dt.date.fromisoformat(value)
     except ValueError:
         raise FieldError(f"invalid day {value!r}, expected YYYY-MM-DD") from None
-    if not _MIN_YEAR <= day.year <= _MAX_YEAR:
-        raise FieldError(f"the day {value!r} is out of range")
     return day
 
 
@@ -195,69 +206,11 @@ def _moment(value: object, key: str) -> dt.datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise FieldError(f"'{key}' time {value!r} has no UTC offset (add e.g. +02:00)")
     try:
-        utc, _ = to_utc(moment)
+        to_utc(moment)
     except (ValueError, OverflowError):
         raise FieldError(f"the '{key}' time {value!r} is out of range") from None
-    if not _MIN_YEAR <= utc.year <= _MAX_YEAR:
-        raise FieldError(f"the '{key}' time {value!r} is out of range")
     return moment
 
 
 def _shown(value: object) -> str:
     return repr(value) if isinstance(value, str) else kind_of(value)
-
-
-def entry_lines(text: str) -> list[int] | None:
-    """The line on which each element of the top-level "entries" list starts.
-
-    Walks the (already validated) document's top level with the decoder's own parser; None
-    if the layout is not the expected one.
-    """
-    decoder = json.JSONDecoder()
-    found: list[int] | None = None
-    try:
-        pos = _skip(text, 0)
-        if text[pos : pos + 1] != "{":
-            return None
-        pos += 1
-        while True:
-            pos = _skip(text, pos)
-            if text[pos : pos + 1] == "}":
-                break
-            key, pos = decoder.raw_decode(text, pos)
-            pos = _skip(text, pos)
-            if text[pos : pos + 1] != ":":
-                return None
-            pos = _skip(text, pos + 1)
-            if key == "entries" and text[pos : pos + 1] == "[":
-                found, pos = _element_starts(decoder, text, pos + 1)
-            else:
-                _, pos = decoder.raw_decode(text, pos)
-            pos = _skip(text, pos)
-            if text[pos : pos + 1] == ",":
-                pos += 1
-    except (ValueError, IndexError, RecursionError):
-        return None
-    return found
-
-
-def _element_starts(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[list[int], int]:
-    """Line numbers of a list's elements starting after its "[", and the position after "]"."""
-    lines: list[int] = []
-    line, counted = 1, 0
-    while True:
-        pos = _skip(text, pos)
-        if text[pos : pos + 1] == "]":
-            return lines, pos + 1
-        line += text.count("\n", counted, pos)
-        counted = pos
-        lines.append(line)
-        _, pos = decoder.raw_decode(text, pos)
-        pos = _skip(text, pos)
-        if text[pos : pos + 1] == ",":
-            pos += 1
-
-
-def _skip(text: str, pos: int) -> int:
-    match = _WS.match(text, pos)
-    return match.end() if match else pos

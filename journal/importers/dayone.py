@@ -18,24 +18,40 @@ tag "starred".
 from __future__ import annotations
 
 import datetime as dt
-import json
+import io
 import plistlib
 import re
 import zipfile
 import zlib
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.parsers.expat import ExpatError
 
-from journal.domain.entry import NewEntry
+from journal.domain.entry import FIRST_DAY, LAST_DAY, NewEntry, entry_problem
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
-from journal.importers.daybook_json import entry_lines
+from journal.importers.daybook_json import MAX_ENTRY_JSON_CHARS
+from journal.importers.files import (
+    link_note,
+    open_binary,
+    open_text,
+    read_bytes,
+    stays_inside,
+)
+from journal.importers.json_stream import Document, JsonStreamError, iter_entries
 
 _MOMENT = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:/*[^)\s]*\)[ \t]*\n?")
 _HEADING = re.compile(r"#[ \t]+(.+?)[ \t#]*")
-_MIN_YEAR, _MAX_YEAR = 1000, 9998
+_MIN_YEAR, _MAX_YEAR = FIRST_DAY.year, LAST_DAY.year
+# Limits on a .zip member: what it unpacks to, and how many times its packed size that may
+# be (JSON text packs 5 to 20 times; a zip bomb thousands of times). Small members are not
+# held to the ratio.
+MAX_MEMBER_BYTES = 1024 * 1024 * 1024
+MAX_MEMBER_TEXT = "1 GB"
+MAX_RATIO = 100
+_RATIO_FLOOR = 1024 * 1024
+_READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
 
 
 class _EntryError(Exception):
@@ -56,61 +72,128 @@ def iter_dayone(path: Path, notes: list[str]) -> Iterator[NewEntry]:
                     str(path), None, "no Day One export here (no entries/ folder, no .json file)"
                 )
             for file in json_files:
-                yield from iter_dayone_json(_read_text(file), str(file), notes)
+                if not stays_inside(path, file):
+                    notes.append(link_note(path, file))
+                    continue
+                with open_text(file) as fh:
+                    yield from _decoded(iter_dayone_json(fh.read, str(file), notes), file)
             return
         yield from iter_dayone_classic(entries, notes)
-    elif zipfile.is_zipfile(path):
+        return
+    with open_binary(path) as fh:
+        magic = fh.read(4)
+    if path.suffix.lower() == ".zip" or magic.startswith(b"PK"):
         yield from _iter_zip(path, notes)
     else:
-        yield from iter_dayone_json(_read_text(path), str(path), notes)
+        with open_text(path) as fh:
+            yield from _decoded(iter_dayone_json(fh.read, str(path), notes), path)
 
 
-def _read_text(path: Path) -> str:
-    return path.read_bytes().decode("utf-8-sig")
+def _decoded(entries: Iterator[NewEntry], path: Path) -> Iterator[NewEntry]:
+    """The entries (read lazily), with text that is not UTF-8 reported in one line."""
+    try:
+        yield from entries
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(str(path), None, f"not UTF-8 text ({exc.reason})") from None
+
+
+def _skipped_member(name: str) -> bool:
+    """Members macOS adds when it re-packs a folder (AppleDouble files), and folders."""
+    base = name.rstrip("/").rsplit("/", 1)[-1]
+    return name.startswith("__MACOSX/") or base.startswith("._") or name.endswith("/")
 
 
 def _iter_zip(path: Path, notes: list[str]) -> Iterator[NewEntry]:
+    """The entries of the JSON files in a Day One .zip, each member streamed with a cap on
+    its size and on its compression ratio (a zip bomb is refused before it is inflated)."""
+    where = str(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if n.lower().endswith(".json")]
-            if not names:
-                raise ImportFormatError(str(path), None, "the .zip holds no Journal.json")
-            texts = [(n, archive.read(n).decode("utf-8-sig")) for n in sorted(names)]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise ImportFormatError(str(path), None, f"not a readable .zip ({exc})") from None
-    except zlib.error as exc:
-        raise ImportFormatError(str(path), None, f"the .zip is damaged ({exc})") from None
-    except UnicodeDecodeError as exc:
+            members = [
+                m
+                for m in archive.infolist()
+                if not _skipped_member(m.filename) and m.filename.lower().endswith(".json")
+            ]
+            if not members:
+                raise ImportFormatError(where, None, "the .zip holds no Journal.json")
+            for member in sorted(members, key=lambda m: m.filename):
+                _check_member(member, where)
+                name = f"{path}:{member.filename}"
+                with archive.open(member) as raw:
+                    text = io.TextIOWrapper(raw, encoding="utf-8-sig")
+                    try:
+                        yield from iter_dayone_json(text.read, name, notes)
+                    except UnicodeDecodeError as exc:
+                        raise ImportFormatError(
+                            name, None, f"not UTF-8 text ({exc.reason})"
+                        ) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, OSError) as exc:
         raise ImportFormatError(
-            str(path), None, f"a JSON file in it is not UTF-8 ({exc.reason})"
+            where, None, f"not a valid .zip file, or a damaged one ({exc})"
         ) from None
-    for name, text in texts:
-        yield from iter_dayone_json(text, f"{path}:{name}", notes)
+    except NotImplementedError as exc:
+        raise ImportFormatError(where, None, f"cannot read the .zip ({exc})") from None
+
+
+def _check_member(member: zipfile.ZipInfo, where: str) -> None:
+    name = member.filename
+    if member.flag_bits & 0x1:
+        raise ImportFormatError(
+            where, None, f"{name} in the .zip is encrypted; export from Day One without a password"
+        )
+    if member.compress_type not in _READABLE_METHODS:
+        raise ImportFormatError(
+            where,
+            None,
+            f"{name} in the .zip uses a compression method Daybook cannot read "
+            f"(method {member.compress_type}); re-pack it as a standard .zip",
+        )
+    if member.file_size > MAX_MEMBER_BYTES:
+        raise ImportFormatError(
+            where,
+            None,
+            f"{name} in the .zip unpacks to {member.file_size:,} bytes, more than the "
+            f"{MAX_MEMBER_TEXT} Daybook reads",
+        )
+    if member.file_size > _RATIO_FLOOR and member.file_size > MAX_RATIO * max(
+        member.compress_size, 1
+    ):
+        raise ImportFormatError(
+            where,
+            None,
+            f"{name} in the .zip unpacks to more than {MAX_RATIO} times its packed size, "
+            "which no journal does (a zip bomb?)",
+        )
 
 
 # -- Day One JSON ----------------------------------------------------------------------------
 
 
-def iter_dayone_json(text: str, path: str, notes: list[str]) -> Iterator[NewEntry]:
-    """Yield the entries of one Day One JSON export file."""
+def iter_dayone_json(
+    source: str | Callable[[int], str], path: str, notes: list[str]
+) -> Iterator[NewEntry]:
+    """Yield the entries of one Day One export file (its text, or a `read(size)` function
+    that gives it a piece at a time; entries are decoded one by one)."""
+    if isinstance(source, str):
+        source = io.StringIO(source).read
+    doc = Document()
+    not_export = 'not a Day One export (expected an object with an "entries" list)'
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(path, exc.lineno, f"not valid JSON ({exc.msg})") from None
-    except (ValueError, RecursionError) as exc:
-        raise ImportFormatError(path, None, f"not valid JSON ({exc})") from None
-    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
-        raise ImportFormatError(
-            path, None, 'not a Day One export (expected an object with an "entries" list)'
-        )
-    lines = entry_lines(text)
-    for index, obj in enumerate(doc["entries"]):
-        line = lines[index] if lines is not None and index < len(lines) else None
-        where = f"{path}, line {line}" if line else path
-        try:
-            yield _json_entry(obj, where, notes)
-        except _EntryError as exc:
-            raise ImportFormatError(path, line, f"entry {index + 1}: {exc}") from None
+        for index, (line, obj) in enumerate(
+            iter_entries(source, doc, max_element=MAX_ENTRY_JSON_CHARS, not_an_object=not_export),
+            start=1,
+        ):
+            try:
+                new = _json_entry(obj, f"{path}, line {line}", notes)
+                if problem := entry_problem(new):
+                    raise _EntryError(problem)
+            except _EntryError as exc:
+                raise ImportFormatError(path, line, f"entry {index}: {exc}") from None
+            yield new
+    except JsonStreamError as exc:
+        raise ImportFormatError(path, exc.line, str(exc)) from None
+    if not doc.has_entries:
+        raise ImportFormatError(path, None, not_export)
 
 
 def _json_entry(obj: object, where: str, notes: list[str]) -> NewEntry:
@@ -220,15 +303,19 @@ def iter_dayone_classic(folder: Path, notes: list[str]) -> Iterator[NewEntry]:
     """Yield the entries of a Day One classic journal's entries/ folder, oldest file name first."""
     photos = folder.parent / "photos"
     for file in sorted(folder.glob("*.doentry")):
+        if not stays_inside(folder.parent, file):
+            notes.append(link_note(folder.parent, file))
+            continue
         try:
-            with file.open("rb") as fh:
-                data = plistlib.load(fh)
+            data = plistlib.loads(read_bytes(file))
         except (plistlib.InvalidFileException, ExpatError, ValueError, TypeError) as exc:
             raise ImportFormatError(
                 str(file), _plist_line(exc), f"not a Day One entry ({exc})"
             ) from None
         try:
             entry = _classic_entry(data, str(file), notes)
+            if problem := entry_problem(entry):
+                raise _EntryError(problem)
         except _EntryError as exc:
             raise ImportFormatError(str(file), None, str(exc)) from None
         for photo in sorted(photos.glob(f"{file.stem}.*")) if photos.is_dir() else []:

@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from journal.domain.entry import NewEntry, content_uid
+from journal.domain.entry import (
+    MAX_ENTRY_CHARS,
+    NewEntry,
+    content_uid,
+    entry_problem,
+    oversize,
+)
 from journal.domain.tags import hashtags, unique_tags
 from journal.errors import ImportFormatError
 
@@ -55,8 +61,10 @@ class _Draft:
 
     when: dt.datetime
     first: str
+    line: int
     starred: bool = False
     rest: list[str] = field(default_factory=list)
+    size: int = 0
 
 
 def iter_jrnl(
@@ -96,15 +104,26 @@ def iter_jrnl(
             assert draft is not None
             # jrnl 1.x strips the end of every line; jrnl 2+ keeps lines as they are.
             draft.rest.append(line.rstrip() if legacy else line)
+            draft.size += len(line) + 1
+            if draft.size > MAX_ENTRY_CHARS:  # refused before the whole entry is in memory
+                raise ImportFormatError(path, draft.line, oversize(draft.size) or "")
             continue
         if draft is not None:
-            yield _finish(draft, final_newline=False)
+            yield _checked(_finish(draft, final_newline=False), path, draft.line)
         when, first, starred = header
-        draft = _Draft(_aware(when, path, number), first, starred)
+        draft = _Draft(_aware(when, path, number), first, number, starred, size=len(first))
     if draft is not None:
         # jrnl 2+ reads the whole file, so its last entry keeps the file's final newline,
         # which decides how a one-line entry's title is split; jrnl 1.x reads line by line.
-        yield _finish(draft, final_newline=ends_with_newline and not legacy)
+        final = _finish(draft, final_newline=ends_with_newline and not legacy)
+        yield _checked(final, path, draft.line)
+
+
+def _checked(entry: NewEntry, path: str, line: int) -> NewEntry:
+    """`entry` if the journal can keep it; otherwise an error naming its header line."""
+    if problem := entry_problem(entry):
+        raise ImportFormatError(path, line, problem)
+    return entry
 
 
 def split_title(text: str) -> tuple[str, str]:

@@ -22,7 +22,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
-from journal.domain.entry import NewEntry, content_uid
+from journal.domain.entry import NewEntry, content_uid, entry_problem
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
 from journal.importers.json_fields import FieldError, kind, string_list, text_field
@@ -42,6 +42,8 @@ def iter_jsonl(lines: Iterable[str], path: str = "<stdin>") -> Iterator[NewEntry
             continue
         try:
             entry = _entry(_decode(line))
+            if problem := entry_problem(entry):
+                raise FieldError(problem)
         except FieldError as exc:
             raise ImportFormatError(path, number, str(exc)) from None
         yield entry

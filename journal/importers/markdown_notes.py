@@ -16,21 +16,22 @@ that time, the title and the body, so importing again adds nothing.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
-from journal.domain.entry import NewEntry, content_uid
+from journal.domain.entry import NewEntry, content_uid, day_problem, entry_problem
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
+from journal.importers.files import link_note, read_document, stays_inside
 
 DEFAULT_NAME_FORMAT = "%Y-%m-%d"
 SUFFIXES = (".md", ".markdown")
 _HEADING = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 _FENCE_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_MIN_YEAR, _MAX_YEAR = 1000, 9998
 _SAMPLE = dt.date(2024, 5, 17)
 
 
@@ -51,7 +52,7 @@ def iter_markdown_notes(
     """
     fmt = name_format or DEFAULT_NAME_FORMAT
     _check_name_format(fmt, str(path))
-    files = _candidates(path) if path.is_dir() else [path]
+    files = _candidates(path, notes) if path.is_dir() else [path]
     dated: list[tuple[dt.date, Path]] = []
     for file in files:
         day = _day_of(file, fmt)
@@ -64,8 +65,12 @@ def iter_markdown_notes(
             str(path), None, f"no notes named by date (like {_SAMPLE.strftime(fmt)}.md) here"
         )
     for day, file in sorted(dated):
+        if problem := day_problem(day):
+            raise ImportFormatError(str(file), None, f"named by {problem}")
         try:
-            entry = note_entry(_read_text(file), day)
+            entry = note_entry(read_document(file), day)
+            if entry is not None and (problem := entry_problem(entry)):
+                raise _NoteError(None, problem)
         except _NoteError as exc:
             raise ImportFormatError(str(file), exc.line, str(exc)) from None
         if entry is None:
@@ -86,14 +91,30 @@ def _check_name_format(fmt: str, path: str) -> None:
         ) from None
 
 
-def _candidates(folder: Path) -> list[Path]:
-    """Every file under `folder`, leaving out hidden files and folders."""
+def _candidates(folder: Path, notes: list[str]) -> list[Path]:
+    """Every file under `folder`, leaving out hidden files and folders.
+
+    Links are not followed out of the folder (they are listed in `notes`); links to
+    folders are not followed at all (a folder inside is read where it really is).
+    """
     found: list[Path] = []
-    for file in sorted(folder.rglob("*")):
-        parts = file.relative_to(folder).parts
-        if file.is_file() and not any(p.startswith(".") for p in parts):
-            found.append(file)
-    return found
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in list(dirs):
+            if (here / name).is_symlink():
+                dirs.remove(name)
+                if not stays_inside(folder, here / name):
+                    notes.append(link_note(folder, here / name))
+        for name in sorted(files):
+            file = here / name
+            if name.startswith("."):
+                continue
+            if file.is_symlink() and not stays_inside(folder, file):
+                notes.append(link_note(folder, file))
+            elif file.is_file():
+                found.append(file)
+    return sorted(found)
 
 
 def _day_of(file: Path, fmt: str) -> dt.date | None:
@@ -103,14 +124,7 @@ def _day_of(file: Path, fmt: str) -> dt.date | None:
         day = dt.datetime.strptime(file.stem, fmt).date()
     except ValueError:
         return None
-    return day if _MIN_YEAR <= day.year <= _MAX_YEAR else None
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(str(path), None, f"not UTF-8 text (byte {exc.start})") from None
+    return day
 
 
 def note_entry(text: str, day: dt.date) -> NewEntry | None:

@@ -27,12 +27,18 @@ from pathlib import Path
 
 import yaml
 
-from journal.domain.entry import NewEntry, content_uid
+from journal.domain.entry import (
+    DAY_RANGE_TEXT,
+    NewEntry,
+    content_uid,
+    day_problem,
+    entry_problem,
+)
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
+from journal.importers.files import link_note, read_document, stays_inside
 
 _MONTH_FILE = re.compile(r"([0-9]{4})-([0-9]{2})\.txt")
-_MIN_YEAR, _MAX_YEAR = 1000, 9998
 
 # -- txt2tags -> Markdown --------------------------------------------------------------------
 
@@ -173,7 +179,9 @@ def iter_rednotebook(path: Path, notes: list[str]) -> Iterator[NewEntry]:
         months: list[tuple[int, int, Path]] = []
         for file in sorted(path.iterdir()):
             match = _MONTH_FILE.fullmatch(file.name)
-            if match and file.is_file():
+            if file.is_symlink() and not stays_inside(path, file):
+                notes.append(link_note(path, file))
+            elif match and file.is_file():
                 months.append((int(match.group(1)), int(match.group(2)), file))
             elif not file.name.startswith("."):
                 notes.append(f"{file}: not a RedNotebook month file (YYYY-MM.txt), skipped")
@@ -189,16 +197,13 @@ def iter_rednotebook(path: Path, notes: list[str]) -> Iterator[NewEntry]:
             )
         months = [(int(match.group(1)), int(match.group(2)), path)]
     for year, month, file in sorted(months):
-        if not 1 <= month <= 12 or not _MIN_YEAR <= year <= _MAX_YEAR:
+        if not 1 <= month <= 12 or year < 1:
             raise ImportFormatError(str(file), None, "the file name is not a valid year and month")
-        yield from iter_month(_read_text(file), str(file), year, month, notes)
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(str(path), None, f"not UTF-8 text (byte {exc.start})") from None
+        if day_problem(dt.date(year, month, 1)):
+            raise ImportFormatError(
+                str(file), None, f"named by a month outside the supported range {DAY_RANGE_TEXT}"
+            )
+        yield from iter_month(read_document(file), str(file), year, month, notes)
 
 
 def iter_month(text: str, path: str, year: int, month: int, notes: list[str]) -> Iterator[NewEntry]:
@@ -210,6 +215,8 @@ def iter_month(text: str, path: str, year: int, month: int, notes: list[str]) ->
         except _DayError as exc:
             raise ImportFormatError(path, line, str(exc)) from None
         if entry is not None:
+            if problem := entry_problem(entry):
+                raise ImportFormatError(path, line, problem)
             yield entry
 
 

@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from journal.domain.entry import Entry
+from journal.domain.entry import MAX_ENTRY_CHARS, Entry, oversize
 from journal.errors import InputError
 from journal.services.journal import Journal
 
@@ -90,10 +90,16 @@ def edit_in_editor(journal: Journal, entry_id: int) -> bool:
         draft.unlink(missing_ok=True)
         raise InputError(f"cannot start the editor: {exc.strerror}", "check VISUAL/EDITOR") from exc
     try:
-        edited = draft.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
+        with draft.open(encoding="utf-8") as fh:  # bounded: an entry and its header at most
+            edited = fh.read(MAX_ENTRY_CHARS + 64 * 1024)
+            if fh.read(1):
+                raise InputError(
+                    f"{oversize(MAX_ENTRY_CHARS + 1)} (your text is kept in {draft})",
+                    "shorten it and run edit again",
+                )
+    except UnicodeDecodeError:
         raise InputError(
-            f"what the editor saved is not UTF-8 text (byte {exc.start + 1}); nothing changed "
+            f"what the editor saved is not UTF-8 text; nothing changed "
             f"(your text is kept in {draft})",
             "save it as UTF-8 in your editor, then copy it back with `daybook edit`",
         ) from None

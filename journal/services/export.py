@@ -84,13 +84,19 @@ class ExportResult:
 # -- choosing --------------------------------------------------------------------------------
 
 
-def choose_entries(journal: Journal, options: ExportOptions) -> tuple[list[Entry], int]:
+def choose_entries(
+    journal: Journal, options: ExportOptions, head: int | None = None
+) -> tuple[list[Entry], int]:
     """The chosen entries oldest first, and how many private ones were held back.
 
     Without `include_private`, an entry is chosen for what it shows: one that matches the
-    tags or the search only through its private blocks is held back too.
+    tags or the search only through its private blocks is held back too. With `head`, only
+    the oldest `head` chosen entries are wanted (a preview's first screen): the journal is
+    then read only as far as needed, and the count held back is of what was read.
     """
     wide = dataclasses.replace(options.filters, include_private=True)
+    if head is not None and not options.ids and options.search is None:
+        return _choose_head(journal, options, wide, head)
     query: SearchQuery | None = None
     if options.search is not None and options.search.strip():
         query, hits = journal.search(options.search, wide, limit=None, strict=True)
@@ -117,6 +123,31 @@ def choose_entries(journal: Journal, options: ExportOptions) -> tuple[list[Entry
         return found, 0
     chosen = _shown_matches([e for e in found if not e.private], options.filters, query)
     return chosen, len(found) - len(chosen)
+
+
+def _choose_head(
+    journal: Journal, options: ExportOptions, wide: EntryFilter, head: int
+) -> tuple[list[Entry], int]:
+    """The oldest `head` chosen entries, reading the timeline a page at a time."""
+    chosen: list[Entry] = []
+    held = 0
+    page: list[Entry] = []
+    for entry in journal.store.iter_all(wide, page=max(head, 1)):
+        page.append(entry)
+        if len(page) < head:
+            continue
+        kept = page if options.include_private else _public_matches(page, options.filters)
+        held += len(page) - len(kept)
+        chosen.extend(kept)
+        page = []
+        if len(chosen) >= head:
+            return chosen[:head], held
+    kept = page if options.include_private else _public_matches(page, options.filters)
+    return [*chosen, *kept][:head], held + len(page) - len(kept)
+
+
+def _public_matches(entries: Sequence[Entry], filters: EntryFilter) -> list[Entry]:
+    return _shown_matches([e for e in entries if not e.private], filters, None)
 
 
 def _passes(entry: Entry, filters: EntryFilter) -> bool:

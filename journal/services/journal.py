@@ -11,9 +11,18 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar
 
-from journal.domain.entry import Entry, NewEntry, SearchHit, is_empty, local_now
+from journal.domain.entry import (
+    Entry,
+    NewEntry,
+    SearchHit,
+    day_problem,
+    entry_problem,
+    is_empty,
+    local_now,
+    size_problem,
+)
 from journal.domain.query import SearchQuery, parse_query
 from journal.errors import DaybookError, InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
@@ -96,20 +105,18 @@ class Journal:
         if is_empty(title, body.replace("\x00", "")):
             raise InputError("the entry is empty", "write some text (or a title) and try again")
         now = created or self.now()
-        return self._announce(
-            "added",
-            self.store.add(
-                NewEntry(
-                    day=day or self.day_of(now),
-                    body=body,
-                    title=title.strip(),
-                    tags=tuple(tags),
-                    private=private,
-                    created=now,
-                    kind=kind,
-                )
-            ),
+        new = NewEntry(
+            day=day or self.day_of(now),
+            body=body,
+            title=title.strip(),
+            tags=tuple(tags),
+            private=private,
+            created=now,
+            kind=kind,
         )
+        if problem := entry_problem(new):
+            raise InputError(problem, "nothing was saved; shorten the text or change the date")
+        return self._announce("added", self.store.add(new))
 
     # -- the day an entry is written for --------------------------------------------------
 
@@ -143,7 +150,16 @@ class Journal:
         return self.store.get(entry_id)
 
     def edit(self, entry_id: int, **changes: object) -> Entry:
+        """Change fields of an entry; a date out of range or a too-large text is refused."""
         before = self.store.get(entry_id, include_deleted=True)
+        day, title, body = changes.get("day"), changes.get("title"), changes.get("body")
+        problem = day_problem(day) if isinstance(day, dt.date) else None
+        problem = problem or size_problem(
+            title if isinstance(title, str) else before.title,
+            body if isinstance(body, str) else before.body,
+        )
+        if problem:
+            raise InputError(problem, "nothing was changed; shorten the text or change the date")
         after = self.store.update(entry_id, **changes)  # type: ignore[arg-type]
         self._publish(Change("updated", (entry_id,), tuple({before.day, after.day})))
         return after
@@ -230,10 +246,17 @@ class Journal:
             yield dataclasses.replace(entry, day=reflection_day(entry.created, boundary))
 
     def list_entries(
-        self, filters: EntryFilter, limit: int | None = 50, after: Cursor | None = None
+        self,
+        filters: EntryFilter,
+        limit: int | None = 50,
+        after: Cursor | None = None,
+        preview: int | None = None,
     ) -> list[Entry]:
-        """A page of the timeline, newest first; `after` continues from a previous page."""
-        return self.store.list_entries(filters, limit=limit, after=after)
+        """A page of the timeline, newest first; `after` continues from a previous page.
+
+        `preview` cuts each body to that many characters (for display only).
+        """
+        return self.store.list_entries(filters, limit=limit, after=after, preview=preview)
 
     def count(self, filters: EntryFilter) -> int:
         return self.store.count(filters)
@@ -311,12 +334,17 @@ class Journal:
                     raise InputError("--time-format applies to jrnl journals only", "leave it out")
                 if not path.exists():
                     raise FileNotFoundError(path)
+                from journal.importers.files import check_path
+
+                check_path(path)
                 notes: list[str] = []
                 entries = self._days_from_times(fmt, _parse_path(fmt, path, notes, name_format))
                 report = self.store.add_many(entries, progress, dry_run)
                 report.skipped_notes.extend(notes)
                 return report
-            with open(path, encoding="utf-8-sig", newline=None) as fh:
+            from journal.importers.files import open_text
+
+            with open_text(path) as fh:
                 entries = self._days_from_times(fmt, _parse(fmt, fh, str(path), time_format))
                 return self.store.add_many(entries, progress, dry_run)
         except FileNotFoundError as exc:
@@ -368,6 +396,11 @@ class Journal:
     def check(self) -> list[str]:
         return self.store.check()
 
+    def rule_problems(self) -> tuple[list[str], list[str]]:
+        """Entries that break the journal's rules (problems) or deserve a look (notices),
+        each with how to fix it; see `JournalStore.rule_problems`."""
+        return self.store.rule_problems()
+
 
 def _parse_path(
     fmt: str, path: Path, notes: list[str], name_format: str | None
@@ -386,22 +419,23 @@ def _parse_path(
     return iter_dayone(path, notes)
 
 
-def _parse(
-    fmt: str, lines: Iterable[str], path: str, time_format: str | None
-) -> Iterator[NewEntry]:
+def _parse(fmt: str, fh: IO[str], path: str, time_format: str | None) -> Iterator[NewEntry]:
+    """The entries of a text file, read a bounded piece at a time."""
+    from journal.importers.files import bounded_lines
+
     if fmt == "jrnl":
         from journal.importers.jrnl import DEFAULT_TIME_FORMAT, iter_jrnl
 
-        return iter_jrnl(lines, path, time_format or DEFAULT_TIME_FORMAT)
+        return iter_jrnl(bounded_lines(fh, path), path, time_format or DEFAULT_TIME_FORMAT)
     if time_format:
         raise InputError("--time-format applies to jrnl journals only", "leave it out")
     if fmt == "json":
         from journal.importers.daybook_json import iter_daybook_json
 
-        return iter_daybook_json("".join(lines), path)
+        return iter_daybook_json(fh.read, path)
     from journal.importers.jsonl import iter_jsonl
 
-    return iter_jsonl(lines, path)
+    return iter_jsonl(bounded_lines(fh, path), path)
 
 
 __all__ = ["IMPORT_FORMATS", "DaybookError", "Journal", "StorageError"]

@@ -2,6 +2,10 @@
 
 Everything SQLite-specific about connections lives here, behind `open_engine`,
 `write_transaction` and `translate_errors`, so a later server mode can swap it out.
+
+The engine is a small pool of plain `sqlite3` connections: the run-time path (every command,
+the prompt, the window) never imports SQLAlchemy, whose import alone cost more than a whole
+search. SQLAlchemy and Alembic are loaded only when a schema migration runs (`migrate.py`).
 """
 
 from __future__ import annotations
@@ -13,13 +17,8 @@ import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import QueuePool
 
 from journal.errors import DamagedJournalError, StorageError
 
@@ -97,51 +96,101 @@ def reading_uri(path: Path) -> str:
     return uri
 
 
+# Connections kept open between uses; more may be open at once (one per thread using it).
+IDLE_CONNECTIONS = 2
+
+
+class Engine:
+    """Configured `sqlite3` connections on one file, reused between uses.
+
+    `connect()` lends a connection to one thread at a time; `dispose()` closes the idle
+    ones at once and the lent ones when they come back (a store's `close`, a restore).
+    """
+
+    def __init__(self, path: Path, busy_timeout_ms: int, read_only: bool = False) -> None:
+        self.path = path
+        self.busy_timeout_ms = busy_timeout_ms
+        # Open the file read-only (`reading_uri`): every write fails as "readonly".
+        self.read_only = read_only
+        # Called with every new connection after its pragmas (tests limit the file's size).
+        self.on_connect: list[Callable[[sqlite3.Connection], None]] = []
+        # Called with a connection each time it is lent (bench/ traces the SQL it runs).
+        self.on_checkout: list[Callable[[sqlite3.Connection], None]] = []
+        self._idle: list[sqlite3.Connection] = []
+        self._guard = threading.Lock()
+        self._generation = 0
+
+    def raw_connection(self) -> sqlite3.Connection:
+        """A new connection with WAL, synchronous=FULL, foreign keys and secure_delete."""
+        conn = sqlite3.connect(
+            reading_uri(self.path) if self.read_only else str(self.path),
+            timeout=self.busy_timeout_ms / 1000,
+            isolation_level=None,  # transactions are begun explicitly (see write_transaction)
+            check_same_thread=False,
+            uri=self.read_only,
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not self.read_only:  # a read-only (immutable) file keeps the mode it has
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                if mode is None or str(mode[0]).lower() != "wal":
+                    raise sqlite3.OperationalError("could not switch the journal to WAL mode")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")
+            for hook in self.on_connect:
+                hook(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """Lend a connection; an unfinished transaction is rolled back when it comes back."""
+        with self._guard:
+            conn = self._idle.pop() if self._idle else None
+            generation = self._generation
+        if conn is None:
+            conn = self.raw_connection()
+        for hook in self.on_checkout:
+            hook(conn)
+        try:
+            yield conn
+        finally:
+            self._give_back(conn, generation)
+
+    def _give_back(self, conn: sqlite3.Connection, generation: int) -> None:
+        try:
+            if conn.in_transaction:
+                conn.rollback()
+        except sqlite3.Error:
+            conn.close()
+            return
+        with self._guard:
+            if generation == self._generation and len(self._idle) < IDLE_CONNECTIONS:
+                self._idle.append(conn)
+                return
+        conn.close()
+
+    def dispose(self) -> None:
+        """Close the idle connections now, and the lent ones when they are given back."""
+        with self._guard:
+            idle, self._idle = self._idle, []
+            self._generation += 1
+        for conn in idle:
+            conn.close()
+
+
 def open_engine(
     path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False
 ) -> Engine:
-    """An engine on `path` with WAL, synchronous=FULL, foreign keys and secure_delete.
+    """An engine on `path` (see `Engine`), registered with the file's writer locks.
 
-    `read_only`: SQLite opens the file read-only (every write fails as "readonly"); without
-    a `-wal` beside it, also as immutable, since the folder may not allow the `-shm` file a
-    WAL reader needs.
+    `read_only`: SQLite opens the file read-only; without a `-wal` beside it also as
+    immutable, since the folder may not allow the `-shm` file a WAL reader needs.
     """
-    target = reading_uri(path) if read_only else str(path)
-
-    def connect() -> sqlite3.Connection:
-        conn = sqlite3.connect(
-            target,
-            timeout=busy_timeout_ms / 1000,
-            isolation_level=None,
-            check_same_thread=False,
-            uri=read_only,
-        )
-        return conn
-
-    engine = create_engine(
-        "sqlite+pysqlite://", creator=connect, poolclass=QueuePool, pool_size=2, max_overflow=4
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        cur.execute("PRAGMA foreign_keys = ON")
-        if not read_only:  # a read-only (immutable) file keeps the mode it has
-            mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
-            if mode is None or str(mode[0]).lower() != "wal":
-                raise sqlite3.OperationalError("could not switch the journal to WAL mode")
-        cur.execute("PRAGMA synchronous = FULL")
-        cur.execute("PRAGMA secure_delete = ON")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        # pysqlite's own transaction handling is off (isolation_level=None); we begin
-        # explicitly so DDL is transactional and writers take the lock up front.
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
+    engine = Engine(path, busy_timeout_ms, read_only)
     _ENGINE_WRITERS[engine] = (writer_lock(path), busy_timeout_ms / 1000, process_lock(path))
     return engine
 
@@ -253,29 +302,42 @@ def exclusive_writer(engine: Engine) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
+def transaction(conn: sqlite3.Connection, mode: str) -> Iterator[sqlite3.Connection]:
+    """`BEGIN mode` on `conn`; commits on success (unless the body ended the transaction
+    itself, e.g. a dry run's rollback), else rolls back."""
+    conn.execute(f"BEGIN {mode}")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
+    if conn.in_transaction:
+        conn.commit()
+
+
+@contextlib.contextmanager
+def write_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
     """A connection in a transaction begun IMMEDIATE; commits on success, else rolls back.
 
     Runs under the file's writer lock (see above), so one process never has two writers.
     """
-    with exclusive_writer(engine), engine.connect() as conn:
-        conn.execution_options(sqlite_begin="IMMEDIATE")
-        with conn.begin():
-            yield conn
+    with exclusive_writer(engine), engine.connect() as conn, transaction(conn, "IMMEDIATE"):
+        yield conn
 
 
 def checkpoint(engine: Engine) -> bool:
     """Copy the WAL into the database and truncate it; False if a reader kept it from
     finishing (the WAL is then emptied by a later checkpoint)."""
     with exclusive_writer(engine), engine.connect() as conn:
-        row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     return row is not None and int(row[0]) == 0
 
 
 @contextlib.contextmanager
-def read_transaction(engine: Engine) -> Iterator[Connection]:
+def read_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
     """A connection in a deferred (read) transaction: one consistent snapshot."""
-    with engine.connect() as conn, conn.begin():
+    with engine.connect() as conn, transaction(conn, "DEFERRED"):
         yield conn
 
 
@@ -289,7 +351,7 @@ def read_only_error(path: Path) -> StorageError:
 
 def describe(exc: BaseException, path: Path) -> StorageError:
     """Map an SQLite error to what the user can do about it."""
-    text = str(getattr(exc, "orig", exc) or exc).lower()
+    text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return StorageError(
             f"the journal {path} is locked by another program",
@@ -326,9 +388,5 @@ def translate_errors(path: Path) -> Iterator[None]:
     """Turn database errors into `StorageError`s the user can act on."""
     try:
         yield
-    except (DBAPIError, sqlite3.Error) as exc:
-        if isinstance(exc, DBAPIError) and not isinstance(
-            exc.orig, (sqlite3.OperationalError, sqlite3.DatabaseError)
-        ):
-            raise
+    except sqlite3.Error as exc:
         raise describe(exc, path) from exc

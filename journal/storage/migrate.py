@@ -1,17 +1,22 @@
 """Schema upgrades with Alembic, run at open after a backup, in one transaction.
 
-Alembic is imported only when the file is behind `SCHEMA_HEAD`, so opening an up-to-date
-journal costs one query.
+SQLAlchemy and Alembic are imported only when the file is behind `SCHEMA_HEAD`, so opening
+an up-to-date journal costs one query and no SQLAlchemy import.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, text
+from journal.storage.db import Engine, exclusive_writer
 
-from journal.storage.db import write_transaction
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 SCHEMA_HEAD = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -20,14 +25,14 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 _ALEMBIC = threading.Lock()
 
 
-def current_revision(conn: Connection) -> str | None:
+def current_revision(conn: sqlite3.Connection) -> str | None:
     """The schema revision recorded in the file, or None for a new (empty) journal."""
     has_table = conn.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
     ).fetchone()
     if not has_table:
         return None
-    row = conn.execute(text("SELECT version_num FROM alembic_version")).fetchone()
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return str(row[0]) if row else None
 
 
@@ -40,11 +45,38 @@ def alembic_config(conn: Connection) -> object:
     return cfg
 
 
+@contextlib.contextmanager
+def alembic_transaction(engine: Engine) -> Iterator[Connection]:
+    """A SQLAlchemy connection on one of `engine`'s own connections, in a single IMMEDIATE
+    transaction under the file's writer lock (DDL in SQLite is transactional)."""
+    import sqlalchemy
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.pool import StaticPool
+
+    with _ALEMBIC, exclusive_writer(engine), engine.connect() as raw:
+        bridge = sqlalchemy.create_engine(
+            "sqlite+pysqlite://", creator=lambda: raw, poolclass=StaticPool
+        )
+
+        @sqlalchemy.event.listens_for(bridge, "begin")
+        def _begin(conn: Connection) -> None:
+            # pysqlite's own transaction handling is off (isolation_level=None).
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        try:
+            with bridge.begin() as conn:
+                yield conn
+        except DBAPIError as exc:
+            if isinstance(exc.orig, sqlite3.Error):
+                raise exc.orig from exc  # translated like any other SQLite error
+            raise
+
+
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Upgrade the schema to `target` in a single IMMEDIATE transaction."""
     from alembic import command
 
-    with _ALEMBIC, write_transaction(engine) as conn:
+    with alembic_transaction(engine) as conn:
         command.upgrade(alembic_config(conn), target)  # type: ignore[arg-type]
 
 
@@ -52,7 +84,7 @@ def downgrade(engine: Engine, target: str) -> None:
     """Downgrade (used by tests that walk every migration)."""
     from alembic import command
 
-    with _ALEMBIC, write_transaction(engine) as conn:
+    with alembic_transaction(engine) as conn:
         command.downgrade(alembic_config(conn), target)  # type: ignore[arg-type]
 
 

@@ -67,8 +67,11 @@ def row_to_entry(row: Sequence[Any]) -> Entry:
 
 
 def ts(moment: dt.datetime) -> str:
-    """Naive UTC as SQLAlchemy's SQLite DateTime stores it (sortable text)."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+    """Naive UTC as SQLAlchemy's SQLite DateTime stores it (sortable text).
+
+    The year is always four digits (strftime's %Y writes "999" for 999 on glibc).
+    """
+    return f"{moment.year:04d}-" + moment.strftime("%m-%d %H:%M:%S.%f")
 
 
 def fts_problems(cur: sqlite3.Cursor) -> list[str]:

@@ -1,7 +1,7 @@
 """The journal store: every read and write of entries and tags goes through here.
 
 SQL is kept in this module and `db.py`; callers deal in domain values (`Entry`,
-`NewEntry`, `SearchQuery`) and get `StorageError`s they can show, never SQLAlchemy errors.
+`NewEntry`, `SearchQuery`) and get `StorageError`s they can show, never `sqlite3` errors.
 """
 
 from __future__ import annotations
@@ -12,16 +12,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, text
-
 from journal.domain.entry import (
+    DAY_RANGE_TEXT,
+    FIRST_DAY,
+    LAST_DAY,
     MARK_START,
+    MAX_ENTRY_CHARS,
     Entry,
     NewEntry,
     SearchHit,
     as_stored,
     is_empty,
     local_now,
+    oversize,
     stored_text,
     stored_title,
 )
@@ -35,11 +38,12 @@ from journal.domain.filters import (
     to_utc,
 )
 from journal.domain.query import SearchQuery
-from journal.domain.tags import hashtags
+from journal.domain.tags import hashtags, private_only_tags
 from journal.errors import InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
 from journal.storage import db
 from journal.storage.backup import backup_file, timestamped_name
+from journal.storage.db import Engine
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
 from journal.storage.sql import (
     DIRECT_SNIPPET_CHARS,
@@ -118,8 +122,7 @@ class JournalStore(JournalStatistics):
         with db.read_transaction(self._engine) as conn:
             revision = current_revision(conn)
             tables = {
-                r[0]
-                for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
         if revision == SCHEMA_HEAD:
             return
@@ -234,7 +237,7 @@ class JournalStore(JournalStatistics):
             cur = _driver_cursor(conn)
             cur.execute(
                 "UPDATE entries SET title=?, body=?, tag_list=?, private=?, day=?, "
-                "updated_at=?, updated_offset=? WHERE id=?",
+                "updated_at=?, updated_offset=?, created_at=? WHERE id=?",
                 (
                     new_title,
                     new_body,
@@ -243,6 +246,7 @@ class JournalStore(JournalStatistics):
                     (current.day if day is None else day).isoformat(),
                     ts(now),
                     offset,
+                    ts(to_utc(current.created)[0]),  # rewrites a year an old version left short
                     entry_id,
                 ),
             )
@@ -333,9 +337,19 @@ class JournalStore(JournalStatistics):
         limit: int | None = 50,
         after: Cursor | None = None,
         oldest_first: bool = False,
+        preview: int | None = None,
     ) -> list[Entry]:
-        """Entries newest first (or oldest first), a page at a time with keyset paging."""
+        """Entries newest first (or oldest first), a page at a time with keyset paging.
+
+        With `preview`, each body is read only up to that many characters (cut in SQL, so a
+        huge body never reaches memory): for lists that show a line of it, never for
+        anything that edits or exports the entry.
+        """
         where, params = filter_sql(filters)
+        columns = ENTRY_COLUMNS
+        if preview is not None:
+            columns = ENTRY_COLUMNS.replace("e.body", "substr(e.body, 1, ?)")
+            params = [preview, *params]
         if after is not None:
             op = ">" if oldest_first else "<"
             where.append(f"(e.day, e.created_at, e.id) {op} (?, ?, ?)")
@@ -345,7 +359,7 @@ class JournalStore(JournalStatistics):
         # SQLite from walking the whole timeline index for the few deleted rows).
         plus = "+" if filters.trash else ""
         sql = (
-            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE {' AND '.join(where)} "
+            f"SELECT {columns} FROM entries e WHERE {' AND '.join(where)} "
             f"ORDER BY {plus}e.day {direction}, {plus}e.created_at {direction}, "
             f"{plus}e.id {direction}"
         )
@@ -549,6 +563,61 @@ class JournalStore(JournalStatistics):
         finally:
             copy.close()
 
+    def rule_problems(self) -> tuple[list[str], list[str]]:
+        """Rows that break the journal's rules, each with how to fix it: (problems, notices).
+
+        Problems: a day outside the supported range, a text larger than the largest entry
+        (rows written by older versions or other tools). Notices: tags stored on an entry
+        that appear only inside its private blocks (kept out of exports, but listed as the
+        entry's tags).
+        """
+        problems: list[str] = []
+        notices: list[str] = []
+        with db.translate_errors(self.path), self._engine.connect() as conn:
+            cur = _driver_cursor(conn)
+            with stoppable(cur.connection):
+                for entry_id, day in cur.execute(
+                    "SELECT id, day FROM entries "
+                    "WHERE day < ? OR day > ? OR substr(created_at, 5, 1) != '-' ORDER BY id",
+                    (FIRST_DAY.isoformat(), LAST_DAY.isoformat()),
+                ):
+                    what = (
+                        f"its date {day} is outside the supported range {DAY_RANGE_TEXT}"
+                        if not FIRST_DAY.isoformat() <= str(day) <= LAST_DAY.isoformat()
+                        else "its creation time was stored with a year before 1000"
+                    )
+                    problems.append(
+                        f"entry {entry_id}: {what}; change its Date: with "
+                        f"`daybook edit {entry_id}`, or remove it with "
+                        f"`daybook delete {entry_id}`"
+                    )
+                for entry_id, size in cur.execute(
+                    "SELECT id, length(title) + length(body) FROM entries "
+                    "WHERE length(title) + length(body) > ? ORDER BY id",
+                    (MAX_ENTRY_CHARS,),
+                ):
+                    problems.append(
+                        f"entry {entry_id}: {oversize(int(size))}; shorten it with "
+                        f"`daybook edit {entry_id}`, or remove it with `daybook delete {entry_id}`"
+                    )
+                rows = cur.execute(
+                    "SELECT id, body, tag_list FROM entries WHERE tag_list != '' "
+                    "AND (instr(body, '```') OR instr(body, '~~~')) ORDER BY id"
+                )
+                while batch := rows.fetchmany(100):
+                    for entry_id, body, tag_list in batch:
+                        hidden = private_only_tags(str(body))
+                        stored = [t for t in str(tag_list).split() if t.casefold() in hidden]
+                        if stored:
+                            names = ", ".join(stored)
+                            notices.append(
+                                f"entry {entry_id}: the tag(s) {names} appear only inside its "
+                                "private blocks, so exports leave them out; to share them, "
+                                "write them outside the block, or to drop them, remove them "
+                                f"from the Tags: line with `daybook edit {entry_id}`"
+                            )
+        return problems, notices
+
     def rebuild_index(self) -> None:
         """Rebuild the full-text index from the entries (repairs a stale index)."""
         self._execute_write("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')", ())
@@ -570,10 +639,8 @@ class JournalStore(JournalStatistics):
                 db.exclusive_writer(self._engine),
                 self._engine.connect() as conn,
             ):
-                raw = conn.connection.driver_connection
-                assert isinstance(raw, sqlite3.Connection)
-                src.backup(raw)
-                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                src.backup(conn)
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             src.close()
         self._engine.dispose()
@@ -582,10 +649,8 @@ class JournalStore(JournalStatistics):
 _SQL_INT_MIN, _SQL_INT_MAX = -(2**63), 2**63 - 1  # SQLite's INTEGER
 
 
-def _driver_cursor(conn: Connection) -> sqlite3.Cursor:
-    raw = conn.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw.cursor()
+def _driver_cursor(conn: sqlite3.Connection) -> sqlite3.Cursor:
+    return conn.cursor()
 
 
 def _explicit_tags(entry: Entry) -> list[str]:

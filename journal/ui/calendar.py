@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import DaybookError
+from journal.services.changes import Change
 from journal.services.journal import Journal
 
 if sys.version_info >= (3, 12):
@@ -71,11 +72,26 @@ class JournalCalendar(QCalendarWidget):
     def has_entries(self, day: dt.date) -> bool:
         return self._counts.get(day, 0) > 0
 
-    def refresh(self) -> None:
-        """Read the marks for the month on show again (after adds, edits or deletes)."""
+    def _shown_range(self) -> tuple[dt.date, dt.date]:
+        """The days whose marks are read: the month on show and its neighbours' edges."""
         year, month = self.yearShown(), self.monthShown()
         first = dt.date(year, month, 1) - dt.timedelta(days=7)
         last = dt.date(year, month, pycal.monthrange(year, month)[1]) + dt.timedelta(days=14)
+        return first, last
+
+    def journal_changed(self, change: Change) -> None:
+        """Read the marks again unless the change cannot move them: an edit that kept its
+        entry's day, or a change to days outside the month on show."""
+        if change.kind == "updated" and len(change.days) == 1:
+            return
+        first, last = self._shown_range()
+        if change.days and not any(first <= day <= last for day in change.days):
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the marks for the month on show again (another month shown, a change)."""
+        first, last = self._shown_range()
         try:
             self._counts = self._journal.day_counts(first, last)
         except DaybookError as exc:

@@ -539,6 +539,12 @@ class EntryEditor(QWidget):
             draft.private,
         )
 
+    def write_draft(self) -> bool:
+        """Write what is typed as a draft now (after an unexpected error); False if the
+        disk refused."""
+        self._write_draft()
+        return self.draft_error is None
+
     def _write_draft(self, draft: Draft | None = None) -> None:
         self._update_word_count()
         if not self._dirty:

@@ -1,6 +1,10 @@
 """The main window's right-hand pane: the reader follows the timeline's current entry, the
 editor takes over to write, and whatever the editor holds is saved before anything else is
-shown (moving elsewhere, deleting, exporting, quitting)."""
+shown (moving elsewhere, deleting, exporting, quitting).
+
+When the journal changes (whoever changed it) the listing is read again and the reader
+stays on its entry, shown as it now is; if that entry left the list the reader moves to
+its neighbour, and it never shows an entry the list does not hold."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from journal.ui.calendar import DayDialog, to_qdate
 from journal.ui.timeline import entry_of
 
 if TYPE_CHECKING:
+    from journal.services.changes import Change
     from journal.ui.main_window import MainWindow
 
 
@@ -58,6 +63,70 @@ class EntryFlow(QObject):
         w.reader.show_entry(entry)
         w.calendar.setSelectedDate(to_qdate(entry.day))  # marks only; no jump
         w.update_pages()
+
+    def journal_changed(self, change: Change) -> None:
+        """Bring the listing and the reader up to date (search results: `SearchFlow`)."""
+        w = self._window
+        current = w.current_id()
+        old_row = w.model.row_of(current) if current is not None else -1
+        with self.holding_selection():
+            if change.kind == "trashed":  # in place: the list keeps its scroll position
+                for entry_id in change.ids:
+                    w.model.remove_entry(entry_id)
+            elif change.kind == "purged":
+                pass  # only entries in the Trash go for ever: never in the listing
+            elif not w.model.searching and not self._updated_in_place(change):
+                w.model.reload()
+        if not w.model.searching or change.kind == "trashed":
+            self.reselect(current, old_row)
+        w.update_pages()
+
+    def _updated_in_place(self, change: Change) -> bool:
+        """Show edited entries in their rows (as typing autosaves); False when a row would
+        move (another day) or is not loaded, and the listing must be read again."""
+        w = self._window
+        if change.kind != "updated" or not change.ids:
+            return False
+        try:
+            entries = [w.journal.get(entry_id) for entry_id in change.ids]
+        except DaybookError:  # gone meanwhile, or unreadable: read the listing again
+            return False
+        return all(w.model.update_entry(e) for e in entries)
+
+    def reselect(self, current: int | None, old_row: int) -> None:
+        """After the list was rebuilt: select the entry the reader showed, as it now is;
+        if it is gone, the entry now at `old_row` (or the one above, or the first). The
+        reader follows; with nothing listed it shows nothing."""
+        w = self._window
+        if w.trash_button.isChecked():
+            return  # the reader shows the Trash (it follows the Trash's list)
+        if current is not None:
+            on = w.timeline.current_entry()
+            kept = on is not None and on.id == current  # still current: no scrolling
+            if not kept:
+                with self.holding_selection():
+                    kept = w.select_id(current)
+            if kept:
+                fresh = w.timeline.current_entry()
+                if not self.is_editing() and fresh is not None and fresh != w.reader.entry:
+                    w.reader.show_entry(fresh)
+                return
+        if self.is_editing():
+            return  # a new entry being written: the reader is not on screen
+        count = w.model.rowCount()
+        row = w.timeline._step(min(max(old_row, 0), count - 1), 1)
+        if row < 0:
+            row = w.timeline._step(min(max(old_row, 0), count - 1) - 1, -1)
+        if row < 0:
+            w.timeline.clearSelection()
+            w.reader.show_entry(None)
+            return
+        with self.holding_selection():
+            w.timeline.select_row(row)
+        entry = w.timeline.current_entry()
+        w.reader.show_entry(entry)
+        if entry is not None:
+            w.calendar.setSelectedDate(to_qdate(entry.day))
 
     def trash_current_changed(self, entry: Entry | None) -> None:
         w = self._window
@@ -126,27 +195,15 @@ class EntryFlow(QObject):
         if not self.flush():
             return
         w.right_stack.setCurrentWidget(w.reader)
-        entry = w.reader.entry
-        if entry is not None:
-            try:
-                w.reader.show_entry(w.journal.get(entry.id))
-            except DaybookError:
-                w.reader.show_entry(w.timeline.current_entry())
+        self.reselect(w.current_id(), -1)  # the reader shows the entry as saved
         w.update_pages()
         w.focus_timeline()
 
     def entry_saved(self, entry: Entry) -> None:
-        """The editor committed `entry`: show it in the timeline and the reader."""
+        """The editor committed `entry` (the views have heard of it): select it."""
         w = self._window
+        if self._switching:
+            return  # the user moved elsewhere; the selection goes where they went
         with self.holding_selection():
-            if not w.model.update_entry(entry):
-                if w.model.searching:
-                    w.search_bar.flush()
-                else:
-                    w.model.reload()
-            if not self._switching:
-                w.select_id(entry.id)
-                w.reader.show_entry(entry)
-            w.calendar.refresh()
-            w.refresh_tags()
-        w.update_pages()
+            w.select_id(entry.id)
+        w.reader.show_entry(entry)

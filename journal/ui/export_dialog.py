@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QMimeData,
+    QObject,
     QSettings,
     Qt,
     QThreadPool,
@@ -58,13 +59,15 @@ from journal.ui.busy import BusyIndicator
 from journal.ui.errors import ErrorDialog
 from journal.ui.export_form import ExportForm
 from journal.ui.export_preview import (
+    PREVIEW_HEAD,
     Preview,
     PreviewPane,
+    ProgressRenderer,
     build_preview,
     private_note,
     size_text,
 )
-from journal.ui.worker import TaskSet
+from journal.ui.worker import Task, TaskSet
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -97,6 +100,12 @@ def release_clipboard() -> None:
         clipboard.setText(clipboard.text())
 
 
+class _Progress(QObject):
+    """Carries a preview's progress from the pool thread to the dialog (queued)."""
+
+    step = Signal(int, int)  # generation, entries rendered
+
+
 class ExportDialog(QDialog):
     """Filters (or a fixed selection), format options, a live preview, Copy and Save."""
 
@@ -110,6 +119,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         ids: Sequence[int] = (),
+        span: tuple[dt.date, dt.date] | None = None,
         tags: Sequence[str] | None = None,
         today: dt.date | None = None,
         week_start: int | None = None,
@@ -131,6 +141,9 @@ class ExportDialog(QDialog):
         self._renderer_lock = threading.Lock()
         self._generation = 0
         self._preview: Preview | None = None
+        self._building: Task | None = None
+        self._progress = _Progress(self)
+        self._progress.step.connect(self._progress_step)
         # Owned by the pool, not the dialog: a task outlives a dialog closed while it runs.
         self._tasks = TaskSet(self.pool, self.pool, alive=lambda: self._alive)
         self._alive = True
@@ -146,7 +159,7 @@ class ExportDialog(QDialog):
                 tags = [name for name, _n in journal.tag_counts()]
             except DaybookError:
                 tags = []
-        self.form = ExportForm(self.ids, tags, self.today, week_start, qsettings, self)
+        self.form = ExportForm(self.ids, tags, self.today, week_start, qsettings, self, span)
         form = self.form  # its fields, by the names tests and callers know
         self.selection_label, self.range_combo = form.selection_label, form.range_combo
         self.from_edit, self.to_edit = form.from_edit, form.to_edit
@@ -238,19 +251,62 @@ class ExportDialog(QDialog):
         self._timer.start()
 
     def refresh(self) -> None:
-        """Build the preview now, off the UI thread; only the latest request is shown."""
+        """Build the preview now, off the UI thread; only the latest request is shown.
+
+        First the oldest PREVIEW_HEAD entries (on screen at once), then, if there are more,
+        the whole export with progress; a newer request stops the one still running. What
+        was shown for the earlier choices is taken away at once: it is never shown stale.
+        """
         self._timer.stop()
         self._generation += 1
         generation = self._generation
+        self._stop_building()
         options = self.options()
         journal = self.journal
         self._set_ready(False)
+        self._preview = None
+        self.preview_pane.show_message(self.tr("Building the preview…"))
         self.busy.start("preview", self.tr("Building the preview…"))
-        self._start(
-            lambda: build_preview(journal, options, self._get_renderer),
+        self._building = self._tasks.run(
+            lambda: build_preview(journal, options, self._get_renderer, head=PREVIEW_HEAD),
             lambda preview: self._preview_built(generation, preview),
             lambda error: self._preview_failed(generation, error),
         )
+
+    def _build_whole(self, generation: int, options: ExportOptions, entries: int) -> None:
+        """The whole export, after its first entries are shown: progress in the busy
+        indicator, stopped by a newer request or by closing the dialog."""
+        journal = self.journal
+        progress = self._progress
+
+        def job() -> Preview:
+            renderer = ProgressRenderer(
+                self._get_renderer(), lambda n: progress.step.emit(generation, n)
+            )
+            return build_preview(journal, options, lambda: renderer)
+
+        self.busy.start(
+            "preview", self.tr("Preparing the whole export (from {0} entries)…").format(entries)
+        )
+        self._building = self._tasks.run(
+            job,
+            lambda preview: self._preview_built(generation, preview),
+            lambda error: self._preview_failed(generation, error),
+        )
+
+    def _progress_step(self, generation: int, rendered: int) -> None:
+        if generation == self._generation:
+            self.busy.start(
+                "preview",
+                self.tr("Preparing the whole export: {0} entries rendered…").format(
+                    f"{rendered:,}"
+                ),
+            )
+
+    def _stop_building(self) -> None:
+        if self._building is not None:
+            self._building.cancel()
+            self._building = None
 
     def _get_renderer(self) -> MarkdownRenderer:
         with self._renderer_lock:  # built on first use, in the pool thread
@@ -261,15 +317,24 @@ class ExportDialog(QDialog):
     def _preview_built(self, generation: int, preview: Preview) -> None:
         if generation != self._generation:
             return
-        self.busy.stop("preview")
+        self._building = None
         self._preview = preview
         self._show_preview()
+        if preview.partial and preview.result is not None:
+            self._build_whole(generation, preview.options, len(preview.entries))
+            return  # Save and Copy wait for the whole export
+        self.busy.stop("preview")
         self._set_ready(preview.result is not None)
         self.previewReady.emit()
+
+    def is_complete(self) -> bool:
+        """Whether the preview shown is the whole export (not only its first entries)."""
+        return self._preview is not None and not self._preview.partial
 
     def _preview_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
+        self._building = None
         self.busy.stop("preview")
         self._preview = None
         self.preview_pane.show_message(self.tr("The preview could not be built."))
@@ -497,6 +562,7 @@ class ExportDialog(QDialog):
     def done(self, result: int) -> None:
         self._alive = False
         self._timer.stop()
+        self._stop_building()
         super().done(result)
 
 

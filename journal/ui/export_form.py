@@ -35,6 +35,8 @@ from journal.services.export import ExportOptions
 from journal.services.export_options import FORMAT_KEYS, PRESETS, build_options, preset_range
 from journal.ui import wording
 
+SELECTED = "selected"  # the range choice "Selected (N)": the entries picked in the timeline
+
 if sys.version_info >= (3, 12):
     from typing import override
 else:
@@ -75,9 +77,11 @@ class ExportForm(QWidget):
         week_start: int,
         qsettings: QSettings | None,
         parent: QWidget | None = None,
+        span: tuple[dt.date, dt.date] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ids = tuple(ids)
+        self.span = span  # the first and last day of the selected entries
         self.today = today
         self.week_start = week_start
         self.qsettings = qsettings
@@ -102,6 +106,8 @@ class ExportForm(QWidget):
             "all": self.tr("All entries"),
             "custom": self.tr("Custom dates"),
         }
+        if self.ids:  # "Selected (3)" first, and chosen; the other choices stay at hand
+            self.range_combo.addItem(self.tr("Selected ({0})").format(count), SELECTED)
         for preset in PRESETS:
             self.range_combo.addItem(labels[preset], preset)
         self.from_edit = self._date_edit(self.tr("From day"))
@@ -139,16 +145,12 @@ class ExportForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         if self.ids:
             form.addRow(self.selection_label)
-            for widget in (self.range_combo, self.from_edit, self.to_edit, dash):
-                widget.hide()
-            self.tags_edit.hide()
-            self.search_edit.hide()
         else:
             self.selection_label.hide()
-            form.addRow(self._buddy(self.tr("&Dates:"), self.range_combo), self.range_combo)
-            form.addRow("", dates)
-            form.addRow(self._buddy(self.tr("&Tags:"), self.tags_edit), self.tags_edit)
-            form.addRow(self._buddy(self.tr("Sea&rch:"), self.search_edit), self.search_edit)
+        form.addRow(self._buddy(self.tr("&Dates:"), self.range_combo), self.range_combo)
+        form.addRow("", dates)
+        form.addRow(self._buddy(self.tr("&Tags:"), self.tags_edit), self.tags_edit)
+        form.addRow(self._buddy(self.tr("Sea&rch:"), self.search_edit), self.search_edit)
         form.addRow(self.private_check)
         form.addRow(self.private_label)
 
@@ -217,7 +219,7 @@ class ExportForm(QWidget):
     def _restore_choices(self) -> None:
         """The last format and Markdown options (never "include private": that is per export)."""
         settings = self.qsettings
-        self.range_combo.setCurrentIndex(PRESETS.index("this_week"))
+        self.set_preset(SELECTED if self.ids else "this_week")
         if settings is None:
             return
         if settings.contains("export/format"):
@@ -238,7 +240,7 @@ class ExportForm(QWidget):
             return
         self.qsettings.setValue("export/format", self.format_key())
         self.qsettings.setValue("export/front_matter", self.front_matter_check.isChecked())
-        if not self.ids:
+        if self.preset() != SELECTED:
             self.qsettings.setValue("export/preset", self.preset())
 
     # -- the request -----------------------------------------------------------------------
@@ -248,10 +250,10 @@ class ExportForm(QWidget):
         return str(self.range_combo.itemData(index)) if index >= 0 else "custom"
 
     def set_preset(self, preset: str) -> None:
-        self.range_combo.setCurrentIndex(PRESETS.index(preset))
+        self.range_combo.setCurrentIndex(self.range_combo.findData(preset))
 
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
-        if self.preset() == "all":
+        if self.preset() in ("all", SELECTED):
             return None, None
         return self.from_edit.date().toPython(), self.to_edit.date().toPython()  # type: ignore[return-value]
 
@@ -270,7 +272,7 @@ class ExportForm(QWidget):
     def options(self) -> ExportOptions:
         return build_options(
             self.format_key(),
-            ids=self.ids,
+            ids=self.ids if self.preset() == SELECTED else (),
             days=self.date_range(),
             tags=self.tags_edit.text(),
             search=self.search_edit.text(),
@@ -281,8 +283,10 @@ class ExportForm(QWidget):
 
     def _preset_changed(self, _index: int = 0) -> None:
         preset = self.preset()
-        if preset not in ("custom", "all"):
-            start, end = preset_range(preset, self.today, self.week_start)
+        selected = preset == SELECTED
+        span = self.span if selected else None
+        if span is not None or preset not in ("custom", "all", SELECTED):
+            start, end = span or preset_range(preset, self.today, self.week_start)
             assert start is not None and end is not None
             self._setting_range = True
             try:
@@ -290,7 +294,10 @@ class ExportForm(QWidget):
             finally:
                 self._setting_range = False
         for edit in (self.from_edit, self.to_edit):
-            edit.setEnabled(preset != "all")
+            edit.setEnabled(preset not in ("all", SELECTED))
+        for field in (self.tags_edit, self.search_edit):  # the selection is the choice
+            field.setEnabled(not selected)
+        self.selection_label.setVisible(selected)
         self.changed.emit()
 
     def _dates_edited(self) -> None:
@@ -304,7 +311,7 @@ class ExportForm(QWidget):
             other.blockSignals(False)
         if self.preset() != "custom":
             self.range_combo.blockSignals(True)
-            self.range_combo.setCurrentIndex(PRESETS.index("custom"))
+            self.range_combo.setCurrentIndex(self.range_combo.findData("custom"))
             self.range_combo.blockSignals(False)
         self.changed.emit()
 

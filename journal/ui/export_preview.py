@@ -2,7 +2,8 @@
 
 `build_preview` chooses and renders as the export service does and explains an empty choice
 in the dialog's words; `PreviewPane` shows the text to be written, the HTML page, or why
-there is nothing to show.
+there is nothing to show. A big export is previewed in two steps: its first entries at once
+(`head`), then the whole of it, rendered with progress and stoppable (`ProgressRenderer`).
 """
 
 from __future__ import annotations
@@ -23,14 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal import cancel
 from journal.domain.entry import Entry
 from journal.errors import InputError
-from journal.rendering.markdown import MarkdownRenderer
+from journal.rendering.markdown import PRIVATE_BOX, MarkdownRenderer
 from journal.services.export import ExportOptions, ExportResult, choose_entries, render_export
 from journal.services.journal import Journal
 from journal.ui.reader import SAFE_SCHEMES
 
-RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the source
+RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the first part
+PREVIEW_HEAD = 30  # entries in a preview's first step (shown at once, then the whole)
+PROGRESS_EVERY = 100  # entries rendered between two progress reports
 
 
 def _tr(text: str) -> str:
@@ -47,6 +51,7 @@ class Preview:
     result: ExportResult | None = None
     problem: str = ""
     private_out: tuple[int, int] = (0, 0)  # private entries and blocks going out
+    partial: bool = False  # only the first entries (the whole export is being built)
 
     def output(self) -> str:
         """The text Copy and Save use; a split export lists each file under its name."""
@@ -59,14 +64,36 @@ class Preview:
         return self.result.text
 
 
+class ProgressRenderer(MarkdownRenderer):
+    """Renders through `inner`, reporting every PROGRESS_EVERY entries to `on_progress` and
+    stopping (`journal.cancel.Cancelled`) when the work it runs in is cancelled."""
+
+    def __init__(self, inner: MarkdownRenderer, on_progress: Callable[[int], object]) -> None:
+        super().__init__()
+        self._inner = inner
+        self._on_progress = on_progress
+        self.rendered = 0
+
+    def render(self, text: str, mark_private: bool = False, box: str = PRIVATE_BOX) -> str:
+        cancel.check()
+        self.rendered += 1
+        if self.rendered % PROGRESS_EVERY == 0:
+            self._on_progress(self.rendered)
+        return self._inner.render(text, mark_private, box)
+
+
 def build_preview(
-    journal: Journal, options: ExportOptions, renderer: Callable[[], MarkdownRenderer]
+    journal: Journal,
+    options: ExportOptions,
+    renderer: Callable[[], MarkdownRenderer],
+    head: int | None = None,
 ) -> Preview:
-    """Choose and render as `build_export` does, but explain an empty choice in GUI words."""
+    """Choose and render as `build_export` does, but explain an empty choice in GUI words.
+    With `head`, only the oldest `head` entries (`partial` when there may be more)."""
     from journal.domain.blocks import private_blocks
 
     try:
-        entries, held = choose_entries(journal, options)
+        entries, held = choose_entries(journal, options, head)
     except InputError as exc:
         return Preview(options, problem=_sentence(exc.what))
     if not entries:
@@ -87,7 +114,8 @@ def build_preview(
             sum(e.private for e in entries),
             sum(len(list(private_blocks(e.body))) for e in entries),
         )
-    return Preview(options, tuple(entries), held, result, private_out=out)
+    partial = head is not None and len(entries) >= head
+    return Preview(options, tuple(entries), held, result, private_out=out, partial=partial)
 
 
 def private_note(entries: int, blocks: int, included: bool) -> str:
@@ -180,13 +208,32 @@ class PreviewPane(QWidget):
         self.stack.setCurrentWidget(self.message_label)
 
     def show_output(self, text: str, size: int, html: bool) -> None:
-        """Render an HTML page (unless its source is asked for, or it is too big to render);
-        anything else is shown as the text it is."""
-        if html and not self.source_check.isChecked() and size <= RENDER_LIMIT:
-            self.html_view.setHtml(text)
+        """Render an HTML page (unless its source is asked for; a page too big to render is
+        shown up to an entry near RENDER_LIMIT); anything else is shown as the text it is."""
+        shown = text if size <= RENDER_LIMIT else _first_part(text)
+        if html and not self.source_check.isChecked() and shown:
+            self.html_view.setHtml(shown)
             self.stack.setCurrentWidget(self.html_view)
+            self.render_note.setText(
+                self.tr(
+                    "A simplified rendering: the saved page brings its own styles for light "
+                    "and dark screens and for print."
+                )
+                if shown is text
+                else self.tr(
+                    "The first entries, in a simplified rendering: the saved page holds them "
+                    "all, with its own styles for light and dark screens and for print."
+                )
+            )
             self.render_note.show()
         else:
             self.render_note.hide()
             self.text_view.setPlainText(text)
             self.stack.setCurrentWidget(self.text_view)
+
+
+def _first_part(page: str) -> str:
+    """The start of an HTML page, cut before the entry that crosses RENDER_LIMIT ("" when
+    even the first entry does not fit: the source is shown then)."""
+    cut = page.rfind('<article class="entry"', 0, RENDER_LIMIT)
+    return page[:cut] if cut > 0 else ""

@@ -213,6 +213,11 @@ class InsightsDialog(QDialog):
         self.show_trends()
         self.show_week(self.week_day)
 
+    def journal_changed(self, _change: object = None) -> None:
+        """The journal changed: read the figures again while the window is open."""
+        if self.isVisible():
+            self.refresh()
+
     def show_year(self, year: int) -> None:
         try:
             counts = self.insights.day_counts(year)

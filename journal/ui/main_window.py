@@ -8,7 +8,10 @@ this module imports inside `attach`, not at its top (with them come the renderer
 through the journal, the storage layer).
 
 Widgets ask through signals; this window lays out the panes and wires them together, and
-reports `DaybookError`s in the error dialog. What the panes do together lives beside it:
+reports `DaybookError`s in the error dialog. The views follow the journal's change signal
+(`journal.ui.changes`): an action changes the journal and refreshes no view by name; a
+change made by another process is looked for when the window is activated and on a slow
+timer. What the panes do together lives beside it:
 reading and editing in `entry_flow`, searching in `search_flow`, Delete, Undo and the Trash
 in `trash.TrashFlow`. Slow work (search, emptying the Trash, export) runs in the thread pool
 through `journal.ui.worker`, with a busy bar when it takes over a second. Actions and menus
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
     from journal.services.journal import Journal
     from journal.ui.busy import BusyIndicator
     from journal.ui.calendar import JournalCalendar
+    from journal.ui.changes import ChangeSignal
     from journal.ui.entry_flow import EntryFlow
     from journal.ui.export_dialog import ExportDialog
     from journal.ui.import_dialog import ImportDialog
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
 
     # Set by attach() (the panes by journal.ui.window_panes):
     journal: Journal
+    journal_changes: ChangeSignal
     entry_flow: EntryFlow
     search_flow: SearchFlow
     trash_flow: TrashFlow
@@ -190,6 +195,7 @@ class MainWindow(QMainWindow):
         page_size: int = 200,
     ) -> None:  # fmt: skip
         """Put the panes for the open `journal` in the frame; `editor` edits its entries."""
+        from journal.ui.changes import ChangeSignal
         from journal.ui.entry_flow import EntryFlow
         from journal.ui.search_flow import SearchFlow
         from journal.ui.trash import TrashFlow
@@ -198,6 +204,7 @@ class MainWindow(QMainWindow):
         if self.is_ready():
             raise RuntimeError("the window already shows a journal")
         self.journal = journal
+        self.journal_changes = ChangeSignal(journal, self)
         self.entry_flow = EntryFlow(self)
         self.search_flow = SearchFlow(self)
         self.trash_flow = TrashFlow(self)
@@ -207,7 +214,8 @@ class MainWindow(QMainWindow):
         self._wire_actions()
         build_status_widgets(self)
 
-        self.refresh_all()
+        self.model.show_listing()
+        self.read_counts()
         self.timeline.select_row(0)
         self.update_pages()
         for action in self._held:
@@ -233,7 +241,7 @@ class MainWindow(QMainWindow):
             (acts.new_action, self.new_entry),
             (acts.new_day_action, entries.new_entry_for_day),
             (acts.import_action, self.open_import),
-            (acts.export_action, self.open_export),
+            (acts.export_action, self.export),
             (acts.export_selected_action, self.export_selected),
             (acts.settings_action, self.settingsRequested.emit),
             (acts.reflection_action, self._start_reflection),
@@ -296,16 +304,9 @@ class MainWindow(QMainWindow):
             self.qsettings.setValue("window/splitter", self.splitter.saveState())
         self.qsettings.sync()
 
-    def refresh_all(self) -> None:
-        """Read the listing, the calendar marks, tags and counts again."""
-        current = self.current_id()
-        self.model.reload() if self.model.rowCount() else self.model.show_listing()
-        self.calendar.refresh()
-        self.refresh_tags()
-        if current is not None:
-            self.select_id(current)
-
-    def refresh_tags(self) -> None:
+    def read_counts(self, _change: object = None) -> None:
+        """The tags (with their counts), the number of entries and On This Day, read again
+        (at the start and after every change to the journal)."""
         from journal.domain.filters import EntryFilter
 
         try:
@@ -422,10 +423,17 @@ class MainWindow(QMainWindow):
             e for e in [self.timeline.current_entry()] if e is not None
         ]
         if entries:
-            self.open_export([e.id for e in entries])
+            self.open_export(entries)
 
-    def open_export(self, ids: Sequence[int] = ()) -> ExportDialog | None:
-        """Open the export dialog (window-modal, not blocking): filters, or the given ids."""
+    def export(self) -> None:
+        """File > Export (Ctrl+Shift+E): on "Selected (N)" when several entries are selected,
+        otherwise on the last date range used."""
+        chosen = self.timeline.selected_entries()
+        self.open_export(chosen if len(chosen) > 1 else ())
+
+    def open_export(self, entries: Sequence[Entry] = ()) -> ExportDialog | None:
+        """Open the export dialog (window-modal, not blocking) on filters, or on `entries`
+        ("Selected (N)", with the days they span)."""
         from journal.ui.export_dialog import ExportDialog
 
         if not self.entry_flow.flush():  # export what the user sees, saved
@@ -433,7 +441,15 @@ class MainWindow(QMainWindow):
         if self.export_dialog is not None:
             self.export_dialog.close()
             self.export_dialog.deleteLater()
-        dialog = ExportDialog(self.journal, self, ids=ids, pool=self.pool, qsettings=self.qsettings)
+        days = [e.day for e in entries]
+        dialog = ExportDialog(
+            self.journal,
+            self,
+            ids=[e.id for e in entries],
+            span=(min(days), max(days)) if days else None,
+            pool=self.pool,
+            qsettings=self.qsettings,
+        )
         dialog.saved.connect(self._exported)
         self.export_dialog = dialog
         dialog.open()
@@ -452,7 +468,7 @@ class MainWindow(QMainWindow):
     # -- importing -------------------------------------------------------------------------
 
     def open_import(self) -> ImportDialog:
-        """File > Import…: the import dialog (window-modal, not blocking); refresh after."""
+        """File > Import…: the import dialog (window-modal, not blocking)."""
         from journal.ui.import_dialog import ImportDialog
 
         if self.import_dialog is not None:
@@ -465,8 +481,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _imported(self, report: Any) -> None:
-        self.refresh_all()
-        self.update_pages()
         self.statusBar().showMessage(
             self.tr("Imported {0} ({1} already in the journal)").format(
                 wording.entries(report.added), f"{report.skipped:,}"
@@ -491,6 +505,7 @@ class MainWindow(QMainWindow):
         dialog.tagRequested.connect(self.search_flow.tag_chosen)
         dialog.weekNotesRequested.connect(self.open_week_notes)
         dialog.loadFailed.connect(self.report)
+        self.journal_changes.changed.connect(dialog.journal_changed)
         self.insights_dialog = dialog
         dialog.resize(960, 560)
         dialog.show()
@@ -572,10 +587,22 @@ class MainWindow(QMainWindow):
         for the pool at most `msecs`; work still running then (work that cannot be stopped,
         such as a file being written) is abandoned. True if the pool has finished."""
         if self.is_ready():
+            self.journal_changes.stop()
             self.search_flow.cancel()
             self.busy.stop("search")
         self._tasks.cancel_all()
         return bool(self.pool.waitForDone(msecs))
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        # Back in the window: show what another process (the command line) wrote meanwhile.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.is_ready()
+        ):
+            self.journal_changes.poll()
+        super().changeEvent(event)
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:

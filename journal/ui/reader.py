@@ -1,22 +1,26 @@
 """The reader: one entry rendered from Markdown (sanitized) in a QTextBrowser.
 
 Links never navigate inside the browser: http(s) and mailto links go to the system's
-browser or mail program; anything else is ignored.
+browser or mail program; anything else is ignored. While a search is shown, its words are
+highlighted in the entry (`highlight`) and the first one is scrolled into view.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Sequence
 from html import escape as html_escape
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +35,25 @@ else:
     from typing_extensions import override
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
+# Highlights drawn in one entry at most (a common word in a long entry stays cheap).
+MAX_HIGHLIGHTS = 500
+
+
+def highlight_pattern(words: Sequence[tuple[str, bool]]) -> QRegularExpression | None:
+    """One case-insensitive expression for the search's words and phrases (a phrase's words
+    may be separated by any spaces or punctuation, as FTS5 reads them), or None."""
+    parts = []
+    for text, prefix in words:
+        tokens = [re.escape(t) for t in re.findall(r"\w+", text)]
+        if tokens:
+            parts.append(r"\b" + r"\W+".join(tokens) + (r"\w*" if prefix else r"\b"))
+    if not parts:
+        return None
+    return QRegularExpression(
+        "|".join(parts),
+        QRegularExpression.PatternOption.CaseInsensitiveOption
+        | QRegularExpression.PatternOption.UseUnicodePropertiesOption,
+    )
 
 
 class EntryReader(QWidget):
@@ -46,6 +69,7 @@ class EntryReader(QWidget):
         self._renderer = renderer
         self._entry: Entry | None = None
         self._in_trash = False
+        self._highlight: QRegularExpression | None = None
         self.setAccessibleName(self.tr("Entry"))
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
@@ -154,6 +178,38 @@ class EntryReader(QWidget):
             body = _drop_first_line(body, entry.display_title)
         html = self._renderer.render(body, mark_private=True, box=self._private_box())
         self.browser.setHtml(self._style() + html)
+        self._mark_words()
+
+    def highlight(self, words: Sequence[tuple[str, bool]]) -> None:
+        """Mark these words (text, is a prefix) in the entry shown and the next ones; an
+        empty list removes the marks."""
+        self._highlight = highlight_pattern(words)
+        self._mark_words()
+
+    def highlighted(self) -> list[str]:
+        """The text of each mark drawn now (for tests and accessibility)."""
+        return [sel.cursor.selectedText() for sel in self.browser.extraSelections()]
+
+    def _mark_words(self) -> None:
+        marks: list[QTextEdit.ExtraSelection] = []
+        if self._highlight is not None and self._entry is not None:
+            look = QTextCharFormat()
+            look.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
+            look.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+            doc = self.browser.document()
+            found = doc.find(self._highlight, 0)
+            while not found.isNull() and len(marks) < MAX_HIGHLIGHTS:
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor = found
+                mark.format = look
+                marks.append(mark)
+                found = doc.find(self._highlight, found, QTextDocument.FindFlag(0))
+        self.browser.setExtraSelections(marks)
+        if marks:
+            first = QTextCursor(marks[0].cursor)
+            first.clearSelection()
+            self.browser.setTextCursor(first)
+            self.browser.ensureCursorVisible()
 
     def _private_box(self) -> str:
         """A labelled, wrapping box for private blocks (QTextBrowser styles tables, not divs)."""

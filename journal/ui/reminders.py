@@ -34,6 +34,7 @@ from journal.services.prompt import PromptService
 from journal.settings import Settings
 
 if TYPE_CHECKING:
+    from journal.services.changes import Change
     from journal.ui.main_window import MainWindow
 
 TICK_MS = 30_000
@@ -284,9 +285,12 @@ class ReminderDesk(QObject):
     def _prompt_saved(self, entry: Entry) -> None:
         if self.catch_up is not None:
             self.catch_up.mark_written(entry.day)
-        refresh = getattr(self.window, "refresh_all", None)
-        if callable(refresh):
-            refresh()
+
+    def journal_changed(self, change: Change) -> None:
+        """A change to the journal (the main window's change signal): the streak and the
+        next reminder, unless it was an edit that kept its entry's day."""
+        if change.kind == "updated" and len(change.days) == 1:
+            return
         self._journal_changed()
 
     def _journal_changed(self) -> None:

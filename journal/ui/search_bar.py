@@ -1,7 +1,9 @@
 """The search bar: a query field, a tag filter and the result count.
 
 It only asks: `searchRequested(text, tag)` fires ~250 ms after the last change, and
-`cleared` when the field is emptied or Esc is pressed. The window runs the search.
+`cleared` when the field is emptied or Esc is pressed. The window runs the search. While the
+user types, the word under the cursor is searched as a prefix (`as_typed`): "depl" already
+finds "deploy".
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import sys
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from journal.domain.query import as_typed
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -97,9 +101,11 @@ class SearchBar(QWidget):
         if index >= 0:
             self.tag_box.setCurrentIndex(index)
 
-    def show_count(self, shown: int, total: int) -> None:
+    def show_count(self, shown: int, total: int, problems: tuple[str, ...] = ()) -> None:
+        """The number of results, and what of the query was ignored. With no result and no
+        problem the label hides: the empty list says it (one message, not two)."""
         if total == 0:
-            text = self.tr("No entries found")
+            text = ""
         elif total == 1:
             text = self.tr("1 entry found")
         elif shown < total:
@@ -108,8 +114,9 @@ class SearchBar(QWidget):
             )
         else:
             text = self.tr("{0} entries found").format(f"{total:,}")
+        text = " · ".join(filter(None, (text, *problems)))
         self.count_label.setText(text)
-        self.count_label.show()
+        self.count_label.setVisible(bool(text))
 
     def show_problem(self, text: str) -> None:
         self.count_label.setText(text)
@@ -120,7 +127,9 @@ class SearchBar(QWidget):
         self.field.selectAll()
 
     def clear(self) -> None:
-        """Empty the field and the tag filter; emits `cleared` once."""
+        """Empty the field and the tag filter; emits `cleared` once (nothing if empty)."""
+        if not self.text() and not self.tag():
+            return
         self._timer.stop()
         self.field.blockSignals(True)
         self.tag_box.blockSignals(True)
@@ -142,7 +151,7 @@ class SearchBar(QWidget):
 
     def _fire(self) -> None:
         if self.is_active():
-            self.searchRequested.emit(self.text().strip(), self.tag())
+            self.searchRequested.emit(as_typed(self.text()).strip(), self.tag())
 
     def flush(self) -> None:
         """Run a pending search now (Enter in the field)."""

@@ -1,7 +1,8 @@
 """Searching from the main window: the search bar asks, this runs the query off the UI
 thread and shows the hits in the timeline. Only the answer to the latest request is shown,
 and a newer request, clearing the search (Esc) or quitting stops the one still running;
-clearing the search goes back to the timeline on the entry the reader shows."""
+clearing the search goes back to the timeline on the entry the reader shows. The reader
+shows one of the results or nothing, and a change to the journal runs the search again."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from journal.domain.entry import SearchHit
 from journal.domain.filters import EntryFilter
 
 if TYPE_CHECKING:
+    from journal.services.changes import Change
     from journal.ui.main_window import MainWindow
     from journal.ui.worker import Task
 
 SEARCH_LIMIT = 500  # hits shown; the count says how many there are in all
 
-_Found = tuple[list[SearchHit], int, tuple[str, ...]]  # hits shown, hits in all, problems
+# hits shown, hits in all, problems, the words to highlight
+_Found = tuple[list[SearchHit], int, tuple[str, ...], tuple[tuple[str, bool], ...]]
 
 
 class SearchFlow(QObject):
@@ -60,9 +63,17 @@ class SearchFlow(QObject):
             total = len(hits)
             if total == SEARCH_LIMIT:
                 total = journal.count_search(query, filters)
-            return hits, total, query.problems
+            return hits, total, query.problems, query.words
 
         self._task = w.run_task(job, lambda result: self._done(generation, result), self._failed)
+
+    def journal_changed(self, change: Change) -> None:
+        """Search again: the change may add, drop or alter results."""
+        w = self._window
+        if change.kind == "purged":  # only entries in the Trash: never among the results
+            return
+        if w.model.searching and w.search_bar.is_active():
+            self.run(w.search_bar.text(), w.search_bar.tag())
 
     def cancel(self) -> None:
         """Stop the search still running, if any; its answer will not be shown."""
@@ -77,15 +88,13 @@ class SearchFlow(QObject):
             return
         self._task = None
         w.busy.stop("search")
-        hits, total, problems = result
+        hits, total, problems, words = result
+        w.reader.highlight(words)
         current = w.current_id()
         with w.entry_flow.holding_selection():
             w.model.show_hits(hits)
-            if current is not None:
-                w.select_id(current)
-        w.search_bar.show_count(len(hits), total)
-        if problems:
-            w.search_bar.show_problem(w.search_bar.count_label.text() + " · " + "; ".join(problems))
+        w.entry_flow.reselect(current, 0)  # the reader shows a result, or nothing
+        w.search_bar.show_count(len(hits), total, problems)
         w.update_pages()
         w.searchFinished.emit(len(hits))
 
@@ -101,14 +110,14 @@ class SearchFlow(QObject):
         w = self._window
         self.cancel()
         w.busy.stop("search")
+        w.reader.highlight(())
         if not w.model.searching:
             return
         current = w.current_id()
         with w.entry_flow.holding_selection():
             w.model.show_listing()
-            if current is not None:
-                entry = w.reader.entry
-                if entry is not None:
-                    w.model.load_through(entry.day)
-                w.select_id(current)
+            entry = w.reader.entry
+            if entry is not None:
+                w.model.load_through(entry.day)
+        w.entry_flow.reselect(current, 0)
         w.update_pages()

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 LOCK_NAME = "daybook.lock"
 ACTIVATE = b"activate\n"
 CONNECT_TIMEOUT_MS = 500
-STARTING_GRACE_S = 3.0  # how long a live lock holder may take to start listening
+STARTING_GRACE_S = 10.0  # how long a live lock holder may take to start listening
 MAX_LINE = 1024  # a peer that sends more without a newline is dropped
 
 

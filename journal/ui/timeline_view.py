@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
@@ -25,6 +25,7 @@ class TimelineView(QListView):
     """
 
     editRequested = Signal(object)  # Entry
+    escapePressed = Signal()  # the main window leaves search results back to the timeline
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +64,10 @@ class TimelineView(QListView):
             row = self._step(row, 1)
         if row >= 0:
             index = model.index(row, 0)
-            self.setCurrentIndex(index)
+            # This row alone, whatever modifier keys Qt believes are held (setCurrentIndex
+            # would add to the selection while it thinks Ctrl is down).
+            flags = QItemSelectionModel.SelectionFlag
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
             if row == 1:  # the first entry: show its month heading too
                 self.scrollToTop()
@@ -80,6 +84,9 @@ class TimelineView(QListView):
             if entry is not None:
                 self.editRequested.emit(entry)
                 return
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.escapePressed.emit()
+            return
         super().keyPressEvent(event)
 
     @override

@@ -1,7 +1,8 @@
 """The Trash: deleted entries, each restorable; emptying it asks first and is final.
 
 `TrashView` lists them; `TrashFlow` is the main window's side of it: moving entries to the
-Trash, Undo, restoring, showing the Trash in place of the timeline, and emptying it.
+Trash, Undo, restoring, showing the Trash in place of the timeline, and emptying it. The
+views hear of each change from the journal's change signal; nothing here refreshes them.
 """
 
 from __future__ import annotations
@@ -76,6 +77,11 @@ class TrashView(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+
+    def journal_changed(self, _change: object = None) -> None:
+        """Read the Trash again if it is on screen (it is read when shown otherwise)."""
+        if self.isVisible():
+            self.reload()
 
     def reload(self) -> None:
         self.model.show_listing()
@@ -159,29 +165,18 @@ class TrashFlow(QObject):
             if not w.entry_flow.flush():
                 return
             w.right_stack.setCurrentWidget(w.reader)
-        rows = [r for r in (w.model.row_of(e.id) for e in entries) if r >= 0]
         deleted: list[Entry] = []
-        for entry in entries:
-            try:
-                deleted.append(w.journal.delete(entry.id))
-            except DaybookError as exc:  # those already moved stay moved, and undoable
-                w.report(exc)
-                break
+        with w.journal_changes.held():  # the views hear of the group once
+            for entry in entries:
+                try:
+                    deleted.append(w.journal.delete(entry.id))
+                except DaybookError as exc:  # those already moved stay moved, and undoable
+                    w.report(exc)
+                    break
         if not deleted:
             return
         self.undo.append([e.id for e in deleted])
         w.undo_action.setEnabled(True)
-        for entry in deleted:
-            w.model.remove_entry(entry.id)
-        w.reader.show_entry(None)
-        if rows:
-            row = min(rows)
-            w.timeline.select_row(min(row, w.model.rowCount() - 1))
-            if w.timeline.current_entry() is None:
-                w.timeline.select_row(w.timeline._step(row - 1, -1))
-        w.calendar.refresh()
-        w.refresh_tags()
-        w.update_pages()
         w.statusBar().showMessage(
             self._said(deleted, w.tr("“{0}” moved to the Trash"), w.tr("{0} moved to the Trash")),
             10000,
@@ -212,28 +207,24 @@ class TrashFlow(QObject):
     def restore_ids(self, ids: list[int]) -> None:
         w = self._window
         restored: list[Entry] = []
-        for entry_id in ids:
-            try:
-                restored.append(w.journal.restore_entry(entry_id))
-            except DaybookError as exc:
-                w.report(exc)
-                break
+        with w.journal_changes.held():
+            for entry_id in ids:
+                try:
+                    restored.append(w.journal.restore_entry(entry_id))
+                except DaybookError as exc:
+                    w.report(exc)
+                    break
         if not restored:
             return
         w.statusBar().showMessage(
             self._said(restored, w.tr("“{0}” restored"), w.tr("{0} restored")), 5000
         )
-        if w.trash_button.isChecked():
-            w.trash.reload()
-        w.refresh_tags()
-        w.model.reload()
-        w.calendar.refresh()
-        if not w.trash_button.isChecked():
+        if not w.trash_button.isChecked():  # show what came back
             newest = max(restored, key=lambda e: (e.day, e.created, e.id))
             w.model.load_through(min(e.day for e in restored))
             w.select_id(newest.id)
             w.reader.show_entry(newest)
-        w.update_pages()
+            w.update_pages()
         for entry in restored:
             w.entryRestored.emit(entry)
 
@@ -272,7 +263,6 @@ class TrashFlow(QObject):
         w.statusBar().showMessage(
             w.tr("The Trash is empty ({0} entries deleted for ever)").format(count), 5000
         )
-        w.trash.reload()
         if w.trash_button.isChecked():
             w.reader.show_entry(None, in_trash=True)
         w.trashEmptied.emit(int(count))

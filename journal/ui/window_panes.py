@@ -58,6 +58,7 @@ def build_panes(
     w.timeline.selectionModel().selectionChanged.connect(w._selection_changed)
     w.timeline.editRequested.connect(w.edit_entry)
     w.search_bar = SearchBar(w)
+    w.timeline.escapePressed.connect(w.search_bar.clear)  # Esc in the results: timeline again
     w.search_bar.searchRequested.connect(w.run_search)
     w.search_bar.cleared.connect(w.search_flow.end)
     w.search_bar.focusTimelineRequested.connect(w.focus_timeline)
@@ -101,6 +102,15 @@ def build_panes(
     w.right_stack.setAccessibleName(w.tr("Entry"))
     for page in (w.empty_state, w.reader, w.editor):
         w.right_stack.addWidget(page)
+
+    # Every view follows the journal's changes (the order matters: the counts say whether
+    # the journal is empty before the listing picks its page).
+    changes = w.journal_changes
+    changes.changed.connect(w.read_counts)
+    changes.changed.connect(w.calendar.journal_changed)
+    changes.changed.connect(w.entry_flow.journal_changed)
+    changes.changed.connect(w.search_flow.journal_changed)
+    changes.changed.connect(w.trash.journal_changed)
 
     w.splitter = QSplitter(Qt.Orientation.Horizontal, w)
     w.splitter.setObjectName("mainSplitter")

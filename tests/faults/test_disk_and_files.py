@@ -14,6 +14,7 @@ import datetime as dt
 import errno
 import io
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -21,7 +22,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from journal.cli import main
 from journal.domain.entry import NewEntry
@@ -136,18 +136,18 @@ def test_disk_full_by_max_page_count(paths: AppPaths, fault_table: Callable[...,
         for i in range(10):
             store.add(new(f"entry {i}"))
         with store._engine.connect() as conn:
-            pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar_one())
+            pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
 
-        def limit(dbapi_conn: object, _record: object) -> None:
-            dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")  # type: ignore[attr-defined]
+        def limit(conn: sqlite3.Connection) -> None:
+            conn.execute(f"PRAGMA max_page_count = {pages}")
 
         store._engine.dispose()
-        event.listen(store._engine, "connect", limit)
+        store._engine.on_connect.append(limit)
         before = store.list_entries(limit=None)
         with pytest.raises(StorageError, match="is full; nothing was saved"):
             store.add(new("big " * 20_000))
         assert store.list_entries(limit=None) == before and store.check() == []
-        event.remove(store._engine, "connect", limit)
+        store._engine.on_connect.remove(limit)
         store._engine.dispose()
         store.add(new("big " * 20_000))
         assert store.count() == 11 and store.check() == []

@@ -350,3 +350,82 @@ def test_none_survives_pyside_lost_references(qapp: Any) -> None:
     painter.end()
     assert sys.getrefcount(None) > 1 << 40  # PySide6 6.12 may still lose some; None stays
     assert before > 1 << 40
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="bools are immortal from Python 3.12")
+def test_bools_survive_many_signal_emits() -> None:
+    """PySide6 6.12's `emit()` returns a bool without a reference: 20,000 emits from Python
+    (a long session's change signals) killed the process with bool_dealloc. In a child
+    process, so that a failure does not take the test run with it."""
+    import subprocess
+
+    code = (
+        "from journal.app import guard_none_refcount\n"
+        "guard_none_refcount()\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "class O(QObject):\n"
+        "    s = Signal(object)\n"
+        "o = O()\n"
+        "o.s.connect(lambda _c: None)\n"
+        "for i in range(20000):\n"
+        "    o.s.emit(i)\n"
+        "print('survived')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == "survived"
+
+
+@pytest.mark.qt_no_exception_capture
+def test_run_gui_logs_and_shows_an_error_raised_in_a_slot(
+    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+) -> None:
+    """The test hook: a slot raises on purpose in the running app; the app's own hook logs it
+    and shows the dialog, and the app goes on (and quits normally)."""
+    import sys
+
+    from journal.ui.crash import log_path
+    from journal.ui.errors import ErrorDialog
+
+    monkeypatch.setattr("journal.app.ask_restore_drafts", lambda *_a: False)
+    before = sys.excepthook
+    shown: list[Any] = []
+
+    def raise_on_purpose() -> None:
+        raise LookupError("raised on purpose in a slot")
+
+    def look() -> None:
+        dialogs = [w for w in qapp.topLevelWidgets() if isinstance(w, ErrorDialog)]
+        if not any(d.isVisible() for d in dialogs):
+            QTimer.singleShot(20, look)
+            return
+        shown.extend(d.informativeText() for d in dialogs if d.isVisible())
+        for dialog in dialogs:
+            dialog.close()
+        started[0].close()
+
+    def watch() -> None:
+        [window] = started
+        window.ready.connect(lambda: QTimer.singleShot(0, raise_on_purpose))
+        window.ready.connect(lambda: QTimer.singleShot(10, look))
+
+    QTimer.singleShot(0, watch)
+    assert run_gui_verbose(paths) == 0
+    log = log_path(paths).read_text(encoding="utf-8")
+    assert "LookupError: raised on purpose in a slot" in log and "raise_on_purpose" in log
+    assert "log level DEBUG" in log
+    assert shown and str(log_path(paths)) in shown[0]
+    assert sys.excepthook is before  # put back when the app ended
+    qapp.processEvents()
+    left = [w for w in qapp.topLevelWidgets() if isinstance(w, ErrorDialog) and w.isVisible()]
+    for dialog in left:
+        dialog.close()
+    assert [d.informativeText() for d in left] == []  # one error, one dialog, closed
+
+
+def run_gui_verbose(paths: Any) -> int:
+    from journal.app import run_gui
+
+    return run_gui(paths, ["daybook"], verbose=True)

@@ -151,6 +151,7 @@ def test_formats_html_digest_and_front_matter(week: Any, make_dialog: Any, qtbot
     assert dialog.preview_stack.currentWidget() is dialog.html_view
     assert dialog.output_text().lstrip().lower().startswith("<!doctype html>")
     assert "Flaky CI" in dialog.html_view.toPlainText()
+    assert "#ci #learning" in dialog.html_view.toPlainText()  # chips in a row, no bullets
     dialog.source_check.click()  # the same preview, shown as source
     assert dialog.preview_stack.currentWidget() is dialog.text_view
     assert dialog.text_view.toPlainText() == dialog.output_text()
@@ -346,7 +347,13 @@ def test_export_selected_entries_from_a_multi_selection(
     assert dialog is window.export_dialog and dialog.isVisible()
     assert sorted(dialog.ids) == sorted(e.id for e in chosen)
     assert dialog.selection_label.text() == "3 selected entries"
-    assert not dialog.range_combo.isVisibleTo(dialog)
+    assert dialog.range_combo.currentText() == "Selected (3)"
+    days = sorted(e.day for e in chosen)
+    assert (dialog.from_edit.date().toPython(), dialog.to_edit.date().toPython()) == (
+        days[0],
+        days[-1],
+    )  # the real span of the selection
+    assert not dialog.from_edit.isEnabled() and not dialog.tags_edit.isEnabled()
     qtbot.waitUntil(lambda: dialog.preview() is not None)
     text = dialog.output_text()
     assert "Entry 1" in text and "Entry 3" in text
@@ -363,6 +370,33 @@ def test_export_selected_entries_from_a_multi_selection(
         dialog.save_button.click()
     assert target.read_text() == dialog.output_text()
     assert "Exported 3 entries" in window.statusBar().currentMessage()
+
+
+def test_ctrl_shift_e_with_several_entries_selected_opens_on_them(
+    journal: Any, make_window: Any, qtbot: Any
+) -> None:
+    add_entries(journal, 8)
+    window = make_window(journal)
+    model = window.model
+    rows = {model.entry_at(r).title: r for r in range(model.rowCount()) if model.entry_at(r)}
+    window.timeline.select_row(rows["Entry 1"])
+    assert len(window.timeline.selected_entries()) == 1, window.timeline.selected_entries()
+    with qtbot.waitSignal(window.exportOpened) as opened:  # one entry: the usual dialog
+        window.export_action.trigger()
+    assert opened.args[0].range_combo.currentData() != "selected"
+    ctrl_click(qtbot, window, rows["Entry 4"])
+    with qtbot.waitSignal(window.exportOpened) as opened:
+        window.export_action.trigger()
+    dialog = opened.args[0]
+    assert dialog.range_combo.currentText() == "Selected (2)"
+    with qtbot.waitSignal(dialog.previewReady, timeout=5000):
+        pass
+    text = dialog.output_text()
+    assert "Entry 1\n" in text and "Entry 4\n" in text and "Entry 2\n" not in text
+    with qtbot.waitSignal(dialog.previewReady, timeout=5000):  # the other choices stay
+        dialog.set_preset("all")
+    assert dialog.tags_edit.isEnabled() and "Entry 2\n" in dialog.output_text()
+    assert not dialog.selection_label.isVisible()
 
 
 def test_export_dialog_from_the_file_menu(journal: Any, make_window: Any, qtbot: Any) -> None:
@@ -395,3 +429,104 @@ def test_select_all_never_selects_month_headings(
     selected = view.selectionModel().selectedIndexes()
     assert selected and not any(window.model.is_heading(i.row()) for i in selected)
     assert len(view.selected_entries()) == 40
+
+
+# -- a big export: the first entries at once, the whole with progress, stoppable -----------
+
+
+def _all_time(dialog: ExportDialog, qtbot: Any) -> None:
+    with changed(qtbot, dialog):
+        dialog.set_preset("all")
+
+
+def test_a_big_preview_shows_its_first_entries_then_the_whole(
+    journal: Any, make_dialog: Any, qtbot: Any
+) -> None:
+    add_entries(journal, 250)
+    dialog = make_dialog(journal)
+    steps: list[int] = []
+    dialog._progress.step.connect(lambda _g, n: steps.append(n))
+    firsts: list[Any] = []
+    dialog.previewReady.connect(lambda: firsts.append(dialog.preview()))
+    shown: list[tuple[Any, bool, str]] = []
+    show = dialog._show_preview
+
+    def noting() -> None:
+        show()
+        shown.append((dialog.preview(), dialog.is_ready(), dialog.output_text()))
+
+    dialog._show_preview = noting
+    with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
+        dialog.set_preset("all")
+    (partial, ready, text), (whole, _ready, _text) = shown
+    assert partial.partial and len(partial.entries) == 30
+    assert not ready  # Save and Copy wait for the whole
+    assert "Entry 249\n" in text and "Entry 1\n" not in text  # the oldest first
+    assert dialog.is_complete() and dialog.is_ready()
+    assert whole is dialog.preview() and len(whole.entries) == 200  # 50 are private
+    assert "Entry 1\n" in dialog.output_text()
+    assert firsts == [whole]  # previewReady only for the whole: tests and Save rely on it
+    with changed(qtbot, dialog):
+        dialog.set_format("html")
+    assert steps, "the whole HTML export reported progress"
+    assert dialog.preview_stack.currentWidget() is dialog.html_view
+
+
+def test_a_change_takes_the_old_preview_away_and_stops_its_build(
+    journal: Any, make_dialog: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from journal.ui import export_preview
+
+    add_entries(journal, 120)
+    dialog = make_dialog(journal)
+    _all_time(dialog, qtbot)
+    stopped = threading.Event()
+    slow_render = export_preview.ProgressRenderer.render
+
+    def render(self: Any, *args: Any, **kwargs: Any) -> str:
+        time.sleep(0.02)  # 120 entries: seconds, unless stopped
+        try:
+            return slow_render(self, *args, **kwargs)
+        except BaseException:
+            stopped.set()
+            raise
+
+    monkeypatch.setattr(export_preview.ProgressRenderer, "render", render)
+    dialog.set_format("html")
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.preview() is not None and dialog.preview().partial)
+    dialog.set_preset("this_week")  # a new choice while the whole is being built
+    dialog.refresh()
+    assert dialog.preview() is None and not dialog.is_ready()
+    assert dialog.message_label.text() == "Building the preview…"  # nothing stale shown
+    qtbot.waitUntil(stopped.is_set, timeout=10_000)
+    qtbot.waitUntil(dialog.is_complete, timeout=10_000)
+    preview = dialog.preview()
+    assert preview is not None and not preview.partial
+    assert all(dt.date(2026, 11, 16) <= e.day <= TODAY for e in preview.entries)
+
+
+def test_a_page_too_big_to_render_shows_its_first_entries_rendered(
+    journal: Any, make_dialog: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal.ui import export_preview
+
+    add_entries(journal, 20)
+    dialog = make_dialog(journal)
+    _all_time(dialog, qtbot)
+    with changed(qtbot, dialog):
+        dialog.set_format("html")
+    page = dialog.output_text()
+    tenth = [i for i in range(len(page)) if page.startswith("<article", i)][10]
+    monkeypatch.setattr(export_preview, "RENDER_LIMIT", tenth + 10)
+    with changed(qtbot, dialog):
+        dialog.refresh()
+    assert dialog.preview_stack.currentWidget() is dialog.html_view  # not the source
+    shown = dialog.html_view.toPlainText()
+    assert "Entry 19" in shown and "<article" not in shown
+    assert "first entries" in dialog.render_note.text()
+    newest = dialog.preview().entries[-1].body  # "Worked on item 1. ..."
+    assert newest not in shown and newest in dialog.output_text()  # the file holds them all

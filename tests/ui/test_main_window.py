@@ -133,8 +133,8 @@ def test_search_by_tag_filter(journal: Any, make_window: Any, qtbot: Any) -> Non
     with qtbot.waitSignal(window.searchFinished, timeout=5000) as done:
         qtbot.keyClicks(window.search_bar.field, "nothing-like-this")
     assert done.args == [0]
-    assert window.list_empty.isVisible()
-    assert window.search_bar.count_label.text() == "No entries found"
+    assert window.list_empty.isVisible() and window.list_empty.text() == "No entries match."
+    assert window.search_bar.count_label.isHidden()  # one empty message, not two
 
 
 def test_only_the_latest_search_is_shown(journal: Any, make_window: Any, qtbot: Any) -> None:
@@ -404,3 +404,53 @@ def test_counts_are_said_in_words(journal: Any, make_window: Any) -> None:
     journal.add("one reflection #alone")
     window = make_window(journal)
     assert window.stats_label.text() == "1 entry · 1 tag"
+
+
+def test_a_partial_word_finds_while_typing_and_the_entry_shows_it_marked(
+    journal: Any, make_window: Any, qtbot: Any
+) -> None:
+    add_entries(journal, 12)
+    journal.add(
+        "We deployed the canary; deployment notes follow", title="Canary", day=dt.date(2026, 11, 20)
+    )
+    window = make_window(journal)
+    shortcut(window, QKeySequence.StandardKey.Find)
+    with qtbot.waitSignal(window.searchFinished, timeout=5000) as done:
+        qtbot.keyClicks(window.search_bar.field, "depl")
+    assert done.args == [1], "the last word typed is a prefix"
+    assert window.search_bar.count_label.text() == "1 entry found"
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Return)  # into the results
+    assert window.timeline.hasFocus()
+    qtbot.waitUntil(
+        lambda: window.reader.entry is not None and window.reader.entry.title == "Canary"
+    )
+    assert [m.lower() for m in window.reader.highlighted()] == ["deployed", "deployment"]
+    # A whole word (a space typed after it) no longer matches what only starts with it.
+    with qtbot.waitSignal(window.searchFinished, timeout=5000) as done:
+        window.search_bar.field.setText("depl ")
+    assert done.args == [0]
+    assert (
+        window.list_empty.text() == "No entries match." and window.search_bar.count_label.isHidden()
+    )
+
+
+def test_esc_in_the_results_list_goes_back_to_the_timeline(
+    journal: Any, make_window: Any, qtbot: Any
+) -> None:
+    add_entries(journal, 12)
+    journal.add("A note about the canary", title="Canary", day=dt.date(2026, 11, 20))
+    window = make_window(journal)
+    listing_rows = window.model.rowCount()
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        qtbot.keyClicks(window.search_bar.field, "canary")
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Down)
+    assert window.timeline.hasFocus() and window.model.searching
+    qtbot.waitUntil(lambda: window.reader.entry is not None)
+    assert window.reader.highlighted()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Escape)
+    assert not window.model.searching and window.model.rowCount() == listing_rows
+    assert window.search_bar.text() == "" and window.timeline.hasFocus()
+    assert window.reader.entry is not None and window.reader.entry.title == "Canary"
+    assert window.reader.highlighted() == []  # the marks go with the search
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Escape)  # nothing to leave: nothing happens
+    assert window.model.rowCount() == listing_rows

@@ -50,3 +50,21 @@ def test_private_blocks_are_a_labelled_wrapped_box(qtbot: Any, tmp_path: Path) -
     assert "Private · left out of exports" in text and "mentor" in text and "```" not in text
     assert not pane.browser.horizontalScrollBar().isVisible()
     pane.grab().save(str(tmp_path / "reader-private.png"))
+
+
+def test_search_words_are_marked_whole_case_blind_and_across_punctuation(qtbot: Any) -> None:
+    r = reader(qtbot)
+    r.highlight([("design review", False), ("cach", True), ("ümlaut", False)])
+    r.show_entry(
+        entry(
+            "The Design-Review went well.\n\nCaching and the CACHE; ÜMLAUT but not ümlauts, "
+            "and no redesign reviews.",
+            title="Review",
+        )
+    )
+    assert r.highlighted() == ["Design-Review", "Caching", "CACHE", "ÜMLAUT"]
+    r.show_entry(entry("Nothing to see"))
+    assert r.highlighted() == []
+    r.highlight(())
+    r.show_entry(entry("The design review again"))
+    assert r.highlighted() == []

@@ -10,6 +10,7 @@ import pytest
 
 from journal.paths import AppPaths
 from journal.services.journal import Journal
+from journal.storage import db
 from journal.ui import startup
 from journal.ui.startup import JournalOpener, StartupChecks
 
@@ -104,8 +105,8 @@ def test_checks_report_a_damaged_index(
     journal: Journal, make_window: Any, qtbot: Any, errors: list[BaseException]
 ) -> None:
     journal.add("alpha")
-    with journal.store._engine.begin() as conn:
-        conn.exec_driver_sql("DROP TRIGGER entries_fts_au")
+    with db.write_transaction(journal.store._engine) as conn:
+        conn.execute("DROP TRIGGER entries_fts_au")
     window = make_window(journal)
     checks = StartupChecks(journal, window)
     with qtbot.waitSignal(checks.finished, timeout=10000) as done:

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal.domain.dates import parse_day, parse_period, shown
+from journal.domain.entry import FIRST_DAY, LAST_DAY
 from journal.errors import InputError
 
 TODAY = dt.date(2026, 11, 26)
@@ -18,8 +19,8 @@ TODAY = dt.date(2026, 11, 26)
     ("text", "expected"),
     [
         ("2024-02-29", dt.date(2024, 2, 29)),
-        ("0001-01-01", dt.date(1, 1, 1)),
-        ("9999-12-31", dt.date(9999, 12, 31)),
+        ("1000-01-01", dt.date(1000, 1, 1)),
+        ("9998-12-31", dt.date(9998, 12, 31)),
         ("2024-3-5", dt.date(2024, 3, 5)),
         ("  2024-03-05\n", dt.date(2024, 3, 5)),
         ("today", TODAY),
@@ -109,10 +110,22 @@ def test_shown() -> None:
     assert shown("x" * 50, limit=10) == "x" * 9 + "\N{HORIZONTAL ELLIPSIS}"
 
 
-@given(st.dates())
-def test_every_date_round_trips(day: dt.date) -> None:
+@given(st.dates(FIRST_DAY, LAST_DAY))
+def test_every_date_in_range_round_trips(day: dt.date) -> None:
     assert parse_day(day.isoformat(), TODAY) == day
+
+
+@given(st.dates())
+def test_every_date_is_a_period(day: dt.date) -> None:
     assert parse_period(day.isoformat(), TODAY) == (day, day)
+
+
+@given(st.dates(max_value=FIRST_DAY - dt.timedelta(days=1)) | st.dates(LAST_DAY + dt.timedelta(1)))
+def test_a_day_outside_the_supported_range_is_refused_in_one_line(day: dt.date) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_day(day.isoformat(), TODAY)
+    assert "supported range 1000-01-01 to 9998-12-31" in str(caught.value)
+    assert "\n" not in str(caught.value)
 
 
 @given(st.dates())

@@ -211,7 +211,8 @@ GOOD = '{"uid": "u", "day": "2024-05-17", "created": "2024-05-17T09:00:00+02:00"
         (HEADER % GOOD.replace('"u",', '"u", "private": 1,'), "'private'"),
         (HEADER % GOOD.replace('"u",', '"u", "kind": "Big Kind",'), "'kind'"),
         (HEADER % GOOD.replace('"u",', '"u", "body": 5,'), "'body'"),
-        ("[" * 100000, "not valid JSON"),
+        ("[" * 100000, "expected a Daybook export"),
+        ("{" * 100000, "not valid JSON"),
     ],
 )
 def test_clear_errors(text: str, words: str) -> None:

@@ -28,18 +28,14 @@ def test_each_step_keeps_fts_in_step(paths: AppPaths) -> None:
         for revision in script_revisions():
             upgrade(engine, revision)
             with engine.connect() as conn:
-                raw = conn.connection.driver_connection
-                assert isinstance(raw, sqlite3.Connection)
-                assert fts_problems(raw.cursor()) == [], revision
+                assert fts_problems(conn.cursor()) == [], revision
         store = JournalStore(engine, paths.database)
         store.add(NewEntry(day=dt.date(2026, 1, 2), body="migrated words"))
         assert len(store.search(parse_query("migrated"))) == 1
         downgrade(engine, "base")
         upgrade(engine, "head")
         with engine.connect() as conn:
-            raw = conn.connection.driver_connection
-            assert isinstance(raw, sqlite3.Connection)
-            assert fts_problems(raw.cursor()) == []
+            assert fts_problems(conn.cursor()) == []
     finally:
         engine.dispose()
 
@@ -47,8 +43,8 @@ def test_each_step_keeps_fts_in_step(paths: AppPaths) -> None:
 def test_check_detects_a_dropped_trigger_and_a_stale_index(store: JournalStore) -> None:
     store.add(NewEntry(day=dt.date(2026, 1, 2), body="alpha beta"))
     assert store.check() == []
-    with store._engine.begin() as conn:
-        conn.exec_driver_sql("DROP TRIGGER entries_fts_au")
+    with db.write_transaction(store._engine) as conn:
+        conn.execute("DROP TRIGGER entries_fts_au")
     store.update(1, body="gamma delta")  # the index now misses the change
     problems = store.check()
     assert any("entries_fts_au is missing" in p for p in problems)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.domain.query import SearchQuery, fts5_string, parse_query
+from journal.domain.query import SearchQuery, as_typed, fts5_string, parse_query
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -390,3 +390,57 @@ def test_query_finds_its_own_text(text: str) -> None:
 @given(syntax_soup)
 def test_parse_is_deterministic_and_total(text: str) -> None:
     assert parse_query(text, TODAY) == parse_query(text, TODAY)
+
+
+# -- search as you type ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "sent"),
+    [
+        ("depl", "depl*"),
+        ("deploy cach", "deploy cach*"),
+        ("depl ", "depl "),  # a space ends the word: whole words again
+        ("dep*", "dep*"),
+        ("d", "d"),  # one letter would walk the whole vocabulary
+        ('"design rev', '"design rev"*'),
+        ('"design review"', '"design review"'),
+        ("-stag", "-stag"),  # an exclusion is never widened while typing
+        ("tag:c", "tag:c"),
+        ("#ci", "#ci"),
+        ("from:2026", "from:2026"),
+        ("naïve", "naïve*"),
+        ("日本", "日本*"),
+        ("...", "..."),
+        ("", ""),
+    ],
+)
+def test_the_last_word_being_typed_is_a_prefix(typed: str, sent: str) -> None:
+    assert as_typed(typed) == sent
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab -"*:#\tégtfromo')), max_size=30))
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_as_typed_only_ever_widens_the_last_wanted_word(text: str) -> None:
+    """Filters, exclusions and every other word mean the same as typed; at most the last
+    wanted word or phrase becomes its prefix search."""
+    before, after = parse_query(text), parse_query(as_typed(text))
+    assert (after.tags, after.exclude_tags, after.exclude) == (
+        before.tags,
+        before.exclude_tags,
+        before.exclude,
+    )
+    assert (after.date_from, after.date_to) == (before.date_from, before.date_to)
+
+    def bare(q: SearchQuery) -> list[str]:
+        return list(dict.fromkeys(w.rstrip("*") for w, _ in q.words))
+
+    assert bare(after) == bare(before)
+    if after.match != before.match:
+        assert after.match is not None and before.match is not None
+        assert after.match.endswith(" *") and not before.match.endswith(" *")
+
+
+def test_the_words_to_highlight_are_the_wanted_ones() -> None:
+    q = parse_query('deploy "design review" -staging tag:ci cach*')
+    assert q.words == (("deploy", False), ("design review", False), ("cach", True))

@@ -30,6 +30,17 @@ from journal.storage.sql import (
 from journal.storage.store import JournalStore
 
 MB = 1024 * 1024
+
+
+@pytest.fixture(autouse=True)
+def rows_larger_than_entries_now_may_be(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries are limited to MAX_ENTRY_CHARS today, but a journal written before the limit
+    may hold larger rows: searching them must stay bounded too, so they are stored here."""
+    import journal.domain.entry as entry
+
+    monkeypatch.setattr(entry, "MAX_ENTRY_CHARS", 64 * MB)
+
+
 WORDS = ["alpha", "beta", "gamma", "delta", "cache", "review", "team", "code", "notes"]
 
 

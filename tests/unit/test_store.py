@@ -163,11 +163,14 @@ def test_files_are_private(store: JournalStore, paths: AppPaths) -> None:
 
 def test_pragmas(store: JournalStore) -> None:
     with store._engine.connect() as conn:
-        q = conn.exec_driver_sql
-        assert q("PRAGMA journal_mode").scalar() == "wal"
-        assert q("PRAGMA synchronous").scalar() == 2  # FULL
-        assert q("PRAGMA foreign_keys").scalar() == 1
-        assert q("PRAGMA busy_timeout").scalar() == 5000
+
+        def q(sql: str) -> object:
+            return conn.execute(sql).fetchone()[0]
+
+        assert q("PRAGMA journal_mode") == "wal"
+        assert q("PRAGMA synchronous") == 2  # FULL
+        assert q("PRAGMA foreign_keys") == 1
+        assert q("PRAGMA busy_timeout") == 5000
 
 
 def test_garbage_file_is_refused_and_left_untouched(paths: AppPaths) -> None:
