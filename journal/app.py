@@ -459,23 +459,36 @@ def offer_drafts(window: MainWindow) -> None:
 
 def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
     """Ask whether to restore the drafts; tests replace this function."""
+    box, restore = drafts_box(parent, drafts)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def drafts_box(parent: QWidget | None, drafts: list[Draft]) -> tuple[Any, Any]:
+    """The offer of drafts left by an earlier run (a QMessageBox), and its Restore button."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from journal.domain.entry import short_label
+    from journal.ui.errors import message_box
+
+    def tr_app(text: str) -> str:
+        return QCoreApplication.translate("RestoreDrafts", text)
 
     names = "\n".join(
         f"• {short_label(d.title or (d.body.strip().splitlines() or [''])[0], 60)} "
         f"({d.day.isoformat()}, {d.saved_at.astimezone().strftime('%H:%M')})"
         for d in drafts[:8]
     )
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(box.tr("Unsaved Changes Found"))
-    box.setText(box.tr("Daybook stopped before these changes were saved:"))
-    box.setInformativeText(names + "\n\n" + box.tr("Restore them into your journal?"))
-    box.setAccessibleName(box.tr("Unsaved changes found"))
-    restore = box.addButton(box.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(box.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        tr_app("Unsaved Changes Found"),
+        tr_app("Daybook stopped before these changes were saved:"),
+        names + "\n\n" + tr_app("Restore them into your journal?"),
+        tr_app("Unsaved changes found"),
+    )
+    restore = box.addButton(tr_app("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr_app("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
-    box.exec()
-    return box.clickedButton() is restore
+    return box, restore
