@@ -32,9 +32,6 @@ if TYPE_CHECKING:
     from journal.domain.filters import Cursor, EntryFilter, ImportReport, Order
     from journal.storage.store import JournalStore
 
-# Formats whose entries record a time but no day: the day boundary dates them.
-TIME_ONLY_FORMATS = ("jrnl", "dayone")
-
 
 _R = TypeVar("_R")
 
@@ -230,10 +227,12 @@ class Journal:
         self._publish(Change("purged", tuple(wanted), days))
         return removed
 
-    def _days_from_times(self, fmt: str, entries: Iterable[NewEntry]) -> Iterator[NewEntry]:
+    def _days_from_times(
+        self, dated_by_time: bool, entries: Iterable[NewEntry]
+    ) -> Iterator[NewEntry]:
         """Entries of formats that record only a time (jrnl, Day One) dated by `day_of`, in
         the writer's own zone; the other formats say the day themselves."""
-        if fmt not in TIME_ONLY_FORMATS:
+        if not dated_by_time:
             yield from entries
             return
         from journal.domain.schedule import reflection_day
@@ -350,7 +349,7 @@ class Journal:
 
                 check_path(path)
                 source = ImportSource(path, None, [], time_format, name_format)
-                entries = self._days_from_times(fmt, kind.read(source))
+                entries = self._days_from_times(kind.dated_by_time, kind.read(source))
                 report = self.store.add_many(entries, progress, dry_run)
                 report.skipped_notes.extend(source.notes)
                 return report
@@ -358,7 +357,7 @@ class Journal:
 
             with open_text(path) as fh:
                 source = ImportSource(path, fh, [], time_format, name_format)
-                entries = self._days_from_times(fmt, kind.read(source))
+                entries = self._days_from_times(kind.dated_by_time, kind.read(source))
                 return self.store.add_many(entries, progress, dry_run)
         except FileNotFoundError as exc:
             raise NotFoundError(f"no such file: {path}", "check the path") from exc
