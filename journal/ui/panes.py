@@ -26,6 +26,7 @@ from journal.domain.entry import Entry
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.calendar import JournalCalendar
+from journal.ui.first_run import FirstRunCard
 
 MEMORIES = 5  # "On this day" entries shown in the sidebar (Insights lists them all)
 
@@ -137,11 +138,20 @@ class Sidebar(QWidget):
 
 
 class WelcomePage(QFrame):
-    """The empty journal's invitation to write, saying where the data lives."""
+    """The empty journal's invitation to write (one call to action, with its shortcut), a
+    second way in for an existing journal (import), where the data lives, and the first-run
+    card (`journal.ui.first_run`), hidden until its offer is wired."""
 
     startRequested = Signal()
+    importRequested = Signal()
 
-    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        home: Path,
+        parent: QWidget | None = None,
+        write_keys: str = "",
+        import_keys: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Welcome"))
         heading = QLabel(self.tr("Your journal is waiting for its first reflection"), self)
@@ -162,16 +172,39 @@ class WelcomePage(QFrame):
         self.start_button = QPushButton(self.tr("Write Today's Reflection"), self)
         self.start_button.setAccessibleName(self.tr("Write today's reflection"))
         self.start_button.setDefault(True)
+        big = self.start_button.font()
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        big.setBold(True)
+        self.start_button.setFont(big)
+        self.start_button.setMinimumHeight(self.start_button.sizeHint().height() + 12)
         self.start_button.clicked.connect(self.startRequested)
+        self.keys_label = QLabel(
+            self.tr("or press {0}").format(write_keys) if write_keys else "", self
+        )
+        self.keys_label.setAccessibleName(self.tr("Shortcut for today's reflection"))
+        self.keys_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.keys_label.setVisible(bool(write_keys))
+        self.import_button = QPushButton(self.tr("Import an Existing Journal…"), self)
+        self.import_button.setAccessibleName(self.tr("Import an existing journal"))
+        self.import_button.setFlat(True)
+        self.import_button.setAutoDefault(False)
+        self.import_button.setToolTip(
+            self.tr("Day One, jrnl, RedNotebook, Markdown files or a Daybook export")
+            + (f" ({import_keys})" if import_keys else "")
+        )
+        self.import_button.clicked.connect(self.importRequested)
         self.where_label = QLabel(
             self.tr("Everything stays on this computer, in {0}").format(str(home)), self
         )
         self.where_label.setAccessibleName(self.tr("Where your journal is kept"))
         self.where_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        for label in (heading, text, self.where_label):
+        for label in (heading, text, self.keys_label, self.where_label):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card = FirstRunCard(self)
+        self.card.hide()  # until an offer (FirstRunOffer) says there is one
+        self.card.setMaximumWidth(560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addStretch(2)
@@ -179,11 +212,10 @@ class WelcomePage(QFrame):
         layout.addSpacing(12)
         layout.addWidget(text)
         layout.addSpacing(20)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        for widget in (self.start_button, self.keys_label, self.import_button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(20)
+        layout.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(16)
         layout.addWidget(self.where_label)
         layout.addStretch(3)
