@@ -104,8 +104,8 @@ class FirstRunCard(QFrame):
         layout.setSpacing(8)
         layout.addWidget(self.title_label)
         layout.addWidget(self.text_label)
-        layout.addLayout(buttons)
         layout.addWidget(self.message_label)
+        layout.addLayout(buttons)
 
     def offer(self, text: str, refusal: str = "") -> None:
         """Offer `text` on the button; with a `refusal`, say why it cannot be done instead."""

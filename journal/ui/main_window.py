@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
                 if self.damaged
                 else self.tr("No entries match.")
                 if searching
-                else self.tr("No entries yet.\nPress Ctrl+N to write one.")
+                else self.tr("No entries yet.")  # the welcome page says how to start
             )
         if self.right_stack.currentWidget() is self.editor:
             return

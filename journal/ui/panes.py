@@ -186,7 +186,6 @@ class WelcomePage(QFrame):
         self.keys_label.setVisible(bool(write_keys))
         self.import_button = QPushButton(self.tr("Import an Existing Journal…"), self)
         self.import_button.setAccessibleName(self.tr("Import an existing journal"))
-        self.import_button.setFlat(True)
         self.import_button.setAutoDefault(False)
         self.import_button.setToolTip(
             self.tr("Day One, jrnl, RedNotebook, Markdown files or a Daybook export")
@@ -204,7 +203,7 @@ class WelcomePage(QFrame):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card = FirstRunCard(self)
         self.card.hide()  # until an offer (FirstRunOffer) says there is one
-        self.card.setMaximumWidth(560)
+        self.card.setMaximumWidth(self.fontMetrics().averageCharWidth() * 72)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addStretch(2)
@@ -215,7 +214,13 @@ class WelcomePage(QFrame):
         for widget in (self.start_button, self.keys_label, self.import_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(20)
-        layout.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Not aligned in its cell: an aligned item gets its size hint, which clips the
+        # card's wrapped text; a row with stretches centres it at the width it is given.
+        card_row = QHBoxLayout()
+        card_row.addStretch(1)
+        card_row.addWidget(self.card, 100)
+        card_row.addStretch(1)
+        layout.addLayout(card_row)
         layout.addSpacing(16)
         layout.addWidget(self.where_label)
         layout.addStretch(3)

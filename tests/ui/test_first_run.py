@@ -84,7 +84,7 @@ def test_the_welcome_page_has_one_call_to_action_and_an_import(
     assert window.reflection_action.shortcut().toString() == "Ctrl+R"
     defaults = [b for b in page.findChildren(type(page.start_button)) if b.isDefault()]
     assert defaults == [page.start_button]  # one call to action
-    assert page.import_button.isVisible() and page.import_button.isFlat()
+    assert page.import_button.isVisible() and not page.import_button.isDefault()
 
 
 def test_the_import_action_opens_the_import_dialog(
@@ -253,3 +253,24 @@ def test_the_first_reflection_replaces_the_welcome_page(
         desk.dispose()
         desk.deleteLater()
         qapp.setQuitOnLastWindowClosed(True)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700), (900, 600)])
+def test_the_cards_text_is_never_clipped(
+    open_window: Any, default_paths: AppPaths, qtbot: Any, qapp: QApplication,
+    size: tuple[int, int],
+) -> None:  # fmt: skip
+    """An aligned item gets its size hint, which clipped the card's wrapped text."""
+    window = open_window(default_paths)
+    window.resize(*size)
+    card = window.empty_state.card
+
+    def whole() -> bool:
+        labels = (card.text_label, card.title_label)
+        return all(lab.height() >= lab.heightForWidth(lab.width()) for lab in labels)
+
+    qtbot.waitUntil(whole)
+    qtbot.mouseClick(card.accept_button, _left())
+    qtbot.waitUntil(lambda: card.message_label.height()
+                    >= card.message_label.heightForWidth(card.message_label.width()))  # fmt: skip
+    assert card.rect().contains(card.message_label.geometry())
