@@ -23,6 +23,7 @@ from journal.settings import Settings
 from journal.ui.first_run import CARD_KEY, FirstRunCard, FirstRunOffer, offer_text, reminder_words
 
 WORK = DEFAULT_SET.questions[0]
+BY_SETTINGS = "Remind me at the times set in Settings"
 
 
 def entry_file() -> Path:
@@ -30,9 +31,7 @@ def entry_file() -> Path:
 
 
 @pytest.fixture
-def open_window(
-    qapp: QApplication, qtbot: Any, qsettings: Any
-) -> Iterator[Any]:
+def open_window(qapp: QApplication, qtbot: Any, qsettings: Any) -> Iterator[Any]:
     """A main window as the app builds it, on the journal in `paths` with `settings`."""
     from journal.app import build_window
 
@@ -186,10 +185,10 @@ def test_the_card_is_not_offered_when_start_on_login_is_on(
     [
         (["08:45"] * 5 + ["", ""], "Remind me at 08:45 on working days"),
         (["21:00"] * 7, "Remind me at 21:00 every day"),
-        (["17:30", "17:30", "18:00", "17:30", "17:30", "", ""], "Remind me at the times set in Settings"),
-        (["17:30"] * 5 + ["10:00", ""], "Remind me at the times set in Settings"),
+        (["17:30", "17:30", "18:00", "17:30", "17:30", "", ""], BY_SETTINGS),
+        (["17:30"] * 5 + ["10:00", ""], BY_SETTINGS),
         ([""] * 7, "Start Daybook when I log in"),
-        (["", "", "", "", "", "10:00", "10:00"], "Remind me at the times set in Settings"),
+        (["", "", "", "", "", "10:00", "10:00"], BY_SETTINGS),
     ],
 )  # fmt: skip
 def test_the_card_shows_the_reminder_time_from_the_settings(
@@ -224,9 +223,9 @@ def test_a_refused_write_is_said_and_nothing_remembered(
     assert text.startswith("Not done: cannot write") and text.endswith(".")
     assert "\n" not in text and "Traceback" not in text
     assert card.accept_button.isVisible() and card.accept_button.isEnabled()
-    assert not default_paths.settings.exists() or CARD_KEY not in saved_settings(
-        default_paths
-    ).get("extra", {})
+    assert not default_paths.settings.exists() or CARD_KEY not in saved_settings(default_paths).get(
+        "extra", {}
+    )
 
 
 def test_the_first_reflection_replaces_the_welcome_page(
