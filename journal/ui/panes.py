@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -154,7 +155,18 @@ class WelcomePage(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Welcome"))
-        heading = QLabel(self.tr("Your journal is waiting for its first reflection"), self)
+        # In a short window the page scrolls rather than squeezing (and clipping) its text.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.viewport().setAutoFillBackground(False)
+        inner = QWidget(self.scroll)
+        inner.setAutoFillBackground(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        heading = QLabel(self.tr("Your journal is waiting for its first reflection"), inner)
         heading.setAccessibleName(self.tr("Welcome heading"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -166,10 +178,10 @@ class WelcomePage(QFrame):
                 "you learn, and what comes next? A few sentences a day add up to a record "
                 "of how you grow."
             ),
-            self,
+            inner,
         )
         text.setAccessibleName(self.tr("Welcome text"))
-        self.start_button = QPushButton(self.tr("Write Today's Reflection"), self)
+        self.start_button = QPushButton(self.tr("Write Today's Reflection"), inner)
         self.start_button.setAccessibleName(self.tr("Write today's reflection"))
         self.start_button.setDefault(True)
         big = self.start_button.font()
@@ -179,12 +191,12 @@ class WelcomePage(QFrame):
         self.start_button.setMinimumHeight(self.start_button.sizeHint().height() + 12)
         self.start_button.clicked.connect(self.startRequested)
         self.keys_label = QLabel(
-            self.tr("or press {0}").format(write_keys) if write_keys else "", self
+            self.tr("or press {0}").format(write_keys) if write_keys else "", inner
         )
         self.keys_label.setAccessibleName(self.tr("Shortcut for today's reflection"))
         self.keys_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.keys_label.setVisible(bool(write_keys))
-        self.import_button = QPushButton(self.tr("Import an Existing Journal…"), self)
+        self.import_button = QPushButton(self.tr("Import an Existing Journal…"), inner)
         self.import_button.setAccessibleName(self.tr("Import an existing journal"))
         self.import_button.setAutoDefault(False)
         self.import_button.setToolTip(
@@ -193,7 +205,7 @@ class WelcomePage(QFrame):
         )
         self.import_button.clicked.connect(self.importRequested)
         self.where_label = QLabel(
-            self.tr("Everything stays on this computer, in {0}").format(str(home)), self
+            self.tr("Everything stays on this computer, in {0}").format(str(home)), inner
         )
         self.where_label.setAccessibleName(self.tr("Where your journal is kept"))
         self.where_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -201,10 +213,10 @@ class WelcomePage(QFrame):
         for label in (heading, text, self.keys_label, self.where_label):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card = FirstRunCard(self)
+        self.card = FirstRunCard(inner)
         self.card.hide()  # until an offer (FirstRunOffer) says there is one
         self.card.setMaximumWidth(self.fontMetrics().averageCharWidth() * 72)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addStretch(2)
         layout.addWidget(heading)
@@ -224,3 +236,4 @@ class WelcomePage(QFrame):
         layout.addSpacing(16)
         layout.addWidget(self.where_label)
         layout.addStretch(3)
+        self.scroll.setWidget(inner)

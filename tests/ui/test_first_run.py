@@ -254,7 +254,7 @@ def test_the_first_reflection_replaces_the_welcome_page(
         qapp.setQuitOnLastWindowClosed(True)
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1024, 700), (900, 600)])
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700), (900, 600), (800, 420)])
 def test_the_cards_text_is_never_clipped(
     open_window: Any, default_paths: AppPaths, qtbot: Any, qapp: QApplication,
     size: tuple[int, int],

@@ -21,25 +21,6 @@ from journal.ui.theme import apply_theme
 WORK = DEFAULT_SET.questions[0]
 
 
-@pytest.fixture
-def make_desk(qapp: QApplication, make_window: Any, qsettings: Any) -> Any:
-    from journal.app import build_reminders
-
-    desks: list[Any] = []
-
-    def make(journal: Journal) -> Any:
-        window = make_window(journal)
-        desk = build_reminders(qapp, window, journal, Settings(), qsettings, tray=False)
-        desks.append(desk)
-        return desk
-
-    yield make
-    for desk in desks:
-        desk.dispose()
-        desk.deleteLater()
-    qapp.setQuitOnLastWindowClosed(True)
-
-
 def _working_days_before(today: dt.date, count: int) -> list[dt.date]:
     days: list[dt.date] = []
     day = today
@@ -52,12 +33,12 @@ def _working_days_before(today: dt.date, count: int) -> list[dt.date]:
 
 @pytest.mark.parametrize("before", [0, 1, 6, 12])
 def test_the_save_is_confirmed_in_words_and_the_entry_selected(
-    make_desk: Any, journal: Journal, qtbot: Any, before: int
+    make_desk_live: Any, journal: Journal, qtbot: Any, before: int
 ) -> None:
     service = PromptService(journal, Settings())
     for day in _working_days_before(service.today(), before):
         service.save_answers(day, DEFAULT_SET.questions, {WORK: f"on {day}"})
-    desk = make_desk(journal)
+    desk = make_desk_live(journal)
     window = desk.window
     if before:
         window.timeline.select_row(window.model.rowCount() - 1)  # the oldest one is shown
@@ -91,13 +72,13 @@ def test_the_streak_words_are_plural_aware() -> None:
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_prompt_streak_label_is_not_link_coloured(
-    make_desk: Any, journal: Journal, qtbot: Any, qapp: QApplication, theme: str
+    make_desk_live: Any, journal: Journal, qtbot: Any, qapp: QApplication, theme: str
 ) -> None:
     apply_theme(qapp, Settings(theme=theme))  # type: ignore[arg-type]
     try:
         service = PromptService(journal, Settings())
         service.save_answers(service.today(), DEFAULT_SET.questions, {WORK: "done"})
-        prompt = make_desk(journal).open_prompt()
+        prompt = make_desk_live(journal).open_prompt()
         qtbot.waitExposed(prompt)
         label = prompt.streak_label
         assert label.text().startswith("Streak: ")
