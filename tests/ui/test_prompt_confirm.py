@@ -91,3 +91,36 @@ def test_the_prompt_streak_label_is_not_link_coloured(
         prompt.close()
     finally:
         apply_theme(qapp, Settings())
+
+
+@pytest.mark.parametrize("hidden", [True, False])
+def test_with_the_window_in_the_tray_the_tray_confirms(
+    qapp: QApplication,
+    make_window: Any,
+    qsettings: Any,
+    journal: Journal,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    hidden: bool,
+) -> None:
+    from journal.app import build_reminders
+
+    window = make_window(journal)
+    desk = build_reminders(qapp, window, journal, Settings(), qsettings, tray=True)
+    try:
+        said: list[tuple[str, str]] = []
+        assert desk.tray is not None
+        monkeypatch.setattr(desk.tray, "show_message", lambda title, text, *_a: said.append(
+            (title, text)))  # fmt: skip
+        if hidden:
+            window.hide()
+        prompt = desk.open_prompt()
+        qtbot.keyClicks(prompt.editors[WORK], "From the tray")
+        assert prompt.save()
+        words = wording.saved_with_streak(desk.service.streak().current)
+        assert window.statusBar().currentMessage() == words
+        assert said == ([("Reflection saved", words)] if hidden else [])
+    finally:
+        desk.dispose()
+        desk.deleteLater()
+        qapp.setQuitOnLastWindowClosed(True)
