@@ -57,7 +57,7 @@ def build_panes(
     w.timeline.setModel(w.model)
     w.timeline.setSelectionMode(TimelineView.SelectionMode.ExtendedSelection)
     w.timeline.selectionModel().currentChanged.connect(w.entry_flow.current_changed)
-    w.timeline.selectionModel().selectionChanged.connect(w._selection_changed)
+    w.timeline.selectionModel().selectionChanged.connect(w.selection_changed)
     w.timeline.editRequested.connect(w.edit_entry)
     w.search_bar = SearchBar(w)
     w.timeline.escapePressed.connect(w.search_bar.clear)  # Esc in the results: timeline again
@@ -110,7 +110,7 @@ def build_panes(
         write_keys=w.ui_actions.reflection_action.shortcut().toString(native),
         import_keys=w.ui_actions.import_action.shortcut().toString(native),
     )
-    w.empty_state.startRequested.connect(w._start_reflection)
+    w.empty_state.startRequested.connect(w.start_reflection)
     w.empty_state.importRequested.connect(w.open_import)
     w.start_button = w.empty_state.start_button
     w.where_label = w.empty_state.where_label
