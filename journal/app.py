@@ -157,12 +157,14 @@ def listen_when_settled(window: MainWindow, instance: Any) -> None:
 
 
 def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Settings, QSettings]:
-    """The QApplication (made if there is none yet) with Daybook's names and theme."""
+    """The QApplication (made if there is none yet) with Daybook's names, theme and language
+    (the Settings choice, else the desktop's: journal.ui.i18n)."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from journal import __version__
     from journal.settings import Settings
+    from journal.ui import i18n
     from journal.ui.theme import apply_theme
 
     guard_none_refcount()
@@ -173,6 +175,7 @@ def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Se
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     settings = Settings.load(paths.settings)
+    i18n.install(app, settings.language)
     apply_theme(app, settings)
     return app, settings, QSettings(ORGANIZATION, APPLICATION)
 
@@ -458,6 +461,7 @@ def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     from journal.domain.entry import short_label
+    from journal.ui.wording import tr
 
     names = "\n".join(
         f"• {short_label(d.title or (d.body.strip().splitlines() or [''])[0], 60)} "
@@ -466,12 +470,12 @@ def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
     )
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(box.tr("Unsaved Changes Found"))
-    box.setText(box.tr("Daybook stopped before these changes were saved:"))
-    box.setInformativeText(names + "\n\n" + box.tr("Restore them into your journal?"))
-    box.setAccessibleName(box.tr("Unsaved changes found"))
-    restore = box.addButton(box.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(box.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setWindowTitle(tr("Unsaved Changes Found"))
+    box.setText(tr("Daybook stopped before these changes were saved:"))
+    box.setInformativeText(names + "\n\n" + tr("Restore them into your journal?"))
+    box.setAccessibleName(tr("Unsaved changes found"))
+    restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore

@@ -10,17 +10,13 @@ import logging
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from journal.errors import DaybookError
+from journal.ui.wording import tr
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
 
 
 def describe(error: BaseException) -> tuple[str, str]:

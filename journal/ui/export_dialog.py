@@ -67,6 +67,8 @@ from journal.ui.export_preview import (
     private_note,
     size_text,
 )
+from journal.ui.i18n import number
+from journal.ui.wording import tr
 from journal.ui.worker import Task, TaskSet
 
 if sys.version_info >= (3, 12):
@@ -299,7 +301,7 @@ class ExportDialog(QDialog):
             self.busy.start(
                 "preview",
                 self.tr("Preparing the whole export: {0} entries rendered…").format(
-                    f"{rendered:,}"
+                    number(rendered)
                 ),
             )
 
@@ -480,14 +482,14 @@ class ExportDialog(QDialog):
         """Ask for a file to write (tests replace this classmethod). No overwrite question
         here: the dialog asks its own, so it can keep the old file on Cancel."""
         filters = {
-            "markdown": parent.tr("Markdown (*.md *.markdown)"),
-            "html": parent.tr("HTML page (*.html *.htm)"),
+            "markdown": tr("Markdown (*.md *.markdown)"),
+            "html": tr("HTML page (*.html *.htm)"),
         }
         name, _filter = QFileDialog.getSaveFileName(
             parent,
-            parent.tr("Export to File"),
+            tr("Export to File"),
             str(suggested),
-            filters.get(fmt, "") + ";;" + parent.tr("All files (*)"),
+            filters.get(fmt, "") + ";;" + tr("All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         return Path(name) if name else None
@@ -495,7 +497,7 @@ class ExportDialog(QDialog):
     @classmethod
     def get_folder(cls, parent: QWidget, start: Path) -> Path | None:
         """Ask for the folder of a one-file-per-entry export (tests replace this)."""
-        name = QFileDialog.getExistingDirectory(parent, parent.tr("Export into Folder"), str(start))
+        name = QFileDialog.getExistingDirectory(parent, tr("Export into Folder"), str(start))
         return Path(name) if name else None
 
     @classmethod
@@ -503,18 +505,18 @@ class ExportDialog(QDialog):
         """Ask before replacing existing files (tests replace this classmethod)."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(parent.tr("Replace File?"))
+        box.setWindowTitle(tr("Replace File?"))
         if len(paths) == 1:
-            box.setText(parent.tr("“{0}” already exists. Replace it?").format(paths[0].name))
+            box.setText(tr("“{0}” already exists. Replace it?").format(paths[0].name))
         else:
             box.setText(
-                parent.tr("{0} files already exist in “{1}”. Replace them?").format(
+                tr("{0} files already exist in “{1}”. Replace them?").format(
                     len(paths), str(paths[0].parent)
                 )
             )
-        box.setInformativeText(parent.tr("The old contents will be lost."))
+        box.setInformativeText(tr("The old contents will be lost."))
         box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-        replace = box.addButton(parent.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is replace

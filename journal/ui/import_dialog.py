@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,12 +33,8 @@ from journal.domain.filters import ImportReport
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.errors import ErrorDialog, describe
+from journal.ui.wording import tr
 from journal.ui.worker import TaskSet
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
 
 # (format, label, what is picked: "file" or "folder", file filter)
 FORMATS: tuple[tuple[str, str, str, str], ...] = (

@@ -34,6 +34,7 @@ from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
 from journal.ui.errors import ErrorDialog
+from journal.ui.i18n import long_day, number
 from journal.ui.worker import Task, TaskSet
 
 # Quitting stops the background work and waits this long for it, then abandons what is left.
@@ -407,7 +408,7 @@ class MainWindow(QMainWindow):
         if entry is not None and entry.day != day:
             self.statusBar().showMessage(
                 self.tr("Nothing on {0}; showing the day before it with an entry").format(
-                    day.strftime("%d %B %Y")
+                    long_day(day)
                 ),
                 4000,
             )
@@ -483,7 +484,7 @@ class MainWindow(QMainWindow):
     def _imported(self, report: Any) -> None:
         self.statusBar().showMessage(
             self.tr("Imported {0} ({1} already in the journal)").format(
-                wording.entries(report.added), f"{report.skipped:,}"
+                wording.entries(report.added), number(report.skipped)
             ),
             8000,
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer
+from journal.ui.i18n import long_day
 from journal.ui.timeline_delegate import lock_pixmap
 
 if sys.version_info >= (3, 12):
@@ -156,9 +157,7 @@ class EntryReader(QWidget):
             self.lock_label.hide()
             self.browser.clear()
             return
-        self.day_label.setText(
-            entry.day.strftime("%A %d %B %Y") + " · " + entry.created.strftime("%H:%M")
-        )
+        self.day_label.setText(long_day(entry.day) + " · " + entry.created.strftime("%H:%M"))
         self.title_label.setText(entry.display_title or self.tr("(untitled)"))
         meta = []
         self.lock_label.setVisible(entry.private)

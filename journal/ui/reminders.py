@@ -32,6 +32,7 @@ from journal.errors import DaybookError
 from journal.services.drafts import DraftStore
 from journal.services.prompt import PromptService
 from journal.settings import Settings
+from journal.ui.i18n import weekday
 
 if TYPE_CHECKING:
     from journal.services.changes import Change
@@ -126,7 +127,11 @@ class ReminderLoop(QObject):
         if at is None:
             return ""
         now = self.service.now()
-        when = at.strftime("%H:%M") if at.date() == now.date() else at.strftime("%a %H:%M")
+        when = (
+            at.strftime("%H:%M")
+            if at.date() == now.date()
+            else weekday(at.date(), short=True) + at.strftime(" %H:%M")
+        )
         return self.tr("Next reminder: {when}").format(when=when)
 
 

@@ -12,6 +12,15 @@ import pytest
 pytest.importorskip("PySide6.QtWidgets")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_locale() -> None:
+    """Dates and numbers as in US English, whatever the machine's locale (often "C" in CI):
+    the UI formats them with QLocale's default (journal.ui.i18n)."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_US"))
+
+
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     """Errors the window would have shown in the error dialog (no modal dialog in tests)."""
