@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QWidget
 
 from journal.domain.stats import MonthTags
 from journal.ui import wording
+from journal.ui.i18n import short_day, short_month, weekday
 from journal.ui.theme import mix
 
 if sys.version_info >= (3, 12):
@@ -103,7 +104,7 @@ class YearHeatmap(ClickableChart):
         self.current = dt.date(self.year, 1, 1)  # the day under the keyboard's focus ring
         # Room for the weekday labels in the label font, whatever the font and language.
         metrics = QFontMetricsF(self.label_font())
-        widest = max(metrics.horizontalAdvance(self.tr(n)) for n in ("Mon", "Wed", "Fri"))
+        widest = max(metrics.horizontalAdvance(weekday(n, short=True)) for n in (1, 3, 5))
         self.LEFT = max(self.LEFT, widest + 8)
 
     def label_font(self) -> QFont:
@@ -139,7 +140,7 @@ class YearHeatmap(ClickableChart):
 
     def describe(self, day: dt.date) -> str:
         """A day and its entry count, as the tooltip and the accessible description say it."""
-        return f"{day:%a %d %b %Y}: {wording.entries(self.counts.get(day, 0))}"
+        return f"{short_day(day)}: {wording.entries(self.counts.get(day, 0))}"
 
     # -- geometry (also what the tests use) -----------------------------------------------
 
@@ -206,14 +207,14 @@ class YearHeatmap(ClickableChart):
             painter.drawText(
                 first_column,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                calendar.month_abbr[month],
+                short_month(month),
             )
-        for weekday, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
-            y = self.TOP + weekday * (self.CELL + self.GAP)
+        for row in (0, 2, 4):  # Monday, Wednesday, Friday
+            y = self.TOP + row * (self.CELL + self.GAP)
             painter.drawText(
                 QRectF(0, y - 2, self.LEFT - 4, self.CELL + 4),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                self.tr(name),
+                weekday(row + 1, short=True),
             )
         painter.setPen(Qt.PenStyle.NoPen)
         day = dt.date(self.year, 1, 1)
@@ -407,7 +408,7 @@ class TagTrendChart(ClickableChart):
             x = starts.get(trend.month)
             if x is None or i % every:
                 continue
-            label = calendar.month_abbr[int(trend.month[5:])]
+            label = short_month(int(trend.month[5:]))
             if trend.month.endswith("-01") or i == 0:
                 label += f" {trend.month[2:4]}"
             painter.drawText(

@@ -27,11 +27,16 @@ def chosen_locale(language: str, system: QLocale | None = None) -> QLocale:
     which is taken as US English so that numbers still get their separators.
     """
     if language == "system":
-        found = QLocale.system() if system is None else system
+        found = system_locale() if system is None else system
         if found.language() != QLocale.Language.C:
             return found
         language = "en"
     return QLocale("en_US" if language == "en" else language)
+
+
+def system_locale() -> QLocale:
+    """The desktop's locale (LANG, LC_ALL, LC_MESSAGES, LANGUAGE on Linux)."""
+    return QLocale.system()
 
 
 def install(app: QCoreApplication, language: str, system: QLocale | None = None) -> QLocale:
@@ -84,10 +89,20 @@ def month_year(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), "MMMM yyyy")
 
 
-def weekday(day: dt.date, short: bool = False) -> str:
-    """'Thursday' / 'Donnerstag' ('Thu' / 'Do.' when `short`)."""
+def weekday(day: dt.date | int, short: bool = False) -> str:
+    """'Thursday' / 'Donnerstag' ('Thu' / 'Do.' when `short`); an int is an ISO weekday."""
     form = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
-    return QLocale().dayName(day.isoweekday(), form)
+    return QLocale().dayName(day if isinstance(day, int) else day.isoweekday(), form)
+
+
+def short_month(month: int) -> str:
+    """'Dec' / 'Dez.': a month's name as a chart's axis label."""
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.ShortFormat)
+
+
+def short_day(day: dt.date) -> str:
+    """'Thu 3 Dec 2026' / 'Do. 3 Dez. 2026'."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
 
 
 def number(n: int) -> str:

@@ -33,18 +33,23 @@ from journal.domain.filters import ImportReport
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.errors import ErrorDialog, describe
-from journal.ui.wording import tr
+from journal.ui.wording import QT_TRANSLATE_NOOP, tr
 from journal.ui.worker import TaskSet
 
 # (format, label, what is picked: "file" or "folder", file filter)
+# Names and file filters, marked for lupdate here and translated where shown (tr).
 FORMATS: tuple[tuple[str, str, str, str], ...] = (
-    ("dayone", "Day One (JSON export .zip or .json)", "file", "Day One export (*.zip *.json)"),
-    ("rednotebook", "RedNotebook (data folder)", "folder", ""),
-    ("markdown", "Markdown daily notes (Obsidian, Logseq)", "folder", ""),
-    ("jrnl", "jrnl (plain-text journal)", "file", "jrnl journal (*.txt *.journal)"),
-    ("jsonl", "JSON lines", "file", "JSON lines (*.jsonl *.json)"),
-    ("json", "Daybook JSON export", "file", "Daybook export (*.json)"),
-)
+    ("dayone", QT_TRANSLATE_NOOP("", "Day One (JSON export .zip or .json)"), "file",
+     QT_TRANSLATE_NOOP("", "Day One export (*.zip *.json)")),
+    ("rednotebook", QT_TRANSLATE_NOOP("", "RedNotebook (data folder)"), "folder", ""),
+    ("markdown", QT_TRANSLATE_NOOP("", "Markdown daily notes (Obsidian, Logseq)"), "folder", ""),
+    ("jrnl", QT_TRANSLATE_NOOP("", "jrnl (plain-text journal)"), "file",
+     QT_TRANSLATE_NOOP("", "jrnl journal (*.txt *.journal)")),
+    ("jsonl", QT_TRANSLATE_NOOP("", "JSON lines"), "file",
+     QT_TRANSLATE_NOOP("", "JSON lines (*.jsonl *.json)")),
+    ("json", QT_TRANSLATE_NOOP("", "Daybook JSON export"), "file",
+     QT_TRANSLATE_NOOP("", "Daybook export (*.json)")),
+)  # fmt: skip
 MAX_NOTES_SHOWN = 200
 
 

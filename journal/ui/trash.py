@@ -55,7 +55,7 @@ class TrashView(QWidget):
         self.view.setAccessibleName(self.tr("Entries in the Trash"))
         self.view.setModel(self.model)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        self.back_button = QPushButton(self.tr("\N{LEFTWARDS ARROW} Journal"), self)
+        self.back_button = QPushButton(self.tr("← Journal"), self)
         self.back_button.setAccessibleName(self.tr("Back to the journal"))
         self.back_button.clicked.connect(self.closeRequested)
         self.restore_button = QPushButton(self.tr("&Restore"), self)

@@ -5,9 +5,9 @@
     <name>EntryEditor</name>
     <message numerus="yes">
         <source>Words: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Words: %n</numerusform>
+            <numerusform>Words: %n</numerusform>
         </translation>
     </message>
 </context>
