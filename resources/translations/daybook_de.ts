@@ -910,7 +910,7 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     </message>
     <message>
         <source>E&amp;dit</source>
-        <translation>&amp;Bearbeiten</translation>
+        <translation>Bea&amp;rbeiten</translation>
     </message>
     <message>
         <source>Edit entry</source>
@@ -930,7 +930,7 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     </message>
     <message>
         <source>Rest&amp;ore</source>
-        <translation>&amp;Wiederherstellen</translation>
+        <translation>Wi&amp;ederherstellen</translation>
     </message>
     <message>
         <source>Restore entry from Trash</source>
