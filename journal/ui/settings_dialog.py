@@ -1,4 +1,4 @@
-"""The Settings dialog: Appearance (theme, fonts) and Reminders (the end-of-day prompt).
+"""The Settings dialog: Appearance (theme, fonts, language) and Reminders (the prompt).
 
 Open it with `SettingsDialog.get_settings(parent, settings)`, which returns the new settings
 or None when cancelled (tests stub that classmethod). The dialog never saves settings: the
