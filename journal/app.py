@@ -458,9 +458,17 @@ def offer_drafts(window: MainWindow) -> None:
 
 def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
     """Ask whether to restore the drafts; tests replace this function."""
+    box, restore = drafts_box(parent, drafts)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def drafts_box(parent: QWidget | None, drafts: list[Draft]) -> tuple[Any, Any]:
+    """The offer of drafts left by an earlier run (a QMessageBox), and its Restore button."""
     from PySide6.QtWidgets import QMessageBox
 
     from journal.domain.entry import short_label
+    from journal.ui.errors import message_box
     from journal.ui.wording import tr
 
     names = "\n".join(
@@ -468,14 +476,15 @@ def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
         f"({d.day.isoformat()}, {d.saved_at.astimezone().strftime('%H:%M')})"
         for d in drafts[:8]
     )
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("Unsaved Changes Found"))
-    box.setText(tr("Daybook stopped before these changes were saved:"))
-    box.setInformativeText(names + "\n\n" + tr("Restore them into your journal?"))
-    box.setAccessibleName(tr("Unsaved changes found"))
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        tr("Unsaved Changes Found"),
+        tr("Daybook stopped before these changes were saved:"),
+        names + "\n\n" + tr("Restore them into your journal?"),
+        tr("Unsaved changes found"),
+    )
     restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
-    box.exec()
-    return box.clickedButton() is restore
+    return box, restore

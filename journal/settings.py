@@ -33,7 +33,7 @@ class Settings:
     language: Language = "system"
     font_family: str = ""  # empty: the desktop's default font
     font_size: int = 11
-    editor_font_family: str = ""  # empty: the desktop's fixed-width font
+    editor_font_family: str = ""  # empty: the desktop's (proportional) font
     autosave_seconds: float = 2.0
     reminder_times: list[str] = field(default_factory=lambda: list(DEFAULT_REMINDER_TIMES))
     day_boundary: str = DEFAULT_DAY_BOUNDARY  # writing before it counts for the day before

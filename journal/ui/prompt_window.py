@@ -210,8 +210,7 @@ class PromptWindow(QWidget):
         self._loading = True
         try:
             for key, text in boxes:
-                edit = MarkdownEdit(self)
-                edit.setTabChangesFocus(True)
+                edit = MarkdownEdit(self)  # Tab moves on, or indents a list item
                 edit.document().setDocumentMargin(6)
                 edit.setAccessibleName(text)
                 edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 20)

@@ -176,6 +176,7 @@ class EntryReader(QWidget):
         if not entry.title.strip():
             body = _drop_first_line(body, entry.display_title)
         html = self._renderer.render(body, mark_private=True, box=self._private_box())
+        add_lock_image(self.browser.document(), self.palette(), self.devicePixelRatioF())
         self.browser.setHtml(self._style() + html)
         self._mark_words()
 
@@ -211,16 +212,7 @@ class EntryReader(QWidget):
             self.browser.ensureCursorVisible()
 
     def _private_box(self) -> str:
-        """A labelled, wrapping box for private blocks (QTextBrowser styles tables, not divs)."""
-        pal = self.palette()
-        fill = pal.color(QPalette.ColorRole.AlternateBase).name()
-        dim = pal.color(QPalette.ColorRole.PlaceholderText).name()
-        label = html_escape(self.tr("Private · left out of exports"))
-        return (
-            f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{fill}" '
-            f'class="private-block"><tr><td><p style="color: {dim}; font-size: small;">'
-            f"{label}</p>\n{{body}}\n</td></tr></table>"
-        )
+        return private_box(self.palette(), self.tr("Private · left out of exports"))
 
     def _style(self) -> str:
         pal = self.palette()
@@ -260,6 +252,32 @@ class EntryReader(QWidget):
     def _restore(self) -> None:
         if self._entry is not None:
             self.restoreRequested.emit(self._entry)
+
+
+LOCK_IMAGE = "daybook-lock.png"  # the lock in private boxes; see `add_lock_image`
+LOCK_SIDE = 12
+
+
+def private_box(palette: QPalette, label: str, body: bool = True) -> str:
+    """A labelled, wrapping box for private blocks, as `MarkdownRenderer.render(...,
+    mark_private=True, box=...)` takes it (QTextBrowser styles tables, not divs).
+    Without `body`, the box says the block is there and leaves its text out. Its lock is
+    the document resource LOCK_IMAGE: call `add_lock_image` on the document showing it."""
+    fill = palette.color(QPalette.ColorRole.AlternateBase).name()
+    dim = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    lock = f'<img src="{LOCK_IMAGE}" width="{LOCK_SIDE}" height="{LOCK_SIDE}"> '
+    return (
+        f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{fill}" '
+        f'class="private-block"><tr><td><p style="color: {dim}; font-size: small;">'
+        f"{lock}{html_escape(label)}</p>\n{'{body}' if body else ''}\n</td></tr></table>"
+    )
+
+
+def add_lock_image(document: QTextDocument, palette: QPalette, ratio: float) -> None:
+    """Give `document` the lock that `private_box` shows, in the palette's dim colour."""
+    color = palette.color(QPalette.ColorRole.PlaceholderText)
+    image = lock_pixmap(color, LOCK_SIDE, ratio).toImage()
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOCK_IMAGE), image)
 
 
 def _drop_first_line(body: str, shown_title: str) -> str:

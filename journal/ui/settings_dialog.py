@@ -80,8 +80,8 @@ class SettingsDialog(QDialog):
             self.font_default, self.font_combo, settings.font_family, interface_font(settings)
         )
 
-        self.editor_default = QCheckBox(self.tr("Use the desktop fi&xed-width font"), self)
-        self.editor_default.setAccessibleName(self.tr("Use the desktop fixed-width font"))
+        self.editor_default = QCheckBox(self.tr("Use the desktop's te&xt font"), self)
+        self.editor_default.setAccessibleName(self.tr("Use the desktop's text font"))
         self.editor_combo = QFontComboBox(self)
         self.editor_combo.setAccessibleName(self.tr("Editor font"))
         self._init_font(

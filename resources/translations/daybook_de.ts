@@ -184,6 +184,14 @@
         <translation>Den Fokus in die Zeitleiste setzen</translation>
     </message>
     <message>
+        <source>Show &amp;Sidebar</source>
+        <translation>&amp;Seitenleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the sidebar</source>
+        <translation>Die Seitenleiste ein- oder ausblenden</translation>
+    </message>
+    <message>
         <source>&amp;Insights…</source>
         <translation>&amp;Auswertungen…</translation>
     </message>
@@ -248,8 +256,32 @@
         <translation>Ihr Journal ist davon nicht betroffen. Bitte melden Sie das Problem mit den Details unten.</translation>
     </message>
     <message>
-        <source>Daybook</source>
-        <translation>Daybook</translation>
+        <source>Cannot Import</source>
+        <translation>Import nicht möglich</translation>
+    </message>
+    <message>
+        <source>Journal Damaged</source>
+        <translation>Journal beschädigt</translation>
+    </message>
+    <message>
+        <source>Journal Problem</source>
+        <translation>Problem mit dem Journal</translation>
+    </message>
+    <message>
+        <source>Not Found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Cannot Do That</source>
+        <translation>Nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot Continue</source>
+        <translation>Weiter nicht möglich</translation>
+    </message>
+    <message>
+        <source>Unexpected Error</source>
+        <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
         <source>Error</source>
@@ -294,6 +326,10 @@
     <message>
         <source>{0} files already exist in “{1}”. Replace them?</source>
         <translation>{0} Dateien existieren bereits in „{1}“. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace Files?</source>
+        <translation>Dateien ersetzen?</translation>
     </message>
     <message>
         <source>The old contents will be lost.</source>
@@ -392,8 +428,8 @@
         <translation>Daybook-Export (*.json)</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Importieren</translation>
+        <source>Import Entries</source>
+        <translation>Einträge importieren</translation>
     </message>
     <message>
         <source>Import entries</source>
@@ -468,8 +504,16 @@
         <translation>Importfortschritt</translation>
     </message>
     <message>
+        <source>Importing Entries</source>
+        <translation>Einträge werden importiert</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the import stopped with an error.</source>
+        <translation>Nichts wurde importiert: Der Import brach mit einem Fehler ab.</translation>
     </message>
     <message>
         <source>No entries found. Check the format and the file or folder.</source>
@@ -650,6 +694,18 @@
     <message>
         <source>{0} tags</source>
         <translation>{0} Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Quit Without Saving?</source>
+        <translation>Ohne Speichern beenden?</translation>
+    </message>
+    <message>
+        <source>The last changes could not be saved.</source>
+        <translation>Die letzten Änderungen konnten nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>They are kept as a draft and offered back when Daybook starts again. Quit anyway?</source>
+        <translation>Sie bleiben als Entwurf erhalten und werden beim nächsten Start von Daybook wieder angeboten. Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1099,22 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
 <context>
     <name>ExportForm</name>
     <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>HTML page</source>
+        <translation>HTML-Seite</translation>
+    </message>
+    <message>
+        <source>Week notes (Markdown)</source>
+        <translation>Wochennotizen (Markdown)</translation>
+    </message>
+    <message>
+        <source>Week notes (HTML)</source>
+        <translation>Wochennotizen (HTML)</translation>
+    </message>
+    <message>
         <source>Export options</source>
         <translation>Exportoptionen</translation>
     </message>
@@ -1155,22 +1227,6 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <translation>Format</translation>
     </message>
     <message>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <source>HTML page</source>
-        <translation>HTML-Seite</translation>
-    </message>
-    <message>
-        <source>Week notes (Markdown)</source>
-        <translation>Wochennotizen (Markdown)</translation>
-    </message>
-    <message>
-        <source>Week notes (HTML)</source>
-        <translation>Wochennotizen (HTML)</translation>
-    </message>
-    <message>
         <source>Week notes gather the “what I learned” answers into one post</source>
         <translation>Wochennotizen fassen die Antworten auf „Was ich gelernt habe“ in einem Beitrag zusammen</translation>
     </message>
@@ -1281,26 +1337,6 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <translation>Angezeigtes Jahr</translation>
     </message>
     <message>
-        <source>Entries:</source>
-        <translation>Einträge:</translation>
-    </message>
-    <message>
-        <source>Words:</source>
-        <translation>Wörter:</translation>
-    </message>
-    <message>
-        <source>Current streak:</source>
-        <translation>Aktuelle Serie:</translation>
-    </message>
-    <message>
-        <source>Longest streak:</source>
-        <translation>Längste Serie:</translation>
-    </message>
-    <message>
-        <source>Top tags:</source>
-        <translation>Häufigste Schlagwörter:</translation>
-    </message>
-    <message>
         <source>Click a day (or choose one with the arrow keys and Enter) to show it.</source>
         <translation>Klicken Sie auf einen Tag (oder wählen Sie ihn mit den Pfeiltasten und der Eingabetaste), um ihn anzuzeigen.</translation>
     </message>
@@ -1349,6 +1385,30 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <translation>Die Einträge der Woche: Gelerntes und Nächstes</translation>
     </message>
     <message>
+        <source>No reflections this week</source>
+        <translation>Keine Reflexionen in dieser Woche</translation>
+    </message>
+    <message>
+        <source>Write today&apos;s reflection (Ctrl+R) or an entry for another day (Ctrl+Shift+N), or look at another week with ◀ and ▶.</source>
+        <translation>Schreiben Sie die heutige Reflexion (Strg+R) oder einen Eintrag für einen anderen Tag (Strg+Umschalt+N), oder sehen Sie sich mit ◀ und ▶ eine andere Woche an.</translation>
+    </message>
+    <message>
+        <source>1 more tag</source>
+        <translation>1 weiteres Schlagwort</translation>
+    </message>
+    <message>
+        <source>{0} more tags</source>
+        <translation>{0} weitere Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Hover a grey bar to see its tag.</source>
+        <translation>Zeigen Sie auf einen grauen Balken, um sein Schlagwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>Private · not shown in the review</source>
+        <translation>Privat · im Rückblick nicht angezeigt</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
@@ -1363,6 +1423,26 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>1 working day</source>
         <translation>1 Arbeitstag</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <source>Current streak</source>
+        <translation>Aktuelle Serie</translation>
+    </message>
+    <message>
+        <source>Longest streak</source>
+        <translation>Längste Serie</translation>
+    </message>
+    <message>
+        <source>Top tags</source>
+        <translation>Häufigste Schlagwörter</translation>
     </message>
     <message>
         <source>{0} working days</source>
@@ -1440,14 +1520,6 @@ Drücken Sie Strg+N, um einen zu schreiben.</translation>
         <source>Working days in a row with a reflection; longest: {n}</source>
         <translation>Arbeitstage in Folge mit einer Reflexion; längste Serie: {n}</translation>
     </message>
-    <message>
-        <source>Unsaved Changes</source>
-        <translation>Ungesicherte Änderungen</translation>
-    </message>
-    <message>
-        <source>The last changes could not be saved. They are kept as a draft and offered back when Daybook starts again. Quit anyway?</source>
-        <translation>Die letzten Änderungen konnten nicht gespeichert werden. Sie bleiben als Entwurf erhalten und werden beim nächsten Start von Daybook wieder angeboten. Trotzdem beenden?</translation>
-    </message>
 </context>
 <context>
     <name>PreviewPane</name>
@@ -1494,6 +1566,10 @@ Drücken Sie Strg+N, um einen zu schreiben.</translation>
     <message>
         <source>About the HTML preview</source>
         <translation>Zur HTML-Vorschau</translation>
+    </message>
+    <message>
+        <source>Private · included in this export</source>
+        <translation>Privat · in diesem Export enthalten</translation>
     </message>
     <message>
         <source>The first entries, in a simplified rendering: the saved page holds them all, with its own styles for light and dark screens and for print.</source>
@@ -1881,12 +1957,12 @@ Drücken Sie Strg+N, um einen zu schreiben.</translation>
         <translation>Schrift der Oberfläche</translation>
     </message>
     <message>
-        <source>Use the desktop fi&amp;xed-width font</source>
-        <translation>Feste &amp;Breitenschrift des Desktops verwenden</translation>
+        <source>Use the desktop&apos;s te&amp;xt font</source>
+        <translation>Te&amp;xtschrift des Desktops verwenden</translation>
     </message>
     <message>
-        <source>Use the desktop fixed-width font</source>
-        <translation>Feste Breitenschrift des Desktops verwenden</translation>
+        <source>Use the desktop&apos;s text font</source>
+        <translation>Textschrift des Desktops verwenden</translation>
     </message>
     <message>
         <source>Editor font</source>
@@ -2009,6 +2085,14 @@ Drücken Sie Strg+N, um einen zu schreiben.</translation>
     <message>
         <source>No tagged entries in this period</source>
         <translation>Keine verschlagworteten Einträge in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
     </message>
     <message>
         <source>#{0} in {1}: {2}</source>

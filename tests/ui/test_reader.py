@@ -6,9 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+
 from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer
-from journal.ui.reader import EntryReader
+from journal.ui.reader import LOCK_IMAGE, EntryReader
 
 MOMENT = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
 
@@ -49,6 +52,13 @@ def test_private_blocks_are_a_labelled_wrapped_box(qtbot: Any, tmp_path: Path) -
     text = pane.browser.toPlainText()
     assert "Private · left out of exports" in text and "mentor" in text and "```" not in text
     assert not pane.browser.horizontalScrollBar().isVisible()
+    lock = pane.browser.document().resource(
+        QTextDocument.ResourceType.ImageResource, QUrl(LOCK_IMAGE)
+    )
+    assert (
+        isinstance(lock, QImage) and not lock.isNull()
+    )  # the box's lock icon, not a missing image
+    assert 'src="daybook-lock.png"' in pane.browser.toHtml()
     pane.grab().save(str(tmp_path / "reader-private.png"))
 
 

@@ -151,7 +151,7 @@ def test_fonts_follow_the_settings(
     later = EntryEditor(journal, DraftStore(paths.drafts))
     qtbot.addWidget(later)
     assert later.body_edit.font().pointSize() == 9  # and one made afterwards
-    assert later.body_edit.font().family() != SERIF  # the desktop's fixed-width font
+    assert later.body_edit.font().family() != SERIF  # the desktop's own font again
 
 
 # -- the Reminders tab -----------------------------------------------------------------------
