@@ -78,6 +78,7 @@ class EntryReader(QWidget):
         self.day_label = QLabel(self)
         self.day_label.setAccessibleName(self.tr("Day"))
         self.day_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.day_label.setWordWrap(True)  # a long weekday and month beside the buttons
         self.title_label = QLabel(self)
         self.title_label.setAccessibleName(self.tr("Title"))
         self.title_label.setWordWrap(True)

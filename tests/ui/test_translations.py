@@ -418,10 +418,12 @@ def test_the_reader_and_timeline_speak_german(
     assert QCoreApplication.translate("", "Undo") == "Rückgängig"
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (900, 640)])
 def test_a_german_screenshot_of_the_main_window(
-    start_app: Any, journal: Any, make_window: Any, tmp_path: Path
+    start_app: Any, journal: Any, make_window: Any, tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    """Nothing cut: every button's and menu's German text fits the width it was given."""
+    """Nothing cut, wide or narrow: every button's, box's and one-line label's German text
+    fits the width it was given."""
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 
     from tests.ui.conftest import add_entries
@@ -429,7 +431,7 @@ def test_a_german_screenshot_of_the_main_window(
     start_app("de")
     add_entries(journal, 12)
     window = make_window(journal)
-    window.resize(1280, 800)
+    window.resize(*size)
     window.timeline.select_row(1)
     for _ in range(5):
         QCoreApplication.processEvents()
