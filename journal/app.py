@@ -240,6 +240,7 @@ def first_start_autostart(settings: Settings, paths: AppPaths) -> str | None:
     """
     from journal.errors import DaybookError
     from journal.services.autostart import set_autostart
+    from journal.ui.wording import tr
 
     if settings.extra.get("autostart_offered"):
         return None
@@ -249,7 +250,7 @@ def first_start_autostart(settings: Settings, paths: AppPaths) -> str | None:
         settings.save(paths.settings)
     except (DaybookError, OSError):
         return None  # not fatal: the reminder then runs while Daybook is open
-    return (
+    return tr(
         "Daybook now starts when you log in, to ask at the end of the working day; "
         "turn this off in Settings > Reminders."
     )

@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>Daybook now starts when you log in, to ask at the end of the working day; turn this off in Settings &gt; Reminders.</source>
+        <translation>Daybook startet jetzt bei der Anmeldung, um am Ende des Arbeitstags zu fragen; abschalten können Sie das unter Einstellungen &gt; Erinnerungen.</translation>
+    </message>
+    <message>
         <source>Unsaved Changes Found</source>
         <translation>Ungesicherte Änderungen gefunden</translation>
     </message>
