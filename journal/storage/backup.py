@@ -60,8 +60,9 @@ def backup_file(source: Path, target: Path) -> Path:
     return target
 
 
-def verify_backup(path: Path) -> None:
-    """Raise unless `path` is a readable, intact Daybook database."""
+def verify_backup(path: Path) -> int:
+    """Raise unless `path` is a readable, intact Daybook database; returns how many
+    entries it holds outside the Trash."""
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -76,18 +77,55 @@ def verify_backup(path: Path) -> None:
             has_entries = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='entries'"
             ).fetchone()
+            count = _live_entries(conn) if ok and has_entries else 0
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise _bad_backup(path) from exc
     if not ok or not has_entries:
         raise _bad_backup(path)
+    return int(count)
+
+
+def _live_entries(conn: sqlite3.Connection) -> int:
+    """Entries outside the Trash (every entry in a journal from before the Trash)."""
+    columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(entries)")}
+    where = " WHERE deleted_at IS NULL" if "deleted_at" in columns else ""
+    return int(conn.execute(f"SELECT count(*) FROM entries{where}").fetchone()[0])
+
+
+def file_damage(path: Path, quick: bool = True) -> list[str]:
+    """What SQLite's quick_check (or full integrity_check) finds wrong with the database
+    `path` (an empty list: none, or no file). Read-only: the file and its -wal are left
+    exactly as they are, so a damaged journal can be moved aside unchanged."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        return [f"cannot read {path}: {exc.strerror}"]
+    if not head:
+        return []
+    if head != SQLITE_HEADER:
+        return ["not an SQLite database"]
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            pragma = "quick_check" if quick else "integrity_check"
+            rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows[:20]
 
 
 def _bad_backup(path: Path) -> StorageError:
     return DamagedJournalError(
         f"{path} is damaged or is not a Daybook backup; nothing was changed",
         "choose another backup (`daybook backup --list` shows them)",
+        path=path,
     )
 
 

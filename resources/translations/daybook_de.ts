@@ -4,8 +4,20 @@
 <context>
     <name></name>
     <message>
-        <source>Daybook now starts when you log in, to ask at the end of the working day; turn this off in Settings &gt; Reminders.</source>
-        <translation>Daybook startet jetzt bei der Anmeldung, um am Ende des Arbeitstags zu fragen; abschalten können Sie das unter Einstellungen &gt; Erinnerungen.</translation>
+        <source>For the end-of-day reminder while Daybook is closed, turn on Settings &gt; Reminders &gt; Start Daybook when I log in.</source>
+        <translation>Für die Erinnerung am Tagesende, während Daybook geschlossen ist, schalten Sie Einstellungen &gt; Erinnerungen &gt; Daybook bei der Anmeldung starten ein.</translation>
+    </message>
+    <message>
+        <source>Write now</source>
+        <translation>Jetzt schreiben</translation>
+    </message>
+    <message>
+        <source>Snooze 15 min</source>
+        <translation>In 15 Min. erinnern</translation>
+    </message>
+    <message>
+        <source>Skip today</source>
+        <translation>Heute überspringen</translation>
     </message>
     <message>
         <source>Unsaved Changes Found</source>
@@ -564,14 +576,6 @@
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <source>The newest good backup is {0}. Restore it? The damaged journal is moved aside, not deleted.</source>
-        <translation>Die neueste intakte Sicherung ist {0}. Wiederherstellen? Das beschädigte Journal wird beiseitegelegt, nicht gelöscht.</translation>
-    </message>
-    <message>
-        <source>Restore Backup</source>
-        <translation>Sicherung wiederherstellen</translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
@@ -580,8 +584,8 @@
         <translation>Das Journal ist beschädigt</translation>
     </message>
     <message>
-        <source>Restored {0}; the damaged journal was moved to {1}</source>
-        <translation>{0} wiederhergestellt; das beschädigte Journal wurde nach {1} verschoben</translation>
+        <source>Restored the backup of {0}; the damaged journal was moved to {1}</source>
+        <translation>Sicherung vom {0} wiederhergestellt; das beschädigte Journal wurde nach {1} verschoben</translation>
     </message>
     <message>
         <source>Today&apos;s backup could not be made: {0}</source>
@@ -680,12 +684,48 @@
         <translation>keine Einträge</translation>
     </message>
     <message>
+        <source>{0} {1} {2} at {3}</source>
+        <translation>{0}, {1}. {2} um {3}</translation>
+    </message>
+    <message>
         <source>1 entry</source>
         <translation>1 Eintrag</translation>
     </message>
     <message>
         <source>{0} entries</source>
         <translation>{0} Einträge</translation>
+    </message>
+    <message>
+        <source>Your journal is damaged</source>
+        <translation>Ihr Journal ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Part of the journal file can no longer be read, so Daybook has not opened it: working in a damaged journal can lose more. Nothing has been changed yet.</source>
+        <translation>Ein Teil der Journaldatei ist nicht mehr lesbar, deshalb hat Daybook sie nicht geöffnet: Wer in einem beschädigten Journal weiterarbeitet, kann mehr verlieren. Bisher wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>SQLite reported: {0}</source>
+        <translation>SQLite meldete: {0}</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {0} and holds {1} (checked just now). Restore it? The damaged file is moved aside as {2}, not deleted: what was written after that backup stays in it.</source>
+        <translation>Die neueste intakte Sicherung ist vom {0} und enthält {1} (soeben geprüft). Wiederherstellen? Die beschädigte Datei wird als {2} beiseitegelegt, nicht gelöscht: Was nach dieser Sicherung geschrieben wurde, bleibt darin erhalten.</translation>
+    </message>
+    <message>
+        <source>Backup: {0}</source>
+        <translation>Sicherung: {0}</translation>
+    </message>
+    <message>
+        <source>Restore This Backup</source>
+        <translation>Diese Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup</source>
+        <translation>Die neueste intakte Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>There is no good backup in {0}. The damaged file stays where it is, unchanged: {1}. Copy it somewhere safe before anything else; moving it away (with its -wal and -shm files) lets Daybook start a new journal.</source>
+        <translation>In {0} gibt es keine intakte Sicherung. Die beschädigte Datei bleibt unverändert, wo sie ist: {1}. Kopieren Sie sie vor allem anderen an einen sicheren Ort; wird sie (mit ihren -wal- und -shm-Dateien) weggeräumt, beginnt Daybook ein neues Journal.</translation>
     </message>
     <message>
         <source>no tags</source>
@@ -1491,6 +1531,12 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <translation>Daybook — {0}</translation>
     </message>
     <message>
+        <source>The journal could not be read: it is damaged.
+Quit and start Daybook again to restore a backup.</source>
+        <translation>Das Journal konnte nicht gelesen werden: Es ist beschädigt.
+Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen.</translation>
+    </message>
+    <message>
         <source>No entries match.</source>
         <translation>Keine passenden Einträge.</translation>
     </message>
@@ -1780,6 +1826,10 @@ Drücken Sie Strg+N, um einen zu schreiben.</translation>
         <source>Daybook&apos;s questions are open in their own window.</source>
         <translation>Die Fragen von Daybook sind in einem eigenen Fenster geöffnet.</translation>
     </message>
+    <message>
+        <source>A few short questions about {day}.</source>
+        <translation>Ein paar kurze Fragen zum {day}.</translation>
+    </message>
 </context>
 <context>
     <name>ReminderLoop</name>
@@ -1839,16 +1889,32 @@ Drücken Sie Strg+N, um einen zu schreiben.</translation>
         <translation>Den Fragensatz löschen oder zurücksetzen</translation>
     </message>
     <message>
-        <source>&amp;Start Daybook on login (in the tray)</source>
-        <translation>Daybook bei der Anmeldung &amp;starten (im Infobereich)</translation>
+        <source>&amp;Start Daybook when I log in</source>
+        <translation>Daybook bei der Anmeldung &amp;starten</translation>
     </message>
     <message>
-        <source>Start on login</source>
-        <translation>Bei der Anmeldung starten</translation>
+        <source>Start Daybook when I log in</source>
+        <translation>Daybook bei der Anmeldung starten</translation>
     </message>
     <message>
-        <source>Without it, reminders come only while Daybook is running</source>
-        <translation>Ohne diese Option kommen Erinnerungen nur, während Daybook läuft</translation>
+        <source>This journal is in a temporary folder: it is not started on login</source>
+        <translation>Dieses Journal liegt in einem temporären Ordner: Es wird bei der Anmeldung nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Opens this journal in the tray when you log in, so the end-of-day reminder can come; without it, reminders come only while Daybook runs</source>
+        <translation>Öffnet dieses Journal bei der Anmeldung im Infobereich, damit die Erinnerung am Tagesende kommen kann; ohne diese Option kommen Erinnerungen nur, während Daybook läuft</translation>
+    </message>
+    <message>
+        <source>Open the questions at reminder &amp;time</source>
+        <translation>Fragen zur Erinnerungszeit &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Open the questions at reminder time</source>
+        <translation>Fragen zur Erinnerungszeit öffnen</translation>
+    </message>
+    <message>
+        <source>The questions&apos; window appears with the notification, without taking the keyboard from what you are typing in</source>
+        <translation>Das Fenster mit den Fragen erscheint mit der Benachrichtigung, ohne Ihnen die Tastatur beim Tippen wegzunehmen</translation>
     </message>
     <message>
         <source>Remind me:</source>
@@ -2189,6 +2255,10 @@ Drücken Sie Strg+N, um einen zu schreiben.</translation>
     <message>
         <source>Daybook</source>
         <translation>Daybook</translation>
+    </message>
+    <message>
+        <source>Today&apos;s reflection is waiting</source>
+        <translation>Die heutige Reflexion wartet</translation>
     </message>
     <message>
         <source>Time for today&apos;s reflection</source>

@@ -75,9 +75,11 @@ def test_newest_good_backup_skips_damaged_ones(paths: AppPaths, store: JournalSt
     older = store.backup(paths.backups / backup_name("daily", t - dt.timedelta(days=1)))
     bad = paths.backups / backup_name("manual", t + dt.timedelta(hours=1))
     bad.write_bytes(good.read_bytes()[: 4096 * 2])
-    assert newest_good_backup(paths) == good
+    found = newest_good_backup(paths)
+    assert found is not None and found.path == good and found.entries == 3
     good.unlink()
-    assert newest_good_backup(paths) == older
+    found = newest_good_backup(paths)
+    assert found is not None and found.path == older
 
 
 def test_restore_over_damaged(paths: AppPaths, store: JournalStore, tmp_path: Path) -> None:
