@@ -63,6 +63,7 @@ def run_gui(
 
     listeners: list[Callable[[Settings], None]] = []
     opened: list[Journal] = []
+    checks: list[Any] = []  # StartupChecks: a clean one lets the next start skip its check
 
     def ready(window: MainWindow, journal: Journal, note: str | None) -> None:
         from journal.ui.startup import StartupChecks
@@ -75,7 +76,8 @@ def run_gui(
             window.statusBar().showMessage(note)
         offer_drafts(window)
         desk.start()
-        StartupChecks(journal, window).start()
+        checks.append(StartupChecks(journal, window))
+        checks[-1].start()
 
     window = start_window(
         app,
@@ -110,6 +112,10 @@ def run_gui(
         gc.enable()  # (off while starting: closed before the journal arrived)
         for journal in opened:
             journal.close()
+        if opened and checks and all(c.healthy for c in checks):
+            from journal.services.health import note_verified
+
+            note_verified(paths)  # closed after a clean check: the next start may skip it
         instance.release()
         for stop in hooked:
             stop()
@@ -174,6 +180,10 @@ def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Se
 
     guard_none_refcount()
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        from journal.display import require_display
+
+        require_display()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

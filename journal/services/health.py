@@ -8,7 +8,9 @@ cloud-sync folder or on a network filesystem, where SQLite's locking cannot be t
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import os
 import shlex
 import sys
@@ -127,6 +129,40 @@ def journal_damage(paths: AppPaths, quick: bool = True) -> list[str]:
     from journal.storage.backup import file_damage
 
     return file_damage(paths.database, quick)
+
+
+# Where the app notes the journal's files as they were when it last closed them after a
+# clean check (see `note_verified`): unchanged since, the check before opening is skipped.
+VERIFIED_FILE = "verified.json"
+
+
+def _file_stamp(paths: AppPaths) -> dict[str, list[int]]:
+    """Size and modification time (ns) of the journal and its -wal, as they are now."""
+    stamp: dict[str, list[int]] = {}
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(f"{paths.database}{suffix}")
+        except OSError:
+            continue
+        stamp[suffix or "db"] = [st.st_size, st.st_mtime_ns]
+    return stamp
+
+
+def note_verified(paths: AppPaths) -> None:
+    """Remember the journal's files as they are now: call after a clean check, once the
+    journal is closed. Best effort: a note that cannot be written only costs a check."""
+    with contextlib.suppress(OSError):
+        (paths.home / VERIFIED_FILE).write_text(json.dumps(_file_stamp(paths)))
+
+
+def unchanged_since_verified(paths: AppPaths) -> bool:
+    """Whether the journal's files are exactly as `note_verified` last saw them (nothing,
+    not even another Daybook command, has written them since)."""
+    try:
+        noted = json.loads((paths.home / VERIFIED_FILE).read_text())
+    except (OSError, ValueError):
+        return False
+    return bool(noted) and noted == _file_stamp(paths)
 
 
 def damage_error(paths: AppPaths, problems: list[str]) -> DamagedJournalError:

@@ -4,29 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import sqlite3
 from pathlib import Path
 
 from journal.errors import DamagedJournalError, StorageError
-from journal.fileio import fsync_dir
-from journal.storage.db import SQLITE_HEADER
+from journal.fileio import fsync_dir, publish
+from journal.storage.db import SQLITE_HEADER, reading_uri
 
 
-def backup_file(source: Path, target: Path) -> Path:
+def backup_file(source: Path, target: Path, replace: bool = True) -> Path:
     """Copy the database `source` (WAL content included) to `target`, verified, mode 0600.
 
     The copy is written beside the target and renamed into place only after it passed an
     integrity check, so a failed backup never leaves half a file under the final name.
+    Without `replace`, an existing `target` is left alone (StorageError).
     """
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.partial")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
     try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(reading_uri(source), uri=True)
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)
@@ -42,22 +44,36 @@ def backup_file(source: Path, target: Path) -> Path:
             )
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        publish(tmp, target, replace)
         fsync_dir(target.parent)
+    except FileExistsError as exc:
+        _remove(tmp)
+        raise StorageError(
+            f"{target} already exists", "add --force to replace it, or choose another"
+        ) from exc
     except sqlite3.Error as exc:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        _remove(tmp)
         raise StorageError(
             f"cannot back up the journal to {target}: {exc}", "check the disk"
         ) from exc
     except OSError as exc:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        _remove(tmp)
         raise StorageError(
-            f"cannot write the backup {target}: {exc.strerror}",
-            "free some space or choose another place with --to",
+            f"cannot write the backup {target}: {exc.strerror or exc}",
+            "free some space or choose another place with --to"
+            if exc.errno == errno.ENOSPC
+            else "choose another place with --to",
         ) from exc
+    except BaseException:
+        _remove(tmp)
+        raise
     return target
+
+
+def _remove(tmp: Path) -> None:
+    """Remove a partial backup, if there is one and the folder lets us (never raises)."""
+    with contextlib.suppress(OSError):
+        tmp.unlink()
 
 
 def verify_backup(path: Path) -> int:

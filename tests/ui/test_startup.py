@@ -200,3 +200,26 @@ def test_a_temporary_journal_gets_no_start_on_login_tip(paths: AppPaths) -> None
 
     paths.ensure()
     assert start_on_login_tip(Settings(), paths) is None  # (pytest's folders are temporary)
+
+
+def test_files_unchanged_since_a_clean_check_open_without_reading_them_whole(
+    qtbot: Any, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal.services import health
+
+    with Journal.open(paths) as journal:
+        journal.add("verified yesterday")
+    calls: list[AppPaths] = []
+    real = health.journal_damage
+    monkeypatch.setattr(health, "journal_damage", lambda p, quick=True: calls.append(p) or real(p))
+    opened = open_journal(qtbot, paths)
+    assert opened is not None and len(calls) == 1  # not noted yet: checked
+    opened[0].close()
+    health.note_verified(paths)
+    opened = open_journal(qtbot, paths)
+    assert opened is not None and len(calls) == 1  # unchanged: not read whole again
+    opened[0].add("written today")
+    opened[0].close()
+    opened = open_journal(qtbot, paths)
+    assert opened is not None and len(calls) == 2  # changed since: checked again
+    opened[0].close()
