@@ -967,6 +967,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <translation>Entwurf von {time} wiederhergestellt, noch nicht gespeichert</translation>
     </message>
     <message>
+        <source>Empty — not saved; delete the entry to remove it</source>
+        <translation>Leer — nicht gespeichert; löschen Sie den Eintrag, um ihn zu entfernen</translation>
+    </message>
+    <message>
         <source>Not saved — {reason}</source>
         <translation>Nicht gespeichert — {reason}</translation>
     </message>
