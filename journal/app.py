@@ -169,12 +169,14 @@ def listen_when_settled(window: MainWindow, instance: Any) -> None:
 
 
 def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Settings, QSettings]:
-    """The QApplication (made if there is none yet) with Daybook's names and theme."""
+    """The QApplication (made if there is none yet) with Daybook's names, theme and language
+    (the Settings choice, else the desktop's: journal.ui.i18n)."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from journal import __version__
     from journal.settings import Settings
+    from journal.ui import i18n
     from journal.ui.theme import apply_theme
 
     guard_none_refcount()
@@ -189,6 +191,7 @@ def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Se
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     settings = Settings.load(paths.settings)
+    i18n.install(app, settings.language)
     apply_theme(app, settings)
     return app, settings, QSettings(ORGANIZATION, APPLICATION)
 
@@ -255,6 +258,7 @@ def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
     from journal.errors import DaybookError
     from journal.services.autostart import is_temporary
     from journal.ui.first_run import CARD_KEY
+    from journal.ui.wording import tr
 
     if settings.extra.get("autostart_offered") or settings.extra.get(CARD_KEY):
         return None  # said once already, or answered on the first-run card
@@ -265,7 +269,7 @@ def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
         settings.save(paths.settings)
     except (DaybookError, OSError):
         return None  # said next time instead
-    return (
+    return tr(
         "For the end-of-day reminder while Daybook is closed, turn on "
         "Settings > Reminders > Start Daybook when I log in."
     )
@@ -443,12 +447,8 @@ def build_reminders(
 
 def reminder_notifier() -> DesktopNotifier:
     """The reminder's notification with its actions' labels (in the user's language)."""
-    from PySide6.QtCore import QCoreApplication
-
     from journal.ui import notify
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ReminderDesk", text)
+    from journal.ui.wording import tr
 
     return notify.DesktopNotifier(
         {
@@ -531,14 +531,11 @@ def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
 
 def drafts_box(parent: QWidget | None, drafts: list[Draft]) -> tuple[Any, Any]:
     """The offer of drafts left by an earlier run (a QMessageBox), and its Restore button."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from journal.domain.entry import short_label
     from journal.ui.errors import message_box
-
-    def tr_app(text: str) -> str:
-        return QCoreApplication.translate("RestoreDrafts", text)
+    from journal.ui.wording import tr
 
     names = "\n".join(
         f"• {short_label(d.title or (d.body.strip().splitlines() or [''])[0], 60)} "
@@ -548,12 +545,12 @@ def drafts_box(parent: QWidget | None, drafts: list[Draft]) -> tuple[Any, Any]:
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        tr_app("Unsaved Changes Found"),
-        tr_app("Daybook stopped before these changes were saved:"),
-        names + "\n\n" + tr_app("Restore them into your journal?"),
-        tr_app("Unsaved changes found"),
+        tr("Unsaved Changes Found"),
+        tr("Daybook stopped before these changes were saved:"),
+        names + "\n\n" + tr("Restore them into your journal?"),
+        tr("Unsaved changes found"),
     )
-    restore = box.addButton(tr_app("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr_app("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
     return box, restore

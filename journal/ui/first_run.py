@@ -15,20 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from journal.errors import DaybookError
 from journal.services import autostart
 from journal.settings import Settings
+from journal.ui.wording import tr
 
 CARD_KEY = "first_run_card"  # settings.extra: "accepted" or "dismissed" once answered
 WORKING_DAYS = 5  # reminder_times are Monday first
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
 
 
 def sentence(error: DaybookError) -> str:

@@ -34,7 +34,9 @@ from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
 from journal.ui.errors import ErrorDialog, message_box
+from journal.ui.i18n import long_day, number
 from journal.ui.placement import place_on_mouse_screen
+from journal.ui.wording import tr
 from journal.ui.worker import Task, TaskSet
 
 # Quitting stops the background work and waits this long for it, then abandons what is left.
@@ -426,7 +428,7 @@ class MainWindow(QMainWindow):
         if entry is not None and entry.day != day:
             self.statusBar().showMessage(
                 self.tr("Nothing on {0}; showing the day before it with an entry").format(
-                    day.strftime("%d %B %Y")
+                    long_day(day)
                 ),
                 4000,
             )
@@ -502,7 +504,7 @@ class MainWindow(QMainWindow):
     def _imported(self, report: Any) -> None:
         self.statusBar().showMessage(
             self.tr("Imported {0} ({1} already in the journal)").format(
-                wording.entries(report.added), f"{report.skipped:,}"
+                wording.entries(report.added), number(report.skipped)
             ),
             8000,
         )
@@ -654,11 +656,9 @@ def unsaved_box(parent: QWidget) -> QMessageBox:
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        parent.tr("Quit Without Saving?"),
-        parent.tr("The last changes could not be saved."),
-        parent.tr(
-            "They are kept as a draft and offered back when Daybook starts again. Quit anyway?"
-        ),
+        tr("Quit Without Saving?"),
+        tr("The last changes could not be saved."),
+        tr("They are kept as a draft and offered back when Daybook starts again. Quit anyway?"),
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.ui.i18n import number
+
 if sys.version_info >= (3, 12):
     from typing import override
 else:
@@ -64,7 +66,7 @@ class TagCountDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(role))
         area = option.rect.adjusted(0, 0, -6, 0)
         painter.drawText(
-            area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{count:,}"
+            area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number(count)
         )
         painter.restore()
 

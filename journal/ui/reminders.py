@@ -33,6 +33,7 @@ from journal.errors import DaybookError
 from journal.services.drafts import DraftStore
 from journal.services.prompt import PromptService
 from journal.settings import Settings
+from journal.ui.i18n import weekday
 
 if TYPE_CHECKING:
     from journal.services.changes import Change
@@ -128,7 +129,11 @@ class ReminderLoop(QObject):
         if at is None:
             return ""
         now = self.service.now()
-        when = at.strftime("%H:%M") if at.date() == now.date() else at.strftime("%a %H:%M")
+        when = (
+            at.strftime("%H:%M")
+            if at.date() == now.date()
+            else weekday(at.date(), short=True) + at.strftime(" %H:%M")
+        )
         return self.tr("Next reminder: {when}").format(when=when)
 
 
@@ -281,7 +286,7 @@ class ReminderDesk(QObject):
         body = (
             self.tr("Daybook's questions are open in their own window.")
             if opens
-            else self.tr("A few short questions about {day}.").format(day=day.strftime("%A"))
+            else self.tr("A few short questions about {day}.").format(day=weekday(day))
         )
         if self.notifier is not None:
             self.notifier.show(summary, body)
