@@ -6,6 +6,7 @@ As root (CI) the server runs as the unprivileged user `daybook-pg`, created if m
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -80,10 +81,8 @@ class Cluster:
         return str(self.bin / name)
 
     def destroy(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self.stop()
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
 
 
