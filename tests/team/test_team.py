@@ -250,3 +250,86 @@ def test_the_outbox_keeps_shares_across_a_server_stop_and_restart(tmp_path: Path
         assert "0 waiting to be shared" in out
     finally:
         cluster.destroy()
+
+
+class SilentServer:
+    """A TCP listener on 127.0.0.1 that speaks just enough: it refuses TLS ('N' to the
+    SSLRequest) when `refuse_tls`, else accepts and never answers."""
+
+    def __init__(self, refuse_tls: bool) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.connected = threading.Event()
+        self.refuse_tls = refuse_tls
+        self.held: list[object] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self.sock.accept()
+                self.held.append(conn)
+                self.connected.set()
+                if self.refuse_tls:
+                    conn.recv(8)
+                    conn.sendall(b"N")
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.held:
+            conn.close()  # type: ignore[attr-defined]
+
+
+def test_tls_required_but_refused_is_one_line(team: TeamDb, tmp_path: Path) -> None:
+    server = SilentServer(refuse_tls=True)
+    try:
+        alice = Person(team, "alice", tmp_path)
+        url = f"postgresql://{alice.role}@127.0.0.1:{server.port}/{team.name}?sslmode=require"
+        rc, _out, err = alice("team", "join", "work", url)
+        one_line_error(rc, err, "refused the secure connection", "sslmode")
+    finally:
+        server.close()
+
+
+def test_the_outbox_survives_a_client_killed_while_sending(team: TeamDb, tmp_path: Path) -> None:
+    """`team sync` killed with SIGKILL while its server hangs: the share still waits, and is
+    sent once the right server answers."""
+    import signal
+    import sys
+
+    alice = Person(team, "alice", tmp_path)
+    alice.join()
+    entry = alice.add("kept through a kill -9")
+    server = SilentServer(refuse_tls=False)
+    try:
+        hanging = f"postgresql://{alice.role}@127.0.0.1:{server.port}/{team.name}?sslmode=disable"
+        gone = f"postgresql://{alice.role}@/{team.name}?host={tmp_path / 'nowhere'}"
+        settings = alice.home / "settings.json"
+        real = settings.read_text()
+        kept = json.dumps(team.url(alice.role))[1:-1]
+        settings.write_text(real.replace(kept, gone))
+        rc, _out, err = alice("share", str(entry))  # queued; the server cannot be reached
+        assert rc == 0 and "1 waiting" in err
+        settings.write_text(real.replace(kept, hanging))
+        root = Path(__file__).resolve().parents[2]
+        client = subprocess.Popen(
+            [sys.executable, "-m", "journal", "--home", str(alice.home), "team", "sync"],
+            cwd=root,
+            env={**os.environ, "PGPASSWORD": alice.password},
+        )
+        assert server.connected.wait(60)
+        os.kill(client.pid, signal.SIGKILL)
+        assert client.wait(60) == -signal.SIGKILL
+        settings.write_text(real)
+    finally:
+        server.close()
+    rc, out, _err = alice("team", "teams")
+    assert "1 waiting to be shared" in out
+    rc, out, err = alice("team", "sync")
+    assert rc == 0 and "sent 1" in out, err
+    assert [e["body"] for e in team_json(alice, "list")] == ["kept through a kill -9"]
