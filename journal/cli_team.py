@@ -64,6 +64,16 @@ def add_parsers(sub: argparse._SubParsersAction[Any], entry_id: Callable[[str], 
         q.add_argument("--to", dest="date_to", metavar="D", help="up to this day")
         q.add_argument("--limit", type=int, default=None, metavar="N", help="at most N")
         q.add_argument("--json", action="store_true", help="print a JSON array")
+    d = ts.add_parser("digest", help="team week notes: what everyone learned, by person")
+    d.add_argument(
+        "--week",
+        nargs="?",
+        const="today",
+        default="today",
+        metavar="DATE",
+        help="the week (Monday to Sunday) holding DATE (default: this week)",
+    )
+    d.add_argument("--team", metavar="NAME", help="which team (default: the first joined)")
     for name, helptext in (
         ("share", "share entries with a team (private ones cannot be; private blocks stay)"),
         ("unshare", "remove entries' copies from a team"),
@@ -102,6 +112,8 @@ def run(paths: AppPaths, args: argparse.Namespace) -> int:
         return 0
     if command in ("list", "search"):
         return _show(paths, args)
+    if command == "digest":
+        return _digest(paths, args)
     from journal.services.journal import Journal
 
     with Journal.open(paths) as journal:
@@ -178,4 +190,22 @@ def _show(paths: AppPaths, args: argparse.Namespace) -> int:
         print(f"{e.day}  {e.author:<16} {title}{tags}")
     if not found:
         print("no shared entries found", file=sys.stderr)
+    return 0
+
+
+def _digest(paths: AppPaths, args: argparse.Namespace) -> int:
+    from journal.domain.dates import parse_day
+    from journal.team import sharing
+    from journal.team.digest import team_digest, week_of
+    from journal.team.store import TeamStore
+
+    monday, sunday = week_of(parse_day(args.week, dt.date.today()))
+    _name, url = sharing.resolve(paths, args.team)
+    with TeamStore(url) as store:
+        found = store.entries(date_from=monday, date_to=sunday)
+    text = team_digest(found, monday)
+    if text is None:
+        print(f"nobody shared what they learned in the week of {monday}", file=sys.stderr)
+        return 0
+    sys.stdout.write(text)
     return 0

@@ -333,3 +333,38 @@ def test_the_outbox_survives_a_client_killed_while_sending(team: TeamDb, tmp_pat
     rc, out, err = alice("team", "sync")
     assert rc == 0 and "sent 1" in out, err
     assert [e["body"] for e in team_json(alice, "list")] == ["kept through a kill -9"]
+
+
+def test_team_digest_gathers_the_weeks_learn_answers_by_person(
+    team: TeamDb, tmp_path: Path
+) -> None:
+    alice, bob = Person(team, "alice", tmp_path), Person(team, "bob", tmp_path)
+    alice.join()
+    bob.join()
+    shared = [
+        alice.add(
+            "## What did I do?\nshipped\n\n## What did I learn?\nfeature flags help",
+            "--date",
+            "2026-11-17",
+        ),
+        alice.add("## What did I learn?\nthe week before", "--date", "2026-11-15"),
+        bob.add(
+            "## Learned\n```private\nBOB-SECRET\n```\nread the runbook", "--date", "2026-11-22"
+        ),
+        bob.add("no learn heading here", "--date", "2026-11-18"),
+    ]
+    for person, entry in zip((alice, alice, bob, bob), shared, strict=True):
+        assert person("share", str(entry))[0] == 0
+    rc, out, err = bob("team", "digest", "--week", "2026-11-19")
+    assert rc == 0, err
+    assert out.startswith("# Team week notes: what we learned, 2026-11-16 to 2026-11-22\n")
+    # Role names are escaped as Markdown text (team1\\_2\\_alice): find them by their end.
+    a, b = out.index("alice\n"), out.index("bob\n")
+    assert (
+        out.rfind("\n## ", 0, a) < a < out.index("flags help") < b < out.index("read the runbook")
+    )
+    assert "### Tue 2026-11-17" in out and "### Sun 2026-11-22" in out
+    for absent in ("the week before", "shipped", "BOB-SECRET", "no learn heading"):
+        assert absent not in out
+    rc, out, err = bob("team", "digest", "--week", "2026-10-01")
+    assert rc == 0 and out == "" and "nobody shared" in err
