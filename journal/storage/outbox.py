@@ -34,7 +34,7 @@ class Pending:
 def queue(store: JournalStore, team: str, items: Sequence[tuple[str, Action, str]]) -> None:
     """Queue (entry uid, action, JSON payload) items for `team`, all in one transaction."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with db.translate_errors(store.path), db.write_transaction(store._engine) as conn:
+    with db.translate_errors(store.path), db.write_transaction(store.engine) as conn:
         for uid, action, payload in items:
             conn.execute("DELETE FROM team_outbox WHERE team = ? AND entry_uid = ?", (team, uid))
             conn.execute(
@@ -46,7 +46,7 @@ def queue(store: JournalStore, team: str, items: Sequence[tuple[str, Action, str
 
 def pending(store: JournalStore, team: str) -> list[Pending]:
     """The actions waiting for `team`, oldest first."""
-    with db.translate_errors(store.path), db.read_transaction(store._engine) as conn:
+    with db.translate_errors(store.path), db.read_transaction(store.engine) as conn:
         rows = conn.execute(
             "SELECT id, team, entry_uid, action, payload, attempts, last_error FROM team_outbox"
             " WHERE team = ? ORDER BY id",
@@ -57,13 +57,13 @@ def pending(store: JournalStore, team: str) -> list[Pending]:
 
 def done(store: JournalStore, item_id: int) -> None:
     """Forget an action the server has committed."""
-    with db.translate_errors(store.path), db.write_transaction(store._engine) as conn:
+    with db.translate_errors(store.path), db.write_transaction(store.engine) as conn:
         conn.execute("DELETE FROM team_outbox WHERE id = ?", (item_id,))
 
 
 def failed(store: JournalStore, item_ids: Sequence[int], error: str) -> None:
     """Count one more failed attempt for these actions, keeping the reason."""
-    with db.translate_errors(store.path), db.write_transaction(store._engine) as conn:
+    with db.translate_errors(store.path), db.write_transaction(store.engine) as conn:
         conn.executemany(
             "UPDATE team_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
             [(error, i) for i in item_ids],
