@@ -468,6 +468,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_backups(paths)  # works when the journal cannot be opened
         if args.command == "restore":
             return _restore(paths, args.file)
+        from journal.cli_team import COMMANDS as TEAM_COMMANDS
+
+        if args.command in TEAM_COMMANDS:
+            from journal.cli_team import run as run_team
+
+            return run_team(paths, args)
         from journal.services.journal import Journal
 
         try:

@@ -288,6 +288,9 @@ def build_parser() -> Parser:
     )
     st.add_argument("--year", type=_year, metavar="Y", help="only this year (e.g. 2026)")
     st.add_argument("--json", action="store_true", help="print a JSON object")
+    from journal.cli_team import add_parsers as add_team_parsers  # the team log's commands
+
+    add_team_parsers(sub, entry_id)
     return p
 
 

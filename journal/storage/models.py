@@ -83,6 +83,23 @@ class EntryTagRow(Base):
     __table_args__ = (Index("ix_entry_tags_tag_entry", "tag_id", "entry_id"),)
 
 
+class TeamOutboxRow(Base):
+    """A share or unshare waiting to be sent to a team (see journal.storage.outbox)."""
+
+    __tablename__ = "team_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team: Mapped[str] = mapped_column(String(100))
+    entry_uid: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(10))  # 'share' or 'unshare'
+    payload: Mapped[str] = mapped_column(Text, server_default="")  # JSON, filtered
+    queued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error: Mapped[str] = mapped_column(Text, server_default="")
+
+    __table_args__ = (Index("ix_team_outbox_team", "team", "id"),)
+
+
 entries = EntryRow.__table__
 tags = TagRow.__table__
 entry_tags = EntryTagRow.__table__

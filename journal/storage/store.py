@@ -168,6 +168,11 @@ class JournalStore(JournalStatistics):
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    @property
+    def engine(self) -> Engine:
+        """The file's connections, for the storage modules beside the store (the outbox)."""
+        return self._engine
+
     # -- writing ---------------------------------------------------------------------------
 
     def add(self, new: NewEntry) -> Entry:
