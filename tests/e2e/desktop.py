@@ -8,6 +8,7 @@ condition until a deadline and never sleeps a fixed time to let something happen
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -101,12 +102,26 @@ class Desktop:
                 self.env[key] = value.strip("'")
         assert "DBUS_SESSION_BUS_ADDRESS" in self.env, out
 
-    def start_openbox(self) -> None:
-        self.start("openbox", "--sm-disable", stderr=subprocess.DEVNULL)
-        wait_for(
-            lambda: "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"),
-            "openbox to manage the screen",
-        )
+    def start_openbox(self, attempts: int = 3) -> None:
+        """openbox managing the screen. On a loaded machine it has been seen to exit at
+        start without managing anything: it is then started again (its errors are kept in
+        openbox.log for the failure message)."""
+        log = Path(self.env["HOME"]) / "openbox.log"
+
+        def managed() -> bool:
+            return "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK")
+
+        for _ in range(attempts):
+            with log.open("a") as errors:
+                openbox = self.start("openbox", "--sm-disable", stderr=errors)
+            with contextlib.suppress(AssertionError):
+                wait_for(lambda: managed() or openbox.poll() is not None, "openbox", 45)  # noqa: B023
+            if managed():
+                return
+            if openbox.poll() is None:  # alive but managing nothing: start it afresh
+                openbox.kill()
+                openbox.wait()
+        raise AssertionError(f"openbox did not manage the screen: {log.read_text()[-500:]}")
 
     def start_recorder(self, actions: bool = True) -> None:
         args = [sys.executable, str(HERE / "notification_server.py"), str(self.log)]
