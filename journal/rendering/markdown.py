@@ -16,6 +16,7 @@ import secrets
 import threading
 from typing import Any
 
+from journal.domain.attachments import SCHEME
 from journal.domain.blocks import read as read_blocks
 
 ALLOWED_TAGS = {
@@ -38,6 +39,7 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 _IMG = re.compile(r"<img\b([^>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
+_ATTACHMENT_SRC = re.compile(SCHEME + r":[0-9a-f]{64}")
 
 
 # Plain prose: text in which Python-Markdown would find nothing to do but paragraphs. No
@@ -58,8 +60,12 @@ class MarkdownRenderer:
     With `highlight`, fenced code is coloured by Pygments as CSS classes (see `pygments_css`).
     """
 
-    def __init__(self, highlight: bool = False) -> None:
+    def __init__(self, highlight: bool = False, attachments: bool = False) -> None:
         self._highlight = highlight
+        # Keep `<img src="attachment:SHA256">` for whoever resolves them from the journal
+        # (the reader, the HTML export's data: URIs); otherwise they become text like any
+        # other image.
+        self._attachments = attachments
         self._parser: Any = None  # made at the first text that is not plain prose
         self._lock = threading.Lock()
 
@@ -104,7 +110,7 @@ class MarkdownRenderer:
         with self._lock:
             self._md.reset()
             raw = self._md.convert(text)
-        return sanitize(raw)
+        return sanitize(raw, attachments=self._attachments)
 
     def _render_marked(self, text: str, box: str) -> str:
         reading = read_blocks(text)
@@ -156,24 +162,41 @@ def pygments_css(selector: str = "." + HIGHLIGHT_CLASS, style: str = "default") 
     return str(HtmlFormatter(style=style).get_style_defs(selector))
 
 
-def sanitize(raw_html: str) -> str:
-    """Clean HTML with the allow-list; images that would load something become links."""
+def sanitize(raw_html: str, attachments: bool = False) -> str:
+    """Clean HTML with the allow-list; images that would load something become links.
+
+    With `attachments`, an image whose source is exactly `attachment:SHA256` (an image kept
+    in the journal) stays an image, for the caller to resolve; nothing else does.
+    """
     import nh3
 
     cleaned: str = nh3.clean(
         raw_html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
+        url_schemes=URL_SCHEMES | {SCHEME} if attachments else URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+    if attachments:
+        return _IMG.sub(_attachment_or_link, cleaned)
     return _IMG.sub(_image_as_link, cleaned)
+
+
+def _attachment_or_link(match: re.Match[str]) -> str:
+    attrs = {k.lower(): html.unescape(v) for k, v in _ATTR.findall(match.group(1))}
+    src = attrs.get("src", "")
+    if _ATTACHMENT_SRC.fullmatch(src):
+        alt = html.escape(attrs.get("alt", ""))
+        return f'<img src="{src}" alt="{alt}">'
+    return _image_as_link(match)
 
 
 def _image_as_link(match: re.Match[str]) -> str:
     attrs: dict[str, Any] = {k.lower(): html.unescape(v) for k, v in _ATTR.findall(match.group(1))}
     src = str(attrs.get("src", ""))
+    if src.lower().startswith(SCHEME + ":"):
+        return f"[image: {html.escape(str(attrs.get('alt') or 'image'))}]"  # never a link
     label = html.escape(str(attrs.get("alt") or src or "image"))
     if not src:
         return f"[{label}]"

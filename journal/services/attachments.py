@@ -54,3 +54,8 @@ def attach(journal: Journal, entry_id: int, files: Sequence[Path]) -> Entry:
 def attachment_problems(journal: Journal) -> tuple[list[str], list[str]]:
     """(missing, orphaned) attachments, as `JournalStore.attachments.problems`."""
     return journal.store.attachments.problems()
+
+
+def fetch_image(journal: Journal, sha256: str) -> Attachment | None:
+    """One stored image, or None if the journal does not hold it."""
+    return journal.store.attachments.get(sha256)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from journal.rendering.markdown import MarkdownRenderer
+from journal.services.attachments import fetch_image
 from journal.ui.busy import BusyIndicator
 from journal.ui.panes import Sidebar, WelcomePage
 from journal.ui.reader import EntryReader
@@ -86,6 +87,7 @@ def build_panes(
     w.list_stack.addWidget(w.trash)
 
     w.reader = EntryReader(renderer or MarkdownRenderer(), w)
+    w.reader.set_image_source(lambda sha: fetch_image(journal, sha))
     w.reader.editRequested.connect(w.edit_entry)
     w.reader.deleteRequested.connect(w.delete_entry)
     w.reader.restoreRequested.connect(w.trash_flow.restore_entry)
