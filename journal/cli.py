@@ -221,9 +221,30 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         print(f"exported {_entries(count)} to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(result.text)
+    _export_images(result.images, args.output if args.split else args.output and args.output.parent)
     if note := result.report.held_back_note:
         print(f"{note}; add --include-private to export them", file=sys.stderr)
     return 0
+
+
+def _export_images(images: Any, folder: Path | None) -> None:
+    """A Markdown export's images: written to FOLDER/attachments/, or counted as left out
+    when the export went to standard output."""
+    if not images:
+        return
+    n = len(images)
+    what = f"{n} image{'' if n == 1 else 's'}"
+    if folder is None:
+        print(
+            f"left out {what} (standard output holds text only); export with -o FILE or "
+            "--split -o DIR to write them to an attachments/ folder beside it",
+            file=sys.stderr,
+        )
+        return
+    from journal.services.export import write_images
+
+    write_images(images, folder)
+    print(f"wrote {what} to {folder / 'attachments'}", file=sys.stderr)
 
 
 def cmd_trash(journal: Journal, args: argparse.Namespace) -> int:

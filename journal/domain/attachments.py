@@ -16,6 +16,9 @@ REFERENCE = re.compile(r"\battachment:([0-9a-f]{64})\b")
 # not a screenshot or a whiteboard photo, and decoding it would take hundreds of megabytes.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# What the journal stores of one image, after re-encoding (a noisy 40-megapixel PNG can
+# grow past the input); kept so one image always fits an element of the JSON export.
+MAX_STORED_BYTES = 16 * 1024 * 1024
 # What the journal stores: every image is re-encoded into one of these.
 SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg"}
 

@@ -1,6 +1,6 @@
 """Images in entries, the use cases the CLI and the app share: add, attach, check, fetch.
 
-Images are checked and re-encoded (journal.services.images) before anything is written, so
+Images are checked and re-encoded (journal.importers.images) before anything is written, so
 a refused file leaves the journal as it was.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.attachments import Attachment, image_markdown
-from journal.services.images import prepare_image, read_image_file
+from journal.importers.images import prepare_image, read_image_file
 
 if TYPE_CHECKING:
     from journal.domain.entry import Entry

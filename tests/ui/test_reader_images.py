@@ -11,8 +11,8 @@ from PySide6.QtGui import QTextDocument, QTextImageFormat
 
 from journal.domain.attachments import Attachment, image_markdown
 from journal.domain.entry import Entry
+from journal.importers.images import prepare_image
 from journal.rendering.markdown import MarkdownRenderer
-from journal.services.images import prepare_image
 from journal.ui.reader import EntryReader
 from tests.image_samples import encoded, noise
 

@@ -14,8 +14,8 @@ from PIL import Image
 from journal.cli import main
 from journal.domain.attachments import MAX_INPUT_BYTES, image_markdown, references
 from journal.errors import InputError
+from journal.importers.images import prepare_image, read_image_file
 from journal.paths import AppPaths
-from journal.services.images import prepare_image, read_image_file
 from journal.services.journal import Journal
 from tests.image_samples import (
     CAMERA,

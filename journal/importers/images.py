@@ -17,7 +17,12 @@ import struct
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.domain.attachments import MAX_INPUT_BYTES, MAX_PIXELS, Attachment
+from journal.domain.attachments import (
+    MAX_INPUT_BYTES,
+    MAX_PIXELS,
+    MAX_STORED_BYTES,
+    Attachment,
+)
 from journal.errors import InputError
 
 if TYPE_CHECKING:
@@ -96,6 +101,12 @@ def prepare_image(data: bytes, name: str = "the image") -> Attachment:
         pixels.save(out, "PNG", optimize=True)
         mime = "image/png"
     stored = out.getvalue()
+    if len(stored) > MAX_STORED_BYTES:
+        raise InputError(
+            f"{name} would take {_mb(len(stored))} in the journal, more than "
+            f"{_mb(MAX_STORED_BYTES)}; nothing was added",
+            "scale it down and try again",
+        )
     return Attachment(hashlib.sha256(stored).hexdigest(), stored, mime, pixels.width, pixels.height)
 
 
@@ -107,3 +118,35 @@ def _plain_pixels(image: Image.Image) -> Image.Image:
     mode = image.mode if image.mode in ("RGB", "L") else ("RGBA" if transparent else "RGB")
     converted = image.convert(mode)
     return Image.frombytes(mode, converted.size, converted.tobytes())
+
+
+# What a clean PNG or JPEG (one this module wrote) may carry besides its pixels.
+_BENIGN_INFO = frozenset(
+    {"dpi", "jfif", "jfif_version", "jfif_unit", "jfif_density", "progressive", "progression",
+     "aspect", "adobe", "adobe_transform", "gamma"}
+)  # fmt: skip
+
+
+def accept_stored(data: bytes, name: str = "the image") -> Attachment:
+    """An image from a Daybook export, kept byte for byte when it is a clean PNG or JPEG
+    within the limits (so an export imports back identical); anything else goes through
+    `prepare_image` (and so gets another hash)."""
+    from PIL import Image
+
+    if len(data) <= MAX_STORED_BYTES:
+        try:
+            with Image.open(io.BytesIO(data), formats=("PNG", "JPEG")) as image:
+                fmt = str(image.format)
+                width, height = image.size
+                clean = (
+                    width * height <= MAX_PIXELS
+                    and set(image.info) <= _BENIGN_INFO
+                    and not image.getexif()
+                )
+                if clean:
+                    image.load()
+                    mime = "image/jpeg" if fmt == "JPEG" else "image/png"
+                    return Attachment(hashlib.sha256(data).hexdigest(), data, mime, width, height)
+        except Exception:  # anything unreadable is judged by prepare_image
+            pass
+    return prepare_image(data, name)
