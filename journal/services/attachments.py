@@ -15,6 +15,7 @@ from journal.importers.images import prepare_image, read_image_file
 
 if TYPE_CHECKING:
     from journal.domain.entry import Entry
+    from journal.services.export import ImageLookup
     from journal.services.journal import Journal
 
 
@@ -30,11 +31,12 @@ def store_images(journal: Journal, images: Sequence[Attachment]) -> list[str]:
     return [image_markdown(image.sha256) for image in images]
 
 
-def store_image_bytes(journal: Journal, data: bytes, caption: str = "") -> str:
-    """Store one image given as bytes (a paste, a drop); its Markdown reference."""
-    image = prepare_image(data)
+def store_image_bytes(journal: Journal, data: bytes, name: str = "the image") -> str:
+    """Store one image given as bytes (a paste, a drop); its Markdown reference. `name`
+    (a file's name) is for messages only: it is not kept."""
+    image = prepare_image(data, name)
     journal.store.attachments.put(image)
-    return image_markdown(image.sha256, caption)
+    return image_markdown(image.sha256)
 
 
 def with_images(body: str, references: Sequence[str]) -> str:
@@ -59,3 +61,8 @@ def attachment_problems(journal: Journal) -> tuple[list[str], list[str]]:
 def fetch_image(journal: Journal, sha256: str) -> Attachment | None:
     """One stored image, or None if the journal does not hold it."""
     return journal.store.attachments.get(sha256)
+
+
+def image_lookup(journal: Journal) -> ImageLookup:
+    """The journal's images by hash, for `render_export` (exports embed or write them)."""
+    return journal.store.attachments.get_many

@@ -14,9 +14,20 @@ import re
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QMimeData,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
+    QContextMenuEvent,
     QFocusEvent,
     QKeyEvent,
     QKeySequence,
@@ -45,6 +56,7 @@ from journal.domain.tags import hashtags, unique_tags
 from journal.errors import DaybookError
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
+from journal.ui.editor_images import ImageSink, ask_image_file, has_images, images_in, read_capped
 from journal.ui.highlighter import MarkdownHighlighter, paint_private_blocks
 from journal.ui.theme import apply_editor_font
 
@@ -64,6 +76,8 @@ class MarkdownEdit(QPlainTextEdit):
     """A QPlainTextEdit for Markdown: the text is kept exactly as typed; Return continues a
     list item ("- ", "1. ", "- [ ] ") and Return on an empty item ends the list."""
 
+    imageFailed = Signal(object)  # DaybookError: an image pasted, dropped or chosen refused
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         apply_editor_font(self)
@@ -71,6 +85,58 @@ class MarkdownEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
+        # Images (paste, drop, Insert Image…) go through `image_sink` when one is set.
+        self.image_sink: ImageSink | None = None
+        self.insert_image_action = QAction(self.tr("Insert &Image…"), self)
+        self.insert_image_action.setShortcut(QKeySequence("Ctrl+Alt+I"))
+        self.insert_image_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.insert_image_action.triggered.connect(self.insert_image_file)
+        self.addAction(self.insert_image_action)
+
+    @override
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if self.image_sink is not None and has_images(source):
+            return True
+        return super().canInsertFromMimeData(source)
+
+    @override
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if self.image_sink is not None and has_images(source):
+            self.insert_images(images_in(source))
+            return
+        super().insertFromMimeData(source)
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.image_sink is not None:
+            menu.addSeparator()
+            menu.addAction(self.insert_image_action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def insert_image_file(self) -> None:
+        """Insert Image…: ask for a file, store it, insert its reference."""
+        if self.image_sink is None:
+            return
+        path = ask_image_file(self)
+        if path is not None:
+            self.insert_images([read_capped(path)])
+
+    def insert_images(self, images: list[tuple[bytes, str]]) -> None:
+        """Store each image and insert its reference as a paragraph at the cursor; the first
+        refused image stops there and is reported (the text is untouched by it)."""
+        assert self.image_sink is not None
+        cursor = self.textCursor()
+        for data, name in images:
+            try:
+                reference = self.image_sink(data, name)
+            except DaybookError as exc:
+                self.imageFailed.emit(exc)
+                return
+            before = "" if cursor.atBlockStart() else "\n\n"
+            cursor.insertText(f"{before}{reference}\n\n")
+        self.setTextCursor(cursor)
 
     @override
     def changeEvent(self, event: QEvent) -> None:
@@ -281,6 +347,8 @@ class EntryEditor(QWidget):
             )
         )
         self.body_edit.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_edit.image_sink = self._store_image
+        self.body_edit.imageFailed.connect(self.saveFailed)
 
         self.words_label = QLabel(self)
         self.words_label.setAccessibleName(self.tr("Word count"))
@@ -502,6 +570,11 @@ class EntryEditor(QWidget):
         self.last_error = None
         self._set_status("")
         self._update_word_count()
+
+    def _store_image(self, data: bytes, name: str) -> str:
+        from journal.services.attachments import store_image_bytes
+
+        return store_image_bytes(self._journal, data, name=name)
 
     def _journal_tags(self) -> list[str]:
         """The journal's tags, most used first, for completion (none if it cannot say)."""

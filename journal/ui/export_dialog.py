@@ -52,6 +52,7 @@ from journal.services.export import (
     render_export,
     write_export,
     write_export_folder,
+    write_images,
 )
 from journal.services.journal import Journal
 from journal.ui import wording
@@ -311,7 +312,7 @@ class ExportDialog(QDialog):
     def _get_renderer(self) -> MarkdownRenderer:
         with self._renderer_lock:  # built on first use, in the pool thread
             if self._renderer is None:
-                self._renderer = MarkdownRenderer(highlight=True)
+                self._renderer = MarkdownRenderer(highlight=True, attachments=True)
             return self._renderer
 
     def _preview_built(self, generation: int, preview: Preview) -> None:
@@ -455,6 +456,7 @@ class ExportDialog(QDialog):
             return
         force = bool(taken)
         files, text, count = dict(result.files), result.text, result.report.entries
+        images = dict(result.images) if opts.format == "markdown" else {}
         target = chosen
 
         def job() -> Path:
@@ -462,6 +464,7 @@ class ExportDialog(QDialog):
                 write_export_folder(files, target, force=force)
             else:
                 write_export(text, target, force=force)
+            write_images(images, target if files else target.parent)  # attachments/ beside it
             return target
 
         def written(path: Path) -> None:
