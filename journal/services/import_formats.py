@@ -71,7 +71,7 @@ def _json(source: ImportSource) -> Iterator[NewEntry]:
 def _dayone(source: ImportSource) -> Iterator[NewEntry]:
     from journal.importers.dayone import iter_dayone
 
-    return iter_dayone(source.path, source.notes)
+    return iter_dayone(source.path, source.notes, source.images)
 
 
 def _rednotebook(source: ImportSource) -> Iterator[NewEntry]:
