@@ -31,7 +31,7 @@ from journal.errors import InputError
 from journal.rendering.markdown import PRIVATE_BOX, MarkdownRenderer
 from journal.services.export import ExportOptions, ExportResult, choose_entries, render_export
 from journal.services.journal import Journal
-from journal.ui.reader import SAFE_SCHEMES, private_box
+from journal.ui.reader import SAFE_SCHEMES, add_lock_image, private_box
 
 RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the first part
 PREVIEW_HEAD = 30  # entries in a preview's first step (shown at once, then the whole)
@@ -241,6 +241,7 @@ class PreviewPane(QWidget):
         shown = text if size <= RENDER_LIMIT else _first_part(text)
         if html and not self.source_check.isChecked() and shown:
             box = private_box(self.palette(), self.tr("Private · included in this export"))
+            add_lock_image(self.html_view.document(), self.palette(), self.devicePixelRatioF())
             self.html_view.setHtml(boxed_private_blocks(shown, box))
             self.stack.setCurrentWidget(self.html_view)
             self.render_note.setText(

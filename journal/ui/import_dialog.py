@@ -9,10 +9,12 @@ classmethod tests replace.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
+
 from journal.domain.filters import ImportReport
+from journal.errors import DaybookError
 from journal.services.import_formats import IMPORT_FORMATS, import_format
 from journal.services.journal import Journal
 from journal.ui import wording
@@ -62,7 +70,8 @@ class ImportDialog(QDialog):
         self.progress: QProgressDialog | None = None
         self._tasks = TaskSet(self, self.pool)
         self._generation = 0
-        self.setWindowTitle(tr("Import"))
+        self._closed = False
+        self.setWindowTitle(tr("Import Entries"))
         self.setAccessibleName(tr("Import entries"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -172,6 +181,8 @@ class ImportDialog(QDialog):
         self._generation += 1
         self.report = None
         self.import_button.setEnabled(False)
+        if self._closed:
+            return
         if not self.path_edit.text().strip():
             self.report_view.clear()
             return
@@ -192,11 +203,14 @@ class ImportDialog(QDialog):
         self.previewed.emit(report)
 
     def _preview_failed(self, generation: int, error: BaseException) -> None:
+        """The dry run's error goes in the report pane, where the user is looking, and
+        nowhere else: no message box repeating it (and none after the dialog closed)."""
         if generation != self._generation:
             return
+        if not isinstance(error, DaybookError):
+            ErrorDialog.show_error(self, error)  # a bug: the box has the details to report
         what, hint = describe(error)
         self.report_view.setPlainText(f"{what}\n\n{hint}".strip())
-        ErrorDialog.show_error(self, error)
         self.failed.emit(error)
 
     # -- the import ----------------------------------------------------------------------
@@ -211,6 +225,7 @@ class ImportDialog(QDialog):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAccessibleName(tr("Import progress"))
+        progress.setWindowTitle(tr("Importing Entries"))
         progress.setValue(0)
         self.progress = progress
         self._run(
@@ -237,11 +252,25 @@ class ImportDialog(QDialog):
         self.imported.emit(report)
 
     def _import_failed(self, error: BaseException) -> None:
+        """The import itself failed (the file changed since the dry run, the disk is full):
+        the message box says why; the pane only says that nothing was imported."""
         self._close_progress()
-        what, hint = describe(error)
-        self.report_view.setPlainText(f"{what}\n\n{hint}".strip())
+        self.report_view.setPlainText(tr("Nothing was imported: the import stopped with an error."))
         ErrorDialog.show_error(self, error)
         self.failed.emit(error)
+
+    @override
+    def done(self, result: int) -> None:
+        """Closing forgets a dry run still running: its answer (an error about a path
+        typed just before Cancel, say) has no dialog left to appear in."""
+        self._generation += 1
+        self._closed = True  # the focus leaving the path field as it hides asks no dry run
+        super().done(result)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False
+        super().showEvent(event)
 
     def _run(self, fn: Any, on_result: Any, on_error: Any) -> None:
         self._tasks.run(fn, on_result, on_error)

@@ -38,7 +38,7 @@ from journal.rendering.markdown import MarkdownRenderer
 from journal.services.insights import InsightsService
 from journal.ui import wording
 from journal.ui.charts import OKABE_ITO, ONE_DAY, TagTrendChart, YearHeatmap
-from journal.ui.reader import private_box
+from journal.ui.reader import add_lock_image, private_box
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -363,6 +363,7 @@ class InsightsDialog(QDialog):
         self.next_week.setEnabled(last < self.today)
         self.week_notes_button.setEnabled(bool(items))
         if items:
+            add_lock_image(self.week_view.document(), self.palette(), self.devicePixelRatioF())
             self.week_view.setHtml(self.week_html(items))
             self.week_stack.setCurrentWidget(self.week_view)
         else:
@@ -424,6 +425,7 @@ class InsightsDialog(QDialog):
         super().changeEvent(event)
         changed = event.type() == QEvent.Type.PaletteChange
         if changed and hasattr(self, "week_view") and self._week_items:
+            add_lock_image(self.week_view.document(), self.palette(), self.devicePixelRatioF())
             self.week_view.setHtml(self.week_html(self._week_items))
 
     def _day_item_chosen(self, item: QListWidgetItem) -> None:

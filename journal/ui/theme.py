@@ -103,8 +103,9 @@ def interface_font(settings: Settings) -> QFont:
 
 
 def editor_font(settings: Settings) -> QFont:
-    """The Markdown editor's font: the chosen family or the desktop's fixed-width font."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    """The font to write in: the chosen family, or the desktop's own (proportional) font.
+    Code keeps a fixed-width font: the highlighter gives code spans and blocks their own."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
     if settings.editor_font_family:
         font.setFamilies([settings.editor_font_family])
     font.setPointSize(settings.font_size)
