@@ -107,13 +107,9 @@ class MarkdownEdit(QPlainTextEdit):
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins look like the page
         self.setAutoFillBackground(True)
 
-        # Images (paste, drop, Insert Image…) go through `image_sink` when one is set.
+        # Images (paste, drop, Insert Image…) are taken once `set_image_sink` gave a sink.
         self.image_sink: ImageSink | None = None
-        self.insert_image_action = QAction(self.tr("Insert &Image…"), self)
-        self.insert_image_action.setShortcut(QKeySequence("Ctrl+Alt+I"))
-        self.insert_image_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.insert_image_action.triggered.connect(self.insert_image_file)
-        self.addAction(self.insert_image_action)
+        self.insert_image_action: QAction | None = None
 
     def text_column_width(self) -> int:
         """The widest the text may run: `MAX_COLUMNS` characters and the document margins."""
@@ -132,6 +128,17 @@ class MarkdownEdit(QPlainTextEdit):
         self._fit_column()
         super().resizeEvent(event)
 
+    def set_image_sink(self, sink: ImageSink) -> None:
+        """Take images through `sink`, and offer Insert Image… (Ctrl+Alt+I, context menu)."""
+        self.image_sink = sink
+        if self.insert_image_action is None:
+            action = QAction(self.tr("Insert &Image…"), self)
+            action.setShortcut(QKeySequence("Ctrl+Alt+I"))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(self.insert_image_file)
+            self.addAction(action)
+            self.insert_image_action = action
+
     @override
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         if self.image_sink is not None and has_images(source):
@@ -148,7 +155,7 @@ class MarkdownEdit(QPlainTextEdit):
     @override
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
-        if self.image_sink is not None:
+        if self.insert_image_action is not None:
             menu.addSeparator()
             menu.addAction(self.insert_image_action)
         menu.exec(event.globalPos())
@@ -463,7 +470,7 @@ class EntryEditor(QWidget):
             )
         )
         self.body_edit.setFrameShape(QFrame.Shape.NoFrame)
-        self.body_edit.image_sink = self._store_image
+        self.body_edit.set_image_sink(self._store_image)
         self.body_edit.imageFailed.connect(self.saveFailed)
 
         self.words_label = QLabel(self)

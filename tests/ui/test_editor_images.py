@@ -100,6 +100,7 @@ def test_insert_image_asks_for_a_file(
     monkeypatch.setattr("journal.ui.editor.ask_image_file", lambda parent: photo)
     editor.body_edit.setPlainText("Before")
     editor.body_edit.moveCursor(editor.body_edit.textCursor().MoveOperation.End)
+    assert editor.body_edit.insert_image_action is not None
     editor.body_edit.insert_image_action.trigger()
     text = editor.body_edit.toPlainText()
     assert text.startswith("Before\n\n![](attachment:") and len(stored(journal, text)) == 1
