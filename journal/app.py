@@ -71,7 +71,8 @@ def run_gui(
         opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
         listeners.append(desk.settings_changed)
-        note = note or start_on_login_tip(settings, paths)
+        if not window.is_empty():  # an empty journal's welcome page has the card instead
+            note = note or start_on_login_tip(settings, paths)
         if note:
             window.statusBar().showMessage(note)
         offer_drafts(window)
@@ -248,12 +249,16 @@ def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
 
     Nothing is turned on here: an autostart entry is user-wide and outlives this journal, so
     only the user writes it (Settings > Reminders). A journal in the temporary folder gets
-    no tip, since it cannot be started on login.
+    no tip, since it cannot be started on login; nor does a journal whose first-run card
+    (journal.ui.first_run) was answered.
     """
     from journal.errors import DaybookError
     from journal.services.autostart import is_temporary
+    from journal.ui.first_run import CARD_KEY
 
-    if settings.extra.get("autostart_offered") or is_temporary(paths.home):
+    if settings.extra.get("autostart_offered") or settings.extra.get(CARD_KEY):
+        return None  # said once already, or answered on the first-run card
+    if is_temporary(paths.home):
         return None
     settings.extra["autostart_offered"] = True
     try:
@@ -354,14 +359,14 @@ def fill_window(
     window.attach(journal, editor, page_size=page_size)
     window.drafts = drafts  # type: ignore[attr-defined]
     current = [settings]
+    offer = first_run_offer(window, journal, lambda: current[0])
 
     def open_settings() -> None:
         from journal.ui.errors import ErrorDialog
         from journal.ui.settings_dialog import SettingsDialog
         from journal.ui.theme import apply_theme
 
-        home = None if journal.paths.is_default else journal.paths.home
-        chosen = SettingsDialog.get_settings(window, current[0], home)
+        chosen = SettingsDialog.get_settings(window, current[0], autostart_home(journal.paths))
         if chosen is None:
             return
         try:
@@ -370,10 +375,32 @@ def fill_window(
             ErrorDialog.show_error(window, exc)
         current[0] = chosen
         apply_theme(app, chosen)
+        offer.refresh()  # the reminder's time in its words; gone if start on login is on
         if on_settings_changed is not None:
             on_settings_changed(chosen)
 
     window.settingsRequested.connect(open_settings)
+
+
+def autostart_home(paths: AppPaths) -> Path | None:
+    """The journal folder start on login names (None: the default journal), for the
+    Settings checkbox and the first-run card alike."""
+    return None if paths.is_default else paths.home
+
+
+def first_run_offer(window: MainWindow, journal: Journal, settings: Callable[[], Settings]) -> Any:
+    """The welcome page's first-run card (start on login in one click), wired to the
+    settings file; see journal.ui.first_run."""
+    from journal.ui.first_run import FirstRunOffer
+
+    offer = FirstRunOffer(
+        window.empty_state.card,
+        settings,
+        lambda chosen: chosen.save(journal.paths.settings),
+        autostart_home(journal.paths),
+    )
+    window.first_run = offer  # type: ignore[attr-defined]
+    return offer
 
 
 def build_reminders(

@@ -337,6 +337,10 @@ class MainWindow(QMainWindow):
             setter(tags)
         self._total = total
 
+    def is_empty(self) -> bool:
+        """Whether the journal had no entries when last counted (the welcome page's case)."""
+        return self._total == 0 and not self.damaged
+
     def update_pages(self) -> None:
         """Empty state, reader or editor on the right; the list or its empty note in the middle."""
         empty_journal = self._total == 0
@@ -353,7 +357,7 @@ class MainWindow(QMainWindow):
                 if self.damaged
                 else self.tr("No entries match.")
                 if searching
-                else self.tr("No entries yet.\nPress Ctrl+N to write one.")
+                else self.tr("No entries yet.")  # the welcome page says how to start
             )
         if self.right_stack.currentWidget() is self.editor:
             return

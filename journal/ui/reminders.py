@@ -374,6 +374,23 @@ class ReminderDesk(QObject):
             self._settled()
         if self.catch_up is not None:
             self.catch_up.mark_written(entry.day)
+        self.confirm_saved(entry)
+
+    def confirm_saved(self, entry: Entry) -> str:
+        """The prompt closes at once on a save, so the main window says it ('Saved · streak:
+        7 working days' in its status bar, the new entry selected); with the window in the
+        tray, the tray says it. Returns the words."""
+        from journal.ui import wording
+
+        try:
+            text = wording.saved_with_streak(self.service.streak().current)
+        except DaybookError:
+            text = wording.saved_with_streak(0)
+        self.window.statusBar().showMessage(text)
+        self.window.select_id(entry.id)  # the change signal listed it already
+        if self.tray is not None and not self.window.isVisible():
+            self.tray.show_message(self.tr("Reflection saved"), text)
+        return text
 
     def journal_changed(self, change: Change) -> None:
         """A change to the journal (the main window's change signal): the streak and the

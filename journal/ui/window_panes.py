@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from journal.rendering.markdown import MarkdownRenderer
@@ -104,8 +105,15 @@ def build_panes(
     w.editor.dayChanged.connect(  # type: ignore[attr-defined]
         lambda day: w.calendar.setSelectedDate(to_qdate(day))  # the calendar follows; no jump
     )
-    w.empty_state = WelcomePage(journal.paths.home, w)
+    native = QKeySequence.SequenceFormat.NativeText
+    w.empty_state = WelcomePage(
+        journal.paths.home,
+        w,
+        write_keys=w.ui_actions.reflection_action.shortcut().toString(native),
+        import_keys=w.ui_actions.import_action.shortcut().toString(native),
+    )
     w.empty_state.startRequested.connect(w.start_reflection)
+    w.empty_state.importRequested.connect(w.open_import)
     w.start_button = w.empty_state.start_button
     w.where_label = w.empty_state.where_label
     w.right_stack = QStackedWidget(w)

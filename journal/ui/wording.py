@@ -39,3 +39,14 @@ def tags(n: int) -> str:
     if n == 0:
         return tr("no tags")
     return tr("1 tag") if n == 1 else tr("{0} tags").format(f"{n:,}")
+
+
+def working_days(n: int) -> str:
+    return tr("1 working day") if n == 1 else tr("{0} working days").format(f"{n:,}")
+
+
+def saved_with_streak(n: int) -> str:
+    """The prompt's save confirmed: 'Saved · streak: 7 working days' ('Saved' without one)."""
+    if n <= 0:
+        return tr("Saved")
+    return tr("Saved · streak: {0}").format(working_days(n))

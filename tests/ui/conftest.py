@@ -85,3 +85,24 @@ def make_window(
     for window in windows:
         window.close()
         window.wait_for_tasks()
+
+
+@pytest.fixture
+def make_desk_live(qapp: Any, make_window: Any, qsettings: Any) -> Iterator[Any]:
+    """Build a main window with its reminder desk (no tray), as the app wires them."""
+    from journal.app import build_reminders
+    from journal.settings import Settings
+
+    desks: list[Any] = []
+
+    def make(journal: Any) -> Any:
+        window = make_window(journal)
+        desk = build_reminders(qapp, window, journal, Settings(), qsettings, tray=False)
+        desks.append(desk)
+        return desk
+
+    yield make
+    for desk in desks:
+        desk.dispose()
+        desk.deleteLater()
+    qapp.setQuitOnLastWindowClosed(True)
