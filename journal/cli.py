@@ -38,8 +38,22 @@ def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
     from journal.domain.dates import parse_day
 
     day = parse_day(args.date, journal.today()) if args.date is not None else None
-    entry = journal.add(args.body, title=args.title, tags=args.tag, private=args.private, day=day)
+    body = args.body
+    if args.images:
+        from journal.services.attachments import store_images, with_images
+
+        body = with_images(body, store_images(journal, args.images))
+    entry = journal.add(body, title=args.title, tags=args.tag, private=args.private, day=day)
     print(entry.id)
+    return 0
+
+
+def cmd_attach(journal: Journal, args: argparse.Namespace) -> int:
+    from journal.services.attachments import attach
+
+    entry = attach(journal, args.id, args.files)
+    n = len(args.files)
+    print(f"attached {n} image{'' if n == 1 else 's'} to entry {entry.id}", file=sys.stderr)
     return 0
 
 
@@ -231,9 +245,34 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         )
         if not to_stdout:
             print(f"exported {_entries(result.report.entries)} to {path}", file=sys.stderr)
+    if args.split:
+        folder: Path | None = Path(output or "")
+    else:  # beside a file; to standard output, a FIFO or a device, the images are left out
+        folder = path.parent if not to_stdout and path.is_file() else None
+    _export_images(result.images, folder, options.holds_private)
     if note := result.report.held_back_note:
         print(f"{note}; add --include-private to export them", file=sys.stderr)
     return 0
+
+
+def _export_images(images: Any, folder: Path | None, private: bool) -> None:
+    """A Markdown export's images: written to FOLDER/attachments/, or counted as left out
+    when the export went to standard output."""
+    if not images:
+        return
+    n = len(images)
+    what = f"{n} image{'' if n == 1 else 's'}"
+    if folder is None:
+        print(
+            f"left out {what} (only a file can have images beside it); export with -o FILE or "
+            "--split -o DIR to write them to an attachments/ folder beside it",
+            file=sys.stderr,
+        )
+        return
+    from journal.services.export import write_images
+
+    write_images(images, folder, private)
+    print(f"wrote {what} to {folder / 'attachments'}", file=sys.stderr)
 
 
 def cmd_trash(journal: Journal, args: argparse.Namespace) -> int:
@@ -323,6 +362,21 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> int:
             "restore a recent backup with `daybook restore FILE`",
         )
     rows, notices = journal.rule_problems()
+    from journal.services.attachments import attachment_problems
+
+    missing, orphaned = attachment_problems(journal)
+    rows += [
+        f"{where} refers to an image the journal does not hold; restore a backup that has it, "
+        "or remove the reference with `daybook edit`"
+        for where in missing
+    ]
+    if orphaned:
+        notices.append(
+            f"{len(orphaned)} stored image(s) are used by no entry (an image added to an entry "
+            "that was never saved, or removed from its text): "
+            + ", ".join(sha[:12] for sha in orphaned[:5])
+            + (" …" if len(orphaned) > 5 else "")
+        )
     for notice in notices:
         print(f"notice: {notice}", file=sys.stderr)
     if rows:
@@ -393,6 +447,7 @@ def _print_entries(
 
 COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "add": cmd_add,
+    "attach": cmd_attach,
     "list": cmd_list,
     "search": cmd_search,
     "show": cmd_show,
@@ -463,7 +518,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_prompt(paths, [sys.argv[0]], args.date)
         if args.command == "add":
             # Read before opening: if the journal cannot be opened, the text is not lost.
-            args.body = _read_text(args.text)
+            # Images are checked first: a refused one stops the command before any writing.
+            from journal.services.attachments import read_images
+
+            args.images = read_images(args.image)
+            only_images = args.images and not args.text and sys.stdin.isatty()
+            args.body = "" if only_images else _read_text(args.text)
         if args.command == "backup" and args.list:
             return _list_backups(paths)  # works when the journal cannot be opened
         if args.command == "restore":

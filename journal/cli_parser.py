@@ -102,6 +102,14 @@ def build_parser() -> Parser:
     a.add_argument("--title", default="", help="a title (default none)")
     a.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
     a.add_argument("--private", action="store_true", help="mark it private (never exported)")
+    a.add_argument(
+        "--image",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="add an image (PNG, JPEG, WebP, GIF; repeatable), re-encoded without its metadata",
+    )
 
     for name, helptext in (
         ("list", "list entries, newest first"),
@@ -152,6 +160,15 @@ def build_parser() -> Parser:
     s.add_argument("--json", action="store_true", help="print a JSON array of one entry")
     s = sub.add_parser("edit", help="edit an entry in $VISUAL or $EDITOR")
     s.add_argument("id", type=entry_id, metavar="ID")
+    s = sub.add_parser(
+        "attach",
+        help="add images to the end of an entry",
+        description="Add images (PNG, JPEG, WebP or GIF, at most 20 MB and 40 megapixels "
+        "each) to the end of an entry. They are kept inside the journal, re-encoded so no "
+        "metadata (GPS position, camera, file name) is kept.",
+    )
+    s.add_argument("id", type=entry_id, metavar="ID")
+    s.add_argument("files", type=Path, nargs="+", metavar="FILE")
     s = sub.add_parser("delete", help="move an entry to the Trash (`daybook undelete` undoes it)")
     s.add_argument("id", type=entry_id, metavar="ID")
     sub.add_parser("trash", help="list the entries in the Trash, most recently deleted first")

@@ -31,6 +31,13 @@ A file is one UTF-8 JSON object::
   - ``private`` (optional, default false): true keeps the entry out of ordinary exports.
   - ``kind`` (optional, default "note"): "note", or "prompt" for an end-of-day reflection.
 
+- Version 2 (written when the chosen entries use images): the list may also hold image
+  objects, each before the first entry that uses it: ``{"attachment": "SHA256", "mime":
+  "image/png", "width": 640, "height": 480, "data": "base64..."}``. ``data`` must hash to
+  ``attachment``. A clean PNG or JPEG is kept byte for byte (so an export imports back
+  identical); anything else is re-encoded like any image added to Daybook, and the entries
+  that follow refer to it by its new hash.
+
 Entries in the Trash are not exported. Other keys are ignored, so later versions of this
 format may add keys without raising ``version``; anything else malformed is an
 ImportFormatError naming the file and line.
@@ -38,24 +45,30 @@ ImportFormatError naming the file and line.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import hashlib
 import io
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from journal.domain.attachments import SCHEME, Attachment, references
 from journal.domain.entry import MAX_ENTRY_CHARS, Entry, NewEntry, entry_problem
 from journal.domain.filters import to_utc
-from journal.errors import ImportFormatError
+from journal.errors import ImportFormatError, InputError
 from journal.importers.json_fields import FieldError, string_list, text_field
 from journal.importers.json_fields import kind as kind_of
 from journal.importers.json_stream import Document, JsonStreamError, iter_entries
 
 FORMAT_NAME = "daybook"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+IMAGES_VERSION = 2  # the first version with image objects; files without images stay at 1
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _KIND = re.compile(r"[a-z_]{1,20}")
+_SHA = re.compile(r"[0-9a-f]{64}")
 # The longest JSON text of one entry that is decoded: an entry of the largest size, with
 # room for escapes (a control character is written as six characters).
 MAX_ENTRY_JSON_CHARS = 6 * MAX_ENTRY_CHARS + (1 << 20)
@@ -79,9 +92,15 @@ def entry_record(entry: Entry) -> dict[str, object]:
     }
 
 
-def to_daybook_json(entries: Sequence[Entry], exported: dt.datetime | None = None) -> str:
-    """The export file's text: the header, then one entry a line, oldest first as given."""
-    head: dict[str, object] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+def to_daybook_json(
+    entries: Sequence[Entry],
+    exported: dt.datetime | None = None,
+    images: Mapping[str, Attachment] | None = None,
+) -> str:
+    """The export file's text: the header, then one entry a line, oldest first as given;
+    each of `images` the entries use comes once, before its first entry."""
+    version = IMAGES_VERSION if images else 1
+    head: dict[str, object] = {"format": FORMAT_NAME, "version": version}
     if exported is not None:
         head["exported"] = exported.isoformat(timespec="seconds")
     lines = ["{"]
@@ -90,18 +109,41 @@ def to_daybook_json(entries: Sequence[Entry], exported: dt.datetime | None = Non
         lines.append('  "entries": []')
     else:
         lines.append('  "entries": [')
-        records = [json.dumps(entry_record(e), ensure_ascii=False) for e in entries]
+        records = list(_records(entries, images or {}))
         lines.append(",\n".join(f"    {r}" for r in records))
         lines.append("  ]")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
+def _records(entries: Sequence[Entry], images: Mapping[str, Attachment]) -> Iterator[str]:
+    written: set[str] = set()
+    for entry in entries:
+        for sha in references(entry.body) if images else ():
+            image = images.get(sha)
+            if image is not None and sha not in written:
+                written.add(sha)
+                yield json.dumps(image_record(image))
+        yield json.dumps(entry_record(entry), ensure_ascii=False)
+
+
+def image_record(image: Attachment) -> dict[str, object]:
+    return {
+        "attachment": image.sha256,
+        "mime": image.mime,
+        "width": image.width,
+        "height": image.height,
+        "data": base64.b64encode(image.data).decode("ascii"),
+    }
+
+
 # -- reading ---------------------------------------------------------------------------------
 
 
 def iter_daybook_json(
-    source: str | Callable[[int], str], path: str = "<stdin>"
+    source: str | Callable[[int], str],
+    path: str = "<stdin>",
+    images: dict[str, Attachment] | None = None,
 ) -> Iterator[NewEntry]:
     """Yield the entries of a Daybook JSON export, with their uids and times as written.
 
@@ -113,6 +155,8 @@ def iter_daybook_json(
         source = io.StringIO(source.removeprefix("\ufeff")).read
     doc = Document()
     checked = False
+    found: dict[str, Attachment] = {} if images is None else images
+    renamed: dict[str, str] = {}
     try:
         for index, (line, obj) in enumerate(
             iter_entries(
@@ -126,8 +170,17 @@ def iter_daybook_json(
             if not checked and "format" in doc.header:
                 _check_header(doc.header, path)
                 checked = True
+            if isinstance(obj, dict) and "attachment" in obj:
+                try:
+                    image = _image(obj)
+                except FieldError as exc:
+                    raise ImportFormatError(path, line, f"image {index}: {exc}") from None
+                found[image.sha256] = image
+                if image.sha256 != obj["attachment"]:
+                    renamed[str(obj["attachment"])] = image.sha256
+                continue
             try:
-                new = _entry(obj)
+                new = _entry(obj, renamed)
                 if problem := entry_problem(new):
                     raise FieldError(problem)
             except FieldError as exc:
@@ -157,7 +210,28 @@ def _check_header(doc: Mapping[str, object], path: str) -> None:
         )
 
 
-def _entry(obj: object) -> NewEntry:
+def _image(obj: Mapping[str, object]) -> Attachment:
+    """An image object, checked: its data must hash to its name, and be an image."""
+    from journal.importers.images import accept_stored
+
+    sha, data = obj.get("attachment"), obj.get("data")
+    if not isinstance(sha, str) or not _SHA.fullmatch(sha):
+        raise FieldError("'attachment' must be a SHA-256 in 64 lower-case hex digits")
+    if not isinstance(data, str):
+        raise FieldError("'data' must be the image's bytes in base64")
+    try:
+        raw = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        raise FieldError("'data' is not valid base64") from None
+    if hashlib.sha256(raw).hexdigest() != sha:
+        raise FieldError(f"the data of image {sha[:12]} does not match its hash (damaged)")
+    try:
+        return accept_stored(raw, f"image {sha[:12]}")
+    except InputError as exc:
+        raise FieldError(exc.what) from None
+
+
+def _entry(obj: object, renamed: Mapping[str, str] | None = None) -> NewEntry:
     if not isinstance(obj, dict):
         raise FieldError(f"expected an object {{...}}, found {kind_of(obj)}")
     uid = obj.get("uid")
@@ -173,9 +247,12 @@ def _entry(obj: object) -> NewEntry:
     private = obj.get("private", False)
     if not isinstance(private, bool):
         raise FieldError(f"'private' must be true or false, found {kind_of(private)}")
+    body = text_field(obj, "body")
+    for old, new in (renamed or {}).items():
+        body = body.replace(f"{SCHEME}:{old}", f"{SCHEME}:{new}")
     return NewEntry(
         day=day,
-        body=text_field(obj, "body"),
+        body=body,
         title=text_field(obj, "title"),
         tags=tuple(string_list(obj.get("tags"))),
         private=private,

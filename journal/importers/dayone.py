@@ -8,9 +8,12 @@ in ``entries/``, with "UUID", "Creation Date" (UTC), "Time Zone", "Entry Text", 
 "Starred". In both, each entry's time is shown in its own zone, so it lands on the local day
 it was written; an unknown zone falls back to UTC (and says so in the report).
 
-Photos and other attachments are references to files Daybook does not keep: the text is
-imported, the ``![](dayone-moment://...)`` references are dropped, and each skipped
-attachment is listed in the report. The uid is Day One's own uuid, so importing again adds
+Photos in a .zip export (``photos/MD5.TYPE``, matched to the entry's ``photos`` list by
+identifier) are imported as images: re-encoded like any image added to Daybook, and the
+entry's ``![](dayone-moment://IDENTIFIER)`` reference becomes ``![](attachment:SHA256)``
+(a photo the text does not show is added at its end). Other attachments (videos, audio,
+PDFs, and photos outside a .zip or refused) are not kept: their references are dropped, and
+each is listed in the report. The uid is Day One's own uuid, so importing again adds
 nothing; a first line written as a "# Heading" becomes the title; starred entries get the
 tag "starred".
 """
@@ -28,9 +31,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.parsers.expat import ExpatError
 
+from journal.domain.attachments import MAX_INPUT_BYTES, Attachment, image_markdown
 from journal.domain.entry import FIRST_DAY, LAST_DAY, NewEntry, entry_problem
 from journal.domain.tags import unique_tags
-from journal.errors import ImportFormatError
+from journal.errors import ImportFormatError, InputError
 from journal.importers.daybook_json import MAX_ENTRY_JSON_CHARS
 from journal.importers.files import (
     link_note,
@@ -58,10 +62,13 @@ class _EntryError(Exception):
     """A problem with one entry, turned into an ImportFormatError."""
 
 
-def iter_dayone(path: Path, notes: list[str]) -> Iterator[NewEntry]:
+def iter_dayone(
+    path: Path, notes: list[str], images: dict[str, Attachment] | None = None
+) -> Iterator[NewEntry]:
     """Yield the entries of a Day One export at `path` (a .zip, a .json, or a .dayone folder).
 
-    Attachments that are not imported are described in `notes`.
+    A .zip's photos are added to `images` (by hash) for the import to store; attachments
+    that are not imported are described in `notes`.
     """
     if path.is_dir():
         entries = path / "entries"
@@ -83,7 +90,7 @@ def iter_dayone(path: Path, notes: list[str]) -> Iterator[NewEntry]:
     with open_binary(path) as fh:
         magic = fh.read(4)
     if path.suffix.lower() == ".zip" or magic.startswith(b"PK"):
-        yield from _iter_zip(path, notes)
+        yield from _iter_zip(path, notes, {} if images is None else images)
     else:
         with open_text(path) as fh:
             yield from _decoded(iter_dayone_json(fh.read, str(path), notes), path)
@@ -103,7 +110,46 @@ def _skipped_member(name: str) -> bool:
     return name.startswith("__MACOSX/") or base.startswith("._") or name.endswith("/")
 
 
-def _iter_zip(path: Path, notes: list[str]) -> Iterator[NewEntry]:
+class _ZipPhotos:
+    """The photos of a Day One .zip (``photos/MD5.TYPE``), read with the same caps as its
+    other members, checked and re-encoded into `images`."""
+
+    def __init__(self, archive: zipfile.ZipFile, images: dict[str, Attachment]) -> None:
+        self._archive = archive
+        self._images = images
+        self._members = {
+            m.filename.lower(): m for m in archive.infolist() if not _skipped_member(m.filename)
+        }
+
+    def take(self, item: dict[str, object], where: str) -> str:
+        """The hash of the photo `item` describes; raises _PhotoSkipped (why) if none."""
+        from journal.importers.images import prepare_image
+
+        md5, kind = item.get("md5"), item.get("type")
+        if not isinstance(md5, str) or not isinstance(kind, str):
+            raise _PhotoSkipped("it has no md5 and type to find its file by")
+        name = f"photos/{md5}.{kind}".lower()
+        member = self._members.get(name)
+        if member is None:
+            raise _PhotoSkipped(f"{name} is not in the .zip")
+        if member.file_size > MAX_INPUT_BYTES:
+            raise _PhotoSkipped(f"{member.filename} is larger than 20 MB")
+        _check_member(member, where)
+        with self._archive.open(member) as raw:
+            data = raw.read(MAX_INPUT_BYTES + 1)
+        try:
+            image = prepare_image(data, member.filename)
+        except InputError as exc:
+            raise _PhotoSkipped(exc.what) from None
+        self._images[image.sha256] = image
+        return image.sha256
+
+
+class _PhotoSkipped(Exception):
+    """Why a photo of an entry was not imported."""
+
+
+def _iter_zip(path: Path, notes: list[str], images: dict[str, Attachment]) -> Iterator[NewEntry]:
     """The entries of the JSON files in a Day One .zip, each member streamed with a cap on
     its size and on its compression ratio (a zip bomb is refused before it is inflated)."""
     where = str(path)
@@ -122,7 +168,9 @@ def _iter_zip(path: Path, notes: list[str]) -> Iterator[NewEntry]:
                 with archive.open(member) as raw:
                     text = io.TextIOWrapper(raw, encoding="utf-8-sig")
                     try:
-                        yield from iter_dayone_json(text.read, name, notes)
+                        yield from iter_dayone_json(
+                            text.read, name, notes, _ZipPhotos(archive, images)
+                        )
                     except UnicodeDecodeError as exc:
                         raise ImportFormatError(
                             name, None, f"not UTF-8 text ({exc.reason})"
@@ -170,7 +218,10 @@ def _check_member(member: zipfile.ZipInfo, where: str) -> None:
 
 
 def iter_dayone_json(
-    source: str | Callable[[int], str], path: str, notes: list[str]
+    source: str | Callable[[int], str],
+    path: str,
+    notes: list[str],
+    photos: _ZipPhotos | None = None,
 ) -> Iterator[NewEntry]:
     """Yield the entries of one Day One export file (its text, or a `read(size)` function
     that gives it a piece at a time; entries are decoded one by one)."""
@@ -184,7 +235,7 @@ def iter_dayone_json(
             start=1,
         ):
             try:
-                new = _json_entry(obj, f"{path}, line {line}", notes)
+                new = _json_entry(obj, f"{path}, line {line}", notes, photos)
                 if problem := entry_problem(new):
                     raise _EntryError(problem)
             except _EntryError as exc:
@@ -196,7 +247,9 @@ def iter_dayone_json(
         raise ImportFormatError(path, None, not_export)
 
 
-def _json_entry(obj: object, where: str, notes: list[str]) -> NewEntry:
+def _json_entry(
+    obj: object, where: str, notes: list[str], photos: _ZipPhotos | None = None
+) -> NewEntry:
     if not isinstance(obj, dict):
         raise _EntryError("expected an object {...}")
     uuid = obj.get("uuid")
@@ -215,8 +268,25 @@ def _json_entry(obj: object, where: str, notes: list[str]) -> NewEntry:
             raise _EntryError(f"'{kind}' must be a list")
         for item in items:
             ident = item.get("identifier", "?") if isinstance(item, dict) else "?"
-            notes.append(f"{where}: {kind[:-1]} {ident} of the entry of {created:%Y-%m-%d} skipped")
+            why = ""
+            if kind == "photos" and photos is not None and isinstance(item, dict):
+                try:
+                    text = _with_photo(text, str(ident), photos.take(item, where))
+                    continue
+                except _PhotoSkipped as exc:
+                    why = f" ({exc})"
+            notes.append(
+                f"{where}: {kind[:-1]} {ident} of the entry of {created:%Y-%m-%d} skipped{why}"
+            )
     return _entry(uuid, created, updated, text, obj.get("tags"), obj.get("starred"))
+
+
+def _with_photo(text: str, ident: str, sha: str) -> str:
+    """`text` with Day One's references to the photo `ident` turned into the journal's; a
+    photo the text does not show is added at its end."""
+    shown = re.compile(r"!\[([^\]\n]*)\]\(dayone-moment:/*" + re.escape(ident) + r"\)")
+    found = shown.subn(lambda m: image_markdown(sha, m[1]), text)
+    return found[0] if found[1] else f"{text.rstrip()}\n\n{image_markdown(sha)}"
 
 
 def _utc_time(value: object, key: str) -> dt.datetime:

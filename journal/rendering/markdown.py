@@ -16,6 +16,7 @@ import secrets
 import threading
 from typing import Any
 
+from journal.domain.attachments import SCHEME
 from journal.domain.blocks import read as read_blocks
 
 ALLOWED_TAGS = {
@@ -47,6 +48,8 @@ _URL_INNER = re.compile(r"[\t\n\r]")
 # A tag in nh3's output: attribute values are double-quoted, `<` in text is escaped.
 _TAG = re.compile(r'<(/?)([a-zA-Z][\w-]*)((?:\s+[^\s"=/>]+(?:="[^"]*")?)*)\s*/?>')
 _ATTR = re.compile(r'([^\s"=/>]+)="([^"]*)"')
+# An image kept in the journal, as the reader and the HTML export resolve it.
+_ATTACHMENT_SRC = re.compile(SCHEME + r":[0-9a-f]{64}")
 
 
 # Plain prose: text in which Python-Markdown would find nothing to do but paragraphs. No
@@ -68,8 +71,12 @@ class MarkdownRenderer:
     within the bounds of `journal.rendering.highlight`.
     """
 
-    def __init__(self, highlight: bool = False) -> None:
+    def __init__(self, highlight: bool = False, attachments: bool = False) -> None:
         self._highlight = highlight
+        # Keep `<img src="attachment:SHA256">` for whoever resolves them from the journal
+        # (the reader, the HTML export's data: URIs); otherwise they become text like any
+        # other image.
+        self._attachments = attachments
         self._parser: Any = None  # made at the first text that is not plain prose
         self._lock = threading.Lock()
 
@@ -114,7 +121,7 @@ class MarkdownRenderer:
         with self._lock:
             self._md.reset()
             raw = self._md.convert(text)
-        return sanitize(raw)
+        return sanitize(raw, attachments=self._attachments)
 
     def _render_marked(self, text: str, box: str) -> str:
         reading = read_blocks(text)
@@ -177,10 +184,12 @@ def safe_url(value: str, image: bool = False) -> str | None:
     return url if rule.match(url) else None
 
 
-def sanitize(raw_html: str) -> str:
+def sanitize(raw_html: str, attachments: bool = False) -> str:
     """Clean HTML with the allow-list; images that would load something become links.
 
     A link whose target `safe_url` refuses is kept as its plain text, without the `<a>`.
+    With `attachments`, an image whose source is exactly `attachment:SHA256` (an image kept
+    in the journal) stays an image, for the caller to resolve; nothing else does.
     """
     import nh3
 
@@ -188,8 +197,8 @@ def sanitize(raw_html: str) -> str:
         raw_html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_filter_attribute,
-        url_schemes=URL_SCHEMES,
+        attribute_filter=_filter_attachment if attachments else _filter_attribute,
+        url_schemes=URL_SCHEMES | {SCHEME} if attachments else URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
@@ -198,7 +207,10 @@ def sanitize(raw_html: str) -> str:
     def tag(match: re.Match[str]) -> str:
         closing, name = match[1], match[2].lower()
         if name == "img" and not closing:
-            return _image_as_link(_attributes(match[3]))
+            attrs = _attributes(match[3])
+            if attachments and _ATTACHMENT_SRC.fullmatch(attrs.get("src", "")):
+                return f'<img src="{attrs["src"]}" alt="{html.escape(attrs.get("alt", ""))}">'
+            return _image_as_link(attrs)
         if name != "a":
             return match[0]
         if closing:
@@ -213,6 +225,13 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute == "href" or attribute == "src":
         return safe_url(value, image=element == "img")
     return value
+
+
+def _filter_attachment(element: str, attribute: str, value: str) -> str | None:
+    """As `_filter_attribute`, keeping an image source that names a journal image."""
+    if element == "img" and attribute == "src" and _ATTACHMENT_SRC.fullmatch(value):
+        return value
+    return _filter_attribute(element, attribute, value)
 
 
 def _attributes(text: str) -> dict[str, str]:

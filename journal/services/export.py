@@ -15,7 +15,7 @@ import datetime as dt
 import errno
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -29,10 +29,13 @@ from journal.errors import DaybookError, InputError, NotFoundError
 from journal.fileio import fsync_dir, new_file, output_target, publish, write_through
 
 if TYPE_CHECKING:
+    from journal.domain.attachments import Attachment
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.journal import Journal
 
 Format = Literal["markdown", "html", "json"]
+# Looks up the journal's images by hash (those it holds): `journal.store.attachments.get_many`.
+ImageLookup = Callable[[Sequence[str]], Mapping[str, "Attachment"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +112,14 @@ class ExportReport:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """The rendered export: `text` for one file, `files` ({name: text}) for a split export."""
+    """The rendered export: `text` for one file, `files` ({name: text}) for a split export;
+    `images` are the journal images a Markdown export links to as `attachments/SHA.ext`
+    (HTML embeds them, JSON carries them)."""
 
     text: str
     report: ExportReport
     files: Mapping[str, str] = field(default_factory=dict)
+    images: Mapping[str, Attachment] = field(default_factory=dict)
 
 
 # -- choosing --------------------------------------------------------------------------------
@@ -267,7 +273,9 @@ def build_export(
                 "add --include-private to export them",
             )
         raise InputError("no entries match", "widen the dates, tags, ids or search")
-    return render_export(entries, options, renderer, held_entries)
+    return render_export(
+        entries, options, renderer, held_entries, journal.store.attachments.get_many
+    )
 
 
 def render_export(
@@ -275,14 +283,55 @@ def render_export(
     options: ExportOptions,
     renderer: MarkdownRenderer | None = None,
     held_back_entries: int = 0,
+    images: ImageLookup | None = None,
 ) -> ExportResult:
-    """Render chosen entries (oldest first); private entries and blocks go unless included."""
+    """Render chosen entries (oldest first); private entries and blocks go unless included.
+
+    Images come from `images` (only those of what is exported: a private block's images
+    stay with it); without it, an export has none.
+    """
+    result = _render_text(entries, options, renderer, held_back_entries, images)
+    if options.format != "markdown" or not result.images:
+        return result
+    from journal.rendering.images import relative_image_links
+
+    found = result.images
+    return ExportResult(
+        relative_image_links(result.text, found),
+        result.report,
+        {name: relative_image_links(text, found) for name, text in result.files.items()},
+        found,
+    )
+
+
+def _images_in(texts: Sequence[str], images: ImageLookup | None) -> dict[str, Attachment]:
+    from journal.domain.attachments import references
+
+    wanted = [sha for text in texts for sha in references(text)]
+    return dict(images(wanted)) if images is not None and wanted else {}
+
+
+def _html(page: str, texts: Sequence[str], images: ImageLookup | None) -> str:
+    """The page with its journal images embedded as data: URIs (always run, so no
+    `attachment:` reference is ever left in an HTML export)."""
+    from journal.rendering.images import embed_images
+
+    return embed_images(page, _images_in(texts, images))
+
+
+def _render_text(
+    entries: Sequence[Entry],
+    options: ExportOptions,
+    renderer: MarkdownRenderer | None,
+    held_back_entries: int,
+    images: ImageLookup | None,
+) -> ExportResult:
     from journal.rendering import export as fmt
 
     if options.split and (options.format != "markdown" or options.digest):
         raise InputError("one file per entry works for plain Markdown exports only", "drop --split")
     if options.format == "json":
-        return _render_json(entries, options)
+        return _render_json(entries, options, _images_in([e.body for e in entries], images))
     blocks = 0
     if not options.include_private:
         public = [e for e in entries if not e.private]
@@ -302,23 +351,28 @@ def render_export(
                 "(a heading containing 'learn')",
                 "choose other entries, or export them without --digest",
             )
+        texts = [s.markdown for s in sections]
         if options.format == "html":
-            text = fmt.digest_html(
+            page = fmt.digest_html(
                 entries, sections, renderer or _renderer(), options.include_private
             )
-        else:
-            text = fmt.digest_markdown(entries, sections)
-        return ExportResult(text, report)
+            return ExportResult(_html(page, texts, images), report)
+        text = fmt.digest_markdown(entries, sections)
+        return ExportResult(text, report, images=_images_in(texts, images))
+    bodies = [e.body for e in entries]
     if options.split:
-        return ExportResult("", report, fmt.to_markdown_files(entries, options.front_matter))
+        files = fmt.to_markdown_files(entries, options.front_matter)
+        return ExportResult("", report, files, _images_in(bodies, images))
     if options.format == "html":
-        return ExportResult(
-            fmt.to_html(entries, renderer or _renderer(), options.include_private), report
-        )
-    return ExportResult(fmt.to_markdown(entries, options.front_matter), report)
+        page = fmt.to_html(entries, renderer or _renderer(), options.include_private)
+        return ExportResult(_html(page, bodies, images), report)
+    text = fmt.to_markdown(entries, options.front_matter)
+    return ExportResult(text, report, images=_images_in(bodies, images))
 
 
-def _render_json(entries: Sequence[Entry], options: ExportOptions) -> ExportResult:
+def _render_json(
+    entries: Sequence[Entry], options: ExportOptions, images: Mapping[str, Attachment]
+) -> ExportResult:
     """The lossless export: every chosen entry as stored (see journal.importers.daybook_json)."""
     from journal.domain.entry import local_now
     from journal.importers.daybook_json import to_daybook_json
@@ -327,13 +381,14 @@ def _render_json(entries: Sequence[Entry], options: ExportOptions) -> ExportResu
         raise InputError(
             "the JSON export keeps entries as they are", "drop --digest and --front-matter"
         )
-    return ExportResult(to_daybook_json(entries, local_now()), ExportReport(len(entries)))
+    text = to_daybook_json(entries, local_now(), images)
+    return ExportResult(text, ExportReport(len(entries)))
 
 
 def _renderer() -> MarkdownRenderer:
     from journal.rendering.markdown import MarkdownRenderer
 
-    return MarkdownRenderer(highlight=True)
+    return MarkdownRenderer(highlight=True, attachments=True)
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -412,6 +467,29 @@ def write_export_folder(
     except OSError as exc:
         raise _write_error(folder, exc) from exc
     return [write_export(text, folder / name, force, private) for name, text in files.items()]
+
+
+def write_images(images: Mapping[str, Attachment], folder: Path, private: bool = False) -> int:
+    """Write a Markdown export's images into `folder`/attachments/ (created if absent); a
+    file already there under its hash is the same image and is left as it is. Returns how
+    many images the folder holds for the export."""
+    from journal.rendering.images import image_files
+
+    files = image_files(images)
+    if not files:
+        return 0
+    try:
+        (folder / next(iter(files))).parent.mkdir(
+            mode=0o700 if private else 0o777, parents=True, exist_ok=True
+        )
+    except OSError as exc:
+        raise _write_error(folder, exc) from exc
+    for name, data in files.items():
+        target = folder / name
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+            continue
+        _write_file(target, data, os.path.lexists(target), private)
+    return len(files)
 
 
 def default_name(options: ExportOptions, today: dt.date | None = None) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
 
+from journal.domain.attachments import Attachment
 from journal.domain.entry import NewEntry
 
 
@@ -26,6 +27,8 @@ class ImportSource:
     notes: list[str] = field(default_factory=list)
     time_format: str | None = None
     name_format: str | None = None
+    # The images the entries read use, by hash, for the import to store with them.
+    images: dict[str, Attachment] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +67,13 @@ def _json(source: ImportSource) -> Iterator[NewEntry]:
     from journal.importers.daybook_json import iter_daybook_json
 
     assert source.text is not None
-    return iter_daybook_json(source.text.read, str(source.path))
+    return iter_daybook_json(source.text.read, str(source.path), source.images)
 
 
 def _dayone(source: ImportSource) -> Iterator[NewEntry]:
     from journal.importers.dayone import iter_dayone
 
-    return iter_dayone(source.path, source.notes)
+    return iter_dayone(source.path, source.notes, source.images)
 
 
 def _rednotebook(source: ImportSource) -> Iterator[NewEntry]:

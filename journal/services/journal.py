@@ -29,6 +29,7 @@ from journal.paths import AppPaths
 from journal.services.changes import Change, ChangeFeed, Kind
 
 if TYPE_CHECKING:
+    from journal.domain.attachments import Attachment
     from journal.domain.filters import Cursor, EntryFilter, ImportReport, Order
     from journal.storage.store import JournalStore
 
@@ -352,13 +353,14 @@ class Journal:
                 entries = self._days_from_times(kind.dated_by_time, kind.read(source))
                 report = self.store.add_many(entries, progress, dry_run)
                 report.skipped_notes.extend(source.notes)
-                return report
+                return self._store_images(report, source.images, dry_run)
             from journal.importers.files import open_text
 
             with open_text(path) as fh:
                 source = ImportSource(path, fh, [], time_format, name_format)
                 entries = self._days_from_times(kind.dated_by_time, kind.read(source))
-                return self.store.add_many(entries, progress, dry_run)
+                report = self.store.add_many(entries, progress, dry_run)
+                return self._store_images(report, source.images, dry_run)
         except FileNotFoundError as exc:
             raise NotFoundError(f"no such file: {path}", "check the path") from exc
         except IsADirectoryError as exc:
@@ -371,6 +373,16 @@ class Journal:
             raise InputError(
                 f"{path} is not UTF-8 text (byte {exc.start})", "convert it to UTF-8 and try again"
             ) from exc
+
+    def _store_images(
+        self, report: ImportReport, images: dict[str, Attachment], dry_run: bool
+    ) -> ImportReport:
+        """Store an import's images (each once; also when its entries were there already,
+        so importing again repairs images a failed import left out)."""
+        if not dry_run:
+            for image in images.values():
+                self.store.attachments.put(image)
+        return report
 
     # -- safety ----------------------------------------------------------------------------
 

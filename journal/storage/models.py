@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -100,9 +101,24 @@ class TeamOutboxRow(Base):
     __table_args__ = (Index("ix_team_outbox_team", "team", "id"),)
 
 
+class AttachmentRow(Base):
+    """An image kept inside the journal (migration 0007), re-encoded on the way in so it
+    carries no metadata; keyed by the SHA-256 of `data`, so one image is stored once."""
+
+    __tablename__ = "attachments"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    mime: Mapped[str] = mapped_column(String(40))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 entries = EntryRow.__table__
 tags = TagRow.__table__
 entry_tags = EntryTagRow.__table__
+attachments = AttachmentRow.__table__
 
 # The full-text index over entries. SQLite-only: kept in step by triggers, created in the
 # migrations and checked by `fts_problems`. A PostgreSQL mode would use tsvector instead.

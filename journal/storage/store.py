@@ -44,6 +44,7 @@ from journal.domain.tags import hashtags, private_only_tags
 from journal.errors import InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
 from journal.storage import db
+from journal.storage.attachments import AttachmentStore, drop_unreferenced, referenced_by
 from journal.storage.backup import backup_file, timestamped_name
 from journal.storage.db import Engine
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
@@ -150,6 +151,11 @@ class JournalStore(JournalStatistics):
                 )
             backup_file(self.path, paths.backups / timestamped_name(f"pre-upgrade-{revision}"))
         upgrade(self._engine)
+
+    @property
+    def attachments(self) -> AttachmentStore:
+        """The images stored in this journal (see journal.storage.attachments)."""
+        return AttachmentStore(self._engine, self.path)
 
     def close(self) -> None:
         """Close the connections; the last one's checkpoint runs under the writer locks."""
@@ -299,8 +305,10 @@ class JournalStore(JournalStatistics):
                     "secure_delete; nothing was purged",
                     "use a Python built with a standard SQLite",
                 )
+            images = referenced_by(cur, entry_ids)
             cur.execute(f"DELETE FROM entries WHERE id IN ({marks})", tuple(entry_ids))
             removed = cur.rowcount
+            drop_unreferenced(cur, images)  # their bytes scrubbed with the text
             cur.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)")
             cur.execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
         with db.translate_errors(self.path):

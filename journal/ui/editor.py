@@ -17,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QDate,
     QEvent,
+    QMimeData,
     QObject,
     QPointF,
     QStringListModel,
@@ -25,7 +26,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
+    QContextMenuEvent,
     QFocusEvent,
     QKeyEvent,
     QKeySequence,
@@ -57,6 +60,7 @@ from journal.domain.tags import hashtags, unique_tags
 from journal.errors import DaybookError
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
+from journal.ui.editor_images import ImageSink, ask_image_file, has_images, images_in, read_capped
 from journal.ui.highlighter import MarkdownHighlighter, paint_private_blocks
 from journal.ui.theme import apply_editor_font
 
@@ -91,6 +95,8 @@ class MarkdownEdit(QPlainTextEdit):
     prose never gets a tab. In a wide editor the text is a centred column of at most
     `MAX_COLUMNS` average characters, with the margins in the page's colour."""
 
+    imageFailed = Signal(object)  # DaybookError: an image pasted, dropped or chosen refused
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         apply_editor_font(self)
@@ -100,6 +106,10 @@ class MarkdownEdit(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins look like the page
         self.setAutoFillBackground(True)
+
+        # Images (paste, drop, Insert Image…) are taken once `set_image_sink` gave a sink.
+        self.image_sink: ImageSink | None = None
+        self.insert_image_action: QAction | None = None
 
     def text_column_width(self) -> int:
         """The widest the text may run: `MAX_COLUMNS` characters and the document margins."""
@@ -117,6 +127,62 @@ class MarkdownEdit(QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_column()
         super().resizeEvent(event)
+
+    def set_image_sink(self, sink: ImageSink) -> None:
+        """Take images through `sink`, and offer Insert Image… (Ctrl+Alt+I, context menu)."""
+        self.image_sink = sink
+        if self.insert_image_action is None:
+            action = QAction(self.tr("Insert &Image…"), self)
+            action.setShortcut(QKeySequence("Ctrl+Alt+I"))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(self.insert_image_file)
+            self.addAction(action)
+            self.insert_image_action = action
+
+    @override
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if self.image_sink is not None and has_images(source):
+            return True
+        return super().canInsertFromMimeData(source)
+
+    @override
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if self.image_sink is not None and has_images(source):
+            self.insert_images(images_in(source))
+            return
+        super().insertFromMimeData(source)
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.insert_image_action is not None:
+            menu.addSeparator()
+            menu.addAction(self.insert_image_action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def insert_image_file(self) -> None:
+        """Insert Image…: ask for a file, store it, insert its reference."""
+        if self.image_sink is None:
+            return
+        path = ask_image_file(self)
+        if path is not None:
+            self.insert_images([read_capped(path)])
+
+    def insert_images(self, images: list[tuple[bytes, str]]) -> None:
+        """Store each image and insert its reference as a paragraph at the cursor; the first
+        refused image stops there and is reported (the text is untouched by it)."""
+        assert self.image_sink is not None
+        cursor = self.textCursor()
+        for data, name in images:
+            try:
+                reference = self.image_sink(data, name)
+            except DaybookError as exc:
+                self.imageFailed.emit(exc)
+                return
+            before = "" if cursor.atBlockStart() else "\n\n"
+            cursor.insertText(f"{before}{reference}\n\n")
+        self.setTextCursor(cursor)
 
     @override
     def changeEvent(self, event: QEvent) -> None:
@@ -404,6 +470,8 @@ class EntryEditor(QWidget):
             )
         )
         self.body_edit.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_edit.set_image_sink(self._store_image)
+        self.body_edit.imageFailed.connect(self.saveFailed)
 
         self.words_label = QLabel(self)
         self.words_label.setAccessibleName(self.tr("Word count"))
@@ -632,6 +700,11 @@ class EntryEditor(QWidget):
         self.last_error = None
         self._set_status("")
         self._update_word_count()
+
+    def _store_image(self, data: bytes, name: str) -> str:
+        from journal.services.attachments import store_image_bytes
+
+        return store_image_bytes(self._journal, data, name=name)
 
     def _journal_tags(self) -> list[str]:
         """The journal's tags, most used first, for completion (none if it cannot say)."""

@@ -53,6 +53,7 @@ from journal.services.export import (
     render_export,
     write_export,
     write_export_folder,
+    write_images,
 )
 from journal.services.journal import Journal
 from journal.ui import wording
@@ -314,7 +315,7 @@ class ExportDialog(QDialog):
     def _get_renderer(self) -> MarkdownRenderer:
         with self._renderer_lock:  # built on first use, in the pool thread
             if self._renderer is None:
-                self._renderer = MarkdownRenderer(highlight=True)
+                self._renderer = MarkdownRenderer(highlight=True, attachments=True)
             return self._renderer
 
     def _preview_built(self, generation: int, preview: Preview) -> None:
@@ -458,6 +459,7 @@ class ExportDialog(QDialog):
             return
         force = bool(taken)
         files, text, count = dict(result.files), result.text, result.report.entries
+        images = dict(result.images) if opts.format == "markdown" else {}
         target, private = chosen, opts.holds_private
 
         def job() -> Path:
@@ -465,6 +467,9 @@ class ExportDialog(QDialog):
                 write_export_folder(files, target, force=force, private=private)
             else:
                 write_export(text, target, force=force, private=private)
+            # attachments/ beside it (a pipe or a device has nothing beside it)
+            if files or target.is_file():
+                write_images(images, target if files else target.parent, private)
             return target
 
         def written(path: Path) -> None:

@@ -91,6 +91,7 @@ def build_preview(
     """Choose and render as `build_export` does, but explain an empty choice in GUI words.
     With `head`, only the oldest `head` entries (`partial` when there may be more)."""
     from journal.domain.blocks import private_blocks
+    from journal.services.attachments import image_lookup
 
     try:
         entries, held = choose_entries(journal, options, head)
@@ -105,7 +106,7 @@ def build_preview(
             problem = tr("No entries match. Widen the dates, tags or search.")
         return Preview(options, held_entries=held, problem=problem)
     try:
-        result = render_export(entries, options, renderer(), held)
+        result = render_export(entries, options, renderer(), held, image_lookup(journal))
     except InputError as exc:
         return Preview(options, tuple(entries), held, problem=_sentence(exc.what))
     out = (0, 0)

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape as html_escape
+from html import unescape as html_unescape
+from typing import Any
 
 from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QDesktopServices,
+    QImage,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain.attachments import SCHEME, Attachment, references
 from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.i18n import long_day
@@ -57,6 +68,26 @@ def highlight_pattern(words: Sequence[tuple[str, bool]]) -> QRegularExpression |
     )
 
 
+ImageSource = Callable[[str], "Attachment | None"]
+_ATTACHED_IMG = re.compile(r'<img src="attachment:([0-9a-f]{64})" alt="([^"]*)">')
+
+
+class ImageBrowser(QTextBrowser):
+    """A QTextBrowser that shows the journal's images (`attachment:SHA256`) from `images`
+    and loads nothing else: no file, no network."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images: dict[str, QImage] = {}
+
+    @override
+    def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
+        url = QUrl(name) if isinstance(name, str) else name
+        if url.scheme() == SCHEME:
+            return self.images.get(url.path())
+        return None
+
+
 class EntryReader(QWidget):
     """Header (day, title, tags, private) over the rendered body; Edit and Delete buttons."""
 
@@ -71,6 +102,9 @@ class EntryReader(QWidget):
         self._entry: Entry | None = None
         self._in_trash = False
         self._highlight: QRegularExpression | None = None
+        self._image_source: ImageSource | None = None
+        self._image_renderer: MarkdownRenderer | None = None
+        self._shown_width = 0  # the pane width images were last scaled to (0: none shown)
         self.setAccessibleName(self.tr("Entry"))
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
@@ -106,7 +140,7 @@ class EntryReader(QWidget):
         self.restore_button.clicked.connect(self._restore)
         self.restore_button.hide()
 
-        self.browser = QTextBrowser(self)
+        self.browser = ImageBrowser(self)
         self.browser.setAccessibleName(self.tr("Entry text"))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -177,10 +211,60 @@ class EntryReader(QWidget):
         body = entry.body
         if not entry.title.strip():
             body = _drop_first_line(body, entry.display_title)
-        html = self._renderer.render(body, mark_private=True, box=self._private_box())
+        shas = references(body) if self._image_source is not None else []
+        renderer = self._renderer
+        if shas:
+            if self._image_renderer is None:
+                self._image_renderer = MarkdownRenderer(attachments=True)
+            renderer = self._image_renderer
+        html = renderer.render(body, mark_private=True, box=self._private_box())
         add_lock_image(self.browser.document(), self.palette(), self.devicePixelRatioF())
+        self._shown_width = 0
+        if shas:
+            html = self._with_images(html, shas)
         self.browser.setHtml(self._style() + html)
         self._mark_words()
+
+    def set_image_source(self, source: ImageSource | None) -> None:
+        """Where the entry's images come from (a hash to the stored image, or None)."""
+        self._image_source = source
+        self.show_entry(self._entry, self._in_trash)
+
+    def _with_images(self, html: str, shas: Sequence[str]) -> str:
+        """Load the entry's images for the browser and size each to fit the pane (never
+        enlarged); an image the journal does not hold shows as a line saying so."""
+        assert self._image_source is not None
+        self.browser.images = {}
+        for sha in shas:
+            found = self._image_source(sha)
+            image = QImage.fromData(found.data) if found is not None else QImage()
+            if not image.isNull():
+                self.browser.images[sha] = image
+        room = max(32, self.browser.viewport().width() - 24)
+        self._shown_width = room
+
+        def sized(match: re.Match[str]) -> str:
+            image = self.browser.images.get(match[1])
+            if image is None:
+                missing = self.tr("[image not in the journal: {0}]").format(
+                    html_unescape(match[2]) or match[1][:12]
+                )
+                return html_escape(missing, quote=False)
+            scale = min(1.0, room / max(1, image.width()))
+            width, height = round(image.width() * scale), round(image.height() * scale)
+            return (
+                f'<img src="{SCHEME}:{match[1]}" alt="{match[2]}" '
+                f'width="{max(1, width)}" height="{max(1, height)}">'
+            )
+
+        return _ATTACHED_IMG.sub(sized, html)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = max(32, self.browser.viewport().width() - 24)
+        if self._shown_width and room != self._shown_width:
+            self.show_entry(self._entry, self._in_trash)  # images follow the pane's width
 
     def highlight(self, words: Sequence[tuple[str, bool]]) -> None:
         """Mark these words (text, is a prefix) in the entry shown and the next ones; an

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from journal.rendering.markdown import MarkdownRenderer
+from journal.services.attachments import fetch_image
 from journal.ui.busy import BusyIndicator
 from journal.ui.calendar import to_qdate
 from journal.ui.panes import Sidebar, WelcomePage
@@ -93,6 +94,7 @@ def build_panes(
     w.list_stack.setMinimumWidth(readable)
 
     w.reader = EntryReader(renderer or MarkdownRenderer(), w)
+    w.reader.set_image_source(lambda sha: fetch_image(journal, sha))
     w.reader.editRequested.connect(w.edit_entry)
     w.reader.deleteRequested.connect(w.delete_entry)
     w.reader.restoreRequested.connect(w.trash_flow.restore_entry)

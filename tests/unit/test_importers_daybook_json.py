@@ -199,7 +199,7 @@ GOOD = '{"uid": "u", "day": "2024-05-17", "created": "2024-05-17T09:00:00+02:00"
         ("", "not valid JSON"),
         ("[]", "expected a Daybook export"),
         ('{"format": "jrnl", "version": 1, "entries": []}', "not a Daybook export"),
-        ('{"format": "daybook", "version": 2, "entries": []}', "newer Daybook"),
+        ('{"format": "daybook", "version": 3, "entries": []}', "newer Daybook"),
         ('{"format": "daybook", "version": "1", "entries": []}', "'version'"),
         ('{"format": "daybook", "version": 1}', "'entries' must be a list"),
         (HEADER % "3", "expected an object"),

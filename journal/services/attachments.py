@@ -1,0 +1,68 @@
+"""Images in entries, the use cases the CLI and the app share: add, attach, check, fetch.
+
+Images are checked and re-encoded (journal.importers.images) before anything is written, so
+a refused file leaves the journal as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal.domain.attachments import Attachment, image_markdown
+from journal.importers.images import prepare_image, read_image_file
+
+if TYPE_CHECKING:
+    from journal.domain.entry import Entry
+    from journal.services.export import ImageLookup
+    from journal.services.journal import Journal
+
+
+def read_images(files: Sequence[Path]) -> list[Attachment]:
+    """Every file read and re-encoded; the first that cannot be stops them all."""
+    return [read_image_file(path) for path in files]
+
+
+def store_images(journal: Journal, images: Sequence[Attachment]) -> list[str]:
+    """Store images (each once); their Markdown references, in order."""
+    for image in images:
+        journal.store.attachments.put(image)
+    return [image_markdown(image.sha256) for image in images]
+
+
+def store_image_bytes(journal: Journal, data: bytes, name: str = "the image") -> str:
+    """Store one image given as bytes (a paste, a drop); its Markdown reference. `name`
+    (a file's name) is for messages only: it is not kept."""
+    image = prepare_image(data, name)
+    journal.store.attachments.put(image)
+    return image_markdown(image.sha256)
+
+
+def with_images(body: str, references: Sequence[str]) -> str:
+    """`body` with the image references appended, each as its own paragraph."""
+    parts = [body.rstrip("\n")] if body.strip() else []
+    return "\n\n".join([*parts, *references])
+
+
+def attach(journal: Journal, entry_id: int, files: Sequence[Path]) -> Entry:
+    """Append images to an entry (read first: a bad file changes nothing)."""
+    entry = journal.get(entry_id)
+    images = read_images(files)
+    references = store_images(journal, images)
+    return journal.edit(entry_id, body=with_images(entry.body, references))
+
+
+def attachment_problems(journal: Journal) -> tuple[list[str], list[str]]:
+    """(missing, orphaned) attachments, as `JournalStore.attachments.problems`."""
+    return journal.store.attachments.problems()
+
+
+def fetch_image(journal: Journal, sha256: str) -> Attachment | None:
+    """One stored image, or None if the journal does not hold it."""
+    return journal.store.attachments.get(sha256)
+
+
+def image_lookup(journal: Journal) -> ImageLookup:
+    """The journal's images by hash, for `render_export` (exports embed or write them)."""
+    return journal.store.attachments.get_many
