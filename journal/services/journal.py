@@ -332,7 +332,7 @@ class Journal:
 
         if source.resolve() == self.store.path.resolve():
             raise InputError("that file is the journal itself", "give a backup file")
-        verify_backup(source)
+        verify_backup(source, self.store.key)
         safety = self.store.backup(self.paths.backups / timestamped_name("pre-restore"))
         self.store.restore_from(source)
         # The restored copy may be from an older schema: open again to upgrade it.

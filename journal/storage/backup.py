@@ -5,19 +5,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import sqlite3
 from pathlib import Path
 
 from journal.errors import DamagedJournalError, StorageError
 from journal.fileio import fsync_dir
-from journal.storage.db import SQLITE_HEADER
+from journal.storage.cipher import ERRORS, SQLITE_HEADER, Key, connect
 
 
-def backup_file(source: Path, target: Path) -> Path:
+def backup_file(source: Path, target: Path, key: Key | None = None) -> Path:
     """Copy the database `source` (WAL content included) to `target`, verified, mode 0600.
 
     The copy is written beside the target and renamed into place only after it passed an
     integrity check, so a failed backup never leaves half a file under the final name.
+    The backup of an encrypted journal (`key`) is encrypted with the same key and salt, so
+    the journal's passphrase opens it.
     """
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.partial")
@@ -26,8 +27,8 @@ def backup_file(source: Path, target: Path) -> Path:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        dst = sqlite3.connect(tmp)
+        src = connect(f"file:{source}?mode=ro", key, uri=True)
+        dst = connect(str(tmp), key)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
@@ -44,7 +45,7 @@ def backup_file(source: Path, target: Path) -> Path:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         fsync_dir(target.parent)
-    except sqlite3.Error as exc:
+    except ERRORS.error as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise StorageError(
@@ -60,17 +61,19 @@ def backup_file(source: Path, target: Path) -> Path:
     return target
 
 
-def verify_backup(path: Path) -> None:
-    """Raise unless `path` is a readable, intact Daybook database."""
+def verify_backup(path: Path, key: Key | None = None) -> None:
+    """Raise unless `path` is a readable, intact Daybook database (an encrypted one is read
+    with `key`, the journal's: a backup made with another passphrase is refused)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StorageError(f"cannot read {path}: {exc.strerror}", "check the file name") from exc
-    if head != SQLITE_HEADER:
+    encrypted = head != SQLITE_HEADER
+    if encrypted and (key is None or len(head) != len(SQLITE_HEADER)):
         raise _bad_backup(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect(f"file:{path}?mode=ro", key if encrypted else None, uri=True)
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             has_entries = conn.execute(
@@ -78,7 +81,13 @@ def verify_backup(path: Path) -> None:
             ).fetchone()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except ERRORS.error as exc:
+        if encrypted:
+            raise StorageError(
+                f"{path} is encrypted with another passphrase than the journal's, or is "
+                "damaged; nothing was changed",
+                "restore a backup made since the last passphrase change",
+            ) from exc
         raise _bad_backup(path) from exc
     if not ok or not has_entries:
         raise _bad_backup(path)

@@ -21,18 +21,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from journal.errors import DamagedJournalError, StorageError
+from journal.storage import cipher
+from journal.storage.cipher import ERRORS, SQLITE_HEADER, Key
 
 try:
     import fcntl
 except ImportError:  # Windows: no flock (see "one writer at a time" below)
     fcntl = None  # type: ignore[assignment]
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
 def check_header(path: Path) -> None:
-    """Refuse, without touching it, a file that exists but is not an SQLite database."""
+    """Refuse, without touching it, a file that exists but is not an SQLite database (an
+    encrypted journal, with its marker beside it, is not refused: see `cipher`)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -43,7 +45,7 @@ def check_header(path: Path) -> None:
             f"cannot read the journal {path}: permission denied",
             "check the file's owner and permissions",
         ) from exc
-    if head and head != SQLITE_HEADER:
+    if head and head != SQLITE_HEADER and not cipher.is_encrypted(path):
         raise corrupt_error(path)
 
 
@@ -85,8 +87,9 @@ class Engine:
     ones at once and the lent ones when they come back (a store's `close`, a restore).
     """
 
-    def __init__(self, path: Path, busy_timeout_ms: int) -> None:
+    def __init__(self, path: Path, busy_timeout_ms: int, key: Key | None = None) -> None:
         self.path = path
+        self.key = key  # an encrypted journal's key (see `cipher`); None for a plain one
         self.busy_timeout_ms = busy_timeout_ms
         # Called with every new connection after its pragmas (tests limit the file's size).
         self.on_connect: list[Callable[[sqlite3.Connection], None]] = []
@@ -98,8 +101,9 @@ class Engine:
 
     def raw_connection(self) -> sqlite3.Connection:
         """A new connection with WAL, synchronous=FULL, foreign keys and secure_delete."""
-        conn = sqlite3.connect(
+        conn = cipher.connect(
             str(self.path),
+            self.key,
             timeout=self.busy_timeout_ms / 1000,
             isolation_level=None,  # transactions are begun explicitly (see write_transaction)
             check_same_thread=False,
@@ -138,7 +142,7 @@ class Engine:
         try:
             if conn.in_transaction:
                 conn.rollback()
-        except sqlite3.Error:
+        except ERRORS.error:
             conn.close()
             return
         with self._guard:
@@ -156,9 +160,11 @@ class Engine:
             conn.close()
 
 
-def open_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+def open_engine(
+    path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, key: Key | None = None
+) -> Engine:
     """An engine on `path` (see `Engine`), registered with the file's writer locks."""
-    engine = Engine(path, busy_timeout_ms)
+    engine = Engine(path, busy_timeout_ms, key)
     _ENGINE_WRITERS[engine] = (writer_lock(path), busy_timeout_ms / 1000, process_lock(path))
     return engine
 
@@ -351,5 +357,5 @@ def translate_errors(path: Path) -> Iterator[None]:
     """Turn database errors into `StorageError`s the user can act on."""
     try:
         yield
-    except sqlite3.Error as exc:
+    except ERRORS.error as exc:
         raise describe(exc, path) from exc

@@ -39,8 +39,9 @@ from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags, private_only_tags
 from journal.errors import NotFoundError, StorageError
 from journal.paths import AppPaths
-from journal.storage import db
+from journal.storage import cipher, db
 from journal.storage.backup import backup_file, timestamped_name
+from journal.storage.cipher import SQLITE_HEADER
 from journal.storage.db import Engine
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
 from journal.storage.sql import (
@@ -99,9 +100,14 @@ class JournalStore(JournalStatistics):
         """
         path = paths.database
         db.check_header(path)
+        key = cipher.key_for(path)  # raises LockedJournalError if encrypted and locked
+        if key is not None:
+            from journal.storage.convert import erase_leftovers
+
+            erase_leftovers(path)
         paths.ensure()
         db.create_private_file(path)
-        engine = db.open_engine(path, busy_timeout_ms)
+        engine = db.open_engine(path, busy_timeout_ms, key)
         store = cls(engine, path)
         try:
             with db.translate_errors(path):
@@ -132,7 +138,11 @@ class JournalStore(JournalStatistics):
                     f"the journal {self.path} was written by a newer Daybook (schema {revision})",
                     "install the newer Daybook again, or restore an older backup",
                 )
-            backup_file(self.path, paths.backups / timestamped_name(f"pre-upgrade-{revision}"))
+            backup_file(
+                self.path,
+                paths.backups / timestamped_name(f"pre-upgrade-{revision}"),
+                self._engine.key,
+            )
         upgrade(self._engine)
 
     def close(self) -> None:
@@ -501,7 +511,7 @@ class JournalStore(JournalStatistics):
         connection (another process, the command line) commits to the file."""
         if self._watch is None:
             uri = f"{self.path.resolve().as_uri()}?mode=rw"
-            self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._watch = cipher.connect(uri, self._engine.key, uri=True, check_same_thread=False)
         with db.translate_errors(self.path):
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
@@ -595,7 +605,12 @@ class JournalStore(JournalStatistics):
 
     def backup(self, target: Path) -> Path:
         """A verified copy of the journal at `target` (SQLite's backup API)."""
-        return backup_file(self.path, target)
+        return backup_file(self.path, target, self._engine.key)
+
+    @property
+    def key(self) -> cipher.Key | None:
+        """The key of an encrypted journal (None when plain): its backups use it too."""
+        return self._engine.key
 
     def restore_from(self, source: Path) -> None:
         """Replace this journal's content with the verified backup `source`, in place.
@@ -603,7 +618,13 @@ class JournalStore(JournalStatistics):
         The backup API writes through this database's own WAL, so no stale -wal file can
         bring newer data back over the restored copy.
         """
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        key = self._engine.key
+        if cipher.read_head(source) == SQLITE_HEADER and key is not None:
+            raise StorageError(
+                f"{source} is a backup of the journal from before it was encrypted",
+                "restore it with encryption off (`daybook decrypt`), then encrypt again",
+            )
+        src = cipher.connect(f"file:{source}?mode=ro", key, uri=True)
         try:
             with (
                 db.translate_errors(self.path),
