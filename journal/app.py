@@ -333,7 +333,7 @@ def fill_window(
     from journal.ui.editor import EntryEditor
 
     guard_none_refcount()
-    drafts = DraftStore(journal.paths.drafts)
+    drafts = DraftStore(journal.paths.drafts, memory_only=journal.store.key is not None)
     editor = EntryEditor(
         journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
     )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from journal import cli_crypto
 from journal.cli_parser import build_parser
 from journal.errors import DamagedJournalError, DaybookError, InputError, StorageError
 
@@ -424,6 +425,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from journal.app import run_prompt
 
             return run_prompt(paths, [sys.argv[0]], args.date)
+        if args.command in cli_crypto.COMMANDS:
+            return cli_crypto.run(paths, args)
+        if not (args.command == "backup" and args.list):
+            cli_crypto.unlock(paths, args)  # an encrypted journal: its passphrase, checked
         if args.command == "add":
             # Read before opening: if the journal cannot be opened, the text is not lost.
             args.body = _read_text(args.text)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from journal import __version__
+from journal import __version__, cli_crypto
 
 QUERY_HELP = """\
 query syntax:
@@ -61,6 +61,7 @@ def build_parser() -> Parser:
         help="the desktop app logs in detail to logs/daybook.log in the data folder "
         "(or set DAYBOOK_LOG=debug)",
     )
+    p.add_argument("--passphrase-stdin", action="store_true", help=cli_crypto.STDIN_HELP)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     g = sub.add_parser("gui", help="open the desktop app (the default)")
@@ -248,6 +249,7 @@ def build_parser() -> Parser:
     )
     st.add_argument("--year", type=_year, metavar="Y", help="only this year (e.g. 2026)")
     st.add_argument("--json", action="store_true", help="print a JSON object")
+    cli_crypto.add_parsers(sub)
     return p
 
 
