@@ -62,6 +62,8 @@ def convert(path: Path, old: Key | None, new: Key | None, busy_timeout_ms: int) 
     tmp = partial_copy(path)
     engine = db.open_engine(path, busy_timeout_ms, old)
     with db.translate_errors(path), db.exclusive_writer(engine):
+        if db.in_use_by_this_process(path, engine):
+            raise _in_use(path)
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         src = module.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None)
@@ -106,13 +108,17 @@ def _only_user(conn: object, path: Path) -> None:
     except ERRORS.operational:
         mode = None
     if mode is None or str(mode[0]).lower() != "delete":
-        raise StorageError(
-            f"the journal {path} is open in another Daybook window or command",
-            "close it and try again",
-        )
+        raise _in_use(path)
     # Hold the file's lock from now on: nobody else may switch it back to WAL meanwhile.
     execute("PRAGMA locking_mode = EXCLUSIVE")
     execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def _in_use(path: Path) -> StorageError:
+    return StorageError(
+        f"the journal {path} is open in another Daybook window or command; nothing was changed",
+        "close it and try again",
+    )
 
 
 def _counts(conn: object, schema: str) -> dict[str, int]:

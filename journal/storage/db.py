@@ -98,6 +98,13 @@ class Engine:
         self._idle: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
         self._generation = 0
+        self._lent = 0
+
+    @property
+    def in_use(self) -> bool:
+        """Whether this engine holds connections (idle or lent) on its file."""
+        with self._guard:
+            return bool(self._idle) or self._lent > 0
 
     def raw_connection(self) -> sqlite3.Connection:
         """A new connection with WAL, synchronous=FULL, foreign keys and secure_delete."""
@@ -129,14 +136,18 @@ class Engine:
         with self._guard:
             conn = self._idle.pop() if self._idle else None
             generation = self._generation
-        if conn is None:
-            conn = self.raw_connection()
-        for hook in self.on_checkout:
-            hook(conn)
+            self._lent += 1
         try:
+            if conn is None:
+                conn = self.raw_connection()
+            for hook in self.on_checkout:
+                hook(conn)
             yield conn
         finally:
-            self._give_back(conn, generation)
+            with self._guard:
+                self._lent -= 1
+            if conn is not None:
+                self._give_back(conn, generation)
 
     def _give_back(self, conn: sqlite3.Connection, generation: int) -> None:
         try:
@@ -234,6 +245,16 @@ class ProcessLock:
             with contextlib.suppress(OSError):
                 fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
+
+
+def in_use_by_this_process(path: Path, besides: Engine) -> bool:
+    """Whether an engine of this process other than `besides` has `path` open. (Another
+    SQLite library in the same process, like SQLCipher's, cannot see its locks.)"""
+    key = os.path.normcase(os.path.realpath(path))
+    return any(
+        e is not besides and e.in_use and os.path.normcase(os.path.realpath(e.path)) == key
+        for e in list(_ENGINE_WRITERS.keys())
+    )
 
 
 def writer_lock(path: Path) -> threading.RLock:
