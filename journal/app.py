@@ -409,9 +409,12 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
         run_test_hook,
     )
     from journal.ui.tray import app_icon
+    from journal.ui.unlock_dialog import unlock_journal
 
+    app, settings, _qsettings = _application(paths, argv)
+    if not unlock_journal(None, paths):  # encrypted: the keyring, else a small dialog
+        return 1
     with Journal.open(paths) as journal:  # a DaybookError here is the CLI's one-line error
-        app, settings, _qsettings = _application(paths, argv)
         service = PromptService(journal, settings, state_file=prompt_state_file(paths))
         day = parse_day(day_text, service.today()) if day_text else service.today()
         app.setWindowIcon(app_icon())

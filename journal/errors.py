@@ -35,6 +35,18 @@ class DamagedJournalError(StorageError):
     """A database file that is damaged or is not an SQLite database at all."""
 
 
+class LockedJournalError(StorageError):
+    """The journal is encrypted and no passphrase was given for it."""
+
+
+class WrongPassphraseError(StorageError):
+    """The passphrase does not open the encrypted file."""
+
+
+class EncryptionUnavailableError(DaybookError):
+    """Encryption needs the sqlcipher3 module, which is not installed."""
+
+
 class ImportFormatError(DaybookError):
     """A file to import that cannot be read; names the file and line."""
 

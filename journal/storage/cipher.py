@@ -33,7 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journal.errors import DaybookError, StorageError
+from journal.errors import (
+    EncryptionUnavailableError,
+    LockedJournalError,
+    StorageError,
+    WrongPassphraseError,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SALT_BYTES = 16
@@ -46,18 +51,6 @@ MARKER_TEXT = (
     "Daybook takes the journal for a damaged file. It holds no key or passphrase.\n"
 )
 ENABLE_HINT = "install encryption support with `pip install 'daybook[encryption]'` (sqlcipher3)"
-
-
-class LockedJournalError(StorageError):
-    """The journal is encrypted and no passphrase was given for it."""
-
-
-class WrongPassphraseError(StorageError):
-    """The passphrase does not open the file."""
-
-
-class EncryptionUnavailableError(DaybookError):
-    """The sqlcipher3 module is not installed."""
 
 
 class _Errors:

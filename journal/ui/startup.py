@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from journal.errors import DamagedJournalError, DaybookError, StorageError
+from journal.errors import DamagedJournalError, DaybookError, LockedJournalError, StorageError
 from journal.paths import AppPaths
 from journal.ui.errors import ErrorDialog
 from journal.ui.worker import Task, run_in_background
@@ -114,7 +114,7 @@ class JournalOpener(QObject):
     def _open(self) -> None:  # in the pool
         from journal.services.journal import Journal
 
-        journal = Journal.open(self.paths)
+        journal = Journal.open(self.paths)  # LockedJournalError: see _failed
         with self._lock:
             if not self._cancelled:
                 self._undelivered = journal
@@ -129,6 +129,16 @@ class JournalOpener(QObject):
 
     def _failed(self, error: BaseException) -> None:
         if self._cancelled:
+            return
+        if isinstance(error, LockedJournalError):
+            # Encrypted: ask (over the painted frame), then open again in the background.
+            from journal.ui.unlock_dialog import unlock_journal
+
+            if unlock_journal(self._parent, self.paths):
+                self._task = None
+                self.start()
+            else:
+                self.failed.emit()
             return
         result = recover_journal(self.paths, error, self._parent)
         if result is None:
