@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from journal.settings import Settings
     from journal.ui.main_window import MainWindow
     from journal.ui.reminders import ReminderDesk
+    from journal.ui.security_tab import SecurityActions
 
 ORGANIZATION = "Daybook"
 APP_ID = "io.github.daybook.Daybook"  # the .desktop file's name, so Wayland matches windows
@@ -346,7 +347,7 @@ def fill_window(
         from journal.ui.settings_dialog import SettingsDialog
         from journal.ui.theme import apply_theme
 
-        chosen = SettingsDialog.get_settings(window, current[0])
+        chosen = SettingsDialog.get_settings(window, current[0], security_actions(window, journal))
         if chosen is None:
             return
         try:
@@ -359,6 +360,24 @@ def fill_window(
             on_settings_changed(chosen)
 
     window.settingsRequested.connect(open_settings)
+
+
+def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
+    """What Settings > Security does to the open journal (see `services.encryption`)."""
+    from journal.services import encryption
+    from journal.ui.security_tab import SecurityActions
+
+    def convert(passphrase: str | None) -> None:
+        window.editor.flush()  # type: ignore[attr-defined]  # unsaved text into the journal
+        encryption.convert_open_journal(journal, passphrase)
+        if passphrase is not None:
+            window.drafts.keep_in_memory()  # type: ignore[attr-defined]
+
+    return SecurityActions(
+        encrypted=lambda: encryption.is_encrypted(journal.paths),
+        convert=convert,
+        export_first=window.open_export,
+    )
 
 
 def build_reminders(

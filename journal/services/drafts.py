@@ -84,6 +84,15 @@ class DraftStore:
                 "free some space or check the data folder's permissions",
             ) from exc
 
+    def keep_in_memory(self) -> None:
+        """From now on keep drafts in memory only (the journal was encrypted): the drafts on
+        disk are taken in and their files deleted."""
+        for draft in self.pending():
+            self._memory[draft.key] = draft
+            with contextlib.suppress(OSError):
+                self.path_for(draft.key).unlink()
+        self.memory_only = True
+
     def load(self, key: str) -> Draft | None:
         """The draft saved under `key`, or None if there is none or it cannot be read."""
         if self.memory_only:

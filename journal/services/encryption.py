@@ -12,10 +12,13 @@ ever stores it.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.errors import DaybookError, InputError, WrongPassphraseError
 from journal.paths import AppPaths
+
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
 
 KEYRING_SERVICE = "Daybook"
 EXPORT_FIRST = (
@@ -103,6 +106,28 @@ def forget_passphrase(paths: AppPaths) -> None:
         return
     with contextlib.suppress(Exception):
         keyring.delete_password(KEYRING_SERVICE, str(paths.database))
+
+
+def convert_open_journal(journal: Journal, passphrase: str | None) -> None:
+    """Encrypt the open `journal` with `passphrase`, change its passphrase, or (None) turn
+    encryption off: its store is closed, converted through a verified copy, and opened
+    again (as after a restore), whatever happened. Drafts then go to memory (`DraftStore`)."""
+    from journal.storage import cipher, convert
+    from journal.storage.db import DEFAULT_BUSY_TIMEOUT_MS
+    from journal.storage.store import JournalStore
+
+    if passphrase is not None and not passphrase:
+        raise InputError("the passphrase is empty; nothing was changed", "choose one")
+    cipher.sqlcipher()
+    old = journal.store.key
+    new = cipher.Key.derive(passphrase) if passphrase is not None else None
+    journal.store.close()
+    try:
+        convert.convert(journal.paths.database, old, new, DEFAULT_BUSY_TIMEOUT_MS)
+    finally:
+        journal.store = JournalStore.open(journal.paths)
+    if new is None:
+        forget_passphrase(journal.paths)
 
 
 def encrypt(paths: AppPaths, passphrase: str) -> None:

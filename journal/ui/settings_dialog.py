@@ -39,6 +39,7 @@ from journal.domain.schedule import Schedule, format_clock
 from journal.errors import DaybookError
 from journal.services import autostart
 from journal.settings import THEMES, Settings
+from journal.ui.security_tab import SecurityActions, SecurityTab
 from journal.ui.theme import editor_font, interface_font
 
 BUILTIN_NAMES = {s.name.casefold() for s in BUILTIN_SETS}
@@ -47,7 +48,9 @@ BUILTIN_NAMES = {s.name.casefold() for s in BUILTIN_SETS}
 class SettingsDialog(QDialog):
     """Edits a copy of Settings; `settings()` gives the result, keeping unknown sections."""
 
-    def __init__(self, parent: QWidget | None, settings: Settings) -> None:
+    def __init__(
+        self, parent: QWidget | None, settings: Settings, security: SecurityActions | None = None
+    ) -> None:
         super().__init__(parent)
         self._original = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -111,6 +114,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(appearance, self.tr("Appearance"))
         self.reminders = RemindersTab(settings, self)
         self.tabs.addTab(self.reminders, self.tr("Reminders"))
+        if security is not None:
+            self.tabs.addTab(SecurityTab(security, self), self.tr("Security"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -163,9 +168,11 @@ class SettingsDialog(QDialog):
         super().accept()
 
     @classmethod
-    def get_settings(cls, parent: QWidget | None, settings: Settings) -> Settings | None:
+    def get_settings(
+        cls, parent: QWidget | None, settings: Settings, security: SecurityActions | None = None
+    ) -> Settings | None:
         """Show the dialog modally; the edited settings, or None when cancelled."""
-        dialog = cls(parent, settings)
+        dialog = cls(parent, settings, security)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.settings()

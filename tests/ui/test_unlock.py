@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from journal.errors import WrongPassphraseError
 from journal.paths import AppPaths
 from journal.services import encryption
 from journal.services.journal import Journal
@@ -140,3 +141,56 @@ def test_a_stale_keyring_passphrase_is_dropped(
     encryption.remember_passphrase(paths, "old one")
     assert not encryption.unlock_from_keyring(paths)
     assert memory_keyring.items == {}
+
+
+def test_settings_security_encrypts_changes_and_decrypts_the_open_journal(
+    paths: AppPaths, qapp: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from journal.app import security_actions, start_window
+    from journal.domain.filters import EntryFilter
+    from journal.settings import Settings
+    from journal.ui import security_tab
+    from journal.ui.security_tab import SecurityTab
+
+    with Journal.open(paths) as j:
+        j.add("Walrus4canary in plain")
+    qsettings = QSettings(str(paths.home.parent / "window.ini"), QSettings.Format.IniFormat)
+    arrived: list[Journal] = []
+    window = start_window(
+        qapp, paths, Settings(), qsettings, on_ready=lambda _w, journal, _n: arrived.append(journal)
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        pass
+    journal = arrived[0]
+    tab = SecurityTab(security_actions(window, journal))
+    qtbot.addWidget(tab)
+    assert tab.encrypt_button.isVisibleTo(tab) and not tab.change_button.isVisibleTo(tab)
+    warned: list[bool] = []
+
+    def ask(_parent: object, warn: bool, _export: object) -> str:
+        warned.append(warn)
+        return "first" if warn else "second"
+
+    monkeypatch.setattr(security_tab, "ask_new_passphrase", ask)
+    tab.encrypt_button.click()
+    assert warned == [True] and encryption.is_encrypted(paths)
+    assert tab.change_button.isVisibleTo(tab) and not tab.encrypt_button.isVisibleTo(tab)
+    journal.add("Walrus4canary after encryption")
+    assert window.drafts.memory_only  # type: ignore[attr-defined]
+    leaks = [p for p in paths.home.rglob("*") if p.is_file() and b"Walrus4canary" in p.read_bytes()]
+    assert leaks == []
+    tab.change_button.click()
+    assert warned == [True, False]
+    cipher._KEYS.clear()
+    with pytest.raises(WrongPassphraseError):
+        encryption.unlock(paths, "first")
+    encryption.unlock(paths, "second")
+    monkeypatch.setattr(security_tab, "confirm_decrypt", lambda _p: True)
+    tab.decrypt_button.click()
+    assert not encryption.is_encrypted(paths)
+    assert len(journal.list_entries(EntryFilter())) == 2
+    window.close()
+    journal.close()
