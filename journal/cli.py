@@ -259,7 +259,7 @@ def cmd_backup(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(journal: Journal, args: argparse.Namespace) -> int:
-    safety = journal.restore(args.file)
+    safety = journal.restore(args.file, cli_crypto.backup_passphrase(journal, args))
     print(f"restored {args.file}; the journal as it was is kept in {safety}")
     return 0
 

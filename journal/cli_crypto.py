@@ -14,8 +14,10 @@ from journal.errors import InputError, StorageError
 
 if TYPE_CHECKING:
     from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 ENV_PASSPHRASE = "DAYBOOK_PASSPHRASE"
+ENV_BACKUP_PASSPHRASE = "DAYBOOK_BACKUP_PASSPHRASE"
 COMMANDS = ("encrypt", "decrypt", "passwd")
 STDIN_HELP = "read the passphrase(s) from standard input, one per line (for scripts)"
 WARNING = (
@@ -86,6 +88,29 @@ def new_passphrase(args: argparse.Namespace) -> str:
     if not chosen:
         raise InputError("the passphrase is empty; nothing was changed", "choose one")
     return chosen
+
+
+def backup_passphrase(journal: Journal, args: argparse.Namespace) -> str | None:
+    """For `restore` into an encrypted journal: the backup's own passphrase when the
+    journal's does not open it ($DAYBOOK_BACKUP_PASSPHRASE, the next line of standard
+    input with --passphrase-stdin, or a prompt on a terminal); None when not needed."""
+    from journal.storage import cipher
+
+    key = journal.store.key
+    source = args.file
+    if key is None or cipher.read_head(source) in (None, cipher.SQLITE_HEADER):
+        return None
+    if cipher.opens(source, key):
+        return None
+    if os.environ.get(ENV_BACKUP_PASSPHRASE):
+        return os.environ[ENV_BACKUP_PASSPHRASE]
+    if getattr(args, "passphrase_stdin", False):
+        return _line("backup passphrase")
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"passphrase of the backup {source}: ")
+    return None  # refused by the restore with a message saying what to give
 
 
 def unlock(paths: AppPaths, args: argparse.Namespace) -> None:

@@ -86,7 +86,7 @@ def verify_backup(path: Path, key: Key | None = None) -> None:
             raise StorageError(
                 f"{path} is encrypted with another passphrase than the journal's, or is "
                 "damaged; nothing was changed",
-                "restore a backup made since the last passphrase change",
+                "give the backup's own passphrase in DAYBOOK_BACKUP_PASSPHRASE",
             ) from exc
         raise _bad_backup(path) from exc
     if not ok or not has_entries:

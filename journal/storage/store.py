@@ -612,13 +612,14 @@ class JournalStore(JournalStatistics):
         """The key of an encrypted journal (None when plain): its backups use it too."""
         return self._engine.key
 
-    def restore_from(self, source: Path) -> None:
+    def restore_from(self, source: Path, source_key: cipher.Key | None = None) -> None:
         """Replace this journal's content with the verified backup `source`, in place.
 
         The backup API writes through this database's own WAL, so no stale -wal file can
-        bring newer data back over the restored copy.
+        bring newer data back over the restored copy. An encrypted backup is read with
+        `source_key` (by default the journal's own key) and written with the journal's.
         """
-        key = self._engine.key
+        key = source_key or self._engine.key
         if cipher.read_head(source) == SQLITE_HEADER and key is not None:
             raise StorageError(
                 f"{source} is a backup of the journal from before it was encrypted",

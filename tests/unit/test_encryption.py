@@ -341,3 +341,43 @@ def test_conversion_refused_while_another_process_has_the_journal(paths: AppPath
     assert not convert.partial_copy(paths.database).exists()
     _encrypt(paths)
     assert cipher.is_encrypted(paths.database)
+
+
+def test_restore_asks_the_passphrase_of_an_older_backup(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _cli(["add", "before the change"]) == 0
+    assert _cli(["encrypt", "--passphrase-stdin"], "old pw\n") == 0
+    assert (
+        _cli(["--passphrase-stdin", "backup", "--to", str(paths.home / "old.sqlite3")], "old pw\n")
+        == 0
+    )
+    assert _cli(["passwd", "--passphrase-stdin"], "old pw\nnew pw\n") == 0
+    assert _cli(["--passphrase-stdin", "add", "-"], "new pw\nafter the change\n") == 0
+    cipher._KEYS.clear()
+    capsys.readouterr()
+    old = str(paths.home / "old.sqlite3")
+    # Without the backup's passphrase: refused, one line, nothing changed.
+    assert _cli(["--passphrase-stdin", "restore", old], "new pw\n") == 1
+    assert "no backup passphrase" in capsys.readouterr().err
+    monkeypatch.setenv("DAYBOOK_PASSPHRASE", "new pw")
+    assert _cli(["restore", old]) == 1
+    assert "another passphrase" in capsys.readouterr().err
+    monkeypatch.delenv("DAYBOOK_PASSPHRASE")
+    cipher._KEYS.clear()
+    assert _cli(["--passphrase-stdin", "restore", old], "new pw\nwrong\n") == 1
+    assert "wrong passphrase" in capsys.readouterr().err
+    monkeypatch.setenv("DAYBOOK_PASSPHRASE", "new pw")
+    assert _cli(["list"]) == 0
+    assert "after the change" in capsys.readouterr().out
+    monkeypatch.delenv("DAYBOOK_PASSPHRASE")
+    # With it (stdin: the journal's, then the backup's): restored, still under the new one.
+    assert _cli(["--passphrase-stdin", "restore", old], "new pw\nold pw\n") == 0
+    cipher._KEYS.clear()
+    monkeypatch.setenv("DAYBOOK_PASSPHRASE", "new pw")
+    capsys.readouterr()
+    assert _cli(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "before the change" in out and "after the change" not in out
+    monkeypatch.setenv("DAYBOOK_BACKUP_PASSPHRASE", "old pw")
+    assert _cli(["restore", old]) == 0
