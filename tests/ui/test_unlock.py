@@ -194,3 +194,36 @@ def test_settings_security_encrypts_changes_and_decrypts_the_open_journal(
     assert len(journal.list_entries(EntryFilter())) == 2
     window.close()
     journal.close()
+
+
+def test_the_schedulers_prompt_asks_too_and_keeps_no_draft_file(
+    paths: AppPaths, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from journal.app import run_prompt
+    from journal.domain.filters import EntryFilter
+
+    encrypted_journal(paths)
+    monkeypatch.setattr(unlock_dialog, "ask_to_unlock", lambda _p, _paths: False)
+    assert run_prompt(paths, ["daybook"]) == 1  # Quit in the dialog: nothing opened
+    asked: list[int] = []
+
+    def ask(_parent: object, p: AppPaths) -> bool:
+        asked.append(1)
+        encryption.unlock(p, PASS)
+        return True
+
+    from journal.ui.prompt_window import prompt_drafts
+
+    assert prompt_drafts(paths).memory_only  # the prompt's drafts never touch the disk
+    monkeypatch.setattr(unlock_dialog, "ask_to_unlock", ask)
+    monkeypatch.setenv("DAYBOOK_TEST_ANSWERS", json.dumps(["Narwhal5canary answered"]))
+    assert run_prompt(paths, ["daybook"]) == 0
+    assert asked == [1]
+    leaks = [
+        p for p in paths.home.rglob("*") if p.is_file() and b"Narwhal5canary" in p.read_bytes()
+    ]
+    assert leaks == []
+    with Journal.open(paths) as j:
+        assert any("Narwhal5canary" in e.body for e in j.list_entries(EntryFilter()))
