@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from journal.services.journal import Journal
     from journal.settings import Settings
     from journal.ui.main_window import MainWindow
+    from journal.ui.notify import DesktopNotifier
     from journal.ui.reminders import ReminderDesk
     from journal.ui.security_tab import SecurityActions
 
@@ -389,12 +390,15 @@ def build_reminders(
     *,
     tray: bool | None = None,
     clock: Callable[[], object] | None = None,
+    notifications: bool | None = None,
 ) -> ReminderDesk:
     """The end-of-day prompt around `window`: service, reminder loop, tray (where the desktop
-    has one, or as `tray` says), prompt windows and the catch-up offer. Call `start()`."""
+    has one, or as `tray` says), the desktop notification (where a session bus exists, or as
+    `notifications` says), prompt windows and the catch-up offer. Call `start()`."""
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from journal.services.prompt import PromptService
+    from journal.ui import notify
     from journal.ui.prompt_window import prompt_drafts
     from journal.ui.reminders import ReminderDesk
 
@@ -405,9 +409,33 @@ def build_reminders(
         else PromptService(journal, settings, clock=clock, state_file=state)  # type: ignore[arg-type]
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
-    desk = ReminderDesk(app, window, service, prompt_drafts(journal.paths), qsettings, has_tray)
+    if notifications is None:
+        notifications = notify.available_backend() == "jeepney"
+    notifier = reminder_notifier() if notifications else None
+    desk = ReminderDesk(
+        app, window, service, prompt_drafts(journal.paths), qsettings, has_tray, notifier
+    )
     window.journal_changes.changed.connect(desk.journal_changed)
     return desk
+
+
+def reminder_notifier() -> DesktopNotifier:
+    """The reminder's notification with its actions' labels (in the user's language)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from journal.ui import notify
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReminderDesk", text)
+
+    return notify.DesktopNotifier(
+        {
+            notify.DEFAULT: tr("Write now"),
+            notify.WRITE: tr("Write now"),
+            notify.SNOOZE: tr("Snooze 15 min"),
+            notify.SKIP: tr("Skip today"),
+        }
+    )
 
 
 def prompt_state_file(paths: AppPaths) -> Path:
@@ -477,23 +505,36 @@ def offer_drafts(window: MainWindow) -> None:
 
 def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
     """Ask whether to restore the drafts; tests replace this function."""
+    box, restore = drafts_box(parent, drafts)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def drafts_box(parent: QWidget | None, drafts: list[Draft]) -> tuple[Any, Any]:
+    """The offer of drafts left by an earlier run (a QMessageBox), and its Restore button."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from journal.domain.entry import short_label
+    from journal.ui.errors import message_box
+
+    def tr_app(text: str) -> str:
+        return QCoreApplication.translate("RestoreDrafts", text)
 
     names = "\n".join(
         f"• {short_label(d.title or (d.body.strip().splitlines() or [''])[0], 60)} "
         f"({d.day.isoformat()}, {d.saved_at.astimezone().strftime('%H:%M')})"
         for d in drafts[:8]
     )
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(box.tr("Unsaved Changes Found"))
-    box.setText(box.tr("Daybook stopped before these changes were saved:"))
-    box.setInformativeText(names + "\n\n" + box.tr("Restore them into your journal?"))
-    box.setAccessibleName(box.tr("Unsaved changes found"))
-    restore = box.addButton(box.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(box.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        tr_app("Unsaved Changes Found"),
+        tr_app("Daybook stopped before these changes were saved:"),
+        names + "\n\n" + tr_app("Restore them into your journal?"),
+        tr_app("Unsaved changes found"),
+    )
+    restore = box.addButton(tr_app("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr_app("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
-    box.exec()
-    return box.clickedButton() is restore
+    return box, restore

@@ -136,6 +136,12 @@ def cmd_delete(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_import(journal: Journal, args: argparse.Namespace) -> int:
+    from journal.services.import_formats import import_format, taking
+
+    for option in ("time_format", "name_format"):  # in the command line's own words
+        if getattr(args, option) and option not in import_format(args.format).options:
+            flag = "--" + option.replace("_", "-")
+            raise InputError(f"{flag} applies to {', '.join(taking(option))} only", "leave it out")
     progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
     report = journal.import_file(
         args.format, args.path, args.dry_run, progress, args.time_format, args.name_format
@@ -173,14 +179,12 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     from journal.services.export import (
         ExportOptions,
         build_export,
+        format_for,
         write_export,
         write_export_folder,
     )
 
-    fmt = args.format
-    if fmt is None:
-        suffix = args.output.suffix.lower() if args.output else ""
-        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "markdown")
+    fmt = args.format or format_for(args.output)
     if args.split and args.output is None:
         raise InputError("--split needs a folder", "give it with -o DIR")
     base = _filters(args)

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from journal import __version__, cli_crypto
+from journal.services.export import EXPORT_FORMATS
+from journal.services.import_formats import IMPORT_FORMATS
 
 QUERY_HELP = """\
 query syntax:
@@ -153,12 +155,8 @@ def build_parser() -> Parser:
     )
     i.add_argument(
         "format",
-        choices=["jrnl", "jsonl", "json", "dayone", "rednotebook", "markdown"],
-        help="jrnl: jrnl's plain-text journal; jsonl: one JSON object a line; "
-        "json: a `daybook export --format json` file (uids and times kept); "
-        "dayone: Day One's JSON export (.zip or .json) or a Day One classic .dayone folder; "
-        "rednotebook: RedNotebook's data folder of YYYY-MM.txt month files; "
-        "markdown: a folder of daily notes named by date (Obsidian, Logseq)",
+        choices=[f.name for f in IMPORT_FORMATS],
+        help="; ".join(f"{f.name}: {f.reads}" for f in IMPORT_FORMATS),
     )
     i.add_argument("path", type=Path, metavar="PATH")
     i.add_argument("--dry-run", action="store_true", help="report what would be imported")
@@ -189,10 +187,11 @@ def build_parser() -> Parser:
     )
     x.add_argument(
         "--format",
-        choices=["markdown", "html", "json"],
-        help="markdown, html, or json: every entry, private ones included, with all its "
-        "metadata, for `daybook import json` (default: from the -o suffix .html/.htm/.json, "
-        "else markdown)",
+        choices=[f.name for f in EXPORT_FORMATS],
+        help="; ".join(f"{f.name}: {f.described}" for f in EXPORT_FORMATS)
+        + " (default: from the -o suffix, "
+        + ", ".join("/".join(f.suffixes) for f in EXPORT_FORMATS)
+        + "; else markdown)",
     )
     x.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to this file")
     x.add_argument(

@@ -29,12 +29,13 @@ class Settings:
     theme: Theme = "system"
     font_family: str = ""  # empty: the desktop's default font
     font_size: int = 11
-    editor_font_family: str = ""  # empty: the desktop's fixed-width font
+    editor_font_family: str = ""  # empty: the desktop's (proportional) font
     autosave_seconds: float = 2.0
     reminder_times: list[str] = field(default_factory=lambda: list(DEFAULT_REMINDER_TIMES))
     day_boundary: str = DEFAULT_DAY_BOUNDARY  # writing before it counts for the day before
     question_set: str = DEFAULT_QUESTION_SET  # a set's name; an unknown name means the default
     custom_question_sets: list[dict[str, Any]] = field(default_factory=list)  # QuestionSet dicts
+    open_prompt_at_reminder: bool = True  # the questions' window opens by itself at the time
     extra: dict[str, Any] = field(default_factory=dict)  # sections later features fill
 
     @classmethod

@@ -4,7 +4,9 @@
 Builds a throw-away journal (about 40 end-of-day entries) in a temporary folder, opens the
 main window offscreen at 1280x800, selects an entry and saves the picture. Run from the
 repository root:  python tools/screenshot.py [--dark] [--out PATH] [--search WORDS]
-(--prompt and --insights make docs/screenshot-prompt.png and docs/screenshot-insights.png)
+[--size WIDTHxHEIGHT] [--edit]  (--prompt and --insights make docs/screenshot-prompt.png and
+docs/screenshot-insights.png; --size 900x640 --out docs/screenshot-narrow.png the narrow
+window; QT_SCALE_FACTOR=2 in the environment checks them at 2x)
 """
 
 from __future__ import annotations
@@ -422,6 +424,8 @@ def main() -> int:
     parser.add_argument("--search", default="", help="type this into the search field")
     parser.add_argument("--select", type=int, default=0, help="select the n-th entry")
     parser.add_argument("--empty", action="store_true", help="an empty journal")
+    parser.add_argument("--size", default="1280x800", help="the window's size, WIDTHxHEIGHT")
+    parser.add_argument("--edit", action="store_true", help="the selected entry in the editor")
     parser.add_argument(
         "--prompt", action="store_true", help="the end-of-day prompt for the last day instead"
     )
@@ -453,8 +457,11 @@ def main() -> int:
                 print(out)
                 return 0
             window = build_window(app, journal, settings, qsettings)
-            window.resize(1280, 800)
+            width, height = (int(n) for n in args.size.lower().split("x"))
+            window.resize(width, height)
             window.show()
+            app.processEvents()
+            window.resize(width, height)  # again, once a narrow window has folded its sidebar
             app.processEvents()
             if args.insights:
                 out = insights_screenshot(app, window, Path(args.out))
@@ -476,6 +483,8 @@ def main() -> int:
                     app.processEvents()
             window.calendar.setSelectedDate(window.calendar.selectedDate())
             window.timeline.setFocus()
+            if args.edit:
+                window.edit_action.trigger()
             for _ in range(5):
                 app.processEvents()
             out = Path(args.out)

@@ -45,8 +45,11 @@ def clean_question(text: str) -> str:
 
 
 def question_key(text: str) -> str:
-    """What two spellings of a question heading have in common (case, spaces, closing #s)."""
-    return " ".join(_CLOSING.sub("", text).split()).casefold()
+    """What two spellings of a question heading have in common (case, spaces, closing #s).
+
+    White space is made single spaces first, so a closing `#` after any kind of space (a
+    tab, U+0085, U+2028) is recognised as it is after a plain one."""
+    return _CLOSING.sub("", " ".join(text.split())).casefold()
 
 
 @dataclass(frozen=True, slots=True)

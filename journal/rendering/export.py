@@ -303,13 +303,17 @@ def to_html(
 
 
 def digest_html(
-    entries: Sequence[Entry], sections: Sequence[Section], renderer: MarkdownRenderer
+    entries: Sequence[Entry],
+    sections: Sequence[Section],
+    renderer: MarkdownRenderer,
+    mark_private: bool = False,
 ) -> str:
-    """Week notes as one self-contained HTML page, a section per day."""
+    """Week notes as one self-contained HTML page, a section per day; private blocks (when
+    they go out at all) marked as in `to_html`."""
     articles = (
         f'<article class="entry">\n<header>\n<h2><time datetime="{s.day_iso}">'
         f'{s.day_label}</time></h2>\n</header>\n<div class="body">\n'
-        f"{renderer.render(s.markdown)}\n</div>\n</article>"
+        f"{renderer.render(s.markdown, mark_private=mark_private)}\n</div>\n</article>"
         for s in sections
     )
     subtitle = (

@@ -33,8 +33,38 @@ if TYPE_CHECKING:
     from journal.services.journal import Journal
 
 Format = Literal["markdown", "html", "json"]
-FORMATS: tuple[Format, ...] = ("markdown", "html", "json")
-SUFFIXES: dict[Format, str] = {"markdown": ".md", "html": ".html", "json": ".json"}
+
+
+@dataclass(frozen=True, slots=True)
+class FileFormat:
+    """One export format: its name, the suffixes that choose it (the first is written)
+    and what it is, for the command line's help."""
+
+    name: Format
+    suffixes: tuple[str, ...]
+    described: str
+
+
+# The export formats, in one table: the command line's --format choices and help, the
+# format a file name implies, the suffix a save dialog proposes. (The dialog's own choices,
+# which add the week notes, are in export_options.DIALOG_FORMATS, built on these.)
+EXPORT_FORMATS: tuple[FileFormat, ...] = (
+    FileFormat("markdown", (".md", ".markdown"), "Markdown"),
+    FileFormat("html", (".html", ".htm"), "one self-contained HTML page"),
+    FileFormat(
+        "json",
+        (".json",),
+        "every entry, private ones included, with all its metadata, for `daybook import json`",
+    ),
+)
+FORMATS: tuple[Format, ...] = tuple(f.name for f in EXPORT_FORMATS)
+SUFFIXES: dict[Format, str] = {f.name: f.suffixes[0] for f in EXPORT_FORMATS}
+
+
+def format_for(path: Path | None) -> Format:
+    """The format a file name implies by its suffix (Markdown when it implies none)."""
+    suffix = path.suffix.lower() if path is not None else ""
+    return next((f.name for f in EXPORT_FORMATS if suffix in f.suffixes), "markdown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +298,9 @@ def render_export(
                 "choose other entries, or export them without --digest",
             )
         if options.format == "html":
-            text = fmt.digest_html(entries, sections, renderer or _renderer())
+            text = fmt.digest_html(
+                entries, sections, renderer or _renderer(), options.include_private
+            )
         else:
             text = fmt.digest_markdown(entries, sections)
         return ExportResult(text, report)

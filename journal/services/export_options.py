@@ -8,10 +8,18 @@ import re
 from collections.abc import Sequence
 
 from journal.domain.filters import EntryFilter
-from journal.services.export import ExportOptions
+from journal.services.export import ExportOptions, Format
 
 PRESETS = ("today", "this_week", "last_week", "this_month", "all", "custom")
-FORMAT_KEYS = ("markdown", "html", "digest_markdown", "digest_html")
+# The export dialog's format choices: (key, label, file format, week notes). Labels are
+# translated where they are shown.
+DIALOG_FORMATS: tuple[tuple[str, str, Format, bool], ...] = (
+    ("markdown", "Markdown", "markdown", False),
+    ("html", "HTML page", "html", False),
+    ("digest_markdown", "Week notes (Markdown)", "markdown", True),
+    ("digest_html", "Week notes (HTML)", "html", True),
+)
+FORMAT_KEYS = tuple(key for key, *_ in DIALOG_FORMATS)
 _TAG_SPLIT = re.compile(r"[,\s]+")
 
 
@@ -60,7 +68,8 @@ def build_options(
     With `ids` (a fixed selection) the days, tags and search do not apply; front matter and
     one file per entry are for plain Markdown only.
     """
-    markdown = format_key == "markdown"
+    _key, _label, file_format, digest = next(f for f in DIALOG_FORMATS if f[0] == format_key)
+    markdown = file_format == "markdown" and not digest
     if ids:
         filters = EntryFilter()
     else:
@@ -68,12 +77,12 @@ def build_options(
         filters = EntryFilter(date_from=start, date_to=end, tags=parse_tags(tags))
     search = search.strip()
     return ExportOptions(
-        format="html" if format_key.endswith("html") else "markdown",
+        format=file_format,
         filters=filters,
         ids=tuple(ids),
         search=search if search and not ids else None,
         include_private=include_private,
-        digest=format_key.startswith("digest"),
+        digest=digest,
         front_matter=markdown and front_matter,
         split=markdown and split,
     )

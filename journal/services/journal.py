@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from journal.domain.entry import (
     Entry,
@@ -29,10 +29,6 @@ from journal.services.changes import Change, ChangeFeed, Kind
 if TYPE_CHECKING:
     from journal.domain.filters import Cursor, EntryFilter, ImportReport, Order
     from journal.storage.store import JournalStore
-
-IMPORT_FORMATS = ("jrnl", "jsonl", "json", "dayone", "rednotebook", "markdown")
-# Formats read from a path (a folder, a .zip) rather than as lines of one text file.
-PATH_FORMATS = ("dayone", "rednotebook", "markdown")
 
 
 _R = TypeVar("_R")
@@ -273,29 +269,43 @@ class Journal:
         `name_format` the date pattern of Markdown daily notes' file names (%Y-%m-%d if None).
         What was left out (attachments, say) is listed in the report's `skipped_notes`.
         """
-        if fmt not in IMPORT_FORMATS:
-            raise InputError(f"unknown import format '{fmt}'", f"use one of {IMPORT_FORMATS}")
-        if name_format and fmt != "markdown":
-            raise InputError("--name-format applies to Markdown notes only", "leave it out")
+        from journal.services.import_formats import (
+            OPTION_NAMES,
+            ImportSource,
+            import_format,
+            names,
+            taking,
+        )
+
         try:
-            if fmt in PATH_FORMATS:
-                if time_format:
-                    raise InputError("--time-format applies to jrnl journals only", "leave it out")
+            kind = import_format(fmt)
+        except KeyError:
+            raise InputError(
+                f"unknown import format '{fmt}'", "use one of " + ", ".join(names())
+            ) from None
+        given = {"time_format": time_format, "name_format": name_format}
+        for option, value in given.items():
+            if value and option not in kind.options:
+                raise InputError(
+                    f"{OPTION_NAMES[option]} applies to {', '.join(taking(option))} only",
+                    "leave it out",
+                )
+        try:
+            if kind.from_path:
                 if not path.exists():
                     raise FileNotFoundError(path)
                 from journal.importers.files import check_path
 
                 check_path(path)
-                notes: list[str] = []
-                entries = _parse_path(fmt, path, notes, name_format)
-                report = self.store.add_many(entries, progress, dry_run)
-                report.skipped_notes.extend(notes)
+                source = ImportSource(path, None, [], time_format, name_format)
+                report = self.store.add_many(kind.read(source), progress, dry_run)
+                report.skipped_notes.extend(source.notes)
                 return report
             from journal.importers.files import open_text
 
             with open_text(path) as fh:
-                entries = _parse(fmt, fh, str(path), time_format)
-                return self.store.add_many(entries, progress, dry_run)
+                source = ImportSource(path, fh, [], time_format, name_format)
+                return self.store.add_many(kind.read(source), progress, dry_run)
         except FileNotFoundError as exc:
             raise NotFoundError(f"no such file: {path}", "check the path") from exc
         except IsADirectoryError as exc:
@@ -356,40 +366,4 @@ class Journal:
         return self.store.rule_problems()
 
 
-def _parse_path(
-    fmt: str, path: Path, notes: list[str], name_format: str | None
-) -> Iterator[NewEntry]:
-    """The entries of a format read from a folder or an archive; skipped items go to `notes`."""
-    if fmt == "rednotebook":
-        from journal.importers.rednotebook import iter_rednotebook
-
-        return iter_rednotebook(path, notes)
-    if fmt == "markdown":
-        from journal.importers.markdown_notes import iter_markdown_notes
-
-        return iter_markdown_notes(path, notes, name_format)
-    from journal.importers.dayone import iter_dayone
-
-    return iter_dayone(path, notes)
-
-
-def _parse(fmt: str, fh: IO[str], path: str, time_format: str | None) -> Iterator[NewEntry]:
-    """The entries of a text file, read a bounded piece at a time."""
-    from journal.importers.files import bounded_lines
-
-    if fmt == "jrnl":
-        from journal.importers.jrnl import DEFAULT_TIME_FORMAT, iter_jrnl
-
-        return iter_jrnl(bounded_lines(fh, path), path, time_format or DEFAULT_TIME_FORMAT)
-    if time_format:
-        raise InputError("--time-format applies to jrnl journals only", "leave it out")
-    if fmt == "json":
-        from journal.importers.daybook_json import iter_daybook_json
-
-        return iter_daybook_json(fh.read, path)
-    from journal.importers.jsonl import iter_jsonl
-
-    return iter_jsonl(bounded_lines(fh, path), path)
-
-
-__all__ = ["IMPORT_FORMATS", "DaybookError", "Journal", "StorageError"]
+__all__ = ["DaybookError", "Journal", "StorageError"]

@@ -69,6 +69,11 @@ class WindowActions(QObject):
         self.timeline_action = self._make(
             tr("Focus Time&line"), tr("Move the focus to the timeline"), "Ctrl+1"
         )
+        self.sidebar_action = self._make(
+            tr("Show &Sidebar"), tr("Show or hide the sidebar"), None, "F9"
+        )
+        self.sidebar_action.setCheckable(True)
+        self.sidebar_action.setChecked(True)
         self.insights_action = self._make(
             tr("&Insights…"), tr("Heatmap, streaks, tag trends and the week's review")
         )
@@ -115,7 +120,8 @@ class WindowActions(QObject):
             (tr("&Edit"), [self.undo_action, None, self.edit_action, self.delete_action, None,
                            self.find_action]),
             (tr("&View"), [self.today_action, self.calendar_action, self.timeline_action, None,
-                           self.trash_action, None, self.insights_action]),
+                           self.sidebar_action, self.trash_action, None,
+                           self.insights_action]),
             (tr("&Help"), [self.shortcuts_action, self.search_help_action, None,
                            self.about_action]),
         )  # fmt: skip

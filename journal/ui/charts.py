@@ -26,11 +26,11 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from journal.domain.stats import MonthTags
 from journal.ui import wording
-from journal.ui.theme import mix
+from journal.ui.theme import legible, mix
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -38,6 +38,11 @@ else:
     from typing_extensions import override
 
 ONE_DAY = dt.timedelta(days=1)
+# Okabe and Ito's colours, told apart with every common colour vision deficiency; ordered so
+# neighbours differ in lightness too. Each is darkened or lightened to stand 3:1 (WCAG's
+# contrast for graphics) against the chart's background, light or dark.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+GRAPHIC_CONTRAST = 3.0
 
 
 def level(count: int) -> int:
@@ -70,6 +75,12 @@ class ClickableChart(QWidget):
     @override
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         tip = self.tooltip_at(event.position())
+        if tip != self.toolTip() and QToolTip.isVisible():
+            # A tip already shown follows the pointer from one item to the next.
+            if tip:
+                QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+            else:
+                QToolTip.hideText()
         self.setToolTip(tip)
         self.setCursor(Qt.CursorShape.PointingHandCursor if tip else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
@@ -95,6 +106,8 @@ class YearHeatmap(ClickableChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Year heatmap: days with entries"))
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.year = dt.date.today().year
@@ -180,13 +193,16 @@ class YearHeatmap(ClickableChart):
     # -- colours ----------------------------------------------------------------------------
 
     def shade(self, count: int) -> QColor:
-        """The colour of a day with `count` entries, from the palette."""
+        """The colour of a day with `count` entries, from the palette. The darkest shade
+        stands 3:1 against an empty day and a one-entry day is already plainly there (on a
+        dark base the highlight alone is too close to an empty day)."""
         pal = self.palette()
-        empty = mix(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text), 0.1)
+        base = pal.color(QPalette.ColorRole.Base)
+        empty = mix(base, pal.color(QPalette.ColorRole.Text), 0.1)
         if count <= 0:
             return empty
-        full = pal.color(QPalette.ColorRole.Highlight)
-        return mix(empty, full, (0.25, 0.5, 0.75, 1.0)[level(count) - 1])
+        full = legible(pal.color(QPalette.ColorRole.Highlight), empty, GRAPHIC_CONTRAST)
+        return mix(empty, full, (0.45, 0.65, 0.82, 1.0)[level(count) - 1])
 
     # -- events -----------------------------------------------------------------------------
 
@@ -285,26 +301,30 @@ class YearHeatmap(ClickableChart):
 
 
 class TagTrendChart(ClickableChart):
-    """A small bar chart: for each month, a bar per tag among its most used ones.
-    Clicking a bar emits `tagClicked(name)`."""
+    """A small bar chart: for each month, a bar per tag among its most used ones, over a
+    count axis with gridlines. Hovering a bar tells its tag, month and count; clicking it
+    emits `tagClicked(name)`."""
 
     tagClicked = Signal(str)
 
     BAR = 7.0
     GAP = 1.0
     MONTH_GAP = 8.0
-    LEFT = 6.0
-    BOTTOM = 18.0
-    TOP = 8.0
+    LEFT = 6.0  # room left of the axis labels
+    RIGHT = 8.0
+    TOP = 10.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Tag trends: the most used tags per month"))
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.setMouseTracking(True)
         self.trends: list[MonthTags] = []
         self.tags: list[str] = []  # in legend order: most used over the period first
         self._bars: list[tuple[QRectF, str, str, int]] = []  # rect, tag, month, count
-        self.setMinimumHeight(160)
+        self._ticks: list[int] = []  # the count axis's labelled values, 0 first
+        self.setMinimumHeight(180)
 
     def set_trends(self, trends: Sequence[MonthTags]) -> None:
         self.trends = list(trends)
@@ -317,20 +337,50 @@ class TagTrendChart(ClickableChart):
         self.updateGeometry()
         self.update()
 
+    def palette_colours(self) -> list[QColor]:
+        """The colours tags take in turn: Okabe-Ito's seven, made legible on this
+        background, then a neutral grey that every further tag shares (a colour used
+        twice would say two tags are one; hovering a grey bar names its tag)."""
+        pal = self.palette()
+        ground = pal.color(QPalette.ColorRole.Base)
+        grey = mix(pal.color(QPalette.ColorRole.Text), ground, 0.3)
+        return [legible(QColor(c), ground, GRAPHIC_CONTRAST) for c in OKABE_ITO] + [grey]
+
     def colour(self, tag: str) -> QColor:
-        """A tag's colour: the palette's highlight hue turned, evenly, per tag."""
-        base = self.palette().color(QPalette.ColorRole.Highlight).toHsv()
+        """A tag's colour, by its place among the period's tags (most used first)."""
+        colours = self.palette_colours()
         index = self.tags.index(tag) if tag in self.tags else 0
-        hue = (max(base.hue(), 0) + index * 137) % 360
-        return QColor.fromHsv(hue, min(255, max(110, base.saturation())), max(150, base.value()))
+        return colours[min(index, len(colours) - 1)]
 
     def _month_width(self, month: MonthTags) -> float:
         return max(1, len(month.tags)) * (self.BAR + self.GAP)
 
+    def label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
+
+    def _line(self) -> float:
+        return QFontMetricsF(self.label_font()).height()
+
+    def plot_rect(self) -> QRectF:
+        """The area the bars stand in: right of the count axis, above the month labels."""
+        metrics = QFontMetricsF(self.label_font())
+        widest = max((metrics.horizontalAdvance(f"{t:,}") for t in self._ticks), default=0.0)
+        left = self.LEFT + self._line() + 4 + widest + 6  # axis title, tick labels
+        bottom = 2 * self._line() + 8  # month labels, axis title
+        return QRectF(
+            left,
+            self.TOP,
+            max(10.0, self.width() - left - self.RIGHT),
+            max(20.0, self.height() - self.TOP - bottom),
+        )
+
     @override
     def sizeHint(self) -> QSize:
-        width = self.LEFT * 2 + sum(self._month_width(m) + self.MONTH_GAP for m in self.trends)
-        return QSize(int(max(width, 300)), 180)
+        width = self.plot_rect().left() + self.RIGHT
+        width += sum(self._month_width(m) + self.MONTH_GAP for m in self.trends)
+        return QSize(int(max(width, 320)), 220)
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -340,21 +390,27 @@ class TagTrendChart(ClickableChart):
     def _layout_bars(self) -> None:
         self._bars = []
         peak = max((n for m in self.trends for _t, n in m.tags), default=0)
+        self._ticks = axis_ticks(peak)
         if not peak:
             return
+        plot = self.plot_rect()
+        top = self._ticks[-1]
         total = sum(self._month_width(m) + self.MONTH_GAP for m in self.trends)
-        scale = min(2.5, max(1.0, (self.width() - 2 * self.LEFT) / total)) if total else 1.0
-        height = max(20.0, self.height() - self.TOP - self.BOTTOM)
-        x = self.LEFT
+        scale = min(2.5, max(1.0, plot.width() / total)) if total else 1.0
+        x = plot.left() + self.MONTH_GAP * scale / 2
         for month in self.trends:
             for tag, n in month.tags:
-                h = max(2.0, height * n / peak)
-                rect = QRectF(x, self.TOP + height - h, self.BAR * scale, h)
+                h = max(2.0, plot.height() * n / top)
+                rect = QRectF(x, plot.bottom() - h, self.BAR * scale, h)
                 self._bars.append((rect, tag, month.month, n))
                 x += (self.BAR + self.GAP) * scale
             if not month.tags:
                 x += (self.BAR + self.GAP) * scale
             x += self.MONTH_GAP * scale
+
+    def ticks(self) -> list[int]:
+        """The values labelled on the count axis (for tests)."""
+        return list(self._ticks)
 
     def bars(self) -> list[tuple[QRectF, str, str, int]]:
         """(rect, tag, month, count) of every bar drawn (for tests and tooltips)."""
@@ -373,16 +429,13 @@ class TagTrendChart(ClickableChart):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        muted = mix(
-            pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window), 0.4
-        )
-        baseline = self.height() - self.BOTTOM
-        painter.setPen(
-            mix(
-                pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window), 0.75
-            )
-        )
-        painter.drawLine(QPointF(self.LEFT, baseline), QPointF(self.width() - self.LEFT, baseline))
+        text = pal.color(QPalette.ColorRole.Text)
+        ground = pal.color(QPalette.ColorRole.Base)
+        muted = legible(mix(text, ground, 0.4), ground, 4.5)
+        plot = self.plot_rect()
+        font = self.label_font()
+        painter.setFont(font)
+        line = self._line()
         if not self._bars:
             painter.setPen(muted)
             painter.drawText(
@@ -392,16 +445,35 @@ class TagTrendChart(ClickableChart):
             )
             painter.end()
             return
+        # The count axis: gridlines at each tick, labelled, and its title turned upright.
+        top = self._ticks[-1]
+        for value in self._ticks:
+            y = plot.bottom() - plot.height() * value / top
+            painter.setPen(QPen(mix(ground, text, 0.35 if value == 0 else 0.12), 1.0))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(muted)
+            painter.drawText(
+                QRectF(0, y - line / 2, plot.left() - 6, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{value:,}",
+            )
+        painter.save()
+        painter.translate(self.LEFT, plot.center().y())
+        painter.rotate(-90)
+        painter.drawText(
+            QRectF(-plot.height() / 2, 0, plot.height(), line),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr("Entries"),
+        )
+        painter.restore()
         painter.setPen(Qt.PenStyle.NoPen)
         starts: dict[str, float] = {}
         for rect, tag, month, _n in self._bars:
             painter.setBrush(self.colour(tag))
             painter.drawRoundedRect(rect, 1.5, 1.5)
             starts.setdefault(month, rect.left())
+        # The month axis: a label under each month's first bar (fewer when crowded).
         painter.setPen(muted)
-        font = painter.font()
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
-        painter.setFont(font)
         every = max(1, len(self.trends) // 12)
         for i, trend in enumerate(self.trends):
             x = starts.get(trend.month)
@@ -411,8 +483,13 @@ class TagTrendChart(ClickableChart):
             if trend.month.endswith("-01") or i == 0:
                 label += f" {trend.month[2:4]}"
             painter.drawText(
-                QRectF(x, baseline + 2, 60, self.BOTTOM), Qt.AlignmentFlag.AlignLeft, label
+                QRectF(x, plot.bottom() + 3, 80, line), Qt.AlignmentFlag.AlignLeft, label
             )
+        painter.drawText(
+            QRectF(plot.left(), plot.bottom() + line + 6, plot.width(), line),
+            Qt.AlignmentFlag.AlignHCenter,
+            self.tr("Month"),
+        )
         painter.end()
 
     def item_at(self, pos: QPointF) -> object | None:
@@ -426,4 +503,21 @@ class TagTrendChart(ClickableChart):
         if not bar:
             return ""
         tag, period, n = bar[1:]
-        return self.tr("#{0} in {1}: {2}").format(tag, period, wording.entries(n))
+        year, month = int(period[:4]), int(period[5:7])
+        when = f"{calendar.month_name[month]} {year}"
+        return self.tr("#{0} in {1}: {2}").format(tag, when, wording.entries(n))
+
+
+def axis_ticks(peak: int) -> list[int]:
+    """Round values from 0 to at least `peak` for a count axis, at most six of them
+    (0, 1, 2, 3 for 3; 0, 5, 10, 15 for 12; 0, 200, 400 ... for 1,000)."""
+    if peak <= 0:
+        return [0]
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if peak <= step * factor * 5:
+                size = step * factor
+                count = -(-peak // size)
+                return [size * i for i in range(count + 1)]
+        step *= 10

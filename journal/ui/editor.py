@@ -14,15 +14,28 @@ import re
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QObject,
+    QPointF,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QFocusEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
+    QPaintEvent,
     QPalette,
+    QResizeEvent,
     QShortcut,
     QTextCursor,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,11 +57,23 @@ from journal.domain.tags import hashtags, unique_tags
 from journal.errors import DaybookError
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
-from journal.ui.highlighter import MarkdownHighlighter
+from journal.ui.highlighter import MarkdownHighlighter, paint_private_blocks
 from journal.ui.theme import apply_editor_font
 
 DRAFT_DELAY_MS = 300
 _LIST_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(\[[ xX]\][ \t]+)?")
+
+
+MAX_COLUMNS = 72  # the widest line of text, in average characters
+INDENT = "    "  # one list level: Python-Markdown nests a list by 4 spaces
+
+
+def _outdent_width(line: str) -> int:
+    """How much Shift+Tab removes from the start of `line`: one level, or what is left."""
+    if line.startswith("\t"):
+        return 1
+    spaces = len(line) - len(line.lstrip(" "))
+    return min(spaces, len(INDENT))
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -61,21 +86,82 @@ def _pydate(day: QDate) -> dt.date:
 
 class MarkdownEdit(QPlainTextEdit):
     """A QPlainTextEdit for Markdown: the text is kept exactly as typed; Return continues a
-    list item ("- ", "1. ", "- [ ] ") and Return on an empty item ends the list."""
+    list item ("- ", "1. ", "- [ ] ") and Return on an empty item ends the list; Tab
+    indents a list item (Shift+Tab outdents it) and otherwise moves to the next field, so
+    prose never gets a tab. In a wide editor the text is a centred column of at most
+    `MAX_COLUMNS` average characters, with the margins in the page's colour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         apply_editor_font(self)
-        self.setTabChangesFocus(False)
+        self.setTabChangesFocus(False)  # Tab is handled in keyPressEvent
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins look like the page
+        self.setAutoFillBackground(True)
+
+    def text_column_width(self) -> int:
+        """The widest the text may run: `MAX_COLUMNS` characters and the document margins."""
+        margin = int(self.document().documentMargin())
+        return self.fontMetrics().averageCharWidth() * MAX_COLUMNS + 2 * margin
+
+    def _fit_column(self) -> None:
+        bar = self.verticalScrollBar()
+        room = self.contentsRect().width() - (bar.width() if bar.isVisible() else 0)
+        side = max(0, (room - self.text_column_width()) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_column()
+        super().resizeEvent(event)
 
     @override
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.highlighter.set_palette(self.palette())
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_column()
+
+    @override
+    def event(self, event: QEvent) -> bool:
+        # Mouse presses and drags in the margins act on the nearest point of the text (the
+        # scroll area itself would ignore them); the wheel scrolls there too.
+        kinds = (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.MouseMove,
+            QEvent.Type.MouseButtonRelease,
+        )
+        if isinstance(event, QMouseEvent) and event.type() in kinds:
+            view = self.viewport().geometry()
+            pos = event.position()
+            inside = QPointF(
+                min(max(pos.x(), view.left()), view.right()) - view.left(),
+                min(max(pos.y(), view.top()), view.bottom()) - view.top(),
+            )
+            moved = QMouseEvent(
+                event.type(),
+                inside,
+                event.globalPosition(),
+                event.button(),
+                event.buttons(),
+                event.modifiers(),
+            )
+            QApplication.sendEvent(self.viewport(), moved)
+            return True
+        if isinstance(event, QWheelEvent):
+            self.wheelEvent(event)
+            return True
+        return super().event(event)
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_private_blocks(self, self.highlighter, event)
+        super().paintEvent(event)
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -86,7 +172,49 @@ class MarkdownEdit(QPlainTextEdit):
             and self._continue_list()
         ):
             return
+        if event.key() == Qt.Key.Key_Tab and plain == Qt.KeyboardModifier.NoModifier:
+            if not self._indent_items(True):
+                QWidget.focusNextPrevChild(self, True)
+            return
+        if event.key() == Qt.Key.Key_Backtab or (
+            event.key() == Qt.Key.Key_Tab and plain == Qt.KeyboardModifier.ShiftModifier
+        ):
+            if not self._indent_items(False):
+                QWidget.focusNextPrevChild(self, False)
+            return
         super().keyPressEvent(event)
+
+    def _indent_items(self, deeper: bool) -> bool:
+        """Indent (or outdent) the list items under the cursor or the selection by one
+        level (4 spaces, what Python-Markdown nests by), in one undo step. False, and
+        nothing changed, where that is not only list items or cannot go further left."""
+        cursor = self.textCursor()
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        last = doc.findBlock(cursor.selectionEnd())
+        if cursor.hasSelection() and last != first and cursor.selectionEnd() == last.position():
+            last = last.previous()  # a selection ending at a line's start leaves that line
+        blocks = [first]
+        while blocks[-1] != last and blocks[-1].next().isValid():
+            blocks.append(blocks[-1].next())
+        items = [b for b in blocks if b.text().strip()]
+        if not items or not all(_LIST_ITEM.match(b.text()) for b in items):
+            return False
+        cuts = [_outdent_width(b.text()) for b in items]
+        if not deeper and not all(cuts):
+            return False
+        edit = QTextCursor(doc)
+        edit.beginEditBlock()
+        for block, cut in zip(items, cuts, strict=True):
+            edit.setPosition(block.position())
+            if deeper:
+                edit.insertText(INDENT)
+            else:
+                edit.setPosition(block.position() + cut, QTextCursor.MoveMode.KeepAnchor)
+                edit.removeSelectedText()
+        edit.endEditBlock()
+        self.ensureCursorVisible()
+        return True
 
     def _continue_list(self) -> bool:
         cursor = self.textCursor()
@@ -194,6 +322,7 @@ class EntryEditor(QWidget):
     entrySaved = Signal(object)  # Entry, emitted only after the commit returned
     saveFailed = Signal(object)  # DaybookError; the text stays, the draft stays on disk
     closeRequested = Signal()  # Esc or Ctrl+Return, after a successful flush
+    dayChanged = Signal(object)  # dt.date: the day of the entry shown (loaded or changed)
 
     def __init__(
         self,
@@ -315,6 +444,7 @@ class EntryEditor(QWidget):
         self.tags_edit.textChanged.connect(self._changed)
         self.private_check.toggled.connect(self._changed)
         self.day_edit.dateChanged.connect(self._changed)
+        self.day_edit.dateChanged.connect(lambda day: self.dayChanged.emit(_pydate(day)))
         self.title_edit.returnPressed.connect(self.body_edit.setFocus)
         for widget in (
             self.title_edit,
@@ -485,6 +615,8 @@ class EntryEditor(QWidget):
         try:
             self._key, self._entry_id, self._entry = key, entry_id, entry
             self.title_edit.setText(title)
+            if self.day_edit.date() == _qdate(day):
+                self.dayChanged.emit(day)  # the same day, another entry: say it all the same
             self.day_edit.setDate(_qdate(day))
             self.tags_edit.set_tags(tags)
             self.private_check.setChecked(private)

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -56,7 +57,7 @@ from journal.services.export import (
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.busy import BusyIndicator
-from journal.ui.errors import ErrorDialog
+from journal.ui.errors import ErrorDialog, message_box
 from journal.ui.export_form import ExportForm
 from journal.ui.export_preview import (
     PREVIEW_HEAD,
@@ -501,21 +502,7 @@ class ExportDialog(QDialog):
     @classmethod
     def confirm_overwrite(cls, parent: QWidget, paths: Sequence[Path]) -> bool:
         """Ask before replacing existing files (tests replace this classmethod)."""
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(parent.tr("Replace File?"))
-        if len(paths) == 1:
-            box.setText(parent.tr("“{0}” already exists. Replace it?").format(paths[0].name))
-        else:
-            box.setText(
-                parent.tr("{0} files already exist in “{1}”. Replace them?").format(
-                    len(paths), str(paths[0].parent)
-                )
-            )
-        box.setInformativeText(parent.tr("The old contents will be lost."))
-        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-        replace = box.addButton(parent.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box, replace = overwrite_box(parent, paths)
         box.exec()
         return box.clickedButton() is replace
 
@@ -566,4 +553,25 @@ class ExportDialog(QDialog):
         super().done(result)
 
 
-__all__ = ["ExportDialog", "put_on_clipboard", "release_clipboard"]
+def overwrite_box(parent: QWidget, paths: Sequence[Path]) -> tuple[QMessageBox, QAbstractButton]:
+    """The question before existing files are replaced, and its button that replaces them."""
+    if len(paths) == 1:
+        text = parent.tr("“{0}” already exists. Replace it?").format(paths[0].name)
+    else:
+        text = parent.tr("{0} files already exist in “{1}”. Replace them?").format(
+            len(paths), str(paths[0].parent)
+        )
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        parent.tr("Replace File?") if len(paths) == 1 else parent.tr("Replace Files?"),
+        text,
+        parent.tr("The old contents will be lost."),
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+    replace = box.addButton(parent.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box, replace
+
+
+__all__ = ["ExportDialog", "overwrite_box", "put_on_clipboard", "release_clipboard"]

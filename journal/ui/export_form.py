@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from journal.services.export import ExportOptions
-from journal.services.export_options import FORMAT_KEYS, PRESETS, build_options, preset_range
+from journal.services.export_options import (
+    DIALOG_FORMATS,
+    FORMAT_KEYS,
+    PRESETS,
+    build_options,
+    preset_range,
+)
 from journal.ui import wording
 
 SELECTED = "selected"  # the range choice "Selected (N)": the entries picked in the timeline
@@ -157,13 +163,8 @@ class ExportForm(QWidget):
         # -- how -----------------------------------------------------------------------------
         self.format_combo = QComboBox(self)
         self.format_combo.setAccessibleName(self.tr("Format"))
-        for key, label in (
-            ("markdown", self.tr("Markdown")),
-            ("html", self.tr("HTML page")),
-            ("digest_markdown", self.tr("Week notes (Markdown)")),
-            ("digest_html", self.tr("Week notes (HTML)")),
-        ):
-            self.format_combo.addItem(label, key)
+        for key, label, _format, _digest in DIALOG_FORMATS:
+            self.format_combo.addItem(self.tr(label), key)
         self.format_combo.setToolTip(
             self.tr("Week notes gather the “what I learned” answers into one post")
         )

@@ -8,6 +8,7 @@ there is nothing to show. A big export is previewed in two steps: its first entr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,11 +31,13 @@ from journal.errors import InputError
 from journal.rendering.markdown import PRIVATE_BOX, MarkdownRenderer
 from journal.services.export import ExportOptions, ExportResult, choose_entries, render_export
 from journal.services.journal import Journal
-from journal.ui.reader import SAFE_SCHEMES
+from journal.ui.reader import SAFE_SCHEMES, add_lock_image, private_box
 
 RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the first part
 PREVIEW_HEAD = 30  # entries in a preview's first step (shown at once, then the whole)
 PROGRESS_EVERY = 100  # entries rendered between two progress reports
+_PRIVATE_OPEN = PRIVATE_BOX.split("{body}")[0].strip()
+_DIV_TAG = re.compile(r"<div\b[^>]*>|</div\s*>", re.IGNORECASE)
 
 
 def _tr(text: str) -> str:
@@ -144,6 +147,29 @@ def size_text(n: int) -> str:
     return _tr("{0:.1f} MB").format(n / 1024 / 1024)
 
 
+def boxed_private_blocks(page: str, box: str) -> str:
+    """`page` with each private block the exporter marked (`PRIVATE_BOX`) shown in `box`
+    instead (its `{body}` is the block's HTML): QTextBrowser ignores the page's CSS for
+    divs, and the box says what the block is."""
+    if _PRIVATE_OPEN not in page:
+        return page
+    opening, closing = box.split("{body}", 1)
+    out: list[str] = []
+    private: list[bool] = []  # for each div open here: whether it is a private block
+    at = 0
+    for tag in _DIV_TAG.finditer(page):
+        text = tag.group()
+        if text.startswith("</"):
+            replaced = closing if private and private.pop() else text
+        else:
+            private.append(text == _PRIVATE_OPEN)
+            replaced = opening if private[-1] else text
+        out.append(page[at : tag.start()] + replaced)
+        at = tag.end()
+    out.append(page[at:])
+    return "".join(out)
+
+
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
@@ -209,10 +235,13 @@ class PreviewPane(QWidget):
 
     def show_output(self, text: str, size: int, html: bool) -> None:
         """Render an HTML page (unless its source is asked for; a page too big to render is
-        shown up to an entry near RENDER_LIMIT); anything else is shown as the text it is."""
+        shown up to an entry near RENDER_LIMIT), private blocks in a labelled box; anything
+        else is shown as the text it is."""
         shown = text if size <= RENDER_LIMIT else _first_part(text)
         if html and not self.source_check.isChecked() and shown:
-            self.html_view.setHtml(shown)
+            box = private_box(self.palette(), self.tr("Private · included in this export"))
+            add_lock_image(self.html_view.document(), self.palette(), self.devicePixelRatioF())
+            self.html_view.setHtml(boxed_private_blocks(shown, box))
             self.stack.setCurrentWidget(self.html_view)
             self.render_note.setText(
                 self.tr(

@@ -2,6 +2,8 @@
 
 The text stays exactly as typed (no rich text): only headings, emphasis, code, links, quotes,
 list markers and #tags get a format, so a dark palette gives a dark editor for free.
+Fenced code and private blocks are found by `journal.domain.blocks` (the reading every
+export uses), so the editor tints exactly the lines an export leaves out.
 """
 
 from __future__ import annotations
@@ -9,17 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontDatabase,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
+    QTextFormat,
 )
+from PySide6.QtWidgets import QPlainTextEdit
 from typing_extensions import override
 
+from journal.domain.blocks import read as read_blocks
 from journal.ui.theme import mix
 
 # The same rule as journal.domain.tags: a #tag starts with a letter and is not part of a
@@ -29,7 +38,6 @@ HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _QUOTE = re.compile(r"^ {0,3}>.*$")
 _LIST = re.compile(r"^\s*([-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -41,7 +49,9 @@ _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>|\bhttps?://[^\s<>()]+[^\s<>().,;:!?'\"]")
 
-IN_FENCE = 1
+# A block's state is its role: QSyntaxHighlighter highlights the next line again whenever a
+# line's state changes, so opening or closing a fence re-tints the lines after it.
+PLAIN, CODE, PRIVATE, PRIVATE_FENCE = 0, 1, 2, 3
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -50,7 +60,16 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
         self.formats: dict[str, QTextCharFormat] = {}
+        # Each line's role, read once per change of the text: keyed by the revision (which
+        # the highlighter's own format changes leave alone) and the size, as one revision
+        # covers a whole edit block (setPlainText clears, then inserts).
+        self._roles: tuple[tuple[int, int, int], list[int]] = ((-1, 0, 0), [])
+        self._tint: QBrush | None = None  # the private background of the line at hand
+        self._checked: tuple[int, int, int] = (-1, 0, 0)
         self.set_palette(palette, rehighlight=False)
+        # After the highlighter's own slot (connected first): lines outside the edit whose
+        # role the edit changed (a fence typed below can close one above) are redone.
+        document.contentsChange.connect(self._recheck_roles)
 
     def set_palette(self, palette: QPalette, rehighlight: bool = True) -> None:
         text = palette.color(QPalette.ColorRole.Text)
@@ -58,6 +77,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         accent = palette.color(QPalette.ColorRole.Highlight)
         link = palette.color(QPalette.ColorRole.Link)
         dim = mix(text, base, 0.45)
+        # Private blocks: a violet tint (the visited-link hue) unlike code's accent tint.
+        secret = palette.color(QPalette.ColorRole.LinkVisited)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).families()
 
         def fmt(
@@ -90,26 +111,77 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "quote": fmt(mix(text, base, 0.3), italic=True),
             "list": fmt(mix(text, accent, 0.6), bold=True),
             "tag": fmt(mix(text, accent, 0.7), background=mix(base, accent, 0.12)),
+            "private": fmt(background=mix(base, secret, 0.12)),
+            "private_fence": fmt(
+                mix(text, secret, 0.8), bold=True, background=mix(base, secret, 0.24)
+            ),
         }
         self.formats["strike"].setFontStrikeOut(True)
         self.formats["code"].setFontFamilies(fixed)
         if rehighlight:
             self.rehighlight()
 
+    def _recheck_roles(self, *_args: object) -> None:
+        doc = self.document()
+        if doc is None or self._key(doc) == self._checked:
+            return  # the highlighter's own format changes, or nothing new
+        roles = self.roles()
+        self._checked = self._key(doc)
+        block = doc.firstBlock()
+        while block.isValid():
+            state = block.userState()
+            number = block.blockNumber()
+            if state != -1 and number < len(roles) and state != roles[number]:
+                self.rehighlightBlock(block)
+            block = block.next()
+
+    @staticmethod
+    def _key(doc: QTextDocument) -> tuple[int, int, int]:
+        return (doc.revision(), doc.characterCount(), doc.blockCount())
+
+    def roles(self) -> list[int]:
+        """Each line's role (PLAIN, CODE, PRIVATE, PRIVATE_FENCE), read once per change."""
+        doc = self.document()
+        revision = self._key(doc) if doc is not None else (-1, 0, 0)
+        if revision != self._roles[0] or doc is None:
+            lines = []
+            block = doc.firstBlock() if doc is not None else None
+            while block is not None and block.isValid():
+                lines.append(block.text().replace("\r", " "))
+                block = block.next()
+            reading = read_blocks("\n".join(lines))
+            roles = [PLAIN] * len(lines)
+            for fenced in reading.fenced:
+                roles[fenced.start : fenced.end] = [CODE] * (fenced.end - fenced.start)
+            for private in reading.private:
+                roles[private.start : private.end] = [PRIVATE] * (private.end - private.start)
+                roles[private.start] = PRIVATE_FENCE
+                if private.end - private.start > 1:
+                    closing = reading.lines[private.end - 1].strip(" \t>")
+                    if closing and not closing.strip("`~"):
+                        roles[private.end - 1] = PRIVATE_FENCE
+            self._roles = (revision, roles)
+        return self._roles[1]
+
     @override
     def highlightBlock(self, text: str) -> None:
-        self.setCurrentBlockState(0)
+        roles = self.roles()
+        number = self.currentBlock().blockNumber()
+        role = roles[number] if 0 <= number < len(roles) else PLAIN
+        self.setCurrentBlockState(role)
+        self._tint = None
         pos = _Utf16(text)
-        in_fence = self.previousBlockState() == IN_FENCE
-        if _FENCE.match(text):
+        if role == CODE:
             self._apply(pos, 0, len(text), "code")
-            if not in_fence:
-                self.setCurrentBlockState(IN_FENCE)
             return
-        if in_fence:
-            self._apply(pos, 0, len(text), "code")
-            self.setCurrentBlockState(IN_FENCE)
+        if role == PRIVATE_FENCE:
+            self._apply(pos, 0, len(text), "private_fence")
             return
+        if role == PRIVATE:
+            # A private block is Markdown (the reader renders it so): highlight it as such,
+            # on the private tint.
+            self._apply(pos, 0, len(text), "private")
+            self._tint = self.formats["private"].background()
         heading = _HEADING.match(text)
         if heading:
             self._apply(pos, 0, len(text), "heading")
@@ -152,7 +224,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def _apply(self, pos: _Utf16, start: int, end: int, name: str) -> None:
         if end > start:
-            self.setFormat(pos[start], pos[end] - pos[start], self.formats[name])
+            look = self.formats[name]
+            tinted = look.hasProperty(QTextFormat.Property.BackgroundBrush)
+            if self._tint is not None and not tinted:
+                look = QTextCharFormat(look)
+                look.setBackground(self._tint)
+            self.setFormat(pos[start], pos[end] - pos[start], look)
 
     def _merge(self, pos: _Utf16, start: int, end: int, name: str) -> None:
         """Add a format on top of what is there (bold inside a quote stays a quote)."""
@@ -161,6 +238,34 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             merged = QTextCharFormat(self.format(i))
             merged.merge(extra)
             self.setFormat(i, 1, merged)
+
+
+def paint_private_blocks(
+    edit: QPlainTextEdit, highlighter: MarkdownHighlighter, event: QPaintEvent
+) -> None:
+    """Tint the private lines of `edit`'s visible blocks across the whole width (however
+    they wrap), under the text: call first thing in the editor's paintEvent."""
+    roles = highlighter.roles()
+    offset = edit.contentOffset()
+    width = edit.viewport().width()
+    bottom = event.rect().bottom()
+    painter: QPainter | None = None
+    block = edit.firstVisibleBlock()
+    while block.isValid():
+        geometry = edit.blockBoundingGeometry(block).translated(offset)
+        if geometry.top() > bottom:
+            break
+        number = block.blockNumber()
+        role = roles[number] if number < len(roles) else PLAIN
+        if role in (PRIVATE, PRIVATE_FENCE) and block.isVisible():
+            if painter is None:
+                painter = QPainter(edit.viewport())
+            name = "private_fence" if role == PRIVATE_FENCE else "private"
+            band = QRectF(0, geometry.top(), width, geometry.height())
+            painter.fillRect(band, highlighter.formats[name].background())
+        block = block.next()
+    if painter is not None:
+        painter.end()
 
 
 def tag_spans(text: str) -> Iterator[tuple[int, int]]:

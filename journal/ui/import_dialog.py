@@ -9,10 +9,12 @@ classmethod tests replace.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
+
 from journal.domain.filters import ImportReport
+from journal.errors import DaybookError
+from journal.services.import_formats import IMPORT_FORMATS, import_format
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.errors import ErrorDialog, describe
@@ -40,15 +49,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ImportDialog", text)
 
 
-# (format, label, what is picked: "file" or "folder", file filter)
-FORMATS: tuple[tuple[str, str, str, str], ...] = (
-    ("dayone", "Day One (JSON export .zip or .json)", "file", "Day One export (*.zip *.json)"),
-    ("rednotebook", "RedNotebook (data folder)", "folder", ""),
-    ("markdown", "Markdown daily notes (Obsidian, Logseq)", "folder", ""),
-    ("jrnl", "jrnl (plain-text journal)", "file", "jrnl journal (*.txt *.journal)"),
-    ("jsonl", "JSON lines", "file", "JSON lines (*.jsonl *.json)"),
-    ("json", "Daybook JSON export", "file", "Daybook export (*.json)"),
-)
 MAX_NOTES_SHOWN = 200
 
 
@@ -70,14 +70,15 @@ class ImportDialog(QDialog):
         self.progress: QProgressDialog | None = None
         self._tasks = TaskSet(self, self.pool)
         self._generation = 0
-        self.setWindowTitle(tr("Import"))
+        self._closed = False
+        self.setWindowTitle(tr("Import Entries"))
         self.setAccessibleName(tr("Import entries"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
 
         self.format_combo = QComboBox(self)
         self.format_combo.setAccessibleName(tr("Format"))
-        for fmt, label, _kind, _filter in FORMATS:
-            self.format_combo.addItem(tr(label), fmt)
+        for kind in IMPORT_FORMATS:
+            self.format_combo.addItem(tr(kind.label), kind.name)
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName(tr("File or folder to import"))
         self.path_edit.setPlaceholderText(tr("Choose a file or folder…"))
@@ -137,16 +138,16 @@ class ImportDialog(QDialog):
         self.preview()
 
     def _format_changed(self, *_args: object) -> None:
-        markdown = self.fmt == "markdown"
-        self.name_format_edit.setEnabled(markdown)
-        if not markdown:
+        named = "name_format" in import_format(self.fmt).options
+        self.name_format_edit.setEnabled(named)
+        if not named:
             self.name_format_edit.clear()
         self.preview()
 
     def choose_path(self) -> None:
-        _fmt, _label, kind, filters = FORMATS[self.format_combo.currentIndex()]
+        kind = import_format(self.fmt)
         start = Path(self.path_edit.text()).expanduser() if self.path_edit.text() else Path.home()
-        path = self.get_path(self, kind == "folder", filters, start)
+        path = self.get_path(self, kind.picks == "folder", kind.file_filter, start)
         if path is not None:
             self.set_path(path)
 
@@ -180,6 +181,8 @@ class ImportDialog(QDialog):
         self._generation += 1
         self.report = None
         self.import_button.setEnabled(False)
+        if self._closed:
+            return
         if not self.path_edit.text().strip():
             self.report_view.clear()
             return
@@ -200,11 +203,14 @@ class ImportDialog(QDialog):
         self.previewed.emit(report)
 
     def _preview_failed(self, generation: int, error: BaseException) -> None:
+        """The dry run's error goes in the report pane, where the user is looking, and
+        nowhere else: no message box repeating it (and none after the dialog closed)."""
         if generation != self._generation:
             return
+        if not isinstance(error, DaybookError):
+            ErrorDialog.show_error(self, error)  # a bug: the box has the details to report
         what, hint = describe(error)
         self.report_view.setPlainText(f"{what}\n\n{hint}".strip())
-        ErrorDialog.show_error(self, error)
         self.failed.emit(error)
 
     # -- the import ----------------------------------------------------------------------
@@ -219,6 +225,7 @@ class ImportDialog(QDialog):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAccessibleName(tr("Import progress"))
+        progress.setWindowTitle(tr("Importing Entries"))
         progress.setValue(0)
         self.progress = progress
         self._run(
@@ -245,11 +252,25 @@ class ImportDialog(QDialog):
         self.imported.emit(report)
 
     def _import_failed(self, error: BaseException) -> None:
+        """The import itself failed (the file changed since the dry run, the disk is full):
+        the message box says why; the pane only says that nothing was imported."""
         self._close_progress()
-        what, hint = describe(error)
-        self.report_view.setPlainText(f"{what}\n\n{hint}".strip())
+        self.report_view.setPlainText(tr("Nothing was imported: the import stopped with an error."))
         ErrorDialog.show_error(self, error)
         self.failed.emit(error)
+
+    @override
+    def done(self, result: int) -> None:
+        """Closing forgets a dry run still running: its answer (an error about a path
+        typed just before Cancel, say) has no dialog left to appear in."""
+        self._generation += 1
+        self._closed = True  # the focus leaving the path field as it hides asks no dry run
+        super().done(result)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False
+        super().showEvent(event)
 
     def _run(self, fn: Any, on_result: Any, on_error: Any) -> None:
         self._tasks.run(fn, on_result, on_error)

@@ -8,23 +8,25 @@ dialog). The heatmap and the tag-trend chart are in `journal.ui.charts`.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Sequence
+from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QStackedWidget,
     QTabWidget,
+    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,9 +34,16 @@ from PySide6.QtWidgets import (
 
 from journal.domain.stats import ReviewItem, Stats
 from journal.errors import DaybookError
+from journal.rendering.markdown import MarkdownRenderer
 from journal.services.insights import InsightsService
 from journal.ui import wording
-from journal.ui.charts import ONE_DAY, TagTrendChart, YearHeatmap
+from journal.ui.charts import OKABE_ITO, ONE_DAY, TagTrendChart, YearHeatmap
+from journal.ui.reader import add_lock_image, private_box
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
 
 TREND_MONTHS = (3, 6, 12, 24)
 
@@ -47,9 +56,15 @@ class InsightsDialog(QDialog):
     weekNotesRequested = Signal(object, object)  # first and last day of the week
     loadFailed = Signal(object)  # DaybookError
 
-    def __init__(self, insights: InsightsService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        insights: InsightsService,
+        parent: QWidget | None = None,
+        renderer: MarkdownRenderer | None = None,
+    ) -> None:
         super().__init__(parent)
         self.insights = insights
+        self._renderer = renderer
         self.setWindowTitle(self.tr("Insights"))
         self.setAccessibleName(self.tr("Insights"))
         self.today = insights.today()
@@ -93,17 +108,29 @@ class InsightsDialog(QDialog):
         self.current_label, self.longest_label = QLabel(page), QLabel(page)
         self.tags_label = QLabel(page)
         self.tags_label.setWordWrap(True)
-        form = QFormLayout()
-        for text, label in (
-            (self.tr("Entries:"), self.entries_label),
-            (self.tr("Words:"), self.words_label),
-            (self.tr("Current streak:"), self.current_label),
-            (self.tr("Longest streak:"), self.longest_label),
-            (self.tr("Top tags:"), self.tags_label),
+        # The figures as a row of tiles (the value over what it counts), then the top tags.
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(32)
+        grid.setVerticalSpacing(2)
+        figure_font = self.font()
+        figure_font.setBold(True)
+        figure_font.setPointSizeF(figure_font.pointSizeF() * 1.5)
+        for column, (text, label) in enumerate(
+            (
+                (self.tr("Entries"), self.entries_label),
+                (self.tr("Words"), self.words_label),
+                (self.tr("Current streak"), self.current_label),
+                (self.tr("Longest streak"), self.longest_label),
+            )
         ):
-            label.setAccessibleName(text.rstrip(":"))
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(text, label)
+            label.setFont(figure_font)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(self._caption(text, label, page), 1, column)
+        grid.setColumnStretch(4, 1)
+        grid.addWidget(self.tags_label, 2, 0, 1, 5)
+        grid.addWidget(self._caption(self.tr("Top tags"), self.tags_label, page), 3, 0, 1, 5)
+        grid.setRowMinimumHeight(2, self.tags_label.fontMetrics().height() + 16)
+        grid.setAlignment(self.tags_label, Qt.AlignmentFlag.AlignBottom)
         nav = QHBoxLayout()
         nav.addWidget(self.prev_year)
         nav.addWidget(self.year_label)
@@ -116,11 +143,22 @@ class InsightsDialog(QDialog):
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout = QVBoxLayout(page)
         layout.addLayout(nav)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addSpacing(12)
         layout.addWidget(self.heatmap)
         layout.addWidget(hint)
-        layout.addLayout(form)
         layout.addStretch(1)
         return page
+
+    def _caption(self, text: str, value: QLabel, parent: QWidget) -> QLabel:
+        """The small dim line under a figure saying what it counts."""
+        value.setAccessibleName(text)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        caption = QLabel(text, parent)
+        caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        caption.setBuddy(value)
+        return caption
 
     def _on_this_day_page(self) -> QWidget:
         page = QWidget(self)
@@ -179,19 +217,30 @@ class InsightsDialog(QDialog):
         self.week_notes_button.clicked.connect(
             lambda: self.weekNotesRequested.emit(self.week_first, self.week_last)
         )
-        self.week_table = QTableWidget(0, 3, page)
-        self.week_table.setAccessibleName(self.tr("The week's entries: learned and next"))
-        self.week_table.setHorizontalHeaderLabels(
-            [self.tr("Day"), self.tr("What I learned"), self.tr("What comes next")]
+        self.week_view = QTextBrowser(page)
+        self.week_view.setAccessibleName(self.tr("The week's entries: learned and next"))
+        self.week_view.setOpenLinks(False)
+        self.week_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.week_view.anchorClicked.connect(self._week_link)
+        self.week_empty = QLabel(
+            "<p><b>{}</b></p><p>{}</p>".format(
+                escape(self.tr("No reflections this week")),
+                escape(
+                    self.tr(
+                        "Write today's reflection (Ctrl+R) or an entry for another day "
+                        "(Ctrl+Shift+N), or look at another week with ◀ and ▶."
+                    )
+                ),
+            ),
+            page,
         )
-        self.week_table.verticalHeader().hide()
-        self.week_table.setWordWrap(True)
-        self.week_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.week_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.week_table.cellDoubleClicked.connect(self._week_row_chosen)
+        self.week_empty.setAccessibleName(self.tr("No reflections this week"))
+        self.week_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.week_empty.setWordWrap(True)
+        self.week_empty.setMargin(24)
+        self.week_stack = QStackedWidget(page)
+        self.week_stack.addWidget(self.week_view)
+        self.week_stack.addWidget(self.week_empty)
         nav = QHBoxLayout()
         nav.addWidget(self.prev_week)
         nav.addWidget(self.week_label)
@@ -200,7 +249,7 @@ class InsightsDialog(QDialog):
         nav.addWidget(self.week_notes_button)
         layout = QVBoxLayout(page)
         layout.addLayout(nav)
-        layout.addWidget(self.week_table)
+        layout.addWidget(self.week_stack, 1)
         self._week_items: list[ReviewItem] = []
         return page
 
@@ -279,14 +328,27 @@ class InsightsDialog(QDialog):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for tag in self.chart.tags[:8]:
+        named = len(OKABE_ITO) + (1 if len(self.chart.tags) == len(OKABE_ITO) + 1 else 0)
+        side = self.fontMetrics().height() * 2 // 3
+        for tag in self.chart.tags[:named]:
             button = QToolButton(self.legend)
-            button.setText(f"■ #{tag}")
+            button.setText(f"#{tag}")  # in the text colour; the swatch carries the colour
+            button.setIcon(swatch(self.chart.colour(tag), side))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
             button.setAccessibleName(self.tr("Show entries tagged {0}").format(tag))
-            button.setStyleSheet(f"QToolButton {{ color: {self.chart.colour(tag).name()}; }}")
             button.clicked.connect(lambda _c=False, t=tag: self.tagRequested.emit(t))
             self.legend_layout.addWidget(button)
+        others = len(self.chart.tags) - named
+        if others > 0:
+            more = QToolButton(self.legend)
+            more.setText(wording.count(others, self.tr("1 more tag"), self.tr("{0} more tags")))
+            more.setIcon(swatch(self.chart.palette_colours()[-1], side))
+            more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            more.setAutoRaise(True)
+            more.setToolTip(self.tr("Hover a grey bar to see its tag."))
+            more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.legend_layout.addWidget(more)
         self.legend_layout.addStretch(1)
 
     def show_week(self, day: dt.date) -> None:
@@ -300,20 +362,78 @@ class InsightsDialog(QDialog):
         self.week_label.setText(f"{first:%d %b} – {last:%d %b %Y}")
         self.next_week.setEnabled(last < self.today)
         self.week_notes_button.setEnabled(bool(items))
-        self.week_table.setRowCount(len(items))
-        for row, item in enumerate(items):
-            cells = (
-                f"{item.entry.day:%a %d}\n{item.entry.display_title}",
-                item.learned or "—",
-                item.next_step or "—",
+        if items:
+            add_lock_image(self.week_view.document(), self.palette(), self.devicePixelRatioF())
+            self.week_view.setHtml(self.week_html(items))
+            self.week_stack.setCurrentWidget(self.week_view)
+        else:
+            self.week_view.clear()
+            self.week_stack.setCurrentWidget(self.week_empty)
+
+    def week_html(self, items: Sequence[ReviewItem]) -> str:
+        """The week as a table of days, each answer rendered from Markdown in two columns of
+        equal width. Private blocks are withheld, a labelled box in their place: the review
+        is what week notes are written from, and those leave private text out."""
+        if self._renderer is None:
+            self._renderer = MarkdownRenderer()
+        renderer = self._renderer
+        pal = self.palette()
+        dim = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        rule = pal.color(QPalette.ColorRole.Mid).name()
+        link = pal.color(QPalette.ColorRole.Link).name()
+        box = private_box(pal, self.tr("Private · not shown in the review"), body=False)
+        none = f'<p style="color: {dim};">—</p>'
+
+        def answer(text: str | None) -> str:
+            if not text or not text.strip():
+                return none
+            return renderer.render(text, mark_private=True, box=box)
+
+        cell = f'valign="top" style="border-top: 1px solid {rule}; padding: 6px;"'
+        rows = [
+            f'<tr><td {cell}><a href="day:{item.entry.day.isoformat()}" '
+            f'style="color: {link}; text-decoration: none;"><b>{item.entry.day:%a %d}</b></a>'
+            f'<br><span style="color: {dim};">{escape(item.entry.display_title)}</span></td>'
+            f"<td {cell}>{answer(item.learned)}</td><td {cell}>{answer(item.next_step)}</td></tr>"
+            for item in items
+        ]
+        head = "".join(
+            f'<th align="left" width="{w}" style="padding: 6px;">{escape(t)}</th>'
+            for t, w in (
+                (self.tr("Day"), "16%"),
+                (self.tr("What I learned"), "42%"),
+                (self.tr("What comes next"), "42%"),
             )
-            for column, text in enumerate(cells):
-                self.week_table.setItem(row, column, QTableWidgetItem(text))
-        self.week_table.resizeRowsToContents()
+        )
+        return (
+            "<style>p, li { line-height: 130%; } p { margin-top: 0; }</style>"
+            f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{head}</tr>'
+            + "".join(rows)
+            + "</table>"
+        )
+
+    def _week_link(self, url: QUrl) -> None:
+        if url.scheme() == "day":
+            try:
+                day = dt.date.fromisoformat(url.path())
+            except ValueError:
+                return
+            self.dayRequested.emit(day)
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        changed = event.type() == QEvent.Type.PaletteChange
+        if changed and hasattr(self, "week_view") and self._week_items:
+            add_lock_image(self.week_view.document(), self.palette(), self.devicePixelRatioF())
+            self.week_view.setHtml(self.week_html(self._week_items))
 
     def _day_item_chosen(self, item: QListWidgetItem) -> None:
         self.dayRequested.emit(dt.date.fromisoformat(str(item.data(Qt.ItemDataRole.UserRole))))
 
-    def _week_row_chosen(self, row: int, _column: int) -> None:
-        if 0 <= row < len(self._week_items):
-            self.dayRequested.emit(self._week_items[row].entry.day)
+
+def swatch(colour: QColor, side: int) -> QIcon:
+    """A small square of `colour`: a legend's key."""
+    pixmap = QPixmap(side, side)
+    pixmap.fill(colour)
+    return QIcon(pixmap)

@@ -33,11 +33,13 @@ from journal.errors import DaybookError
 from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
-from journal.ui.errors import ErrorDialog
+from journal.ui.errors import ErrorDialog, message_box
+from journal.ui.placement import place_on_mouse_screen
 from journal.ui.worker import Task, TaskSet
 
 # Quitting stops the background work and waits this long for it, then abandons what is left.
 QUIT_WAIT_MS = 500
+FIRST_SIZE = (1280, 800)  # the first start's size, made smaller to fit the screen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -65,6 +67,7 @@ if TYPE_CHECKING:
     from journal.ui.reader import EntryReader
     from journal.ui.search_bar import SearchBar
     from journal.ui.search_flow import SearchFlow
+    from journal.ui.sidebar_fold import SidebarFold
     from journal.ui.timeline import TimelineModel
     from journal.ui.timeline_view import TimelineView
     from journal.ui.trash import TrashFlow, TrashView
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
     where_label: QLabel
     right_stack: QStackedWidget
     splitter: QSplitter
+    sidebar_fold: SidebarFold
     undo_button: QPushButton
     busy: BusyIndicator
     streak_label: QLabel
@@ -183,7 +187,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setAccessibleName(self.tr("Status"))
         self.statusBar().showMessage(self.tr("Opening your journal…"))
 
-        self.resize(1280, 800)
+        place_on_mouse_screen(self, FIRST_SIZE)  # 1280x800, or less on a smaller screen
         self.restore_geometry()
 
     def is_ready(self) -> bool:
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
         from journal.ui.changes import ChangeSignal
         from journal.ui.entry_flow import EntryFlow
         from journal.ui.search_flow import SearchFlow
+        from journal.ui.sidebar_fold import SidebarFold
         from journal.ui.trash import TrashFlow
         from journal.ui.window_panes import build_panes, build_status_widgets
 
@@ -210,6 +215,9 @@ class MainWindow(QMainWindow):
         self.trash_flow = TrashFlow(self)
 
         build_panes(self, journal, editor, renderer, page_size)
+        self.sidebar_fold = SidebarFold(
+            self, self.splitter, self.ui_actions.sidebar_action, self.qsettings
+        )
         self.statusBar().clearMessage()
         self._wire_actions()
         build_status_widgets(self)
@@ -269,6 +277,7 @@ class MainWindow(QMainWindow):
         self.trash_action, self.timeline_action = acts.trash_action, acts.timeline_action
         self.about_action, self.reflection_action = acts.about_action, acts.reflection_action
         self.insights_action, self.import_action = acts.insights_action, acts.import_action
+        self.sidebar_action = acts.sidebar_action
         # Delete only acts where entries are shown, never in a text field.
         self.timeline.addAction(acts.delete_action)
         self.reader.addAction(acts.delete_action)
@@ -537,9 +546,7 @@ class MainWindow(QMainWindow):
             view.select_row(0)
 
     def _focus_calendar(self) -> None:
-        sizes = self.splitter.sizes()
-        if sizes[0] == 0:
-            self.splitter.setSizes([260, sizes[1], max(200, sizes[2] - 260)])
+        self.sidebar_fold.show_sidebar(True)  # folded (or dragged shut): open it for this
         self.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connected(self, signal_name: str) -> bool:
@@ -608,15 +615,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # What is typed is saved (or kept as a draft) first; only then is the work stopped.
         if self.is_ready() and not self.entry_flow.flush():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved Changes"),
-                self.tr(
-                    "The last changes could not be saved. They are kept as a draft and "
-                    "offered back when Daybook starts again. Quit anyway?"
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            box = unsaved_box(self)
+            if box.exec() != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
         self.save_state()
@@ -624,3 +624,19 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication) and app.quitOnLastWindowClosed():
             self.wait_for_tasks()  # the app ends with this window (else it hides to the tray)
         event.accept()
+
+
+def unsaved_box(parent: QWidget) -> QMessageBox:
+    """The question when quitting with changes the journal refused: Yes quits."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        parent.tr("Quit Without Saving?"),
+        parent.tr("The last changes could not be saved."),
+        parent.tr(
+            "They are kept as a draft and offered back when Daybook starts again. Quit anyway?"
+        ),
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box

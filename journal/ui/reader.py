@@ -112,23 +112,24 @@ class EntryReader(QWidget):
         self.browser.anchorClicked.connect(self._open_link)
         self.browser.document().setDocumentMargin(2)
 
-        head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.day_label)
-        titles.addWidget(self.title_label)
+        # The day and the buttons share the first row; the title has the pane's whole width
+        # below them, so a narrow pane wraps it instead of squeezing it beside the buttons.
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.day_label.setWordWrap(True)  # a narrow pane wraps the time, never cuts it
+        top.addWidget(self.day_label, 1)
+        for button in (self.edit_button, self.delete_button, self.restore_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            top.addWidget(button)
         meta_row = QHBoxLayout()
         meta_row.setSpacing(4)
         meta_row.addWidget(self.lock_label)
         meta_row.addWidget(self.meta_label, 1)
-        titles.addLayout(meta_row)
-        head.addLayout(titles, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for button in (self.edit_button, self.delete_button, self.restore_button):
-            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            buttons.addWidget(button)
-        head.addLayout(buttons)
+        head = QVBoxLayout()
+        head.setSpacing(2)
+        head.addLayout(top)
+        head.addWidget(self.title_label)
+        head.addLayout(meta_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(12)
@@ -177,6 +178,7 @@ class EntryReader(QWidget):
         if not entry.title.strip():
             body = _drop_first_line(body, entry.display_title)
         html = self._renderer.render(body, mark_private=True, box=self._private_box())
+        add_lock_image(self.browser.document(), self.palette(), self.devicePixelRatioF())
         self.browser.setHtml(self._style() + html)
         self._mark_words()
 
@@ -212,16 +214,7 @@ class EntryReader(QWidget):
             self.browser.ensureCursorVisible()
 
     def _private_box(self) -> str:
-        """A labelled, wrapping box for private blocks (QTextBrowser styles tables, not divs)."""
-        pal = self.palette()
-        fill = pal.color(QPalette.ColorRole.AlternateBase).name()
-        dim = pal.color(QPalette.ColorRole.PlaceholderText).name()
-        label = html_escape(self.tr("Private · left out of exports"))
-        return (
-            f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{fill}" '
-            f'class="private-block"><tr><td><p style="color: {dim}; font-size: small;">'
-            f"{label}</p>\n{{body}}\n</td></tr></table>"
-        )
+        return private_box(self.palette(), self.tr("Private · left out of exports"))
 
     def _style(self) -> str:
         pal = self.palette()
@@ -261,6 +254,32 @@ class EntryReader(QWidget):
     def _restore(self) -> None:
         if self._entry is not None:
             self.restoreRequested.emit(self._entry)
+
+
+LOCK_IMAGE = "daybook-lock.png"  # the lock in private boxes; see `add_lock_image`
+LOCK_SIDE = 12
+
+
+def private_box(palette: QPalette, label: str, body: bool = True) -> str:
+    """A labelled, wrapping box for private blocks, as `MarkdownRenderer.render(...,
+    mark_private=True, box=...)` takes it (QTextBrowser styles tables, not divs).
+    Without `body`, the box says the block is there and leaves its text out. Its lock is
+    the document resource LOCK_IMAGE: call `add_lock_image` on the document showing it."""
+    fill = palette.color(QPalette.ColorRole.AlternateBase).name()
+    dim = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    lock = f'<img src="{LOCK_IMAGE}" width="{LOCK_SIDE}" height="{LOCK_SIDE}"> '
+    return (
+        f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{fill}" '
+        f'class="private-block"><tr><td><p style="color: {dim}; font-size: small;">'
+        f"{lock}{html_escape(label)}</p>\n{'{body}' if body else ''}\n</td></tr></table>"
+    )
+
+
+def add_lock_image(document: QTextDocument, palette: QPalette, ratio: float) -> None:
+    """Give `document` the lock that `private_box` shows, in the palette's dim colour."""
+    color = palette.color(QPalette.ColorRole.PlaceholderText)
+    image = lock_pixmap(color, LOCK_SIDE, ratio).toImage()
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOCK_IMAGE), image)
 
 
 def _drop_first_line(body: str, shown_title: str) -> str:

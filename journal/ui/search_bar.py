@@ -58,6 +58,8 @@ class SearchBar(QWidget):
         self.field.textChanged.connect(self._changed)
         self.tag_box.currentIndexChanged.connect(self._changed)
 
+        # The search text never gets less room than the tag filter beside it.
+        self.field.setMinimumWidth(self.tag_box.sizeHint().width())
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.field, 1)

@@ -72,8 +72,8 @@ class SettingsDialog(QDialog):
             self.font_default, self.font_combo, settings.font_family, interface_font(settings)
         )
 
-        self.editor_default = QCheckBox(self.tr("Use the desktop fi&xed-width font"), self)
-        self.editor_default.setAccessibleName(self.tr("Use the desktop fixed-width font"))
+        self.editor_default = QCheckBox(self.tr("Use the desktop's te&xt font"), self)
+        self.editor_default.setAccessibleName(self.tr("Use the desktop's text font"))
         self.editor_combo = QFontComboBox(self)
         self.editor_combo.setAccessibleName(self.tr("Editor font"))
         self._init_font(
@@ -153,6 +153,7 @@ class SettingsDialog(QDialog):
             day_boundary=self.reminders.day_boundary(),
             question_set=self.reminders.question_set_name(),
             custom_question_sets=[s.to_dict() for s in self.reminders.custom_sets],
+            open_prompt_at_reminder=self.reminders.open_prompt_check.isChecked(),
             extra=dict(self._original.extra),
         )
 
@@ -279,6 +280,16 @@ class RemindersTab(QWidget):
             self.tr("Without it, reminders come only while Daybook is running")
         )
 
+        self.open_prompt_check = QCheckBox(self.tr("Open the questions at reminder &time"), self)
+        self.open_prompt_check.setAccessibleName(self.tr("Open the questions at reminder time"))
+        self.open_prompt_check.setChecked(settings.open_prompt_at_reminder)
+        self.open_prompt_check.setToolTip(
+            self.tr(
+                "The questions' window appears with the notification, without taking the "
+                "keyboard from what you are typing in"
+            )
+        )
+
         form = QFormLayout(self)
         days_label = QLabel(self.tr("Remind me:"), self)
         form.addRow(days_label, grid)
@@ -290,6 +301,7 @@ class RemindersTab(QWidget):
         form.addRow(set_label, self.set_combo)
         form.addRow("", self.set_preview)
         form.addRow("", set_buttons)
+        form.addRow("", self.open_prompt_check)
         form.addRow("", self.autostart_check)
 
     # -- values ----------------------------------------------------------------------------

@@ -13,11 +13,11 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from journal.errors import DamagedJournalError, DaybookError, LockedJournalError, StorageError
 from journal.paths import AppPaths
-from journal.ui.errors import ErrorDialog
+from journal.ui.errors import ErrorDialog, message_box
 from journal.ui.worker import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -33,22 +33,30 @@ def tr(text: str) -> str:
 
 def ask_restore(parent: QWidget | None, error: DaybookError, backup: Path) -> bool:
     """Ask whether to restore `backup` over a damaged journal; tests replace this."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Daybook"))
-    box.setText(error.what[:1].upper() + error.what[1:])
-    box.setInformativeText(
+    box, restore = restore_backup_box(parent, error, backup)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def restore_backup_box(
+    parent: QWidget | None, error: DaybookError, backup: Path
+) -> tuple[QMessageBox, QAbstractButton]:
+    """The offer of the newest good backup for a damaged journal, and its Restore button."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        tr("Journal Damaged"),
+        error.what,
         tr(
             "The newest good backup is {0}. Restore it? The damaged journal is moved aside, "
             "not deleted."
-        ).format(backup.name)
+        ).format(backup.name),
+        tr("The journal is damaged"),
     )
     restore = box.addButton(tr("Restore Backup"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
-    box.setAccessibleName(tr("The journal is damaged"))
-    box.exec()
-    return box.clickedButton() is restore
+    return box, restore
 
 
 def recover_journal(

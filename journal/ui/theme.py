@@ -103,8 +103,9 @@ def interface_font(settings: Settings) -> QFont:
 
 
 def editor_font(settings: Settings) -> QFont:
-    """The Markdown editor's font: the chosen family or the desktop's fixed-width font."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    """The font to write in: the chosen family, or the desktop's own (proportional) font.
+    Code keeps a fixed-width font: the highlighter gives code spans and blocks their own."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
     if settings.editor_font_family:
         font.setFamilies([settings.editor_font_family])
     font.setPointSize(settings.font_size)
@@ -170,3 +171,38 @@ def mix(a: QColor, b: QColor, amount: float) -> QColor:
         a.greenF() + (b.greenF() - a.greenF()) * amount,
         a.blueF() + (b.blueF() - a.blueF()) * amount,
     )
+
+
+def luminance(colour: QColor) -> float:
+    """Relative luminance (WCAG 2): 0 for black, 1 for white."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def legible(colour: QColor, background: QColor, ratio: float) -> QColor:
+    """`colour`, darkened on a light background or lightened on a dark one just enough to
+    stand `ratio` against it (its hue kept); unchanged when it already does."""
+    if contrast(colour, background) >= ratio:
+        return colour
+    towards = QColor("black") if luminance(background) > 0.18 else QColor("white")
+    low, high = 0.0, 1.0
+    for _ in range(12):  # bisect the smallest step that reaches the ratio
+        middle = (low + high) / 2
+        if contrast(mix(colour, towards, middle), background) >= ratio:
+            high = middle
+        else:
+            low = middle
+    return mix(colour, towards, high)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -24,6 +25,7 @@ from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError
 from journal.services.journal import Journal
 from journal.ui import wording
+from journal.ui.errors import message_box
 from journal.ui.timeline import TimelineModel, entry_of
 from journal.ui.timeline_view import TimelineView
 
@@ -118,18 +120,24 @@ class TrashView(QWidget):
     @classmethod
     def confirm_empty(cls, parent: QWidget) -> bool:
         """Ask before deleting for ever (tests replace this classmethod)."""
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(parent.tr("Empty Trash"))
-        box.setText(parent.tr("Delete every entry in the Trash for ever?"))
-        box.setInformativeText(
-            parent.tr("This cannot be undone. Their text is also wiped from the journal file.")
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-        ok = box.addButton(parent.tr("Empty Trash"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box, empty = empty_trash_box(parent)
         box.exec()
-        return box.clickedButton() is ok
+        return box.clickedButton() is empty
+
+
+def empty_trash_box(parent: QWidget) -> tuple[QMessageBox, QAbstractButton]:
+    """The question before the Trash is emptied, and its button that empties it."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        parent.tr("Empty Trash"),
+        parent.tr("Delete every entry in the Trash for ever?"),
+        parent.tr("This cannot be undone. Their text is also wiped from the journal file."),
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+    ok = box.addButton(parent.tr("Empty Trash"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box, ok
 
 
 class TrashFlow(QObject):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QV
 
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.busy import BusyIndicator
+from journal.ui.calendar import to_qdate
 from journal.ui.panes import Sidebar, WelcomePage
 from journal.ui.reader import EntryReader
 from journal.ui.search_bar import SearchBar
@@ -84,6 +85,10 @@ def build_panes(
     w.list_stack.setAccessibleName(w.tr("Entries"))
     w.list_stack.addWidget(timeline_page)
     w.list_stack.addWidget(w.trash)
+    # A narrow window keeps the timeline readable (cards of ~36 characters) and the search
+    # row whole; the entry pane gets the same least width.
+    readable = max(w.fontMetrics().averageCharWidth() * 36, w.search_bar.minimumSizeHint().width())
+    w.list_stack.setMinimumWidth(readable)
 
     w.reader = EntryReader(renderer or MarkdownRenderer(), w)
     w.reader.editRequested.connect(w.edit_entry)
@@ -94,6 +99,9 @@ def build_panes(
     w.editor.entrySaved.connect(w.entry_flow.entry_saved)  # type: ignore[attr-defined]
     w.editor.saveFailed.connect(w.report)  # type: ignore[attr-defined]
     w.editor.closeRequested.connect(w.entry_flow.close_editor)  # type: ignore[attr-defined]
+    w.editor.dayChanged.connect(  # type: ignore[attr-defined]
+        lambda day: w.calendar.setSelectedDate(to_qdate(day))  # the calendar follows; no jump
+    )
     w.empty_state = WelcomePage(journal.paths.home, w)
     w.empty_state.startRequested.connect(w._start_reflection)
     w.start_button = w.empty_state.start_button
@@ -102,6 +110,7 @@ def build_panes(
     w.right_stack.setAccessibleName(w.tr("Entry"))
     for page in (w.empty_state, w.reader, w.editor):
         w.right_stack.addWidget(page)
+    w.right_stack.setMinimumWidth(readable)
 
     # Every view follows the journal's changes (the order matters: the counts say whether
     # the journal is empty before the listing picks its page).

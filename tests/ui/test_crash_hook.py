@@ -127,7 +127,7 @@ def test_daybook_errors_keep_their_dialog_without_details(qapp: Any) -> None:
 
     dialog = ErrorDialog(StorageError("the disk is full", "free some space"), None, Path("x"))
     assert dialog.copy_button is None and dialog.detailedText() == ""
-    assert dialog.text() == "The disk is full"
+    assert dialog.text() == "The disk is full."  # a sentence that ends
 
 
 @pytest.mark.parametrize(

@@ -140,6 +140,54 @@ def test_only_private_entries_explain_themselves(journal: Any, make_dialog: Any)
     assert not dialog.save_button.isEnabled()
 
 
+@pytest.mark.parametrize("fmt", ["html", "digest_html", "markdown", "digest_markdown"])
+def test_the_preview_shows_private_blocks_boxed_only_when_they_go_out(
+    week: Any, make_dialog: Any, qtbot: Any, fmt: str
+) -> None:
+    dialog = make_dialog(week)
+    if fmt != "markdown":
+        with changed(qtbot, dialog):
+            dialog.set_format(fmt)
+    label = "Private · included in this export"
+    for include in (False, True, False):
+        if dialog.private_check.isChecked() != include:
+            with changed(qtbot, dialog):
+                dialog.private_check.click()
+        view = dialog.preview_stack.currentWidget()
+        shown = view.toPlainText()  # type: ignore[attr-defined]
+        goes_out = "reorg rumour" in dialog.output_text()
+        assert ("reorg rumour" in shown) == goes_out  # the preview never shows more
+        assert goes_out == include
+        if fmt.endswith("html"):
+            assert (label in shown) == include
+            assert shown.index(label) < shown.index("reorg rumour") if include else True
+        else:
+            assert label not in shown
+    assert dialog.html_view.horizontalScrollBar().maximum() == 0
+
+
+def test_private_boxes_replace_exactly_the_marked_blocks() -> None:
+    from journal.rendering.markdown import MarkdownRenderer
+    from journal.ui.export_preview import boxed_private_blocks
+
+    box = "<table><tr><td>LABEL{body}</td></tr></table>"
+    renderer = MarkdownRenderer()
+    text = (
+        "<div>raw before</div>\n\n```private\nouter <div>x</div>\n\n"
+        "> ~~~private\n> inner\n> ~~~\n\nstill outer\n```\n\nafter"
+    )
+    page = "<html><body>" + renderer.render(text, mark_private=True) + "</body></html>"
+    out = boxed_private_blocks(page, box)
+    assert 'class="private-block"' not in out
+    assert out.count("LABEL") == page.count('class="private-block"') == 2
+    assert out.count("<table>") == out.count("</table>")
+    assert out.count("<div") == out.count("</div>") == 2  # the user's own divs stay
+    for words in ("raw before", "outer", "inner", "still outer", "after"):
+        assert words in out
+    assert out.index("LABEL") < out.index("outer") < out.index("still outer") < out.index("after")
+    assert boxed_private_blocks("<p>no blocks</p>", box) == "<p>no blocks</p>"
+
+
 def test_formats_html_digest_and_front_matter(week: Any, make_dialog: Any, qtbot: Any) -> None:
     dialog = make_dialog(week)
     with changed(qtbot, dialog):
@@ -478,6 +526,7 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
     import threading
     import time
 
+    from journal import cancel
     from journal.ui import export_preview
 
     add_entries(journal, 120)
@@ -487,7 +536,10 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
     slow_render = export_preview.ProgressRenderer.render
 
     def render(self: Any, *args: Any, **kwargs: Any) -> str:
-        time.sleep(0.02)  # 120 entries: seconds, unless stopped
+        # The whole export never finishes on its own: it waits to be stopped.
+        deadline = time.monotonic() + 60
+        while not cancel.stop_requested() and time.monotonic() < deadline:
+            time.sleep(0.005)
         try:
             return slow_render(self, *args, **kwargs)
         except BaseException:
@@ -497,13 +549,15 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
     monkeypatch.setattr(export_preview.ProgressRenderer, "render", render)
     dialog.set_format("html")
     dialog.refresh()
-    qtbot.waitUntil(lambda: dialog.preview() is not None and dialog.preview().partial)
+    qtbot.waitUntil(
+        lambda: dialog.preview() is not None and dialog.preview().partial, timeout=30_000
+    )
     dialog.set_preset("this_week")  # a new choice while the whole is being built
     dialog.refresh()
     assert dialog.preview() is None and not dialog.is_ready()
     assert dialog.message_label.text() == "Building the preview…"  # nothing stale shown
-    qtbot.waitUntil(stopped.is_set, timeout=10_000)
-    qtbot.waitUntil(dialog.is_complete, timeout=10_000)
+    qtbot.waitUntil(stopped.is_set, timeout=30_000)
+    qtbot.waitUntil(dialog.is_complete, timeout=30_000)
     preview = dialog.preview()
     assert preview is not None and not preview.partial
     assert all(dt.date(2026, 11, 16) <= e.day <= TODAY for e in preview.entries)

@@ -268,17 +268,18 @@ def test_calendar_marks_days_and_jumps_to_them(journal: Any, make_window: Any) -
 
 
 def test_geometry_and_splitter_are_remembered(
-    journal: Any, make_window: Any, qsettings: Any
+    journal: Any, make_window: Any, qsettings: Any, qtbot: Any
 ) -> None:
     window = make_window(journal)
     window.resize(760, 560)  # the offscreen screen is 800x600: stay inside it
-    window.splitter.setSizes([150, 260, 300])
+    window.splitter.setSizes([0, 300, 440])  # narrow: the sidebar is folded
     sizes, size = window.splitter.sizes(), window.size()
     window.close()
     assert qsettings.value("window/splitter") is not None
     again = make_window(journal)
     assert again.size() == size
-    assert again.splitter.sizes() == sizes
+    # the folded sidebar's handle is hidden too: the entry pane gets its few pixels
+    qtbot.waitUntil(lambda: again.splitter.sizes()[:2] == sizes[:2])
 
 
 def test_new_entry_for_another_day(
@@ -404,6 +405,17 @@ def test_counts_are_said_in_words(journal: Any, make_window: Any) -> None:
     journal.add("one reflection #alone")
     window = make_window(journal)
     assert window.stats_label.text() == "1 entry · 1 tag"
+
+
+def test_the_first_size_fits_the_screen(journal: Any, make_window: Any) -> None:
+    window = make_window(journal)  # the offscreen screen is 800x800: 1280x800 would not fit
+    free = window.screen().availableGeometry()
+    least = window.minimumSizeHint()  # (wider with the larger fonts earlier tests may leave)
+    assert window.width() <= max(free.width(), least.width())
+    assert window.height() <= max(free.height(), least.height())
+    assert free.contains(window.frameGeometry().topLeft())
+    if least.width() < free.width() - 10 and least.height() < free.height() - 40:
+        assert free.contains(window.frameGeometry())
 
 
 def test_a_partial_word_finds_while_typing_and_the_entry_shows_it_marked(

@@ -6,9 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+
 from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer
-from journal.ui.reader import EntryReader
+from journal.ui.reader import LOCK_IMAGE, EntryReader
 
 MOMENT = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
 
@@ -49,6 +52,13 @@ def test_private_blocks_are_a_labelled_wrapped_box(qtbot: Any, tmp_path: Path) -
     text = pane.browser.toPlainText()
     assert "Private · left out of exports" in text and "mentor" in text and "```" not in text
     assert not pane.browser.horizontalScrollBar().isVisible()
+    lock = pane.browser.document().resource(
+        QTextDocument.ResourceType.ImageResource, QUrl(LOCK_IMAGE)
+    )
+    assert (
+        isinstance(lock, QImage) and not lock.isNull()
+    )  # the box's lock icon, not a missing image
+    assert 'src="daybook-lock.png"' in pane.browser.toHtml()
     pane.grab().save(str(tmp_path / "reader-private.png"))
 
 
@@ -68,3 +78,18 @@ def test_search_words_are_marked_whole_case_blind_and_across_punctuation(qtbot: 
     r.highlight(())
     r.show_entry(entry("The design review again"))
     assert r.highlighted() == []
+
+
+def test_a_narrow_pane_wraps_the_title_below_the_buttons_and_cuts_nothing(qtbot: Any) -> None:
+    pane = reader(qtbot)
+    pane.resize(420, 500)
+    pane.show()
+    long_title = "A long title about the flaky integration test and what the clock taught us"
+    pane.show_entry(entry("Body.", title=long_title))
+    qtbot.waitUntil(lambda: pane.title_label.width() > 0)
+    inner = pane.width() - 48  # the layout's side margins
+    assert pane.title_label.width() >= inner - 2  # the whole width, not beside the buttons
+    for button in (pane.edit_button, pane.delete_button):
+        assert button.isVisible() and button.geometry().right() <= pane.width()
+    day = pane.day_label
+    qtbot.waitUntil(lambda: day.heightForWidth(day.width()) <= day.height())  # wrapped, not cut

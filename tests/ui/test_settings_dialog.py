@@ -151,7 +151,7 @@ def test_fonts_follow_the_settings(
     later = EntryEditor(journal, DraftStore(paths.drafts))
     qtbot.addWidget(later)
     assert later.body_edit.font().pointSize() == 9  # and one made afterwards
-    assert later.body_edit.font().family() != SERIF  # the desktop's fixed-width font
+    assert later.body_edit.font().family() != SERIF  # the desktop's own font again
 
 
 # -- the Reminders tab -----------------------------------------------------------------------
@@ -293,3 +293,23 @@ def test_autostart_failure_keeps_the_dialog_open(
     assert [str(e) for e in errors] == [
         str(DaybookError("cannot write the autostart entry", "check the folder"))
     ]
+
+
+@pytest.mark.parametrize("start", [True, False])
+def test_open_the_questions_at_reminder_time(qtbot: Any, paths: Any, start: bool) -> None:
+    assert Settings().open_prompt_at_reminder  # on by default
+    dialog = SettingsDialog(None, Settings(open_prompt_at_reminder=start))
+    qtbot.addWidget(dialog)
+    check = dialog.reminders.open_prompt_check
+    assert check.isChecked() is start
+    check.setChecked(not start)
+    chosen = dialog.settings()
+    assert chosen.open_prompt_at_reminder is (not start)
+    chosen.save(paths.settings)
+    assert Settings.load(paths.settings).open_prompt_at_reminder is (not start)
+
+
+def test_a_bad_open_the_questions_value_in_the_file_is_the_default(paths: Any) -> None:
+    paths.settings.parent.mkdir(parents=True, exist_ok=True)
+    paths.settings.write_text('{"open_prompt_at_reminder": "no"}', encoding="utf-8")
+    assert Settings.load(paths.settings).open_prompt_at_reminder is True

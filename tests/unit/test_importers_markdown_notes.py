@@ -122,7 +122,7 @@ def test_folder_and_pattern_errors(tmp_path: Path, journal: Journal) -> None:
     (tmp_path / "2026-11-20.md").write_bytes(b"\xff\xfe bad")
     with pytest.raises(ImportFormatError, match="UTF-8"):
         read(tmp_path)
-    with pytest.raises(InputError, match="--name-format"):
+    with pytest.raises(InputError, match="a note name format applies to markdown only"):
         journal.import_file("jsonl", NOTES, name_format="%Y")
 
 

@@ -15,6 +15,7 @@ from journal.domain.prompts import (
     QuestionSet,
     available_sets,
     clean_answer,
+    clean_question,
     compose,
     find_set,
     next_step_answer,
@@ -228,3 +229,11 @@ def test_next_step_is_the_next_answer(case: tuple[tuple[str, ...], dict[str, str
     assume(questions == Q)
     expected = clean_answer(answers.get(NEXT, "")) or None
     assert next_step_answer(compose(Q, answers)) == expected
+
+
+@pytest.mark.parametrize("space", ["\x85", "\u2028", "\t", "\x0b", "\u3000"])
+def test_a_closing_hash_after_any_space_is_the_same_question(space: str) -> None:
+    question = f"Learned{space}#"
+    assert question_key(question) == question_key(clean_question(question)) == "learned"
+    body = compose((question,), {question: "WAL"})
+    assert parse_answers(body, (question,)) == {clean_question(question): "WAL"}
