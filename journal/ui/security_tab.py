@@ -95,12 +95,19 @@ def ask_new_passphrase(
 
 def confirm_decrypt(parent: QWidget | None) -> bool:
     """Whether to turn encryption off; tests replace this."""
-    answer = QMessageBox.question(
+    from journal.ui.errors import message_box
+
+    box = message_box(
         parent,
+        QMessageBox.Icon.Question,
         tr("Turn Encryption Off"),
-        tr("Store the journal in plain again? Anyone with the file can then read it."),
+        tr("Store the journal in plain again?"),
+        tr("Anyone with the file can then read it, and backups made from now on too."),
     )
-    return answer == QMessageBox.StandardButton.Yes
+    off = box.addButton(tr("Turn Off"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is off
 
 
 class SecurityTab(QWidget):

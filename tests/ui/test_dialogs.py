@@ -154,7 +154,9 @@ def _dialogs(journal: Any, paths: Any) -> list[QDialog]:
     from journal.ui.help_dialog import HelpDialog
     from journal.ui.import_dialog import ImportDialog
     from journal.ui.insights import InsightsDialog
+    from journal.ui.security_tab import PassphraseDialog
     from journal.ui.settings_dialog import QuestionSetDialog, SettingsDialog
+    from journal.ui.unlock_dialog import UnlockDialog
 
     return [
         SettingsDialog(None, Settings()),
@@ -166,6 +168,8 @@ def _dialogs(journal: Any, paths: Any) -> list[QDialog]:
         HelpDialog([QAction("&Find")], "keys"),
         CatchUpDialog([dt.date(2026, 11, 19)]),
         DayDialog(journal, dt.date(2026, 11, 20)),
+        UnlockDialog(None, "journal", lambda _p, _r: None),
+        PassphraseDialog(None, True, lambda: None),
     ]
 
 
