@@ -348,7 +348,9 @@ def fill_window(
         from journal.ui.settings_dialog import SettingsDialog
         from journal.ui.theme import apply_theme
 
-        chosen = SettingsDialog.get_settings(window, current[0], security_actions(window, journal))
+        chosen = SettingsDialog.get_settings(
+            window, current[0], security=security_actions(window, journal)
+        )
         if chosen is None:
             return
         try:

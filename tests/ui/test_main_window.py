@@ -319,7 +319,9 @@ def test_settings_are_saved_and_applied(
     palette, font = qapp.palette(), qapp.font()
     window = make_window(journal)
     chosen = Settings(theme="dark", font_size=13)
-    monkeypatch.setattr(SettingsDialog, "get_settings", classmethod(lambda _c, _p, _s: chosen))
+    monkeypatch.setattr(
+        SettingsDialog, "get_settings", classmethod(lambda _c, _p, _s, **_k: chosen)
+    )
     try:
         window.settings_action.trigger()
         assert Settings.load(journal.paths.settings).theme == "dark"
