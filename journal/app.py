@@ -42,6 +42,7 @@ def run_gui(
     window minimized. Either way the reminders run. Errors no code caught are logged to the
     data folder's `logs/` (in detail with `verbose`) and shown (journal.ui.crash).
     """
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from journal.errors import DaybookError
@@ -63,6 +64,7 @@ def run_gui(
 
     listeners: list[Callable[[Settings], None]] = []
     opened: list[Journal] = []
+    checks: list[Any] = []  # StartupChecks: a clean one lets the next start skip its check
 
     def ready(window: MainWindow, journal: Journal, note: str | None) -> None:
         from journal.ui.startup import StartupChecks
@@ -70,12 +72,13 @@ def run_gui(
         opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
         listeners.append(desk.settings_changed)
-        note = note or first_start_autostart(settings, paths)
+        note = note or start_on_login_tip(settings, paths)
         if note:
             window.statusBar().showMessage(note)
         offer_drafts(window)
         desk.start()
-        StartupChecks(journal, window).start()
+        checks.append(StartupChecks(journal, window))
+        checks[-1].start()
 
     window = start_window(
         app,
@@ -110,9 +113,16 @@ def run_gui(
         gc.enable()  # (off while starting: closed before the journal arrived)
         for journal in opened:
             journal.close()
+        if opened and checks and all(c.healthy for c in checks):
+            from journal.services.health import note_verified
+
+            note_verified(paths)  # closed after a clean check: the next start may skip it
         instance.release()
         for stop in hooked:
             stop()
+        # A quit posted after exec() returned (closing the last window after `exit(1)`)
+        # would end the next event loop at once: run_gui can be run again (tests).
+        QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)  # type: ignore[arg-type]
 
 
 def create_window(paths: AppPaths) -> MainWindow:
@@ -169,6 +179,10 @@ def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Se
 
     guard_none_refcount()
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        from journal.display import require_display
+
+        require_display()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -230,27 +244,26 @@ def start_window(
     return window
 
 
-def first_start_autostart(settings: Settings, paths: AppPaths) -> str | None:
-    """On the very first start, turn on start-on-login so the 17:30 reminder can happen.
+def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
+    """Once, on the first start: say (in the status bar) where start on login is turned on.
 
-    A user who installs Daybook and does nothing else should still be asked at the end of
-    the day; that needs Daybook running. Done once (remembered in the settings) and said in
-    the status bar; Settings > Reminders turns it off.
+    Nothing is turned on here: an autostart entry is user-wide and outlives this journal, so
+    only the user writes it (Settings > Reminders). A journal in the temporary folder gets
+    no tip, since it cannot be started on login.
     """
     from journal.errors import DaybookError
-    from journal.services.autostart import set_autostart
+    from journal.services.autostart import is_temporary
 
-    if settings.extra.get("autostart_offered"):
+    if settings.extra.get("autostart_offered") or is_temporary(paths.home):
         return None
     settings.extra["autostart_offered"] = True
     try:
-        set_autostart(True)
         settings.save(paths.settings)
     except (DaybookError, OSError):
-        return None  # not fatal: the reminder then runs while Daybook is open
+        return None  # said next time instead
     return (
-        "Daybook now starts when you log in, to ask at the end of the working day; "
-        "turn this off in Settings > Reminders."
+        "For the end-of-day reminder while Daybook is closed, turn on "
+        "Settings > Reminders > Start Daybook when I log in."
     )
 
 
@@ -348,8 +361,9 @@ def fill_window(
         from journal.ui.settings_dialog import SettingsDialog
         from journal.ui.theme import apply_theme
 
+        home = None if journal.paths.is_default else journal.paths.home
         chosen = SettingsDialog.get_settings(
-            window, current[0], security=security_actions(window, journal)
+            window, current[0], home, security=security_actions(window, journal)
         )
         if chosen is None:
             return

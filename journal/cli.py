@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from journal import cli_crypto
+from journal.cli_input import not_utf8, query_first
 from journal.cli_parser import build_parser
 from journal.errors import DamagedJournalError, DaybookError, InputError, StorageError
 
@@ -29,10 +30,15 @@ def _entries(n: int) -> str:
     return "1 entry" if n == 1 else f"{n:,} entries"
 
 
+def _days(n: int) -> str:
+    """A count of working days in words: 1 working day, 3 working days."""
+    return "1 working day" if n == 1 else f"{n:,} working days"
+
+
 def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
     from journal.domain.dates import parse_day
 
-    day = parse_day(args.date, dt.date.today()) if args.date else None
+    day = parse_day(args.date, journal.today()) if args.date is not None else None
     entry = journal.add(args.body, title=args.title, tags=args.tag, private=args.private, day=day)
     print(entry.id)
     return 0
@@ -60,27 +66,39 @@ def _read_text(words: Sequence[str]) -> str:
         return " ".join(words)
     if not words and sys.stdin.isatty():
         raise InputError("no text given", "write it after `daybook add`, or pipe it in")
+    import io
+
     from journal.domain.entry import MAX_ENTRY_CHARS, oversize
 
+    # Decoded strictly whatever the locale says, so other bytes are named, not mangled.
+    stream = (
+        io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+        if hasattr(sys.stdin, "buffer")
+        else sys.stdin
+    )
     try:
-        text = sys.stdin.read(MAX_ENTRY_CHARS + 1)  # bounded: a larger text is refused
-        if len(text) > MAX_ENTRY_CHARS:
-            raise InputError(oversize(len(text)) or "", "nothing was saved; shorten the text")
-        return text
+        text = stream.read(MAX_ENTRY_CHARS + 1)  # bounded: a larger text is refused
     except UnicodeDecodeError:
-        raise InputError("the input is not UTF-8 text", "convert it to UTF-8") from None
+        raise InputError(
+            "standard input is not UTF-8 text", "convert it to UTF-8, e.g. with `iconv -t UTF-8`"
+        ) from None
+    if len(text) > MAX_ENTRY_CHARS:
+        raise InputError(oversize(len(text)) or "", "nothing was saved; shorten the text")
+    return text
 
 
-def _filters(args: argparse.Namespace) -> EntryFilter:
-    from journal.domain.dates import parse_day
+def _filters(journal: Journal, args: argparse.Namespace) -> EntryFilter:
+    from journal.domain.dates import parse_period
     from journal.domain.filters import EntryFilter
+    from journal.domain.tags import unique_tags
 
-    today = dt.date.today()
-    date_from = parse_day(args.date_from, today) if args.date_from else None
-    date_to = parse_day(args.date_to, today) if args.date_to else None
+    today = journal.today()
+    # --from 2026-02 is the whole of February, as from:2026-02 is in a query.
+    date_from = parse_period(args.date_from, today)[0] if args.date_from is not None else None
+    date_to = parse_period(args.date_to, today)[1] if args.date_to is not None else None
     if date_from and date_to and date_from > date_to:
         raise InputError(f"--from {date_from} is after --to {date_to}", "swap the two dates")
-    return EntryFilter(date_from=date_from, date_to=date_to, tags=tuple(args.tag))
+    return EntryFilter(date_from=date_from, date_to=date_to, tags=tuple(unique_tags(args.tag)))
 
 
 LIST_PREVIEW_CHARS = 4096
@@ -89,7 +107,7 @@ LIST_PREVIEW_CHARS = 4096
 def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
     # The plain list shows a line of each body: read no more of it than that needs.
     preview = None if args.json else LIST_PREVIEW_CHARS
-    entries = journal.list_entries(_filters(args), limit=args.limit, preview=preview)
+    entries = journal.list_entries(_filters(journal, args), limit=args.limit, preview=preview)
     _print_entries(entries, args.json, None)
     return 0
 
@@ -97,7 +115,11 @@ def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
 def cmd_search(journal: Journal, args: argparse.Namespace) -> int:
     order: Order = "relevance" if args.by_relevance else "newest"
     query, hits = journal.search(
-        " ".join(args.query), _filters(args), limit=args.limit or 50, order=order, strict=True
+        " ".join(args.query),
+        _filters(journal, args),
+        limit=args.limit or 50,
+        order=order,
+        strict=True,
     )
     if query.is_empty:
         raise InputError("the query has nothing to search for", "give at least one word")
@@ -184,10 +206,12 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         write_export_folder,
     )
 
-    fmt = args.format or format_for(args.output)
-    if args.split and args.output is None:
+    output: str | None = args.output
+    to_stdout = output is None or output == "-"
+    fmt = args.format or format_for(None if to_stdout else Path(output or ""))
+    if args.split and to_stdout:
         raise InputError("--split needs a folder", "give it with -o DIR")
-    base = _filters(args)
+    base = _filters(journal, args)
     options = ExportOptions(
         format=fmt,
         filters=EntryFilter(date_from=base.date_from, date_to=base.date_to, tags=base.tags),
@@ -200,14 +224,14 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     )
     result = build_export(journal, options)
     if args.split:
-        written = write_export_folder(result.files, args.output, args.force)
-        print(f"exported {_entries(len(written))} to {args.output}", file=sys.stderr)
-    elif args.output is not None:
-        write_export(result.text, args.output, args.force)
-        count = result.report.entries
-        print(f"exported {_entries(count)} to {args.output}", file=sys.stderr)
+        written = write_export_folder(result.files, output or "", args.force, options.holds_private)
+        print(f"exported {_entries(len(written))} to {output}", file=sys.stderr)
     else:
-        sys.stdout.write(result.text)
+        path = write_export(
+            result.text, "-" if output is None else output, args.force, options.holds_private
+        )
+        if not to_stdout:
+            print(f"exported {_entries(result.report.entries)} to {path}", file=sys.stderr)
     if note := result.report.held_back_note:
         print(f"{note}; add --include-private to export them", file=sys.stderr)
     return 0
@@ -230,10 +254,6 @@ def cmd_undelete(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_purge(journal: Journal, args: argparse.Namespace) -> int:
-    if args.all == bool(args.ids):
-        raise InputError(
-            "give the ids of entries in the Trash, or --all", "see them with `daybook trash`"
-        )
     ids = [e.id for e in journal.trash()] if args.all else args.ids
     if not ids:
         print("the Trash is empty; nothing to purge", file=sys.stderr)
@@ -257,14 +277,21 @@ def cmd_purge(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> int:
-    path = journal.backup(args.to)
+    path = journal.backup(args.to, args.force)
     print(path)
     return 0
 
 
-def cmd_restore(journal: Journal, args: argparse.Namespace) -> int:
-    safety = journal.restore(args.file, cli_crypto.backup_passphrase(journal, args))
-    print(f"restored {args.file}; the journal as it was is kept in {safety}")
+def _restore(paths: AppPaths, source: Path, backup_passphrase: str | None) -> int:
+    """`daybook restore`: a healthy journal is kept as a pre-restore backup, a damaged one
+    (which cannot be copied) is moved aside unchanged; see `restore_journal`."""
+    from journal.services.health import restore_journal
+
+    done = restore_journal(paths, source, backup_passphrase)
+    if done.moved_aside is not None:
+        print(f"restored {source}; the damaged journal was moved aside to {done.moved_aside}")
+    else:
+        print(f"restored {source}; the journal as it was is kept in {done.safety_backup}")
     return 0
 
 
@@ -276,15 +303,6 @@ def _list_backups(paths: AppPaths) -> int:
         print(f"{b.time:%Y-%m-%d %H:%M:%S}  {b.kind:<11}  {_size(b.size):>8}  {b.path}")
     if not backups:
         print(f"no backups in {paths.backups}", file=sys.stderr)
-    return 0
-
-
-def _restore_over_damaged(paths: AppPaths, source: Path) -> int:
-    """`daybook restore` when the journal cannot even be opened: move it aside, restore."""
-    from journal.services.health import restore_over_damaged
-
-    moved = restore_over_damaged(paths, source)
-    print(f"restored {source}; the damaged journal was moved aside to {moved}")
     return 0
 
 
@@ -335,8 +353,8 @@ def cmd_stats(journal: Journal, args: argparse.Namespace) -> int:
     print(f"period:          {args.year or 'all time'}")
     print(f"entries:         {stats.entries:,}")
     print(f"words:           {stats.words:,}")
-    print(f"current streak:  {stats.current_streak} working days")
-    print(f"longest streak:  {stats.longest_streak} working days")
+    print(f"current streak:  {_days(stats.current_streak)}")
+    print(f"longest streak:  {_days(stats.longest_streak)}")
     tags = ", ".join(f"{name} ({n:,})" for name, n in stats.top_tags)
     print(f"top tags:        {tags or '-'}")
     return 0
@@ -387,7 +405,6 @@ COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "undelete": cmd_undelete,
     "purge": cmd_purge,
     "backup": cmd_backup,
-    "restore": cmd_restore,
     "check": cmd_check,
     "stats": cmd_stats,
 }
@@ -402,13 +419,28 @@ def _on_interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line; every usage error exits 2 with one line."""
+    parser = build_parser()
+    args = parser.parse_args(query_first(argv, parser))
+    if (name := not_utf8(args, parser)) is not None:
+        parser.error(f"{name} is not UTF-8 text; write it in UTF-8")
+    if args.command == "purge" and args.all == bool(args.ids):
+        parser.error("purge: give the ids of entries in the Trash, or --all")
+    if args.home is not None and not args.home.strip():
+        parser.error("--home is empty; name a folder, or leave --home out")
+    if args.home is None and os.environ.get("DAYBOOK_HOME", "x").strip() == "":
+        parser.error("DAYBOOK_HOME is set but empty; name a folder, or unset it")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import signal
     import threading
 
     from journal import cancel
 
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     cancel.clear_process_interrupt()
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, _on_interrupt) if in_main else None
@@ -416,6 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from journal.paths import AppPaths
 
         paths = AppPaths.resolve(args.home)
+        paths.check()
         if args.command in (None, "gui"):
             from journal.app import run_gui
 
@@ -438,21 +471,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.body = _read_text(args.text)
         if args.command == "backup" and args.list:
             return _list_backups(paths)  # works when the journal cannot be opened
+        if args.command == "restore":
+            return _restore(paths, args.file, cli_crypto.backup_passphrase(paths, args))
         from journal.services.journal import Journal
 
         try:
-            try:
-                journal = Journal.open(paths)
-            except DamagedJournalError:
-                if args.command != "restore":
-                    raise
-                return _restore_over_damaged(paths, args.file)
+            journal = Journal.open(paths)
             with journal:
                 return COMMANDS[args.command](journal, args)
         except StorageError as exc:
             if args.command != "add":
                 raise
             raise _unsaved(exc, args.body, piped=not args.text or args.text == ["-"]) from exc
+    except DamagedJournalError as exc:
+        print(f"daybook: error: {_with_rescue(exc, args.home)}", file=sys.stderr)
+        return 1
     except DaybookError as exc:
         print(f"daybook: error: {exc}", file=sys.stderr)
         return 1
@@ -466,6 +499,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         _flush(sys.stdout)
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+
+
+def _with_rescue(exc: DamagedJournalError, home: str | None) -> DaybookError:
+    """A damaged journal's error, its hint naming the newest good backup to restore."""
+    from journal.paths import AppPaths
+    from journal.services.health import damaged_hint
+
+    paths = AppPaths.resolve(home)
+    if exc.path is None or exc.path.resolve() != paths.database.resolve():
+        return exc  # a damaged backup being read: its own hint says what to do
+    return DamagedJournalError(exc.what, damaged_hint(paths), exc.path)
 
 
 def _flush(stream: Any) -> None:

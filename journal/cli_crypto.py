@@ -14,7 +14,6 @@ from journal.errors import InputError, StorageError
 
 if TYPE_CHECKING:
     from journal.paths import AppPaths
-    from journal.services.journal import Journal
 
 ENV_PASSPHRASE = "DAYBOOK_PASSPHRASE"
 ENV_BACKUP_PASSPHRASE = "DAYBOOK_BACKUP_PASSPHRASE"
@@ -90,13 +89,13 @@ def new_passphrase(args: argparse.Namespace) -> str:
     return chosen
 
 
-def backup_passphrase(journal: Journal, args: argparse.Namespace) -> str | None:
+def backup_passphrase(paths: AppPaths, args: argparse.Namespace) -> str | None:
     """For `restore` into an encrypted journal: the backup's own passphrase when the
     journal's does not open it ($DAYBOOK_BACKUP_PASSPHRASE, the next line of standard
     input with --passphrase-stdin, or a prompt on a terminal); None when not needed."""
     from journal.storage import cipher
 
-    key = journal.store.key
+    key = cipher.remembered_key(paths.database) if cipher.is_encrypted(paths.database) else None
     source = args.file
     if key is None or cipher.read_head(source) in (None, cipher.SQLITE_HEADER):
         return None

@@ -169,6 +169,12 @@ def forget(path: Path) -> None:
         _KEYS.pop(_name(path), None)
 
 
+def remembered_key(path: Path) -> Key | None:
+    """The key this process unlocked `path` with, if any (never raises)."""
+    with _KEYS_GUARD:
+        return _KEYS.get(_name(path))
+
+
 def key_for(path: Path) -> Key | None:
     """The key to open the journal `path` with: None for a plain journal; raises
     `LockedJournalError` for an encrypted one not unlocked in this process."""

@@ -60,7 +60,7 @@ def convert(path: Path, old: Key | None, new: Key | None, busy_timeout_ms: int) 
     """Rewrite the journal `path` from the key `old` to the key `new` (see the module)."""
     module = cipher.sqlcipher()
     tmp = partial_copy(path)
-    engine = db.open_engine(path, busy_timeout_ms, old)
+    engine = db.open_engine(path, busy_timeout_ms, key=old)
     with db.translate_errors(path), db.exclusive_writer(engine):
         if db.in_use_by_this_process(path, engine):
             raise _in_use(path)

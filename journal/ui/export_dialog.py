@@ -456,13 +456,13 @@ class ExportDialog(QDialog):
             return
         force = bool(taken)
         files, text, count = dict(result.files), result.text, result.report.entries
-        target = chosen
+        target, private = chosen, opts.holds_private
 
         def job() -> Path:
             if files:
-                write_export_folder(files, target, force=force)
+                write_export_folder(files, target, force=force, private=private)
             else:
-                write_export(text, target, force=force)
+                write_export(text, target, force=force, private=private)
             return target
 
         def written(path: Path) -> None:

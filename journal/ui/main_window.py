@@ -29,7 +29,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QThreadPo
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from journal.errors import DaybookError
+from journal.errors import DamagedJournalError, DaybookError
 from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.pool = pool or QThreadPool.globalInstance()
         self._tasks = TaskSet(self, self.pool)
         self._total = 0
+        self.damaged = False  # a read found the journal damaged: never shown as empty
         _FirstPaint(self)
         self.export_dialog: ExportDialog | None = None
         self.insights_dialog: InsightsDialog | None = None
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
         for action in self._held:
             action.setEnabled(True)
         self._held = []
-        self._selection_changed()
+        self.selection_changed()
         self.ready.emit()
 
     # -- building --------------------------------------------------------------------------
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
             (acts.export_action, self.export),
             (acts.export_selected_action, self.export_selected),
             (acts.settings_action, self.settingsRequested.emit),
-            (acts.reflection_action, self._start_reflection),
+            (acts.reflection_action, self.start_reflection),
             (acts.undo_action, trash.undo_delete),
             (acts.edit_action, entries.edit_current),
             (acts.delete_action, trash.delete_current),
@@ -345,13 +346,18 @@ class MainWindow(QMainWindow):
         self.list_empty.setVisible(no_rows)
         if no_rows:
             self.list_empty.setText(
-                self.tr("No entries match.")
+                self.tr(
+                    "The journal could not be read: it is damaged.\n"
+                    "Quit and start Daybook again to restore a backup."
+                )
+                if self.damaged
+                else self.tr("No entries match.")
                 if searching
                 else self.tr("No entries yet.\nPress Ctrl+N to write one.")
             )
         if self.right_stack.currentWidget() is self.editor:
             return
-        if empty_journal and not self.trash_button.isChecked():
+        if empty_journal and not self.damaged and not self.trash_button.isChecked():
             self.right_stack.setCurrentWidget(self.empty_state)
         else:
             self.right_stack.setCurrentWidget(self.reader)
@@ -423,7 +429,7 @@ class MainWindow(QMainWindow):
 
     # -- exporting -------------------------------------------------------------------------
 
-    def _selection_changed(self, *_args: object) -> None:
+    def selection_changed(self, *_args: object) -> None:
         self.export_selected_action.setEnabled(bool(self.timeline.selected_entries()))
 
     def export_selected(self) -> None:
@@ -555,7 +561,7 @@ class MainWindow(QMainWindow):
         index = meta.indexOfSignal(f"{signal_name}()")
         return index >= 0 and self.isSignalConnected(meta.method(index))
 
-    def _start_reflection(self) -> None:
+    def start_reflection(self) -> None:
         """The prompt where the app provides one, else a plain new entry for today."""
         if self._connected("reflectionRequested"):
             self.reflectionRequested.emit()
@@ -587,6 +593,19 @@ class MainWindow(QMainWindow):
         HelpDialog.show_help(self, self.ui_actions.all_actions(), page)
 
     def report(self, error: BaseException) -> None:
+        """Show an error; a damaged journal is said once (every pane's reads then fail) and
+        the panes stop looking like an empty journal."""
+        journal_file = self.paths.database.resolve()
+        if (
+            isinstance(error, DamagedJournalError)
+            and error.path
+            and error.path.resolve() == journal_file
+        ):
+            if self.damaged:
+                return
+            self.damaged = True
+            if self.is_ready():
+                self.update_pages()
         ErrorDialog.show_error(self, error)
 
     def wait_for_tasks(self, msecs: int = QUIT_WAIT_MS) -> bool:

@@ -320,7 +320,9 @@ def test_settings_are_saved_and_applied(
     window = make_window(journal)
     chosen = Settings(theme="dark", font_size=13)
     monkeypatch.setattr(
-        SettingsDialog, "get_settings", classmethod(lambda _c, _p, _s, **_k: chosen)
+        SettingsDialog,
+        "get_settings",
+        classmethod(lambda _c, _p, _s, _home=None, **_k: chosen),
     )
     try:
         window.settings_action.trigger()
@@ -388,8 +390,10 @@ def test_on_this_day_in_the_sidebar_jumps_to_its_day(
     journal.add("A year ago I learned to read flame graphs", day=a_year_ago)
     journal.add("Something from another day", day=a_year_ago + dt.timedelta(days=3))
     window = make_window(journal)
+    window.resize(1280, 800)  # wide enough for the sidebar (it folds below 1100 px)
     memories = window.sidebar.memory_list
-    assert memories.isVisible() and memories.count() == 1
+    qtbot.waitUntil(memories.isVisible)
+    assert memories.count() == 1
     assert "flame graphs" in memories.item(0).text()
     qtbot.mouseClick(
         memories.viewport(),
@@ -468,3 +472,18 @@ def test_esc_in_the_results_list_goes_back_to_the_timeline(
     assert window.reader.highlighted() == []  # the marks go with the search
     qtbot.keyClick(window.timeline, Qt.Key.Key_Escape)  # nothing to leave: nothing happens
     assert window.model.rowCount() == listing_rows
+
+
+def test_the_tag_list_shows_each_tags_count(journal: Any, make_window: Any) -> None:
+    from journal.ui.panes import COUNT_ROLE, TagCountDelegate
+
+    journal.add("one #ci")
+    journal.add("two #ci #docs")
+    window = make_window(journal)
+    tags = window.sidebar.tags_list
+    rows = {tags.item(i).text(): tags.item(i).data(COUNT_ROLE) for i in range(tags.count())}
+    assert rows == {"#ci": 2, "#docs": 1}
+    assert isinstance(tags.itemDelegate(), TagCountDelegate)
+    journal.add("three #docs")  # the counts follow the journal
+    rows = {tags.item(i).text(): tags.item(i).data(COUNT_ROLE) for i in range(tags.count())}
+    assert rows == {"#ci": 2, "#docs": 2}

