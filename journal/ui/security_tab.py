@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,17 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import DaybookError
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Security", text)
-
-
-WARNING = (
-    "A forgotten passphrase means the journal cannot be read by anyone, you included: no one "
-    "can recover it. Backups made from now on are encrypted with the same passphrase; older "
-    "backups stay as they were."
-)
+from journal.ui.wording import tr
 
 
 @dataclass
@@ -53,7 +43,14 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle(tr("Encrypt This Journal") if warn else tr("Change Passphrase"))
         layout = QVBoxLayout(self)
         if warn:
-            warning = QLabel(tr(WARNING), self)
+            warning = QLabel(
+                tr(
+                    "A forgotten passphrase means the journal cannot be read by anyone, you "
+                    "included: no one can recover it. Backups made from now on are encrypted "
+                    "with the same passphrase; older backups stay as they were."
+                ),
+                self,
+            )
             warning.setWordWrap(True)
             layout.addWidget(warning)
             export = QPushButton(tr("&Export a JSON Copy First…"), self)

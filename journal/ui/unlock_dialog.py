@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -24,12 +24,9 @@ from PySide6.QtWidgets import (
 
 from journal.errors import DaybookError, WrongPassphraseError
 from journal.paths import AppPaths
+from journal.ui.wording import tr
 
 RETRY_DELAY_MS = 1000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Unlock", text)
 
 
 class UnlockDialog(QDialog):
