@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
     from journal.ui.notify import DesktopNotifier
     from journal.ui.reminders import ReminderDesk
+    from journal.ui.security_tab import SecurityActions
 
 ORGANIZATION = "Daybook"
 APP_ID = "io.github.daybook.Daybook"  # the .desktop file's name, so Wayland matches windows
@@ -356,7 +357,7 @@ def fill_window(
     from journal.ui.editor import EntryEditor
 
     guard_none_refcount()
-    drafts = DraftStore(journal.paths.drafts)
+    drafts = DraftStore(journal.paths.drafts, memory_only=journal.store.key is not None)
     editor = EntryEditor(
         journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
     )
@@ -370,7 +371,12 @@ def fill_window(
         from journal.ui.settings_dialog import SettingsDialog
         from journal.ui.theme import apply_theme
 
-        chosen = SettingsDialog.get_settings(window, current[0], autostart_home(journal.paths))
+        chosen = SettingsDialog.get_settings(
+            window,
+            current[0],
+            autostart_home(journal.paths),
+            security=security_actions(window, journal),
+        )
         if chosen is None:
             return
         try:
@@ -384,6 +390,24 @@ def fill_window(
             on_settings_changed(chosen)
 
     window.settingsRequested.connect(open_settings)
+
+
+def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
+    """What Settings > Security does to the open journal (see `services.encryption`)."""
+    from journal.services import encryption
+    from journal.ui.security_tab import SecurityActions
+
+    def convert(passphrase: str | None) -> None:
+        window.editor.flush()  # type: ignore[attr-defined]  # unsaved text into the journal
+        encryption.convert_open_journal(journal, passphrase)
+        if passphrase is not None:
+            window.drafts.keep_in_memory()  # type: ignore[attr-defined]
+
+    return SecurityActions(
+        encrypted=lambda: encryption.is_encrypted(journal.paths),
+        convert=convert,
+        export_first=window.open_export,
+    )
 
 
 def autostart_home(paths: AppPaths) -> Path | None:
@@ -478,9 +502,12 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
         run_test_hook,
     )
     from journal.ui.tray import app_icon
+    from journal.ui.unlock_dialog import unlock_journal
 
+    app, settings, _qsettings = _application(paths, argv)
+    if not unlock_journal(None, paths):  # encrypted: the keyring, else a small dialog
+        return 1
     with Journal.open(paths) as journal:  # a DaybookError here is the CLI's one-line error
-        app, settings, _qsettings = _application(paths, argv)
         service = PromptService(journal, settings, state_file=prompt_state_file(paths))
         day = parse_day(day_text, service.today()) if day_text else service.today()
         app.setWindowIcon(app_icon())

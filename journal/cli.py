@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from journal import cli_crypto
 from journal.cli_input import not_utf8, query_first
 from journal.cli_parser import build_parser
 from journal.errors import DamagedJournalError, DaybookError, InputError, StorageError
@@ -320,12 +321,12 @@ def cmd_backup(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
-def _restore(paths: AppPaths, source: Path) -> int:
+def _restore(paths: AppPaths, source: Path, backup_passphrase: str | None) -> int:
     """`daybook restore`: a healthy journal is kept as a pre-restore backup, a damaged one
     (which cannot be copied) is moved aside unchanged; see `restore_journal`."""
     from journal.services.health import restore_journal
 
-    done = restore_journal(paths, source)
+    done = restore_journal(paths, source, backup_passphrase)
     if done.moved_aside is not None:
         print(f"restored {source}; the damaged journal was moved aside to {done.moved_aside}")
     else:
@@ -516,6 +517,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from journal.app import run_prompt
 
             return run_prompt(paths, [sys.argv[0]], args.date)
+        if args.command in cli_crypto.COMMANDS:
+            return cli_crypto.run(paths, args)
+        if not (args.command == "backup" and args.list):
+            cli_crypto.unlock(paths, args)  # an encrypted journal: its passphrase, checked
         if args.command == "add":
             # Read before opening: if the journal cannot be opened, the text is not lost.
             # Images are checked first: a refused one stops the command before any writing.
@@ -527,7 +532,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "backup" and args.list:
             return _list_backups(paths)  # works when the journal cannot be opened
         if args.command == "restore":
-            return _restore(paths, args.file)
+            return _restore(paths, args.file, cli_crypto.backup_passphrase(paths, args))
         from journal.cli_team import COMMANDS as TEAM_COMMANDS
 
         if args.command in TEAM_COMMANDS:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from journal import __version__
+from journal import __version__, cli_crypto
 from journal.cli_input import date_text, entry_id, positive_int
 from journal.services.export import EXPORT_FORMATS
 from journal.services.import_formats import IMPORT_FORMATS
@@ -64,6 +64,7 @@ def build_parser() -> Parser:
         help="the desktop app logs in detail to logs/daybook.log in the data folder "
         "(or set DAYBOOK_LOG=debug)",
     )
+    p.add_argument("--passphrase-stdin", action="store_true", help=cli_crypto.STDIN_HELP)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     g = sub.add_parser("gui", help="open the desktop app (the default)")
@@ -308,6 +309,7 @@ def build_parser() -> Parser:
     from journal.cli_team import add_parsers as add_team_parsers  # the team log's commands
 
     add_team_parsers(sub, entry_id)
+    cli_crypto.add_parsers(sub)
     return p
 
 

@@ -47,6 +47,18 @@ class DamagedJournalError(StorageError):
         self.path = path
 
 
+class LockedJournalError(StorageError):
+    """The journal is encrypted and no passphrase was given for it."""
+
+
+class WrongPassphraseError(StorageError):
+    """The passphrase does not open the encrypted file."""
+
+
+class EncryptionUnavailableError(DaybookError):
+    """Encryption needs the sqlcipher3 module, which is not installed."""
+
+
 class ImportFormatError(DaybookError):
     """A file to import that cannot be read; names the file and line."""
 

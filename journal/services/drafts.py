@@ -19,7 +19,7 @@ from typing import Any
 from journal.domain.entry import is_empty
 from journal.errors import StorageError
 from journal.fileio import atomic_write
-from journal.paths import ensure_private_dir
+from journal.paths import AppPaths, ensure_private_dir
 
 FORMAT_VERSION = 1
 _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
@@ -48,8 +48,17 @@ class Draft:
 class DraftStore:
     """The drafts folder. Writes are atomic; reading skips (and keeps) files it cannot parse."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, memory_only: bool = False) -> None:
         self.folder = folder
+        self.memory_only = memory_only
+        self._memory: dict[str, Draft] = {}
+
+    @classmethod
+    def for_journal(cls, folder: Path, paths: AppPaths) -> DraftStore:
+        """The drafts in `folder` of the journal in `paths`: in memory only if encrypted."""
+        from journal.storage.cipher import is_encrypted
+
+        return cls(folder, memory_only=is_encrypted(paths.database))
 
     def path_for(self, key: str) -> Path:
         if not _KEY.fullmatch(key):
@@ -63,6 +72,9 @@ class DraftStore:
         is then left as it was.
         """
         target = self.path_for(draft.key)
+        if self.memory_only:
+            self._memory[draft.key] = draft
+            return
         data = json.dumps(_to_json(draft), ensure_ascii=False, indent=1).encode("utf-8")
         try:
             ensure_private_dir(self.folder)
@@ -73,13 +85,26 @@ class DraftStore:
                 "free some space or check the data folder's permissions",
             ) from exc
 
+    def keep_in_memory(self) -> None:
+        """From now on keep drafts in memory only (the journal was encrypted): the drafts on
+        disk are taken in and their files deleted."""
+        for draft in self.pending():
+            self._memory[draft.key] = draft
+            with contextlib.suppress(OSError):
+                self.path_for(draft.key).unlink()
+        self.memory_only = True
+
     def load(self, key: str) -> Draft | None:
         """The draft saved under `key`, or None if there is none or it cannot be read."""
+        if self.memory_only:
+            return self._memory.get(key)
         return _read(self.path_for(key))
 
     def pending(self) -> list[Draft]:
         """Drafts left behind (never committed), newest first. Unreadable files are skipped
         and left on disk for a person to look at."""
+        if self.memory_only:
+            return sorted(self._memory.values(), key=lambda d: d.saved_at, reverse=True)
         try:
             files = [p for p in self.folder.iterdir() if p.suffix == _SUFFIX]
         except OSError:
@@ -90,6 +115,7 @@ class DraftStore:
 
     def discard(self, key: str) -> None:
         """Forget a draft (after its entry was committed); a missing draft is fine."""
+        self._memory.pop(key, None)
         with contextlib.suppress(FileNotFoundError):
             self.path_for(key).unlink()
 

@@ -112,10 +112,12 @@ def newest_good_backup(paths: AppPaths) -> GoodBackup | None:
     """The newest backup in the backups folder that passes `verify_backup`, if any."""
     from journal.services.backups import list_backups
     from journal.storage.backup import verify_backup
+    from journal.storage.cipher import remembered_key
 
+    key = remembered_key(paths.database)  # an unlocked encrypted journal's backups
     for info in list_backups(paths.backups):
         try:
-            entries = verify_backup(info.path)
+            entries = verify_backup(info.path, key)
         except StorageError:
             continue
         return GoodBackup(info.path, info.time, entries)
@@ -201,18 +203,26 @@ class Restored:
     moved_aside: Path | None = None
 
 
-def restore_journal(paths: AppPaths, source: Path) -> Restored:
+def restore_journal(
+    paths: AppPaths, source: Path, backup_passphrase: str | None = None
+) -> Restored:
     """Replace the journal with the backup `source`, losing nothing.
 
     The backup is verified first (a bad one changes nothing). A healthy journal is kept as
     a pre-restore backup; a damaged one, which cannot be copied, is moved aside unchanged.
+    An encrypted journal's backup is read with its key, or with `backup_passphrase` (a
+    backup made before a passphrase change).
     """
     from journal.services.journal import Journal
+    from journal.storage import cipher
     from journal.storage.backup import verify_backup
 
     if source.resolve() == paths.database.resolve():
         raise InputError("that file is the journal itself", "give a backup file")
-    verify_backup(source)
+    key = cipher.remembered_key(paths.database) if cipher.is_encrypted(paths.database) else None
+    if backup_passphrase is not None and key is not None:
+        key = cipher.open_key(source, backup_passphrase)
+    verify_backup(source, key)
     # The full check, read-only: damage it finds is moved aside before anything could
     # write to the file (closing a read-write connection checkpoints the -wal into it).
     if journal_damage(paths, quick=False):
@@ -223,7 +233,7 @@ def restore_journal(paths: AppPaths, source: Path) -> Restored:
         return Restored(moved_aside=restore_over_damaged(paths, source))
     with journal:
         try:
-            return Restored(safety_backup=journal.restore(source))
+            return Restored(safety_backup=journal.restore(source, backup_passphrase))
         except StorageError:
             # The pre-restore copy failed: damage quick_check cannot see (index contents)?
             if not journal.store.check():

@@ -403,7 +403,7 @@ class Journal:
         return self.store.backup(out.path, replace=out.replace)
 
     @_announcing("replaced")
-    def restore(self, source: Path) -> Path:
+    def restore(self, source: Path, backup_passphrase: str | None = None) -> Path:
         """Replace the journal with `source` after backing up the current one.
 
         Returns the path of that safety backup. The source is verified before anything
@@ -413,9 +413,14 @@ class Journal:
 
         if source.resolve() == self.store.path.resolve():
             raise InputError("that file is the journal itself", "give a backup file")
-        verify_backup(source)
+        from journal.storage import cipher
+
+        key = self.store.key
+        if backup_passphrase is not None and key is not None:
+            key = cipher.open_key(source, backup_passphrase)  # a backup's own passphrase
+        verify_backup(source, key)
         safety = self.store.backup(self.paths.backups / timestamped_name("pre-restore"))
-        self.store.restore_from(source)
+        self.store.restore_from(source, key)
         # The restored copy may be from an older schema: open again to upgrade it.
         from journal.storage.store import JournalStore
 

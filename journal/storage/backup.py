@@ -11,15 +11,19 @@ from pathlib import Path
 
 from journal.errors import DamagedJournalError, StorageError
 from journal.fileio import fsync_dir, publish
-from journal.storage.db import SQLITE_HEADER, reading_uri
+from journal.storage import cipher
+from journal.storage.cipher import ERRORS, SQLITE_HEADER, Key, connect
+from journal.storage.db import reading_uri
 
 
-def backup_file(source: Path, target: Path, replace: bool = True) -> Path:
+def backup_file(source: Path, target: Path, replace: bool = True, key: Key | None = None) -> Path:
     """Copy the database `source` (WAL content included) to `target`, verified, mode 0600.
 
     The copy is written beside the target and renamed into place only after it passed an
     integrity check, so a failed backup never leaves half a file under the final name.
-    Without `replace`, an existing `target` is left alone (StorageError).
+    Without `replace`, an existing `target` is left alone (StorageError). The backup of an
+    encrypted journal (`key`) is encrypted with the same key and salt, so the journal's
+    passphrase opens it.
     """
     tmp = target.with_name(f".{target.name}.partial")
     try:
@@ -28,8 +32,8 @@ def backup_file(source: Path, target: Path, replace: bool = True) -> Path:
             tmp.unlink()
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
-        src = sqlite3.connect(reading_uri(source), uri=True)
-        dst = sqlite3.connect(tmp)
+        src = connect(reading_uri(source), key, uri=True)
+        dst = connect(str(tmp), key)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
@@ -51,7 +55,7 @@ def backup_file(source: Path, target: Path, replace: bool = True) -> Path:
         raise StorageError(
             f"{target} already exists", "add --force to replace it, or choose another"
         ) from exc
-    except sqlite3.Error as exc:
+    except ERRORS.error as exc:
         _remove(tmp)
         raise StorageError(
             f"cannot back up the journal to {target}: {exc}", "check the disk"
@@ -76,18 +80,20 @@ def _remove(tmp: Path) -> None:
         tmp.unlink()
 
 
-def verify_backup(path: Path) -> int:
+def verify_backup(path: Path, key: Key | None = None) -> int:
     """Raise unless `path` is a readable, intact Daybook database; returns how many
-    entries it holds outside the Trash."""
+    entries it holds outside the Trash. An encrypted one is read with `key` (the journal's,
+    or the backup's own passphrase's): one it does not open is refused."""
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StorageError(f"cannot read {path}: {exc.strerror}", "check the file name") from exc
-    if head != SQLITE_HEADER:
+    encrypted = head != SQLITE_HEADER
+    if encrypted and (key is None or len(head) != len(SQLITE_HEADER)):
         raise _bad_backup(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect(f"file:{path}?mode=ro", key if encrypted else None, uri=True)
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             has_entries = conn.execute(
@@ -96,7 +102,13 @@ def verify_backup(path: Path) -> int:
             count = _live_entries(conn) if ok and has_entries else 0
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except ERRORS.error as exc:
+        if encrypted:
+            raise StorageError(
+                f"{path} is encrypted with another passphrase than the journal's, or is "
+                "damaged; nothing was changed",
+                "give the backup's own passphrase in DAYBOOK_BACKUP_PASSPHRASE",
+            ) from exc
         raise _bad_backup(path) from exc
     if not ok or not has_entries:
         raise _bad_backup(path)
@@ -123,16 +135,19 @@ def file_damage(path: Path, quick: bool = True) -> list[str]:
         return [f"cannot read {path}: {exc.strerror}"]
     if not head:
         return []
+    key = None
     if head != SQLITE_HEADER:
-        return ["not an SQLite database"]
+        if not cipher.is_encrypted(path):
+            return ["not an SQLite database"]
+        key = cipher.key_for(path)  # LockedJournalError until its passphrase is given
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect(f"{path.resolve().as_uri()}?mode=ro", key, uri=True)
         try:
             pragma = "quick_check" if quick else "integrity_check"
             rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except ERRORS.error as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows[:20]
 

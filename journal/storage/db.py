@@ -21,18 +21,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from journal.errors import DamagedJournalError, StorageError
+from journal.storage import cipher
+from journal.storage.cipher import ERRORS, SQLITE_HEADER, Key
 
 try:
     import fcntl
 except ImportError:  # Windows: no flock (see "one writer at a time" below)
     fcntl = None  # type: ignore[assignment]
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
 def check_header(path: Path) -> None:
-    """Refuse, without touching it, a file that exists but is not an SQLite database."""
+    """Refuse, without touching it, a file that exists but is not an SQLite database (an
+    encrypted journal, with its marker beside it, is not refused: see `cipher`)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -43,7 +45,7 @@ def check_header(path: Path) -> None:
             f"cannot read the journal {path}: permission denied",
             "check the file's owner and permissions",
         ) from exc
-    if head and head != SQLITE_HEADER:
+    if head and head != SQLITE_HEADER and not cipher.is_encrypted(path):
         raise corrupt_error(path)
 
 
@@ -108,8 +110,11 @@ class Engine:
     ones at once and the lent ones when they come back (a store's `close`, a restore).
     """
 
-    def __init__(self, path: Path, busy_timeout_ms: int, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, busy_timeout_ms: int, read_only: bool = False, key: Key | None = None
+    ) -> None:
         self.path = path
+        self.key = key  # an encrypted journal's key (see `cipher`); None for a plain one
         self.busy_timeout_ms = busy_timeout_ms
         # Open the file read-only (`reading_uri`): every write fails as "readonly".
         self.read_only = read_only
@@ -120,11 +125,19 @@ class Engine:
         self._idle: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
         self._generation = 0
+        self._lent = 0
+
+    @property
+    def in_use(self) -> bool:
+        """Whether this engine holds connections (idle or lent) on its file."""
+        with self._guard:
+            return bool(self._idle) or self._lent > 0
 
     def raw_connection(self) -> sqlite3.Connection:
         """A new connection with WAL, synchronous=FULL, foreign keys and secure_delete."""
-        conn = sqlite3.connect(
+        conn = cipher.connect(
             reading_uri(self.path) if self.read_only else str(self.path),
+            self.key,
             timeout=self.busy_timeout_ms / 1000,
             isolation_level=None,  # transactions are begun explicitly (see write_transaction)
             check_same_thread=False,
@@ -152,20 +165,24 @@ class Engine:
         with self._guard:
             conn = self._idle.pop() if self._idle else None
             generation = self._generation
-        if conn is None:
-            conn = self.raw_connection()
-        for hook in self.on_checkout:
-            hook(conn)
+            self._lent += 1
         try:
+            if conn is None:
+                conn = self.raw_connection()
+            for hook in self.on_checkout:
+                hook(conn)
             yield conn
         finally:
-            self._give_back(conn, generation)
+            with self._guard:
+                self._lent -= 1
+            if conn is not None:
+                self._give_back(conn, generation)
 
     def _give_back(self, conn: sqlite3.Connection, generation: int) -> None:
         try:
             if conn.in_transaction:
                 conn.rollback()
-        except sqlite3.Error:
+        except ERRORS.error:
             conn.close()
             return
         with self._guard:
@@ -184,14 +201,18 @@ class Engine:
 
 
 def open_engine(
-    path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False
+    path: Path,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    read_only: bool = False,
+    key: Key | None = None,
 ) -> Engine:
     """An engine on `path` (see `Engine`), registered with the file's writer locks.
 
     `read_only`: SQLite opens the file read-only; without a `-wal` beside it also as
-    immutable, since the folder may not allow the `-shm` file a WAL reader needs.
+    immutable, since the folder may not allow the `-shm` file a WAL reader needs. `key`:
+    an encrypted journal's key (see `cipher`).
     """
-    engine = Engine(path, busy_timeout_ms, read_only)
+    engine = Engine(path, busy_timeout_ms, read_only, key)
     _ENGINE_WRITERS[engine] = (writer_lock(path), busy_timeout_ms / 1000, process_lock(path))
     return engine
 
@@ -261,6 +282,16 @@ class ProcessLock:
             with contextlib.suppress(OSError):
                 fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
+
+
+def in_use_by_this_process(path: Path, besides: Engine) -> bool:
+    """Whether an engine of this process other than `besides` has `path` open. (Another
+    SQLite library in the same process, like SQLCipher's, cannot see its locks.)"""
+    key = os.path.normcase(os.path.realpath(path))
+    return any(
+        e is not besides and e.in_use and os.path.normcase(os.path.realpath(e.path)) == key
+        for e in list(_ENGINE_WRITERS.keys())
+    )
 
 
 def writer_lock(path: Path) -> threading.RLock:
@@ -389,5 +420,5 @@ def translate_errors(path: Path) -> Iterator[None]:
     """Turn database errors into `StorageError`s the user can act on."""
     try:
         yield
-    except sqlite3.Error as exc:
+    except ERRORS.error as exc:
         raise describe(exc, path) from exc

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal.storage.cipher import ERRORS
 from journal.storage.db import Engine, exclusive_writer
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def alembic_transaction(engine: Engine) -> Iterator[Connection]:
             with bridge.begin() as conn:
                 yield conn
         except DBAPIError as exc:
-            if isinstance(exc.orig, sqlite3.Error):
+            if isinstance(exc.orig, ERRORS.error):
                 raise exc.orig from exc  # translated like any other SQLite error
             raise
 

@@ -21,6 +21,7 @@ from journal.domain.entry import MARK_END, MARK_START, Entry, NewEntry
 from journal.domain.filters import EntryFilter, from_utc, to_utc
 from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags, unique_tags
+from journal.storage.cipher import ERRORS
 
 # Relevance: BM25 with a title match worth five body matches and a tag match two.
 RANK = "bm25(entries_fts, 5.0, 1.0, 2.0)"
@@ -83,7 +84,7 @@ def fts_problems(cur: sqlite3.Cursor) -> list[str]:
             problems.append(f"search index trigger {trigger} is missing")
     try:
         cur.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
-    except sqlite3.DatabaseError as exc:
+    except ERRORS.database as exc:
         problems.append(f"search index out of step with the entries ({exc})")
     return problems
 
@@ -295,7 +296,7 @@ def stoppable(conn: sqlite3.Connection) -> Iterator[None]:
     conn.set_progress_handler(cancel.stop_requested, PROGRESS_STEPS)
     try:
         yield
-    except sqlite3.OperationalError as exc:
+    except ERRORS.operational as exc:
         if "interrupt" in str(exc).lower() and cancel.stop_requested():
             cancel.check()
         raise

@@ -43,9 +43,10 @@ from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags, private_only_tags
 from journal.errors import InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
-from journal.storage import db
+from journal.storage import cipher, db
 from journal.storage.attachments import AttachmentStore, drop_unreferenced, referenced_by
 from journal.storage.backup import backup_file, timestamped_name
+from journal.storage.cipher import SQLITE_HEADER
 from journal.storage.db import Engine
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
 from journal.storage.sql import (
@@ -108,11 +109,16 @@ class JournalStore(JournalStatistics):
         """
         path = paths.database
         db.check_header(path)
+        key = cipher.key_for(path)  # raises LockedJournalError if encrypted and locked
         read_only = db.is_read_only(path)
+        if key is not None and not read_only:
+            from journal.storage.convert import erase_leftovers
+
+            erase_leftovers(path)
         if not read_only:
             paths.ensure()
             db.create_private_file(path)
-        engine = db.open_engine(path, busy_timeout_ms, read_only=read_only)
+        engine = db.open_engine(path, busy_timeout_ms, read_only=read_only, key=key)
         store = cls(engine, path)
         store.read_only = read_only
         try:
@@ -149,7 +155,11 @@ class JournalStore(JournalStatistics):
                     f"the journal {self.path} was written by a newer Daybook (schema {revision})",
                     "install the newer Daybook again, or restore an older backup",
                 )
-            backup_file(self.path, paths.backups / timestamped_name(f"pre-upgrade-{revision}"))
+            backup_file(
+                self.path,
+                paths.backups / timestamped_name(f"pre-upgrade-{revision}"),
+                key=self._engine.key,
+            )
         upgrade(self._engine)
 
     @property
@@ -568,7 +578,7 @@ class JournalStore(JournalStatistics):
         connection (another process, the command line) commits to the file."""
         if self._watch is None:
             uri = f"{self.path.resolve().as_uri()}?mode=rw"
-            self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._watch = cipher.connect(uri, self._engine.key, uri=True, check_same_thread=False)
         with db.translate_errors(self.path):
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
@@ -673,19 +683,32 @@ class JournalStore(JournalStatistics):
         self._execute_write("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')", ())
 
     def backup(self, target: Path, replace: bool = True) -> Path:
-        """A verified copy of the journal at `target` (SQLite's backup API).
+        """A verified copy of the journal at `target` (SQLite's backup API), encrypted with
+        the journal's key if it has one.
 
         Without `replace`, an existing `target` is refused (StorageError).
         """
-        return backup_file(self.path, target, replace)
+        return backup_file(self.path, target, replace, self._engine.key)
 
-    def restore_from(self, source: Path) -> None:
+    @property
+    def key(self) -> cipher.Key | None:
+        """The key of an encrypted journal (None when plain): its backups use it too."""
+        return self._engine.key
+
+    def restore_from(self, source: Path, source_key: cipher.Key | None = None) -> None:
         """Replace this journal's content with the verified backup `source`, in place.
 
         The backup API writes through this database's own WAL, so no stale -wal file can
-        bring newer data back over the restored copy.
+        bring newer data back over the restored copy. An encrypted backup is read with
+        `source_key` (by default the journal's own key) and written with the journal's.
         """
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        key = source_key or self._engine.key
+        if cipher.read_head(source) == SQLITE_HEADER and key is not None:
+            raise StorageError(
+                f"{source} is a backup of the journal from before it was encrypted",
+                "restore it with encryption off (`daybook decrypt`), then encrypt again",
+            )
+        src = cipher.connect(f"file:{source}?mode=ro", key, uri=True)
         try:
             with (
                 db.translate_errors(self.path),

@@ -57,7 +57,7 @@ TEST_ANSWERS_ENV = "DAYBOOK_TEST_ANSWERS"
 
 def prompt_drafts(paths: AppPaths) -> DraftStore:
     """The prompt's own drafts (kept apart so the main editor never restores them)."""
-    return DraftStore(paths.drafts / DRAFT_FOLDER)
+    return DraftStore.for_journal(paths.drafts / DRAFT_FOLDER, paths)
 
 
 def draft_key(day: dt.date) -> str:

@@ -41,6 +41,7 @@ from journal.errors import DaybookError
 from journal.services import autostart
 from journal.settings import THEMES, Settings
 from journal.ui.i18n import LANGUAGE_NAMES
+from journal.ui.security_tab import SecurityActions, SecurityTab
 from journal.ui.theme import editor_font, interface_font
 
 BUILTIN_NAMES = {s.name.casefold() for s in BUILTIN_SETS}
@@ -50,9 +51,14 @@ class SettingsDialog(QDialog):
     """Edits a copy of Settings; `settings()` gives the result, keeping unknown sections."""
 
     def __init__(
-        self, parent: QWidget | None, settings: Settings, home: Path | None = None
+        self,
+        parent: QWidget | None,
+        settings: Settings,
+        home: Path | None = None,
+        security: SecurityActions | None = None,
     ) -> None:
-        """`home` is the open journal's folder (None: the default one), for start on login."""
+        """`home` is the open journal's folder (None: the default one), for start on login;
+        `security`: what Settings > Security does to the open journal (no tab without)."""
         super().__init__(parent)
         self._original = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -128,6 +134,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(appearance, self.tr("Appearance"))
         self.reminders = RemindersTab(settings, self, home)
         self.tabs.addTab(self.reminders, self.tr("Reminders"))
+        if security is not None:
+            self.tabs.addTab(SecurityTab(security, self), self.tr("Security"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -183,10 +191,14 @@ class SettingsDialog(QDialog):
 
     @classmethod
     def get_settings(
-        cls, parent: QWidget | None, settings: Settings, home: Path | None = None
+        cls,
+        parent: QWidget | None,
+        settings: Settings,
+        home: Path | None = None,
+        security: SecurityActions | None = None,
     ) -> Settings | None:
         """Show the dialog modally; the edited settings, or None when cancelled."""
-        dialog = cls(parent, settings, home)
+        dialog = cls(parent, settings, home, security)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.settings()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from journal.errors import DamagedJournalError, DaybookError, StorageError
+from journal.errors import DamagedJournalError, DaybookError, LockedJournalError, StorageError
 from journal.paths import AppPaths
 from journal.ui.errors import ErrorDialog
 from journal.ui.wording import tr
@@ -118,7 +118,7 @@ class JournalOpener(QObject):
             problems = [] if unchanged_since_verified(self.paths) else journal_damage(self.paths)
             if problems:
                 raise damage_error(self.paths, problems)
-            journal = Journal.open(self.paths)
+            journal = Journal.open(self.paths)  # LockedJournalError: see _failed
         except DamagedJournalError:
             self._rescue = newest_good_backup(self.paths)  # verified here, off the UI thread
             raise
@@ -136,6 +136,16 @@ class JournalOpener(QObject):
 
     def _failed(self, error: BaseException) -> None:
         if self._cancelled:
+            return
+        if isinstance(error, LockedJournalError):
+            # Encrypted: ask (over the painted frame), then open again in the background.
+            from journal.ui.unlock_dialog import unlock_journal
+
+            if unlock_journal(self._parent, self.paths):
+                self._task = None
+                self.start()
+            else:
+                self.failed.emit()
             return
         result = recover_journal(self.paths, error, self._parent, self._rescue)
         if result is None:

@@ -803,6 +803,114 @@
         <source>Done: Daybook starts in the tray when you log in.</source>
         <translation>Erledigt: Daybook startet bei der Anmeldung im Infobereich.</translation>
     </message>
+    <message>
+        <source>Encrypt This Journal</source>
+        <translation>Dieses Journal verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Change Passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>A forgotten passphrase means the journal cannot be read by anyone, you included: no one can recover it. Backups made from now on are encrypted with the same passphrase; older backups stay as they were.</source>
+        <translation>Eine vergessene Passphrase bedeutet, dass niemand das Journal mehr lesen kann, auch Sie nicht: Niemand kann sie wiederherstellen. Ab jetzt erstellte Sicherungen werden mit derselben Passphrase verschlüsselt; ältere bleiben, wie sie waren.</translation>
+    </message>
+    <message>
+        <source>&amp;Export a JSON Copy First…</source>
+        <translation>Zuerst eine JSON-Kopie &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Neue Passphrase</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Turn Encryption Off</source>
+        <translation>Verschlüsselung ausschalten</translation>
+    </message>
+    <message>
+        <source>Store the journal in plain again?</source>
+        <translation>Das Journal wieder unverschlüsselt speichern?</translation>
+    </message>
+    <message>
+        <source>Anyone with the file can then read it, and backups made from now on too.</source>
+        <translation>Wer die Datei hat, kann es dann lesen, ebenso die ab jetzt erstellten Sicherungen.</translation>
+    </message>
+    <message>
+        <source>Turn Off</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt This Journal…</source>
+        <translation>Dieses Journal &amp;verschlüsseln…</translation>
+    </message>
+    <message>
+        <source>&amp;Change Passphrase…</source>
+        <translation>Passphrase &amp;ändern…</translation>
+    </message>
+    <message>
+        <source>&amp;Turn Encryption Off…</source>
+        <translation>Verschlüsselung aus&amp;schalten…</translation>
+    </message>
+    <message>
+        <source>The journal is encrypted (SQLCipher, AES-256).</source>
+        <translation>Das Journal ist verschlüsselt (SQLCipher, AES-256).</translation>
+    </message>
+    <message>
+        <source>The journal is not encrypted: anyone with the file can read it.</source>
+        <translation>Das Journal ist nicht verschlüsselt: Wer die Datei hat, kann es lesen.</translation>
+    </message>
+    <message>
+        <source>Unlock Daybook</source>
+        <translation>Daybook entsperren</translation>
+    </message>
+    <message>
+        <source>Unlock the journal</source>
+        <translation>Das Journal entsperren</translation>
+    </message>
+    <message>
+        <source>The journal {0} is encrypted. Type its passphrase:</source>
+        <translation>Das Journal {0} ist verschlüsselt. Geben Sie seine Passphrase ein:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Remember it in the system keyring</source>
+        <translation>Im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>Anyone who can log in as you can then open the journal without it.</source>
+        <translation>Wer sich als Sie anmelden kann, öffnet das Journal dann ohne sie.</translation>
+    </message>
+    <message>
+        <source>Unlock message</source>
+        <translation>Entsperrmeldung</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again in a moment.</source>
+        <translation>Falsche Passphrase. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Falsche Passphrase. Versuchen Sie es noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2166,6 +2274,10 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Reminders</source>
         <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
     </message>
     <message>
         <source>Dialog buttons</source>

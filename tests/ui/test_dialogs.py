@@ -150,7 +150,9 @@ def _dialogs(journal: Any, paths: Any) -> list[QDialog]:
     from journal.ui.import_dialog import ImportDialog
     from journal.ui.insights import InsightsDialog
     from journal.ui.rescue_dialog import RescueDialog
+    from journal.ui.security_tab import PassphraseDialog
     from journal.ui.settings_dialog import QuestionSetDialog, SettingsDialog
+    from journal.ui.unlock_dialog import UnlockDialog
 
     return [
         SettingsDialog(None, Settings()),
@@ -163,6 +165,8 @@ def _dialogs(journal: Any, paths: Any) -> list[QDialog]:
         CatchUpDialog([dt.date(2026, 11, 19)]),
         DayDialog(journal, dt.date(2026, 11, 20)),
         RescueDialog("damaged", paths.database, paths.backups, None),
+        UnlockDialog(None, "journal", lambda _p, _r: None),
+        PassphraseDialog(None, True, lambda: None),
     ]
 
 

@@ -320,7 +320,9 @@ def test_settings_are_saved_and_applied(
     window = make_window(journal)
     chosen = Settings(theme="dark", font_size=13)
     monkeypatch.setattr(
-        SettingsDialog, "get_settings", classmethod(lambda _c, _p, _s, _home=None: chosen)
+        SettingsDialog,
+        "get_settings",
+        classmethod(lambda _c, _p, _s, _home=None, **_k: chosen),
     )
     try:
         window.settings_action.trigger()
