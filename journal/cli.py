@@ -196,9 +196,19 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         digest=args.digest,
         front_matter=args.front_matter,
         split=args.split,
+        page_per_entry=args.page_per_entry,
     )
+    if args.page_per_entry and fmt != "pdf":
+        raise InputError("--page-per-entry is for PDF exports", "add --format pdf, or drop it")
+    if fmt == "pdf" and (args.output is None or str(args.output) == "-"):
+        raise InputError("a PDF export needs a file", "give it with -o FILE.pdf")
     result = build_export(journal, options)
-    if args.split:
+    if fmt == "pdf":
+        from journal.ui.pdf import pdf_bytes
+
+        write_export(pdf_bytes(result.text), args.output, args.force, private=args.include_private)
+        print(f"exported {_entries(result.report.entries)} to {args.output}", file=sys.stderr)
+    elif args.split:
         written = write_export_folder(result.files, args.output, args.force)
         print(f"exported {_entries(len(written))} to {args.output}", file=sys.stderr)
     elif args.output is not None:

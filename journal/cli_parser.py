@@ -174,10 +174,11 @@ def build_parser() -> Parser:
 
     x = sub.add_parser(
         "export",
-        help="export entries as Markdown or self-contained HTML",
+        help="export entries as Markdown, self-contained HTML or PDF",
         description="Export chosen entries, oldest first, as one Markdown file, one file per "
-        "entry (--split), or one self-contained HTML page (embedded CSS, no scripts, nothing "
-        "loaded from the network). Without -o the export goes to standard output. --from, "
+        "entry (--split), one self-contained HTML page (embedded CSS, no scripts, nothing "
+        "loaded from the network), or a PDF (a title page, numbered pages; needs -o and no "
+        "display). Without -o the export goes to standard output. --from, "
         "--to, --tag, --id and --search all apply together. Private entries and private "
         "blocks (```private fences) are held back unless --include-private; a note on "
         "standard error says how many.",
@@ -199,6 +200,9 @@ def build_parser() -> Parser:
         help="Markdown only: one file per entry in the folder -o names (created if absent)",
     )
     x.add_argument("--front-matter", action="store_true", help="Markdown: start with YAML")
+    x.add_argument(
+        "--page-per-entry", action="store_true", help="PDF: start each entry on a new page"
+    )
     x.add_argument("--from", dest="date_from", metavar="D", help="from this day (YYYY-MM-DD)")
     x.add_argument("--to", dest="date_to", metavar="D", help="up to this day (YYYY-MM-DD)")
     x.add_argument(

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.journal import Journal
 
-Format = Literal["markdown", "html", "json"]
+Format = Literal["markdown", "html", "json", "pdf"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ EXPORT_FORMATS: tuple[FileFormat, ...] = (
         (".json",),
         "every entry, private ones included, with all its metadata, for `daybook import json`",
     ),
+    FileFormat("pdf", (".pdf",), "a PDF document with a title page and page numbers (needs -o)"),
 )
 FORMATS: tuple[Format, ...] = tuple(f.name for f in EXPORT_FORMATS)
 SUFFIXES: dict[Format, str] = {f.name: f.suffixes[0] for f in EXPORT_FORMATS}
@@ -79,6 +80,7 @@ class ExportOptions:
     digest: bool = False
     front_matter: bool = False
     split: bool = False  # Markdown only: one file per entry
+    page_per_entry: bool = False  # PDF and print only: each entry starts a new page
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +299,7 @@ def render_export(
                 "(a heading containing 'learn')",
                 "choose other entries, or export them without --digest",
             )
-        if options.format == "html":
+        if options.format in ("html", "pdf"):
             text = fmt.digest_html(
                 entries, sections, renderer or _renderer(), options.include_private
             )
@@ -310,6 +312,11 @@ def render_export(
         return ExportResult(
             fmt.to_html(entries, renderer or _renderer(), options.include_private), report
         )
+    if options.format == "pdf":  # the HTML page laid out for paper; journal.ui.pdf prints it
+        html = fmt.to_print_html(
+            entries, renderer or _renderer(), options.include_private, options.page_per_entry
+        )
+        return ExportResult(html, report)
     return ExportResult(fmt.to_markdown(entries, options.front_matter), report)
 
 
@@ -334,13 +341,15 @@ def _renderer() -> MarkdownRenderer:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def write_export(text: str, path: Path, force: bool = False) -> Path:
-    """Write `text` to `path` atomically (temp file, fsync, rename); replace only with `force`."""
+def write_export(text: str | bytes, path: Path, force: bool = False, private: bool = False) -> Path:
+    """Write `text` to `path` atomically (temp file, fsync, rename); replace only with `force`.
+
+    With `private` (the output holds private text) the file is rw for its owner only."""
     if path.is_dir():
         raise InputError(f"{path} is a folder", "give a file name (or use --split for a folder)")
     if path.exists() and not force:
         raise InputError(f"{path} already exists", "add --force to replace it, or choose another")
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -349,7 +358,7 @@ def write_export(text: str, path: Path, force: bool = False) -> Path:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), _mode_for(path))
+            os.fchmod(fh.fileno(), 0o600 if private else _mode_for(path))
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
