@@ -331,6 +331,7 @@ def fill_window(
     were saved)."""
     from journal.services.drafts import DraftStore
     from journal.ui.editor import EntryEditor
+    from journal.ui.spelling import configure_spelling
 
     guard_none_refcount()
     drafts = DraftStore(journal.paths.drafts)
@@ -340,6 +341,7 @@ def fill_window(
     window.attach(journal, editor, page_size=page_size)
     window.drafts = drafts  # type: ignore[attr-defined]
     current = [settings]
+    configure_spelling(settings.spell_language, journal.paths.home)
 
     def open_settings() -> None:
         from journal.ui.errors import ErrorDialog
@@ -355,6 +357,7 @@ def fill_window(
             ErrorDialog.show_error(window, exc)
         current[0] = chosen
         apply_theme(app, chosen)
+        configure_spelling(chosen.spell_language, journal.paths.home)
         if on_settings_changed is not None:
             on_settings_changed(chosen)
 
@@ -408,10 +411,12 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
         prompt_drafts,
         run_test_hook,
     )
+    from journal.ui.spelling import configure_spelling
     from journal.ui.tray import app_icon
 
     with Journal.open(paths) as journal:  # a DaybookError here is the CLI's one-line error
         app, settings, _qsettings = _application(paths, argv)
+        configure_spelling(settings.spell_language, paths.home)
         service = PromptService(journal, settings, state_file=prompt_state_file(paths))
         day = parse_day(day_text, service.today()) if day_text else service.today()
         app.setWindowIcon(app_icon())
