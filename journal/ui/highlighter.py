@@ -198,20 +198,22 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.rehighlight()
 
     def check_waiting(self) -> None:
-        """Look up the words typed since the last pause, then redo only their lines."""
+        """Look up the words the lines typed since the last pause hold now (not the
+        half-typed ones on the way), then redo only those lines."""
         self._spell_timer.stop()
         checker = self.speller.checker if self.speller is not None else None
-        words, blocks = self._unchecked, self._waiting
+        blocks = self._waiting
         self._unchecked, self._waiting = set(), []
         if checker is None:
             return
-        for word in words:
-            checker.check(word)
         done: set[int] = set()
         for block in blocks:
-            if block.isValid() and block.blockNumber() not in done:
-                done.add(block.blockNumber())
-                self.rehighlightBlock(block)
+            if not block.isValid() or block.blockNumber() in done:
+                continue
+            done.add(block.blockNumber())
+            for _start, _end, word in prose_words(block.text()):
+                checker.check(word)
+            self.rehighlightBlock(block)
 
     def has_waiting_words(self) -> bool:
         return bool(self._unchecked)
