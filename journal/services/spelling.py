@@ -58,8 +58,10 @@ def prose_words(line: str) -> Iterator[tuple[int, int, str]]:
     for m in _WORD.finditer(masked):
         start, end = m.span()
         word = m.group()
-        if len(word) < 2 or word.isupper() or any(s < end and start < e for s, e in skipped):
-            continue  # a letter, an acronym (API, SQL), or inside something not prose
+        if len(word) < 2 or word.isupper():
+            continue  # a letter, or an acronym (API, SQL)
+        if skipped and any(s < end and start < e for s, e in skipped):
+            continue  # inside something not prose
         yield start, end, word
 
 

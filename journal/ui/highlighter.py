@@ -9,6 +9,7 @@ export uses), so the editor tints exactly the lines an export leaves out.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 from PySide6.QtCore import QRectF, QTimer
@@ -31,7 +32,7 @@ from typing_extensions import override
 
 from journal.domain.blocks import read as read_blocks
 from journal.services.spelling import prose_words
-from journal.ui.spelling import CHECK_DELAY_MS, SpellService
+from journal.ui.spelling import CHECK_DELAY_MS, CHUNK_MS, SpellService
 from journal.ui.theme import mix
 
 # The same rule as journal.domain.tags: a #tag starts with a letter and is not part of a
@@ -76,7 +77,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._spell_timer = QTimer(self)
         self._spell_timer.setSingleShot(True)
         self._spell_timer.setInterval(CHECK_DELAY_MS)
-        self._spell_timer.timeout.connect(self.check_waiting)
+        self._spell_timer.timeout.connect(self._check_some)
         self.set_palette(palette, rehighlight=False)
         # After the highlighter's own slot (connected first): lines outside the edit whose
         # role the edit changed (a fence typed below can close one above) are redone.
@@ -197,23 +198,33 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if self.document() is not None:
             self.rehighlight()
 
-    def check_waiting(self) -> None:
+    def check_waiting(self, budget_ms: float | None = None) -> None:
         """Look up the words the lines typed since the last pause hold now (not the
-        half-typed ones on the way), then redo only those lines."""
+        half-typed ones on the way), then redo only those lines. With `budget_ms`, stop
+        after about that long and go on at the next turn of the event loop, so a whole
+        entry being opened never holds the keyboard up."""
         self._spell_timer.stop()
         checker = self.speller.checker if self.speller is not None else None
-        blocks = self._waiting
-        self._unchecked, self._waiting = set(), []
         if checker is None:
+            self._unchecked, self._waiting = set(), []
             return
+        deadline = None if budget_ms is None else time.perf_counter() + budget_ms / 1000
         done: set[int] = set()
-        for block in blocks:
+        while self._waiting:
+            block = self._waiting.pop(0)
             if not block.isValid() or block.blockNumber() in done:
                 continue
             done.add(block.blockNumber())
             for _start, _end, word in prose_words(block.text()):
                 checker.check(word)
             self.rehighlightBlock(block)
+            if deadline is not None and time.perf_counter() > deadline and self._waiting:
+                self._spell_timer.start(0)  # the rest after the events waiting now
+                return
+        self._unchecked = set()
+
+    def _check_some(self) -> None:
+        self.check_waiting(CHUNK_MS)
 
     def has_waiting_words(self) -> bool:
         return bool(self._unchecked)
@@ -245,22 +256,22 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self._merge(pos, start, end, "misspelled")
         if waiting:
             self._waiting.append(self.currentBlock())
-            self._spell_timer.start()  # restarted by each keystroke: checked in a pause
+            self._spell_timer.start(CHECK_DELAY_MS)  # restarted by each keystroke
 
     @override
     def highlightBlock(self, text: str) -> None:
-        role = self._format_block(text)
+        pos = _Utf16(text)
+        role = self._format_block(text, pos)
         if self.speller is not None:
-            self._underline(_Utf16(text), text, role)
+            self._underline(pos, text, role)
 
-    def _format_block(self, text: str) -> int:
+    def _format_block(self, text: str, pos: _Utf16) -> int:
         """Markdown formats for one line; returns its role."""
         roles = self.roles()
         number = self.currentBlock().blockNumber()
         role = roles[number] if 0 <= number < len(roles) else PLAIN
         self.setCurrentBlockState(role)
         self._tint = None
-        pos = _Utf16(text)
         if role == CODE:
             self._apply(pos, 0, len(text), "code")
             return role
@@ -371,12 +382,15 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 class _Utf16:
     """Maps Python string indices to QString (UTF-16) positions: emoji take two units."""
 
     def __init__(self, text: str) -> None:
         self._map: list[int] | None = None
-        if any(ord(c) > 0xFFFF for c in text):
+        if _ASTRAL.search(text):
             self._map = [0]
             for c in text:
                 self._map.append(self._map[-1] + (2 if ord(c) > 0xFFFF else 1))

@@ -3,8 +3,9 @@
 
 The highlighter (journal.ui.highlighter) underlines the words the checker already knows to
 be wrong; words it has not seen yet are queued and looked up after a short pause in typing
-(`CHECK_DELAY_MS`), then only their lines are highlighted again. So a keystroke costs the
-dictionary nothing but cache lookups, however long the entry.
+(`CHECK_DELAY_MS`), then only their lines are highlighted again, `CHUNK_MS` at a time (an
+entry just opened is checked in such slices). So a keystroke costs the dictionary nothing
+but cache lookups, however long the entry.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from journal.services.spelling import (
 )
 
 CHECK_DELAY_MS = 250
+CHUNK_MS = 12  # the most one turn of the event loop spends looking words up
 
 
 class SpellService(QObject):
