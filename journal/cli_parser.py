@@ -193,7 +193,12 @@ def build_parser() -> Parser:
         + ", ".join("/".join(f.suffixes) for f in EXPORT_FORMATS)
         + "; else markdown)",
     )
-    x.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to this file")
+    x.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write to this file (`-`: standard output; a pipe or device is written into)",
+    )
     x.add_argument(
         "--split",
         action="store_true",
@@ -232,11 +237,14 @@ def build_parser() -> Parser:
     b = sub.add_parser("backup", help="write a verified copy of the journal")
     b_where = b.add_mutually_exclusive_group()
     b_where.add_argument(
-        "--to", type=Path, metavar="FILE", help="where (default: the backups folder)"
+        "--to",
+        metavar="PATH",
+        help="a new file, or a folder to write a timestamped file in (default: the backups folder)",
     )
     b_where.add_argument(
         "--list", action="store_true", help="list the backups in the backups folder instead"
     )
+    b.add_argument("--force", action="store_true", help="replace the file --to names")
     r = sub.add_parser(
         "restore", help="replace the journal with a backup (the current one is backed up first)"
     )

@@ -6,6 +6,11 @@ line and the GUI shows it in a dialog. Anything else that escapes is a bug.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 class DaybookError(Exception):
     """Something the user can act on: `what` happened; `hint` says what to do."""
@@ -32,7 +37,14 @@ class StorageError(DaybookError):
 
 
 class DamagedJournalError(StorageError):
-    """A database file that is damaged or is not an SQLite database at all."""
+    """A database file that is damaged or is not an SQLite database at all.
+
+    `path` names that file, so a caller can tell the journal from a backup being read.
+    """
+
+    def __init__(self, what: str, hint: str = "", path: Path | None = None) -> None:
+        super().__init__(what, hint)
+        self.path = path
 
 
 class ImportFormatError(DaybookError):

@@ -67,3 +67,23 @@ def loaded_modules(imports: str, prefixes: tuple[str, ...], cwd: Path) -> list[s
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd
     )
     return list(ast.literal_eval(out.stdout.strip()))
+
+
+def damage_table(db: Path, table: str = "entries", pages: int = 1) -> bytes:
+    """Overwrite the first `pages` pages of `table`'s b-tree in the database `db` with
+    garbage (never page 1: the file still opens); returns the damaged file's bytes."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        found = conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,)).fetchall()
+    finally:
+        conn.close()
+    data = bytearray(db.read_bytes())
+    for (page,) in sorted(found)[:pages]:
+        assert page > 1
+        data[(page - 1) * size : page * size] = b"\xa5" * size
+    db.write_bytes(bytes(data))
+    return bytes(data)

@@ -36,8 +36,17 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-_IMG = re.compile(r"<img\b([^>]*)>", re.IGNORECASE)
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+# What a link may point to: an absolute web address with a host, an e-mail address, or a
+# place in the same page. Anything else (relative paths, `//host/share` and `\\host\share`,
+# which a saved page turns into network file paths, file:, javascript:, ...) is dropped.
+_LINK_TARGET = re.compile(r"(?:https?://[^/\\?#@\s]|mailto:[^\s]|#)", re.IGNORECASE)
+_IMAGE_SOURCE = re.compile(r"https?://[^/\\?#@\s]", re.IGNORECASE)
+# Browsers ignore leading and trailing spaces and controls, and tabs and newlines anywhere.
+_URL_EDGES = "".join(map(chr, range(0x21)))
+_URL_INNER = re.compile(r"[\t\n\r]")
+# A tag in nh3's output: attribute values are double-quoted, `<` in text is escaped.
+_TAG = re.compile(r'<(/?)([a-zA-Z][\w-]*)((?:\s+[^\s"=/>]+(?:="[^"]*")?)*)\s*/?>')
+_ATTR = re.compile(r'([^\s"=/>]+)="([^"]*)"')
 
 
 # Plain prose: text in which Python-Markdown would find nothing to do but paragraphs. No
@@ -55,7 +64,8 @@ PRIVATE_BOX = '<div class="private-block">\n{body}\n</div>'
 class MarkdownRenderer:
     """Thread-safe Markdown to sanitized HTML; build once, reuse.
 
-    With `highlight`, fenced code is coloured by Pygments as CSS classes (see `pygments_css`).
+    With `highlight`, code is coloured by Pygments as CSS classes (see `pygments_css`),
+    within the bounds of `journal.rendering.highlight`.
     """
 
     def __init__(self, highlight: bool = False) -> None:
@@ -84,9 +94,9 @@ class MarkdownRenderer:
                 MarkdownInHtmlExtension(),
             ]
             if self._highlight:
-                from markdown.extensions.codehilite import CodeHiliteExtension
+                from journal.rendering.highlight import BoundedHighlightExtension
 
-                extensions.append(CodeHiliteExtension(css_class=HIGHLIGHT_CLASS, guess_lang=False))
+                extensions.append(BoundedHighlightExtension())
             self._parser = markdown.Markdown(extensions=extensions, output_format="html")
         return self._parser
 
@@ -156,25 +166,62 @@ def pygments_css(selector: str = "." + HIGHLIGHT_CLASS, style: str = "default") 
     return str(HtmlFormatter(style=style).get_style_defs(selector))
 
 
+def safe_url(value: str, image: bool = False) -> str | None:
+    """`value` as a browser reads it if a link (or an image, `image`) may keep it, else None.
+
+    Links keep absolute http, https and mailto addresses and in-page `#` anchors; image
+    sources keep absolute http and https addresses (and become links, see `sanitize`).
+    """
+    url = _URL_INNER.sub("", value.strip(_URL_EDGES))
+    rule = _IMAGE_SOURCE if image else _LINK_TARGET
+    return url if rule.match(url) else None
+
+
 def sanitize(raw_html: str) -> str:
-    """Clean HTML with the allow-list; images that would load something become links."""
+    """Clean HTML with the allow-list; images that would load something become links.
+
+    A link whose target `safe_url` refuses is kept as its plain text, without the `<a>`.
+    """
     import nh3
 
     cleaned: str = nh3.clean(
         raw_html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_filter_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
-    return _IMG.sub(_image_as_link, cleaned)
+    links: list[bool] = []  # for each open <a>: whether it was kept (HTML cannot nest them)
+
+    def tag(match: re.Match[str]) -> str:
+        closing, name = match[1], match[2].lower()
+        if name == "img" and not closing:
+            return _image_as_link(_attributes(match[3]))
+        if name != "a":
+            return match[0]
+        if closing:
+            return match[0] if (links.pop() if links else True) else ""
+        links.append("href" in _attributes(match[3]))
+        return match[0] if links[-1] else ""
+
+    return _TAG.sub(tag, cleaned)
 
 
-def _image_as_link(match: re.Match[str]) -> str:
-    attrs: dict[str, Any] = {k.lower(): html.unescape(v) for k, v in _ATTR.findall(match.group(1))}
-    src = str(attrs.get("src", ""))
-    label = html.escape(str(attrs.get("alt") or src or "image"))
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "href" or attribute == "src":
+        return safe_url(value, image=element == "img")
+    return value
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {k.lower(): html.unescape(v) for k, v in _ATTR.findall(text)}
+
+
+def _image_as_link(attrs: dict[str, str]) -> str:
+    src = attrs.get("src", "")
+    label = html.escape(attrs.get("alt") or src or "image")
     if not src:
         return f"[{label}]"
     return f'<a href="{html.escape(src)}" rel="noopener noreferrer nofollow">[image: {label}]</a>'

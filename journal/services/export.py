@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import errno
 import os
-import tempfile
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +26,7 @@ from journal.domain.filters import EntryFilter
 from journal.domain.query import SearchQuery
 from journal.domain.tags import private_only_tags
 from journal.errors import DaybookError, InputError, NotFoundError
-from journal.fileio import fsync_dir
+from journal.fileio import fsync_dir, new_file, output_target, publish, write_through
 
 if TYPE_CHECKING:
     from journal.rendering.markdown import MarkdownRenderer
@@ -81,6 +81,11 @@ class ExportOptions:
     front_matter: bool = False
     split: bool = False  # Markdown only: one file per entry
     page_per_entry: bool = False  # PDF and print only: each entry starts a new page
+
+    @property
+    def holds_private(self) -> bool:
+        """Whether the output may hold private text (written rw for its owner only)."""
+        return self.include_private or self.format == "json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,31 +346,50 @@ def _renderer() -> MarkdownRenderer:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def write_export(text: str | bytes, path: Path, force: bool = False, private: bool = False) -> Path:
-    """Write `text` to `path` atomically (temp file, fsync, rename); replace only with `force`.
+def write_export(
+    text: str | bytes, path: Path | str, force: bool = False, private: bool = False
+) -> Path:
+    """Write `text` to the output `path` names (see `journal.fileio.output_target`).
 
-    With `private` (the output holds private text) the file is rw for its owner only."""
-    if path.is_dir():
-        raise InputError(f"{path} is a folder", "give a file name (or use --split for a folder)")
-    if path.exists() and not force:
-        raise InputError(f"{path} already exists", "add --force to replace it, or choose another")
+    A regular file is written atomically (temp file, fsync, rename) and replaced only with
+    `force`; a FIFO or a device is written through, never replaced; `-` is standard output.
+    New files follow the umask, replaced ones keep their mode; with `private` (the export
+    holds private text) the file is rw for its owner only. Returns the path written.
+    """
+    target = output_target(path, force)
     data = text.encode("utf-8") if isinstance(text, str) else text
+    if target.path is None:
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return Path("-")
+    if target.through:
+        try:
+            write_through(target.path, data)
+        except OSError as exc:
+            raise _write_error(target.path, exc) from exc
+        return target.path
+    return _write_file(target.path, data, target.replace, private)
+
+
+def _write_file(path: Path, data: bytes, replace: bool, private: bool) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = new_file(folder, path.name, private)
     except OSError as exc:
         raise _write_error(path, exc) from exc
-    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), 0o600 if private else _mode_for(path))
+            if replace and not private:
+                with contextlib.suppress(OSError):  # keep the mode the user gave the old file
+                    os.fchmod(fh.fileno(), path.stat().st_mode & 0o777)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            _link_new(tmp, path)
+        publish(tmp, path, replace)
         fsync_dir(folder)
     except FileExistsError as exc:
         raise InputError(
@@ -374,17 +398,22 @@ def write_export(text: str | bytes, path: Path, force: bool = False, private: bo
     except OSError as exc:
         raise _write_error(path, exc) from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
     return path
 
 
-def write_export_folder(files: Mapping[str, str], folder: Path, force: bool = False) -> list[Path]:
+def write_export_folder(
+    files: Mapping[str, str], folder: Path | str, force: bool = False, private: bool = False
+) -> list[Path]:
     """Write one file per entry into `folder` (created if absent); existing files need `force`."""
+    if os.fspath(folder) in ("", "-"):
+        raise InputError("one file per entry needs a folder", "give it with -o DIR")
+    folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder} is a file", "give a folder for --split")
     if not force:
-        taken = [name for name in files if (folder / name).exists()]
+        taken = [name for name in files if os.path.lexists(folder / name)]
         if taken:
             raise InputError(
                 f"{folder / taken[0]} already exists"
@@ -392,10 +421,10 @@ def write_export_folder(files: Mapping[str, str], folder: Path, force: bool = Fa
                 "add --force to replace them, or choose another folder",
             )
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700 if private else 0o777, parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_error(folder, exc) from exc
-    return [write_export(text, folder / name, force) for name, text in files.items()]
+    return [write_export(text, folder / name, force, private) for name, text in files.items()]
 
 
 def default_name(options: ExportOptions, today: dt.date | None = None) -> str:
@@ -404,33 +433,13 @@ def default_name(options: ExportOptions, today: dt.date | None = None) -> str:
     return f"{stem}-{(today or dt.date.today()).isoformat()}{SUFFIXES[options.format]}"
 
 
-def _link_new(tmp: Path, path: Path) -> None:
-    """Give the finished temp file its name, failing if the name is taken meanwhile."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise
-    except OSError as exc:  # no hard links here (FAT, some network shares): check, then rename
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
-            raise
-        if path.exists():
-            raise FileExistsError(errno.EEXIST, "exists", str(path)) from exc
-        os.replace(tmp, path)
-
-
-def _mode_for(path: Path) -> int:
-    """The existing file's permissions when replacing it, else rw-r--r--."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return 0o644
-
-
 def _write_error(path: Path, exc: OSError) -> DaybookError:
     if isinstance(exc, PermissionError):
         return InputError(f"cannot write {path}: permission denied", "choose another folder")
     if isinstance(exc, FileNotFoundError | NotADirectoryError):
         return InputError(f"cannot write {path}: its folder does not exist", "create it first")
+    if exc.errno == errno.ENXIO:
+        return InputError(f"cannot write {path}: no program is reading from it", "start it first")
     if exc.errno == errno.ENOSPC:
         return DaybookError(f"cannot write {path}: the disk is full", "free some space")
     if exc.errno == errno.EROFS:

@@ -8,13 +8,17 @@ cloud-sync folder or on a network filesystem, where SQLite's locking cannot be t
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import os
+import shlex
 import sys
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from journal.errors import StorageError
+from journal.errors import DamagedJournalError, InputError, StorageError
 from journal.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -95,18 +99,136 @@ def quarantine(paths: AppPaths, now: dt.datetime | None = None) -> Path:
     return target
 
 
-def newest_good_backup(paths: AppPaths) -> Path | None:
+@dataclass(frozen=True, slots=True)
+class GoodBackup:
+    """A backup that passed SQLite's integrity check just now."""
+
+    path: Path
+    time: dt.datetime  # local, naive: when it was taken
+    entries: int  # outside the Trash
+
+
+def newest_good_backup(paths: AppPaths) -> GoodBackup | None:
     """The newest backup in the backups folder that passes `verify_backup`, if any."""
     from journal.services.backups import list_backups
     from journal.storage.backup import verify_backup
 
     for info in list_backups(paths.backups):
         try:
-            verify_backup(info.path)
+            entries = verify_backup(info.path)
         except StorageError:
             continue
-        return info.path
+        return GoodBackup(info.path, info.time, entries)
     return None
+
+
+def journal_damage(paths: AppPaths, quick: bool = True) -> list[str]:
+    """What SQLite's quick_check (or, not `quick`, its integrity_check) finds wrong with the
+    journal file, read-only (the file and its -wal stay as they are); an empty list when it
+    is intact or does not exist."""
+    from journal.storage.backup import file_damage
+
+    return file_damage(paths.database, quick)
+
+
+# Where the app notes the journal's files as they were when it last closed them after a
+# clean check (see `note_verified`): unchanged since, the check before opening is skipped.
+VERIFIED_FILE = "verified.json"
+
+
+def _file_stamp(paths: AppPaths) -> dict[str, list[int]]:
+    """Size and modification time (ns) of the journal and its -wal, as they are now."""
+    stamp: dict[str, list[int]] = {}
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(f"{paths.database}{suffix}")
+        except OSError:
+            continue
+        stamp[suffix or "db"] = [st.st_size, st.st_mtime_ns]
+    return stamp
+
+
+def note_verified(paths: AppPaths) -> None:
+    """Remember the journal's files as they are now: call after a clean check, once the
+    journal is closed. Best effort: a note that cannot be written only costs a check."""
+    with contextlib.suppress(OSError):
+        (paths.home / VERIFIED_FILE).write_text(json.dumps(_file_stamp(paths)))
+
+
+def unchanged_since_verified(paths: AppPaths) -> bool:
+    """Whether the journal's files are exactly as `note_verified` last saw them (nothing,
+    not even another Daybook command, has written them since)."""
+    try:
+        noted = json.loads((paths.home / VERIFIED_FILE).read_text())
+    except (OSError, ValueError):
+        return False
+    return bool(noted) and noted == _file_stamp(paths)
+
+
+def damage_error(paths: AppPaths, problems: list[str]) -> DamagedJournalError:
+    """The error for a journal in which `journal_damage` found `problems`."""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return DamagedJournalError(
+        f"the journal {paths.database} is damaged: {problems[0]}{more}",
+        "restore a good backup with `daybook restore FILE` (`daybook backup --list` shows "
+        "them); the damaged file is moved aside, not deleted",
+        path=paths.database,
+    )
+
+
+def damaged_hint(paths: AppPaths) -> str:
+    """What to do about a damaged journal: restore the newest good backup, named."""
+    backup = newest_good_backup(paths)
+    if backup is None:
+        return (
+            f"there is no good backup in {paths.backups}; copy {paths.database} somewhere safe, "
+            "then move it away with its -wal and -shm files to start afresh"
+        )
+    entries = "1 entry" if backup.entries == 1 else f"{backup.entries:,} entries"
+    return (
+        f"restore the newest good backup ({backup.time:%Y-%m-%d %H:%M}, {entries}) with "
+        f"`daybook restore {shlex.quote(str(backup.path))}` (`daybook backup --list` shows the "
+        "others): the damaged file is moved aside, not deleted"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """Where the journal as it was went: a pre-restore backup (it was healthy) or, for a
+    damaged journal, the `journal.sqlite3.damaged-*` files beside it."""
+
+    safety_backup: Path | None = None
+    moved_aside: Path | None = None
+
+
+def restore_journal(paths: AppPaths, source: Path) -> Restored:
+    """Replace the journal with the backup `source`, losing nothing.
+
+    The backup is verified first (a bad one changes nothing). A healthy journal is kept as
+    a pre-restore backup; a damaged one, which cannot be copied, is moved aside unchanged.
+    """
+    from journal.services.journal import Journal
+    from journal.storage.backup import verify_backup
+
+    if source.resolve() == paths.database.resolve():
+        raise InputError("that file is the journal itself", "give a backup file")
+    verify_backup(source)
+    # The full check, read-only: damage it finds is moved aside before anything could
+    # write to the file (closing a read-write connection checkpoints the -wal into it).
+    if journal_damage(paths, quick=False):
+        return Restored(moved_aside=restore_over_damaged(paths, source))
+    try:
+        journal = Journal.open(paths)
+    except DamagedJournalError:
+        return Restored(moved_aside=restore_over_damaged(paths, source))
+    with journal:
+        try:
+            return Restored(safety_backup=journal.restore(source))
+        except StorageError:
+            # The pre-restore copy failed: damage quick_check cannot see (index contents)?
+            if not journal.store.check():
+                raise
+    return Restored(moved_aside=restore_over_damaged(paths, source))
 
 
 def sync_folder_warning(path: Path, mounts: str | None = None) -> str | None:

@@ -321,15 +321,21 @@ class Journal:
 
     # -- safety ----------------------------------------------------------------------------
 
-    def backup(self, target: Path | None = None) -> Path:
-        """A verified copy of the journal; by default in the backups folder, timestamped."""
+    def backup(self, target: Path | str | None = None, force: bool = False) -> Path:
+        """A verified copy of the journal; by default in the backups folder, timestamped.
+
+        `target` is read by `journal.fileio.output_target`: a folder (or a path ending in
+        `/`) gets a timestamped file inside it; an existing file is replaced only with
+        `force`; pipes, devices and standard output are refused (a backup is a database).
+        """
+        from journal.fileio import output_target
         from journal.storage.backup import timestamped_name
 
         if target is None:
-            target = self.paths.backups / timestamped_name("manual")
-        elif target.is_dir():
-            target = target / timestamped_name("daybook")
-        return self.store.backup(target)
+            return self.store.backup(self.paths.backups / timestamped_name("manual"))
+        out = output_target(target, force, inside=timestamped_name("daybook"), streams=False)
+        assert out.path is not None  # streams=False: never standard output
+        return self.store.backup(out.path, replace=out.replace)
 
     @_announcing("replaced")
     def restore(self, source: Path) -> Path:

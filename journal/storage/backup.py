@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import sqlite3
 from pathlib import Path
 
 from journal.errors import DamagedJournalError, StorageError
-from journal.fileio import fsync_dir
+from journal.fileio import fsync_dir, publish
 from journal.storage.db import SQLITE_HEADER
 
 
-def backup_file(source: Path, target: Path) -> Path:
+def backup_file(source: Path, target: Path, replace: bool = True) -> Path:
     """Copy the database `source` (WAL content included) to `target`, verified, mode 0600.
 
     The copy is written beside the target and renamed into place only after it passed an
     integrity check, so a failed backup never leaves half a file under the final name.
+    Without `replace`, an existing `target` is left alone (StorageError).
     """
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.partial")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
     try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -42,26 +44,41 @@ def backup_file(source: Path, target: Path) -> Path:
             )
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        publish(tmp, target, replace)
         fsync_dir(target.parent)
+    except FileExistsError as exc:
+        _remove(tmp)
+        raise StorageError(
+            f"{target} already exists", "add --force to replace it, or choose another"
+        ) from exc
     except sqlite3.Error as exc:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        _remove(tmp)
         raise StorageError(
             f"cannot back up the journal to {target}: {exc}", "check the disk"
         ) from exc
     except OSError as exc:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        _remove(tmp)
         raise StorageError(
-            f"cannot write the backup {target}: {exc.strerror}",
-            "free some space or choose another place with --to",
+            f"cannot write the backup {target}: {exc.strerror or exc}",
+            "free some space or choose another place with --to"
+            if exc.errno == errno.ENOSPC
+            else "choose another place with --to",
         ) from exc
+    except BaseException:
+        _remove(tmp)
+        raise
     return target
 
 
-def verify_backup(path: Path) -> None:
-    """Raise unless `path` is a readable, intact Daybook database."""
+def _remove(tmp: Path) -> None:
+    """Remove a partial backup, if there is one and the folder lets us (never raises)."""
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def verify_backup(path: Path) -> int:
+    """Raise unless `path` is a readable, intact Daybook database; returns how many
+    entries it holds outside the Trash."""
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -76,18 +93,55 @@ def verify_backup(path: Path) -> None:
             has_entries = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='entries'"
             ).fetchone()
+            count = _live_entries(conn) if ok and has_entries else 0
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise _bad_backup(path) from exc
     if not ok or not has_entries:
         raise _bad_backup(path)
+    return int(count)
+
+
+def _live_entries(conn: sqlite3.Connection) -> int:
+    """Entries outside the Trash (every entry in a journal from before the Trash)."""
+    columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(entries)")}
+    where = " WHERE deleted_at IS NULL" if "deleted_at" in columns else ""
+    return int(conn.execute(f"SELECT count(*) FROM entries{where}").fetchone()[0])
+
+
+def file_damage(path: Path, quick: bool = True) -> list[str]:
+    """What SQLite's quick_check (or full integrity_check) finds wrong with the database
+    `path` (an empty list: none, or no file). Read-only: the file and its -wal are left
+    exactly as they are, so a damaged journal can be moved aside unchanged."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        return [f"cannot read {path}: {exc.strerror}"]
+    if not head:
+        return []
+    if head != SQLITE_HEADER:
+        return ["not an SQLite database"]
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            pragma = "quick_check" if quick else "integrity_check"
+            rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows[:20]
 
 
 def _bad_backup(path: Path) -> StorageError:
     return DamagedJournalError(
         f"{path} is damaged or is not a Daybook backup; nothing was changed",
         "choose another backup (`daybook backup --list` shows them)",
+        path=path,
     )
 
 

@@ -52,6 +52,7 @@ def corrupt_error(path: Path) -> DamagedJournalError:
         f"the journal {path} is damaged or is not a Daybook database (left untouched)",
         "restore a backup with `daybook restore FILE` (`daybook backup --list` shows them), "
         "or move the file away to start afresh",
+        path=path,
     )
 
 

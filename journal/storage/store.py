@@ -593,9 +593,12 @@ class JournalStore(JournalStatistics):
         """Rebuild the full-text index from the entries (repairs a stale index)."""
         self._execute_write("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')", ())
 
-    def backup(self, target: Path) -> Path:
-        """A verified copy of the journal at `target` (SQLite's backup API)."""
-        return backup_file(self.path, target)
+    def backup(self, target: Path, replace: bool = True) -> Path:
+        """A verified copy of the journal at `target` (SQLite's backup API).
+
+        Without `replace`, an existing `target` is refused (StorageError).
+        """
+        return backup_file(self.path, target, replace)
 
     def restore_from(self, source: Path) -> None:
         """Replace this journal's content with the verified backup `source`, in place.

@@ -470,11 +470,11 @@ class ExportDialog(QDialog):
             from journal.ui.pdf import pdf_bytes
 
             text = pdf_bytes(result.text)
-        target, private = chosen, opts.include_private
+        target, private = chosen, opts.holds_private
 
         def job() -> Path:
             if files:
-                write_export_folder(files, target, force=force)
+                write_export_folder(files, target, force=force, private=private)
             else:
                 write_export(text, target, force=force, private=private)
             return target

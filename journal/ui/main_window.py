@@ -29,15 +29,17 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QThreadPo
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from journal.errors import DaybookError
+from journal.errors import DamagedJournalError, DaybookError
 from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
 from journal.ui.errors import ErrorDialog, message_box
+from journal.ui.placement import place_on_mouse_screen
 from journal.ui.worker import Task, TaskSet
 
 # Quitting stops the background work and waits this long for it, then abandons what is left.
 QUIT_WAIT_MS = 500
+FIRST_SIZE = (1280, 800)  # the first start's size, made smaller to fit the screen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         self.pool = pool or QThreadPool.globalInstance()
         self._tasks = TaskSet(self, self.pool)
         self._total = 0
+        self.damaged = False  # a read found the journal damaged: never shown as empty
         _FirstPaint(self)
         self.export_dialog: ExportDialog | None = None
         self.insights_dialog: InsightsDialog | None = None
@@ -185,7 +188,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setAccessibleName(self.tr("Status"))
         self.statusBar().showMessage(self.tr("Opening your journal…"))
 
-        self.resize(1280, 800)
+        place_on_mouse_screen(self, FIRST_SIZE)  # 1280x800, or less on a smaller screen
         self.restore_geometry()
 
     def is_ready(self) -> bool:
@@ -345,13 +348,18 @@ class MainWindow(QMainWindow):
         self.list_empty.setVisible(no_rows)
         if no_rows:
             self.list_empty.setText(
-                self.tr("No entries match.")
+                self.tr(
+                    "The journal could not be read: it is damaged.\n"
+                    "Quit and start Daybook again to restore a backup."
+                )
+                if self.damaged
+                else self.tr("No entries match.")
                 if searching
                 else self.tr("No entries yet.\nPress Ctrl+N to write one.")
             )
         if self.right_stack.currentWidget() is self.editor:
             return
-        if empty_journal and not self.trash_button.isChecked():
+        if empty_journal and not self.damaged and not self.trash_button.isChecked():
             self.right_stack.setCurrentWidget(self.empty_state)
         else:
             self.right_stack.setCurrentWidget(self.reader)
@@ -593,6 +601,19 @@ class MainWindow(QMainWindow):
         HelpDialog.show_help(self, self.ui_actions.all_actions(), page)
 
     def report(self, error: BaseException) -> None:
+        """Show an error; a damaged journal is said once (every pane's reads then fail) and
+        the panes stop looking like an empty journal."""
+        journal_file = self.paths.database.resolve()
+        if (
+            isinstance(error, DamagedJournalError)
+            and error.path
+            and error.path.resolve() == journal_file
+        ):
+            if self.damaged:
+                return
+            self.damaged = True
+            if self.is_ready():
+                self.update_pages()
         ErrorDialog.show_error(self, error)
 
     def wait_for_tasks(self, msecs: int = QUIT_WAIT_MS) -> bool:

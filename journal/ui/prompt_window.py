@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -46,6 +47,7 @@ from journal.paths import AppPaths
 from journal.services.drafts import Draft, DraftStore
 from journal.services.prompt import PromptService
 from journal.ui.editor import MarkdownEdit, TagsEdit
+from journal.ui.placement import place_on_mouse_screen
 
 DRAFT_DELAY_MS = 300
 DRAFT_FOLDER = "prompt"  # below the drafts folder: the main editor's start-up offer skips it
@@ -96,6 +98,7 @@ class PromptWindow(QWidget):
         self._dirty = False
         self._done = False  # saved or snoozed: closing needs no draft
         self._closed_emitted = False
+        self._placed = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(draft_delay_ms)
@@ -334,6 +337,9 @@ class PromptWindow(QWidget):
         """Show, raise and focus: the user asked for the prompt."""
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
         self.first_editor().setFocus(Qt.FocusReason.OtherFocusReason)
+        self._place()
+        if self.isMinimized():
+            self.showNormal()
         self.show()
         self.raise_()
         self.activateWindow()
@@ -344,7 +350,17 @@ class PromptWindow(QWidget):
         user clicks it."""
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.first_editor().setFocus(Qt.FocusReason.OtherFocusReason)
+        self._place()
         self.show()
+        self.raise_()  # above the other windows, but the keyboard stays where it is
+        QApplication.alert(self)  # _NET_WM_STATE_DEMANDS_ATTENTION on X11, a flash elsewhere
+
+    def _place(self) -> None:
+        """The first time: centred on the screen holding the mouse, wholly on it."""
+        if self._placed:
+            return
+        self._placed = True
+        place_on_mouse_screen(self, (self.width(), self.height()))
 
     # -- the answers -----------------------------------------------------------------------
 
@@ -519,7 +535,6 @@ def run_test_hook(window: PromptWindow, answers: Sequence[str]) -> None:
     offscreen process from outside, so the process does it itself; only `daybook prompt`
     calls this, and only when that variable is set."""
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     tries = [0]
 

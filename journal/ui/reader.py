@@ -112,23 +112,24 @@ class EntryReader(QWidget):
         self.browser.anchorClicked.connect(self._open_link)
         self.browser.document().setDocumentMargin(2)
 
-        head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.day_label)
-        titles.addWidget(self.title_label)
+        # The day and the buttons share the first row; the title has the pane's whole width
+        # below them, so a narrow pane wraps it instead of squeezing it beside the buttons.
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.day_label.setWordWrap(True)  # a narrow pane wraps the time, never cuts it
+        top.addWidget(self.day_label, 1)
+        for button in (self.edit_button, self.delete_button, self.restore_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            top.addWidget(button)
         meta_row = QHBoxLayout()
         meta_row.setSpacing(4)
         meta_row.addWidget(self.lock_label)
         meta_row.addWidget(self.meta_label, 1)
-        titles.addLayout(meta_row)
-        head.addLayout(titles, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for button in (self.edit_button, self.delete_button, self.restore_button):
-            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            buttons.addWidget(button)
-        head.addLayout(buttons)
+        head = QVBoxLayout()
+        head.setSpacing(2)
+        head.addLayout(top)
+        head.addWidget(self.title_label)
+        head.addLayout(meta_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(12)

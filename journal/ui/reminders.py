@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from typing_extensions import override
 
 from journal.domain.entry import Entry
+from journal.domain.schedule import SNOOZE_SHORT
 from journal.errors import DaybookError
 from journal.services.drafts import DraftStore
 from journal.services.prompt import PromptService
@@ -36,6 +37,7 @@ from journal.settings import Settings
 if TYPE_CHECKING:
     from journal.services.changes import Change
     from journal.ui.main_window import MainWindow
+    from journal.ui.notify import DesktopNotifier
 
 TICK_MS = 30_000
 WAKE_JUMP_S = 90.0  # wall clock ahead of the monotonic one by this much: the machine slept
@@ -136,10 +138,15 @@ CLOSE_NOTICE_KEY = "tray/closeNoticeShown"
 class ReminderDesk(QObject):
     """The prompt's delivery around the main window; all of its wiring in one place.
 
-    With a tray: the reminder is a tray message (a click opens the prompt), closing the main
-    window only hides it (said once, ever), and Quit (tray or File menu) ends the app. Without
-    one: the reminder is a desktop notification and the prompt window itself, shown without
-    taking the keyboard from the application in use.
+    The reminder, with or without a tray: a desktop notification through the notification
+    service (`notifier`, with its Write now / Snooze 15 min / Skip today actions), and the
+    prompt window itself (when `open_prompt_at_reminder` is on) shown above the others without
+    taking the keyboard from the application in use. Qt's tray balloon stands in only where no
+    notification service answered. Until the reminder is answered, snoozed or skipped, the
+    tray icon carries a badge and its tooltip says the reflection is waiting.
+
+    With a tray, closing the main window only hides it (said once, ever), and Quit (tray or
+    File menu) ends the app.
     """
 
     closeNoticeShown = Signal()
@@ -152,6 +159,7 @@ class ReminderDesk(QObject):
         drafts: DraftStore,
         qsettings: QSettings,
         has_tray: bool,
+        notifier: DesktopNotifier | None = None,
     ) -> None:
         from journal.ui.prompt_window import PromptLauncher
         from journal.ui.tray import Tray, app_icon
@@ -170,28 +178,42 @@ class ReminderDesk(QObject):
         self._catch_up_timer.setInterval(0)
         self._catch_up_timer.timeout.connect(self.offer_catch_up)
         self.tray: Tray | None = Tray(service, self) if has_tray else None
+        self.pending: dt.date | None = None  # the day a shown reminder waits about
+        self.notifier: DesktopNotifier | None = None
+        if notifier is not None:
+            self.set_notifier(notifier)
         app.setWindowIcon(app_icon())
         app.setQuitOnLastWindowClosed(self.tray is None)
 
         self.loop.reminderDue.connect(self.remind)
         self.loop.checkFailed.connect(self._report)
         self.launcher.entrySaved.connect(self._prompt_saved)
-        self.launcher.snoozed.connect(lambda _until: self.loop.reschedule())
+        self.launcher.snoozed.connect(lambda _until: self._settled())
         if self.tray is not None:
             menu = self.tray.menu
             menu.writeRequested.connect(lambda: self.open_prompt())
             menu.openRequested.connect(self.show_main)
             menu.quitRequested.connect(self.quit)
-            menu.snoozed.connect(lambda _until: self.loop.reschedule())
+            menu.snoozed.connect(lambda _until: self._settled())
             menu.skipped.connect(lambda _day: self._skipped())
             menu.failed.connect(self._report)
             self.tray.activatedOpen.connect(self.show_main)
-            self.tray.messageClicked.connect(lambda: self.open_prompt())
+            self.tray.messageClicked.connect(lambda: self.open_prompt(self.pending))
+            self.tray.noticeClicked.connect(self.show_main)
             self.tray.show()
             self._take_over_quit()
         window.installEventFilter(self)
         self._connect_window()
         self.update_streak()
+
+    def set_notifier(self, notifier: DesktopNotifier) -> None:
+        """Deliver reminders through `notifier` (the desktop's notification service)."""
+        if self.notifier is not None:
+            self.notifier.withdraw()
+        self.notifier = notifier
+        notifier.setParent(self)
+        notifier.actionInvoked.connect(self._notification_action)
+        notifier.unavailable.connect(self._no_notification_service)
 
     # -- the main window -------------------------------------------------------------------
 
@@ -251,17 +273,82 @@ class ReminderDesk(QObject):
         return self.launcher.open(day, passive=passive)
 
     def remind(self, day: dt.date) -> None:
-        """The reminder fired for `day`: a tray message, or the notification and the window."""
-        if self.tray is not None:
+        """The reminder fired for `day`: the notification (or the tray's balloon where no
+        service exists), the window if the setting says so, and the badge."""
+        self.pending = day
+        opens = bool(getattr(self.service.settings, "open_prompt_at_reminder", True))
+        summary = self.tr("Time for today's reflection")
+        body = (
+            self.tr("Daybook's questions are open in their own window.")
+            if opens
+            else self.tr("A few short questions about {day}.").format(day=day.strftime("%A"))
+        )
+        if self.notifier is not None:
+            self.notifier.show(summary, body)
+        elif self.tray is not None:
             self.tray.remind(day)
         else:
             from journal.ui import notify
 
-            notify.notify(
-                self.tr("Time for today's reflection"),
-                self.tr("Daybook's questions are open in their own window."),
-            )
+            notify.notify(summary, body)
+        if opens:
             self.open_prompt(day, passive=True)
+        if self.tray is not None:
+            self.tray.set_pending(True)
+        self._update_tooltip()
+
+    def _no_notification_service(self, reason: str) -> None:
+        """No notification service answered: Qt's balloon, or notify-send, stands in."""
+        if self.pending is None:
+            return
+        if self.tray is not None:
+            self.tray.remind(self.pending)
+        else:
+            from journal.ui import notify
+
+            if notify.available_backend() is not None:
+                notify.notify(self.tr("Time for today's reflection"), "", backend="notify-send")
+
+    def _notification_action(self, key: str) -> None:
+        """The user chose in the notification: write (or clicked it), snooze or skip."""
+        from journal.ui import notify
+
+        day = self.pending or self.service.today()
+        if key in (notify.DEFAULT, notify.WRITE):
+            self.open_prompt(day)
+            return
+        window = self.launcher.windows.get(day)
+        if key == notify.SNOOZE:
+            if window is not None:
+                window.snooze()  # keeps its draft, snoozes, closes: _settled follows
+                if self.pending is None:
+                    return
+            try:
+                self.service.snooze(SNOOZE_SHORT, day=day)
+            except DaybookError as exc:
+                self._report(exc)
+                return
+            self._settled()
+        elif key == notify.SKIP:
+            if day != self.service.today():
+                return
+            try:
+                self.service.skip_today()
+            except DaybookError as exc:
+                self._report(exc)
+                return
+            if window is not None:
+                window.close()  # its draft stays
+            self._skipped()
+
+    def _settled(self) -> None:
+        """The waiting reminder was answered, snoozed or skipped: no badge, no notification."""
+        self.pending = None
+        if self.notifier is not None:
+            self.notifier.withdraw()
+        if self.tray is not None:
+            self.tray.set_pending(False)
+        self.loop.reschedule()
         self._update_tooltip()
 
     def offer_catch_up(self) -> list[dt.date]:
@@ -283,6 +370,8 @@ class ReminderDesk(QObject):
         return days
 
     def _prompt_saved(self, entry: Entry) -> None:
+        if self.pending is not None and entry.day == self.pending:
+            self._settled()
         if self.catch_up is not None:
             self.catch_up.mark_written(entry.day)
 
@@ -299,8 +388,7 @@ class ReminderDesk(QObject):
         self._update_tooltip()
 
     def _skipped(self) -> None:
-        self.loop.reschedule()
-        self._update_tooltip()
+        self._settled()
 
     def update_streak(self) -> None:
         try:
@@ -345,6 +433,8 @@ class ReminderDesk(QObject):
         if self.catch_up is not None:
             self.catch_up.close()
             self.catch_up = None
+        if self.notifier is not None:
+            self.notifier.withdraw()
         if self.tray is not None:
             self.tray.dispose()
             self.tray = None

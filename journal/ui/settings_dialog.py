@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtGui import QFont, QPalette
@@ -47,7 +48,10 @@ BUILTIN_NAMES = {s.name.casefold() for s in BUILTIN_SETS}
 class SettingsDialog(QDialog):
     """Edits a copy of Settings; `settings()` gives the result, keeping unknown sections."""
 
-    def __init__(self, parent: QWidget | None, settings: Settings) -> None:
+    def __init__(
+        self, parent: QWidget | None, settings: Settings, home: Path | None = None
+    ) -> None:
+        """`home` is the open journal's folder (None: the default one), for start on login."""
         super().__init__(parent)
         self._original = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -113,7 +117,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Settings sections"))
         self.tabs.addTab(appearance, self.tr("Appearance"))
-        self.reminders = RemindersTab(settings, self)
+        self.reminders = RemindersTab(settings, self, home)
         self.tabs.addTab(self.reminders, self.tr("Reminders"))
 
         buttons = QDialogButtonBox(
@@ -190,6 +194,7 @@ class SettingsDialog(QDialog):
             day_boundary=self.reminders.day_boundary(),
             question_set=self.reminders.question_set_name(),
             custom_question_sets=[s.to_dict() for s in self.reminders.custom_sets],
+            open_prompt_at_reminder=self.reminders.open_prompt_check.isChecked(),
             extra=dict(self._original.extra),
         )
 
@@ -205,9 +210,11 @@ class SettingsDialog(QDialog):
         super().accept()
 
     @classmethod
-    def get_settings(cls, parent: QWidget | None, settings: Settings) -> Settings | None:
+    def get_settings(
+        cls, parent: QWidget | None, settings: Settings, home: Path | None = None
+    ) -> Settings | None:
         """Show the dialog modally; the edited settings, or None when cancelled."""
-        dialog = cls(parent, settings)
+        dialog = cls(parent, settings, home)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.settings()
@@ -236,8 +243,11 @@ def _pytime(value: QTime) -> dt.time:
 class RemindersTab(QWidget):
     """Reminder time per weekday (or none), day boundary, question set, start on login."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, home: Path | None = None
+    ) -> None:
         super().__init__(parent)
+        self.home = home  # the journal start on login opens (None: the default one)
         try:
             schedule = Schedule.from_strings(settings.reminder_times, settings.day_boundary)
         except ValueError:
@@ -303,15 +313,34 @@ class RemindersTab(QWidget):
         self.new_set_button.clicked.connect(self.new_set)
         self.delete_set_button.clicked.connect(self.delete_set)
 
-        self.autostart_check = QCheckBox(self.tr("&Start Daybook on login (in the tray)"), self)
-        self.autostart_check.setAccessibleName(self.tr("Start on login"))
+        self.autostart_check = QCheckBox(self.tr("&Start Daybook when I log in"), self)
+        self.autostart_check.setAccessibleName(self.tr("Start Daybook when I log in"))
         try:
-            self._autostart_was = autostart.autostart_enabled()
+            self._autostart_was = autostart.autostart_enabled(home=home)
         except DaybookError:
             self._autostart_was = False
         self.autostart_check.setChecked(self._autostart_was)
-        self.autostart_check.setToolTip(
-            self.tr("Without it, reminders come only while Daybook is running")
+        if home is not None and autostart.is_temporary(home):
+            self.autostart_check.setEnabled(self._autostart_was)  # can still be turned off
+            self.autostart_check.setToolTip(
+                self.tr("This journal is in a temporary folder: it is not started on login")
+            )
+        else:
+            self.autostart_check.setToolTip(
+                self.tr(
+                    "Opens this journal in the tray when you log in, so the end-of-day "
+                    "reminder can come; without it, reminders come only while Daybook runs"
+                )
+            )
+
+        self.open_prompt_check = QCheckBox(self.tr("Open the questions at reminder &time"), self)
+        self.open_prompt_check.setAccessibleName(self.tr("Open the questions at reminder time"))
+        self.open_prompt_check.setChecked(settings.open_prompt_at_reminder)
+        self.open_prompt_check.setToolTip(
+            self.tr(
+                "The questions' window appears with the notification, without taking the "
+                "keyboard from what you are typing in"
+            )
         )
 
         form = QFormLayout(self)
@@ -325,6 +354,7 @@ class RemindersTab(QWidget):
         form.addRow(set_label, self.set_combo)
         form.addRow("", self.set_preview)
         form.addRow("", set_buttons)
+        form.addRow("", self.open_prompt_check)
         form.addRow("", self.autostart_check)
 
     # -- values ----------------------------------------------------------------------------
@@ -348,7 +378,7 @@ class RemindersTab(QWidget):
         """Write or remove the start-on-login entry if the box changed."""
         wanted = self.autostart_check.isChecked()
         if wanted != self._autostart_was:
-            autostart.set_autostart(wanted)
+            autostart.set_autostart(wanted, home=self.home)
             self._autostart_was = wanted
 
     # -- question sets ---------------------------------------------------------------------

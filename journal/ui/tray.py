@@ -109,21 +109,57 @@ class TrayMenu(QMenu):
         )
 
 
+def badged(icon: QIcon) -> QIcon:
+    """`icon` with a filled dot in its top-right corner at every size: a reminder waits."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
+
+    marked = QIcon()
+    for size in ICON_SIZES:
+        pixmap = icon.pixmap(size, size)
+        if pixmap.isNull():
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dot = size * 0.42
+        painter.setPen(QPen(QColor("white"), max(1.0, size / 16)))
+        painter.setBrush(QBrush(QColor(BADGE_COLOUR)))
+        painter.drawEllipse(QRectF(size - dot - 0.5, 0.5, dot, dot))
+        painter.end()
+        marked.addPixmap(pixmap)
+    return marked
+
+
+BADGE_COLOUR = "#d93f0b"
+
+
 class Tray(QObject):
-    """The tray icon with its menu; a click on the icon or on its message opens Daybook."""
+    """The tray icon with its menu; a click on the icon or on its message opens Daybook.
+
+    While a reminder waits (`set_pending`), the icon carries a badge and the tooltip says so.
+    A click on a message opens what the message was about: the reminder's opens the prompt,
+    any other (the "still running" notice) the main window.
+    """
 
     activatedOpen = Signal()  # the icon was clicked: show the main window
     messageClicked = Signal()  # the reminder's message was clicked: open the prompt
+    noticeClicked = Signal()  # another message was clicked: show the main window
 
     def __init__(self, service: PromptService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.menu = TrayMenu(service)
-        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.plain_icon = app_icon()
+        self.pending_icon = badged(self.plain_icon)
+        self.icon = QSystemTrayIcon(self.plain_icon, self)
         self.icon.setToolTip(self.tr("Daybook"))
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
-        self.icon.messageClicked.connect(self.messageClicked)
+        self.icon.messageClicked.connect(self._message_clicked)
         self.told_close = False
+        self.pending = False
+        self.next_text = ""
+        self.last_message = ""  # "reminder" or "notice": what a click on the balloon is about
 
     def show(self) -> None:
         self.icon.show()
@@ -131,8 +167,24 @@ class Tray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
+    def tooltip(self) -> str:
+        return self.icon.toolTip()
+
     def set_tooltip(self, text: str) -> None:
-        self.icon.setToolTip(self.tr("Daybook") + (f"\n{text}" if text else ""))
+        """The next reminder's time (or ''); the waiting reminder comes first while pending."""
+        self.next_text = text
+        lines = [self.tr("Daybook")]
+        if self.pending:
+            lines.append(self.tr("Today's reflection is waiting"))
+        elif text:
+            lines.append(text)
+        self.icon.setToolTip("\n".join(lines))
+
+    def set_pending(self, pending: bool) -> None:
+        """Badge the icon while a reminder waits for an answer, a snooze or a skip."""
+        self.pending = pending
+        self.icon.setIcon(self.pending_icon if pending else self.plain_icon)
+        self.set_tooltip(self.next_text)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
@@ -141,19 +193,28 @@ class Tray(QObject):
         ):
             self.activatedOpen.emit()
 
-    def show_message(self, title: str, text: str) -> None:
+    def _message_clicked(self) -> None:
+        if self.last_message == "reminder":
+            self.messageClicked.emit()
+        else:
+            self.noticeClicked.emit()
+
+    def show_message(self, title: str, text: str, kind: str = "notice") -> None:
         """A balloon from the tray where it can, else a desktop notification."""
+        self.last_message = kind
         if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
             self.icon.showMessage(title, text, self.icon.icon(), 15_000)
         else:
             notify.notify(title, text)
 
     def remind(self, day: dt.date) -> None:
+        """The reminder as the tray's balloon (where no notification service answered)."""
         self.show_message(
             self.tr("Time for today's reflection"),
             self.tr("A few short questions about {day}. Click here or use the tray menu.").format(
                 day=day.strftime("%A")
             ),
+            "reminder",
         )
 
     def dispose(self) -> None:

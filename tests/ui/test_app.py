@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
-from tests.helpers import loaded_modules, make_old_journal
+from tests.helpers import damage_table, loaded_modules, make_old_journal
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -200,8 +200,11 @@ def test_a_journal_that_cannot_be_opened_is_explained_and_exits_1(
 
     paths.home.mkdir(parents=True, exist_ok=True)
     paths.database.write_bytes(b"\x00this is no longer a database" * 200)
+    seen: dict[str, Any] = {}
+    _answer_the_rescue_dialog("quit", seen)
     assert run_gui(paths, ["daybook"]) == 1
-    assert len(errors) == 1 and "damaged" in str(errors[0])
+    assert errors == [] and len(seen["dialogs"]) == 1  # one dialog: no backup, and where
+    assert "no good backup" in seen["offer"] and str(paths.database) in seen["offer"]
     assert gc.isenabled()
     assert not started[0].is_ready() and not started[0].isVisible()
 
@@ -250,27 +253,117 @@ def test_an_older_journal_is_upgraded_behind_the_frame(
     assert list(paths.backups.glob("pre-upgrade-0001-*.sqlite3"))
 
 
+def _answer_the_rescue_dialog(choice: str, seen: dict[str, Any]) -> None:
+    """Wait for the rescue dialog (the real one, modal), note what it says, click `choice`."""
+    from PySide6.QtWidgets import QApplication
+
+    from journal.ui.rescue_dialog import RescueDialog
+
+    def look() -> None:
+        shown = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, RescueDialog) and w.isVisible()
+        ]
+        if not shown:
+            QTimer.singleShot(20, look)
+            return
+        dialog = shown[0]
+        seen.setdefault("dialogs", []).append(dialog)
+        seen["offer"] = dialog.offer.text()
+        seen["parent"] = dialog.parentWidget()
+        seen["modal_others"] = [
+            w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()
+        ]
+        button = dialog.restore_button if choice == "restore" else dialog.quit_button
+        assert button is not None
+        button.click()
+
+    QTimer.singleShot(0, look)
+
+
+@pytest.mark.parametrize("table", ["entries", "ix_entries_timeline", "entries_fts_data"])
 def test_a_damaged_journal_is_restored_from_a_backup_at_start(
-    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+    paths: Any,
+    qapp: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    started: list[Any],
+    errors: list[BaseException],
+    table: str,
 ) -> None:
-    """The failure arrives from the opener's thread; the offer and the restore happen on
-    the UI thread, and the window opens on the restored journal with a note."""
+    """Damage on a page of the journal (not the first): the one dialog appears over the
+    window, offers the backup with its date and entry count, restores it in the app, and
+    the window opens on the restored journal with a note; nothing else is shown."""
     from journal.app import run_gui
-    from journal.ui import startup
 
     monkeypatch.setattr("journal.app.ask_restore_drafts", lambda *_a: False)
     with Journal.open(paths) as journal:
         journal.add("kept in the backup", title="Backed up", day=dt.date(2026, 11, 20))
+        journal.add("also kept", title="Also", day=dt.date(2026, 11, 19))
         journal.backup(paths.backups / "manual-20261120-180000.sqlite3")
-    paths.database.write_bytes(b"\x00this is no longer a database" * 200)
-    asked: list[Any] = []
-    monkeypatch.setattr(startup, "ask_restore", lambda parent, _e, b: asked.append(parent) or True)
+        for i in range(60):
+            journal.add(f"written after the backup {i} " + "word " * 80, day=dt.date(2026, 11, 21))
+    garbage = damage_table(paths.database, table)
+    seen: dict[str, Any] = {}
+    _answer_the_rescue_dialog("restore", seen)
+    _close_when_ready(started, seen)
+    assert run_gui(paths, ["daybook"]) == 0
+    assert errors == [] and len(seen["dialogs"]) == 1
+    assert seen["parent"] is started[0]  # over the window, not a lone dialog
+    assert "Friday 20 November 2026 at 18:00" in seen["offer"] and "2 entries" in seen["offer"]
+    assert seen["titles"] == ["Backed up", "Also"]
+    assert seen["status"].startswith("Restored the backup of 2026-11-20 18:00")
+    [moved] = [
+        m
+        for m in paths.home.glob("journal.sqlite3.damaged-*")
+        if not m.name.endswith(("-wal", "-shm"))
+    ]
+    assert moved.read_bytes() == garbage
+
+
+def test_quitting_from_the_rescue_dialog_shows_no_empty_journal(
+    paths: Any,
+    qapp: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    started: list[Any],
+    errors: list[BaseException],
+) -> None:
+    """Quit: exit 1, the damaged file untouched, the panes never built (so never the
+    "No entries yet" welcome over a journal that holds entries), no other dialog."""
+    from journal.app import run_gui
+
+    with Journal.open(paths) as journal:
+        for i in range(40):
+            journal.add(f"entry {i} " + "word " * 80, day=dt.date(2026, 11, 20))
+        journal.backup(paths.backups / "manual-20261120-180000.sqlite3")
+    garbage = damage_table(paths.database)
+    seen: dict[str, Any] = {}
+    _answer_the_rescue_dialog("quit", seen)
+    assert run_gui(paths, ["daybook"]) == 1
+    assert errors == [] and len(seen["dialogs"]) == 1
+    assert not started[0].is_ready() and not started[0].isVisible()
+    assert paths.database.read_bytes() == garbage
+    assert not list(paths.home.glob("journal.sqlite3.damaged-*"))
+
+
+def test_run_gui_on_a_new_home_leaves_the_autostart_folder_alone(
+    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+) -> None:
+    """The whole first start, as issue 14.18 saw it: no autostart file appears (the
+    folder is taken as a lasting one, so only consent can be what holds it back)."""
+    import os
+
+    from journal.app import run_gui
+    from journal.services import autostart
+
+    monkeypatch.setattr("journal.app.ask_restore_drafts", lambda *_a: False)
+    monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)
     seen: dict[str, Any] = {}
     _close_when_ready(started, seen)
     assert run_gui(paths, ["daybook"]) == 0
-    assert asked == [started[0]]  # asked over the window, not as a lone dialog
-    assert seen["titles"] == ["Backed up"]
-    assert seen["status"].startswith("Restored manual-20261120-180000.sqlite3")
+    assert "Start Daybook when I log in" in seen["status"]
+    assert not (Path(os.environ["XDG_CONFIG_HOME"]) / "autostart").exists()
+    assert not autostart.autostart_enabled()
 
 
 def test_a_window_that_is_never_painted_still_opens_its_journal(

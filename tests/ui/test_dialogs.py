@@ -93,11 +93,9 @@ def test_sentence_ends_and_starts_as_a_sentence(text: str) -> None:
 
 def test_every_question_box(qtbot: Any, tmp_path: Path) -> None:
     from journal.app import drafts_box
-    from journal.errors import DamagedJournalError
     from journal.services.drafts import Draft
     from journal.ui.export_dialog import overwrite_box
     from journal.ui.main_window import unsaved_box
-    from journal.ui.startup import restore_backup_box
     from journal.ui.trash import empty_trash_box
 
     parent = QWidget()
@@ -118,9 +116,6 @@ def test_every_question_box(qtbot: Any, tmp_path: Path) -> None:
         overwrite_box(parent, [tmp_path / "a.md", tmp_path / "b.md"])[0],
         unsaved_box(parent),
         drafts_box(parent, [draft])[0],
-        restore_backup_box(
-            parent, DamagedJournalError("the journal is damaged"), tmp_path / "b.sqlite3"
-        )[0],
     ]
     for box in boxes:
         check_box(box)
@@ -154,6 +149,7 @@ def _dialogs(journal: Any, paths: Any) -> list[QDialog]:
     from journal.ui.help_dialog import HelpDialog
     from journal.ui.import_dialog import ImportDialog
     from journal.ui.insights import InsightsDialog
+    from journal.ui.rescue_dialog import RescueDialog
     from journal.ui.settings_dialog import QuestionSetDialog, SettingsDialog
 
     return [
@@ -166,6 +162,7 @@ def _dialogs(journal: Any, paths: Any) -> list[QDialog]:
         HelpDialog([QAction("&Find")], "keys"),
         CatchUpDialog([dt.date(2026, 11, 19)]),
         DayDialog(journal, dt.date(2026, 11, 20)),
+        RescueDialog("damaged", paths.database, paths.backups, None),
     ]
 
 

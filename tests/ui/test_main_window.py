@@ -319,7 +319,9 @@ def test_settings_are_saved_and_applied(
     palette, font = qapp.palette(), qapp.font()
     window = make_window(journal)
     chosen = Settings(theme="dark", font_size=13)
-    monkeypatch.setattr(SettingsDialog, "get_settings", classmethod(lambda _c, _p, _s: chosen))
+    monkeypatch.setattr(
+        SettingsDialog, "get_settings", classmethod(lambda _c, _p, _s, _home=None: chosen)
+    )
     try:
         window.settings_action.trigger()
         assert Settings.load(journal.paths.settings).theme == "dark"
@@ -386,8 +388,10 @@ def test_on_this_day_in_the_sidebar_jumps_to_its_day(
     journal.add("A year ago I learned to read flame graphs", day=a_year_ago)
     journal.add("Something from another day", day=a_year_ago + dt.timedelta(days=3))
     window = make_window(journal)
+    window.resize(1280, 800)  # wide enough for the sidebar (it folds below 1100 px)
     memories = window.sidebar.memory_list
-    assert memories.isVisible() and memories.count() == 1
+    qtbot.waitUntil(memories.isVisible)
+    assert memories.count() == 1
     assert "flame graphs" in memories.item(0).text()
     qtbot.mouseClick(
         memories.viewport(),
@@ -405,6 +409,17 @@ def test_counts_are_said_in_words(journal: Any, make_window: Any) -> None:
     journal.add("one reflection #alone")
     window = make_window(journal)
     assert window.stats_label.text() == "1 entry · 1 tag"
+
+
+def test_the_first_size_fits_the_screen(journal: Any, make_window: Any) -> None:
+    window = make_window(journal)  # the offscreen screen is 800x800: 1280x800 would not fit
+    free = window.screen().availableGeometry()
+    least = window.minimumSizeHint()  # (wider with the larger fonts earlier tests may leave)
+    assert window.width() <= max(free.width(), least.width())
+    assert window.height() <= max(free.height(), least.height())
+    assert free.contains(window.frameGeometry().topLeft())
+    if least.width() < free.width() - 10 and least.height() < free.height() - 40:
+        assert free.contains(window.frameGeometry())
 
 
 def test_a_partial_word_finds_while_typing_and_the_entry_shows_it_marked(

@@ -300,3 +300,19 @@ def test_the_test_hook_types_and_saves(
     with qtbot.waitSignal(window.saved, timeout=5000) as saved:
         run_test_hook(window, ["Line one\nLine two", "", "Next"])
     assert saved.args[0].body == f"## {WORK}\n\nLine one\nLine two\n\n## {NEXT}\n\nNext"
+
+
+@pytest.mark.parametrize("passive", [False, True])
+def test_the_window_opens_centred_and_wholly_on_the_screen(
+    qtbot: Any, service: PromptService, drafts: DraftStore, passive: bool
+) -> None:
+    window = PromptWindow(service, drafts, THU)
+    qtbot.addWidget(window)
+    window.move(-400, 700)  # where a window manager-less desktop might have put it
+    window.show_passive() if passive else window.show_active()
+    qtbot.waitExposed(window)
+    free = window.screen().availableGeometry()
+    assert free.contains(window.frameGeometry())
+    centre = window.frameGeometry().center() - free.center()
+    assert abs(centre.x()) <= 2 and abs(centre.y()) <= 40  # the frame allowance at most
+    assert window.focusWidget() is window.first_editor()

@@ -78,3 +78,18 @@ def test_search_words_are_marked_whole_case_blind_and_across_punctuation(qtbot: 
     r.highlight(())
     r.show_entry(entry("The design review again"))
     assert r.highlighted() == []
+
+
+def test_a_narrow_pane_wraps_the_title_below_the_buttons_and_cuts_nothing(qtbot: Any) -> None:
+    pane = reader(qtbot)
+    pane.resize(420, 500)
+    pane.show()
+    long_title = "A long title about the flaky integration test and what the clock taught us"
+    pane.show_entry(entry("Body.", title=long_title))
+    qtbot.waitUntil(lambda: pane.title_label.width() > 0)
+    inner = pane.width() - 48  # the layout's side margins
+    assert pane.title_label.width() >= inner - 2  # the whole width, not beside the buttons
+    for button in (pane.edit_button, pane.delete_button):
+        assert button.isVisible() and button.geometry().right() <= pane.width()
+    day = pane.day_label
+    qtbot.waitUntil(lambda: day.heightForWidth(day.width()) <= day.height())  # wrapped, not cut

@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from journal.domain.filters import EntryFilter
@@ -146,9 +146,18 @@ def make_desk(
 
     desks: list[Any] = []
 
-    def make(journal: Journal, tray: bool = False) -> Any:
+    def make(journal: Journal, tray: bool = False, settings: Settings | None = None) -> Any:
         window = make_window(journal)
-        desk = build_reminders(qapp, window, journal, Settings(), qsettings, tray=tray, clock=clock)
+        desk = build_reminders(
+            qapp,
+            window,
+            journal,
+            settings or Settings(),
+            qsettings,
+            tray=tray,
+            clock=clock,
+            notifications=False,
+        )
         desk.service._zone = lambda: BERLIN
         desks.append(desk)
         return desk
@@ -270,3 +279,220 @@ def test_tray_quit_closes_everything(
     from journal.ui.prompt_window import draft_key
 
     assert desk.launcher.drafts.load(draft_key(THU)) is not None
+
+
+# -- delivery: the notification, the window, the badge (issue 15) ----------------------------
+
+
+class FakeNotifier(QObject):
+    """Stands in for `notify.DesktopNotifier`: the same signals, calls recorded."""
+
+    actionInvoked = Signal(str)
+    shown = Signal(int, object)
+    unavailable = Signal(str)
+    dismissed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, ...]] = []
+
+    def show(self, summary: str, body: str) -> None:
+        self.calls.append(("show", summary, body))
+
+    def withdraw(self) -> None:
+        self.calls.append(("withdraw",))
+
+
+@pytest.fixture
+def balloons(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Qt's tray balloons, recorded (offscreen a forced tray's icon is never visible)."""
+    from journal.ui.tray import Tray
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        Tray, "show_message", lambda self, title, text, kind="notice": shown.append(kind)
+    )
+    return shown
+
+
+def _desk_with_notifier(make_desk: Any, journal: Journal, **kwargs: Any) -> tuple[Any, Any]:
+    desk = make_desk(journal, **kwargs)
+    notifier = FakeNotifier()
+    desk.set_notifier(notifier)
+    return desk, notifier
+
+
+@pytest.mark.parametrize("tray", [True, False])
+def test_the_reminder_goes_to_the_notification_service_with_or_without_a_tray(
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: Any, tray: bool
+) -> None:
+    desk, notifier = _desk_with_notifier(make_desk, journal, tray=tray)
+    clock.set("2026-11-19 17:30")
+    assert desk.loop.tick() == THU
+    assert [c[0] for c in notifier.calls] == ["show"]
+    assert balloons == []  # the balloon only stands in where no service exists
+    window = desk.launcher.windows[THU]  # and the window opens, tray or not
+    qtbot.waitExposed(window)
+    assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert QApplication.activeWindow() is not window
+
+
+def test_no_notification_service_falls_back_to_the_balloon(
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str]
+) -> None:
+    desk, notifier = _desk_with_notifier(make_desk, journal, tray=True)
+    clock.set("2026-11-19 17:30")
+    desk.loop.tick()
+    notifier.unavailable.emit("org.freedesktop.Notifications was not provided")
+    assert balloons == ["reminder"]
+
+
+def test_with_a_tray_the_window_opens_at_reminder_time(
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: Any
+) -> None:
+    desk = make_desk(journal, tray=True)
+    clock.set("2026-11-19 17:30")
+    assert desk.loop.tick() == THU
+    window = desk.launcher.windows[THU]
+    qtbot.waitExposed(window)
+    assert QApplication.activeWindow() is not window
+
+
+def test_the_setting_off_keeps_the_window_closed(
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str]
+) -> None:
+    desk, notifier = _desk_with_notifier(
+        make_desk, journal, tray=True, settings=Settings(open_prompt_at_reminder=False)
+    )
+    clock.set("2026-11-19 17:30")
+    assert desk.loop.tick() == THU
+    assert desk.launcher.windows == {}
+    assert notifier.calls[0][0] == "show"
+    assert "open in their own window" not in notifier.calls[0][2]  # the body does not lie
+
+
+def test_a_pending_reminder_shows_on_the_tray_until_snoozed(
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: Any
+) -> None:
+    desk = make_desk(journal, tray=True)
+    desk.start()
+    tray = desk.tray
+    plain = tray.icon.icon().cacheKey()
+    assert "Next reminder: 17:30" in tray.icon.toolTip()
+    clock.set("2026-11-19 17:30")
+    desk.loop.tick()
+    assert "Today's reflection is waiting" in tray.icon.toolTip()
+    assert tray.icon.icon().cacheKey() != plain  # the badge
+    window = desk.launcher.windows[THU]
+    qtbot.waitExposed(window)
+    assert desk.open_prompt(THU) is window  # the user clicks it: it takes the keyboard
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    with qtbot.waitSignal(window.snoozed, timeout=5000):
+        qtbot.keyClick(window.first_editor(), Qt.Key.Key_Escape)  # Esc snoozes
+    assert THU not in desk.launcher.windows
+    assert "Next reminder: 17:45" in tray.icon.toolTip()  # not the old time
+    assert "waiting" not in tray.icon.toolTip()
+    assert tray.icon.icon().cacheKey() == plain
+    clock.set("2026-11-19 17:45")
+    assert desk.loop.tick() == THU  # and it comes back
+    assert "Today's reflection is waiting" in tray.icon.toolTip()
+
+
+def test_the_tray_menu_snooze_and_skip_clear_the_badge(
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str]
+) -> None:
+    desk = make_desk(journal, tray=True, settings=Settings(open_prompt_at_reminder=False))
+    desk.start()
+    clock.set("2026-11-19 17:30")
+    desk.loop.tick()
+    desk.tray.menu.snooze_long_action.trigger()
+    assert "Next reminder: 18:30" in desk.tray.icon.toolTip()
+    clock.set("2026-11-19 18:30")
+    desk.loop.tick()
+    assert desk.tray.pending
+    desk.tray.menu.skip_action.trigger()
+    assert not desk.tray.pending
+    assert "Next reminder: Fri 17:30" in desk.tray.icon.toolTip()
+
+
+def test_clicking_the_still_running_balloon_opens_the_main_window(
+    make_desk: Any, journal: Journal, qtbot: Any, balloons: list[str]
+) -> None:
+    desk = make_desk(journal, tray=True)
+    with qtbot.waitSignal(desk.closeNoticeShown, timeout=5000):
+        desk.window.close()
+    assert not desk.window.isVisible()
+    desk.tray.icon.messageClicked.emit()
+    assert desk.window.isVisible()
+    assert desk.launcher.windows == {}
+
+
+def test_clicking_the_reminder_balloon_opens_the_prompt(
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any, monkeypatch: Any
+) -> None:
+    from journal.ui import notify as notify_module
+
+    monkeypatch.setattr(notify_module, "notify", lambda *_a, **_k: None)
+    desk = make_desk(journal, tray=True, settings=Settings(open_prompt_at_reminder=False))
+    clock.set("2026-11-19 17:30")
+    desk.loop.tick()
+    desk.tray.icon.messageClicked.emit()
+    window = desk.launcher.windows[THU]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    assert not window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+
+
+def test_the_notification_actions(
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any, balloons: list[str]
+) -> None:
+    from journal.ui import notify
+
+    desk, notifier = _desk_with_notifier(make_desk, journal, tray=True)
+    clock.set("2026-11-19 17:30")
+    desk.loop.tick()
+    window = desk.launcher.windows[THU]
+    qtbot.waitExposed(window)
+    notifier.actionInvoked.emit(notify.DEFAULT)  # a click on the notification
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    assert window.focusWidget() is window.first_editor()
+    notifier.actionInvoked.emit(notify.SNOOZE)
+    assert THU not in desk.launcher.windows
+    assert desk.service.state.snoozed_until is not None
+    assert ("withdraw",) in notifier.calls
+    assert "Next reminder: 17:45" in desk.tray.icon.toolTip()
+    clock.set("2026-11-19 17:45")
+    assert desk.loop.tick() == THU
+    notifier.actionInvoked.emit(notify.SKIP)
+    assert desk.service.state.skipped == THU
+    assert THU not in desk.launcher.windows
+    assert not desk.tray.pending
+
+
+def test_write_now_opens_the_prompt_focused_when_it_was_not_open(
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any
+) -> None:
+    from journal.ui import notify
+
+    desk, notifier = _desk_with_notifier(
+        make_desk, journal, settings=Settings(open_prompt_at_reminder=False)
+    )
+    clock.set("2026-11-19 17:30")
+    desk.loop.tick()
+    assert desk.launcher.windows == {}
+    notifier.actionInvoked.emit(notify.WRITE)
+    window = desk.launcher.windows[THU]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    assert window.focusWidget() is window.first_editor()
+
+
+def test_saving_the_prompt_withdraws_the_notification(
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any, balloons: list[str]
+) -> None:
+    desk, notifier = _desk_with_notifier(make_desk, journal, tray=True)
+    clock.set("2026-11-19 17:30")
+    desk.loop.tick()
+    window = desk.launcher.windows[THU]
+    window.editors[WORK].setPlainText("done")
+    assert window.save()
+    assert ("withdraw",) in notifier.calls
+    assert not desk.tray.pending

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -280,7 +281,7 @@ def test_autostart_failure_keeps_the_dialog_open(
     from journal.errors import DaybookError
     from journal.services import autostart
 
-    def refuse(_enabled: bool) -> None:
+    def refuse(_enabled: bool, **_kw: object) -> None:
         raise DaybookError("cannot write the autostart entry", "check the folder")
 
     monkeypatch.setattr(autostart, "set_autostart", refuse)
@@ -293,3 +294,54 @@ def test_autostart_failure_keeps_the_dialog_open(
     assert [str(e) for e in errors] == [
         str(DaybookError("cannot write the autostart entry", "check the folder"))
     ]
+
+
+def test_start_on_login_is_off_until_turned_on_and_names_this_journal(qtbot: Any) -> None:
+    from journal.services import autostart
+
+    home = Path("/srv/journals/ana")  # a lasting folder (only named in the entry)
+    dialog = SettingsDialog(None, Settings(), home)
+    qtbot.addWidget(dialog)
+    check = dialog.reminders.autostart_check
+    assert check.text().replace("&", "") == "Start Daybook when I log in"
+    assert check.isEnabled() and not check.isChecked()
+    check.setChecked(True)
+    dialog.accept()
+    assert autostart.autostart_enabled(home=home)
+    text = autostart.desktop_entry_path(dict(os.environ)).read_text()
+    assert f"--home {home}" in text and "Icon=io.github.daybook.Daybook" in text
+    # Another journal's dialog does not show it as on for itself.
+    other = SettingsDialog(None, Settings(), Path("/srv/journals/other"))
+    qtbot.addWidget(other)
+    assert not other.reminders.autostart_check.isChecked()
+
+
+def test_a_temporary_journal_cannot_turn_on_start_on_login(qtbot: Any, tmp_path: Path) -> None:
+    from journal.services import autostart
+
+    dialog = SettingsDialog(None, Settings(), tmp_path / "journal")
+    qtbot.addWidget(dialog)
+    check = dialog.reminders.autostart_check
+    assert not check.isEnabled() and "temporary" in check.toolTip()
+    dialog.accept()
+    assert not autostart.desktop_entry_path(dict(os.environ)).exists()
+
+
+@pytest.mark.parametrize("start", [True, False])
+def test_open_the_questions_at_reminder_time(qtbot: Any, paths: Any, start: bool) -> None:
+    assert Settings().open_prompt_at_reminder  # on by default
+    dialog = SettingsDialog(None, Settings(open_prompt_at_reminder=start))
+    qtbot.addWidget(dialog)
+    check = dialog.reminders.open_prompt_check
+    assert check.isChecked() is start
+    check.setChecked(not start)
+    chosen = dialog.settings()
+    assert chosen.open_prompt_at_reminder is (not start)
+    chosen.save(paths.settings)
+    assert Settings.load(paths.settings).open_prompt_at_reminder is (not start)
+
+
+def test_a_bad_open_the_questions_value_in_the_file_is_the_default(paths: Any) -> None:
+    paths.settings.parent.mkdir(parents=True, exist_ok=True)
+    paths.settings.write_text('{"open_prompt_at_reminder": "no"}', encoding="utf-8")
+    assert Settings.load(paths.settings).open_prompt_at_reminder is True

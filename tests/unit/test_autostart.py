@@ -229,3 +229,66 @@ def test_an_unwritable_autostart_folder_is_an_error_the_user_can_act_on(config: 
     (config / "autostart").write_text("a file where the folder should be")  # fails for root too
     with pytest.raises(DaybookError, match=r"cannot write .*daybook\.desktop"):
         set_autostart(True, platform="linux", command=["daybook"])
+
+
+# -- which journal, and only with consent (issues 14.18 and 15.5) ------------------------------
+
+LASTING = Path("/srv/journals/ana work")  # never created: only named in the entry
+
+
+def test_the_entry_starts_the_chosen_journal_with_the_installed_icon(config: Path) -> None:
+    path = set_autostart(True, platform="linux", home=LASTING)
+    fields = read_desktop(Path(path))
+    argv = unquote_exec(fields["Exec"])
+    assert argv[-4:] == ["--home", str(LASTING), "gui", "--minimized"]
+    assert fields["Icon"] == "io.github.daybook.Daybook"
+    assert autostart_enabled(platform="linux", home=LASTING)
+    assert not autostart_enabled(platform="linux")  # not the default journal
+    assert not autostart_enabled(platform="linux", home=Path("/srv/journals/other"))
+
+
+def test_the_icon_is_one_the_package_installs() -> None:
+    from journal.services.autostart import ICON
+
+    root = Path(__file__).resolve().parents[2]
+    desktop = (root / "packaging" / "io.github.daybook.Daybook.desktop").read_text()
+    assert f"Icon={ICON}" in desktop
+    assert list((root / "resources" / "icons" / "hicolor").glob(f"*/apps/{ICON}.png"))
+
+
+def test_the_default_journal_gets_no_home_argument(config: Path) -> None:
+    path = set_autostart(True, platform="linux")
+    argv = unquote_exec(read_desktop(Path(path))["Exec"])
+    assert "--home" not in argv and argv[-2:] == ["gui", "--minimized"]
+    assert autostart_enabled(platform="linux")
+    assert not autostart_enabled(platform="linux", home=LASTING)
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin", "win32"])
+def test_a_temporary_journal_is_never_started_on_login(
+    config: Path, tmp_path: Path, platform: str
+) -> None:
+    import tempfile
+
+    from journal.errors import DaybookError
+
+    key = FakeRunKey() if platform == "win32" else None
+    for home in (tmp_path / "journal", Path(tempfile.gettempdir()) / "x" / "y", Path("/tmp")):
+        with pytest.raises(DaybookError, match="temporary folder"):
+            set_autostart(True, platform=platform, home=home, registry=key)
+    assert not list(config.rglob("*.desktop"))
+    assert not (Path(os.environ["HOME"]) / "Library").exists()
+    assert key is None or key.values == {}
+    set_autostart(False, platform=platform, home=tmp_path, registry=key)  # off is always fine
+
+
+@pytest.mark.parametrize("home", [None, LASTING])
+def test_each_platform_tells_which_journal_it_starts(config: Path, home: Path | None) -> None:
+    key = FakeRunKey()
+    set_autostart(True, platform="win32", registry=key, home=home)
+    assert autostart_enabled(platform="win32", registry=key, home=home)
+    other = None if home is not None else LASTING
+    assert not autostart_enabled(platform="win32", registry=key, home=other)
+    set_autostart(True, platform="darwin", home=home)
+    assert autostart_enabled(platform="darwin", home=home)
+    assert not autostart_enabled(platform="darwin", home=other)

@@ -255,7 +255,7 @@ def test_write_errors_are_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     def denied(*_args: object, **_kw: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(service.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(service, "new_file", denied)
     with pytest.raises(InputError, match="permission denied"):
         write_export("x", tmp_path / "out.md")
 

@@ -75,9 +75,11 @@ def test_newest_good_backup_skips_damaged_ones(paths: AppPaths, store: JournalSt
     older = store.backup(paths.backups / backup_name("daily", t - dt.timedelta(days=1)))
     bad = paths.backups / backup_name("manual", t + dt.timedelta(hours=1))
     bad.write_bytes(good.read_bytes()[: 4096 * 2])
-    assert newest_good_backup(paths) == good
+    found = newest_good_backup(paths)
+    assert found is not None and found.path == good and found.entries == 3
     good.unlink()
-    assert newest_good_backup(paths) == older
+    found = newest_good_backup(paths)
+    assert found is not None and found.path == older
 
 
 def test_restore_over_damaged(paths: AppPaths, store: JournalStore, tmp_path: Path) -> None:
@@ -145,3 +147,26 @@ def test_network_filesystems_from_proc_mounts(path: str, fstype: str | None) -> 
 
 def test_this_machine_reads_proc_mounts(tmp_path: Path) -> None:
     assert sync_folder_warning(tmp_path) is None  # a test folder is local
+
+
+def test_the_check_before_opening_is_skipped_only_for_files_exactly_as_last_verified(
+    paths: AppPaths,
+) -> None:
+    from journal.services.health import note_verified, unchanged_since_verified
+    from journal.services.journal import Journal
+
+    assert not unchanged_since_verified(paths)  # nothing noted yet
+    with Journal.open(paths) as journal:
+        journal.add("first")
+    note_verified(paths)
+    assert unchanged_since_verified(paths)
+    with Journal.open(paths) as journal:  # another command writes: checked again
+        journal.add("second")
+    assert not unchanged_since_verified(paths)
+    note_verified(paths)
+    with paths.database.open("r+b") as fh:  # same size, bytes changed: the time changes
+        fh.seek(200)
+        fh.write(b"\x00")
+    assert not unchanged_since_verified(paths)
+    (paths.home / "verified.json").write_text("not json")
+    assert not unchanged_since_verified(paths)
