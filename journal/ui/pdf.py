@@ -2,8 +2,9 @@
 out on paper by Qt's text engine, with a page number at the foot of every page.
 
 Only the PDF export and File > Print… import this module, so the command line pays for Qt
-only when it writes a PDF. Without a display, `pdf_bytes` starts Qt on its offscreen
-platform: a PDF needs fonts, not a screen.
+only when it writes a PDF. Outside the app, `pdf_bytes` starts Qt on its offscreen
+platform (unless QT_QPA_PLATFORM says otherwise): a PDF needs fonts, not a screen, and a
+display that has gone away (a closed `ssh -X`) would make Qt abort.
 """
 
 from __future__ import annotations
@@ -32,12 +33,11 @@ _app: QGuiApplication | None = None
 
 
 def ensure_gui() -> None:
-    """A QGuiApplication for fonts, offscreen when there is no display (the command line)."""
+    """A QGuiApplication for fonts (the command line's), offscreen: no display needed."""
     global _app
     if QGuiApplication.instance() is not None:
         return
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from journal.app import guard_none_refcount
 
     guard_none_refcount()  # painting returns borrowed Nones on PySide6 6.12 / Python 3.11

@@ -27,9 +27,11 @@ needs_poppler = pytest.mark.skipif(
 )
 
 
-def daybook(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def daybook(home: Path, *args: str, display: str = "") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.pop("QT_QPA_PLATFORM", None)  # the command must choose offscreen by itself
+    if display:
+        env["DISPLAY"] = display
     return subprocess.run(
         [sys.executable, "-m", "journal", "--home", str(home), *args],
         capture_output=True,
@@ -108,6 +110,14 @@ def test_page_per_entry_and_private_included(home: Path, tmp_path: Path) -> None
     pages = text.split("\f")
     assert "Cache" in pages[1] and "Money" in pages[2] and "Logs" in pages[3]
     assert target.stat().st_mode & 0o777 == 0o600  # it holds private text
+
+
+@needs_poppler
+def test_a_display_that_is_not_there_does_not_matter(home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "away.pdf"
+    done = daybook(home, "export", "-o", str(target), display=":97")  # no such X server
+    assert done.returncode == 0, done.stderr
+    assert "Read the logs first" in pdf_text(target)
 
 
 @needs_poppler
