@@ -172,6 +172,19 @@ NO_ENCHANT, NO_DICTIONARY, BROKEN_DICTIONARY = "no-enchant", "no-dictionary", "b
 Problem = tuple[str, str] | None
 
 
+def diagnose(wanted: str, load: Callable[[], Any] | None = None) -> Problem:
+    """Why `wanted` cannot be checked (as `open_checker` says), without opening a
+    dictionary: for the Settings dialog."""
+    if wanted == "off":
+        return None
+    shown = wanted or system_language() or "en_US"
+    try:
+        languages = sorted(set((load or _enchant)().list_languages()))
+    except (ImportError, OSError):
+        return (NO_ENCHANT, shown)
+    return None if choose_language(wanted, languages) else (NO_DICTIONARY, shown)
+
+
 def open_checker(
     wanted: str, data_folder: Path | None, load: Callable[[], Any] | None = None
 ) -> tuple[SpellChecker | None, Problem]:

@@ -135,7 +135,7 @@ class SettingsDialog(QDialog):
     def _spelling(self, chosen: str) -> tuple[QComboBox, QLabel]:
         """The Spelling choice: the system's language, off, or an installed dictionary; and
         a note saying why spelling cannot work, when it cannot."""
-        from journal.services.spelling import available_languages, choose_language, open_checker
+        from journal.services.spelling import available_languages, choose_language, diagnose
         from journal.ui.spelling import problem_text
 
         languages = available_languages()
@@ -161,7 +161,7 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
 
         def explain(_index: int = 0) -> None:
-            problem = problem_text(open_checker(str(combo.currentData()), None)[1])
+            problem = problem_text(diagnose(str(combo.currentData())))
             note.setText(problem)
             note.setVisible(bool(problem))
 

@@ -10,6 +10,7 @@ but cache lookups, however long the entry.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -32,6 +33,7 @@ class SpellService(QObject):
 
     NAME = "daybookSpelling"
     changed = Signal()  # another checker, or a word added: every editor highlights again
+    _loaded = Signal(int, object, object)  # generation, checker, problem (from a thread)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,16 +41,42 @@ class SpellService(QObject):
         self.checker: SpellChecker | None = None
         self.problem: Problem = None  # why there is no checker although one was asked for
         self._chosen: tuple[str, Path | None] | None = None
+        self._generation = self._arrived_generation = 0
+        self._loaded.connect(self._arrived)
 
-    def configure(self, language: str, data_folder: Path | None) -> None:
-        """Follow the setting ('' the system locale, 'off', or a dictionary's tag)."""
+    def configure(self, language: str, data_folder: Path | None, background: bool = True) -> None:
+        """Follow the setting ('' the system locale, 'off', or a dictionary's tag).
+
+        Loading Enchant and a dictionary takes 0.1-0.5 s, so by default it happens on a
+        thread and the editors start underlining when it is done (the window never waits)."""
         if self._chosen == (language, data_folder):
             return
         self._chosen = (language, data_folder)
-        self.checker, self.problem = open_checker(language, data_folder)
+        self._generation += 1
+        generation = self._generation
+        if not background:
+            self._arrived(generation, *open_checker(language, data_folder))
+            return
+
+        def load() -> None:
+            self._loaded.emit(generation, *open_checker(language, data_folder))
+
+        threading.Thread(target=load, name="daybook-spelling", daemon=True).start()
+
+    def is_loading(self) -> bool:
+        return self._chosen is not None and self._generation != self._arrived_generation
+
+    def _arrived(self, generation: int, checker: object, problem: object) -> None:
+        if generation != self._generation:
+            return  # a later choice is on its way
+        self._arrived_generation = generation
+        self.checker = checker if isinstance(checker, SpellChecker) else None
+        self.problem = problem if isinstance(problem, tuple) else None
         self.changed.emit()
 
     def set_checker(self, checker: SpellChecker | None, problem: Problem = None) -> None:
+        self._generation += 1
+        self._arrived_generation = self._generation
         self.checker, self.problem, self._chosen = checker, problem, None
         self.changed.emit()
 
@@ -98,9 +126,12 @@ def spell_service() -> SpellService | None:
     return found if isinstance(found, SpellService) else SpellService(app)
 
 
-def configure_spelling(language: str, data_folder: Path | None) -> SpellService | None:
-    """Apply the Spelling setting to every editor of the application."""
+def configure_spelling(
+    language: str, data_folder: Path | None, background: bool = True
+) -> SpellService | None:
+    """Apply the Spelling setting to every editor of the application (the dictionary is
+    loaded on a thread unless `background` is False)."""
     service = spell_service()
     if service is not None:
-        service.configure(language, data_folder)
+        service.configure(language, data_folder, background)
     return service

@@ -186,7 +186,7 @@ def test_without_enchant_settings_says_so_once_and_editing_works(
         raise ImportError("libenchant-2.so.2: cannot open shared object file")
 
     monkeypatch.setattr(spelling, "_enchant", missing)
-    service = configure_spelling("", tmp_path)
+    service = configure_spelling("", tmp_path, background=False)
     assert service is not None and service.checker is None
     try:
         edit = make_edit(qtbot, "teh cat")
@@ -216,10 +216,12 @@ def test_the_setting_round_trips_and_switches_the_checker(
     assert Settings.load(path).spell_language == "off"
     path.write_text('{"spell_language": 42}')
     assert Settings.load(path).spell_language == ""  # a bad value resets
-    service = configure_spelling("off", tmp_path)
+    service = configure_spelling("off", tmp_path, background=False)
     assert service is not None and service.checker is None and service.problem is None
     if "en_US" in spelling.available_languages():
-        configure_spelling("en_US", tmp_path)
+        configure_spelling("en_US", tmp_path)  # on a thread: the window does not wait
+        assert service.is_loading()
+        qtbot.waitUntil(lambda: not service.is_loading(), timeout=10000)
         assert service.checker is not None and service.checker.language == "en_US"
         dialog = SettingsDialog(None, Settings(spell_language="en_US"))
         qtbot.addWidget(dialog)

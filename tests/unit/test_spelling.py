@@ -186,10 +186,19 @@ def test_no_dictionary_for_the_language_is_a_reason() -> None:
     class NoDicts:
         @staticmethod
         def list_languages() -> list[str]:
-            return []
+            return ["en_US"]
+
+        @staticmethod
+        def Dict(tag: str) -> Any:  # pyenchant's name
+            return FakeBackend({"the"})
 
     checker, problem = open_checker("pt_BR", None, load=lambda: NoDicts)
     assert checker is None and problem == (NO_DICTIONARY, "pt_BR")
+    assert spelling.diagnose("pt_BR", load=lambda: NoDicts) == (NO_DICTIONARY, "pt_BR")
+    assert spelling.diagnose("en_GB", load=lambda: NoDicts) is None  # en_US will do
+    checker, problem = open_checker("en_GB", None, load=lambda: NoDicts)
+    assert checker is not None and checker.language == "en_US" and problem is None
+    assert spelling.diagnose("off", load=_missing) is None
 
 
 def test_the_real_dictionary_when_installed(tmp_path: Path) -> None:
