@@ -43,7 +43,7 @@ class WindowActions(QObject):
         )
         self.export_selected_action.setEnabled(False)
         self.export_pdf_action = self._make(
-            tr("Export as &PDF…"), tr("Export entries as a PDF document")
+            tr("Export as P&DF…"), tr("Export entries as a PDF document")
         )
         self.print_action = self._make(tr("&Print…"), tr("Print entries"), Key.Print, "Ctrl+P")
         self.settings_action = self._make(

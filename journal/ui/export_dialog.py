@@ -194,7 +194,7 @@ class ExportDialog(QDialog):
         self.save_button = QPushButton(self.tr("&Save…"), self)
         self.save_button.setAccessibleName(self.tr("Save to a file"))
         self.save_button.setDefault(True)
-        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button = QPushButton(self.tr("Pr&int…"), self)
         self.print_button.setAccessibleName(self.tr("Print the chosen entries"))
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -172,7 +172,7 @@ class ExportForm(QWidget):
         self.front_matter_check.setAccessibleName(self.tr("Add YAML front matter"))
         self.split_check = QCheckBox(self.tr("One file per entry, into a fo&lder"), self)
         self.split_check.setAccessibleName(self.tr("One file per entry, into a folder"))
-        self.page_check = QCheckBox(self.tr("Each entry on a new &page"), self)
+        self.page_check = QCheckBox(self.tr("Each entry on a ne&w page"), self)
         self.page_check.setAccessibleName(self.tr("Start each entry on a new page"))
         shape = QGroupBox(self.tr("Format"), self)
         shape_form = QFormLayout(shape)

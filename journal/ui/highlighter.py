@@ -195,8 +195,22 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def _speller_changed(self) -> None:
         self._unchecked.clear()
         self._waiting.clear()
-        if self.document() is not None:
-            self.rehighlight()
+        self._quietly(None)
+
+    def _quietly(self, block: QTextBlock | None) -> None:
+        """Highlight one line (or all, for None) again without the document announcing a
+        change: its editor's textChanged would take new formats for an edit (and save)."""
+        doc = self.document()
+        if doc is None:
+            return
+        was = doc.blockSignals(True)
+        try:
+            if block is None:
+                self.rehighlight()
+            else:
+                self.rehighlightBlock(block)
+        finally:
+            doc.blockSignals(was)
 
     def check_waiting(self, budget_ms: float | None = None) -> None:
         """Look up the words the lines typed since the last pause hold now (not the
@@ -217,7 +231,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             done.add(block.blockNumber())
             for _start, _end, word in prose_words(block.text()):
                 checker.check(word)
-            self.rehighlightBlock(block)
+            self._quietly(block)
             if deadline is not None and time.perf_counter() > deadline and self._waiting:
                 self._spell_timer.start(0)  # the rest after the events waiting now
                 return

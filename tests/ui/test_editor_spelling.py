@@ -227,3 +227,27 @@ def test_the_setting_round_trips_and_switches_the_checker(
         qtbot.addWidget(dialog)
         assert dialog.spell_combo.currentData() == "en_US" and dialog.spell_note.isHidden()
     service.set_checker(None)
+
+
+def test_underlining_later_is_not_an_edit(
+    service: SpellService, qtbot: Any, journal: Any, paths: Any
+) -> None:
+    """Squiggles arrive after a pause, or when the dictionary or the word list changes:
+    the editor must not take those new formats for typing (and save the entry)."""
+    from journal.services.drafts import DraftStore
+    from journal.ui.editor import EntryEditor
+
+    entry = journal.add("I recieve teh cat here", title="Typos")
+    editor = EntryEditor(journal, DraftStore(paths.drafts), autosave_ms=50)
+    qtbot.addWidget(editor)
+    editor.edit_entry(entry)
+    assert not editor.is_dirty()
+    edit = editor.body_edit
+    edit.highlighter.check_waiting()
+    assert squiggled(edit) == ["recieve", "teh"]
+    service.add_word("teh")  # every editor highlights again
+    edit.highlighter.check_waiting()
+    assert squiggled(edit) == ["recieve"]
+    assert not editor.is_dirty()
+    qtbot.wait(120)  # longer than the autosave delay
+    assert journal.get(entry.id).updated == entry.updated  # nothing was saved

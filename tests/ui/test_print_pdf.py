@@ -102,8 +102,8 @@ def test_file_menu_print_and_export_as_pdf(
     window = make_window(journal)
     file_menu = window.menuBar().actions()[0].menu()
     names = [a.text() for a in file_menu.actions()]
-    assert "Export as &PDF…" in names and "&Print…" in names
-    wanted = "&Print…" if printing else "Export as &PDF…"
+    assert "Export as P&DF…" in names and "&Print…" in names
+    wanted = "&Print…" if printing else "Export as P&DF…"
     chosen = next(a for a in file_menu.actions() if a.text() == wanted)
     with qtbot.waitSignal(window.exportOpened) as opened:
         chosen.trigger()
