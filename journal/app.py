@@ -178,6 +178,10 @@ def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Se
 
     guard_none_refcount()
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        from journal.display import require_display
+
+        require_display()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from journal.cli_input import not_utf8, query_first
 from journal.cli_parser import build_parser
 from journal.errors import DamagedJournalError, DaybookError, InputError, StorageError
 
@@ -28,10 +29,15 @@ def _entries(n: int) -> str:
     return "1 entry" if n == 1 else f"{n:,} entries"
 
 
+def _days(n: int) -> str:
+    """A count of working days in words: 1 working day, 3 working days."""
+    return "1 working day" if n == 1 else f"{n:,} working days"
+
+
 def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
     from journal.domain.dates import parse_day
 
-    day = parse_day(args.date, dt.date.today()) if args.date else None
+    day = parse_day(args.date, journal.today()) if args.date is not None else None
     entry = journal.add(args.body, title=args.title, tags=args.tag, private=args.private, day=day)
     print(entry.id)
     return 0
@@ -59,27 +65,39 @@ def _read_text(words: Sequence[str]) -> str:
         return " ".join(words)
     if not words and sys.stdin.isatty():
         raise InputError("no text given", "write it after `daybook add`, or pipe it in")
+    import io
+
     from journal.domain.entry import MAX_ENTRY_CHARS, oversize
 
+    # Decoded strictly whatever the locale says, so other bytes are named, not mangled.
+    stream = (
+        io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+        if hasattr(sys.stdin, "buffer")
+        else sys.stdin
+    )
     try:
-        text = sys.stdin.read(MAX_ENTRY_CHARS + 1)  # bounded: a larger text is refused
-        if len(text) > MAX_ENTRY_CHARS:
-            raise InputError(oversize(len(text)) or "", "nothing was saved; shorten the text")
-        return text
+        text = stream.read(MAX_ENTRY_CHARS + 1)  # bounded: a larger text is refused
     except UnicodeDecodeError:
-        raise InputError("the input is not UTF-8 text", "convert it to UTF-8") from None
+        raise InputError(
+            "standard input is not UTF-8 text", "convert it to UTF-8, e.g. with `iconv -t UTF-8`"
+        ) from None
+    if len(text) > MAX_ENTRY_CHARS:
+        raise InputError(oversize(len(text)) or "", "nothing was saved; shorten the text")
+    return text
 
 
-def _filters(args: argparse.Namespace) -> EntryFilter:
-    from journal.domain.dates import parse_day
+def _filters(journal: Journal, args: argparse.Namespace) -> EntryFilter:
+    from journal.domain.dates import parse_period
     from journal.domain.filters import EntryFilter
+    from journal.domain.tags import unique_tags
 
-    today = dt.date.today()
-    date_from = parse_day(args.date_from, today) if args.date_from else None
-    date_to = parse_day(args.date_to, today) if args.date_to else None
+    today = journal.today()
+    # --from 2026-02 is the whole of February, as from:2026-02 is in a query.
+    date_from = parse_period(args.date_from, today)[0] if args.date_from is not None else None
+    date_to = parse_period(args.date_to, today)[1] if args.date_to is not None else None
     if date_from and date_to and date_from > date_to:
         raise InputError(f"--from {date_from} is after --to {date_to}", "swap the two dates")
-    return EntryFilter(date_from=date_from, date_to=date_to, tags=tuple(args.tag))
+    return EntryFilter(date_from=date_from, date_to=date_to, tags=tuple(unique_tags(args.tag)))
 
 
 LIST_PREVIEW_CHARS = 4096
@@ -88,7 +106,7 @@ LIST_PREVIEW_CHARS = 4096
 def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
     # The plain list shows a line of each body: read no more of it than that needs.
     preview = None if args.json else LIST_PREVIEW_CHARS
-    entries = journal.list_entries(_filters(args), limit=args.limit, preview=preview)
+    entries = journal.list_entries(_filters(journal, args), limit=args.limit, preview=preview)
     _print_entries(entries, args.json, None)
     return 0
 
@@ -96,7 +114,11 @@ def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
 def cmd_search(journal: Journal, args: argparse.Namespace) -> int:
     order: Order = "relevance" if args.by_relevance else "newest"
     query, hits = journal.search(
-        " ".join(args.query), _filters(args), limit=args.limit or 50, order=order, strict=True
+        " ".join(args.query),
+        _filters(journal, args),
+        limit=args.limit or 50,
+        order=order,
+        strict=True,
     )
     if query.is_empty:
         raise InputError("the query has nothing to search for", "give at least one word")
@@ -188,7 +210,7 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     fmt = args.format or format_for(None if to_stdout else Path(output or ""))
     if args.split and to_stdout:
         raise InputError("--split needs a folder", "give it with -o DIR")
-    base = _filters(args)
+    base = _filters(journal, args)
     options = ExportOptions(
         format=fmt,
         filters=EntryFilter(date_from=base.date_from, date_to=base.date_to, tags=base.tags),
@@ -241,10 +263,6 @@ def cmd_undelete(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_purge(journal: Journal, args: argparse.Namespace) -> int:
-    if args.all == bool(args.ids):
-        raise InputError(
-            "give the ids of entries in the Trash, or --all", "see them with `daybook trash`"
-        )
     ids = [e.id for e in journal.trash()] if args.all else args.ids
     if not ids:
         print("the Trash is empty; nothing to purge", file=sys.stderr)
@@ -344,8 +362,8 @@ def cmd_stats(journal: Journal, args: argparse.Namespace) -> int:
     print(f"period:          {args.year or 'all time'}")
     print(f"entries:         {stats.entries:,}")
     print(f"words:           {stats.words:,}")
-    print(f"current streak:  {stats.current_streak} working days")
-    print(f"longest streak:  {stats.longest_streak} working days")
+    print(f"current streak:  {_days(stats.current_streak)}")
+    print(f"longest streak:  {_days(stats.longest_streak)}")
     tags = ", ".join(f"{name} ({n:,})" for name, n in stats.top_tags)
     print(f"top tags:        {tags or '-'}")
     return 0
@@ -410,13 +428,28 @@ def _on_interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line; every usage error exits 2 with one line."""
+    parser = build_parser()
+    args = parser.parse_args(query_first(argv, parser))
+    if (name := not_utf8(args, parser)) is not None:
+        parser.error(f"{name} is not UTF-8 text; write it in UTF-8")
+    if args.command == "purge" and args.all == bool(args.ids):
+        parser.error("purge: give the ids of entries in the Trash, or --all")
+    if args.home is not None and not args.home.strip():
+        parser.error("--home is empty; name a folder, or leave --home out")
+    if args.home is None and os.environ.get("DAYBOOK_HOME", "x").strip() == "":
+        parser.error("DAYBOOK_HOME is set but empty; name a folder, or unset it")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import signal
     import threading
 
     from journal import cancel
 
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     cancel.clear_process_interrupt()
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, _on_interrupt) if in_main else None
@@ -424,6 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from journal.paths import AppPaths
 
         paths = AppPaths.resolve(args.home)
+        paths.check()
         if args.command in (None, "gui"):
             from journal.app import run_gui
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from journal import __version__
+from journal.cli_input import date_text, entry_id, positive_int
 from journal.services.export import EXPORT_FORMATS
 from journal.services.import_formats import IMPORT_FORMATS
 
@@ -79,7 +80,10 @@ def build_parser() -> Parser:
         "that already has a reflection opens it to add to.",
     )
     pr.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="the day to reflect on (default today; 'yesterday')"
+        "--date",
+        type=date_text,
+        metavar="YYYY-MM-DD",
+        help="the day to reflect on (default today; 'yesterday')",
     )
 
     a = sub.add_parser(
@@ -89,7 +93,12 @@ def build_parser() -> Parser:
         "standard input when TEXT is '-' or absent and input is piped.",
     )
     a.add_argument("text", nargs="*", metavar="TEXT", help="the entry's Markdown text")
-    a.add_argument("--date", metavar="YYYY-MM-DD", help="the day it reflects on (default today)")
+    a.add_argument(
+        "--date",
+        type=date_text,
+        metavar="YYYY-MM-DD",
+        help="the day it reflects on (default today)",
+    )
     a.add_argument("--title", default="", help="a title (default none)")
     a.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
     a.add_argument("--private", action="store_true", help="mark it private (never exported)")
@@ -108,8 +117,20 @@ def build_parser() -> Parser:
         if name == "search":
             s.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
             s.add_argument("--by-relevance", action="store_true", help="best matches first")
-        s.add_argument("--from", dest="date_from", metavar="D", help="from this day (YYYY-MM-DD)")
-        s.add_argument("--to", dest="date_to", metavar="D", help="up to this day (YYYY-MM-DD)")
+        s.add_argument(
+            "--from",
+            dest="date_from",
+            type=date_text,
+            metavar="D",
+            help="from this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY)",
+        )
+        s.add_argument(
+            "--to",
+            dest="date_to",
+            type=date_text,
+            metavar="D",
+            help="up to this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY)",
+        )
         s.add_argument(
             "--tag",
             action="append",
@@ -119,7 +140,7 @@ def build_parser() -> Parser:
         )
         s.add_argument(
             "--limit",
-            type=_positive_int,
+            type=positive_int,
             default=None,
             metavar="N",
             help="at most N entries (default: all for list, 50 for search)",
@@ -127,15 +148,15 @@ def build_parser() -> Parser:
         s.add_argument("--json", action="store_true", help="print a JSON array")
 
     s = sub.add_parser("show", help="print one entry")
-    s.add_argument("id", type=_entry_id, metavar="ID")
+    s.add_argument("id", type=entry_id, metavar="ID")
     s.add_argument("--json", action="store_true", help="print a JSON array of one entry")
     s = sub.add_parser("edit", help="edit an entry in $VISUAL or $EDITOR")
-    s.add_argument("id", type=_entry_id, metavar="ID")
+    s.add_argument("id", type=entry_id, metavar="ID")
     s = sub.add_parser("delete", help="move an entry to the Trash (`daybook undelete` undoes it)")
-    s.add_argument("id", type=_entry_id, metavar="ID")
+    s.add_argument("id", type=entry_id, metavar="ID")
     sub.add_parser("trash", help="list the entries in the Trash, most recently deleted first")
     s = sub.add_parser("undelete", help="bring an entry back from the Trash")
-    s.add_argument("id", type=_entry_id, metavar="ID")
+    s.add_argument("id", type=entry_id, metavar="ID")
     s = sub.add_parser(
         "purge",
         help="delete entries in the Trash for ever, leaving no trace of their text",
@@ -143,7 +164,7 @@ def build_parser() -> Parser:
         "journal file and its search index; backups made before keep it. Every ID must be in "
         "the Trash (move an entry there with `daybook delete ID`), else nothing is deleted.",
     )
-    s.add_argument("ids", type=_entry_id, nargs="*", metavar="ID")
+    s.add_argument("ids", type=entry_id, nargs="*", metavar="ID")
     s.add_argument("--all", action="store_true", help="empty the whole Trash")
 
     i = sub.add_parser(
@@ -174,7 +195,8 @@ def build_parser() -> Parser:
 
     x = sub.add_parser(
         "export",
-        help="export entries as Markdown, self-contained HTML or PDF",
+        help="export entries as Markdown, self-contained HTML, PDF or JSON "
+        "(for `daybook import json`)",
         description="Export chosen entries, oldest first, as one Markdown file, one file per "
         "entry (--split), one self-contained HTML page (embedded CSS, no scripts, nothing "
         "loaded from the network), or a PDF (a title page, numbered pages; needs -o and no "
@@ -208,8 +230,20 @@ def build_parser() -> Parser:
     x.add_argument(
         "--page-per-entry", action="store_true", help="PDF: start each entry on a new page"
     )
-    x.add_argument("--from", dest="date_from", metavar="D", help="from this day (YYYY-MM-DD)")
-    x.add_argument("--to", dest="date_to", metavar="D", help="up to this day (YYYY-MM-DD)")
+    x.add_argument(
+        "--from",
+        dest="date_from",
+        type=date_text,
+        metavar="D",
+        help="from this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY)",
+    )
+    x.add_argument(
+        "--to",
+        dest="date_to",
+        type=date_text,
+        metavar="D",
+        help="up to this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY)",
+    )
     x.add_argument(
         "--tag", action="append", default=[], metavar="T", help="with this tag (repeatable: all)"
     )
@@ -217,7 +251,7 @@ def build_parser() -> Parser:
     x.add_argument(
         "--id",
         dest="ids",
-        type=_entry_id,
+        type=entry_id,
         action="extend",
         nargs="+",
         default=[],
@@ -260,23 +294,6 @@ def build_parser() -> Parser:
     st.add_argument("--year", type=_year, metavar="Y", help="only this year (e.g. 2026)")
     st.add_argument("--json", action="store_true", help="print a JSON object")
     return p
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _entry_id(text: str) -> int:
-    try:
-        return int(text.lstrip("#"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an entry id (a number)") from None
 
 
 # -- commands --------------------------------------------------------------------------------

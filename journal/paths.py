@@ -62,14 +62,38 @@ class AppPaths:
     def settings(self) -> Path:
         return self.home / "settings.json"
 
+    def check(self) -> None:
+        """Refuse, in one line, a data folder that is a file or lies inside one."""
+        if (blocker := file_in_the_way(self.home)) is not None:
+            raise StorageError(
+                f"the data folder {self.home} cannot be used: {blocker} is a file, not a folder",
+                "choose a folder with --home or DAYBOOK_HOME",
+            )
+
     def ensure(self) -> None:
         """Create the data folders (0700) if missing, with a clear error if that fails."""
         for folder in (self.home, self.backups, self.drafts):
             ensure_private_dir(folder)
 
 
+def file_in_the_way(folder: Path) -> Path | None:
+    """The nearest existing `folder` or parent of it that is not a folder, if any."""
+    for candidate in (folder, *folder.parents):
+        try:
+            if candidate.exists():
+                return None if candidate.is_dir() else candidate
+        except OSError:
+            return None  # unreadable: mkdir reports it
+    return None
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` and its parents with mode 0700; an existing folder is left as it is."""
+    if (blocker := file_in_the_way(folder)) is not None:
+        raise StorageError(
+            f"cannot create the folder {folder}: {blocker} is a file, not a folder",
+            "choose another folder with --home or DAYBOOK_HOME",
+        )
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:

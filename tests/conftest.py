@@ -47,7 +47,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("DAYBOOK_HOME", str(data))
     for var in ("VISUAL", "EDITOR", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
-    yield data
+    return data
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

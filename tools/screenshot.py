@@ -471,7 +471,7 @@ def main() -> int:
                 window.timeline.select_row(0)
                 for _ in range(args.select):
                     window.timeline.select_row(
-                        window.timeline._step(window.timeline.currentIndex().row() + 1, 1)
+                        window.timeline.step_row(window.timeline.currentIndex().row() + 1, 1)
                     )
             if args.search:
                 window.search_bar.field.setText(args.search)

@@ -109,19 +109,38 @@ def short_label(text: str, limit: int = LABEL_LIMIT) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
-def as_stored(new: NewEntry) -> NewEntry:
-    """`new` as the journal keeps it: LF line endings only, whatever door it came in by.
+def stored_text(text: str) -> str:
+    """A body as the journal keeps it: LF line endings only and no NUL characters.
 
     Markdown reads CR LF and lone CR as line breaks; storing one ending keeps every reader
-    of the text (private blocks, tags, headings) seeing the same lines. An entry the journal
+    of the text (private blocks, tags, headings) seeing the same lines. A NUL is never
+    typed on purpose and cuts the text short in many tools, so it is dropped.
+    """
+    return normalize_newlines(text.replace("\x00", ""))
+
+
+def stored_title(title: str) -> str:
+    """A title as the journal keeps it: one line (line breaks of any kind become spaces,
+    so the `daybook edit` header and every list show it whole), no NUL, no outer spaces."""
+    return " ".join(title.replace("\x00", "").splitlines()).strip()
+
+
+def is_empty(title: str, body: str) -> bool:
+    """The one rule for an entry not worth keeping: neither a title nor any text."""
+    return not title.strip() and not body.strip()
+
+
+def as_stored(new: NewEntry) -> NewEntry:
+    """`new` as the journal keeps it, whatever door it came in by (`stored_text`,
+    `stored_title`; tags are normalised where they are linked). An entry the journal
     cannot keep (`entry_problem`) raises InputError: the last guard behind every door.
     """
     if problem := entry_problem(new):
         from journal.errors import InputError
 
         raise InputError(problem, "nothing was saved")
-    title, body = normalize_newlines(new.title), normalize_newlines(new.body)
-    if title == new.title and body == new.body:
+    title, body = stored_title(new.title), stored_text(new.body)
+    if (title, body) == (new.title, new.body):
         return new
     return dataclasses.replace(new, title=title, body=body)
 

@@ -51,11 +51,11 @@ def parse_clock(text: str) -> dt.time | None:
     if not value:
         return None
     hours, sep, minutes = value.partition(":")
-    if not sep or not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+    well_formed = sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2
+    well_formed = well_formed and hours.isascii() and minutes.isascii() and len(hours) <= 2
+    if not well_formed or int(hours) > 23 or int(minutes) > 59:
         raise ValueError(f"not a time of day: {text!r} (write HH:MM, e.g. 17:30)")
-    if not (hours.isascii() and minutes.isascii() and len(hours) <= 2):
-        raise ValueError(f"not a time of day: {text!r} (write HH:MM, e.g. 17:30)")
-    return dt.time(int(hours), int(minutes))  # ValueError for 25:00 or 12:60
+    return dt.time(int(hours), int(minutes))
 
 
 def format_clock(value: dt.time | None) -> str:

@@ -16,7 +16,9 @@ _LEADING = re.compile(r"^[\s#@]+")
 
 def normalize_tag(name: str) -> str:
     """A tag as stored: no leading # or @, no surrounding space, inner spaces as '-'."""
-    name = _LEADING.sub("", name)  # all of "# #x" goes, so normalising twice changes nothing
+    name = _LEADING.sub(
+        "", name.replace("\x00", "")
+    )  # all of "# #x" goes, so normalising twice changes nothing
     name = re.sub(r"\s+", "-", name)
     return name.rstrip("-.,;:!?")
 

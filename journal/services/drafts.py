@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from journal.domain.entry import is_empty
 from journal.errors import StorageError
 from journal.fileio import atomic_write
 from journal.paths import ensure_private_dir
@@ -41,7 +42,7 @@ class Draft:
 
     @property
     def is_empty(self) -> bool:
-        return not self.title.strip() and not self.body.strip()
+        return is_empty(self.title, self.body)
 
 
 class DraftStore:

@@ -74,6 +74,10 @@ def edit_in_editor(journal: Journal, entry_id: int) -> bool:
     file stays there and the error names it, so nothing typed is lost.
     """
     entry = journal.get(entry_id)
+    if journal.store.read_only:  # say so before the user types anything
+        from journal.storage.db import read_only_error
+
+        raise read_only_error(journal.store.path)
     original = to_text(entry)
     journal.paths.drafts.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f"edit-{entry_id}-", suffix=".md", dir=journal.paths.drafts)
@@ -85,13 +89,20 @@ def edit_in_editor(journal: Journal, entry_id: int) -> bool:
     except OSError as exc:
         draft.unlink(missing_ok=True)
         raise InputError(f"cannot start the editor: {exc.strerror}", "check VISUAL/EDITOR") from exc
-    with draft.open(encoding="utf-8") as fh:  # bounded: an entry and its header at most
-        edited = fh.read(MAX_ENTRY_CHARS + 64 * 1024)
-        if fh.read(1):
-            raise InputError(
-                f"{oversize(MAX_ENTRY_CHARS + 1)} (your text is kept in {draft})",
-                "shorten it and run edit again",
-            )
+    try:
+        with draft.open(encoding="utf-8") as fh:  # bounded: an entry and its header at most
+            edited = fh.read(MAX_ENTRY_CHARS + 64 * 1024)
+            if fh.read(1):
+                raise InputError(
+                    f"{oversize(MAX_ENTRY_CHARS + 1)} (your text is kept in {draft})",
+                    "shorten it and run edit again",
+                )
+    except UnicodeDecodeError:
+        raise InputError(
+            f"what the editor saved is not UTF-8 text; nothing changed "
+            f"(your text is kept in {draft})",
+            "save it as UTF-8 in your editor, then copy it back with `daybook edit`",
+        ) from None
     if result.returncode != 0 or edited == original:
         draft.unlink(missing_ok=True)
         if result.returncode != 0:

@@ -38,6 +38,8 @@ class ImportFormat:
     from_path: bool  # read from a path (a folder or an archive), not as lines of text
     options: frozenset[str]  # which of ImportSource's options it takes
     read: Callable[[ImportSource], Iterator[NewEntry]]
+    # Its entries record a time but no day: the day boundary dates them (Journal.day_of).
+    dated_by_time: bool = False
 
 
 def _jrnl(source: ImportSource) -> Iterator[NewEntry]:
@@ -90,7 +92,7 @@ IMPORT_FORMATS: tuple[ImportFormat, ...] = (
     ImportFormat(
         "dayone", "Day One (JSON export .zip or .json)",
         "Day One's JSON export (.zip or .json) or a Day One classic .dayone folder",
-        "file", "Day One export (*.zip *.json)", True, NO_OPTIONS, _dayone,
+        "file", "Day One export (*.zip *.json)", True, NO_OPTIONS, _dayone, True,
     ),
     ImportFormat(
         "rednotebook", "RedNotebook (data folder)",
@@ -105,6 +107,7 @@ IMPORT_FORMATS: tuple[ImportFormat, ...] = (
     ImportFormat(
         "jrnl", "jrnl (plain-text journal)", "jrnl's plain-text journal",
         "file", "jrnl journal (*.txt *.journal)", False, frozenset({"time_format"}), _jrnl,
+        True,
     ),
     ImportFormat(
         "jsonl", "JSON lines", "one JSON object a line",

@@ -6,9 +6,10 @@ backups go live here, not in argparse code or in widgets.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -18,6 +19,7 @@ from journal.domain.entry import (
     SearchHit,
     day_problem,
     entry_problem,
+    is_empty,
     local_now,
     size_problem,
 )
@@ -62,6 +64,7 @@ class Journal:
         self.store = store
         self.changes = ChangeFeed()
         self._seen_version: int | None = None
+        self.clock: Callable[[], dt.datetime] = lambda: local_now()
 
     @classmethod
     def open(cls, paths: AppPaths) -> Journal:
@@ -93,11 +96,11 @@ class Journal:
     ) -> Entry:
         """Add an entry; an entry with neither title nor text is refused."""
         body = body.strip("\n")
-        if not body.strip() and not title.strip():
+        if is_empty(title, body.replace("\x00", "")):
             raise InputError("the entry is empty", "write some text (or a title) and try again")
-        now = created or local_now()
+        now = created or self.now()
         new = NewEntry(
-            day=day or now.date(),
+            day=day or self.day_of(now),
             body=body,
             title=title.strip(),
             tags=tuple(tags),
@@ -108,6 +111,34 @@ class Journal:
         if problem := entry_problem(new):
             raise InputError(problem, "nothing was saved; shorten the text or change the date")
         return self._announce("added", self.store.add(new))
+
+    # -- the day an entry is written for --------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        """The current time, aware (a test replaces `clock`)."""
+        return self.clock()
+
+    def day_of(self, moment: dt.datetime) -> dt.date:
+        """The reflection day of `moment`, the one rule every writer follows (add, the
+        prompt, the editor, importers whose entries carry only a time): before the day
+        boundary in the settings (03:00 by default) it is still the day before."""
+        from journal.domain.schedule import reflection_day
+
+        return reflection_day(moment, self._boundary())
+
+    def _boundary(self) -> dt.time:
+        from journal.domain.schedule import Schedule
+        from journal.settings import Settings
+
+        settings = Settings.load(self.paths.settings)
+        try:
+            return Schedule.from_strings(settings.reminder_times, settings.day_boundary).boundary
+        except ValueError:
+            return Schedule().boundary  # as the prompt does with unusable settings
+
+    def today(self) -> dt.date:
+        """The reflection day now: what "today" means for a new entry."""
+        return self.day_of(self.now())
 
     def get(self, entry_id: int) -> Entry:
         return self.store.get(entry_id)
@@ -132,6 +163,12 @@ class Journal:
         return self._announce("trashed", self.store.delete(entry_id))
 
     def restore_entry(self, entry_id: int) -> Entry:
+        """Bring an entry back from the Trash; one that is not there is an error."""
+        if self.store.get(entry_id, include_deleted=True).deleted is None:
+            raise InputError(
+                f"entry {entry_id} is not in the Trash; nothing to undelete",
+                "see what is in the Trash with `daybook trash`",
+            )
         return self._announce("restored", self.store.restore(entry_id))
 
     def _announce(self, kind: Kind, entry: Entry) -> Entry:
@@ -189,6 +226,20 @@ class Journal:
         days = tuple({e.day for e in found.values()})
         self._publish(Change("purged", tuple(wanted), days))
         return removed
+
+    def _days_from_times(
+        self, dated_by_time: bool, entries: Iterable[NewEntry]
+    ) -> Iterator[NewEntry]:
+        """Entries of formats that record only a time (jrnl, Day One) dated by `day_of`, in
+        the writer's own zone; the other formats say the day themselves."""
+        if not dated_by_time:
+            yield from entries
+            return
+        from journal.domain.schedule import reflection_day
+
+        boundary = self._boundary()
+        for entry in entries:
+            yield dataclasses.replace(entry, day=reflection_day(entry.created, boundary))
 
     def list_entries(
         self,
@@ -298,14 +349,16 @@ class Journal:
 
                 check_path(path)
                 source = ImportSource(path, None, [], time_format, name_format)
-                report = self.store.add_many(kind.read(source), progress, dry_run)
+                entries = self._days_from_times(kind.dated_by_time, kind.read(source))
+                report = self.store.add_many(entries, progress, dry_run)
                 report.skipped_notes.extend(source.notes)
                 return report
             from journal.importers.files import open_text
 
             with open_text(path) as fh:
                 source = ImportSource(path, fh, [], time_format, name_format)
-                return self.store.add_many(kind.read(source), progress, dry_run)
+                entries = self._days_from_times(kind.dated_by_time, kind.read(source))
+                return self.store.add_many(entries, progress, dry_run)
         except FileNotFoundError as exc:
             raise NotFoundError(f"no such file: {path}", "check the path") from exc
         except IsADirectoryError as exc:

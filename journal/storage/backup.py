@@ -11,7 +11,7 @@ from pathlib import Path
 
 from journal.errors import DamagedJournalError, StorageError
 from journal.fileio import fsync_dir, publish
-from journal.storage.db import SQLITE_HEADER
+from journal.storage.db import SQLITE_HEADER, reading_uri
 
 
 def backup_file(source: Path, target: Path, replace: bool = True) -> Path:
@@ -28,7 +28,7 @@ def backup_file(source: Path, target: Path, replace: bool = True) -> Path:
             tmp.unlink()
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(reading_uri(source), uri=True)
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)

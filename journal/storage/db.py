@@ -75,6 +75,28 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def is_read_only(path: Path) -> bool:
+    """An existing journal this process cannot write: the file or its folder is read-only
+    (a read-only mount, or modes that apply to this user)."""
+    try:
+        return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    except OSError:
+        return False
+
+
+def reading_uri(path: Path) -> str:
+    """An SQLite URI that opens `path` read-only; as immutable too when this process cannot
+    write beside it and no `-wal` is there (a WAL reader needs a `-shm` file it can create).
+    """
+    from urllib.parse import quote
+
+    uri = f"file:{quote(os.fsencode(path))}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if is_read_only(path) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
+
+
 # Connections kept open between uses; more may be open at once (one per thread using it).
 IDLE_CONNECTIONS = 2
 
@@ -86,9 +108,11 @@ class Engine:
     ones at once and the lent ones when they come back (a store's `close`, a restore).
     """
 
-    def __init__(self, path: Path, busy_timeout_ms: int) -> None:
+    def __init__(self, path: Path, busy_timeout_ms: int, read_only: bool = False) -> None:
         self.path = path
         self.busy_timeout_ms = busy_timeout_ms
+        # Open the file read-only (`reading_uri`): every write fails as "readonly".
+        self.read_only = read_only
         # Called with every new connection after its pragmas (tests limit the file's size).
         self.on_connect: list[Callable[[sqlite3.Connection], None]] = []
         # Called with a connection each time it is lent (bench/ traces the SQL it runs).
@@ -100,17 +124,19 @@ class Engine:
     def raw_connection(self) -> sqlite3.Connection:
         """A new connection with WAL, synchronous=FULL, foreign keys and secure_delete."""
         conn = sqlite3.connect(
-            str(self.path),
+            reading_uri(self.path) if self.read_only else str(self.path),
             timeout=self.busy_timeout_ms / 1000,
             isolation_level=None,  # transactions are begun explicitly (see write_transaction)
             check_same_thread=False,
+            uri=self.read_only,
         )
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
             conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
-            if mode is None or str(mode[0]).lower() != "wal":
-                raise sqlite3.OperationalError("could not switch the journal to WAL mode")
+            if not self.read_only:  # a read-only (immutable) file keeps the mode it has
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                if mode is None or str(mode[0]).lower() != "wal":
+                    raise sqlite3.OperationalError("could not switch the journal to WAL mode")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")
             for hook in self.on_connect:
@@ -157,9 +183,15 @@ class Engine:
             conn.close()
 
 
-def open_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
-    """An engine on `path` (see `Engine`), registered with the file's writer locks."""
-    engine = Engine(path, busy_timeout_ms)
+def open_engine(
+    path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False
+) -> Engine:
+    """An engine on `path` (see `Engine`), registered with the file's writer locks.
+
+    `read_only`: SQLite opens the file read-only; without a `-wal` beside it also as
+    immutable, since the folder may not allow the `-shm` file a WAL reader needs.
+    """
+    engine = Engine(path, busy_timeout_ms, read_only)
     _ENGINE_WRITERS[engine] = (writer_lock(path), busy_timeout_ms / 1000, process_lock(path))
     return engine
 
@@ -310,6 +342,14 @@ def read_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
         yield conn
 
 
+def read_only_error(path: Path) -> StorageError:
+    """What a write to a read-only journal says."""
+    return StorageError(
+        f"the journal is read-only; nothing was written to {path}",
+        "make the file and its folder writable, or choose another folder with --home",
+    )
+
+
 def describe(exc: BaseException, path: Path) -> StorageError:
     """Map an SQLite error to what the user can do about it."""
     text = str(exc).lower()
@@ -325,10 +365,7 @@ def describe(exc: BaseException, path: Path) -> StorageError:
             "free some space and try again",
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StorageError(
-            f"cannot write to the journal {path}: the file or its folder is read-only",
-            "make it writable, or choose another folder with --home",
-        )
+        return read_only_error(path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return corrupt_error(path)
     if "disk i/o" in text:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from journal.domain.blocks import normalize_newlines
 from journal.domain.entry import (
     DAY_RANGE_TEXT,
     FIRST_DAY,
@@ -23,8 +22,11 @@ from journal.domain.entry import (
     NewEntry,
     SearchHit,
     as_stored,
+    is_empty,
     local_now,
     oversize,
+    stored_text,
+    stored_title,
 )
 from journal.domain.filters import (
     Cursor,
@@ -37,7 +39,7 @@ from journal.domain.filters import (
 )
 from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags, private_only_tags
-from journal.errors import NotFoundError, StorageError
+from journal.errors import InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
 from journal.storage import db
 from journal.storage.backup import backup_file, timestamped_name
@@ -85,6 +87,8 @@ class JournalStore(JournalStatistics):
         # After a purge: whether its text is still in the files because another connection
         # was reading an older snapshot (see `purge`).
         self.scrub_pending = False
+        # Opened read-only (the file or its folder cannot be written): writes fail, saying so.
+        self.read_only = False
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -99,10 +103,13 @@ class JournalStore(JournalStatistics):
         """
         path = paths.database
         db.check_header(path)
-        paths.ensure()
-        db.create_private_file(path)
-        engine = db.open_engine(path, busy_timeout_ms)
+        read_only = db.is_read_only(path)
+        if not read_only:
+            paths.ensure()
+            db.create_private_file(path)
+        engine = db.open_engine(path, busy_timeout_ms, read_only=read_only)
         store = cls(engine, path)
+        store.read_only = read_only
         try:
             with db.translate_errors(path):
                 store._prepare_schema(paths)
@@ -119,6 +126,11 @@ class JournalStore(JournalStatistics):
             }
         if revision == SCHEMA_HEAD:
             return
+        if self.read_only:
+            raise StorageError(
+                f"the journal is read-only and {self.path} needs an upgrade to this Daybook",
+                "make the file and its folder writable once, then try again",
+            )
         if revision is None and tables:
             raise StorageError(
                 f"{self.path} is an SQLite database but not a Daybook journal (left untouched)",
@@ -212,9 +224,13 @@ class JournalStore(JournalStatistics):
     ) -> Entry:
         """Change the given fields of an entry; the body's #tags are always re-read."""
         current = self.get(entry_id, include_deleted=True)
-        new_title = current.title if title is None else normalize_newlines(title)
-        new_body = current.body if body is None else normalize_newlines(body)
-        explicit = _explicit_tags(current) if tags is None else list(tags)
+        new_title = current.title if title is None else stored_title(title)
+        new_body = current.body if body is None else stored_text(body)
+        if is_empty(new_title, new_body):
+            raise InputError("the entry would be empty", "keep some text (or a title)")
+        explicit = (
+            _explicit_tags(current) if tags is None else [t.replace("\x00", "") for t in tags]
+        )
         all_tags = entry_tags(explicit, new_body)
         now, offset = to_utc(local_now())
         with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
@@ -304,6 +320,7 @@ class JournalStore(JournalStatistics):
 
     def get_many(self, ids: Sequence[int], include_deleted: bool = False) -> list[Entry]:
         """Entries by id, in the order of `ids`, leaving out ids that do not exist."""
+        ids = [i for i in ids if _SQL_INT_MIN <= i <= _SQL_INT_MAX]  # others cannot exist
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
@@ -433,7 +450,7 @@ class JournalStore(JournalStatistics):
         assert query.match is not None
         rows = self._query(
             "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (query.match, limit * CANDIDATE_FACTOR),
+            (query.match, min(limit * CANDIDATE_FACTOR, _SQL_INT_MAX)),
         )
         if len(rows) < limit:
             return None
@@ -528,11 +545,23 @@ class JournalStore(JournalStatistics):
                 result = [r[0] for r in cur.execute(f"PRAGMA {pragma}").fetchall()]
             if result != ["ok"]:
                 problems.extend(f"integrity: {r}" for r in result[:20])
-            problems.extend(fts_problems(cur))
+            problems.extend(self._fts_problems(cur))
             fk = cur.execute("PRAGMA foreign_key_check").fetchall()
             if fk:
                 problems.append(f"{len(fk)} broken links between entries and tags")
         return problems
+
+    def _fts_problems(self, cur: sqlite3.Cursor) -> list[str]:
+        """FTS5's integrity check is written as an INSERT, which a read-only file refuses:
+        there it runs on a copy in memory."""
+        if not self.read_only:
+            return fts_problems(cur)
+        copy = sqlite3.connect(":memory:")
+        try:
+            cur.connection.backup(copy)
+            return fts_problems(copy.cursor())
+        finally:
+            copy.close()
 
     def rule_problems(self) -> tuple[list[str], list[str]]:
         """Rows that break the journal's rules, each with how to fix it: (problems, notices).
@@ -618,6 +647,9 @@ class JournalStore(JournalStatistics):
         finally:
             src.close()
         self._engine.dispose()
+
+
+_SQL_INT_MIN, _SQL_INT_MAX = -(2**63), 2**63 - 1  # SQLite's INTEGER
 
 
 def _driver_cursor(conn: sqlite3.Connection) -> sqlite3.Cursor:

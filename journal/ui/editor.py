@@ -447,7 +447,7 @@ class EntryEditor(QWidget):
 
         self._build()
         self._connect()
-        self.new_entry(dt.date.today())
+        self.new_entry(journal.today())
 
     # -- building --------------------------------------------------------------------------
 
@@ -623,9 +623,13 @@ class EntryEditor(QWidget):
         if self._draft_timer.isActive():
             self._draft_timer.stop()
             self._write_draft(draft)  # on disk before the commit starts
-        if self._entry_id is None and draft.is_empty:
+        if draft.is_empty:
+            # The journal keeps no empty entry (the rule `daybook add` follows): a new one is
+            # not created, an emptied one keeps its saved text until it is deleted.
             self._dirty = False
             self._drafts.discard(self._key)
+            if self._entry_id is not None:
+                self._set_status(self.tr("Empty — not saved; delete the entry to remove it"))
             return True
         try:
             if self._entry_id is None:

@@ -114,9 +114,9 @@ class EntryFlow(QObject):
         if self.is_editing():
             return  # a new entry being written: the reader is not on screen
         count = w.model.rowCount()
-        row = w.timeline._step(min(max(old_row, 0), count - 1), 1)
+        row = w.timeline.step_row(min(max(old_row, 0), count - 1), 1)
         if row < 0:
-            row = w.timeline._step(min(max(old_row, 0), count - 1) - 1, -1)
+            row = w.timeline.step_row(min(max(old_row, 0), count - 1) - 1, -1)
         if row < 0:
             w.timeline.clearSelection()
             w.reader.show_entry(None)
@@ -170,14 +170,14 @@ class EntryFlow(QObject):
             return
         if w.trash_button.isChecked():
             w.trash_button.setChecked(False)
-        w.editor.new_entry(day or dt.date.today())  # type: ignore[attr-defined]
+        w.editor.new_entry(day or w.journal.today())  # type: ignore[attr-defined]
         w.right_stack.setCurrentWidget(w.editor)
         w.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def new_entry_for_day(self) -> None:
         w = self._window
         initial = w.timeline.current_entry()
-        day = DayDialog.get_day(w, w.journal, initial.day if initial else dt.date.today())
+        day = DayDialog.get_day(w, w.journal, initial.day if initial else w.journal.today())
         if day is not None:
             self.new_entry(day)
 

@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         for action in self._held:
             action.setEnabled(True)
         self._held = []
-        self._selection_changed()
+        self.selection_changed()
         self.ready.emit()
 
     # -- building --------------------------------------------------------------------------
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
             (acts.export_pdf_action, lambda: self.export(pdf=True)),
             (acts.print_action, lambda: self.export(pdf=True, printing=True)),
             (acts.settings_action, self.settingsRequested.emit),
-            (acts.reflection_action, self._start_reflection),
+            (acts.reflection_action, self.start_reflection),
             (acts.undo_action, trash.undo_delete),
             (acts.edit_action, entries.edit_current),
             (acts.delete_action, trash.delete_current),
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
 
     # -- exporting -------------------------------------------------------------------------
 
-    def _selection_changed(self, *_args: object) -> None:
+    def selection_changed(self, *_args: object) -> None:
         self.export_selected_action.setEnabled(bool(self.timeline.selected_entries()))
 
     def export_selected(self) -> None:
@@ -569,7 +569,7 @@ class MainWindow(QMainWindow):
         index = meta.indexOfSignal(f"{signal_name}()")
         return index >= 0 and self.isSignalConnected(meta.method(index))
 
-    def _start_reflection(self) -> None:
+    def start_reflection(self) -> None:
         """The prompt where the app provides one, else a plain new entry for today."""
         if self._connected("reflectionRequested"):
             self.reflectionRequested.emit()

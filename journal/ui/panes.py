@@ -5,10 +5,11 @@ They only show and ask (signals); the window decides what happens.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,10 +18,18 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
 
 from journal.domain.entry import Entry
 from journal.services.journal import Journal
@@ -28,6 +37,34 @@ from journal.ui import wording
 from journal.ui.calendar import JournalCalendar
 
 MEMORIES = 5  # "On this day" entries shown in the sidebar (Insights lists them all)
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 1  # a tag's number of entries, drawn at the right
+
+
+class TagCountDelegate(QStyledItemDelegate):
+    """A tag, and its number of entries right-aligned in the dim text colour."""
+
+    @override
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        count = index.data(COUNT_ROLE)
+        if count is None:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        area = option.rect.adjusted(0, 0, -6, 0)
+        painter.drawText(
+            area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{count:,}"
+        )
+        painter.restore()
 
 
 class Sidebar(QWidget):
@@ -61,6 +98,7 @@ class Sidebar(QWidget):
         self.tags_list = QListWidget(self)
         self.tags_list.setAccessibleName(self.tr("Tags: choose one to show its entries"))
         self.tags_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.tags_list.setItemDelegate(TagCountDelegate(self.tags_list))
         self.tags_list.itemActivated.connect(self._tag_chosen)
         self.tags_list.itemClicked.connect(self._tag_chosen)
 
@@ -107,6 +145,7 @@ class Sidebar(QWidget):
         for name, count in counts:
             item = QListWidgetItem(f"#{name}", self.tags_list)
             item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setData(COUNT_ROLE, count)
             item.setData(Qt.ItemDataRole.ToolTipRole, wording.entries(count))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {count}")
         self.tags_heading.setVisible(bool(counts))

@@ -61,7 +61,7 @@ class TimelineView(QListView):
         if model is None or not 0 <= row < model.rowCount():
             return
         if model.index(row, 0).data(Roles.KIND) == "month":
-            row = self._step(row, 1)
+            row = self.step_row(row, 1)
         if row >= 0:
             index = model.index(row, 0)
             # This row alone, whatever modifier keys Qt believes are held (setCurrentIndex
@@ -99,12 +99,12 @@ class TimelineView(QListView):
             return index
         act = QAbstractItemView.CursorAction
         upward = cursorAction in (act.MoveUp, act.MovePageUp, act.MoveEnd, act.MovePrevious)
-        row = self._step(index.row(), -1 if upward else 1)
+        row = self.step_row(index.row(), -1 if upward else 1)
         if row < 0:  # a heading at the very top: stay where we were
-            row = self._step(index.row(), 1 if upward else -1)
+            row = self.step_row(index.row(), 1 if upward else -1)
         return model.index(row, 0) if row >= 0 else index
 
-    def _step(self, row: int, direction: int) -> int:
+    def step_row(self, row: int, direction: int) -> int:
         model = self.model()
         while 0 <= row < model.rowCount():
             if model.index(row, 0).data(Roles.KIND) == "entry":

@@ -56,7 +56,7 @@ def build_panes(
     w.timeline.setModel(w.model)
     w.timeline.setSelectionMode(TimelineView.SelectionMode.ExtendedSelection)
     w.timeline.selectionModel().currentChanged.connect(w.entry_flow.current_changed)
-    w.timeline.selectionModel().selectionChanged.connect(w._selection_changed)
+    w.timeline.selectionModel().selectionChanged.connect(w.selection_changed)
     w.timeline.editRequested.connect(w.edit_entry)
     w.search_bar = SearchBar(w)
     w.timeline.escapePressed.connect(w.search_bar.clear)  # Esc in the results: timeline again
@@ -103,7 +103,7 @@ def build_panes(
         lambda day: w.calendar.setSelectedDate(to_qdate(day))  # the calendar follows; no jump
     )
     w.empty_state = WelcomePage(journal.paths.home, w)
-    w.empty_state.startRequested.connect(w._start_reflection)
+    w.empty_state.startRequested.connect(w.start_reflection)
     w.start_button = w.empty_state.start_button
     w.where_label = w.empty_state.where_label
     w.right_stack = QStackedWidget(w)

@@ -24,7 +24,7 @@ class Task(QObject):
 
     def __init__(self, fn: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._fn = fn
+        self.fn = fn  # what the runnable calls
         self.token = CancelToken()
         self._runnable = _Runnable(self)
 
@@ -46,7 +46,7 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             with cancellable(self._task.token):
-                result = self._task._fn()
+                result = self._task.fn()
         except Exception as exc:  # reported to the UI thread, which decides what to show
             self._task.failed.emit(exc)
         else:

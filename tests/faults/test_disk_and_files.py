@@ -175,7 +175,7 @@ def test_read_only_database_file(
         assert code == 0 and "kept safe" in out  # reading still works
         code, _, err = run(capsys, "add", "cannot land")
         assert code == 1 and "Traceback" not in err
-        assert f"cannot write to the journal {db}: the file or its folder is read-only" in err
+        assert f"the journal is read-only; nothing was written to {db}" in err
         assert "still in your command line" in err
     assert db.read_bytes() == before
     assert run(capsys, "add", "lands now")[0] == 0

@@ -43,7 +43,7 @@ def make_editor(journal: Journal, drafts: DraftStore, qtbot: Any) -> Iterator[An
         qtbot.waitExposed(editor)
         return editor
 
-    yield make
+    return make
 
 
 @pytest.fixture

@@ -523,7 +523,6 @@ def test_a_big_preview_shows_its_first_entries_then_the_whole(
 def test_a_change_takes_the_old_preview_away_and_stops_its_build(
     journal: Any, make_dialog: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import threading
     import time
 
     from journal import cancel
@@ -532,7 +531,6 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
     add_entries(journal, 120)
     dialog = make_dialog(journal)
     _all_time(dialog, qtbot)
-    stopped = threading.Event()
     slow_render = export_preview.ProgressRenderer.render
 
     def render(self: Any, *args: Any, **kwargs: Any) -> str:
@@ -540,11 +538,7 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
         deadline = time.monotonic() + 60
         while not cancel.stop_requested() and time.monotonic() < deadline:
             time.sleep(0.005)
-        try:
-            return slow_render(self, *args, **kwargs)
-        except BaseException:
-            stopped.set()
-            raise
+        return slow_render(self, *args, **kwargs)  # raises Cancelled once stopped
 
     monkeypatch.setattr(export_preview.ProgressRenderer, "render", render)
     dialog.set_format("html")
@@ -552,11 +546,13 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
     qtbot.waitUntil(
         lambda: dialog.preview() is not None and dialog.preview().partial, timeout=30_000
     )
+    whole = dialog._building  # the whole export, being built (or queued) now
+    assert whole is not None and not whole.token.cancelled
     dialog.set_preset("this_week")  # a new choice while the whole is being built
     dialog.refresh()
+    assert whole.token.cancelled  # stopped (or never started, if the pool was busy)
     assert dialog.preview() is None and not dialog.is_ready()
     assert dialog.message_label.text() == "Building the preview…"  # nothing stale shown
-    qtbot.waitUntil(stopped.is_set, timeout=30_000)
     qtbot.waitUntil(dialog.is_complete, timeout=30_000)
     preview = dialog.preview()
     assert preview is not None and not preview.partial

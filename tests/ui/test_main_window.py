@@ -470,3 +470,18 @@ def test_esc_in_the_results_list_goes_back_to_the_timeline(
     assert window.reader.highlighted() == []  # the marks go with the search
     qtbot.keyClick(window.timeline, Qt.Key.Key_Escape)  # nothing to leave: nothing happens
     assert window.model.rowCount() == listing_rows
+
+
+def test_the_tag_list_shows_each_tags_count(journal: Any, make_window: Any) -> None:
+    from journal.ui.panes import COUNT_ROLE, TagCountDelegate
+
+    journal.add("one #ci")
+    journal.add("two #ci #docs")
+    window = make_window(journal)
+    tags = window.sidebar.tags_list
+    rows = {tags.item(i).text(): tags.item(i).data(COUNT_ROLE) for i in range(tags.count())}
+    assert rows == {"#ci": 2, "#docs": 1}
+    assert isinstance(tags.itemDelegate(), TagCountDelegate)
+    journal.add("three #docs")  # the counts follow the journal
+    rows = {tags.item(i).text(): tags.item(i).data(COUNT_ROLE) for i in range(tags.count())}
+    assert rows == {"#ci": 2, "#docs": 2}

@@ -50,7 +50,7 @@ def make_editor(journal: Journal, paths: Any, qtbot: Any) -> Iterator[Any]:
         qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)  # focus works
         return editor
 
-    yield make
+    return make
 
 
 # -- the font and the text column -------------------------------------------------------
@@ -248,7 +248,7 @@ def test_tab_never_types_a_tab_and_shift_tab_undoes_tab(
         assert body.toPlainText() == text
 
 
-@pytest.fixture(scope="function")
+@pytest.fixture
 def make_editor_once(make_editor: Any) -> EntryEditor:
     return make_editor()  # type: ignore[no-any-return]
 

@@ -53,8 +53,6 @@ def test_trash_undelete_and_purge(capsys: pytest.CaptureFixture[str]) -> None:
             "first with `daybook delete 1`",
         ),
         (["purge", "99"], "there is no entry with id 99; nothing was purged"),
-        (["purge"], "give the ids of entries in the Trash, or --all"),
-        (["purge", "1", "--all"], "give the ids of entries in the Trash, or --all"),
         (["undelete", "99"], "no entry with id 99"),
     ],
 )
@@ -65,6 +63,19 @@ def test_purge_refuses_what_is_not_in_the_trash(
     code, _, err = run(capsys, *args)
     assert code == 1 and err.startswith("daybook: error: ") and message in err
     assert err.count("\n") == 1
+    assert run(capsys, "show", "1")[0] == 0
+
+
+@pytest.mark.parametrize("args", [["purge"], ["purge", "1", "--all"]])
+def test_purge_needs_ids_or_all_a_usage_error(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    run(capsys, "add", "still here")
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        "daybook: error: purge: give the ids of entries in the Trash, or --all"
+    )
     assert run(capsys, "show", "1")[0] == 0
 
 

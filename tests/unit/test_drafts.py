@@ -117,7 +117,7 @@ def test_missing_folder_means_no_drafts(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("key", ["", "../escape", "a/b", ".hidden", "x" * 200])
 def test_keys_cannot_escape_the_folder(tmp_path: Path, key: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="invalid draft key"):
         DraftStore(tmp_path).save(make(key))
 
 

@@ -26,7 +26,7 @@ def test_presets_cover_the_right_days() -> None:
     assert preset_range("last_week", d(2027, 1, 2)) == (d(2026, 12, 21), d(2026, 12, 27))
     assert preset_range("this_month", d(2028, 2, 10)) == (d(2028, 2, 1), d(2028, 2, 29))
     assert preset_range("this_month", d(2026, 12, 31)) == (d(2026, 12, 1), d(2026, 12, 31))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no date range for preset 'custom'"):
         preset_range("custom", TODAY)
     assert parse_tags("#work, learning  work,") == ("work", "learning")
 

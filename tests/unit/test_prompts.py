@@ -133,13 +133,13 @@ def test_next_step_answer_of_a_custom_set() -> None:
 def test_question_sets_normalise_and_validate() -> None:
     s = QuestionSet("  My   set ", ("  What   went well? ", "Why?"))
     assert s == QuestionSet("My set", ("What went well?", "Why?"))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="needs a name"):
         QuestionSet("", ("Why?",))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="asks the same question twice"):
         QuestionSet("x", ("Why?", "why?  "))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="a question is one line"):
         QuestionSet("x", ("Two\nlines",))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot be empty"):
         QuestionSet("x", ("   ",))
 
 
@@ -154,7 +154,7 @@ def test_question_sets_round_trip_through_json() -> None:
     [None, [], "x", {"name": "x"}, {"name": 1, "questions": []}, {"name": "x", "questions": [1]}],
 )
 def test_bad_question_set_data_is_a_value_error(raw: object) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"a question set is an object|questions are text|name"):
         QuestionSet.from_dict(raw)
 
 

@@ -396,7 +396,7 @@ def test_a_snooze_for_a_day_written_meanwhile_is_dropped() -> None:
 
 
 def test_snooze_needs_a_positive_delay() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="positive delay"):
         PromptState().snooze(d("2026-06-01"), at(BERLIN, "2026-06-01 17:30"), dt.timedelta(0))
 
 
@@ -433,7 +433,7 @@ def test_clock_strings() -> None:
     assert parse_clock("") is None
     assert format_clock(dt.time(7, 5)) == "07:05"
     for bad in ("17", "17:3", "24:00", "12:60", "a:bc", "17:30:00", "١٧:٣٠", "-1:30"):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="not a time of day"):
             parse_clock(bad)
 
 
@@ -445,9 +445,9 @@ def test_schedule_round_trips_through_strings() -> None:
 
 
 def test_schedule_needs_seven_naive_times() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="needs 7 weekday times"):
         Schedule(times=(dt.time(17, 30),) * 6)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="naive wall times"):
         Schedule(times=(dt.time(17, 30, tzinfo=UTC),) * 7)
 
 

@@ -124,7 +124,7 @@ def test_the_personal_word_list_is_kept_in_the_data_folder(tmp_path: Path) -> No
 
 def test_a_word_list_that_cannot_be_written_raises_but_the_word_counts(tmp_path: Path) -> None:
     checker = SpellChecker(FakeBackend(set()), "en_US", tmp_path / "no-such-folder" / "w.txt")
-    with pytest.raises(OSError):
+    with pytest.raises(FileNotFoundError):
         checker.add("Daybook")
     assert checker.check("Daybook")
 

@@ -261,7 +261,7 @@ def test_failed_import_stores_nothing(store: JournalStore) -> None:
         yield entry("2026-05-01", "fine", uid="ok1")
         raise ValueError("line 2 is bad")
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="line 2 is bad"):
         store.add_many(broken())
     assert store.count() == 0
 
