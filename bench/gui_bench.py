@@ -159,7 +159,8 @@ def gui_child(args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], int
     payload["stderr"] = stderr[-2000:]
     if payload.get("ok"):
         payload["start_s"] = payload["painted_at"] - start
-        payload["peak_rss_mb"] = usage.ru_maxrss / 1024
+        # The child's own figure (VmHWM); wait4's ru_maxrss only where it has none.
+        payload.setdefault("peak_rss_mb", usage.ru_maxrss / 1024)
     return payload, int(proc.returncode)
 
 

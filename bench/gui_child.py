@@ -37,6 +37,16 @@ WATCHDOG_MS = 60_000
 
 
 def _maxrss_mb() -> float:
+    """This process's peak resident memory. VmHWM belongs to the memory image, which exec
+    starts afresh; ru_maxrss survives exec, so a child of a big bench process (the
+    in-process searches grow it to ~500 MiB) would report its parent's peak instead."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
@@ -190,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     def finish() -> None:
         if args.scroll_pages:
             payload.update(scroll(args.scroll_pages))
+        payload["peak_rss_mb"] = _maxrss_mb()
         _emit(payload)
         app.quit()
 

@@ -71,7 +71,8 @@ def run_gui(
         opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
         listeners.append(desk.settings_changed)
-        note = note or start_on_login_tip(settings, paths)
+        if not window.is_empty():  # an empty journal's welcome page has the card instead
+            note = note or start_on_login_tip(settings, paths)
         if note:
             window.statusBar().showMessage(note)
         offer_drafts(window)
@@ -168,12 +169,14 @@ def listen_when_settled(window: MainWindow, instance: Any) -> None:
 
 
 def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Settings, QSettings]:
-    """The QApplication (made if there is none yet) with Daybook's names and theme."""
+    """The QApplication (made if there is none yet) with Daybook's names, theme and language
+    (the Settings choice, else the desktop's: journal.ui.i18n)."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from journal import __version__
     from journal.settings import Settings
+    from journal.ui import i18n
     from journal.ui.theme import apply_theme
 
     guard_none_refcount()
@@ -188,6 +191,7 @@ def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Se
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     settings = Settings.load(paths.settings)
+    i18n.install(app, settings.language)
     apply_theme(app, settings)
     return app, settings, QSettings(ORGANIZATION, APPLICATION)
 
@@ -248,19 +252,24 @@ def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
 
     Nothing is turned on here: an autostart entry is user-wide and outlives this journal, so
     only the user writes it (Settings > Reminders). A journal in the temporary folder gets
-    no tip, since it cannot be started on login.
+    no tip, since it cannot be started on login; nor does a journal whose first-run card
+    (journal.ui.first_run) was answered.
     """
     from journal.errors import DaybookError
     from journal.services.autostart import is_temporary
+    from journal.ui.first_run import CARD_KEY
+    from journal.ui.wording import tr
 
-    if settings.extra.get("autostart_offered") or is_temporary(paths.home):
+    if settings.extra.get("autostart_offered") or settings.extra.get(CARD_KEY):
+        return None  # said once already, or answered on the first-run card
+    if is_temporary(paths.home):
         return None
     settings.extra["autostart_offered"] = True
     try:
         settings.save(paths.settings)
     except (DaybookError, OSError):
         return None  # said next time instead
-    return (
+    return tr(
         "For the end-of-day reminder while Daybook is closed, turn on "
         "Settings > Reminders > Start Daybook when I log in."
     )
@@ -356,14 +365,14 @@ def fill_window(
     window.drafts = drafts  # type: ignore[attr-defined]
     current = [settings]
     configure_spelling(settings.spell_language, journal.paths.home)
+    offer = first_run_offer(window, journal, lambda: current[0])
 
     def open_settings() -> None:
         from journal.ui.errors import ErrorDialog
         from journal.ui.settings_dialog import SettingsDialog
         from journal.ui.theme import apply_theme
 
-        home = None if journal.paths.is_default else journal.paths.home
-        chosen = SettingsDialog.get_settings(window, current[0], home)
+        chosen = SettingsDialog.get_settings(window, current[0], autostart_home(journal.paths))
         if chosen is None:
             return
         try:
@@ -373,10 +382,32 @@ def fill_window(
         current[0] = chosen
         apply_theme(app, chosen)
         configure_spelling(chosen.spell_language, journal.paths.home)
+        offer.refresh()  # the reminder's time in its words; gone if start on login is on
         if on_settings_changed is not None:
             on_settings_changed(chosen)
 
     window.settingsRequested.connect(open_settings)
+
+
+def autostart_home(paths: AppPaths) -> Path | None:
+    """The journal folder start on login names (None: the default journal), for the
+    Settings checkbox and the first-run card alike."""
+    return None if paths.is_default else paths.home
+
+
+def first_run_offer(window: MainWindow, journal: Journal, settings: Callable[[], Settings]) -> Any:
+    """The welcome page's first-run card (start on login in one click), wired to the
+    settings file; see journal.ui.first_run."""
+    from journal.ui.first_run import FirstRunOffer
+
+    offer = FirstRunOffer(
+        window.empty_state.card,
+        settings,
+        lambda chosen: chosen.save(journal.paths.settings),
+        autostart_home(journal.paths),
+    )
+    window.first_run = offer  # type: ignore[attr-defined]
+    return offer
 
 
 def build_reminders(
@@ -419,12 +450,8 @@ def build_reminders(
 
 def reminder_notifier() -> DesktopNotifier:
     """The reminder's notification with its actions' labels (in the user's language)."""
-    from PySide6.QtCore import QCoreApplication
-
     from journal.ui import notify
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ReminderDesk", text)
+    from journal.ui.wording import tr
 
     return notify.DesktopNotifier(
         {
@@ -509,14 +536,11 @@ def ask_restore_drafts(parent: QWidget, drafts: list[Draft]) -> bool:
 
 def drafts_box(parent: QWidget | None, drafts: list[Draft]) -> tuple[Any, Any]:
     """The offer of drafts left by an earlier run (a QMessageBox), and its Restore button."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from journal.domain.entry import short_label
     from journal.ui.errors import message_box
-
-    def tr_app(text: str) -> str:
-        return QCoreApplication.translate("RestoreDrafts", text)
+    from journal.ui.wording import tr
 
     names = "\n".join(
         f"• {short_label(d.title or (d.body.strip().splitlines() or [''])[0], 60)} "
@@ -526,12 +550,12 @@ def drafts_box(parent: QWidget | None, drafts: list[Draft]) -> tuple[Any, Any]:
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        tr_app("Unsaved Changes Found"),
-        tr_app("Daybook stopped before these changes were saved:"),
-        names + "\n\n" + tr_app("Restore them into your journal?"),
-        tr_app("Unsaved changes found"),
+        tr("Unsaved Changes Found"),
+        tr("Daybook stopped before these changes were saved:"),
+        names + "\n\n" + tr("Restore them into your journal?"),
+        tr("Unsaved changes found"),
     )
-    restore = box.addButton(tr_app("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr_app("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
     return box, restore

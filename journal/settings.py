@@ -16,6 +16,9 @@ from journal.fileio import atomic_write
 
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
+# The interface language: "system" follows the desktop's locale; read at start only.
+Language = Literal["system", "en", "de"]
+LANGUAGES: tuple[Language, ...] = ("system", "en", "de")
 # The end-of-day prompt: a reminder time per weekday ('HH:MM', '' for none), Monday first.
 DEFAULT_REMINDER_TIMES = ("17:30",) * 5 + ("", "")
 DEFAULT_DAY_BOUNDARY = "03:00"
@@ -27,6 +30,7 @@ class Settings:
     """Everything the user can set. Unknown keys in the file are ignored, bad values reset."""
 
     theme: Theme = "system"
+    language: Language = "system"
     font_family: str = ""  # empty: the desktop's default font
     font_size: int = 11
     editor_font_family: str = ""  # empty: the desktop's (proportional) font
@@ -60,6 +64,8 @@ class Settings:
                 values[f.name] = value
         if values.get("theme") not in (None, *THEMES):
             values.pop("theme")
+        if values.get("language") not in (None, *LANGUAGES):
+            values.pop("language")
         if not 6 <= int(values.get("font_size", 11)) <= 48:
             values.pop("font_size")
         if not 0.2 <= float(values.get("autosave_seconds", 2.0)) <= 60:  # NaN fails too

@@ -5,7 +5,8 @@
 #  2. a NON-editable `pip install .` into a fresh virtual environment works, and the
 #     installed `daybook` runs: --version, add, an HTML export (which reads the template and
 #     CSS from daybook_resources), check;
-#  3. the installed packages hold the resources (icons, template) and the Alembic migrations.
+#  3. the installed packages hold the resources (icons, template, compiled translations, which
+#     load) and the Alembic migrations.
 # Installs desktop-file-utils and appstream with apt-get when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -91,6 +92,8 @@ for name in (
     "icons/hicolor/256x256/apps/io.github.daybook.Daybook.png",
     "templates/export.html",
     "styles/export.css",
+    "translations/daybook_de.qm",
+    "translations/daybook_en.qm",
 ):
     if not res.joinpath(name).is_file():
         problems.append(f"daybook_resources/{name} is missing")
@@ -104,6 +107,18 @@ for name in ("env.py", "script.py.mako"):
         problems.append(f"{name} is missing from {migrate.MIGRATIONS}")
 if migrate.script_head() != migrate.SCHEMA_HEAD:
     problems.append(f"Alembic's head {migrate.script_head()} is not {migrate.SCHEMA_HEAD}")
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from journal.ui import i18n
+
+app = QApplication([])
+i18n.install(app, "de")
+if QCoreApplication.translate("", "&File") != "&Datei":
+    problems.append("the installed app does not load its German translation")
 for p in problems:
     print(f"ci-checks: {p}", file=sys.stderr)
 if not problems:

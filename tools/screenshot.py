@@ -424,6 +424,7 @@ def main() -> int:
     parser.add_argument("--search", default="", help="type this into the search field")
     parser.add_argument("--select", type=int, default=0, help="select the n-th entry")
     parser.add_argument("--empty", action="store_true", help="an empty journal")
+    parser.add_argument("--language", default="en", help="interface language (en, de)")
     parser.add_argument("--size", default="1280x800", help="the window's size, WIDTHxHEIGHT")
     parser.add_argument("--edit", action="store_true", help="the selected entry in the editor")
     parser.add_argument(
@@ -441,6 +442,7 @@ def main() -> int:
     from journal.paths import AppPaths
     from journal.services.journal import Journal
     from journal.settings import Settings
+    from journal.ui import i18n
     from journal.ui.theme import apply_theme
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -448,6 +450,7 @@ def main() -> int:
         if not args.empty:
             build_journal(home)
         app = QApplication(sys.argv[:1])
+        i18n.install(app, args.language)
         settings = Settings(theme="dark" if args.dark else "light")
         apply_theme(app, settings)
         qsettings = QSettings(str(Path(tmp) / "window.ini"), QSettings.Format.IniFormat)

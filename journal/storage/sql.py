@@ -241,10 +241,12 @@ def search_sql(
     walk: bool = False,
     bound: tuple[dt.date, int] | None = None,
     rows: bool = True,
+    span: tuple[int, int] | None = None,
 ) -> tuple[str, list[Any]]:
     """SQL for a search. `walk` tests membership in the match set instead of joining it;
     `bound` (a day and an id) limits it to entries from that day on, and the index reads
-    to rowids from that id on. `rows=False` (a caller that selects and orders by `m.id`
+    to rowids from that id on; `span` (two ids) limits the index reads to ids between them.
+    `rows=False` (a caller that selects and orders by `m.id`
     and `m.rank` only) reads the entries' rows only if a day or kind filter needs them."""
     merged = merge_filters(query, filters)
     by_index = query.match is not None and not walk
@@ -252,8 +254,11 @@ def search_sql(
     needs_rows = needs_rows or merged.date_from is not None or merged.date_to is not None
     ref = "e" if needs_rows or not by_index else "m"
     where, params = filter_sql(merged, ref, indexed=by_index)
-    rowids = " AND rowid >= ?" if bound else ""
-    extra = [bound[1]] if bound else []
+    if span is not None:  # one slice of the ids (a ranked search split between threads)
+        rowids, extra = " AND rowid BETWEEN ? AND ?", list(span)
+    else:
+        rowids = " AND rowid >= ?" if bound else ""
+        extra = [bound[1]] if bound else []
     if query.match is not None and walk:
         sql = f"SELECT {select} FROM entries e"
         where.append(f"+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?{rowids})")

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from journal import cancel
 from journal.domain.entry import (
     DAY_RANGE_TEXT,
     FIRST_DAY,
@@ -71,6 +73,8 @@ IMPORT_CHUNK = 500
 # A term matching this many entries or more is searched by walking the timeline (measured
 # on 100k entries: counting stops early, and below this a join-and-sort is cheaper).
 COMMON_MATCHES = 500
+# From how many ids on a ranked search is split between two threads (see `_ranked_ids`).
+SPLIT_RANKING_FROM = 20_000
 # How many of the newest matches (by rowid) are read to bound a newest-first search.
 CANDIDATE_FACTOR = 4
 # A search hit's excerpt (when it has no snippet) is made from this much of the body.
@@ -416,16 +420,13 @@ class JournalStore(JournalStatistics):
         walk = walk and self._is_common(str(query.match))
         if newest:
             sql, params = search_sql(query, filters, "e.id", walk=walk, bound=bound)
-        else:
-            sql, params = search_sql(query, filters, "m.id", rows=False)
-        if newest:
             sql += " ORDER BY e.day DESC, e.created_at DESC, e.id DESC"
+            if limit is not None:
+                sql += " LIMIT ?"
+                params.append(limit)
+            ids = [int(r[0]) for r in self._query(sql, tuple(params))]
         else:
-            sql += " ORDER BY m.rank"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        ids = [int(r[0]) for r in self._query(sql, tuple(params))]
+            ids = self._ranked_ids(query, filters, limit)
         entries = self.get_many(ids, include_deleted=filters.trash)
         snippets = self._snippets(query, entries)
         # A hit without a snippet (matched by its title or tags) shows the body's first
@@ -434,6 +435,42 @@ class JournalStore(JournalStatistics):
             SearchHit(e, snippets.get(e.id) or excerpt(e.body[:EXCERPT_SOURCE_CHARS]))
             for e in entries
         ]
+
+    def _ranked_ids(self, query: SearchQuery, filters: EntryFilter, limit: int | None) -> list[int]:
+        """The ids of the best matches by relevance (bm25), best first, ties by id.
+
+        Ranking scores every match (the whole cost of a common word). On a big journal the
+        ids are split in two halves ranked at once on two connections (SQLite leaves
+        Python's lock while it works, so two cores share the work) and the two best-first
+        lists are merged: bm25's statistics are of the whole index, so a slice scores each
+        entry exactly as the whole does and the answers are the same.
+        """
+
+        def ranked(span: tuple[int, int] | None) -> list[tuple[float, int]]:
+            sql, params = search_sql(query, filters, "m.rank, m.id", rows=False, span=span)
+            sql += " ORDER BY m.rank, m.id"
+            if limit is not None:
+                sql += " LIMIT ?"
+                params.append(limit)
+            return [(float(r[0]), int(r[1])) for r in self._query(sql, tuple(params))]
+
+        first, last = self._query("SELECT min(id), max(id) FROM entries", ())[0]
+        if limit is None or first is None or last - first < SPLIT_RANKING_FROM:
+            return [i for _rank, i in ranked(None)]
+        middle = (first + last) // 2
+        token = cancel.current()
+
+        def half(span: tuple[int, int]) -> list[tuple[float, int]]:
+            if token is None:
+                return ranked(span)
+            with cancel.cancellable(token):  # a stop request reaches both halves
+                return ranked(span)
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            upper = pool.submit(half, (middle + 1, last))
+            best = ranked((first, middle))
+            best += upper.result()
+        return [i for _rank, i in sorted(best)[:limit]]
 
     def _recent_bound(
         self, query: SearchQuery, filters: EntryFilter, limit: int

@@ -3,7 +3,7 @@ a bug report needs, with buttons to open the data folder and to copy it all as t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,13 +21,10 @@ from journal.about import APP_ID, about_info, about_text, icon_files
 from journal.errors import DaybookError
 from journal.paths import AppPaths
 from journal.ui.errors import ErrorDialog
+from journal.ui.wording import tr
 
 ICON_SIZE = 64
 COPIED_MS = 2000  # how long the Copy button says "Copied"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
 
 
 def row_label(key: str) -> str:

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from journal.ui.wording import tr
+
 Key = QKeySequence.StandardKey
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WindowActions", text)
 
 
 class WindowActions(QObject):

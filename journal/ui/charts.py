@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from journal.domain.stats import MonthTags
 from journal.ui import wording
+from journal.ui.i18n import month_year, number, short_day, short_month, weekday
 from journal.ui.theme import legible, mix
 
 if sys.version_info >= (3, 12):
@@ -116,7 +117,7 @@ class YearHeatmap(ClickableChart):
         self.current = dt.date(self.year, 1, 1)  # the day under the keyboard's focus ring
         # Room for the weekday labels in the label font, whatever the font and language.
         metrics = QFontMetricsF(self.label_font())
-        widest = max(metrics.horizontalAdvance(self.tr(n)) for n in ("Mon", "Wed", "Fri"))
+        widest = max(metrics.horizontalAdvance(weekday(n, short=True)) for n in (1, 3, 5))
         self.LEFT = max(self.LEFT, widest + 8)
 
     def label_font(self) -> QFont:
@@ -152,7 +153,7 @@ class YearHeatmap(ClickableChart):
 
     def describe(self, day: dt.date) -> str:
         """A day and its entry count, as the tooltip and the accessible description say it."""
-        return f"{day:%a %d %b %Y}: {wording.entries(self.counts.get(day, 0))}"
+        return f"{short_day(day)}: {wording.entries(self.counts.get(day, 0))}"
 
     # -- geometry (also what the tests use) -----------------------------------------------
 
@@ -222,14 +223,14 @@ class YearHeatmap(ClickableChart):
             painter.drawText(
                 first_column,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                calendar.month_abbr[month],
+                short_month(month),
             )
-        for weekday, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
-            y = self.TOP + weekday * (self.CELL + self.GAP)
+        for row in (0, 2, 4):  # Monday, Wednesday, Friday
+            y = self.TOP + row * (self.CELL + self.GAP)
             painter.drawText(
                 QRectF(0, y - 2, self.LEFT - 4, self.CELL + 4),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                self.tr(name),
+                weekday(row + 1, short=True),
             )
         painter.setPen(Qt.PenStyle.NoPen)
         day = dt.date(self.year, 1, 1)
@@ -366,7 +367,7 @@ class TagTrendChart(ClickableChart):
     def plot_rect(self) -> QRectF:
         """The area the bars stand in: right of the count axis, above the month labels."""
         metrics = QFontMetricsF(self.label_font())
-        widest = max((metrics.horizontalAdvance(f"{t:,}") for t in self._ticks), default=0.0)
+        widest = max((metrics.horizontalAdvance(number(t)) for t in self._ticks), default=0.0)
         left = self.LEFT + self._line() + 4 + widest + 6  # axis title, tick labels
         bottom = 2 * self._line() + 8  # month labels, axis title
         return QRectF(
@@ -455,7 +456,7 @@ class TagTrendChart(ClickableChart):
             painter.drawText(
                 QRectF(0, y - line / 2, plot.left() - 6, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{value:,}",
+                number(value),
             )
         painter.save()
         painter.translate(self.LEFT, plot.center().y())
@@ -479,7 +480,7 @@ class TagTrendChart(ClickableChart):
             x = starts.get(trend.month)
             if x is None or i % every:
                 continue
-            label = calendar.month_abbr[int(trend.month[5:])]
+            label = short_month(int(trend.month[5:]))
             if trend.month.endswith("-01") or i == 0:
                 label += f" {trend.month[2:4]}"
             painter.drawText(
@@ -504,7 +505,7 @@ class TagTrendChart(ClickableChart):
             return ""
         tag, period, n = bar[1:]
         year, month = int(period[:4]), int(period[5:7])
-        when = f"{calendar.month_name[month]} {year}"
+        when = month_year(dt.date(year, month, 1))
         return self.tr("#{0} in {1}: {2}").format(tag, when, wording.entries(n))
 
 

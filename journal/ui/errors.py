@@ -15,7 +15,6 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
@@ -38,16 +37,14 @@ else:  # read before the window's first paint: typing_extensions would cost ~5 m
         return method
 
 
+from journal.ui.wording import tr
+
 log = logging.getLogger(__name__)
 
 # The box's text column: never narrower than this (logical pixels), so short messages do
 # not sit cramped against the icon and the buttons.
 MIN_TEXT_WIDTH = 380
 _ENDS = (".", "!", "?", "…", ":", ")", "”", '"')
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
 
 
 def sentence(text: str) -> str:

@@ -68,6 +68,8 @@ from journal.ui.export_preview import (
     private_note,
     size_text,
 )
+from journal.ui.i18n import number
+from journal.ui.wording import tr
 from journal.ui.worker import Task, TaskSet
 
 if TYPE_CHECKING:
@@ -307,7 +309,7 @@ class ExportDialog(QDialog):
             self.busy.start(
                 "preview",
                 self.tr("Preparing the whole export: {0} entries rendered…").format(
-                    f"{rendered:,}"
+                    number(rendered)
                 ),
             )
 
@@ -524,7 +526,7 @@ class ExportDialog(QDialog):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(parent.tr("Print Entries"))
+        dialog.setWindowTitle(tr("Print Entries"))
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @classmethod
@@ -532,15 +534,15 @@ class ExportDialog(QDialog):
         """Ask for a file to write (tests replace this classmethod). No overwrite question
         here: the dialog asks its own, so it can keep the old file on Cancel."""
         filters = {
-            "markdown": parent.tr("Markdown (*.md *.markdown)"),
-            "html": parent.tr("HTML page (*.html *.htm)"),
-            "pdf": parent.tr("PDF document (*.pdf)"),
+            "markdown": tr("Markdown (*.md *.markdown)"),
+            "html": tr("HTML page (*.html *.htm)"),
+            "pdf": tr("PDF document (*.pdf)"),
         }
         name, _filter = QFileDialog.getSaveFileName(
             parent,
-            parent.tr("Export to File"),
+            tr("Export to File"),
             str(suggested),
-            filters.get(fmt, "") + ";;" + parent.tr("All files (*)"),
+            filters.get(fmt, "") + ";;" + tr("All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         return Path(name) if name else None
@@ -548,7 +550,7 @@ class ExportDialog(QDialog):
     @classmethod
     def get_folder(cls, parent: QWidget, start: Path) -> Path | None:
         """Ask for the folder of a one-file-per-entry export (tests replace this)."""
-        name = QFileDialog.getExistingDirectory(parent, parent.tr("Export into Folder"), str(start))
+        name = QFileDialog.getExistingDirectory(parent, tr("Export into Folder"), str(start))
         return Path(name) if name else None
 
     @classmethod
@@ -608,20 +610,20 @@ class ExportDialog(QDialog):
 def overwrite_box(parent: QWidget, paths: Sequence[Path]) -> tuple[QMessageBox, QAbstractButton]:
     """The question before existing files are replaced, and its button that replaces them."""
     if len(paths) == 1:
-        text = parent.tr("“{0}” already exists. Replace it?").format(paths[0].name)
+        text = tr("“{0}” already exists. Replace it?").format(paths[0].name)
     else:
-        text = parent.tr("{0} files already exist in “{1}”. Replace them?").format(
+        text = tr("{0} files already exist in “{1}”. Replace them?").format(
             len(paths), str(paths[0].parent)
         )
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        parent.tr("Replace File?") if len(paths) == 1 else parent.tr("Replace Files?"),
+        tr("Replace File?") if len(paths) == 1 else tr("Replace Files?"),
         text,
-        parent.tr("The old contents will be lost."),
+        tr("The old contents will be lost."),
     )
     box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-    replace = box.addButton(parent.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+    replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box, replace
 

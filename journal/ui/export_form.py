@@ -40,6 +40,7 @@ from journal.services.export_options import (
     preset_range,
 )
 from journal.ui import wording
+from journal.ui.wording import QT_TRANSLATE_NOOP
 
 SELECTED = "selected"  # the range choice "Selected (N)": the entries picked in the timeline
 
@@ -47,6 +48,17 @@ if sys.version_info >= (3, 12):
     from typing import override
 else:
     from typing_extensions import override
+
+
+# The formats' names (journal.services.export_options, in English) for lupdate to find;
+# the form tr()s them where it shows them.
+FORMAT_NAMES = (
+    QT_TRANSLATE_NOOP("ExportForm", "Markdown"),
+    QT_TRANSLATE_NOOP("ExportForm", "HTML page"),
+    QT_TRANSLATE_NOOP("ExportForm", "Week notes (Markdown)"),
+    QT_TRANSLATE_NOOP("ExportForm", "Week notes (HTML)"),
+    QT_TRANSLATE_NOOP("ExportForm", "PDF document"),
+)
 
 
 class TagCompleter(QCompleter):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,16 +32,13 @@ from journal.rendering.markdown import PRIVATE_BOX, MarkdownRenderer
 from journal.services.export import ExportOptions, ExportResult, choose_entries, render_export
 from journal.services.journal import Journal
 from journal.ui.reader import SAFE_SCHEMES, add_lock_image, private_box
+from journal.ui.wording import tr
 
 RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the first part
 PREVIEW_HEAD = 30  # entries in a preview's first step (shown at once, then the whole)
 PROGRESS_EVERY = 100  # entries rendered between two progress reports
 _PRIVATE_OPEN = PRIVATE_BOX.split("{body}")[0].strip()
 _DIV_TAG = re.compile(r"<div\b[^>]*>|</div\s*>", re.IGNORECASE)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +98,11 @@ def build_preview(
         return Preview(options, problem=_sentence(exc.what))
     if not entries:
         if held:
-            problem = _tr(
+            problem = tr(
                 "Every matching entry is private. Tick “Include private entries” to export them."
             )
         else:
-            problem = _tr("No entries match. Widen the dates, tags or search.")
+            problem = tr("No entries match. Widen the dates, tags or search.")
         return Preview(options, held_entries=held, problem=problem)
     try:
         result = render_export(entries, options, renderer(), held)
@@ -126,25 +123,25 @@ def private_note(entries: int, blocks: int, included: bool) -> str:
     parts = []
     if entries:
         parts.append(
-            _tr("1 private entry") if entries == 1 else _tr("{0} private entries").format(entries)
+            tr("1 private entry") if entries == 1 else tr("{0} private entries").format(entries)
         )
     if blocks:
         parts.append(
-            _tr("1 private block") if blocks == 1 else _tr("{0} private blocks").format(blocks)
+            tr("1 private block") if blocks == 1 else tr("{0} private blocks").format(blocks)
         )
     if not parts:
         return ""
-    what = _tr(" and ").join(parts)
-    return (_tr("{0} included") if included else _tr("{0} left out")).format(what)
+    what = tr(" and ").join(parts)
+    return (tr("{0} included") if included else tr("{0} left out")).format(what)
 
 
 def size_text(n: int) -> str:
     """'812 bytes', '14 KB', '2.3 MB'."""
     if n < 1024:
-        return _tr("{0} bytes").format(n)
+        return tr("{0} bytes").format(n)
     if n < 1024 * 1024:
-        return _tr("{0:.0f} KB").format(n / 1024)
-    return _tr("{0:.1f} MB").format(n / 1024 / 1024)
+        return tr("{0:.0f} KB").format(n / 1024)
+    return tr("{0:.1f} MB").format(n / 1024 / 1024)
 
 
 def boxed_private_blocks(page: str, box: str) -> str:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,13 +42,23 @@ from journal.services.import_formats import IMPORT_FORMATS, import_format
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.errors import ErrorDialog, describe
+from journal.ui.wording import QT_TRANSLATE_NOOP, tr
 from journal.ui.worker import TaskSet
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
+# The formats' names and file filters (journal.services.import_formats, in English) for
+# lupdate to find; tr() translates them where they are shown.
+FORMAT_TEXTS = (
+    QT_TRANSLATE_NOOP("", "Day One (JSON export .zip or .json)"),
+    QT_TRANSLATE_NOOP("", "Day One export (*.zip *.json)"),
+    QT_TRANSLATE_NOOP("", "RedNotebook (data folder)"),
+    QT_TRANSLATE_NOOP("", "Markdown daily notes (Obsidian, Logseq)"),
+    QT_TRANSLATE_NOOP("", "jrnl (plain-text journal)"),
+    QT_TRANSLATE_NOOP("", "jrnl journal (*.txt *.journal)"),
+    QT_TRANSLATE_NOOP("", "JSON lines"),
+    QT_TRANSLATE_NOOP("", "JSON lines (*.jsonl *.json)"),
+    QT_TRANSLATE_NOOP("", "Daybook JSON export"),
+    QT_TRANSLATE_NOOP("", "Daybook export (*.json)"),
+)
 MAX_NOTES_SHOWN = 200
 
 

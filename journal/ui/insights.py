@@ -38,6 +38,7 @@ from journal.rendering.markdown import MarkdownRenderer
 from journal.services.insights import InsightsService
 from journal.ui import wording
 from journal.ui.charts import OKABE_ITO, ONE_DAY, TagTrendChart, YearHeatmap
+from journal.ui.i18n import number
 from journal.ui.reader import add_lock_image, private_box
 
 if sys.version_info >= (3, 12):
@@ -284,12 +285,12 @@ class InsightsDialog(QDialog):
         def days(n: int) -> str:
             return self.tr("1 working day") if n == 1 else self.tr("{0} working days").format(n)
 
-        self.entries_label.setText(f"{stats.entries:,}")
-        self.words_label.setText(f"{stats.words:,}")
+        self.entries_label.setText(number(stats.entries))
+        self.words_label.setText(number(stats.words))
         self.current_label.setText(days(stats.current_streak))
         self.longest_label.setText(days(stats.longest_streak))
         self.tags_label.setText(
-            ", ".join(f"#{name} ({n:,})" for name, n in stats.top_tags[:8]) or "—"
+            ", ".join(f"#{name} ({number(n)})" for name, n in stats.top_tags[:8]) or "—"
         )
 
     def show_on_this_day(self) -> None:

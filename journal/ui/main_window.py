@@ -34,7 +34,9 @@ from journal.paths import AppPaths
 from journal.ui import wording
 from journal.ui.actions import WindowActions
 from journal.ui.errors import ErrorDialog, message_box
+from journal.ui.i18n import long_day, number
 from journal.ui.placement import place_on_mouse_screen
+from journal.ui.wording import tr
 from journal.ui.worker import Task, TaskSet
 
 # Quitting stops the background work and waits this long for it, then abandons what is left.
@@ -339,6 +341,10 @@ class MainWindow(QMainWindow):
             setter(tags)
         self._total = total
 
+    def is_empty(self) -> bool:
+        """Whether the journal had no entries when last counted (the welcome page's case)."""
+        return self._total == 0 and not self.damaged
+
     def update_pages(self) -> None:
         """Empty state, reader or editor on the right; the list or its empty note in the middle."""
         empty_journal = self._total == 0
@@ -355,7 +361,7 @@ class MainWindow(QMainWindow):
                 if self.damaged
                 else self.tr("No entries match.")
                 if searching
-                else self.tr("No entries yet.\nPress Ctrl+N to write one.")
+                else self.tr("No entries yet.")  # the welcome page says how to start
             )
         if self.right_stack.currentWidget() is self.editor:
             return
@@ -424,7 +430,7 @@ class MainWindow(QMainWindow):
         if entry is not None and entry.day != day:
             self.statusBar().showMessage(
                 self.tr("Nothing on {0}; showing the day before it with an entry").format(
-                    day.strftime("%d %B %Y")
+                    long_day(day)
                 ),
                 4000,
             )
@@ -506,7 +512,7 @@ class MainWindow(QMainWindow):
     def _imported(self, report: Any) -> None:
         self.statusBar().showMessage(
             self.tr("Imported {0} ({1} already in the journal)").format(
-                wording.entries(report.added), f"{report.skipped:,}"
+                wording.entries(report.added), number(report.skipped)
             ),
             8000,
         )
@@ -658,11 +664,9 @@ def unsaved_box(parent: QWidget) -> QMessageBox:
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        parent.tr("Quit Without Saving?"),
-        parent.tr("The last changes could not be saved."),
-        parent.tr(
-            "They are kept as a draft and offered back when Daybook starts again. Quit anyway?"
-        ),
+        tr("Quit Without Saving?"),
+        tr("The last changes could not be saved."),
+        tr("They are kept as a draft and offered back when Daybook starts again. Quit anyway?"),
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -46,6 +46,7 @@ from journal.errors import DaybookError, InputError
 from journal.paths import AppPaths
 from journal.services.drafts import Draft, DraftStore
 from journal.services.prompt import PromptService
+from journal.ui import wording
 from journal.ui.editor import MarkdownEdit, TagsEdit
 from journal.ui.placement import place_on_mouse_screen
 
@@ -155,7 +156,8 @@ class PromptWindow(QWidget):
                 n=streak.longest
             )
         )
-        self.streak_label.setForegroundRole(QPalette.ColorRole.Link)
+        # Plain text: it does nothing when clicked, so it must not look like a link.
+        self.streak_label.setTextFormat(Qt.TextFormat.PlainText)
 
         if self.entry is not None:
             what = self.tr("Adding to the reflection written at {time}").format(
@@ -304,9 +306,7 @@ class PromptWindow(QWidget):
     def _streak_text(self, current: int) -> str:
         if current <= 0:
             return self.tr("Start a streak today")
-        if current == 1:
-            return self.tr("Streak: 1 working day")
-        return self.tr("Streak: {n} working days").format(n=current)
+        return self.tr("Streak: {0}").format(wording.working_days(current))
 
     def _connect(self) -> None:
         for edit in self.editors.values():

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer
+from journal.ui.i18n import long_day
 from journal.ui.timeline_delegate import lock_pixmap
 
 if sys.version_info >= (3, 12):
@@ -77,6 +78,7 @@ class EntryReader(QWidget):
         self.day_label = QLabel(self)
         self.day_label.setAccessibleName(self.tr("Day"))
         self.day_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.day_label.setWordWrap(True)  # a long weekday and month beside the buttons
         self.title_label = QLabel(self)
         self.title_label.setAccessibleName(self.tr("Title"))
         self.title_label.setWordWrap(True)
@@ -157,9 +159,7 @@ class EntryReader(QWidget):
             self.lock_label.hide()
             self.browser.clear()
             return
-        self.day_label.setText(
-            entry.day.strftime("%A %d %B %Y") + " · " + entry.created.strftime("%H:%M")
-        )
+        self.day_label.setText(long_day(entry.day) + " · " + entry.created.strftime("%H:%M"))
         self.title_label.setText(entry.display_title or self.tr("(untitled)"))
         meta = []
         self.lock_label.setVisible(entry.private)

@@ -33,6 +33,7 @@ from journal.errors import DaybookError
 from journal.services.drafts import DraftStore
 from journal.services.prompt import PromptService
 from journal.settings import Settings
+from journal.ui.i18n import weekday
 
 if TYPE_CHECKING:
     from journal.services.changes import Change
@@ -128,7 +129,11 @@ class ReminderLoop(QObject):
         if at is None:
             return ""
         now = self.service.now()
-        when = at.strftime("%H:%M") if at.date() == now.date() else at.strftime("%a %H:%M")
+        when = (
+            at.strftime("%H:%M")
+            if at.date() == now.date()
+            else weekday(at.date(), short=True) + at.strftime(" %H:%M")
+        )
         return self.tr("Next reminder: {when}").format(when=when)
 
 
@@ -281,7 +286,7 @@ class ReminderDesk(QObject):
         body = (
             self.tr("Daybook's questions are open in their own window.")
             if opens
-            else self.tr("A few short questions about {day}.").format(day=day.strftime("%A"))
+            else self.tr("A few short questions about {day}.").format(day=weekday(day))
         )
         if self.notifier is not None:
             self.notifier.show(summary, body)
@@ -374,6 +379,23 @@ class ReminderDesk(QObject):
             self._settled()
         if self.catch_up is not None:
             self.catch_up.mark_written(entry.day)
+        self.confirm_saved(entry)
+
+    def confirm_saved(self, entry: Entry) -> str:
+        """The prompt closes at once on a save, so the main window says it ('Saved · streak:
+        7 working days' in its status bar, the new entry selected); with the window in the
+        tray, the tray says it. Returns the words."""
+        from journal.ui import wording
+
+        try:
+            text = wording.saved_with_streak(self.service.streak().current)
+        except DaybookError:
+            text = wording.saved_with_streak(0)
+        self.window.statusBar().showMessage(text)
+        self.window.select_id(entry.id)  # the change signal listed it already
+        if self.tray is not None and not self.window.isVisible():
+            self.tray.show_message(self.tr("Reflection saved"), text)
+        return text
 
     def journal_changed(self, change: Change) -> None:
         """A change to the journal (the main window's change signal): the streak and the

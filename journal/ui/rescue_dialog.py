@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,20 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RescueDialog", text)
+from journal.ui.i18n import month_year, number, weekday
+from journal.ui.wording import tr
 
 
 def when(time: dt.datetime) -> str:
     """A backup's time as people say it: Tuesday 2 December 2026 at 17:30."""
     return tr("{0} {1} {2} at {3}").format(
-        time.strftime("%A"), time.day, time.strftime("%B %Y"), time.strftime("%H:%M")
+        weekday(time.date()), time.day, month_year(time.date()), time.strftime("%H:%M")
     )
 
 
 def entries_text(n: int) -> str:
-    return tr("1 entry") if n == 1 else tr("{0} entries").format(f"{n:,}")
+    return tr("1 entry") if n == 1 else tr("{0} entries").format(number(n))
 
 
 class RescueDialog(QDialog):

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from journal.domain.query import as_typed
+from journal.ui.i18n import number
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -112,10 +113,10 @@ class SearchBar(QWidget):
             text = self.tr("1 entry found")
         elif shown < total:
             text = self.tr("{0} entries found, the newest {1} shown").format(
-                f"{total:,}", f"{shown:,}"
+                number(total), number(shown)
             )
         else:
-            text = self.tr("{0} entries found").format(f"{total:,}")
+            text = self.tr("{0} entries found").format(number(total))
         text = " · ".join(filter(None, (text, *problems)))
         self.count_label.setText(text)
         self.count_label.setVisible(bool(text))

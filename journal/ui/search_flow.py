@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from journal.cancel import Cancelled
 from journal.domain.entry import SearchHit
 from journal.domain.filters import EntryFilter
+from journal.ui.wording import tr
 
 if TYPE_CHECKING:
     from journal.services.changes import Change
@@ -54,7 +55,7 @@ class SearchFlow(QObject):
         w = self._window
         self.cancel()
         generation = self._generation
-        w.busy.start("search", w.tr("Searching…"))
+        w.busy.start("search", tr("Searching…"))
         filters = EntryFilter(tags=(tag,) if tag else ())
         journal = w.journal
 

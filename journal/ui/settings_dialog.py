@@ -1,4 +1,4 @@
-"""The Settings dialog: Appearance (theme, fonts) and Reminders (the end-of-day prompt).
+"""The Settings dialog: Appearance (theme, fonts, language) and Reminders (the prompt).
 
 Open it with `SettingsDialog.get_settings(parent, settings)`, which returns the new settings
 or None when cancelled (tests stub that classmethod). The dialog never saves settings: the
@@ -40,6 +40,7 @@ from journal.domain.schedule import Schedule, format_clock
 from journal.errors import DaybookError
 from journal.services import autostart
 from journal.settings import THEMES, Settings
+from journal.ui.i18n import LANGUAGE_NAMES
 from journal.ui.theme import editor_font, interface_font
 
 BUILTIN_NAMES = {s.name.casefold() for s in BUILTIN_SETS}
@@ -64,6 +65,16 @@ class SettingsDialog(QDialog):
         for theme in THEMES:
             self.theme_combo.addItem(labels[theme], theme)
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(settings.theme)))
+
+        self.language_combo = QComboBox(self)
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.addItem(self.tr("System"), "system")
+        for code, name in LANGUAGE_NAMES.items():  # each in its own language
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self.language_note = QLabel(self.tr("Takes effect when Daybook is next started."), self)
+        self.language_note.setWordWrap(True)
+        self.language_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.font_default = QCheckBox(self.tr("Use the desktop &font"), self)
         self.font_default.setAccessibleName(self.tr("Use the desktop font"))
@@ -107,11 +118,13 @@ class SettingsDialog(QDialog):
                 _row(self.editor_default, self.editor_combo),
             ),
             (self.tr("Si&ze:"), self.size_spin, self.size_spin),
+            (self.tr("&Language:"), self.language_combo, self.language_combo),
             (self.tr("S&pelling:"), self.spell_combo, self.spell_combo),
         ):
             label = QLabel(text, appearance)
             label.setBuddy(field)
             form.addRow(label, shown)
+        form.addRow("", self.language_note)
         form.addRow("", self.spell_note)
 
         self.tabs = QTabWidget(self)
@@ -182,6 +195,7 @@ class SettingsDialog(QDialog):
         return dataclasses.replace(
             self._original,
             theme=self.theme_combo.currentData(),
+            language=self.language_combo.currentData(),
             font_family=""
             if self.font_default.isChecked()
             else self.font_combo.currentFont().family(),

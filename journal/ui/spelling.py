@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from journal.services.spelling import (
@@ -23,6 +23,7 @@ from journal.services.spelling import (
     SpellChecker,
     open_checker,
 )
+from journal.ui.wording import tr
 
 CHECK_DELAY_MS = 250
 CHUNK_MS = 12  # the most one turn of the event loop spends looking words up
@@ -88,9 +89,7 @@ class SpellService(QObject):
         try:
             self.checker.add(word)
         except OSError as exc:
-            problem = QCoreApplication.translate(
-                "SpellService", "The word list cannot be saved: {0}"
-            ).format(exc.strerror or exc)
+            problem = tr("The word list cannot be saved: {0}").format(exc.strerror or exc)
         self.changed.emit()
         return problem
 
@@ -100,10 +99,6 @@ def problem_text(problem: Problem) -> str:
     if problem is None:
         return ""
     kind, language = problem
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Spelling", text)
-
     if kind == NO_ENCHANT:
         return tr(
             "Spell checking is off: the Enchant library is not installed "

@@ -15,12 +15,13 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from journal.errors import DamagedJournalError, DaybookError, StorageError
 from journal.paths import AppPaths
 from journal.ui.errors import ErrorDialog
+from journal.ui.wording import tr
 from journal.ui.worker import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
     from journal.services.health import GoodBackup
     from journal.services.journal import Journal
     from journal.ui.main_window import MainWindow
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
 
 
 def recover_journal(

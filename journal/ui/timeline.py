@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from journal.domain.entry import MARK_START, Entry, SearchHit
 from journal.domain.filters import EntryFilter, cursor_of, excerpt
 from journal.services.journal import Journal
+from journal.ui.i18n import long_day, month_year
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -79,7 +80,7 @@ def clean_snippet(snippet: str, lead_words: int = 6) -> str:
 
 
 def month_name(day: dt.date) -> str:
-    return day.strftime("%B %Y")
+    return month_year(day)
 
 
 def _group(entries: list[Entry], snippets: dict[int, str], last_month: dt.date | None) -> list[Row]:
@@ -248,14 +249,14 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if entry is None:
                 return month_name(row.month)
-            parts = [entry.day.strftime("%A %d %B %Y"), entry.display_title]
+            parts = [long_day(entry.day), entry.display_title]
             if entry.private:
                 parts.append(self.tr("private"))
             if entry.tags:
                 parts.append(self.tr("tags: {0}").format(", ".join(entry.tags)))
             return ", ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ToolTipRole and entry is not None:
-            return entry.day.strftime("%A %d %B %Y")
+            return long_day(entry.day)
         if role == Roles.ENTRY:
             return entry
         if role == Roles.KIND:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from journal.domain.entry import MARK_END, MARK_START, Entry
+from journal.ui.i18n import weekday
 from journal.ui.timeline import Index, Roles, entry_of
 
 if sys.version_info >= (3, 12):
@@ -160,7 +161,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(day_rect.left(), day_rect.top(), day_rect.width(), line),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-            entry.day.strftime("%a").upper(),
+            weekday(entry.day, short=True).upper(),
         )
         big = QFont(base_font)
         big.setPointSizeF(base_font.pointSizeF() * 1.7)

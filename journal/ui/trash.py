@@ -26,8 +26,10 @@ from journal.errors import DaybookError
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.errors import message_box
+from journal.ui.i18n import number
 from journal.ui.timeline import TimelineModel, entry_of
 from journal.ui.timeline_view import TimelineView
+from journal.ui.wording import tr
 
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
@@ -55,7 +57,7 @@ class TrashView(QWidget):
         self.view.setAccessibleName(self.tr("Entries in the Trash"))
         self.view.setModel(self.model)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        self.back_button = QPushButton(self.tr("\N{LEFTWARDS ARROW} Journal"), self)
+        self.back_button = QPushButton(self.tr("← Journal"), self)
         self.back_button.setAccessibleName(self.tr("Back to the journal"))
         self.back_button.clicked.connect(self.closeRequested)
         self.restore_button = QPushButton(self.tr("&Restore"), self)
@@ -95,7 +97,7 @@ class TrashView(QWidget):
             many = self.tr("{0} deleted entries. They stay here until you empty the Trash.")
             one = self.tr("1 deleted entry. It stays here until you empty the Trash.")
             text = wording.count(count, one, many)
-            self.hint.setText(text.replace(f"{count:,}", f"{count:,}+", 1) if more else text)
+            self.hint.setText(text.replace(number(count), number(count) + "+", 1) if more else text)
         self.empty_button.setEnabled(count > 0)
         self.restore_button.setEnabled(False)
         self.view.select_row(0)
@@ -130,12 +132,12 @@ def empty_trash_box(parent: QWidget) -> tuple[QMessageBox, QAbstractButton]:
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        parent.tr("Empty Trash"),
-        parent.tr("Delete every entry in the Trash for ever?"),
-        parent.tr("This cannot be undone. Their text is also wiped from the journal file."),
+        tr("Empty Trash"),
+        tr("Delete every entry in the Trash for ever?"),
+        tr("This cannot be undone. Their text is also wiped from the journal file."),
     )
     box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-    ok = box.addButton(parent.tr("Empty Trash"), QMessageBox.ButtonRole.DestructiveRole)
+    ok = box.addButton(tr("Empty Trash"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box, ok
 
@@ -186,7 +188,7 @@ class TrashFlow(QObject):
         self.undo.append([e.id for e in deleted])
         w.undo_action.setEnabled(True)
         w.statusBar().showMessage(
-            self._said(deleted, w.tr("“{0}” moved to the Trash"), w.tr("{0} moved to the Trash")),
+            self._said(deleted, tr("“{0}” moved to the Trash"), tr("{0} moved to the Trash")),
             10000,
         )
         for entry in deleted:
@@ -195,7 +197,7 @@ class TrashFlow(QObject):
     def _said(self, entries: list[Entry], one: str, many: str) -> str:
         """`one` with the entry's title, or `many` with the count ("3 entries")."""
         if len(entries) == 1:
-            return one.format(entries[0].display_title or self._window.tr("Entry"))
+            return one.format(entries[0].display_title or tr("Entry"))
         return many.format(wording.entries(len(entries)))
 
     def undo_delete(self) -> None:
@@ -225,7 +227,7 @@ class TrashFlow(QObject):
         if not restored:
             return
         w.statusBar().showMessage(
-            self._said(restored, w.tr("“{0}” restored"), w.tr("{0} restored")), 5000
+            self._said(restored, tr("“{0}” restored"), tr("{0} restored")), 5000
         )
         if not w.trash_button.isChecked():  # show what came back
             newest = max(restored, key=lambda e: (e.day, e.created, e.id))
@@ -252,15 +254,15 @@ class TrashFlow(QObject):
             w.list_stack.setCurrentIndex(0)
             w.reader.show_entry(w.timeline.current_entry())
             w.focus_timeline()
-        w.trash_action.setText(w.tr("Hide T&rash") if on else w.tr("Show T&rash"))
+        w.trash_action.setText(tr("Hide T&rash") if on else tr("Show T&rash"))
         w.update_pages()
 
     def empty_trash(self) -> None:
         """Purge the Trash in the background (it rewrites the search index)."""
         w = self._window
         w.trash.empty_button.setEnabled(False)
-        w.statusBar().showMessage(w.tr("Emptying the Trash…"))
-        w.busy.start("trash", w.tr("Emptying the Trash…"))
+        w.statusBar().showMessage(tr("Emptying the Trash…"))
+        w.busy.start("trash", tr("Emptying the Trash…"))
         w.run_task(w.journal.empty_trash, self._emptied, self._failed)
 
     def _emptied(self, count: int) -> None:
@@ -269,7 +271,7 @@ class TrashFlow(QObject):
         self.undo.clear()
         w.undo_action.setEnabled(False)
         w.statusBar().showMessage(
-            w.tr("The Trash is empty ({0} entries deleted for ever)").format(count), 5000
+            tr("The Trash is empty ({0} entries deleted for ever)").format(count), 5000
         )
         if w.trash_button.isChecked():
             w.reader.show_entry(None, in_trash=True)

@@ -20,6 +20,7 @@ from journal.domain.schedule import SNOOZE_LONG, SNOOZE_SHORT
 from journal.errors import DaybookError
 from journal.services.prompt import PromptService
 from journal.ui import notify
+from journal.ui.i18n import weekday
 
 ICON_NAME = "io.github.daybook.Daybook"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -212,7 +213,7 @@ class Tray(QObject):
         self.show_message(
             self.tr("Time for today's reflection"),
             self.tr("A few short questions about {day}. Click here or use the tray menu.").format(
-                day=day.strftime("%A")
+                day=weekday(day)
             ),
             "reminder",
         )

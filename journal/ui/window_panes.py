@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from journal.rendering.markdown import MarkdownRenderer
@@ -22,6 +23,7 @@ from journal.ui.search_bar import SearchBar
 from journal.ui.timeline import TimelineModel
 from journal.ui.timeline_view import TimelineView
 from journal.ui.trash import TrashView
+from journal.ui.wording import tr
 
 if TYPE_CHECKING:
     from journal.services.journal import Journal
@@ -52,7 +54,7 @@ def build_panes(
     w.model = TimelineModel(journal, page_size=page_size, parent=w)
     w.model.loadFailed.connect(w.report)
     w.timeline = TimelineView(w)
-    w.timeline.setAccessibleName(w.tr("Timeline"))
+    w.timeline.setAccessibleName(tr("Timeline"))
     w.timeline.setModel(w.model)
     w.timeline.setSelectionMode(TimelineView.SelectionMode.ExtendedSelection)
     w.timeline.selectionModel().currentChanged.connect(w.entry_flow.current_changed)
@@ -64,7 +66,7 @@ def build_panes(
     w.search_bar.cleared.connect(w.search_flow.end)
     w.search_bar.focusTimelineRequested.connect(w.focus_timeline)
     w.list_empty = QLabel(w)
-    w.list_empty.setAccessibleName(w.tr("No entries"))
+    w.list_empty.setAccessibleName(tr("No entries"))
     w.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
     w.list_empty.setWordWrap(True)
     w.list_empty.hide()
@@ -82,7 +84,7 @@ def build_panes(
     w.trash.emptyRequested.connect(w.trash_flow.empty_trash)
     w.trash.currentEntryChanged.connect(w.entry_flow.trash_current_changed)
     w.list_stack = QStackedWidget(w)
-    w.list_stack.setAccessibleName(w.tr("Entries"))
+    w.list_stack.setAccessibleName(tr("Entries"))
     w.list_stack.addWidget(timeline_page)
     w.list_stack.addWidget(w.trash)
     # A narrow window keeps the timeline readable (cards of ~36 characters) and the search
@@ -102,12 +104,19 @@ def build_panes(
     w.editor.dayChanged.connect(  # type: ignore[attr-defined]
         lambda day: w.calendar.setSelectedDate(to_qdate(day))  # the calendar follows; no jump
     )
-    w.empty_state = WelcomePage(journal.paths.home, w)
+    native = QKeySequence.SequenceFormat.NativeText
+    w.empty_state = WelcomePage(
+        journal.paths.home,
+        w,
+        write_keys=w.ui_actions.reflection_action.shortcut().toString(native),
+        import_keys=w.ui_actions.import_action.shortcut().toString(native),
+    )
     w.empty_state.startRequested.connect(w.start_reflection)
+    w.empty_state.importRequested.connect(w.open_import)
     w.start_button = w.empty_state.start_button
     w.where_label = w.empty_state.where_label
     w.right_stack = QStackedWidget(w)
-    w.right_stack.setAccessibleName(w.tr("Entry"))
+    w.right_stack.setAccessibleName(tr("Entry"))
     for page in (w.empty_state, w.reader, w.editor):
         w.right_stack.addWidget(page)
     w.right_stack.setMinimumWidth(readable)
@@ -123,7 +132,7 @@ def build_panes(
 
     w.splitter = QSplitter(Qt.Orientation.Horizontal, w)
     w.splitter.setObjectName("mainSplitter")
-    w.splitter.setAccessibleName(w.tr("Panes"))
+    w.splitter.setAccessibleName(tr("Panes"))
     w.splitter.addWidget(sidebar)
     w.splitter.addWidget(w.list_stack)
     w.splitter.addWidget(w.right_stack)
@@ -140,8 +149,8 @@ def build_panes(
 
 def build_status_widgets(w: MainWindow) -> None:
     """Undo (after a delete), the busy bar and the streak, at the status bar's right."""
-    w.undo_button = QPushButton(w.tr("Undo"), w)
-    w.undo_button.setAccessibleName(w.tr("Undo the last delete"))
+    w.undo_button = QPushButton(tr("Undo"), w)
+    w.undo_button.setAccessibleName(tr("Undo the last delete"))
     w.undo_button.setFlat(True)
     w.undo_button.clicked.connect(w.trash_flow.undo_delete)
     w.undo_button.hide()
@@ -149,7 +158,7 @@ def build_status_widgets(w: MainWindow) -> None:
     w.busy = BusyIndicator(w)
     w.statusBar().addPermanentWidget(w.busy)
     w.streak_label = QLabel(w)
-    w.streak_label.setAccessibleName(w.tr("Streak"))
+    w.streak_label.setAccessibleName(tr("Streak"))
     w.statusBar().addPermanentWidget(w.streak_label)
     w.statusBar().messageChanged.connect(
         lambda text: w.undo_button.setVisible(bool(text) and bool(w.trash_flow.undo))

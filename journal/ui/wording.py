@@ -8,9 +8,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from journal.ui.i18n import number
+
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Wording", text)
+    """`text` in the interface language, for code outside a QObject (inside one: self.tr).
+
+    The context is empty because that is where pyside6-lupdate files a bare `tr("...")`
+    call: any other context would never be looked up (tests/ui/test_translations.py).
+    """
+    return QCoreApplication.translate("", text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for lupdate where it is defined (a table); tr() it where it is shown.
+    (Qt's own returns an untyped object; lupdate reads this one by its name.)"""
+    return text
 
 
 def count(n: int, one: str, many: str) -> str:
@@ -18,7 +31,7 @@ def count(n: int, one: str, many: str) -> str:
 
     `one` may hold `{0}` too (a '1' written as a word in some languages keeps its place).
     """
-    return (one if n == 1 else many).format(f"{n:,}")
+    return (one if n == 1 else many).format(number(n))
 
 
 def ordinal_day(day: int) -> str:
@@ -32,10 +45,21 @@ def ordinal_day(day: int) -> str:
 def entries(n: int) -> str:
     if n == 0:
         return tr("no entries")
-    return tr("1 entry") if n == 1 else tr("{0} entries").format(f"{n:,}")
+    return tr("1 entry") if n == 1 else tr("{0} entries").format(number(n))
 
 
 def tags(n: int) -> str:
     if n == 0:
         return tr("no tags")
-    return tr("1 tag") if n == 1 else tr("{0} tags").format(f"{n:,}")
+    return tr("1 tag") if n == 1 else tr("{0} tags").format(number(n))
+
+
+def working_days(n: int) -> str:
+    return tr("1 working day") if n == 1 else tr("{0} working days").format(number(n))
+
+
+def saved_with_streak(n: int) -> str:
+    """The prompt's save confirmed: 'Saved · streak: 7 working days' ('Saved' without one)."""
+    if n <= 0:
+        return tr("Saved")
+    return tr("Saved · streak: {0}").format(working_days(n))

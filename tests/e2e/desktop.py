@@ -41,7 +41,7 @@ def require_tools(*tools: str) -> None:
     pytest.skip(reason)
 
 
-def wait_for(condition: Callable[[], T], what: str, timeout: float = 30.0) -> T:
+def wait_for(condition: Callable[[], T], what: str, timeout: float = 90.0) -> T:
     """`condition()`'s first true value; fails naming `what` after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:

@@ -12,6 +12,33 @@ import pytest
 pytest.importorskip("PySide6.QtWidgets")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_desktop() -> Iterator[None]:
+    """The tests' desktop speaks US English, whatever the machine's locale (often "C" in CI,
+    maybe German on a developer's machine): the app's "System" language and the dates and
+    numbers the UI formats with QLocale's default (journal.ui.i18n)."""
+    from PySide6.QtCore import QLocale
+
+    from journal.ui import i18n
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(i18n, "system_locale", lambda: QLocale("en_US"))
+        QLocale.setDefault(QLocale("en_US"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def no_translator_left(qapp: Any) -> Iterator[None]:
+    """Each test starts in English: translators a test's app installed are taken out."""
+    yield
+    from PySide6.QtCore import QLocale
+
+    from journal.ui import i18n
+
+    i18n.remove(qapp)
+    QLocale.setDefault(QLocale("en_US"))
+
+
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     """Errors the window would have shown in the error dialog (no modal dialog in tests)."""
@@ -85,3 +112,24 @@ def make_window(
     for window in windows:
         window.close()
         window.wait_for_tasks()
+
+
+@pytest.fixture
+def make_desk_live(qapp: Any, make_window: Any, qsettings: Any) -> Iterator[Any]:
+    """Build a main window with its reminder desk (no tray), as the app wires them."""
+    from journal.app import build_reminders
+    from journal.settings import Settings
+
+    desks: list[Any] = []
+
+    def make(journal: Any) -> Any:
+        window = make_window(journal)
+        desk = build_reminders(qapp, window, journal, Settings(), qsettings, tray=False)
+        desks.append(desk)
+        return desk
+
+    yield make
+    for desk in desks:
+        desk.dispose()
+        desk.deleteLater()
+    qapp.setQuitOnLastWindowClosed(True)

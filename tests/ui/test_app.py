@@ -226,6 +226,7 @@ def _close_when_ready(started: list[Any], seen: dict[str, Any]) -> None:
 
         def ready() -> None:
             seen["status"] = window.statusBar().currentMessage()
+            seen["card"] = window.empty_state.card.isVisibleTo(window)
             seen["titles"] = [
                 window.model.entry_at(r).title
                 for r in range(window.model.rowCount())
@@ -361,9 +362,30 @@ def test_run_gui_on_a_new_home_leaves_the_autostart_folder_alone(
     seen: dict[str, Any] = {}
     _close_when_ready(started, seen)
     assert run_gui(paths, ["daybook"]) == 0
-    assert "Start Daybook when I log in" in seen["status"]
+    # An empty journal: the welcome page's card offers it (one click); no status-bar tip.
+    assert seen["card"] and "Start Daybook when I log in" not in seen["status"]
     assert not (Path(os.environ["XDG_CONFIG_HOME"]) / "autostart").exists()
     assert not autostart.autostart_enabled()
+
+
+def test_run_gui_on_a_journal_with_entries_says_where_start_on_login_is(
+    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+) -> None:
+    """No welcome page, so no card: the one-time status-bar tip says where it is turned on."""
+    import os
+
+    from journal.app import run_gui
+    from journal.services import autostart
+
+    monkeypatch.setattr("journal.app.ask_restore_drafts", lambda *_a: False)
+    monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)
+    with Journal.open(paths) as journal:
+        journal.add("written before Daybook's first start here")
+    seen: dict[str, Any] = {}
+    _close_when_ready(started, seen)
+    assert run_gui(paths, ["daybook"]) == 0
+    assert not seen["card"] and "Start Daybook when I log in" in seen["status"]
+    assert not (Path(os.environ["XDG_CONFIG_HOME"]) / "autostart").exists()
 
 
 def test_a_window_that_is_never_painted_still_opens_its_journal(

@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 
 from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET
@@ -125,25 +124,6 @@ def in_step(qtbot: Any, window: Any, desk: Any, journal: Journal, query: str = "
 @pytest.fixture
 def desk(make_desk_live: Any, journal: Journal) -> Any:
     return make_desk_live(journal)
-
-
-@pytest.fixture
-def make_desk_live(qapp: QApplication, make_window: Any, qsettings: Any) -> Any:
-    from journal.app import build_reminders
-
-    desks: list[Any] = []
-
-    def make(journal: Journal) -> Any:
-        window = make_window(journal)
-        desk = build_reminders(qapp, window, journal, Settings(), qsettings, tray=False)
-        desks.append(desk)
-        return desk
-
-    yield make
-    for desk in desks:
-        desk.dispose()
-        desk.deleteLater()
-    qapp.setQuitOnLastWindowClosed(True)
 
 
 def _seed(journal: Journal) -> list[Any]:

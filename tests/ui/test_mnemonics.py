@@ -2,8 +2,9 @@
 
 Walks each window and dialog in the states a user meets (the main window on the timeline
 and on the Trash, every menu, the export, import, settings, insights and about dialogs, the
-prompt) and fails on a mnemonic repeated among widgets shown together, a mnemonic repeated
-inside one menu (or the menu bar), or a key sequence bound to two actions or shortcuts.
+prompt), in English and in German, and fails on a mnemonic repeated among widgets shown
+together, a mnemonic repeated inside one menu (or the menu bar), or a key sequence bound to
+two actions or shortcuts.
 """
 
 from __future__ import annotations
@@ -89,6 +90,15 @@ def shortcut_clashes(root: QWidget) -> dict[str, list[str]]:
         if not key.isEmpty() and shortcut.isEnabled():
             bound.setdefault(key.toString(), []).append(f"shortcut:{shortcut.objectName()}")
     return {k: v for k, v in bound.items() if len(set(v)) != len(v) or len(v) > 1}
+
+
+@pytest.fixture(autouse=True, params=["en", "de"])
+def language(request: pytest.FixtureRequest, qapp: Any) -> str:
+    """Every check in English and in German (the translators are taken out after the test)."""
+    from journal.ui import i18n
+
+    i18n.install(qapp, request.param)
+    return str(request.param)
 
 
 def assert_clean(root: QWidget) -> None:

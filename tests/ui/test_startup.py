@@ -194,6 +194,21 @@ def test_the_first_start_never_turns_on_start_on_login(
     assert start_on_login_tip(Settings.load(paths.settings), paths) is None  # once
 
 
+@pytest.mark.parametrize("answer", ["accepted", "dismissed"])
+def test_no_start_on_login_tip_once_the_first_run_card_was_answered(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    from journal.app import start_on_login_tip
+    from journal.services import autostart
+    from journal.settings import Settings
+    from journal.ui.first_run import CARD_KEY
+
+    monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)  # a lasting folder
+    paths.ensure()
+    assert start_on_login_tip(Settings(extra={CARD_KEY: answer}), paths) is None
+    assert not paths.settings.exists()  # nothing recorded: nothing was said
+
+
 def test_a_temporary_journal_gets_no_start_on_login_tip(paths: AppPaths) -> None:
     from journal.app import start_on_login_tip
     from journal.settings import Settings

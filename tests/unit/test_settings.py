@@ -20,6 +20,7 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "settings.json"
     s = Settings(
         theme="dark",
+        language="de",
         font_family="DejaVu Serif",
         font_size=14,
         editor_font_family="DejaVu Sans Mono",
@@ -62,6 +63,13 @@ def test_a_folder_in_place_of_the_file_gives_defaults(tmp_path: Path) -> None:
         ({"autosave_seconds": 3}, Settings(autosave_seconds=3)),
         ({"unknown": 1, "theme": "light"}, Settings(theme="light")),
         ({"theme": "dark", "font_size": 2}, Settings(theme="dark")),
+        ({"language": "de"}, Settings(language="de")),
+        ({"language": "en"}, Settings(language="en")),
+        ({"language": "fr"}, Settings()),
+        ({"language": "DE"}, Settings()),
+        ({"language": None}, Settings()),
+        ({"language": ["de"]}, Settings()),
+        ({"language": "de", "theme": "purple"}, Settings(language="de")),
     ],
 )
 def test_bad_values_reset_one_by_one(
