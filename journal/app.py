@@ -355,6 +355,7 @@ def fill_window(
     were saved)."""
     from journal.services.drafts import DraftStore
     from journal.ui.editor import EntryEditor
+    from journal.ui.spelling import configure_spelling
 
     guard_none_refcount()
     drafts = DraftStore(journal.paths.drafts, memory_only=journal.store.key is not None)
@@ -364,6 +365,7 @@ def fill_window(
     window.attach(journal, editor, page_size=page_size)
     window.drafts = drafts  # type: ignore[attr-defined]
     current = [settings]
+    configure_spelling(settings.spell_language, journal.paths.home)
     offer = first_run_offer(window, journal, lambda: current[0])
 
     def open_settings() -> None:
@@ -385,6 +387,7 @@ def fill_window(
             ErrorDialog.show_error(window, exc)
         current[0] = chosen
         apply_theme(app, chosen)
+        configure_spelling(chosen.spell_language, journal.paths.home)
         offer.refresh()  # the reminder's time in its words; gone if start on login is on
         if on_settings_changed is not None:
             on_settings_changed(chosen)
@@ -501,6 +504,7 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
         prompt_drafts,
         run_test_hook,
     )
+    from journal.ui.spelling import configure_spelling
     from journal.ui.tray import app_icon
     from journal.ui.unlock_dialog import unlock_journal
 
@@ -508,6 +512,7 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
     if not unlock_journal(None, paths):  # encrypted: the keyring, else a small dialog
         return 1
     with Journal.open(paths) as journal:  # a DaybookError here is the CLI's one-line error
+        configure_spelling(settings.spell_language, paths.home)
         service = PromptService(journal, settings, state_file=prompt_state_file(paths))
         day = parse_day(day_text, service.today()) if day_text else service.today()
         app.setWindowIcon(app_icon())

@@ -235,9 +235,19 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         digest=args.digest,
         front_matter=args.front_matter,
         split=args.split,
+        page_per_entry=args.page_per_entry,
     )
+    if args.page_per_entry and fmt != "pdf":
+        raise InputError("--page-per-entry is for PDF exports", "add --format pdf, or drop it")
+    if fmt == "pdf" and to_stdout:
+        raise InputError("a PDF export needs a file", "give it with -o FILE.pdf")
     result = build_export(journal, options)
-    if args.split:
+    if fmt == "pdf":
+        from journal.ui.pdf import pdf_bytes
+
+        path = write_export(pdf_bytes(result.text), output or "", args.force, options.holds_private)
+        print(f"exported {_entries(result.report.entries)} to {path}", file=sys.stderr)
+    elif args.split:
         written = write_export_folder(result.files, output or "", args.force, options.holds_private)
         print(f"exported {_entries(len(written))} to {output}", file=sys.stderr)
     else:

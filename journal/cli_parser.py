@@ -213,10 +213,12 @@ def build_parser() -> Parser:
 
     x = sub.add_parser(
         "export",
-        help="export entries as Markdown, self-contained HTML or JSON (for `daybook import json`)",
+        help="export entries as Markdown, self-contained HTML, PDF or JSON "
+        "(for `daybook import json`)",
         description="Export chosen entries, oldest first, as one Markdown file, one file per "
-        "entry (--split), or one self-contained HTML page (embedded CSS, no scripts, nothing "
-        "loaded from the network). Without -o the export goes to standard output. --from, "
+        "entry (--split), one self-contained HTML page (embedded CSS, no scripts, nothing "
+        "loaded from the network), or a PDF (a title page, numbered pages; needs -o and no "
+        "display). Without -o the export goes to standard output. --from, "
         "--to, --tag, --id and --search all apply together. Private entries and private "
         "blocks (```private fences) are held back unless --include-private; a note on "
         "standard error says how many.",
@@ -243,6 +245,9 @@ def build_parser() -> Parser:
         help="Markdown only: one file per entry in the folder -o names (created if absent)",
     )
     x.add_argument("--front-matter", action="store_true", help="Markdown: start with YAML")
+    x.add_argument(
+        "--page-per-entry", action="store_true", help="PDF: start each entry on a new page"
+    )
     x.add_argument(
         "--from",
         dest="date_from",

@@ -39,6 +39,7 @@ class Settings:
     day_boundary: str = DEFAULT_DAY_BOUNDARY  # writing before it counts for the day before
     question_set: str = DEFAULT_QUESTION_SET  # a set's name; an unknown name means the default
     custom_question_sets: list[dict[str, Any]] = field(default_factory=list)  # QuestionSet dicts
+    spell_language: str = ""  # '' the system locale's, 'off', or a dictionary (en_GB)
     open_prompt_at_reminder: bool = True  # the questions' window opens by itself at the time
     extra: dict[str, Any] = field(default_factory=dict)  # sections later features fill
 

@@ -320,3 +320,24 @@ def digest_html(
         f"{_count(len(sections), 'day', 'days')} from {_count(len(entries), 'entry', 'entries')}"
     )
     return _page(document_title(entries, digest=True), subtitle, articles)
+
+
+def to_print_html(
+    entries: Sequence[Entry],
+    renderer: MarkdownRenderer,
+    mark_private: bool = False,
+    page_per_entry: bool = False,
+) -> str:
+    """The HTML page of `to_html` laid out for paper (PDF and printing): the title, the days
+    and the count alone on a first page, then the entries, each on a new page if asked.
+
+    Page breaks are block styles that Qt's text layout honours (`page-break-before`)."""
+    breaks = [0] if not page_per_entry else range(len(entries))
+    articles = (
+        (_PAGE_BREAK if i in breaks else "") + entry_html(e, renderer, mark_private)
+        for i, e in enumerate(entries)
+    )
+    return _page(document_title(entries), _count(len(entries), "entry", "entries"), articles)
+
+
+_PAGE_BREAK = '<div class="page-break" style="page-break-before: always"></div>\n'

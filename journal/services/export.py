@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.journal import Journal
 
-Format = Literal["markdown", "html", "json"]
+Format = Literal["markdown", "html", "json", "pdf"]
 # Looks up the journal's images by hash (those it holds): `journal.store.attachments.get_many`.
 ImageLookup = Callable[[Sequence[str]], Mapping[str, "Attachment"]]
 
@@ -59,6 +59,7 @@ EXPORT_FORMATS: tuple[FileFormat, ...] = (
         (".json",),
         "every entry, private ones included, with all its metadata, for `daybook import json`",
     ),
+    FileFormat("pdf", (".pdf",), "a PDF document with a title page and page numbers (needs -o)"),
 )
 FORMATS: tuple[Format, ...] = tuple(f.name for f in EXPORT_FORMATS)
 SUFFIXES: dict[Format, str] = {f.name: f.suffixes[0] for f in EXPORT_FORMATS}
@@ -82,6 +83,7 @@ class ExportOptions:
     digest: bool = False
     front_matter: bool = False
     split: bool = False  # Markdown only: one file per entry
+    page_per_entry: bool = False  # PDF and print only: each entry starts a new page
 
     @property
     def holds_private(self) -> bool:
@@ -352,7 +354,7 @@ def _render_text(
                 "choose other entries, or export them without --digest",
             )
         texts = [s.markdown for s in sections]
-        if options.format == "html":
+        if options.format in ("html", "pdf"):
             page = fmt.digest_html(
                 entries, sections, renderer or _renderer(), options.include_private
             )
@@ -366,6 +368,11 @@ def _render_text(
     if options.format == "html":
         page = fmt.to_html(entries, renderer or _renderer(), options.include_private)
         return ExportResult(_html(page, bodies, images), report)
+    if options.format == "pdf":  # the HTML page laid out for paper; journal.ui.pdf prints it
+        page = fmt.to_print_html(
+            entries, renderer or _renderer(), options.include_private, options.page_per_entry
+        )
+        return ExportResult(_html(page, bodies, images), report)  # images embedded as data:
     text = fmt.to_markdown(entries, options.front_matter)
     return ExportResult(text, report, images=_images_in(bodies, images))
 
@@ -394,7 +401,9 @@ def _renderer() -> MarkdownRenderer:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def write_export(text: str, path: Path | str, force: bool = False, private: bool = False) -> Path:
+def write_export(
+    text: str | bytes, path: Path | str, force: bool = False, private: bool = False
+) -> Path:
     """Write `text` to the output `path` names (see `journal.fileio.output_target`).
 
     A regular file is written atomically (temp file, fsync, rename) and replaced only with
@@ -403,9 +412,13 @@ def write_export(text: str, path: Path | str, force: bool = False, private: bool
     holds private text) the file is rw for its owner only. Returns the path written.
     """
     target = output_target(path, force)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if target.path is None:
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return Path("-")
     if target.through:

@@ -18,6 +18,7 @@ DIALOG_FORMATS: tuple[tuple[str, str, Format, bool], ...] = (
     ("html", "HTML page", "html", False),
     ("digest_markdown", "Week notes (Markdown)", "markdown", True),
     ("digest_html", "Week notes (HTML)", "html", True),
+    ("pdf", "PDF document", "pdf", False),
 )
 FORMAT_KEYS = tuple(key for key, *_ in DIALOG_FORMATS)
 _TAG_SPLIT = re.compile(r"[,\s]+")
@@ -62,11 +63,12 @@ def build_options(
     include_private: bool = False,
     front_matter: bool = False,
     split: bool = False,
+    page_per_entry: bool = False,
 ) -> ExportOptions:
     """The options for one of `FORMAT_KEYS` and the dialog's fields as typed.
 
     With `ids` (a fixed selection) the days, tags and search do not apply; front matter and
-    one file per entry are for plain Markdown only.
+    one file per entry are for plain Markdown only, a page per entry for PDF only.
     """
     _key, _label, file_format, digest = next(f for f in DIALOG_FORMATS if f[0] == format_key)
     markdown = file_format == "markdown" and not digest
@@ -85,4 +87,5 @@ def build_options(
         digest=digest,
         front_matter=markdown and front_matter,
         split=markdown and split,
+        page_per_entry=file_format == "pdf" and page_per_entry,
     )

@@ -40,6 +40,10 @@ class WindowActions(QObject):
             tr("Export Se&lected…"), tr("Export the selected entries")
         )
         self.export_selected_action.setEnabled(False)
+        self.export_pdf_action = self._make(
+            tr("Export as P&DF…"), tr("Export entries as a PDF document")
+        )
+        self.print_action = self._make(tr("&Print…"), tr("Print entries"), Key.Print, "Ctrl+P")
         self.settings_action = self._make(
             tr("&Settings…"), tr("Settings"), Key.Preferences, "Ctrl+,"
         )
@@ -113,7 +117,8 @@ class WindowActions(QObject):
         menus = (
             (tr("&File"), [self.new_action, self.reflection_action, self.new_day_action, None,
                            self.import_action, self.export_action,
-                           self.export_selected_action, None, self.settings_action, None,
+                           self.export_selected_action, self.export_pdf_action,
+                           self.print_action, None, self.settings_action, None,
                            self.quit_action]),
             (tr("&Edit"), [self.undo_action, None, self.edit_action, self.delete_action, None,
                            self.find_action]),

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QEvent,
     QMimeData,
     QObject,
+    QPoint,
     QPointF,
     QStringListModel,
     Qt,
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -62,6 +64,7 @@ from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
 from journal.ui.editor_images import ImageSink, ask_image_file, has_images, images_in, read_capped
 from journal.ui.highlighter import MarkdownHighlighter, paint_private_blocks
+from journal.ui.spelling import spell_service
 from journal.ui.theme import apply_editor_font
 
 DRAFT_DELAY_MS = 300
@@ -104,6 +107,7 @@ class MarkdownEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
+        self.highlighter.set_speller(spell_service())
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins look like the page
         self.setAutoFillBackground(True)
 
@@ -151,15 +155,6 @@ class MarkdownEdit(QPlainTextEdit):
             self.insert_images(images_in(source))
             return
         super().insertFromMimeData(source)
-
-    @override
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
-        if self.insert_image_action is not None:
-            menu.addSeparator()
-            menu.addAction(self.insert_image_action)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
     def insert_image_file(self) -> None:
         """Insert Image…: ask for a file, store it, insert its reference."""
@@ -223,6 +218,91 @@ class MarkdownEdit(QPlainTextEdit):
             self.wheelEvent(event)
             return True
         return super().event(event)
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        if self.insert_image_action is not None:  # where images are taken (the editor)
+            menu.addSeparator()
+            menu.addAction(self.insert_image_action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The standard menu, led by spelling suggestions and "Add to Dictionary" when the
+        word under `pos` (viewport coordinates) is misspelled."""
+        menu = self.createStandardContextMenu(pos)
+        cursor = self.cursorForPosition(pos)
+        found = self.misspelled_at(cursor.block().text(), cursor.positionInBlock(), cursor)
+        service = self.highlighter.speller
+        if found is None or service is None or service.checker is None:
+            return menu
+        start, end, word = found
+        block_start = cursor.block().position()
+        first = menu.actions()[0] if menu.actions() else None
+        leading: list[QAction] = []
+        suggestions = service.checker.suggest(word)
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            font = action.font()
+            font.setBold(True)
+            action.setFont(font)
+            action.triggered.connect(
+                lambda _on=False, s=suggestion: self._replace(
+                    block_start + start, block_start + end, s
+                )
+            )
+            leading.append(action)
+        if not suggestions:
+            none = QAction(self.tr("No suggestions"), menu)
+            none.setEnabled(False)
+            leading.append(none)
+        add = QAction(self.tr("Add “{0}” to Dictionary").format(word), menu)
+        add.setObjectName("addToDictionary")
+        add.triggered.connect(lambda _on=False: self._add_word(word))
+        leading.append(add)
+        separator = QAction(menu)
+        separator.setSeparator(True)
+        leading.append(separator)
+        menu.insertActions(first, leading) if first is not None else menu.addActions(leading)
+        return menu
+
+    def misspelled_at(
+        self, text: str, position: int, cursor: QTextCursor | None = None
+    ) -> tuple[int, int, str] | None:
+        """The misspelled word around UTF-16 `position` of a line: (start, end) in UTF-16
+        units of the line, and the word; None when the word there is fine (or no word)."""
+        service = self.highlighter.speller
+        if service is None or service.checker is None:
+            return None
+        block = cursor.block() if cursor is not None else self.textCursor().block()
+        roles = self.highlighter.roles()
+        number = block.blockNumber()
+        role = roles[number] if 0 <= number < len(roles) else 0
+        units = [0]
+        for char in text:
+            units.append(units[-1] + (2 if ord(char) > 0xFFFF else 1))
+        for start, end, word in self.highlighter.misspelled_spans(text, role, check=True):
+            if units[start] <= position <= units[end]:
+                return units[start], units[end], word
+        return None
+
+    def _replace(self, start: int, end: int, text: str) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)  # one undo step
+
+    def _add_word(self, word: str) -> None:
+        service = self.highlighter.speller
+        problem = service.add_word(word) if service is not None else ""
+        if problem:
+            from PySide6.QtWidgets import QMessageBox
+
+            from journal.ui.errors import message_box
+
+            icon = QMessageBox.Icon.Warning
+            message_box(self, icon, self.tr("Spelling"), problem).open()
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -11,12 +11,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from journal.domain.attachments import MAX_INPUT_BYTES
+from journal.ui.wording import tr
 
 # Stores an image's bytes (its file name only for messages) and returns its Markdown; raises
 # DaybookError when the image is refused.
 ImageSink = Callable[[bytes, str], str]
 SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
-FILE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif)"
 
 
 def _image_files(mime: QMimeData) -> list[Path]:
@@ -67,6 +67,6 @@ def png_bytes(image: QImage) -> bytes:
 def ask_image_file(parent: QWidget) -> Path | None:
     """Ask for an image file (tests replace this)."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Insert Image"), "", parent.tr(FILE_FILTER)
+        parent, tr("Insert Image"), "", tr("Images (*.png *.jpg *.jpeg *.webp *.gif)")
     )
     return Path(name) if name else None

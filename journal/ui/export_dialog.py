@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -72,6 +72,9 @@ from journal.ui.export_preview import (
 from journal.ui.i18n import number
 from journal.ui.wording import tr
 from journal.ui.worker import Task, TaskSet
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -194,12 +197,16 @@ class ExportDialog(QDialog):
         self.save_button = QPushButton(self.tr("&Save…"), self)
         self.save_button.setAccessibleName(self.tr("Save to a file"))
         self.save_button.setDefault(True)
+        self.print_button = QPushButton(self.tr("Pr&int…"), self)
+        self.print_button.setAccessibleName(self.tr("Print the chosen entries"))
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(self.tr("Close"))
         self.buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy)
+        self.print_button.clicked.connect(self.print_entries)
         self.save_button.clicked.connect(self.save)
         bottom = QHBoxLayout()
         bottom.addWidget(self.busy)
@@ -360,6 +367,7 @@ class ExportDialog(QDialog):
         self.save_button.setEnabled(ready)
         split = self._preview is not None and self._preview.options.split
         self.copy_button.setEnabled(ready and not split)
+        self.print_button.setEnabled(ready and not split)
         self.copy_button.setToolTip(
             self.tr("A one-file-per-entry export cannot be copied; save it to a folder")
             if split
@@ -400,7 +408,7 @@ class ExportDialog(QDialog):
         )
         self._summary = self.tr("{0} · {1}").format(entries, where)
         self.summary_label.setText(self._summary)
-        self.preview_pane.show_output(text, size, html=opts.format == "html")
+        self.preview_pane.show_output(text, size, html=opts.format in ("html", "pdf"))
 
     # -- copy and save ---------------------------------------------------------------------
 
@@ -413,8 +421,9 @@ class ExportDialog(QDialog):
         if preview is None or preview.result is None or preview.options.split:
             return
         opts = preview.options
+        as_html = opts.format in ("html", "pdf")
         other = dataclasses.replace(
-            opts, format="markdown" if opts.format == "html" else "html", front_matter=False
+            opts, format="markdown" if as_html else "html", front_matter=False
         )
         entries, held, shown = list(preview.entries), preview.held_entries, preview.output()
 
@@ -422,7 +431,7 @@ class ExportDialog(QDialog):
             return render_export(entries, other, self._get_renderer(), held).text
 
         def put(counterpart: str) -> None:
-            markdown, html = (counterpart, shown) if opts.format == "html" else (shown, counterpart)
+            markdown, html = (counterpart, shown) if as_html else (shown, counterpart)
             mime = QMimeData()
             mime.setData("text/markdown", markdown.encode("utf-8"))
             mime.setHtml(html)
@@ -458,8 +467,13 @@ class ExportDialog(QDialog):
         if taken and not self.confirm_overwrite(self, taken):
             return
         force = bool(taken)
-        files, text, count = dict(result.files), result.text, result.report.entries
+        files, count = dict(result.files), result.report.entries
         images = dict(result.images) if opts.format == "markdown" else {}
+        text: str | bytes = result.text
+        if opts.format == "pdf":  # Qt lays text out on the UI thread only
+            from journal.ui.pdf import pdf_bytes
+
+            text = pdf_bytes(result.text)
         target, private = chosen, opts.holds_private
 
         def job() -> Path:
@@ -483,6 +497,43 @@ class ExportDialog(QDialog):
         self.save_button.setEnabled(False)
         self._start(job, written, self._job_failed("save"))
 
+    def print_entries(self) -> bool:
+        """Print what the preview shows, laid out as the PDF export is (a title page, page
+        numbers; a page per entry when ticked). Returns whether anything was printed."""
+        from journal.ui.pdf import document_for, paint_pages
+
+        preview = self._preview
+        if preview is None or preview.result is None or preview.options.split:
+            return False
+        opts = preview.options
+        html = preview.output()
+        if opts.format != "pdf":  # the same entries, laid out for paper
+            paper = dataclasses.replace(opts, format="pdf", front_matter=False)
+            html = render_export(
+                list(preview.entries), paper, self._get_renderer(), preview.held_entries
+            ).text
+        printer = self.get_printer(self)
+        if printer is None:
+            return False
+        try:
+            paint_pages(document_for(html, printer), printer)
+        except DaybookError as exc:
+            ErrorDialog.show_error(self, exc)
+            return False
+        count = wording.entries(preview.result.report.entries)
+        self._status(self.tr("Sent {0} to the printer").format(count))
+        return True
+
+    @classmethod
+    def get_printer(cls, parent: QWidget) -> QPrinter | None:
+        """Ask for a printer (tests replace this classmethod); None when cancelled."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(tr("Print Entries"))
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     @classmethod
     def get_save_path(cls, parent: QWidget, suggested: Path, fmt: str) -> Path | None:
         """Ask for a file to write (tests replace this classmethod). No overwrite question
@@ -490,6 +541,7 @@ class ExportDialog(QDialog):
         filters = {
             "markdown": tr("Markdown (*.md *.markdown)"),
             "html": tr("HTML page (*.html *.htm)"),
+            "pdf": tr("PDF document (*.pdf)"),
         }
         name, _filter = QFileDialog.getSaveFileName(
             parent,

@@ -57,6 +57,7 @@ FORMAT_NAMES = (
     QT_TRANSLATE_NOOP("ExportForm", "HTML page"),
     QT_TRANSLATE_NOOP("ExportForm", "Week notes (Markdown)"),
     QT_TRANSLATE_NOOP("ExportForm", "Week notes (HTML)"),
+    QT_TRANSLATE_NOOP("ExportForm", "PDF document"),
 )
 
 
@@ -183,12 +184,15 @@ class ExportForm(QWidget):
         self.front_matter_check.setAccessibleName(self.tr("Add YAML front matter"))
         self.split_check = QCheckBox(self.tr("One file per entry, into a fo&lder"), self)
         self.split_check.setAccessibleName(self.tr("One file per entry, into a folder"))
+        self.page_check = QCheckBox(self.tr("Each entry on a ne&w page"), self)
+        self.page_check.setAccessibleName(self.tr("Start each entry on a new page"))
         shape = QGroupBox(self.tr("Format"), self)
         shape_form = QFormLayout(shape)
         shape_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         shape_form.addRow(self._buddy(self.tr("F&ormat:"), self.format_combo), self.format_combo)
         shape_form.addRow(self.front_matter_check)
         shape_form.addRow(self.split_check)
+        shape_form.addRow(self.page_check)
 
         self.summary_label = QLabel(self)
         self.summary_label.setAccessibleName(self.tr("What will be exported"))
@@ -207,7 +211,8 @@ class ExportForm(QWidget):
         self.to_edit.dateChanged.connect(self._dates_edited)
         for field in (self.tags_edit, self.search_edit):
             field.textChanged.connect(self.changed)
-        for check in (self.private_check, self.front_matter_check, self.split_check):
+        checks = (self.private_check, self.front_matter_check, self.split_check, self.page_check)
+        for check in checks:
             check.toggled.connect(self.changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._preset_changed()
@@ -291,6 +296,7 @@ class ExportForm(QWidget):
             include_private=self.private_check.isChecked(),
             front_matter=self.front_matter_check.isChecked(),
             split=self.split_check.isChecked(),
+            page_per_entry=self.page_check.isChecked(),
         )
 
     def _preset_changed(self, _index: int = 0) -> None:
@@ -332,5 +338,6 @@ class ExportForm(QWidget):
         markdown = key == "markdown"
         self.front_matter_check.setEnabled(markdown)
         self.split_check.setEnabled(markdown)
+        self.page_check.setEnabled(key == "pdf")
         self.formatChanged.emit(key)
         self.changed.emit()

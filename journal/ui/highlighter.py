@@ -9,9 +9,10 @@ export uses), so the editor tints exactly the lines an export leaves out.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 from typing_extensions import override
 
 from journal.domain.blocks import read as read_blocks
+from journal.services.spelling import prose_words
+from journal.ui.spelling import CHECK_DELAY_MS, CHUNK_MS, SpellService
 from journal.ui.theme import mix
 
 # The same rule as journal.domain.tags: a #tag starts with a letter and is not part of a
@@ -66,6 +70,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._roles: tuple[tuple[int, int, int], list[int]] = ((-1, 0, 0), [])
         self._tint: QBrush | None = None  # the private background of the line at hand
         self._checked: tuple[int, int, int] = (-1, 0, 0)
+        # Spelling: words not yet looked up wait here (with their lines) for a pause.
+        self.speller: SpellService | None = None
+        self._unchecked: set[str] = set()
+        self._waiting: list[QTextBlock] = []
+        self._spell_timer = QTimer(self)
+        self._spell_timer.setSingleShot(True)
+        self._spell_timer.setInterval(CHECK_DELAY_MS)
+        self._spell_timer.timeout.connect(self._check_some)
         self.set_palette(palette, rehighlight=False)
         # After the highlighter's own slot (connected first): lines outside the edit whose
         # role the edit changed (a fence typed below can close one above) are redone.
@@ -115,7 +127,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "private_fence": fmt(
                 mix(text, secret, 0.8), bold=True, background=mix(base, secret, 0.24)
             ),
+            "misspelled": QTextCharFormat(),
         }
+        misspelled = self.formats["misspelled"]
+        misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        misspelled.setUnderlineColor(
+            QColor(220, 40, 40) if base.lightness() > 128 else QColor(255, 110, 110)
+        )
         self.formats["strike"].setFontStrikeOut(True)
         self.formats["code"].setFontFamilies(fixed)
         if rehighlight:
@@ -163,20 +181,117 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._roles = (revision, roles)
         return self._roles[1]
 
+    # -- spelling --------------------------------------------------------------------------
+
+    def set_speller(self, speller: SpellService | None) -> None:
+        """Underline misspelled words as `speller`'s checker finds them (None: never)."""
+        if self.speller is not None:
+            self.speller.changed.disconnect(self._speller_changed)
+        self.speller = speller
+        if speller is not None:
+            speller.changed.connect(self._speller_changed)
+        self._speller_changed()
+
+    def _speller_changed(self) -> None:
+        self._unchecked.clear()
+        self._waiting.clear()
+        self._quietly(None)
+
+    def _quietly(self, block: QTextBlock | None) -> None:
+        """Highlight one line (or all, for None) again without the document announcing a
+        change: its editor's textChanged would take new formats for an edit (and save)."""
+        doc = self.document()
+        if doc is None:
+            return
+        was = doc.blockSignals(True)
+        try:
+            if block is None:
+                self.rehighlight()
+            else:
+                self.rehighlightBlock(block)
+        finally:
+            doc.blockSignals(was)
+
+    def check_waiting(self, budget_ms: float | None = None) -> None:
+        """Look up the words the lines typed since the last pause hold now (not the
+        half-typed ones on the way), then redo only those lines. With `budget_ms`, stop
+        after about that long and go on at the next turn of the event loop, so a whole
+        entry being opened never holds the keyboard up."""
+        self._spell_timer.stop()
+        checker = self.speller.checker if self.speller is not None else None
+        if checker is None:
+            self._unchecked, self._waiting = set(), []
+            return
+        deadline = None if budget_ms is None else time.perf_counter() + budget_ms / 1000
+        done: set[int] = set()
+        while self._waiting:
+            block = self._waiting.pop(0)
+            if not block.isValid() or block.blockNumber() in done:
+                continue
+            done.add(block.blockNumber())
+            for _start, _end, word in prose_words(block.text()):
+                checker.check(word)
+            self._quietly(block)
+            if deadline is not None and time.perf_counter() > deadline and self._waiting:
+                self._spell_timer.start(0)  # the rest after the events waiting now
+                return
+        self._unchecked = set()
+
+    def _check_some(self) -> None:
+        self.check_waiting(CHUNK_MS)
+
+    def has_waiting_words(self) -> bool:
+        return bool(self._unchecked)
+
+    def misspelled_spans(
+        self, text: str, role: int, check: bool = False
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the misspelled words of a line (Python indices): those
+        already looked up, or all of them with `check`."""
+        checker = self.speller.checker if self.speller is not None else None
+        if checker is None or role in (CODE, PRIVATE_FENCE):
+            return []
+        return [
+            (s, e, w)
+            for s, e, w in prose_words(text)
+            if (check or checker.is_cached(w)) and not checker.check(w)
+        ]
+
+    def _underline(self, pos: _Utf16, text: str, role: int) -> None:
+        checker = self.speller.checker if self.speller is not None else None
+        if checker is None or role in (CODE, PRIVATE_FENCE):
+            return
+        waiting = False
+        for start, end, word in prose_words(text):
+            if not checker.is_cached(word):
+                self._unchecked.add(word)
+                waiting = True
+            elif not checker.check(word):
+                self._merge(pos, start, end, "misspelled")
+        if waiting:
+            self._waiting.append(self.currentBlock())
+            self._spell_timer.start(CHECK_DELAY_MS)  # restarted by each keystroke
+
     @override
     def highlightBlock(self, text: str) -> None:
+        pos = _Utf16(text)
+        role = self._format_block(text, pos)
+        if self.speller is not None:
+            self._underline(pos, text, role)
+
+    def _format_block(self, text: str, pos: _Utf16) -> int:
+        """Markdown formats for one line; returns its role."""
         roles = self.roles()
         number = self.currentBlock().blockNumber()
         role = roles[number] if 0 <= number < len(roles) else PLAIN
         self.setCurrentBlockState(role)
         self._tint = None
-        pos = _Utf16(text)
         if role == CODE:
             self._apply(pos, 0, len(text), "code")
-            return
+            return role
         if role == PRIVATE_FENCE:
             self._apply(pos, 0, len(text), "private_fence")
-            return
+            return role
         if role == PRIVATE:
             # A private block is Markdown (the reader renders it so): highlight it as such,
             # on the private tint.
@@ -186,10 +301,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if heading:
             self._apply(pos, 0, len(text), "heading")
             self._apply(pos, heading.start(1), heading.end(1), "markup")
-            return
+            return role
         if _RULE.match(text) or _SETEXT.match(text):
             self._apply(pos, 0, len(text), "markup")
-            return
+            return role
         if _QUOTE.match(text):
             self._apply(pos, 0, len(text), "quote")
         listed = _LIST.match(text)
@@ -221,6 +336,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         for start, end in tag_spans(text):
             if not _overlaps((start, end), taken):
                 self._apply(pos, start, end, "tag")
+        return role
 
     def _apply(self, pos: _Utf16, start: int, end: int, name: str) -> None:
         if end > start:
@@ -280,12 +396,15 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 class _Utf16:
     """Maps Python string indices to QString (UTF-16) positions: emoji take two units."""
 
     def __init__(self, text: str) -> None:
         self._map: list[int] | None = None
-        if any(ord(c) > 0xFFFF for c in text):
+        if _ASTRAL.search(text):
             self._map = [0]
             for c in text:
                 self._map.append(self._map[-1] + (2 if ord(c) > 0xFFFF else 1))

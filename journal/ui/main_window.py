@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
             (acts.import_action, self.open_import),
             (acts.export_action, self.export),
             (acts.export_selected_action, self.export_selected),
+            (acts.export_pdf_action, lambda: self.export(pdf=True)),
+            (acts.print_action, lambda: self.export(pdf=True, printing=True)),
             (acts.settings_action, self.settingsRequested.emit),
             (acts.reflection_action, self.start_reflection),
             (acts.undo_action, trash.undo_delete),
@@ -446,11 +448,17 @@ class MainWindow(QMainWindow):
         if entries:
             self.open_export(entries)
 
-    def export(self) -> None:
+    def export(self, pdf: bool = False, printing: bool = False) -> None:
         """File > Export (Ctrl+Shift+E): on "Selected (N)" when several entries are selected,
-        otherwise on the last date range used."""
+        otherwise on the last date range used. File > Export as PDF… and File > Print… open
+        the same dialog (the same choice of entries) on the PDF format, Print as its default
+        button."""
         chosen = self.timeline.selected_entries()
-        self.open_export(chosen if len(chosen) > 1 else ())
+        dialog = self.open_export(chosen if len(chosen) > 1 else ())
+        if dialog is not None and pdf:
+            dialog.set_format("pdf")
+            if printing:
+                dialog.print_button.setDefault(True)
 
     def open_export(self, entries: Sequence[Entry] = ()) -> ExportDialog | None:
         """Open the export dialog (window-modal, not blocking) on filters, or on `entries`

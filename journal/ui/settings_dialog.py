@@ -107,6 +107,8 @@ class SettingsDialog(QDialog):
         self.size_spin.setSuffix(self.tr(" pt"))
         self.size_spin.setValue(settings.font_size)
 
+        self.spell_combo, self.spell_note = self._spelling(settings.spell_language)
+
         appearance = QWidget(self)
         form = QFormLayout(appearance)
         for text, field, shown in (
@@ -123,11 +125,13 @@ class SettingsDialog(QDialog):
             ),
             (self.tr("Si&ze:"), self.size_spin, self.size_spin),
             (self.tr("&Language:"), self.language_combo, self.language_combo),
+            (self.tr("S&pelling:"), self.spell_combo, self.spell_combo),
         ):
             label = QLabel(text, appearance)
             label.setBuddy(field)
             form.addRow(label, shown)
         form.addRow("", self.language_note)
+        form.addRow("", self.spell_note)
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Settings sections"))
@@ -148,6 +152,43 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def _spelling(self, chosen: str) -> tuple[QComboBox, QLabel]:
+        """The Spelling choice: the system's language, off, or an installed dictionary; and
+        a note saying why spelling cannot work, when it cannot."""
+        from journal.services.spelling import available_languages, choose_language, diagnose
+        from journal.ui.spelling import problem_text
+
+        languages = available_languages()
+        combo = QComboBox(self)
+        combo.setAccessibleName(self.tr("Spell checking language"))
+        system = choose_language("", languages)
+        combo.addItem(
+            self.tr("System language ({0})").format(system)
+            if system
+            else self.tr("System language"),
+            "",
+        )
+        combo.addItem(self.tr("Off"), "off")
+        for tag in languages:
+            combo.addItem(QLocale(tag).nativeLanguageName() + f" ({tag})", tag)
+        index = combo.findData(chosen)
+        if index < 0:  # a dictionary since removed: say so, keep the choice
+            combo.addItem(self.tr("{0} (not installed)").format(chosen), chosen)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+        note = QLabel(self)
+        note.setAccessibleName(self.tr("Spell checking note"))
+        note.setWordWrap(True)
+
+        def explain(_index: int = 0) -> None:
+            problem = problem_text(diagnose(str(combo.currentData())))
+            note.setText(problem)
+            note.setVisible(bool(problem))
+
+        explain()
+        combo.currentIndexChanged.connect(explain)
+        return combo, note
 
     def _init_font(
         self, default: QCheckBox, combo: QFontComboBox, family: str, current: QFont
@@ -170,6 +211,7 @@ class SettingsDialog(QDialog):
                 "" if self.editor_default.isChecked() else self.editor_combo.currentFont().family()
             ),
             font_size=self.size_spin.value(),
+            spell_language=str(self.spell_combo.currentData()),
             reminder_times=self.reminders.reminder_times(),
             day_boundary=self.reminders.day_boundary(),
             question_set=self.reminders.question_set_name(),

@@ -120,6 +120,22 @@
         <translation>Die ausgewählten Einträge exportieren</translation>
     </message>
     <message>
+        <source>Export as P&amp;DF…</source>
+        <translation>Als P&amp;DF exportieren…</translation>
+    </message>
+    <message>
+        <source>Export entries as a PDF document</source>
+        <translation>Einträge als PDF-Dokument exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Dr&amp;ucken…</translation>
+    </message>
+    <message>
+        <source>Print entries</source>
+        <translation>Einträge drucken</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -320,6 +336,10 @@
         <translation>HTML-Seite (*.html *.htm)</translation>
     </message>
     <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
         <source>Export to File</source>
         <translation>In Datei exportieren</translation>
     </message>
@@ -338,6 +358,10 @@
     <message>
         <source>“{0}” already exists. Replace it?</source>
         <translation>„{0}“ existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Print Entries</source>
+        <translation>Einträge drucken</translation>
     </message>
     <message>
         <source>{0} files already exist in “{1}”. Replace them?</source>
@@ -911,6 +935,30 @@
         <source>Wrong passphrase. Try again.</source>
         <translation>Falsche Passphrase. Versuchen Sie es noch einmal.</translation>
     </message>
+    <message>
+        <source>The word list cannot be saved: {0}</source>
+        <translation>Die Wortliste lässt sich nicht speichern: {0}</translation>
+    </message>
+    <message>
+        <source>Spell checking is off: the Enchant library is not installed (on Debian and Ubuntu: libenchant-2-2 and a hunspell dictionary).</source>
+        <translation>Die Rechtschreibprüfung ist aus: Die Enchant-Bibliothek ist nicht installiert (unter Debian und Ubuntu: libenchant-2-2 und ein Hunspell-Wörterbuch).</translation>
+    </message>
+    <message>
+        <source>Spell checking is off: the {0} dictionary cannot be opened.</source>
+        <translation>Die Rechtschreibprüfung ist aus: Das Wörterbuch {0} lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Spell checking is off: no dictionary for {0} is installed (on Debian and Ubuntu: a hunspell package such as hunspell-en-us).</source>
+        <translation>Die Rechtschreibprüfung ist aus: Für {0} ist kein Wörterbuch installiert (unter Debian und Ubuntu: ein Hunspell-Paket wie hunspell-de-de).</translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation>Bild einfügen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif)</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1221,6 +1269,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <translation>Im Papierkorb</translation>
     </message>
     <message>
+        <source>[image not in the journal: {0}]</source>
+        <translation>[Bild nicht im Journal: {0}]</translation>
+    </message>
+    <message>
         <source>Private · left out of exports</source>
         <translation>Privat · wird nicht exportiert</translation>
     </message>
@@ -1258,6 +1310,14 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>Save to a file</source>
         <translation>In eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int…</source>
+        <translation>Dru&amp;cken…</translation>
+    </message>
+    <message>
+        <source>Print the chosen entries</source>
+        <translation>Die gewählten Einträge drucken</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1303,6 +1363,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
+    <message>
+        <source>Sent {0} to the printer</source>
+        <translation>{0} an den Drucker gesendet</translation>
+    </message>
 </context>
 <context>
     <name>ExportForm</name>
@@ -1321,6 +1385,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>Week notes (HTML)</source>
         <translation>Wochennotizen (HTML)</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
     </message>
     <message>
         <source>Export options</source>
@@ -1453,6 +1521,14 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>One file per entry, into a folder</source>
         <translation>Eine Datei pro Eintrag, in einen Ordner</translation>
+    </message>
+    <message>
+        <source>Each entry on a ne&amp;w page</source>
+        <translation>Jeder Eintrag auf einer neuen Sei&amp;te</translation>
+    </message>
+    <message>
+        <source>Start each entry on a new page</source>
+        <translation>Jeden Eintrag auf einer neuen Seite beginnen</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
@@ -1766,6 +1842,25 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Working days in a row with a reflection; longest: {n}</source>
         <translation>Arbeitstage in Folge mit einer Reflexion; längste Serie: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEdit</name>
+    <message>
+        <source>Insert &amp;Image…</source>
+        <translation>&amp;Bild einfügen…</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>Keine Vorschläge</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to Dictionary</source>
+        <translation>„{0}“ zum Wörterbuch hinzufügen</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Rechtschreibung</translation>
     </message>
 </context>
 <context>
@@ -2264,6 +2359,10 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
         <translation>S&amp;prache:</translation>
     </message>
     <message>
+        <source>S&amp;pelling:</source>
+        <translation>Rechtschrei&amp;bung:</translation>
+    </message>
+    <message>
         <source>Settings sections</source>
         <translation>Bereiche der Einstellungen</translation>
     </message>
@@ -2282,6 +2381,30 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Dialog buttons</source>
         <translation>Dialogschaltflächen</translation>
+    </message>
+    <message>
+        <source>Spell checking language</source>
+        <translation>Sprache der Rechtschreibprüfung</translation>
+    </message>
+    <message>
+        <source>System language ({0})</source>
+        <translation>Systemsprache ({0})</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (nicht installiert)</translation>
+    </message>
+    <message>
+        <source>Spell checking note</source>
+        <translation>Hinweis zur Rechtschreibprüfung</translation>
     </message>
 </context>
 <context>

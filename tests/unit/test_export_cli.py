@@ -118,7 +118,7 @@ def test_errors_are_one_line(
 
 
 def test_usage_errors_and_help(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "export", "--format", "pdf")[0] == 2
+    assert run(capsys, "export", "--format", "docx")[0] == 2
     assert run(capsys, "export", "--id", "x")[0] == 2
     code, out, _ = run(capsys, "export", "--help")
     assert code == 0 and "```private" in out and "--split" in out and "--digest" in out

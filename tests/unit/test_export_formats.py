@@ -15,7 +15,7 @@ def test_the_command_line_offers_exactly_the_table() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     fmt = next(a for a in sub.choices["export"]._actions if a.dest == "format")
-    assert tuple(fmt.choices) == FORMATS == ("markdown", "html", "json")
+    assert tuple(fmt.choices) == FORMATS == ("markdown", "html", "json", "pdf")
     for kind in EXPORT_FORMATS:
         assert kind.described in " ".join(fmt.help.split())
 
@@ -26,6 +26,7 @@ def test_the_command_line_offers_exactly_the_table() -> None:
         ("week.html", "html"),
         ("WEEK.HTM", "html"),
         ("all.json", "json"),
+        ("Quarter.PDF", "pdf"),
         ("notes.md", "markdown"),
         ("notes.markdown", "markdown"),
         ("notes.txt", "markdown"),
