@@ -215,10 +215,10 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     from journal.services.export import (
         ExportOptions,
         build_export,
-        format_for,
         write_export,
         write_export_folder,
     )
+    from journal.services.export_formats import format_for
 
     output: str | None = args.output
     to_stdout = output is None or output == "-"

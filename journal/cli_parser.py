@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from journal import __version__, cli_crypto
 from journal.cli_input import date_text, entry_id, positive_int
-from journal.services.export import EXPORT_FORMATS
+from journal.services.export_formats import EXPORT_FORMATS
 from journal.services.import_formats import IMPORT_FORMATS
 
 QUERY_HELP = """\

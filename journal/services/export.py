@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from journal.domain.blocks import read as read_blocks
 from journal.domain.entry import Entry
@@ -27,48 +27,18 @@ from journal.domain.query import SearchQuery
 from journal.domain.tags import private_only_tags
 from journal.errors import DaybookError, InputError, NotFoundError
 from journal.fileio import fsync_dir, new_file, output_target, publish, write_through
+from journal.services.export_formats import (  # the table lives apart: the CLI parser reads it
+    SUFFIXES,
+    Format,
+)
 
 if TYPE_CHECKING:
     from journal.domain.attachments import Attachment
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.journal import Journal
 
-Format = Literal["markdown", "html", "json", "pdf"]
 # Looks up the journal's images by hash (those it holds): `journal.store.attachments.get_many`.
 ImageLookup = Callable[[Sequence[str]], Mapping[str, "Attachment"]]
-
-
-@dataclass(frozen=True, slots=True)
-class FileFormat:
-    """One export format: its name, the suffixes that choose it (the first is written)
-    and what it is, for the command line's help."""
-
-    name: Format
-    suffixes: tuple[str, ...]
-    described: str
-
-
-# The export formats, in one table: the command line's --format choices and help, the
-# format a file name implies, the suffix a save dialog proposes. (The dialog's own choices,
-# which add the week notes, are in export_options.DIALOG_FORMATS, built on these.)
-EXPORT_FORMATS: tuple[FileFormat, ...] = (
-    FileFormat("markdown", (".md", ".markdown"), "Markdown"),
-    FileFormat("html", (".html", ".htm"), "one self-contained HTML page"),
-    FileFormat(
-        "json",
-        (".json",),
-        "every entry, private ones included, with all its metadata, for `daybook import json`",
-    ),
-    FileFormat("pdf", (".pdf",), "a PDF document with a title page and page numbers (needs -o)"),
-)
-FORMATS: tuple[Format, ...] = tuple(f.name for f in EXPORT_FORMATS)
-SUFFIXES: dict[Format, str] = {f.name: f.suffixes[0] for f in EXPORT_FORMATS}
-
-
-def format_for(path: Path | None) -> Format:
-    """The format a file name implies by its suffix (Markdown when it implies none)."""
-    suffix = path.suffix.lower() if path is not None else ""
-    return next((f.name for f in EXPORT_FORMATS if suffix in f.suffixes), "markdown")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 
 from journal.domain.filters import EntryFilter
-from journal.services.export import ExportOptions, Format
+from journal.services.export import ExportOptions
+from journal.services.export_formats import Format
 
 PRESETS = ("today", "this_week", "last_week", "this_month", "all", "custom")
 # The export dialog's format choices: (key, label, file format, week notes). Labels are

@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
 from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
 from journal.services.export import (
-    SUFFIXES,
     ExportOptions,
     default_name,
     render_export,
@@ -55,6 +54,7 @@ from journal.services.export import (
     write_export_folder,
     write_images,
 )
+from journal.services.export_formats import SUFFIXES
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.busy import BusyIndicator

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from journal.cli_parser import build_parser
-from journal.services.export import EXPORT_FORMATS, FORMATS, SUFFIXES, format_for
+from journal.services.export_formats import EXPORT_FORMATS, FORMATS, SUFFIXES, format_for
 from journal.services.export_options import DIALOG_FORMATS, FORMAT_KEYS, build_options
 
 
