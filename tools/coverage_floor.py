@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-# Set a little under what the suite reached when they were introduced (domain 91%,
-# storage 79% counting only tests/unit and tests/faults): raise them as tests are added.
-FLOORS = {"journal/domain/": 85.0, "journal/storage/": 75.0}
+# A little under what the whole suite reached on a fresh machine when they were set
+# (domain 98.1%, storage 95.0%): raise them as tests are added, never lower them quietly.
+FLOORS = {"journal/domain/": 95.0, "journal/storage/": 92.0}
 
 
 def layer_coverage(report: dict[str, object], prefix: str) -> tuple[int, int]:
