@@ -111,7 +111,7 @@ def query_first(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[st
     """`argv` with every word after `search` that is not one of its options moved after a
     `--`, so argparse takes `-tag:ci` and `-staging` as the query (the README's syntax)
     instead of refusing them as unknown options. Words keep their order."""
-    argv = list(argv)
+    argv = _joined_search_values(list(argv))
     at = _command_index(argv, parser)
     if at is None or argv[at] != "search":
         return argv
@@ -143,6 +143,24 @@ def query_first(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[st
                 i += 1
         i += 1
     return head + kept + (["--", *query] if query else [])
+
+
+def _joined_search_values(argv: list[str]) -> list[str]:
+    """`--search -tag:ci` (export's option) as `--search=-tag:ci`: a query may start with
+    `-`, which argparse would otherwise read as an option and refuse."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            return out + argv[i:]
+        if word == "--search" and i + 1 < len(argv) and argv[i + 1].startswith("-"):
+            out.append(f"--search={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
 
 
 def _command_index(argv: list[str], parser: argparse.ArgumentParser) -> int | None:

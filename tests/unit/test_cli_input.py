@@ -147,6 +147,17 @@ def test_search_takes_words_starting_with_a_dash_as_the_query(
     assert titles & {"deploy-staging", "deploy-prod", "plain"} == expected
 
 
+@pytest.mark.parametrize("search", [["--search", "-tag:ci"], ["--search=-tag:ci"]])
+def test_export_search_takes_a_query_starting_with_a_dash(
+    capsys: pytest.CaptureFixture[str], search: list[str]
+) -> None:
+    add(capsys, "deploy to staging", "--tag", "ci", "--title", "deploy-staging")
+    add(capsys, "deploy to prod", "--title", "deploy-prod")
+    code, out, err = run(capsys, "export", *search)
+    assert code == 0, err
+    assert "deploy-prod" in out and "deploy-staging" not in out
+
+
 def test_search_options_still_work_and_unknown_long_options_are_query(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
