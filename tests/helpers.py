@@ -87,3 +87,15 @@ def damage_table(db: Path, table: str = "entries", pages: int = 1) -> bytes:
         data[(page - 1) * size : page * size] = b"\xa5" * size
     db.write_bytes(bytes(data))
     return bytes(data)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`daybook ARGS` in this process: its exit status, standard output and error."""
+    from journal.cli import main
+
+    try:
+        code = main(list(args))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err

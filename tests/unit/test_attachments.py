@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from journal.cli import main
 from journal.domain.attachments import MAX_INPUT_BYTES, image_markdown, references
 from journal.errors import InputError
 from journal.importers.images import prepare_image, read_image_file
 from journal.paths import AppPaths
 from journal.services.journal import Journal
+from tests.helpers import run_cli as run
 from tests.image_samples import (
     CAMERA,
     SERIAL,
@@ -27,16 +27,6 @@ from tests.image_samples import (
     png_header,
     png_with_text,
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 # -- ingest ----------------------------------------------------------------------------------
 

@@ -13,23 +13,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from journal.cli import main
 from journal.domain.attachments import image_markdown
 from journal.importers.images import prepare_image
 from journal.paths import AppPaths
 from journal.rendering.export import CSP
 from journal.services.attachments import store_images
 from journal.services.journal import Journal
+from tests.helpers import run_cli as run
 from tests.image_samples import CAMERA, encoded, jpeg_with_gps, noise, png_with_text
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def journal_with_images(paths: AppPaths) -> tuple[str, str, str]:

@@ -6,16 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import run_cli as run
 
 
 def test_help_lists_the_trash_commands(capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,22 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.cli import main
 from journal.domain.entry import FIRST_DAY, LAST_DAY, MAX_ENTRY_CHARS, NewEntry
 from journal.errors import ImportFormatError, InputError
 from journal.importers.daybook_json import iter_daybook_json, to_daybook_json
 from journal.services.journal import Journal
+from tests.helpers import run_cli as run
 
 OUT_OF_RANGE = ["0999-06-01", "0001-01-01", "0100-12-31", "0999-12-31", "9999-01-01", "9999-12-31"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _one_line_error(err: str) -> str:

@@ -19,18 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from journal.cli import main
+from tests.helpers import run_cli as run
 
 UMASKS = [0o022, 0o077, 0o002, 0o000, 0o027, 0o007]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line_error(code: int, err: str) -> None:

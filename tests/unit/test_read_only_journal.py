@@ -8,18 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from journal.cli import main
 from tests.helpers import read_only
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
+from tests.helpers import run_cli as run
 
 READS = [
     (["list"], "deploy went fine"),
