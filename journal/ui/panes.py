@@ -35,6 +35,7 @@ else:
     from typing_extensions import override
 
 from journal.domain.entry import Entry
+from journal.paths import shown
 from journal.services.journal import Journal
 from journal.ui import wording
 from journal.ui.calendar import JournalCalendar
@@ -245,9 +246,8 @@ class WelcomePage(QFrame):
             + (f" ({import_keys})" if import_keys else "")
         )
         self.import_button.clicked.connect(self.importRequested)
-        self.where_label = QLabel(
-            self.tr("Everything stays on this computer, in {0}").format(str(home)), inner
-        )
+        self.where_label = QLabel(inner)
+        self.show_home(home)
         self.where_label.setAccessibleName(self.tr("Where your journal is kept"))
         self.where_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -278,3 +278,9 @@ class WelcomePage(QFrame):
         layout.addWidget(self.where_label)
         layout.addStretch(3)
         self.scroll_area.setWidget(inner)
+
+    def show_home(self, home: Path) -> None:
+        """Say where the journal is kept (the home folder as ~)."""
+        self.where_label.setText(
+            self.tr("Everything stays on this computer, in {0}").format(shown(home))
+        )

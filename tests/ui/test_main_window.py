@@ -35,6 +35,20 @@ def test_empty_journal_invites_the_first_reflection(journal: Any, make_window: A
     assert window.is_editing()
 
 
+def test_the_welcome_page_writes_the_home_folder_as_a_tilde(
+    journal: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the journal is kept, as the user reads it: not /home/NAME/... in full."""
+    from pathlib import Path
+
+    window = make_window(journal)
+    monkeypatch.setenv("HOME", str(journal.paths.home.parent))
+    window.empty_state.show_home(journal.paths.home)
+    assert window.where_label.text().endswith(f"in ~/{journal.paths.home.name}")
+    window.empty_state.show_home(Path("/srv/journals/team"))
+    assert window.where_label.text().endswith("in /srv/journals/team")
+
+
 def test_an_empty_journal_keeps_the_calendar_its_size(
     journal: Any, make_window: Any, qtbot: Any
 ) -> None:
