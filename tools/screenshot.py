@@ -554,7 +554,7 @@ def neutral_welcome(window: Any, settings: Any) -> None:
     folder as ~), not in the temporary one this tool uses: where the journal is kept, and
     the first-run card's offer of start on login."""
     from journal.paths import default_home
-    from journal.ui.first_run import offer_text
+    from journal.ui.main.first_run import offer_text
 
     window.empty_state.show_home(default_home())
     window.empty_state.card.offer(offer_text(settings.reminder_times), "")
