@@ -442,12 +442,18 @@ def main() -> int:
         "--insights", action="store_true", help="the Insights window instead (heatmap focused)"
     )
     parser.add_argument(
+        "--insights-size", default="", help="with --insights: its window's size, WIDTHxHEIGHT"
+    )
+    parser.add_argument(
         "--export",
         action="store_true",
         help="the export dialog on three selected entries, private ones included, as HTML",
     )
     args = parser.parse_args()
     args.out = args.out or str(default_out(args))
+    insights_size = (
+        tuple(int(n) for n in args.insights_size.lower().split("x")) if args.insights_size else None
+    )
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -481,7 +487,7 @@ def main() -> int:
             window.resize(width, height)  # again, once a narrow window has folded its sidebar
             app.processEvents()
             if args.insights:
-                out = insights_screenshot(app, window, Path(args.out))
+                out = insights_screenshot(app, window, Path(args.out), insights_size)
                 print(out)
                 return 0
             if args.export:
@@ -519,10 +525,14 @@ def main() -> int:
     return 0
 
 
-def insights_screenshot(app: Any, window: Any, out: Path) -> Path:
-    """View > Insights over the main window, the heatmap's focus ring on the last entry."""
+def insights_screenshot(
+    app: Any, window: Any, out: Path, size: tuple[int, int] | None = None
+) -> Path:
+    """View > Insights over the main window (at its own size unless `size`, as
+    --insights-size asks), the heatmap's focus ring on the last entry."""
     dialog = window.open_insights()
-    dialog.resize(960, 560)
+    if size is not None:
+        dialog.resize(*size)
     dialog.heatmap.setFocus()
     dialog.heatmap.set_current(END)
     for _ in range(10):

@@ -39,6 +39,7 @@ from journal.services.insights import InsightsService
 from journal.ui.common import wording
 from journal.ui.common.i18n import number
 from journal.ui.dialogs.charts import OKABE_ITO, ONE_DAY, TagTrendChart, YearHeatmap
+from journal.ui.dialogs.month_chart import MonthBars
 from journal.ui.timeline.reader import add_lock_image, private_box
 
 if sys.version_info >= (3, 12):
@@ -142,6 +143,12 @@ class InsightsDialog(QDialog):
             page,
         )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.month_bars = MonthBars(page)
+        self.month_bars.monthClicked.connect(self.dayRequested)
+        months_caption = QLabel(self.tr("Entries per month"), page)
+        months_caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # The heatmap takes the width (its cells grow with it) and the months' bars take
+        # the height: a bigger window shows bigger charts, not an empty area under them.
         layout = QVBoxLayout(page)
         layout.addLayout(nav)
         layout.addSpacing(8)
@@ -149,7 +156,9 @@ class InsightsDialog(QDialog):
         layout.addSpacing(12)
         layout.addWidget(self.heatmap)
         layout.addWidget(hint)
-        layout.addStretch(1)
+        layout.addSpacing(12)
+        layout.addWidget(months_caption)
+        layout.addWidget(self.month_bars, 1)
         return page
 
     def _caption(self, text: str, value: QLabel, parent: QWidget) -> QLabel:
@@ -279,6 +288,7 @@ class InsightsDialog(QDialog):
         self.year_label.setText(str(year))
         self.next_year.setEnabled(year < self.today.year)
         self.heatmap.set_data(year, counts, self.today)
+        self.month_bars.set_data(year, counts, self.today)
         self.show_stats(stats)
 
     def show_stats(self, stats: Stats) -> None:
