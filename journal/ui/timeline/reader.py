@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
+    QFontMetrics,
     QImage,
     QPalette,
     QResizeEvent,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.attachments import SCHEME, Attachment, references
-from journal.domain.entry import Entry
+from journal.domain.entry import Entry, short_label
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.common.i18n import long_day
 from journal.ui.timeline.timeline_delegate import lock_pixmap
@@ -116,6 +117,7 @@ class EntryReader(QWidget):
         self.title_label = QLabel(self)
         self.title_label.setAccessibleName(self.tr("Title"))
         self.title_label.setWordWrap(True)
+        self.title_label.setMinimumWidth(1)  # a one-line label never holds the pane wide
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -187,6 +189,8 @@ class EntryReader(QWidget):
         self.restore_button.setVisible(has and in_trash)
         if entry is None:
             self.day_label.clear()
+            self.title_label.setWordWrap(True)
+            self.title_label.setToolTip("")
             self.title_label.setText(self.tr("No entry selected"))
             self.meta_label.setText(self.tr("Pick an entry on the left, or press Ctrl+N."))
             self.meta_label.show()
@@ -194,7 +198,7 @@ class EntryReader(QWidget):
             self.browser.clear()
             return
         self.day_label.setText(long_day(entry.day) + " · " + entry.created.strftime("%H:%M"))
-        self.title_label.setText(entry.display_title or self.tr("(untitled)"))
+        self._show_title(entry)
         meta = []
         self.lock_label.setVisible(entry.private)
         if entry.private:
@@ -265,6 +269,25 @@ class EntryReader(QWidget):
         room = max(32, self.browser.viewport().width() - 24)
         if self._shown_width and room != self._shown_width:
             self.show_entry(self._entry, self._in_trash)  # images follow the pane's width
+        elif self._entry is not None:
+            self._show_title(self._entry)  # a derived label is cut to the new width
+
+    def _show_title(self, entry: Entry) -> None:
+        """A title wraps to the pane's width; a label derived from an untitled entry's
+        first line stays on one line, cut at a word to fit (the body below is whole)."""
+        derived = not entry.title.strip()
+        label = entry.display_title or self.tr("(untitled)")
+        self.title_label.setWordWrap(not derived)
+        if not derived:
+            self.title_label.setToolTip("")
+            self.title_label.setText(label)
+            return
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        room = self.width() - (margins.left() + margins.right() if margins else 0)
+        shown = one_line(label, self.title_label.fontMetrics(), max(room, 1))
+        self.title_label.setText(shown)
+        self.title_label.setToolTip(label if shown != label else "")
 
     def highlight(self, words: Sequence[tuple[str, bool]]) -> None:
         """Mark these words (text, is a prefix) in the entry shown and the next ones; an
@@ -364,6 +387,24 @@ def add_lock_image(document: QTextDocument, palette: QPalette, ratio: float) -> 
     color = palette.color(QPalette.ColorRole.PlaceholderText)
     image = lock_pixmap(color, LOCK_SIDE, ratio).toImage()
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOCK_IMAGE), image)
+
+
+def one_line(label: str, metrics: QFontMetrics, width: int) -> str:
+    """`label` (an untitled entry's derived title) cut at a word, with an ellipsis, to fit
+    `width` pixels on one line; a label already cut keeps its ellipsis."""
+    if metrics.horizontalAdvance(label) <= width:
+        return label
+    text = label.removesuffix("…")
+    low, high = 1, len(text) - (1 if text != label else 0)
+    best = short_label(text, 1)
+    while low <= high:
+        limit = (low + high) // 2
+        candidate = short_label(text, limit)
+        if metrics.horizontalAdvance(candidate) <= width:
+            best, low = candidate, limit + 1
+        else:
+            high = limit - 1
+    return best
 
 
 def _drop_first_line(body: str, shown_title: str) -> str:

@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from journal.domain.entry import Entry
+from journal.domain.entry import Entry, short_label
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.timeline.reader import LOCK_IMAGE, EntryReader
 
@@ -93,3 +94,49 @@ def test_a_narrow_pane_wraps_the_title_below_the_buttons_and_cuts_nothing(qtbot:
         assert button.isVisible() and button.geometry().right() <= pane.width()
     day = pane.day_label
     qtbot.waitUntil(lambda: day.heightForWidth(day.width()) <= day.height())  # wrapped, not cut
+
+
+@pytest.mark.parametrize("width", [300, 420, 640, 1000])
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Spent most of the afternoon tracing why the deployment pipeline stalls at the canary "
+        "stage for exactly eleven minutes whenever two services are released within the hour",
+        "Supercalifragilisticexpialidocious-deployment-pipeline-canary-controller-metrics window",
+        "Short words a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k",
+        "Übergrößenträger für Wärmepumpen: Lüftungsanlagen, Schaltschränke und Abwärme "
+        "im Rechenzentrum",
+    ],
+)
+def test_a_derived_title_is_one_line_cut_at_a_word(qtbot: Any, width: int, first_line: str) -> None:
+    """An untitled entry's label fits the pane on one line, cut at a word with an ellipsis;
+    the whole line is in its tooltip and in the body below."""
+    pane = reader(qtbot)
+    pane.resize(width, 500)
+    pane.show()
+    pane.show_entry(entry(first_line + "\n\nSecond paragraph."))
+    qtbot.waitUntil(lambda: pane.title_label.width() > 0)
+    label = pane.title_label
+    title = label.text()
+    assert not label.wordWrap() and "\n" not in title
+    assert label.fontMetrics().horizontalAdvance(title) <= label.width()
+    assert title.endswith("…")
+    kept = title.removesuffix("…")
+    assert first_line.startswith(kept)
+    rest = first_line[len(kept) :]
+    assert rest == "" or rest[0] in " ,;:.-–—" or " " not in kept[len(kept) // 2 :], "mid-word"
+    whole = short_label(first_line)
+    assert label.toolTip() == ("" if title == whole else whole)
+    assert " ".join(first_line.split()) in " ".join(pane.browser.toPlainText().split())
+    pane.resize(width + 300, 500)  # a wider pane shows more of it
+    assert len(label.text()) >= len(title)
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= pane.width() - 48
+
+
+def test_a_real_title_still_wraps(qtbot: Any) -> None:
+    pane = reader(qtbot)
+    long_title = "A long title about the flaky integration test and what the clock taught us"
+    pane.show_entry(entry("Body.", title=long_title))
+    assert pane.title_label.wordWrap() and pane.title_label.text() == long_title
+    pane.show_entry(entry("Short line\n\nBody."))
+    assert pane.title_label.text() == "Short line" and not pane.title_label.toolTip()
