@@ -40,6 +40,7 @@ from journal.domain.attachments import SCHEME, Attachment, references
 from journal.domain.entry import Entry, short_label
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.common.i18n import long_day
+from journal.ui.common.theme import SEARCH_MARK, SEARCH_MARK_TEXT
 from journal.ui.timeline.timeline_delegate import lock_pixmap
 
 if sys.version_info >= (3, 12):
@@ -303,8 +304,8 @@ class EntryReader(QWidget):
         marks: list[QTextEdit.ExtraSelection] = []
         if self._highlight is not None and self._entry is not None:
             look = QTextCharFormat()
-            look.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
-            look.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+            look.setBackground(SEARCH_MARK)  # as in the timeline's cards
+            look.setForeground(SEARCH_MARK_TEXT)
             doc = self.browser.document()
             found = doc.find(self._highlight, 0)
             while not found.isNull() and len(marks) < MAX_HIGHLIGHTS:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from journal.domain.entry import MARK_END, MARK_START, Entry
 from journal.ui.common.i18n import weekday
+from journal.ui.common.theme import SEARCH_MARK, SEARCH_MARK_TEXT
 from journal.ui.timeline.timeline import Index, Roles, entry_of
 
 if sys.version_info >= (3, 12):
@@ -232,8 +233,8 @@ class TimelineDelegate(QStyledItemDelegate):
                 text = self._elided[key] = _two_lines(snippet, QFontMetrics(font), rect.width())
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)
             return
-        mark_bg = QColor("#f6d860") if not selected else QColor(255, 255, 255, 80)
-        mark_fg = QColor("#1a1a1a") if not selected else color
+        mark_bg = SEARCH_MARK if not selected else QColor(255, 255, 255, 80)
+        mark_fg = SEARCH_MARK_TEXT if not selected else color
         escaped = html.escape(snippet)
         escaped = escaped.replace(
             MARK_START,

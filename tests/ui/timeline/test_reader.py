@@ -140,3 +140,23 @@ def test_a_real_title_still_wraps(qtbot: Any) -> None:
     assert pane.title_label.wordWrap() and pane.title_label.text() == long_title
     pane.show_entry(entry("Short line\n\nBody."))
     assert pane.title_label.text() == "Short line" and not pane.title_label.toolTip()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_search_marks_look_like_the_timelines_not_like_a_selection(
+    qtbot: Any, dark: bool
+) -> None:
+    """The words found wear the cards' marker in the entry too; the selection's colour
+    would read as text the user selected (and hide a real selection among them)."""
+    from journal.ui.common.theme import make_palette
+    from journal.ui.timeline import timeline_delegate
+
+    pane = reader(qtbot)
+    pane.setPalette(make_palette(dark))
+    pane.highlight([("cach", True)])
+    pane.show_entry(entry("Caching day", title="Review"))
+    marks = pane.browser.extraSelections()
+    assert len(marks) == 1
+    background = marks[0].format.background().color()
+    assert background != pane.palette().color(pane.palette().ColorRole.Highlight)
+    assert background == timeline_delegate.SEARCH_MARK  # the cards' marker
