@@ -143,9 +143,7 @@ def test_a_real_title_still_wraps(qtbot: Any) -> None:
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_search_marks_look_like_the_timelines_not_like_a_selection(
-    qtbot: Any, dark: bool
-) -> None:
+def test_search_marks_look_like_the_timelines_not_like_a_selection(qtbot: Any, dark: bool) -> None:
     """The words found wear the cards' marker in the entry too; the selection's colour
     would read as text the user selected (and hide a real selection among them)."""
     from journal.ui.common.theme import make_palette
