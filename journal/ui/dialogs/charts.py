@@ -105,6 +105,7 @@ class YearHeatmap(ClickableChart):
     TOP = 18.0  # month labels
     WEEKS = 54  # columns a year can touch (a leap year from a Sunday)
     MAX_ZOOM = 2.0  # cells of 26 pixels at most: beyond it the grid is centred instead
+    MIN_ZOOM = 0.6  # cells of 8 pixels at least, so Insights fits an 800-pixel screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,15 +147,15 @@ class YearHeatmap(ClickableChart):
         self.LEFT, self.TOP = self._label_room(zoom)
 
     def zoom_for(self, width: float, height: float | None = None) -> float:
-        """The largest zoom (1 to MAX_ZOOM) whose grid fits `width` (and `height`)."""
+        """The largest zoom (MIN_ZOOM to MAX_ZOOM) whose grid fits `width` (and `height`)."""
         step = type(self).CELL + type(self).GAP
         zoom = 1.0
-        for _ in range(2):  # the labels grow with the zoom: fit again with their new room
+        for _ in range(3):  # the labels change with the zoom: fit again with their new room
             left, top = self._label_room(zoom)
             fits = (width - left) / (self.WEEKS * step)
             if height is not None:
                 fits = min(fits, (height - top - 4) / (7 * step))
-            zoom = min(max(fits, 1.0), self.MAX_ZOOM)
+            zoom = min(max(fits, self.MIN_ZOOM), self.MAX_ZOOM)
         return zoom
 
     def _extent(self, zoom: float) -> QSize:
@@ -231,7 +232,7 @@ class YearHeatmap(ClickableChart):
 
     @override
     def minimumSizeHint(self) -> QSize:
-        return self._extent(1.0)
+        return self._extent(self.MIN_ZOOM)
 
     @override
     def hasHeightForWidth(self) -> bool:

@@ -60,6 +60,7 @@ from journal.ui.common import wording
 from journal.ui.common.busy import BusyIndicator
 from journal.ui.common.errors import ErrorDialog, message_box
 from journal.ui.common.i18n import number
+from journal.ui.common.placement import fit_on_screen
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
 from journal.ui.dialogs.export_form import ExportForm
@@ -225,8 +226,8 @@ class ExportDialog(QDialog):
         form.formatChanged.connect(self._format_changed)
         self.source_check.toggled.connect(lambda _on: self._show_preview())
         self._format_changed(form.format_key())
-        self.resize(1060, 700)
-        self.splitter.setSizes([340, 720])
+        width, _height = fit_on_screen(self, (1060, 700))  # a 1366x768 laptop has less
+        self.splitter.setSizes([340, max(1, width - 340)])
         self.refresh()
 
     # -- the request -----------------------------------------------------------------------

@@ -34,7 +34,7 @@ from journal.paths import AppPaths
 from journal.ui.common import wording
 from journal.ui.common.errors import ErrorDialog, message_box
 from journal.ui.common.i18n import long_day, number
-from journal.ui.common.placement import place_on_mouse_screen
+from journal.ui.common.placement import fit_on_screen, place_on_mouse_screen
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
 from journal.ui.main.actions import WindowActions
@@ -536,7 +536,7 @@ class MainWindow(QMainWindow):
         dialog.loadFailed.connect(self.report)
         self.journal_changes.changed.connect(dialog.journal_changed)
         self.insights_dialog = dialog
-        dialog.resize(960, 560)
+        fit_on_screen(dialog, (960, 560))
         dialog.show()
         return dialog
 
