@@ -40,7 +40,7 @@ def test_no_two_views_share_a_picture() -> None:
 
 
 def test_every_picture_the_readme_shows_is_one_the_tool_makes() -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
     made = {default_out(args(v, dark=d)).name for v in ("", *VIEWS) for d in (False, True)}
     shown = {
         line.split("(docs/", 1)[1].split(")", 1)[0]
