@@ -1660,6 +1660,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <translation>Klicken Sie auf einen Tag (oder wählen Sie ihn mit den Pfeiltasten und der Eingabetaste), um ihn anzuzeigen.</translation>
     </message>
     <message>
+        <source>Entries per month</source>
+        <translation>Einträge pro Monat</translation>
+    </message>
+    <message>
         <source>Entries from this day in earlier months and years</source>
         <translation>Einträge von diesem Tag in früheren Monaten und Jahren</translation>
     </message>
@@ -1861,6 +1865,21 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Spelling</source>
         <translation>Rechtschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>MonthBars</name>
+    <message>
+        <source>Entries per month</source>
+        <translation>Einträge pro Monat</translation>
+    </message>
+    <message>
+        <source>Most entries in {0}: {1}</source>
+        <translation>Die meisten Einträge im {0}: {1}</translation>
+    </message>
+    <message>
+        <source>No entries in {0}</source>
+        <translation>Keine Einträge in {0}</translation>
     </message>
 </context>
 <context>
