@@ -249,6 +249,7 @@ class WelcomePage(QFrame):
         self.where_label = QLabel(inner)
         self.show_home(home)
         self.where_label.setAccessibleName(self.tr("Where your journal is kept"))
+        self.where_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name, as named
         self.where_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         for label in (heading, text, self.keys_label, self.where_label):

@@ -14,7 +14,7 @@ from html import escape as html_escape
 from html import unescape as html_unescape
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFontMetrics,
@@ -119,6 +119,10 @@ class EntryReader(QWidget):
         self.title_label.setAccessibleName(self.tr("Title"))
         self.title_label.setWordWrap(True)
         self.title_label.setMinimumWidth(1)  # a one-line label never holds the pane wide
+        # The title is the user's text: escaped here (with the search's marks), never read
+        # as HTML ("<b>" in a title is shown as typed).
+        self.title_label.setTextFormat(Qt.TextFormat.RichText)
+        self._title_text = ""
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -129,6 +133,7 @@ class EntryReader(QWidget):
         self.meta_label = QLabel(self)
         self.meta_label.setAccessibleName(self.tr("Tags"))
         self.meta_label.setWordWrap(True)
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)  # tags are the user's text
         self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.edit_button = QPushButton(self.tr("E&dit"), self)
@@ -192,7 +197,7 @@ class EntryReader(QWidget):
             self.day_label.clear()
             self.title_label.setWordWrap(True)
             self.title_label.setToolTip("")
-            self.title_label.setText(self.tr("No entry selected"))
+            self._set_title(self.tr("No entry selected"))
             self.meta_label.setText(self.tr("Pick an entry on the left, or press Ctrl+N."))
             self.meta_label.show()
             self.lock_label.hide()
@@ -281,20 +286,31 @@ class EntryReader(QWidget):
         self.title_label.setWordWrap(not derived)
         if not derived:
             self.title_label.setToolTip("")
-            self.title_label.setText(label)
+            self._set_title(label)
             return
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
         room = self.width() - (margins.left() + margins.right() if margins else 0)
         shown = one_line(label, self.title_label.fontMetrics(), max(room, 1))
-        self.title_label.setText(shown)
-        self.title_label.setToolTip(label if shown != label else "")
+        self._set_title(shown)
+        self.title_label.setToolTip(f"<p>{html_escape(label)}</p>" if shown != label else "")
+
+    def _set_title(self, text: str) -> None:
+        """Show `text` as the title, escaped, the search's words marked as in the body."""
+        self._title_text = text
+        self.title_label.setText(marked_html(text, self._highlight))
+
+    def title_text(self) -> str:
+        """The title as shown, without markup."""
+        return self._title_text
 
     def highlight(self, words: Sequence[tuple[str, bool]]) -> None:
         """Mark these words (text, is a prefix) in the entry shown and the next ones; an
         empty list removes the marks."""
         self._highlight = highlight_pattern(words)
         self._mark_words()
+        if self._entry is not None:
+            self._show_title(self._entry)
 
     def highlighted(self) -> list[str]:
         """The text of each mark drawn now (for tests and accessibility)."""
@@ -388,6 +404,33 @@ def add_lock_image(document: QTextDocument, palette: QPalette, ratio: float) -> 
     color = palette.color(QPalette.ColorRole.PlaceholderText)
     image = lock_pixmap(color, LOCK_SIDE, ratio).toImage()
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOCK_IMAGE), image)
+
+
+def marked_html(text: str, pattern: QRegularExpression | None) -> str:
+    """`text` as escaped HTML, each match of `pattern` in the search marker's colours."""
+    if pattern is None or not text:
+        return html_escape(text)
+    units = text.encode("utf-16-le")  # Qt's match offsets count UTF-16 code units
+
+    def part(start: int, end: int) -> str:
+        return html_escape(units[2 * start : 2 * end].decode("utf-16-le"))
+
+    out: list[str] = []
+    at = 0
+    matches = pattern.globalMatch(text)
+    while matches.hasNext():
+        match = matches.next()
+        start, end = match.capturedStart(), match.capturedEnd()
+        if end <= start:
+            continue
+        out.append(part(at, start))
+        out.append(
+            f'<span style="background-color:{SEARCH_MARK.name()};'
+            f'color:{SEARCH_MARK_TEXT.name()}">{part(start, end)}</span>'
+        )
+        at = end
+    out.append(part(at, len(units) // 2))
+    return "".join(out)
 
 
 def one_line(label: str, metrics: QFontMetrics, width: int) -> str:

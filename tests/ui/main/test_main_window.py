@@ -47,6 +47,9 @@ def test_the_welcome_page_writes_the_home_folder_as_a_tilde(
     assert window.where_label.text().endswith(f"in ~/{journal.paths.home.name}")
     window.empty_state.show_home(Path("/srv/journals/team"))
     assert window.where_label.text().endswith("in /srv/journals/team")
+    window.empty_state.show_home(Path("/srv/<b>journals</b>"))  # a folder's name as named
+    assert window.where_label.textFormat() == Qt.TextFormat.PlainText
+    assert window.where_label.text().endswith("in /srv/<b>journals</b>")
 
 
 def test_an_empty_journal_keeps_the_calendar_its_size(

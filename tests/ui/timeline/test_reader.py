@@ -117,7 +117,7 @@ def test_a_derived_title_is_one_line_cut_at_a_word(qtbot: Any, width: int, first
     pane.show_entry(entry(first_line + "\n\nSecond paragraph."))
     qtbot.waitUntil(lambda: pane.title_label.width() > 0)
     label = pane.title_label
-    title = label.text()
+    title = pane.title_text()
     assert not label.wordWrap() and "\n" not in title
     assert label.fontMetrics().horizontalAdvance(title) <= label.width()
     assert title.endswith("…")
@@ -126,20 +126,72 @@ def test_a_derived_title_is_one_line_cut_at_a_word(qtbot: Any, width: int, first
     rest = first_line[len(kept) :]
     assert rest == "" or rest[0] in " ,;:.-–—" or " " not in kept[len(kept) // 2 :], "mid-word"
     whole = short_label(first_line)
-    assert label.toolTip() == ("" if title == whole else whole)
+    assert plain(label.toolTip()) == ("" if title == whole else whole)
     assert " ".join(first_line.split()) in " ".join(pane.browser.toPlainText().split())
     pane.resize(width + 300, 500)  # a wider pane shows more of it
-    assert len(label.text()) >= len(title)
-    assert label.fontMetrics().horizontalAdvance(label.text()) <= pane.width() - 48
+    assert len(pane.title_text()) >= len(title)
+    assert label.fontMetrics().horizontalAdvance(pane.title_text()) <= pane.width() - 48
 
 
 def test_a_real_title_still_wraps(qtbot: Any) -> None:
     pane = reader(qtbot)
     long_title = "A long title about the flaky integration test and what the clock taught us"
     pane.show_entry(entry("Body.", title=long_title))
-    assert pane.title_label.wordWrap() and pane.title_label.text() == long_title
+    assert pane.title_label.wordWrap() and pane.title_text() == long_title
     pane.show_entry(entry("Short line\n\nBody."))
-    assert pane.title_label.text() == "Short line" and not pane.title_label.toolTip()
+    assert pane.title_text() == "Short line" and not pane.title_label.toolTip()
+
+
+def plain(label_text: str) -> str:
+    """What a QLabel (or tooltip) shows of `label_text`, markup read as Qt reads it."""
+    if not label_text:
+        return ""
+    doc = QTextDocument()
+    doc.setHtml(label_text)
+    return doc.toPlainText()
+
+
+HOSTILE_TITLES = [
+    "Why <b>bold</b> tags & <i>more</i>",
+    '<img src="/usr/share/pixmaps/debian-logo.png"> logo',
+    "a < b > c",
+    "<!-- hidden --> visible",
+    "<script>alert(1)</script>",
+    '<a href="javascript:alert(1)">click</a>',
+    "&amp; &lt;b&gt; entities",
+    "<qt>rich?</qt>",
+    "emoji 🎉 <u>u</u> 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_a_title_is_shown_as_typed_never_as_html(qtbot: Any, title: str) -> None:
+    pane = reader(qtbot)
+    pane.show_entry(entry("Body.", title=title))
+    assert plain(pane.title_label.text()) == title
+    pane.highlight([("b", True), ("🎉", False), ("click", False)])
+    assert plain(pane.title_label.text()) == title  # marks add no text and drop none
+    untitled = entry(title + " " + "word " * 40)  # a derived label, cut, with a tooltip
+    pane.show_entry(untitled)
+    assert plain(pane.title_label.text()) == pane.title_text()
+    assert pane.title_text().removesuffix("…") in title + " " + "word " * 40
+    assert plain(pane.title_label.toolTip()) == untitled.display_title
+
+
+def test_the_titles_search_words_are_marked_like_the_bodys(qtbot: Any) -> None:
+    """A search that matched only the title ("depl" in "Deploy pipeline") still shows why."""
+    from journal.ui.common.theme import SEARCH_MARK
+
+    pane = reader(qtbot)
+    pane.highlight([("depl", True)])
+    pane.show_entry(entry("Parallelised the tests.", title="Deploy pipeline: 40 to 12"))
+    html = pane.title_label.text()
+    assert (
+        SEARCH_MARK.name() in html and ">Deploy</span> pipeline" in html
+    )  # the whole word, as in the body
+    assert plain(html) == "Deploy pipeline: 40 to 12"
+    pane.highlight(())
+    assert SEARCH_MARK.name() not in pane.title_label.text()
 
 
 @pytest.mark.parametrize("dark", [False, True])
