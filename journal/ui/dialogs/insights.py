@@ -37,7 +37,7 @@ from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
 from journal.services.insights import InsightsService
 from journal.ui.common import wording
-from journal.ui.common.i18n import number
+from journal.ui.common.i18n import day_month, number, short_day, weekday
 from journal.ui.dialogs.charts import OKABE_ITO, ONE_DAY, TagTrendChart, YearHeatmap
 from journal.ui.dialogs.month_chart import MonthBars
 from journal.ui.timeline.reader import add_lock_image, private_box
@@ -318,7 +318,7 @@ class InsightsDialog(QDialog):
         )
         self.on_this_day_list.clear()
         for entry in entries:
-            item = QListWidgetItem(f"{entry.day:%a %d %b %Y}  ·  {entry.display_title}")
+            item = QListWidgetItem(f"{short_day(entry.day)}  ·  {entry.display_title}")
             item.setData(Qt.ItemDataRole.UserRole, entry.day.isoformat())
             self.on_this_day_list.addItem(item)
 
@@ -370,7 +370,7 @@ class InsightsDialog(QDialog):
             return
         self.week_day, self.week_first, self.week_last = day, first, last
         self._week_items = items
-        self.week_label.setText(f"{first:%d %b} – {last:%d %b %Y}")
+        self.week_label.setText(f"{day_month(first)} – {day_month(last, year=True)}")
         self.next_week.setEnabled(last < self.today)
         self.week_notes_button.setEnabled(bool(items))
         if items:
@@ -403,7 +403,7 @@ class InsightsDialog(QDialog):
         cell = f'valign="top" style="border-top: 1px solid {rule}; padding: 6px;"'
         rows = [
             f'<tr><td {cell}><a href="day:{item.entry.day.isoformat()}" '
-            f'style="color: {link}; text-decoration: none;"><b>{item.entry.day:%a %d}</b></a>'
+            f'style="color: {link}; text-decoration: none;"><b>{day_label(item.entry.day)}</b></a>'
             f'<br><span style="color: {dim};">{escape(item.entry.display_title)}</span></td>'
             f"<td {cell}>{answer(item.learned)}</td><td {cell}>{answer(item.next_step)}</td></tr>"
             for item in items
@@ -441,6 +441,11 @@ class InsightsDialog(QDialog):
 
     def _day_item_chosen(self, item: QListWidgetItem) -> None:
         self.dayRequested.emit(dt.date.fromisoformat(str(item.data(Qt.ItemDataRole.UserRole))))
+
+
+def day_label(day: dt.date) -> str:
+    """'Tue 24' / 'Di. 24': a day in its week."""
+    return f"{weekday(day, short=True)} {day.day}"
 
 
 def swatch(colour: QColor, side: int) -> QIcon:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.ui.common.i18n import number
+from journal.ui.common.i18n import number, numeric_day
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -163,7 +163,7 @@ class Sidebar(QWidget):
         """Entries from this day in earlier months and years (hidden when there are none)."""
         self.memory_list.clear()
         for entry in entries[:MEMORIES]:
-            text = f"{entry.day:%Y-%m-%d} · {entry.display_title}"
+            text = f"{numeric_day(entry.day)} · {entry.display_title}"
             item = QListWidgetItem(text, self.memory_list)
             item.setData(Qt.ItemDataRole.UserRole, entry.day)
             item.setToolTip(text)

@@ -22,6 +22,7 @@ from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.common import wording
+from journal.ui.common.i18n import numeric_day
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 TODAY = dt.date.today()
@@ -92,7 +93,7 @@ def truth(window: Any, desk: Any, journal: Journal, query: str = "") -> dict[str
         "count": f"{wording.entries(total)} · {wording.tags(len(counts))}" if total else "",
         "streak": f"Streak: {streak}" if streak else "",
         "on this day": [
-            f"{e.day:%Y-%m-%d} · {e.display_title}" for e in journal.on_this_day(TODAY, 5)
+            f"{numeric_day(e.day)} · {e.display_title}" for e in journal.on_this_day(TODAY, 5)
         ],
         "reader": expected_reader,
         "pages": (
