@@ -75,7 +75,9 @@ class InsightsService:
 
     def first_day(self) -> dt.date | None:
         """The day of the oldest entry outside the Trash."""
-        oldest = self.journal.store.list_entries(EntryFilter(), limit=1, oldest_first=True)
+        oldest = self.journal.store.list_summaries(
+            EntryFilter(), limit=1, oldest_first=True, preview=0
+        )
         return oldest[0].day if oldest else None
 
     def on_this_day(
