@@ -78,9 +78,7 @@ def _strings(value: object) -> list[str]:
 
 
 @pytest.mark.parametrize("size", [PREVIEW_CHARS + 1, PREVIEW_CHARS * 5, 400_000])
-def test_the_timeline_model_holds_at_most_the_preview_of_each_text(
-    journal: Any, size: int
-) -> None:
+def test_the_timeline_model_holds_at_most_the_preview_of_each_text(journal: Any, size: int) -> None:
     add_entries(journal, 3)
     for i in range(3):
         journal.add("x" * size, title="t" * size if i == 2 else "", day=LONG_DAY)
