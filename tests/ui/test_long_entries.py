@@ -216,7 +216,7 @@ def test_the_trash_shows_and_restores_the_whole_text(
 def test_exporting_selected_long_entries_exports_them_whole(
     long_journal: tuple[Any, int, str], make_window: Any, qtbot: Any
 ) -> None:
-    journal, entry_id, body = long_journal
+    _journal, _entry_id, body = long_journal
     window = window_on_long(make_window, long_journal)
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)

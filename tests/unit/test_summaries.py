@@ -19,7 +19,7 @@ from journal.domain.entry import (
     NewEntry,
     summary_of,
 )
-from journal.domain.filters import EntryFilter, cursor_of
+from journal.domain.filters import cursor_of
 from journal.storage.sql import summary_columns
 from tests.helpers import run_cli as run
 
@@ -114,7 +114,7 @@ def test_the_display_title_of_a_summary_is_the_entrys(store: Any) -> None:
 
 
 def test_a_preview_cannot_be_negative() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="shorter than nothing"):
         summary_columns(-1)
 
 
