@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from journal.domain.entry import Entry, local_now
+from journal.domain.entry import EntrySummary, local_now
 from journal.domain.filters import EntryFilter
 from journal.domain.stats import (
     MonthTags,
@@ -82,8 +82,9 @@ class InsightsService:
 
     def on_this_day(
         self, day: dt.date | None = None, limit: int = ON_THIS_DAY_LIMIT
-    ) -> list[Entry]:
-        """Entries from the same day of earlier months and years, newest first."""
+    ) -> list[EntrySummary]:
+        """Entries from the same day of earlier months and years, newest first (as lists
+        show them)."""
         return self.journal.on_this_day(day or self.today(), limit)
 
     def tag_trends(self, start: dt.date, end: dt.date, per_month: int = 5) -> list[MonthTags]:

@@ -286,8 +286,9 @@ class Journal:
         """The days with at least one entry matching `filters`."""
         return self.store.entry_days(filters)
 
-    def on_this_day(self, day: dt.date, limit: int = 50) -> list[Entry]:
-        """Entries from the same day of earlier months and years, newest first."""
+    def on_this_day(self, day: dt.date, limit: int = 50) -> list[EntrySummary]:
+        """Entries from the same day of earlier months and years, newest first (as lists
+        show them: read one by id to show it whole)."""
         from journal.domain.stats import on_this_day_dates
 
         oldest = self.store.list_summaries(limit=1, oldest_first=True, preview=0)

@@ -135,3 +135,11 @@ def test_list_and_trash_commands_read_only_the_start_of_a_huge_body(
     assert code == 0 and "first words of a huge one" in out and len(out) < 1000
     code, out, _ = run(capsys, "list", "--json")
     assert code == 0 and out.count("z") >= 3_000_000  # JSON prints the whole text
+
+
+def test_on_this_day_reads_only_the_start_of_each_text(journal: Any) -> None:
+    body = "A year ago today " + "w" * (PREVIEW_CHARS * 10)
+    entry = journal.add(body, day=dt.date(2025, 5, 4))
+    [memory] = journal.on_this_day(dt.date(2026, 5, 4))
+    assert memory.id == entry.id and memory.cut and len(memory.preview) == PREVIEW_CHARS
+    assert memory.display_title == journal.get(entry.id).display_title
