@@ -66,44 +66,33 @@ def summary_columns(preview: int) -> tuple[str, list[Any]]:
 def row_to_summary(row: Sequence[Any], preview: int) -> EntrySummary:
     """A row of `summary_columns(preview)` as an `EntrySummary`."""
     body = str(row[8])
-    return EntrySummary(
-        id=int(row[0]),
-        uid=str(row[1]),
-        day=as_date(row[2]),
-        created=from_utc(row[3], int(row[4])),
-        updated=from_utc(row[5], int(row[6])),
-        title=str(row[7]),
-        preview=body[:preview],
-        cut=len(body) > preview,
-        tags=tuple(str(row[9]).split()) if row[9] else (),
-        private=bool(row[10]),
-        deleted=_deleted_at(row[11]),
-        kind=str(row[12]),
-    )
+    return EntrySummary(preview=body[:preview], cut=len(body) > preview, **_row_fields(row))
 
 
 def as_date(value: dt.date | str) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _deleted_at(value: Any) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
 def row_to_entry(row: Sequence[Any]) -> Entry:
-    return Entry(
-        id=int(row[0]),
-        uid=str(row[1]),
-        day=as_date(row[2]),
-        created=from_utc(row[3], int(row[4])),
-        updated=from_utc(row[5], int(row[6])),
-        title=str(row[7]),
-        body=str(row[8]),
-        tags=tuple(str(row[9]).split()) if row[9] else (),
-        private=bool(row[10]),
-        deleted=_deleted_at(row[11]),
-        kind=str(row[12]),
-    )
+    return Entry(body=str(row[8]), **_row_fields(row))
+
+
+def _row_fields(row: Sequence[Any]) -> dict[str, Any]:
+    """The fields an `Entry` and an `EntrySummary` share, from a row of either's columns
+    (they differ only in the body, column 8)."""
+    deleted = row[11]
+    return {
+        "id": int(row[0]),
+        "uid": str(row[1]),
+        "day": as_date(row[2]),
+        "created": from_utc(row[3], int(row[4])),
+        "updated": from_utc(row[5], int(row[6])),
+        "title": str(row[7]),
+        "tags": tuple(str(row[9]).split()) if row[9] else (),
+        "private": bool(row[10]),
+        "deleted": dt.datetime.fromisoformat(deleted) if isinstance(deleted, str) else deleted,
+        "kind": str(row[12]),
+    }
 
 
 def ts(moment: dt.datetime) -> str:
