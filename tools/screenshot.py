@@ -528,21 +528,26 @@ def main() -> int:
 def insights_screenshot(
     app: Any, window: Any, out: Path, size: tuple[int, int] | None = None
 ) -> Path:
-    """View > Insights over the main window (at its own size unless `size`, as
-    --insights-size asks), the heatmap's focus ring on the last entry."""
+    """View > Insights over the main window (960x560 unless `size`, as --insights-size
+    asks), the heatmap's focus ring on the last entry."""
     dialog = window.open_insights()
-    if size is not None:
-        dialog.resize(*size)
+    dialog.resize(*(size or (960, 560)))  # its usual size, whatever this tool's screen
     dialog.heatmap.setFocus()
     dialog.heatmap.set_current(END)
     for _ in range(10):
         app.processEvents()
     window.wait_for_tasks()
+    return save_picture(app, dialog, window, out)
+
+
+def save_picture(app: Any, dialog: Any, window: Any, out: Path) -> Path:
+    """Let `dialog` settle, save its picture to `out`, then close it and the main window."""
     for _ in range(10):
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(out))
     dialog.close()
+    window.wait_for_tasks()
     window.close()
     return out
 
@@ -593,14 +598,7 @@ def export_screenshot(app: Any, window: Any, out: Path) -> Path:
     dialog.refresh()
     while not with_preview[0]:
         app.processEvents()
-    for _ in range(10):
-        app.processEvents()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(out))
-    dialog.close()
-    window.wait_for_tasks()
-    window.close()
-    return out
+    return save_picture(app, dialog, window, out)
 
 
 def prompt_screenshot(app: Any, journal: Any, settings: Any, out: Path) -> Path:

@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
@@ -110,6 +113,7 @@ class InsightsDialog(QDialog):
         self.current_label, self.longest_label = QLabel(page), QLabel(page)
         self.tags_label = QLabel(page)
         self.tags_label.setWordWrap(True)
+        self.tags_label.setContentsMargins(0, 10, 0, 0)  # apart from the tiles, when wrapped too
         # The figures as a row of tiles (the value over what it counts), then the top tags.
         grid = QGridLayout()
         grid.setHorizontalSpacing(32)
@@ -194,9 +198,17 @@ class InsightsDialog(QDialog):
         self.period_combo.currentIndexChanged.connect(lambda _i: self.show_trends())
         self.chart = TagTrendChart(page)
         self.chart.tagClicked.connect(self.tagRequested)
-        self.legend = QWidget(page)
+        # The legend scrolls sideways rather than holding the window wider than a small
+        # screen (ten tags' buttons take about 900 pixels).
+        self.legend_area = QScrollArea(page)
+        self.legend_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.legend_area.setWidgetResizable(True)
+        self.legend_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.legend_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.legend = QWidget(self.legend_area)
         self.legend_layout = QHBoxLayout(self.legend)
         self.legend_layout.setContentsMargins(0, 0, 0, 0)
+        self.legend_area.setWidget(self.legend)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Most used tags per month:"), page))
         top.addStretch(1)
@@ -206,7 +218,7 @@ class InsightsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(self.chart, 1)
-        layout.addWidget(self.legend)
+        layout.addWidget(self.legend_area)
         layout.addWidget(hint)
         return page
 
@@ -360,6 +372,8 @@ class InsightsDialog(QDialog):
             more.setToolTip(self.tr("Hover a grey bar to see its tag."))
             more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.legend_layout.addWidget(more)
+        scroll_bar = self.legend_area.horizontalScrollBar().sizeHint().height()
+        self.legend_area.setFixedHeight(self.legend.sizeHint().height() + scroll_bar)
         self.legend_layout.addStretch(1)
 
     def show_week(self, day: dt.date) -> None:

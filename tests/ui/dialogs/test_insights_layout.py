@@ -111,3 +111,29 @@ def test_the_months_bars_count_explain_and_open_a_month(qtbot: Any, journal: Any
     assert signal.args == [dt.date(2026, 10, 1)]
     dlg.show_year(2025)
     assert bars.months == [0] * 12 and bars.bar_rect(3).height() == 0
+
+
+def test_many_long_tags_do_not_hold_insights_wider_than_a_small_screen(
+    qtbot: Any, journal: Any
+) -> None:
+    """Tag Trends' legend (a button a tag) scrolls sideways: with ten long tag names it had
+    held the whole window about 900 pixels wide, past an 800-pixel screen."""
+    tags = [f"architecture-decision-{n}" for n in range(10)]
+    new = [
+        NewEntry(day=dt.date(2026, 11, 2 + n), body="work", tags=(tag,))
+        for n, tag in enumerate(tags)
+    ]
+    journal.store.add_many(new)
+    dlg = InsightsDialog(InsightsService(journal, Settings(), clock=lambda: NOW))
+    qtbot.addWidget(dlg)
+    dlg.show_trends()
+    buttons = [b for b in dlg.legend.findChildren(QWidget) if b.isVisibleTo(dlg.legend)]
+    assert len(buttons) >= 8  # seven colours and "3 more tags"
+    assert dlg.minimumSizeHint().width() <= 800
+    dlg.tabs.setCurrentIndex(2)
+    dlg.resize(700, 560)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    area = dlg.legend_area
+    assert area.horizontalScrollBar().maximum() > 0  # what does not fit, scrolls
+    assert dlg.legend.height() <= area.viewport().height()  # never cut off below
