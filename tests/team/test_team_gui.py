@@ -155,7 +155,7 @@ def test_the_team_view_shows_everyone_newest_first_and_filters_on_the_server(
 def test_week_notes_button_shows_what_everyone_learned(
     alice_and_bob: tuple[Person, Person], app_as: Any, qtbot: Any
 ) -> None:
-    alice, bob = alice_and_bob
+    alice, _bob = alice_and_bob
     view = open_view(app_as(alice), qtbot)
     from PySide6.QtCore import QDate
 
