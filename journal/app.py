@@ -400,7 +400,7 @@ def attach_team(window: MainWindow, journal: Journal) -> None:
     """The team features in the window (share, the Team view, the outbox): cheap until
     used; nothing of PostgreSQL's driver loads unless a team is asked something."""
     from journal.services.team import TeamService
-    from journal.ui.team_flow import TeamFlow
+    from journal.ui.main.team_flow import TeamFlow
 
     window.team_flow = TeamFlow(window, TeamService(journal))  # type: ignore[attr-defined]
 

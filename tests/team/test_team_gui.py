@@ -22,7 +22,7 @@ WAIT_MS = 30_000
 
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
-    from journal.ui.errors import ErrorDialog
+    from journal.ui.common.errors import ErrorDialog
 
     shown: list[BaseException] = []
     monkeypatch.setattr(ErrorDialog, "show_error", classmethod(lambda _c, _p, e: shown.append(e)))
@@ -242,7 +242,7 @@ def test_share_with_team_from_the_main_window(
     errors: list[Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from journal.ui import team_flow
+    from journal.ui.main import team_flow
 
     alice = Person(team, "alice", tmp_path)
     alice.join()
@@ -282,7 +282,7 @@ def test_the_outbox_is_visible_and_sent_when_the_server_is_back(
     tmp_path: Path, app_as: Any, qtbot: Any, errors: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal.storage import outbox
-    from journal.ui import team_flow
+    from journal.ui.main import team_flow
 
     monkeypatch.setattr(team_flow, "confirm_share", lambda *_a: True)
     cluster = new_cluster()
@@ -335,7 +335,7 @@ def test_editing_a_shared_entry_offers_to_update_the_team_copy(
     monkeypatch: pytest.MonkeyPatch,
     accept: bool,
 ) -> None:
-    from journal.ui import team_flow
+    from journal.ui.main import team_flow
 
     alice = Person(team, "alice", tmp_path)
     alice.join()

@@ -20,17 +20,17 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
 from journal.errors import DaybookError, InputError
 from journal.services.team import OutboxState
-from journal.ui import wording
-from journal.ui.errors import message_box
-from journal.ui.i18n import number
-from journal.ui.wording import tr
+from journal.ui.common import wording
+from journal.ui.common.errors import message_box
+from journal.ui.common.i18n import number
+from journal.ui.common.wording import tr
 
 if TYPE_CHECKING:
     from journal.domain.entry import Entry
     from journal.services.changes import Change
     from journal.services.team import TeamService
-    from journal.ui.main_window import MainWindow
-    from journal.ui.team_view import TeamView
+    from journal.ui.dialogs.team_view import TeamView
+    from journal.ui.main.main_window import MainWindow
 
 CHECK_MS = 15_000  # how often the window looks whether a waiting share is due
 
@@ -187,7 +187,7 @@ class TeamFlow(QObject):
 
     def open_view(self) -> TeamView:
         """The Team window (one at a time), asking the server for its first page."""
-        from journal.ui.team_view import TeamView
+        from journal.ui.dialogs.team_view import TeamView
 
         if self.view is not None:
             self.view.close()

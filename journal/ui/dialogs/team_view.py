@@ -3,7 +3,7 @@
 Each entry shows its author, day, title, tags and text; a search (PostgreSQL's text search
 on the server) and filters by author, tag and dates narrow it; "Show More" fetches the next
 page; "Week Notes" shows what everyone learned that week, by person. Every question to the
-server runs in the thread pool (`journal.ui.worker`): the window never waits on the
+server runs in the thread pool (`journal.ui.common.worker`): the window never waits on the
 network, and only the answer to the latest question is shown. A server that cannot be
 reached (or refuses) is said in one message above the feed, with what to do.
 """
@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal.services.team import PAGE_SIZE, TeamQuery
-from journal.ui.errors import describe
-from journal.ui.i18n import long_day, number
-from journal.ui.wording import tr
-from journal.ui.worker import TaskSet
+from journal.ui.common.errors import describe
+from journal.ui.common.i18n import long_day, number
+from journal.ui.common.wording import tr
+from journal.ui.common.worker import TaskSet
 
 if TYPE_CHECKING:
     from journal.services.team import TeamService
