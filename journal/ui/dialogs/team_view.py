@@ -139,7 +139,9 @@ class TeamView(QWidget):
     # -- asking the server ---------------------------------------------------------------
 
     def team(self) -> str | None:
-        return self.team_combo.currentText() or None
+        name = self.team_combo.currentText() or None
+        self.setWindowTitle(tr("Team: {0}").format(name) if name else tr("Team"))
+        return name
 
     def query(self) -> TeamQuery:
         """The search and filters as the user set them."""
@@ -287,9 +289,12 @@ class TeamView(QWidget):
         meta += [
             f'<a href="tag:{html.escape(t, quote=True)}">#{html.escape(t)}</a>' for t in entry.tags
         ]
-        body = self._renderer.render(entry.body)
+        from journal.rendering.export import shift_headings
+
+        # The entry's own headings sit below its title (the answers' "What did I learn?").
+        body = self._renderer.render(shift_headings(entry.body, 4))
         return (
-            f"<h3 style='margin-bottom:2px'>{html.escape(title)}</h3>"
+            f"<h2 style='margin-bottom:2px'>{html.escape(title)}</h2>"
             f"<p style='margin-top:0'>{' &middot; '.join(meta)}</p>{body}<hr/>"
         )
 
