@@ -34,12 +34,55 @@ sys.path.insert(0, str(REPO))
 from bench.benchkit import percentile  # noqa: E402
 from tests.team.pgcluster import ADMIN, ADMIN_PASSWORD, Cluster, find_bin  # noqa: E402
 
-WORDS = (
-    "deploy rollback cache queue retry jitter latency review pairing incident postmortem "
-    "migration schema index query planner backlog estimate sprint demo customer feedback "
-    "test flaky build pipeline release feature flag monitoring alert dashboard budget "
-    "refactor naming api contract timeout outage capacity onboarding mentoring docs"
-).split()
+WORDS = [
+    *[
+        "deploy",
+        "rollback",
+        "cache",
+        "queue",
+        "retry",
+        "jitter",
+        "latency",
+        "review",
+        "pairing",
+        "incident",
+    ],
+    *[
+        "postmortem",
+        "migration",
+        "schema",
+        "index",
+        "query",
+        "planner",
+        "backlog",
+        "estimate",
+        "sprint",
+    ],
+    *[
+        "demo",
+        "customer",
+        "feedback",
+        "test",
+        "flaky",
+        "build",
+        "pipeline",
+        "release",
+        "feature",
+        "flag",
+    ],
+    *[
+        "monitoring",
+        "alert",
+        "dashboard",
+        "budget",
+        "refactor",
+        "naming",
+        "api",
+        "contract",
+        "timeout",
+    ],
+    *["outage", "capacity", "onboarding", "mentoring", "docs"],
+]
 TAGS = ("ops", "learning", "team", "process", "customer", "infra", "testing", "design")
 RARE = "quokka"  # in one entry of each person's fifth year
 PASSWORD = "bench-pw"
@@ -81,10 +124,13 @@ def fill(cluster: Cluster, db: str, people: int, years: int) -> tuple[list[str],
         for role in roles:
             conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'".encode())
             conn.execute(f"GRANT {db}_daybook TO {role}".encode())
-        with conn.cursor() as cur, cur.copy(
-            "COPY team_entries (author, uid, day, title, body, tags, shared_at, updated_at) "
-            "FROM STDIN"
-        ) as copy:
+        with (
+            conn.cursor() as cur,
+            cur.copy(
+                "COPY team_entries (author, uid, day, title, body, tags, shared_at, updated_at) "
+                "FROM STDIN"
+            ) as copy,
+        ):
             for p, role in enumerate(roles):
                 rare_index = len(days) - 100 - p
                 for i, day in enumerate(days):
@@ -182,10 +228,10 @@ def team_view(url: str, repeat: int) -> dict[str, Any]:
         view = TeamView(TeamService(journal))
         view.resize(1000, 700)
         view.show()
+        loop = QEventLoop()
+        view.pageShown.connect(loop.quit)
+        view.failedShown.connect(lambda m: (print(m), loop.quit()))
         for i in range(repeat + 1):
-            loop = QEventLoop()
-            view.pageShown.connect(loop.quit)
-            view.failedShown.connect(lambda m: (print(m), loop.quit()))
             QTimer.singleShot(60_000, loop.quit)
             start = time.perf_counter()
             view.reload()
@@ -193,7 +239,6 @@ def team_view(url: str, repeat: int) -> dict[str, Any]:
             app.processEvents()  # the feed painted
             if i:
                 samples.append((time.perf_counter() - start) * 1000)
-            view.pageShown.disconnect(loop.quit)
         shown = len(view.entries())
         view.close()
     return summary("Team view: first page shown (offscreen)", samples, shown)

@@ -6,8 +6,9 @@ main window offscreen at 1280x800, selects an entry and saves the picture. Run f
 repository root:  python tools/screenshot.py [--dark] [--out PATH] [--search WORDS]
 [--size WIDTHxHEIGHT] [--edit]  (--prompt and --insights make docs/screenshot-prompt.png and
 docs/screenshot-insights.png; --team docs/screenshot-team.png, the Team view with two people's
-shared reflections on a throwaway PostgreSQL cluster, which needs Debian's `postgresql`; --size 900x640 --out docs/screenshot-narrow.png the narrow
-window; QT_SCALE_FACTOR=2 in the environment checks them at 2x)
+shared reflections on a throwaway PostgreSQL cluster, which needs Debian's `postgresql`;
+--size 900x640 --out docs/screenshot-narrow.png the narrow window; QT_SCALE_FACTOR=2 in
+the environment checks them at 2x)
 """
 
 from __future__ import annotations
