@@ -34,55 +34,14 @@ sys.path.insert(0, str(REPO))
 from bench.benchkit import percentile  # noqa: E402
 from tests.team.pgcluster import ADMIN, ADMIN_PASSWORD, Cluster, find_bin  # noqa: E402
 
-WORDS = [
-    *[
-        "deploy",
-        "rollback",
-        "cache",
-        "queue",
-        "retry",
-        "jitter",
-        "latency",
-        "review",
-        "pairing",
-        "incident",
-    ],
-    *[
-        "postmortem",
-        "migration",
-        "schema",
-        "index",
-        "query",
-        "planner",
-        "backlog",
-        "estimate",
-        "sprint",
-    ],
-    *[
-        "demo",
-        "customer",
-        "feedback",
-        "test",
-        "flaky",
-        "build",
-        "pipeline",
-        "release",
-        "feature",
-        "flag",
-    ],
-    *[
-        "monitoring",
-        "alert",
-        "dashboard",
-        "budget",
-        "refactor",
-        "naming",
-        "api",
-        "contract",
-        "timeout",
-    ],
-    *["outage", "capacity", "onboarding", "mentoring", "docs"],
-]
+WORDS = (
+    "deploy", "rollback", "cache", "queue", "retry", "jitter", "latency", "review", "pairing",
+    "incident", "postmortem", "migration", "schema", "index", "query", "planner", "backlog",
+    "estimate", "sprint", "demo", "customer", "feedback", "test", "flaky", "build", "pipeline",
+    "release", "feature", "flag", "monitoring", "alert", "dashboard", "budget", "refactor",
+    "naming", "api", "contract", "timeout", "outage", "capacity", "onboarding", "mentoring",
+    "docs",
+)  # fmt: skip
 TAGS = ("ops", "learning", "team", "process", "customer", "infra", "testing", "design")
 RARE = "quokka"  # in one entry of each person's fifth year
 PASSWORD = "bench-pw"
