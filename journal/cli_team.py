@@ -230,8 +230,7 @@ def _show(paths: AppPaths, args: argparse.Namespace) -> int:
         return 0
     for e in found:
         tags = "  " + " ".join(f"#{t}" for t in e.tags) if e.tags else ""
-        title = e.title or e.body.strip().split("\n", 1)[0][:80]
-        print(f"{e.day}  {e.author:<16} {title}{tags}")
+        print(f"{e.day}  {e.author:<16} {e.display_title}{tags}")
     if not found:
         print("no shared entries found", file=sys.stderr)
     return 0

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "t0001"
 CONNECT_TIMEOUT_S = 10
+_HEADING = re.compile(r"#{1,6}(?:\s+|$)")  # an ATX heading's marker (not a #tag)
 
 
 class TeamError(DaybookError):
@@ -45,6 +46,18 @@ class SharedEntry:
     tags: tuple[str, ...]
     shared_at: dt.datetime
     updated_at: dt.datetime
+
+    @property
+    def display_title(self) -> str:
+        """The title, else the body's first line of text: its questions' headings are the
+        same every day, so a heading is used only when the body has nothing else."""
+        from journal.domain.entry import short_label
+
+        if self.title.strip():
+            return self.title.strip()
+        lines = [line.strip() for line in self.body.splitlines() if line.strip()]
+        text = [line for line in lines if not _HEADING.match(line)] or lines
+        return short_label(_HEADING.sub("", text[0], count=1)) if text else ""
 
     def as_json(self) -> dict[str, object]:
         """The keys of `daybook list --json`, plus `author` (`id` is the entry's uid)."""

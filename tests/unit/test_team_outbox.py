@@ -177,3 +177,25 @@ def test_an_edit_makes_the_copy_stale_only_when_its_public_text_changed(
             assert json.loads(item.payload)["uid"] == entry.uid
         # Queued: the copy about to be sent is current, so nothing is offered twice.
         assert service.stale_copies(edited) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "shown"),
+    [
+        ("Cache", "## What did I learn?\nflags", "Cache"),
+        ("", "## What did I learn?\nFeature flags help.", "Feature flags help."),
+        ("", "\n\n# Only a heading\n", "Only a heading"),
+        ("", "plain first line\nsecond", "plain first line"),
+        ("", "", ""),
+        ("  ", "## Q\n#tag first, then words", "#tag first, then words"),
+        ("", "####### seven is no heading\n", "####### seven is no heading"),
+    ],
+)
+def test_a_shared_entrys_title_skips_the_question_headings(
+    title: str, body: str, shown: str
+) -> None:
+    from journal.team.store import SharedEntry
+
+    moment = dt.datetime(2026, 12, 3, tzinfo=dt.UTC)
+    entry = SharedEntry("alice", "u", dt.date(2026, 12, 3), title, body, (), moment, moment)
+    assert entry.display_title == shown

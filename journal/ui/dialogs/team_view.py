@@ -280,7 +280,7 @@ class TeamView(QWidget):
         )
 
     def _entry_html(self, entry: SharedEntry) -> str:
-        title = entry.title or (entry.body.strip().splitlines() or [""])[0].lstrip("# ")
+        title = entry.display_title
         author = html.escape(entry.author)
         meta = [
             f'<a href="author:{html.escape(entry.author, quote=True)}"><b>{author}</b></a>',
