@@ -57,7 +57,10 @@ class SharedEntry:
             return self.title.strip()
         lines = [line.strip() for line in self.body.splitlines() if line.strip()]
         text = [line for line in lines if not _HEADING.match(line)] or lines
-        return short_label(_HEADING.sub("", text[0], count=1)) if text else ""
+        if not text:
+            return ""
+        marker = _HEADING.match(text[0])
+        return short_label(text[0][marker.end() if marker else 0 :])
 
     def as_json(self) -> dict[str, object]:
         """The keys of `daybook list --json`, plus `author` (`id` is the entry's uid)."""
