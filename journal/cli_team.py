@@ -239,14 +239,10 @@ def _show(paths: AppPaths, args: argparse.Namespace) -> int:
 def _digest(paths: AppPaths, args: argparse.Namespace) -> int:
     from journal.domain.dates import parse_day
     from journal.team import sharing
-    from journal.team.digest import team_digest, week_of
-    from journal.team.store import TeamStore
+    from journal.team.digest import week_notes
 
-    monday, sunday = week_of(parse_day(args.week, dt.date.today()))
     _name, url = sharing.resolve(paths, args.team)
-    with TeamStore(url) as store:
-        found = store.entries(date_from=monday, date_to=sunday)
-    text = team_digest(found, monday)
+    monday, text = week_notes(url, parse_day(args.week, dt.date.today()))
     if text is None:
         print(f"nobody shared what they learned in the week of {monday}", file=sys.stderr)
         return 0

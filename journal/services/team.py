@@ -201,11 +201,7 @@ class TeamService:
         """The team's week notes (Markdown) for the week holding `day`, and its Monday;
         None when nobody shared what they learned that week."""
         from journal.team import sharing
-        from journal.team.digest import team_digest, week_of
-        from journal.team.store import TeamStore
+        from journal.team.digest import week_notes
 
-        monday, sunday = week_of(day)
         _name, url = sharing.resolve(self.journal.paths, team)
-        with TeamStore(url) as store:
-            found = store.entries(date_from=monday, date_to=sunday)
-        return monday, team_digest(found, monday)
+        return week_notes(url, day)

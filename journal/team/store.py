@@ -115,7 +115,12 @@ def _describe(exc: BaseException, url: str) -> TeamError:
     shown = without_password(url)
     reason = re.split(r"\bfailed: (?:FATAL: )?", text)[-1].strip() or text
     low = text.casefold()
-    if "password authentication failed" in low or "no password supplied" in low:
+    if "no password supplied" in low:
+        return TeamError(
+            f"the team server {shown} needs a password and none was found ({reason})",
+            "put it in ~/.pgpass, PGPASSWORD or the system keyring (`daybook team password NAME`)",
+        )
+    if "password authentication failed" in low:
         return TeamError(
             f"the team server {shown} refused the password: {reason}",
             "put the right one in ~/.pgpass, PGPASSWORD or the system keyring"

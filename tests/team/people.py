@@ -3,14 +3,17 @@ running `daybook` in this process with their password in PGPASSWORD."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 
 from journal.cli import main
-from tests.team.conftest import TeamDb
+from tests.team.conftest import TeamDb, new_cluster
+from tests.team.pgcluster import Cluster
 
 NO_PASSWORD = "<no PGPASSWORD>"  # run(..., password=NO_PASSWORD): PGPASSWORD unset
 
@@ -92,3 +95,51 @@ def team_json(person: Person, *args: str) -> list[dict[str, object]]:
     rc, out, err = person("team", *args, "--json")
     assert rc == 0, err
     return list(json.loads(out))
+
+
+@contextlib.contextmanager
+def own_server(tmp: Path) -> Iterator[tuple[Cluster, Person]]:
+    """A server of the test's own (to stop and start), a team set up on it, alice joined."""
+    cluster = new_cluster()
+    try:
+        db = TeamDb(cluster, "ownteam")
+        db.admin_sql("CREATE DATABASE ownteam", database="postgres")
+        assert run(None, "team", "setup", db.admin_url)[0] == 0
+        alice = Person(db, "alice", tmp)
+        alice.join()
+        yield cluster, alice
+    finally:
+        cluster.destroy()
+
+
+class SilentServer:
+    """A TCP listener on 127.0.0.1 that speaks just enough: it refuses TLS ('N' to the
+    SSLRequest) when `refuse_tls`, else accepts and never answers."""
+
+    def __init__(self, refuse_tls: bool) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.connected = threading.Event()
+        self.refuse_tls = refuse_tls
+        self.held: list[object] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self.sock.accept()
+                self.held.append(conn)
+                self.connected.set()
+                if self.refuse_tls:
+                    conn.recv(8)
+                    conn.sendall(b"N")
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.held:
+            conn.close()  # type: ignore[attr-defined]

@@ -10,8 +10,15 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.team.conftest import TeamDb, new_cluster
-from tests.team.people import Person, one_line_error, run, team_json
+from tests.team.conftest import TeamDb
+from tests.team.people import (
+    Person,
+    SilentServer,
+    one_line_error,
+    own_server,
+    run,
+    team_json,
+)
 from tests.team.pgcluster import ADMIN, ADMIN_PASSWORD
 
 
@@ -153,13 +160,7 @@ def test_join_keeps_no_password_and_revoke_ends_access(team: TeamDb, tmp_path: P
 
 
 def test_the_outbox_keeps_shares_across_a_server_stop_and_restart(tmp_path: Path) -> None:
-    cluster = new_cluster()
-    try:
-        db = TeamDb(cluster, "outboxteam")
-        db.admin_sql("CREATE DATABASE outboxteam", database="postgres")
-        assert run(None, "team", "setup", db.admin_url)[0] == 0
-        alice = Person(db, "alice", tmp_path)
-        alice.join()
+    with own_server(tmp_path) as (cluster, alice):
         first = alice.add("written while the server is down")
         cluster.stop()
         rc, out, err = alice("share", str(first))
@@ -175,41 +176,6 @@ def test_the_outbox_keeps_shares_across_a_server_stop_and_restart(tmp_path: Path
         assert [e["body"] for e in team_json(alice, "list")] == ["written while the server is down"]
         rc, out, _err = alice("team", "teams")
         assert "0 waiting to be shared" in out
-    finally:
-        cluster.destroy()
-
-
-class SilentServer:
-    """A TCP listener on 127.0.0.1 that speaks just enough: it refuses TLS ('N' to the
-    SSLRequest) when `refuse_tls`, else accepts and never answers."""
-
-    def __init__(self, refuse_tls: bool) -> None:
-        import socket
-        import threading
-
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.connected = threading.Event()
-        self.refuse_tls = refuse_tls
-        self.held: list[object] = []
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            while True:
-                conn, _ = self.sock.accept()
-                self.held.append(conn)
-                self.connected.set()
-                if self.refuse_tls:
-                    conn.recv(8)
-                    conn.sendall(b"N")
-
-    def close(self) -> None:
-        self.sock.close()
-        for conn in self.held:
-            conn.close()  # type: ignore[attr-defined]
 
 
 def test_tls_required_but_refused_is_one_line(team: TeamDb, tmp_path: Path) -> None:

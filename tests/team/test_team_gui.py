@@ -13,9 +13,8 @@ import pytest
 pytest.importorskip("PySide6.QtWidgets")
 
 from journal.paths import AppPaths
-from tests.team.conftest import TeamDb, new_cluster
-from tests.team.people import Person, run, team_json
-from tests.team.test_team import SilentServer
+from tests.team.conftest import TeamDb
+from tests.team.people import Person, SilentServer, own_server, team_json
 
 WAIT_MS = 30_000
 
@@ -285,13 +284,7 @@ def test_the_outbox_is_visible_and_sent_when_the_server_is_back(
     from journal.ui.main import team_flow
 
     monkeypatch.setattr(team_flow, "confirm_share", lambda *_a: True)
-    cluster = new_cluster()
-    try:
-        db = TeamDb(cluster, "guiteam")
-        db.admin_sql("CREATE DATABASE guiteam", database="postgres")
-        assert run(None, "team", "setup", db.admin_url)[0] == 0
-        alice = Person(db, "alice", tmp_path)
-        alice.join()
+    with own_server(tmp_path) as (cluster, alice):
         ids = [alice.add(f"lesson {i}", "--date", f"2026-11-2{i}") for i in (1, 2)]
         window = app_as(alice)
         flow = window.team_flow
@@ -321,8 +314,6 @@ def test_the_outbox_is_visible_and_sent_when_the_server_is_back(
         assert "Shared in: work" in window.reader.meta_label.text()
         assert len(team_json(alice, "list")) == 2
         assert errors == []
-    finally:
-        cluster.destroy()
 
 
 @pytest.mark.parametrize("accept", [True, False])

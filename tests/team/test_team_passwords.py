@@ -10,33 +10,12 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 from journal.domain.backoff import FIRST_DELAY
 from journal.storage import outbox
-from tests.team.conftest import TeamDb, new_cluster
-from tests.team.people import NO_PASSWORD, Person, one_line_error, run, team_json
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring in memory (the system's is not touched by tests)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
+from tests.fake_keyring import MemoryKeyring
+from tests.team.conftest import TeamDb
+from tests.team.people import NO_PASSWORD, Person, one_line_error, own_server, team_json
 
 
 class BrokenKeyring(MemoryKeyring):
@@ -138,13 +117,7 @@ def test_the_outbox_backs_off_while_the_server_is_stopped(
     from journal.services.team import TeamService
     from journal.team import sharing
 
-    cluster = new_cluster()
-    try:
-        db = TeamDb(cluster, "backoffteam")
-        db.admin_sql("CREATE DATABASE backoffteam", database="postgres")
-        assert run(None, "team", "setup", db.admin_url)[0] == 0
-        alice = Person(db, "alice", tmp_path)
-        alice.join()
+    with own_server(tmp_path) as (cluster, alice):
         first = alice.add("written while the server is stopped")
         cluster.stop()
         assert alice("share", str(first))[0] == 0  # one failed attempt already
@@ -177,6 +150,4 @@ def test_the_outbox_backs_off_while_the_server_is_stopped(
             assert service.outbox_state().waiting == 0
             entry: Any = journal.get(first)
             assert service.shared_in(entry) == [("work", True)]
-            assert sharing.teams(journal.paths) == {"work": db.url(alice.role)}
-    finally:
-        cluster.destroy()
+            assert sharing.teams(journal.paths) == {"work": alice.db.url(alice.role)}
