@@ -115,11 +115,12 @@ class TeamService:
         """The teams whose copy of `entry` differs from what sharing it now would send
         (edited since, or made private): where an update should be offered."""
         from journal.storage import outbox
-        from journal.team import sharing
 
         held = outbox.shared(self.journal.store, entry.uid)
         if not held:
-            return []
+            return []  # (the usual case: journal.team is not even loaded)
+        from journal.team import sharing
+
         waiting = {
             p.team: p for p in outbox.pending(self.journal.store) if p.entry_uid == entry.uid
         }
