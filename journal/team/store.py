@@ -137,6 +137,10 @@ def _describe(exc: BaseException, url: str) -> TeamError:
             "connection refused",
             "no such file or directory",
             "could not translate host name",
+            "failed to resolve host",  # psycopg 3 resolves names itself (no DNS: offline)
+            "name or service not known",
+            "temporary failure in name resolution",
+            "connection timed out",
             "timeout expired",
             "network is unreachable",
             "no route to host",

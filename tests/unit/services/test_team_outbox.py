@@ -199,3 +199,26 @@ def test_a_shared_entrys_title_skips_the_question_headings(
     moment = dt.datetime(2026, 12, 3, tzinfo=dt.UTC)
     entry = SharedEntry("alice", "u", dt.date(2026, 12, 3), title, body, (), moment, moment)
     assert entry.display_title == shown
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://alice@/team?host={tmp}/nowhere",  # no socket there
+        "postgresql://alice@127.0.0.1:1/team",  # nothing listens
+        "postgresql://alice@db.example.invalid/team",  # a name that never resolves (RFC 2606)
+        "postgresql://alice@[::1]:1/team",
+    ],
+)
+def test_every_kind_of_unreachable_server_keeps_the_share_waiting(
+    journal: Any, tmp_path: Any, url: str
+) -> None:
+    """Offline (no route, no DNS, nothing listening): the share waits, nothing is raised."""
+    url = url.format(tmp=tmp_path)
+    join(journal, "work", url)
+    entry = journal.add("written offline")
+    sharing.share(journal, "work", [entry.id])
+    report = sharing.sync(journal, "work", url, now=NOW)
+    assert (report.sent, report.waiting) == (0, 1)
+    assert report.error.startswith("cannot reach the team server"), report.error
+    assert "shares wait in the outbox" in report.error
