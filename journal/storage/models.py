@@ -108,12 +108,12 @@ class TeamSharedRow(Base):
 
     __tablename__ = "team_shared"
 
-    team: Mapped[str] = mapped_column(String(100), primary_key=True)
     entry_uid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team: Mapped[str] = mapped_column(String(100), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     shared_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
-    __table_args__ = (Index("ix_team_shared_entry", "entry_uid"),)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class AttachmentRow(Base):

@@ -82,7 +82,7 @@ def done(store: JournalStore, item: Pending, fingerprint: str = "") -> None:
         if item.action == "share":
             conn.execute(
                 "INSERT INTO team_shared (team, entry_uid, fingerprint, shared_at)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (team, entry_uid) DO UPDATE SET"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (entry_uid, team) DO UPDATE SET"
                 " fingerprint = excluded.fingerprint, shared_at = excluded.shared_at",
                 (item.team, item.entry_uid, fingerprint, now),
             )

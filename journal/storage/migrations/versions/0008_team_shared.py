@@ -24,19 +24,21 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("team_outbox", sa.Column("next_attempt_at", sa.DateTime, nullable=True))
+    # Keyed by entry first (the reader asks "where is this entry shared?"), WITHOUT ROWID:
+    # the key is the table, so no second index (a new journal stays as small as it was:
+    # the disk-full tests run in a 256 KiB tmpfs).
     op.create_table(
         "team_shared",
-        sa.Column("team", sa.String(100), nullable=False),
         sa.Column("entry_uid", sa.String(64), nullable=False),
+        sa.Column("team", sa.String(100), nullable=False),
         sa.Column("fingerprint", sa.String(64), nullable=False),
         sa.Column("shared_at", sa.DateTime, nullable=False),
-        sa.PrimaryKeyConstraint("team", "entry_uid", name="pk_team_shared"),
+        sa.PrimaryKeyConstraint("entry_uid", "team", name="pk_team_shared"),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_team_shared_entry", "team_shared", ["entry_uid"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_team_shared_entry", "team_shared")
     op.drop_table("team_shared")
     with op.batch_alter_table("team_outbox") as batch:
         batch.drop_column("next_attempt_at")
