@@ -26,7 +26,7 @@ from journal.ui.common.i18n import number
 from journal.ui.common.wording import tr
 
 if TYPE_CHECKING:
-    from journal.domain.entry import Entry
+    from journal.domain.entry import Entry, EntrySummary
     from journal.services.changes import Change
     from journal.services.team import TeamService
     from journal.ui.dialogs.team_view import TeamView
@@ -222,7 +222,7 @@ def choose_team(parent: QWidget, teams: Sequence[str]) -> str | None:
     return str(name) if ok else None
 
 
-def confirm_share(parent: QWidget, entries: Sequence[Entry], team: str) -> bool:
+def confirm_share(parent: QWidget, entries: Sequence[Entry | EntrySummary], team: str) -> bool:
     """Ask before sharing (tests replace this function)."""
     box = message_box(
         parent,
