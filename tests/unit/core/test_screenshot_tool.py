@@ -10,7 +10,7 @@ import pytest
 
 from tools.screenshot import default_out
 
-VIEWS = ("prompt", "insights", "export", "empty")
+VIEWS = ("prompt", "insights", "export", "empty", "team")
 
 
 def args(*chosen: str, dark: bool = False) -> argparse.Namespace:
@@ -28,6 +28,7 @@ def args(*chosen: str, dark: bool = False) -> argparse.Namespace:
         (("export",), False, "screenshot-export.png"),
         (("empty",), False, "screenshot-empty.png"),
         (("empty",), True, "screenshot-empty-dark.png"),
+        (("team",), False, "screenshot-team.png"),
     ],
 )
 def test_each_view_has_its_own_picture(chosen: tuple[str, ...], dark: bool, expected: str) -> None:
