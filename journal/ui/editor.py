@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QPointF,
     QStringListModel,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -62,10 +63,18 @@ from journal.domain.tags import hashtags, unique_tags
 from journal.errors import DaybookError
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
-from journal.ui.editor_images import ImageSink, ask_image_file, has_images, images_in, read_capped
+from journal.ui.editor_images import (
+    ImageInput,
+    ImageSink,
+    ask_image_file,
+    has_images,
+    images_in,
+    store_all,
+)
 from journal.ui.highlighter import MarkdownHighlighter, paint_private_blocks
 from journal.ui.spelling import spell_service
 from journal.ui.theme import apply_editor_font
+from journal.ui.worker import TaskSet
 
 DRAFT_DELAY_MS = 300
 _LIST_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(\[[ xX]\][ \t]+)?")
@@ -99,6 +108,8 @@ class MarkdownEdit(QPlainTextEdit):
     `MAX_COLUMNS` average characters, with the margins in the page's colour."""
 
     imageFailed = Signal(object)  # DaybookError: an image pasted, dropped or chosen refused
+    imagesInserted = Signal(list)  # the references inserted (after the worker stored them)
+    imagesPending = Signal(int)  # how many pastes/drops are still being stored
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +125,8 @@ class MarkdownEdit(QPlainTextEdit):
         # Images (paste, drop, Insert Image…) are taken once `set_image_sink` gave a sink.
         self.image_sink: ImageSink | None = None
         self.insert_image_action: QAction | None = None
+        self._image_tasks = TaskSet(self, QThreadPool.globalInstance())
+        self._text_generation = 0  # bumped when the whole text is replaced (another entry)
 
     def text_column_width(self) -> int:
         """The widest the text may run: `MAX_COLUMNS` characters and the document margins."""
@@ -162,22 +175,55 @@ class MarkdownEdit(QPlainTextEdit):
             return
         path = ask_image_file(self)
         if path is not None:
-            self.insert_images([read_capped(path)])
+            self.insert_images([path])
 
-    def insert_images(self, images: list[tuple[bytes, str]]) -> None:
-        """Store each image and insert its reference as a paragraph at the cursor; the first
+    def insert_images(self, images: list[ImageInput]) -> None:
+        """Read, re-encode and store the images on a worker thread, then insert their
+        references as paragraphs where the cursor was; typing goes on meanwhile. The first
         refused image stops there and is reported (the text is untouched by it)."""
-        assert self.image_sink is not None
-        cursor = self.textCursor()
-        for data, name in images:
-            try:
-                reference = self.image_sink(data, name)
-            except DaybookError as exc:
-                self.imageFailed.emit(exc)
-                return
-            before = "" if cursor.atBlockStart() else "\n\n"
-            cursor.insertText(f"{before}{reference}\n\n")
-        self.setTextCursor(cursor)
+        sink = self.image_sink
+        if sink is None or not images:
+            return
+        at = QTextCursor(self.textCursor())
+        at.clearSelection()
+        at.setKeepPositionOnInsert(True)  # what is typed meanwhile stays after the images
+        generation = self._text_generation
+
+        def stored(result: tuple[list[str], DaybookError | None]) -> None:
+            references, error = result
+            if references and generation == self._text_generation:
+                self._insert_references(at, references)
+            if error is not None:
+                self.imageFailed.emit(error)
+            self.imagesPending.emit(self._image_tasks.running())  # after: the text has them
+
+        def failed(error: BaseException) -> None:
+            self.imagesPending.emit(self._image_tasks.running())
+            raise error  # a bug, not a refused image: the crash hook reports it
+
+        self._image_tasks.run(lambda: store_all(images, sink), stored, failed)
+        self.imagesPending.emit(self._image_tasks.running())
+
+    def _insert_references(self, at: QTextCursor, references: list[str]) -> None:
+        caret_there = self.textCursor().position() == at.position()
+        at.clearSelection()  # text typed at the spot moved the anchor along, not the position
+        at.setKeepPositionOnInsert(False)
+        before = "" if at.atBlockStart() else "\n\n"
+        at.insertText(before + "\n\n".join(references) + "\n\n")
+        if caret_there:  # the caret had not moved: it goes after the images, as typed
+            self.setTextCursor(at)
+        self.imagesInserted.emit(references)
+
+    def images_pending(self) -> int:
+        """How many pastes, drops or insertions are still being stored."""
+        return self._image_tasks.running()
+
+    @override
+    def setPlainText(self, text: str) -> None:
+        """Replace the whole text (another entry): images still being stored for the
+        previous text are not inserted into this one."""
+        self._text_generation += 1
+        super().setPlainText(text)
 
     @override
     def changeEvent(self, event: QEvent) -> None:
@@ -552,6 +598,7 @@ class EntryEditor(QWidget):
         self.body_edit.setFrameShape(QFrame.Shape.NoFrame)
         self.body_edit.set_image_sink(self._store_image)
         self.body_edit.imageFailed.connect(self.saveFailed)
+        self.body_edit.imagesPending.connect(self._images_pending)
 
         self.words_label = QLabel(self)
         self.words_label.setAccessibleName(self.tr("Word count"))
@@ -785,6 +832,13 @@ class EntryEditor(QWidget):
         from journal.services.attachments import store_image_bytes
 
         return store_image_bytes(self._journal, data, name=name)
+
+    def _images_pending(self, count: int) -> None:
+        adding = self.tr("Adding the image…")
+        if count:
+            self._set_status(adding)
+        elif self.status_label.text() == adding:
+            self._set_status("")
 
     def _journal_tags(self) -> list[str]:
         """The journal's tags, most used first, for completion (none if it cannot say)."""

@@ -100,6 +100,7 @@ class PromptWindow(QWidget):
         self._done = False  # saved or snoozed: closing needs no draft
         self._closed_emitted = False
         self._placed = False
+        self._save_when_images_in = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(draft_delay_ms)
@@ -311,6 +312,9 @@ class PromptWindow(QWidget):
     def _connect(self) -> None:
         for edit in self.editors.values():
             edit.textChanged.connect(self._changed)
+            edit.set_image_sink(self._store_image)  # paste, drop, Insert Image… as the editor
+            edit.imageFailed.connect(self._image_failed)
+            edit.imagesPending.connect(self._images_pending)
         self.tags_edit.textChanged.connect(self._changed)
         self.private_check.toggled.connect(self._changed)
         self.save_button.clicked.connect(self.save)
@@ -323,6 +327,36 @@ class PromptWindow(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+
+    # -- images ----------------------------------------------------------------------------
+
+    def _store_image(self, data: bytes, name: str) -> str:
+        """Store a pasted or dropped image (on a worker thread); its Markdown reference."""
+        from journal.services.attachments import store_image_bytes
+
+        return store_image_bytes(self.service.journal, data, name=name)
+
+    def images_pending(self) -> int:
+        """How many pastes or drops are still being stored."""
+        return sum(edit.images_pending() for edit in self.editors.values())
+
+    def _images_pending(self, _count: int) -> None:
+        adding = self.tr("Adding the image…")
+        if self.images_pending():
+            self._set_status(adding)
+            return
+        if self.status_label.text() == adding:
+            self._set_status("")
+        if self._save_when_images_in:  # Save was asked for while an image was on its way
+            self._save_when_images_in = False
+            self.save()
+
+    def _image_failed(self, error: DaybookError) -> None:
+        from journal.ui.errors import ErrorDialog
+
+        self._save_when_images_in = False  # the user should see the text before it is saved
+        self._set_status(self.tr("Image not added — {0}").format(error.what), error=True)
+        ErrorDialog.show_error(self, error)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -415,6 +449,9 @@ class PromptWindow(QWidget):
         """Save the answers as the day's reflection and close; False (window open) if not."""
         if self._done:
             return True
+        if self.images_pending():  # saved as soon as the images are in the text
+            self._save_when_images_in = True
+            return False
         answers = self.answers()
         try:
             entry = self.service.save_answers(
