@@ -426,9 +426,14 @@ class ExportDialog(QDialog):
             opts, format="markdown" if as_html else "html", front_matter=False
         )
         entries, held, shown = list(preview.entries), preview.held_entries, preview.output()
+        journal = self.journal
 
         def job() -> str:
-            return render_export(entries, other, self._get_renderer(), held).text
+            from journal.services.attachments import image_lookup
+
+            # The journal's images go into the HTML flavour as data: URIs, as in an HTML export.
+            images = image_lookup(journal)
+            return render_export(entries, other, self._get_renderer(), held, images).text
 
         def put(counterpart: str) -> None:
             markdown, html = (counterpart, shown) if as_html else (shown, counterpart)
