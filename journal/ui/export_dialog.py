@@ -474,14 +474,15 @@ class ExportDialog(QDialog):
         force = bool(taken)
         files, count = dict(result.files), result.report.entries
         images = dict(result.images) if opts.format == "markdown" else {}
-        text: str | bytes = result.text
-        if opts.format == "pdf":  # Qt lays text out on the UI thread only
-            from journal.ui.pdf import pdf_bytes
-
-            text = pdf_bytes(result.text)
+        html, as_pdf = result.text, opts.format == "pdf"
         target, private = chosen, opts.holds_private
 
         def job() -> Path:
+            text: str | bytes = html
+            if as_pdf:  # laid out here, off the UI thread: a long export takes seconds
+                from journal.ui.pdf import pdf_bytes
+
+                text = pdf_bytes(html)
             if files:
                 write_export_folder(files, target, force=force, private=private)
             else:
