@@ -66,3 +66,8 @@ def fetch_image(journal: Journal, sha256: str) -> Attachment | None:
 def image_lookup(journal: Journal) -> ImageLookup:
     """The journal's images by hash, for `render_export` (exports embed or write them)."""
     return journal.store.attachments.get_many
+
+
+def first_images(journal: Journal, entry_ids: Sequence[int]) -> dict[int, str]:
+    """The first image each entry refers to, by entry id (for the timeline's thumbnails)."""
+    return journal.store.attachments.first_references(entry_ids)
