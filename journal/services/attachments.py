@@ -58,11 +58,6 @@ def attachment_problems(journal: Journal) -> tuple[list[str], list[str]]:
     return journal.store.attachments.problems()
 
 
-def fetch_image(journal: Journal, sha256: str) -> Attachment | None:
-    """One stored image, or None if the journal does not hold it."""
-    return journal.store.attachments.get(sha256)
-
-
 def image_lookup(journal: Journal) -> ImageLookup:
     """The journal's images by hash, for `render_export` (exports embed or write them)."""
     return journal.store.attachments.get_many
