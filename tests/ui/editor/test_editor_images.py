@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QTextCursor
 
@@ -236,3 +238,58 @@ def test_a_file_that_vanished_before_the_worker_read_it_is_reported(
         editor.body_edit.insert_images([gone])
     assert "gone.png" in str(failed.args[0])
     assert editor.body_edit.toPlainText() == ""
+
+
+_EDIT = st.tuples(
+    st.sampled_from(["insert", "delete"]),
+    st.floats(0, 1),
+    st.floats(0, 1),
+    st.text(alphabet="ab \n-#", max_size=6),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    start=st.text(alphabet="xy \n", max_size=20),
+    caret=st.floats(0, 1),
+    edits=st.lists(_EDIT, max_size=5),
+)
+def test_property_what_is_typed_while_an_image_is_stored_is_never_lost(
+    editor: EntryEditor, tmp_path: Path, qtbot: Any, start: str, caret: float, edits: list[Any]
+) -> None:
+    """Whatever is typed or deleted anywhere while the image is on its way, the text in
+    the end is exactly that text with the image's paragraph added once."""
+    edit = editor.body_edit
+    real = edit.image_sink
+    sink = GatedSink(real)
+    edit.image_sink = sink
+    try:
+        edit.setPlainText(start)
+        cursor = edit.textCursor()
+        cursor.setPosition(round(caret * len(start)))
+        edit.setTextCursor(cursor)
+        photo = tmp_path / "p.jpg"
+        if not photo.exists():
+            photo.write_bytes(jpeg_with_gps())
+        edit.insert_images([photo])
+        for op, a, b, text in edits:
+            size = len(edit.toPlainText())
+            other = QTextCursor(edit.document())
+            other.setPosition(round(a * size))
+            if op == "insert":
+                other.insertText(text)
+            else:
+                other.setPosition(round(b * size), QTextCursor.MoveMode.KeepAnchor)
+                other.removeSelectedText()
+        typed = edit.toPlainText()
+        with qtbot.waitSignal(edit.imagesInserted, timeout=5000) as inserted:
+            sink.go.set()
+        (reference,) = inserted.args[0]
+        final = edit.toPlainText()
+        assert final.count(reference) == 1
+        block = reference + "\n\n"
+        assert final.replace("\n\n" + block, "", 1) == typed or final.replace(block, "", 1) == typed
+    finally:
+        edit.image_sink = real
