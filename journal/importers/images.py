@@ -160,10 +160,17 @@ class LocalImages:
     a link pointing out) is refused, as is anything but a regular file. Each refusal or
     missing file is one line in `notes`; the caller keeps the reference as written then."""
 
-    def __init__(self, folder: Path, images: dict[str, Attachment], notes: list[str]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        images: dict[str, Attachment],
+        notes: list[str],
+        noun: str = "image",
+    ) -> None:
         self.folder = folder
         self.images = images
         self.notes = notes
+        self.noun = noun  # what the format calls them, for the notes ("picture")
         self._taken: dict[Path, str] = {}  # a file used twice is read once
 
     def take(self, target: str, base: Path, where: str) -> str | None:
@@ -175,10 +182,12 @@ class LocalImages:
         if path is None:
             return None  # a remote image: not ours to fetch
         if not path.exists():
-            self.notes.append(f"{where}: image {target} is missing, not imported")
+            self.notes.append(f"{where}: {self.noun} {target} is missing, not imported")
             return None
         if not stays_inside(self.folder, path):
-            self.notes.append(f"{where}: image {target} is outside {self.folder}, not imported")
+            self.notes.append(
+                f"{where}: {self.noun} {target} is outside {self.folder}, not imported"
+            )
             return None
         real = path.resolve(strict=True)
         if real in self._taken:
@@ -188,14 +197,14 @@ class LocalImages:
                 data = fh.read(MAX_INPUT_BYTES + 1)
             image = prepare_image(data, path.name)
         except IsADirectoryError:
-            self.notes.append(f"{where}: image {target} is a folder, not imported")
+            self.notes.append(f"{where}: {self.noun} {target} is a folder, not imported")
             return None
         except (DaybookError, OSError) as exc:
             if isinstance(exc, DaybookError):
                 reason = str(getattr(exc, "problem", "") or exc.what)
             else:
                 reason = exc.strerror or str(exc)
-            self.notes.append(f"{where}: image {target} not imported: {reason}")
+            self.notes.append(f"{where}: {self.noun} {target} not imported: {reason}")
             return None
         self.images.setdefault(image.sha256, image)
         self._taken[real] = image.sha256

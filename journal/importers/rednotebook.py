@@ -205,7 +205,7 @@ def iter_rednotebook(
     inside the folder are added to `images` (the others are listed and left out).
     """
     folder = path if path.is_dir() else path.parent
-    local = LocalImages(folder, {} if images is None else images, notes)
+    local = LocalImages(folder, {} if images is None else images, notes, "picture")
 
     def pictures(target: str, where: str) -> str | None:
         if local_path(target, folder) is None:
