@@ -47,9 +47,14 @@ def with_images(body: str, references: Sequence[str]) -> str:
 
 def attach(journal: Journal, entry_id: int, files: Sequence[Path]) -> Entry:
     """Append images to an entry (read first: a bad file changes nothing)."""
-    entry = journal.get(entry_id)
+    journal.get(entry_id)  # an unknown id is refused before any file is read
     images = read_images(files)
-    references = store_images(journal, images)
+    return append_references(journal, entry_id, store_images(journal, images))
+
+
+def append_references(journal: Journal, entry_id: int, references: Sequence[str]) -> Entry:
+    """Add stored images' references at the end of an entry, each as its own paragraph."""
+    entry = journal.get(entry_id)
     return journal.edit(entry_id, body=with_images(entry.body, references))
 
 

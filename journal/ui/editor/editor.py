@@ -110,6 +110,9 @@ class MarkdownEdit(QPlainTextEdit):
     imageFailed = Signal(object)  # DaybookError: an image pasted, dropped or chosen refused
     imagesInserted = Signal(list)  # the references inserted (after the worker stored them)
     imagesPending = Signal(int)  # how many pastes/drops are still being stored
+    # (references, owner): images stored after the text they were pasted into was replaced
+    # by another; `owner` is what `text_owner` said when they were pasted
+    imagesOrphaned = Signal(list, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +130,7 @@ class MarkdownEdit(QPlainTextEdit):
         self.insert_image_action: QAction | None = None
         self._image_tasks = TaskSet(self, QThreadPool.globalInstance())
         self._text_generation = 0  # bumped when the whole text is replaced (another entry)
+        self.text_owner: Callable[[], object] = lambda: None  # whose text this is now
 
     def text_column_width(self) -> int:
         """The widest the text may run: `MAX_COLUMNS` characters and the document margins."""
@@ -187,12 +191,14 @@ class MarkdownEdit(QPlainTextEdit):
         at = QTextCursor(self.textCursor())
         at.clearSelection()
         at.setKeepPositionOnInsert(True)  # what is typed meanwhile stays after the images
-        generation = self._text_generation
+        generation, owner = self._text_generation, self.text_owner()
 
         def stored(result: tuple[list[str], DaybookError | None]) -> None:
             references, error = result
             if references and generation == self._text_generation:
                 self._insert_references(at, references)
+            elif references:  # the text was replaced meanwhile: its owner takes them
+                self.imagesOrphaned.emit(references, owner)
             if error is not None:
                 self.imageFailed.emit(error)
             self.imagesPending.emit(self._image_tasks.running())  # after: the text has them
@@ -213,6 +219,12 @@ class MarkdownEdit(QPlainTextEdit):
         if caret_there:  # the caret had not moved: it goes after the images, as typed
             self.setTextCursor(at)
         self.imagesInserted.emit(references)
+
+    def insert_references_at_end(self, references: list[str]) -> None:
+        """Add image references as paragraphs at the end of the text."""
+        at = QTextCursor(self.document())
+        at.movePosition(QTextCursor.MoveOperation.End)
+        self._insert_references(at, references)
 
     def images_pending(self) -> int:
         """How many pastes, drops or insertions are still being stored."""
@@ -533,6 +545,7 @@ class EntryEditor(QWidget):
         self._loading = False
         self._saving = False  # a slot of saveFailed/entrySaved may run a nested event loop
         self._changed_since_failure = False
+        self._saved_ids: dict[str, int] = {}  # draft key -> the entry it was saved as
         self.last_error: DaybookError | None = None
         self.draft_error: DaybookError | None = None
 
@@ -599,6 +612,8 @@ class EntryEditor(QWidget):
         self.body_edit.set_image_sink(self._store_image)
         self.body_edit.imageFailed.connect(self.saveFailed)
         self.body_edit.imagesPending.connect(self._images_pending)
+        self.body_edit.text_owner = lambda: self._key
+        self.body_edit.imagesOrphaned.connect(self._images_for_left_entry)
 
         self.words_label = QLabel(self)
         self.words_label.setAccessibleName(self.tr("Word count"))
@@ -765,6 +780,7 @@ class EntryEditor(QWidget):
             self.saveFailed.emit(exc)
             return False
         self._entry_id, self._entry = entry.id, entry
+        self._saved_ids[self._key] = entry.id
         self.last_error = None
         self._dirty = self._snapshot_differs(draft)
         if not self._dirty:
@@ -813,6 +829,8 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self._key, self._entry_id, self._entry = key, entry_id, entry
+            if entry_id is not None:
+                self._saved_ids[key] = entry_id
             self.title_edit.setText(title)
             if self.day_edit.date() == _qdate(day):
                 self.dayChanged.emit(day)  # the same day, another entry: say it all the same
@@ -832,6 +850,25 @@ class EntryEditor(QWidget):
         from journal.services.attachments import store_image_bytes
 
         return store_image_bytes(self._journal, data, name=name)
+
+    def _images_for_left_entry(self, references: list[str], key: object) -> None:
+        """Images stored after the entry they were pasted into was left: added at the end
+        of that entry (or of the text, when it is the one shown again)."""
+        from journal.services.attachments import append_references
+
+        if key == self._key:  # back on the same entry (a reload of its text)
+            self.body_edit.insert_references_at_end(references)
+            return
+        entry_id = self._saved_ids.get(str(key))
+        try:
+            if entry_id is None:
+                raise DaybookError(
+                    "the pasted image was not added: the entry was left before it was stored",
+                    "open the entry and paste the image again",
+                )
+            append_references(self._journal, entry_id, references)  # the views hear of it
+        except DaybookError as exc:
+            self.saveFailed.emit(exc)
 
     def _images_pending(self, count: int) -> None:
         adding = self.tr("Adding the image…")

@@ -3,6 +3,7 @@ its reference; a refused image is reported and leaves the text as it was."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,11 +16,14 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QTextCursor
 
 from journal.domain.attachments import references
+from journal.domain.filters import EntryFilter
 from journal.services.drafts import DraftStore
 from journal.services.journal import Journal
 from journal.ui.editor import editor_images
 from journal.ui.editor.editor import EntryEditor
 from tests.image_samples import CAMERA, jpeg_with_gps
+
+TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture
@@ -181,10 +185,7 @@ def test_a_pasted_clipboard_image_is_encoded_off_the_ui_thread(
     assert threads and threading.get_ident() not in threads
 
 
-def test_images_of_a_text_replaced_meanwhile_are_not_inserted_into_the_next(
-    editor: EntryEditor, tmp_path: Path, qtbot: Any
-) -> None:
-    edit = editor.body_edit
+def _paste_file(edit: Any, tmp_path: Path) -> GatedSink:
     sink = GatedSink(edit.image_sink)
     edit.image_sink = sink
     photo = tmp_path / "p.jpg"
@@ -192,10 +193,68 @@ def test_images_of_a_text_replaced_meanwhile_are_not_inserted_into_the_next(
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(photo))])
     edit.insertFromMimeData(mime)
-    edit.setPlainText("another entry's text")
+    return sink
+
+
+def test_images_of_an_entry_left_meanwhile_go_to_that_entry_not_the_next(
+    editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: Any
+) -> None:
+    first = journal.add("First entry", title="A")
+    second = journal.add("Second entry", title="B")
+    editor.edit_entry(first)
+    edit = editor.body_edit
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    sink = _paste_file(edit, tmp_path)
+    editor.edit_entry(second)  # left before the image was stored
     with qtbot.waitSignal(edit.imagesPending, timeout=5000, check_params_cb=lambda n: n == 0):
         sink.go.set()
-    assert edit.toPlainText() == "another entry's text"
+    assert edit.toPlainText() == "Second entry"
+    body = journal.get(first.id).body
+    assert body.startswith("First entry\n\n![](attachment:") and len(stored(journal, body)) == 1
+    assert journal.get(second.id).body == "Second entry"
+
+
+def test_images_of_a_new_entry_saved_on_leaving_go_to_it(
+    editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: Any
+) -> None:
+    edit = editor.body_edit
+    qtbot.keyClicks(edit, "Fresh words")
+    sink = _paste_file(edit, tmp_path)
+    editor.new_entry(TODAY)  # saves "Fresh words" as a new entry, then starts another
+    with qtbot.waitSignal(edit.imagesPending, timeout=5000, check_params_cb=lambda n: n == 0):
+        sink.go.set()
+    (entry,) = [e for e in journal.list_entries(EntryFilter(), limit=None)]
+    assert entry.body.startswith("Fresh words\n\n![](attachment:")
+    assert edit.toPlainText() == ""
+
+
+def test_an_image_of_an_empty_entry_left_meanwhile_is_one_message(
+    editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: Any
+) -> None:
+    other = journal.add("Other", title="O")
+    sink = _paste_file(editor.body_edit, tmp_path)
+    editor.edit_entry(other)
+    with qtbot.waitSignal(editor.saveFailed, timeout=5000) as failed:
+        sink.go.set()
+    assert "left before it was stored" in str(failed.args[0])
+    assert journal.get(other.id).body == "Other"
+
+
+def test_an_image_whose_entry_was_reloaded_lands_at_its_end(
+    editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: Any
+) -> None:
+    entry = journal.add("Line one\n\nLine two", title="A")
+    editor.edit_entry(entry)
+    edit = editor.body_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(3)
+    edit.setTextCursor(cursor)
+    sink = _paste_file(edit, tmp_path)
+    editor.edit_entry(journal.get(entry.id))  # the same entry, its text loaded again
+    with qtbot.waitSignal(edit.imagesInserted, timeout=5000):
+        sink.go.set()
+    text = edit.toPlainText()
+    assert text.startswith("Line one\n\nLine two\n\n![](attachment:")
 
 
 @pytest.mark.parametrize(
