@@ -22,7 +22,7 @@ import datetime as dt
 import itertools
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QTextCursor
@@ -100,7 +100,8 @@ class PromptWindow(QWidget):
         self._done = False  # saved or snoozed: closing needs no draft
         self._closed_emitted = False
         self._placed = False
-        self._save_when_images_in = False
+        # Save, Snooze or closing asked for while an image was on its way: done once it is in
+        self._after_images: Callable[[], object] | None = None
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(draft_delay_ms)
@@ -347,14 +348,14 @@ class PromptWindow(QWidget):
             return
         if self.status_label.text() == adding:
             self._set_status("")
-        if self._save_when_images_in:  # Save was asked for while an image was on its way
-            self._save_when_images_in = False
-            self.save()
+        if self._after_images is not None:
+            then, self._after_images = self._after_images, None
+            then()
 
     def _image_failed(self, error: DaybookError) -> None:
         from journal.ui.common.errors import ErrorDialog
 
-        self._save_when_images_in = False  # the user should see the text before it is saved
+        self._after_images = None  # the user should see the text before it is saved or closed
         self._set_status(self.tr("Image not added — {0}").format(error.what), error=True)
         ErrorDialog.show_error(self, error)
 
@@ -450,7 +451,7 @@ class PromptWindow(QWidget):
         if self._done:
             return True
         if self.images_pending():  # saved as soon as the images are in the text
-            self._save_when_images_in = True
+            self._after_images = self.save
             return False
         answers = self.answers()
         try:
@@ -490,6 +491,9 @@ class PromptWindow(QWidget):
         """Keep the draft, ask again in 15 minutes (only about today), and close."""
         if self._done:
             return
+        if self.images_pending():  # the draft should hold the image: snoozed once it is in
+            self._after_images = self.snooze
+            return
         self.write_draft()
         self._done = True
         if self.day == self.service.today():
@@ -503,6 +507,10 @@ class PromptWindow(QWidget):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._done and self.images_pending():  # closed once the image is in the draft
+            self._after_images = self.close
+            event.ignore()
+            return
         if not self._done:
             self.write_draft()
         super().closeEvent(event)

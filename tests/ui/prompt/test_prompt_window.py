@@ -400,3 +400,36 @@ def test_a_refused_image_in_the_prompt_is_one_message_and_keeps_the_answers(
     assert len(errors) == 1 and "SVG" in str(errors[0]) and "diagram.png" in str(errors[0])
     assert edit.toPlainText() == "kept" and window.isVisible()
     assert "Image not added" in window.status_label.text()
+
+
+@pytest.mark.parametrize("how", ["snooze", "close"])
+def test_snooze_or_close_while_an_image_is_on_its_way_keeps_it_in_the_draft(
+    open_prompt: Any, qtbot: Any, tmp_path: Any, drafts: DraftStore, how: str
+) -> None:
+    import threading
+
+    from tests.image_samples import jpeg_with_gps
+
+    window = open_prompt()
+    edit = window.first_editor()
+    gate = threading.Event()
+    real = edit.image_sink
+
+    def slow(data: bytes, name: str) -> str:
+        gate.wait(10)
+        return str(real(data, name))
+
+    edit.image_sink = slow
+    photo = tmp_path / "board.jpg"
+    photo.write_bytes(jpeg_with_gps())
+    _type(qtbot, edit, "Draft words")
+    _drop(edit, photo)
+    if how == "snooze":
+        window.snooze()
+    else:
+        window.close()
+    assert window.isVisible()  # waits for the image
+    with qtbot.waitSignal(window.closed, timeout=5000):
+        gate.set()
+    draft = drafts.load(draft_key(window.day))
+    assert draft is not None and "Draft words" in draft.body and "](attachment:" in draft.body
