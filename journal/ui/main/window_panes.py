@@ -55,8 +55,8 @@ def build_panes(
     sidebar.dayChosen.connect(w.go_to_day)
 
     # One cache of display copies for the reader and the timeline's thumbnails.
-    images = ImageCache(image_lookup(journal), parent=w)
-    thumbnails = Thumbnails(images, lambda ids: first_images(journal, ids), parent=w)
+    images = ImageCache(image_lookup(journal), w.pool, parent=w)
+    thumbnails = Thumbnails(images, lambda ids: first_images(journal, ids), w.pool, parent=w)
 
     w.model = TimelineModel(journal, page_size=page_size, parent=w)
     w.model.loadFailed.connect(w.report)
