@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal.paths import AppPaths
+from journal.ui.common.refcount import guard_none_refcount
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -300,30 +301,6 @@ def _already_running(
         ),
     )
     return 1
-
-
-def guard_none_refcount() -> None:
-    """Make the reference counts of None, True and False unreachable by PySide6 6.12's lost
-    references.
-
-    Many PySide6 6.12 wrappers (QPainter.setPen, save, restore, ...; QVariant getters that
-    find nothing) return Python's None without taking a reference, and `Signal.emit()` does
-    the same with the bool it returns. On Python 3.11 each call lowers the object's count,
-    and a long session ends in "Fatal Python error: none_dealloc" (or bool_dealloc: some
-    10,000 emits from Python were enough). Python 3.12 made these objects immortal; this
-    does the same on 3.11 by giving them a count no program can use up. A no-op on 3.12 and
-    later.
-    """
-    import sys
-
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    for shared in (None, True, False):
-        count = ctypes.c_ssize_t.from_address(id(shared))
-        if count.value < 1 << 40:
-            count.value += 1 << 50
 
 
 def build_window(

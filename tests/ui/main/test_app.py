@@ -454,7 +454,7 @@ def test_only_the_ui_and_app_import_pyside6_and_the_ui_never_imports_storage() -
 def test_none_survives_pyside_lost_references(qapp: Any) -> None:
     from PySide6.QtGui import QPainter, QPixmap
 
-    from journal.app import guard_none_refcount
+    from journal.ui.common.refcount import guard_none_refcount
 
     guard_none_refcount()
     before = sys.getrefcount(None)
@@ -476,7 +476,7 @@ def test_bools_survive_many_signal_emits() -> None:
     import subprocess
 
     code = (
-        "from journal.app import guard_none_refcount\n"
+        "from journal.ui.common.refcount import guard_none_refcount\n"
         "guard_none_refcount()\n"
         "from PySide6.QtCore import QObject, Signal\n"
         "class O(QObject):\n"
