@@ -378,7 +378,7 @@ def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
     from journal.ui.dialogs.security_tab import SecurityActions
 
     def convert(passphrase: str | None) -> None:
-        window.editor.flush()  # type: ignore[attr-defined]  # unsaved text into the journal
+        window.panes.editor.flush()  # unsaved text into the journal
         encryption.convert_open_journal(journal, passphrase)
         if passphrase is not None:
             window.drafts.keep_in_memory()  # type: ignore[attr-defined]
@@ -402,7 +402,7 @@ def first_run_offer(window: MainWindow, journal: Journal, settings: Callable[[],
     from journal.ui.main.first_run import FirstRunOffer
 
     offer = FirstRunOffer(
-        window.empty_state.card,
+        window.panes.empty_state.card,
         settings,
         lambda chosen: chosen.save(journal.paths.settings),
         autostart_home(journal.paths),
@@ -523,7 +523,7 @@ def offer_drafts(window: MainWindow) -> None:
     for draft in older:  # committed at once; the newest stays open in the editor
         try:
             window.restore_draft(draft)
-            if not window.editor.flush():  # type: ignore[attr-defined]
+            if not window.panes.editor.flush():
                 return
         except DaybookError as exc:
             window.report(exc)
