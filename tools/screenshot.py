@@ -471,23 +471,25 @@ def main() -> int:
                 print(out)
                 return 0
             if args.select:
-                window.timeline.select_row(0)
+                window.panes.timeline.select_row(0)
                 for _ in range(args.select):
-                    window.timeline.select_row(
-                        window.timeline.step_row(window.timeline.currentIndex().row() + 1, 1)
+                    window.panes.timeline.select_row(
+                        window.panes.timeline.step_row(
+                            window.panes.timeline.currentIndex().row() + 1, 1
+                        )
                     )
             if args.search:
-                window.search_bar.field.setText(args.search)
-                window.search_bar.flush()
-                while window.model.rowCount() and not window.model.searching:
+                window.panes.search_bar.field.setText(args.search)
+                window.panes.search_bar.flush()
+                while window.panes.model.rowCount() and not window.panes.model.searching:
                     app.processEvents()
                 window.wait_for_tasks()
                 for _ in range(20):
                     app.processEvents()
-            window.calendar.setSelectedDate(window.calendar.selectedDate())
-            window.timeline.setFocus()
+            window.panes.calendar.setSelectedDate(window.panes.calendar.selectedDate())
+            window.panes.timeline.setFocus()
             if args.edit:
-                window.edit_action.trigger()
+                window.ui_actions.edit_action.trigger()
             for _ in range(5):
                 app.processEvents()
             out = Path(args.out)

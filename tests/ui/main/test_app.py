@@ -24,17 +24,17 @@ def test_entry_written_in_the_ui_is_there_after_a_restart(
 ) -> None:
     journal = Journal.open(paths)
     window = make_window(journal)
-    window.new_action.trigger()
+    window.ui_actions.new_action.trigger()
     assert window.is_editing()
-    editor = window.editor
+    editor = window.panes.editor
     qtbot.keyClicks(editor.title_edit, "Learned about WAL")
     qtbot.keyClicks(editor.body_edit, "Checkpoints move pages back. #sqlite")
     with qtbot.waitSignal(editor.entrySaved, timeout=5000) as saved:
         qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not window.is_editing()
     entry = saved.args[0]
-    assert window.timeline.current_entry().id == entry.id
-    assert window.reader.title_label.text() == "Learned about WAL"
+    assert window.panes.timeline.current_entry().id == entry.id
+    assert window.panes.reader.title_label.text() == "Learned about WAL"
     window.close()
     journal.close()
 
@@ -83,8 +83,8 @@ def test_drafts_left_behind_are_offered_back(
     # The older draft is committed at once, the newest is open in the editor.
     assert [e.body for e in journal.list_entries(app_filter())] == ["Older unsaved thought"]
     assert window.is_editing()
-    assert window.editor.body_edit.toPlainText() == "Newest unsaved thought"
-    assert window.editor.flush()
+    assert window.panes.editor.body_edit.toPlainText() == "Newest unsaved thought"
+    assert window.panes.editor.flush()
     assert store.pending() == []
     assert len(journal.list_entries(app_filter())) == 2
 
@@ -226,11 +226,11 @@ def _close_when_ready(started: list[Any], seen: dict[str, Any]) -> None:
 
         def ready() -> None:
             seen["status"] = window.statusBar().currentMessage()
-            seen["card"] = window.empty_state.card.isVisibleTo(window)
+            seen["card"] = window.panes.empty_state.card.isVisibleTo(window)
             seen["titles"] = [
-                window.model.entry_at(r).title
-                for r in range(window.model.rowCount())
-                if window.model.entry_at(r) is not None
+                window.panes.model.entry_at(r).title
+                for r in range(window.panes.model.rowCount())
+                if window.panes.model.entry_at(r) is not None
             ]
             QTimer.singleShot(0, window.close)
 
