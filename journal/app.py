@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from journal.services.drafts import Draft, DraftStore
+    from journal.services.drafts import Draft
     from journal.services.journal import Journal
     from journal.settings import Settings
     from journal.ui.dialogs.security_tab import SecurityActions
@@ -339,8 +339,7 @@ def fill_window(
     editor = EntryEditor(
         journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
     )
-    window.attach(journal, editor, page_size=page_size)
-    window.drafts = drafts  # type: ignore[attr-defined]
+    window.attach(journal, editor, drafts, page_size=page_size)
     current = [settings]
     configure_spelling(settings.spell_language, journal.paths.home)
     offer = first_run_offer(window, journal, lambda: current[0])
@@ -381,7 +380,7 @@ def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
         window.panes.editor.flush()  # unsaved text into the journal
         encryption.convert_open_journal(journal, passphrase)
         if passphrase is not None:
-            window.drafts.keep_in_memory()  # type: ignore[attr-defined]
+            window.drafts.keep_in_memory()
 
     return SecurityActions(
         encrypted=lambda: encryption.is_encrypted(journal.paths),
@@ -407,7 +406,6 @@ def first_run_offer(window: MainWindow, journal: Journal, settings: Callable[[],
         lambda chosen: chosen.save(journal.paths.settings),
         autostart_home(journal.paths),
     )
-    window.first_run = offer  # type: ignore[attr-defined]
     return offer
 
 
@@ -508,7 +506,7 @@ def offer_drafts(window: MainWindow) -> None:
     """Offer back what the editor held when Daybook last stopped without saving it."""
     from journal.errors import DaybookError
 
-    store: DraftStore = window.drafts  # type: ignore[attr-defined]
+    store = window.drafts
     pending = store.pending()
     for draft in [d for d in pending if d.is_empty]:
         store.discard(draft.key)

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
     from journal.domain.entry import Entry
     from journal.rendering.markdown import MarkdownRenderer
-    from journal.services.drafts import Draft
+    from journal.services.drafts import Draft, DraftStore
     from journal.services.journal import Journal
     from journal.ui.common.changes import ChangeSignal
     from journal.ui.dialogs.export_dialog import ExportDialog
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
 
     # Set by attach():
     journal: Journal
+    drafts: DraftStore  # the editor's
     journal_changes: ChangeSignal
     panes: Panes
     entry_controller: EntryController
@@ -170,10 +171,11 @@ class MainWindow(QMainWindow):
         return hasattr(self, "journal")
 
     def attach(
-        self, journal: Journal, editor: EntryEditor, renderer: MarkdownRenderer | None = None,
-        page_size: int = 200,
+        self, journal: Journal, editor: EntryEditor, drafts: DraftStore,
+        renderer: MarkdownRenderer | None = None, page_size: int = 200,
     ) -> None:  # fmt: skip
-        """Put the panes for the open `journal` in the frame; `editor` edits its entries."""
+        """Put the panes for the open `journal` in the frame; `editor` edits its entries and
+        keeps what it could not save in `drafts` (offered back at the next start)."""
         from PySide6.QtGui import QKeySequence
 
         from journal.ui.common.changes import ChangeSignal
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
             import_keys=acts.import_action.shortcut().toString(native),
         )  # fmt: skip
         self.journal = journal
+        self.drafts = drafts
         self.journal_changes = changes = ChangeSignal(journal, self)
         self.panes = panes
         self.entry_controller = entries = EntryController(
