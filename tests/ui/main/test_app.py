@@ -41,13 +41,14 @@ def test_entry_written_in_the_ui_is_there_after_a_restart(
     again = Journal.open(paths)
     try:
         window2 = make_window(again)
-        row = window2.model.row_of(entry.id)
+        row = window2.panes.model.row_of(entry.id)
         assert row >= 0
-        assert window2.model.entry_at(row).title == "Learned about WAL"
-        assert window2.model.entry_at(row).tags == ("sqlite",)
-        assert window2.reader.entry.id == entry.id
+        assert window2.panes.model.entry_at(row).title == "Learned about WAL"
+        assert window2.panes.model.entry_at(row).tags == ("sqlite",)
+        assert window2.panes.reader.entry.id == entry.id
         assert "#sqlite" in [
-            window2.tags_list.item(i).text() for i in range(window2.tags_list.count())
+            window2.panes.sidebar.tags_list.item(i).text()
+            for i in range(window2.panes.sidebar.tags_list.count())
         ]
         window2.close()
     finally:

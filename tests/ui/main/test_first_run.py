@@ -155,7 +155,7 @@ def test_a_temporary_journal_is_not_offered_and_says_why(
     open_window: Any, paths: AppPaths, qtbot: Any
 ) -> None:
     assert autostart.is_temporary(paths.home)
-    card = open_window(paths).empty_state.card
+    card = open_window(paths).panes.empty_state.card
     assert card.isVisible()
     assert not card.accept_button.isEnabled()
     assert "temporary folder" in card.message_label.text()
@@ -183,7 +183,7 @@ def test_the_card_is_not_offered_when_start_on_login_is_on(
     open_window: Any, default_paths: AppPaths
 ) -> None:
     autostart.set_autostart(True, home=None)  # as the Settings checkbox had done
-    assert not open_window(default_paths).empty_state.card.isVisible()
+    assert not open_window(default_paths).panes.empty_state.card.isVisible()
 
 
 @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ def test_a_refused_write_is_said_and_nothing_remembered(
     blocker = entry_file().parent
     blocker.parent.mkdir(parents=True, exist_ok=True)
     blocker.write_text("a file where the autostart folder goes", encoding="utf-8")
-    card = open_window(default_paths).empty_state.card
+    card = open_window(default_paths).panes.empty_state.card
     qtbot.mouseClick(card.accept_button, _left())
     text = card.message_label.text()
     assert text.startswith("Not done: cannot write") and text.endswith(".")
