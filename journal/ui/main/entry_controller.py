@@ -6,9 +6,13 @@ When the journal changes (whoever changed it) the listing is read again and the 
 stays on its entry, shown as it now is; if that entry left the list the reader moves to
 its neighbour, and it never shows an entry the list does not hold.
 
+The list holds each entry as an `EntrySummary` (the start of its text); the reader and the
+editor get the whole `Entry`, read again by id (`whole`) each time one is shown or edited,
+so a cut preview can never be shown, or saved, as the text.
+
 `EntryController` is given the widgets it drives and the journal; it tells the window
 through signals when the pages to show may have changed and when the timeline should
-take the focus."""
+take the focus, and hands back the errors it meets."""
 
 from __future__ import annotations
 
@@ -19,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
-from journal.domain.entry import Entry
-from journal.errors import DaybookError
+from journal.domain.entry import Entry, EntrySummary, summary_of
+from journal.errors import DaybookError, NotFoundError
 from journal.ui.timeline.calendar import DayDialog, to_qdate
 from journal.ui.timeline.timeline import entry_of
 
@@ -42,6 +46,7 @@ class EntryController(QObject):
 
     pagesChanged = Signal()  # what the panes show may have changed: pick the pages again
     timelineFocusRequested = Signal()  # editing ended: back to the list
+    failed = Signal(object)  # an entry to show could not be read: the error to show
 
     def __init__(
         self,
@@ -96,19 +101,33 @@ class EntryController(QObject):
         """The timeline's current entry changed: save any edit, then read that entry."""
         if not self._following:
             return
-        entry = entry_of(index)
-        if not isinstance(entry, Entry):
+        listed = entry_of(index)
+        if listed is None:
             return
         if self.is_editing():
             if not self.flush():
                 return
             self._right_stack.setCurrentWidget(self._reader)
-            if self._model.row_of(entry.id) != self._timeline.currentIndex().row():
+            if self._model.row_of(listed.id) != self._timeline.currentIndex().row():
                 with self.holding_selection():  # the save reloaded the list: select it again
-                    self.select_id(entry.id)
-        self._reader.show_entry(entry)
-        self._calendar.setSelectedDate(to_qdate(entry.day))  # marks only; no jump
+                    self.select_id(listed.id)
+        self._reader.show_entry(self.whole(listed))
+        self._calendar.setSelectedDate(to_qdate(listed.day))  # marks only; no jump
         self.pagesChanged.emit()
+
+    def whole(self, listed: Entry | EntrySummary | None, in_trash: bool = False) -> Entry | None:
+        """The whole entry `listed` stands for, read again by id (None: it is gone, or it
+        could not be read, which is reported). Everything that shows or edits an entry
+        goes through here, never through what a list holds."""
+        if listed is None:
+            return None
+        try:
+            return self._journal.get(listed.id, include_deleted=in_trash)
+        except NotFoundError:  # gone meanwhile: the change that took it reloads the list
+            return None
+        except DaybookError as exc:
+            self.failed.emit(exc)
+            return None
 
     def journal_changed(self, change: Change) -> None:
         """Bring the listing and the reader up to date (search results: the search
@@ -134,8 +153,10 @@ class EntryController(QObject):
         if change.kind != "updated" or not change.ids:
             return False
         try:
-            entries = [self._journal.get(entry_id) for entry_id in change.ids]
-        except DaybookError:  # gone meanwhile, or unreadable: read the listing again
+            entries = self._journal.get_summaries(change.ids)
+        except DaybookError:  # unreadable: read the listing again
+            return False
+        if len(entries) != len(set(change.ids)):  # gone meanwhile: read the listing again
             return False
         return all(self._model.update_entry(e) for e in entries)
 
@@ -154,8 +175,10 @@ class EntryController(QObject):
                     kept = self.select_id(current)
             if kept:
                 fresh = timeline.current_entry()
-                if not self.is_editing() and fresh is not None and fresh != reader.entry:
-                    reader.show_entry(fresh)
+                shown = reader.entry
+                changed = shown is None or summary_of(shown) != fresh
+                if not self.is_editing() and fresh is not None and changed:
+                    reader.show_entry(self.whole(fresh))
                 return
         if self.is_editing():
             return  # a new entry being written: the reader is not on screen
@@ -169,14 +192,14 @@ class EntryController(QObject):
             return
         with self.holding_selection():
             timeline.select_row(row)
-        entry = timeline.current_entry()
-        reader.show_entry(entry)
-        if entry is not None:
-            self._calendar.setSelectedDate(to_qdate(entry.day))
+        listed = timeline.current_entry()
+        reader.show_entry(self.whole(listed))
+        if listed is not None:
+            self._calendar.setSelectedDate(to_qdate(listed.day))
 
-    def trash_current_changed(self, entry: Entry | None) -> None:
+    def trash_current_changed(self, listed: EntrySummary | None) -> None:
         if self._trash_button.isChecked():
-            self._reader.show_entry(entry, in_trash=True)
+            self._reader.show_entry(self.whole(listed, in_trash=True), in_trash=True)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -206,8 +229,13 @@ class EntryController(QObject):
         if entry is not None and not self._trash_button.isChecked():
             self.edit_entry(entry)
 
-    def edit_entry(self, entry: Entry) -> None:
+    def edit_entry(self, listed: Entry | EntrySummary) -> None:
+        """Edit the entry, read again whole by id (what was listed or shown may be a
+        preview, or older than the journal's)."""
         if not self.flush():
+            return
+        entry = self.whole(listed)
+        if entry is None:
             return
         self._editor.edit_entry(entry)
         self._reader.show_entry(entry)  # what the reader shows when editing ends

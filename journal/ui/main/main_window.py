@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QMenu
 
-    from journal.domain.entry import Entry
+    from journal.domain.entry import Entry, EntrySummary
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.drafts import Draft, DraftStore
     from journal.services.journal import Journal
@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
             controller.pagesChanged.connect(self.update_pages)
         entries.timelineFocusRequested.connect(self.focus_timeline)
         search.finished.connect(self.searchFinished)
+        entries.failed.connect(self.report)
         search.failed.connect(self.report)
         trash.failed.connect(self.report)
         trash.deleted.connect(self.entryDeleted)
@@ -466,14 +467,15 @@ class MainWindow(QMainWindow):
     def new_entry(self, day: dt.date | None = None) -> None:
         self.entry_controller.new_entry(day)
 
-    def edit_entry(self, entry: Entry) -> None:
+    def edit_entry(self, entry: Entry | EntrySummary) -> None:
+        """Edit `entry`, read again whole by id first (see `EntryController.whole`)."""
         self.entry_controller.edit_entry(entry)
 
     def restore_draft(self, draft: Draft) -> None:
         """Open a draft left from an earlier run in the editor; it saves like any change."""
         self.entry_controller.restore_draft(draft)
 
-    def delete_entry(self, entry: Entry) -> None:
+    def delete_entry(self, entry: Entry | EntrySummary) -> None:
         """Move to the Trash; Undo (Ctrl+Z) or the Trash brings it back."""
         self.trash_controller.delete_entry(entry)
 
@@ -547,7 +549,7 @@ class MainWindow(QMainWindow):
             if printing:
                 dialog.print_button.setDefault(True)
 
-    def open_export(self, entries: Sequence[Entry] = ()) -> ExportDialog | None:
+    def open_export(self, entries: Sequence[Entry | EntrySummary] = ()) -> ExportDialog | None:
         """Open the export dialog (window-modal, not blocking) on filters, or on `entries`
         ("Selected (N)", with the days they span)."""
         from journal.ui.dialogs.export_dialog import ExportDialog

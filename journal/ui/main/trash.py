@@ -7,6 +7,7 @@ views hear of each change from the journal's change signal; nothing here refresh
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.entry import Entry
+from journal.domain.entry import Entry, EntrySummary
 from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError
 from journal.services.journal import Journal
@@ -44,10 +45,10 @@ if TYPE_CHECKING:
 class TrashView(QWidget):
     """A list of the Trash with Restore and Empty Trash; it asks, the window acts."""
 
-    restoreRequested = Signal(object)  # Entry
+    restoreRequested = Signal(object)  # EntrySummary
     emptyRequested = Signal()  # already confirmed by the user
     closeRequested = Signal()
-    currentEntryChanged = Signal(object)  # Entry | None
+    currentEntryChanged = Signal(object)  # EntrySummary | None
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,13 +109,13 @@ class TrashView(QWidget):
         self.restore_button.setEnabled(False)
         self.view.select_row(0)
 
-    def current_entry(self) -> Entry | None:
+    def current_entry(self) -> EntrySummary | None:
         return self.view.current_entry()
 
     def _current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
         entry = entry_of(index)
-        self.restore_button.setEnabled(isinstance(entry, Entry))
-        self.currentEntryChanged.emit(entry if isinstance(entry, Entry) else None)
+        self.restore_button.setEnabled(entry is not None)
+        self.currentEntryChanged.emit(entry)
 
     def _restore(self) -> None:
         entry = self.current_entry()
@@ -210,11 +211,11 @@ class TrashController(QObject):
         if entry is not None:
             self.delete_entry(entry)
 
-    def delete_entry(self, entry: Entry) -> None:
+    def delete_entry(self, entry: Entry | EntrySummary) -> None:
         """Move to the Trash; Undo (Ctrl+Z) or the Trash brings it back."""
         self.delete_entries([entry])
 
-    def delete_entries(self, entries: list[Entry]) -> None:
+    def delete_entries(self, entries: Sequence[Entry | EntrySummary]) -> None:
         """Move to the Trash together; one Undo brings them all back."""
         if self._entries.is_editing() and not self._entries.show_reader():
             return
@@ -251,7 +252,7 @@ class TrashController(QObject):
         self.undoAvailable.emit(bool(self._undo))
         self.restore_ids(ids)
 
-    def restore_entry(self, entry: Entry) -> None:
+    def restore_entry(self, entry: Entry | EntrySummary) -> None:
         self._undo = [[i for i in group if i != entry.id] for group in self._undo]
         self._undo = [group for group in self._undo if group]
         self.undoAvailable.emit(bool(self._undo))
@@ -289,10 +290,11 @@ class TrashController(QObject):
             self._trash.reload()
             self._list_stack.setCurrentWidget(self._trash)
             self._trash.view.setFocus()
-            self._reader.show_entry(self._trash.current_entry(), in_trash=True)
+            shown = self._entries.whole(self._trash.current_entry(), in_trash=True)
+            self._reader.show_entry(shown, in_trash=True)
         else:
             self._list_stack.setCurrentIndex(0)
-            self._reader.show_entry(self._timeline.current_entry())
+            self._reader.show_entry(self._entries.whole(self._timeline.current_entry()))
         self.shown.emit(on)
         self.pagesChanged.emit()
 

@@ -56,7 +56,7 @@ def views(window: Any, desk: Any) -> dict[str, object]:
         for i in range(window.panes.sidebar.memory_list.count())
     ]
     found: dict[str, object] = {
-        "timeline": [(e.id, e.title, e.body) for e in shown if e is not None],
+        "timeline": [(e.id, e.title, e.preview) for e in shown if e is not None],
         "calendar": window.panes.calendar.counts(),
         "tags": tags,
         "count": window.panes.sidebar.stats_label.text(),
