@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from journal.services.drafts import Draft
     from journal.services.journal import Journal
+    from journal.services.team import TeamService
     from journal.settings import Settings
     from journal.ui.dialogs.security_tab import SecurityActions
     from journal.ui.main.main_window import MainWindow
@@ -339,7 +340,7 @@ def fill_window(
     editor = EntryEditor(
         journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
     )
-    window.attach(journal, editor, drafts, page_size=page_size)
+    window.attach(journal, editor, drafts, team_service(journal), page_size=page_size)
     current = [settings]
     configure_spelling(settings.spell_language, journal.paths.home)
     offer = first_run_offer(window, journal, lambda: current[0])
@@ -369,6 +370,14 @@ def fill_window(
             on_settings_changed(chosen)
 
     window.settingsRequested.connect(open_settings)
+
+
+def team_service(journal: Journal) -> TeamService:
+    """The team features' service for the window (share, the Team view, the outbox): cheap
+    until used; nothing of PostgreSQL's driver loads unless a team is asked something."""
+    from journal.services.team import TeamService
+
+    return TeamService(journal)
 
 
 def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.drafts import Draft, DraftStore
     from journal.services.journal import Journal
+    from journal.services.team import TeamService
     from journal.ui.common.changes import ChangeSignal
     from journal.ui.dialogs.export_dialog import ExportDialog
     from journal.ui.dialogs.import_dialog import ImportDialog
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from journal.ui.main.entry_controller import EntryController
     from journal.ui.main.search_controller import SearchController
     from journal.ui.main.sidebar_fold import SidebarFold
+    from journal.ui.main.team_flow import TeamController
     from journal.ui.main.trash import TrashController
     from journal.ui.main.window_panes import Panes
 
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
     entry_controller: EntryController
     search_controller: SearchController
     trash_controller: TrashController
+    team_controller: TeamController
     sidebar_fold: SidebarFold
     timeline_menu: QMenu
 
@@ -171,17 +174,19 @@ class MainWindow(QMainWindow):
         return hasattr(self, "journal")
 
     def attach(
-        self, journal: Journal, editor: EntryEditor, drafts: DraftStore,
+        self, journal: Journal, editor: EntryEditor, drafts: DraftStore, team: TeamService,
         renderer: MarkdownRenderer | None = None, page_size: int = 200,
     ) -> None:  # fmt: skip
         """Put the panes for the open `journal` in the frame; `editor` edits its entries and
-        keeps what it could not save in `drafts` (offered back at the next start)."""
+        keeps what it could not save in `drafts` (offered back at the next start); `team`
+        shares them (Share with Team, the Team window, the outbox)."""
         from PySide6.QtGui import QKeySequence
 
         from journal.ui.common.changes import ChangeSignal
         from journal.ui.main.entry_controller import EntryController
         from journal.ui.main.search_controller import SearchController
         from journal.ui.main.sidebar_fold import SidebarFold
+        from journal.ui.main.team_flow import TeamController
         from journal.ui.main.trash import TrashController
         from journal.ui.main.window_panes import build_panes
 
@@ -234,14 +239,26 @@ class MainWindow(QMainWindow):
             busy=panes.busy,
             parent=self,
         )
+        self.team_controller = TeamController(
+            team,
+            journal,
+            self._tasks,
+            entries,
+            timeline=panes.timeline,
+            reader=panes.reader,
+            dialog_parent=self,
+            pool=self.pool,
+        )
         self.restore_splitter()
         self.setCentralWidget(panes.splitter)
-        for widget in (panes.undo_button, panes.busy, panes.streak_label):
+        statuses = (panes.undo_button, panes.busy, panes.streak_label)
+        for widget in (*statuses, self.team_controller.status_label):
             self.statusBar().addPermanentWidget(widget)
         self.sidebar_fold = SidebarFold(self, panes.splitter, acts.sidebar_action, self.qsettings)
         self.statusBar().clearMessage()
         self.timeline_menu = acts.timeline_menu(self)
         self._wire()
+        self.team_controller.start()
 
         panes.model.show_listing()
         self.read_counts()
@@ -267,8 +284,9 @@ class MainWindow(QMainWindow):
         from journal.ui.timeline.calendar import to_qdate
 
         p, acts = self.panes, self.ui_actions
-        entries, search, trash = (
-            self.entry_controller, self.search_controller, self.trash_controller
+        entries, search, trash, team = (
+            self.entry_controller, self.search_controller, self.trash_controller,
+            self.team_controller,
         )  # fmt: skip
         today = dt.date.today
 
@@ -292,6 +310,8 @@ class MainWindow(QMainWindow):
             (acts.trash_action, p.trash_button.toggle),
             (acts.timeline_action, self.focus_timeline),
             (acts.insights_action, self.open_insights),
+            (acts.share_action, team.share_selected),
+            (acts.team_action, team.open_view),
         ):
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         # Delete only acts where entries are shown, never in a text field.
@@ -354,6 +374,10 @@ class MainWindow(QMainWindow):
         trash.statusMessage.connect(self._show_message)
         trash.undoAvailable.connect(acts.undo_action.setEnabled)
         trash.shown.connect(self._trash_shown)
+        team.failed.connect(self.report)
+        team.statusMessage.connect(self._show_message)
+        # A shared entry's team copy is offered an update once its editor has closed.
+        p.right_stack.currentChanged.connect(lambda _i: team.offer_updates_later())
 
         # The status bar: Undo is offered while the message of a delete is shown.
         p.undo_button.clicked.connect(trash.undo_delete)
@@ -369,6 +393,7 @@ class MainWindow(QMainWindow):
         changes.connect(entries.journal_changed)
         changes.connect(search.journal_changed)
         changes.connect(p.trash.journal_changed)
+        changes.connect(team.journal_changed)
 
     def _show_message(self, text: str, msecs: int) -> None:
         if text:

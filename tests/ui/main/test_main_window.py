@@ -382,14 +382,10 @@ def test_actions_use_standard_keys_and_the_timeline_has_a_menu(
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Help"]
     menu = [a for a in window.timeline_menu.actions() if not a.isSeparator()]
-    assert menu == [
-        window.ui_actions.edit_action,
-        window.ui_actions.export_selected_action,
-        window.ui_actions.delete_action,
-    ]
-    assert (
-        not window.ui_actions.export_selected_action.isEnabled()
-    )  # nothing selected in an empty journal
+    share = window.ui_actions.share_action
+    acts = window.ui_actions
+    assert menu == [acts.edit_action, acts.export_selected_action, share, acts.delete_action]
+    assert not acts.export_selected_action.isEnabled()  # nothing selected in an empty journal
 
 
 def test_on_this_day_in_the_sidebar_jumps_to_its_day(
