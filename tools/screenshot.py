@@ -506,23 +506,25 @@ def main() -> int:
             if args.empty:
                 neutral_welcome(window, settings)
             if args.select:
-                window.timeline.select_row(0)
+                window.panes.timeline.select_row(0)
                 for _ in range(args.select):
-                    window.timeline.select_row(
-                        window.timeline.step_row(window.timeline.currentIndex().row() + 1, 1)
+                    window.panes.timeline.select_row(
+                        window.panes.timeline.step_row(
+                            window.panes.timeline.currentIndex().row() + 1, 1
+                        )
                     )
             if args.search:
-                window.search_bar.field.setText(args.search)
-                window.search_bar.flush()
-                while window.model.rowCount() and not window.model.searching:
+                window.panes.search_bar.field.setText(args.search)
+                window.panes.search_bar.flush()
+                while window.panes.model.rowCount() and not window.panes.model.searching:
                     app.processEvents()
                 window.wait_for_tasks()
                 for _ in range(20):
                     app.processEvents()
-            window.calendar.setSelectedDate(window.calendar.selectedDate())
-            window.timeline.setFocus()
+            window.panes.calendar.setSelectedDate(window.panes.calendar.selectedDate())
+            window.panes.timeline.setFocus()
             if args.edit:
-                window.edit_action.trigger()
+                window.ui_actions.edit_action.trigger()
             for _ in range(5):
                 app.processEvents()
             out = Path(args.out)
@@ -667,7 +669,7 @@ def team_screenshot(app: Any, tmp: Path, settings: Any, qsettings: Any, out: Pat
             window = build_window(app, journal, settings, qsettings)
             window.resize(1280, 800)
             window.show()
-            view = window.team_flow.open_view()
+            view = window.team_controller.open_view()
             view.resize(1100, 760)
             loop = QEventLoop()
             view.pageShown.connect(loop.quit)

@@ -117,7 +117,7 @@ def test_the_main_window_on_the_timeline_and_on_the_trash(journal: Any, make_win
     add_entries(journal, 5)
     window = make_window(journal)
     assert_clean(window)
-    window.trash_action.trigger()
+    window.ui_actions.trash_action.trigger()
     assert_clean(window)
 
 
