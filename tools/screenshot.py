@@ -583,8 +583,8 @@ def neutral_welcome(window: Any, settings: Any) -> None:
     from journal.paths import default_home
     from journal.ui.main.first_run import offer_text
 
-    window.empty_state.show_home(default_home())
-    window.empty_state.card.offer(offer_text(settings.reminder_times), "")
+    window.panes.empty_state.show_home(default_home())
+    window.panes.empty_state.card.offer(offer_text(settings.reminder_times), "")
 
 
 def export_screenshot(app: Any, window: Any, out: Path) -> Path:
@@ -592,7 +592,7 @@ def export_screenshot(app: Any, window: Any, out: Path) -> Path:
     block) selected (Ctrl+Shift+E opens on "Selected (3)"), private text included, as HTML."""
     from PySide6.QtCore import QItemSelectionModel
 
-    view = window.timeline
+    view = window.panes.timeline
     view.select_row(0)
     rows = [view.currentIndex().row()]
     for _ in range(2):

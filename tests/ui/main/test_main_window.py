@@ -43,13 +43,13 @@ def test_the_welcome_page_writes_the_home_folder_as_a_tilde(
 
     window = make_window(journal)
     monkeypatch.setenv("HOME", str(journal.paths.home.parent))
-    window.empty_state.show_home(journal.paths.home)
-    assert window.where_label.text().endswith(f"in ~/{journal.paths.home.name}")
-    window.empty_state.show_home(Path("/srv/journals/team"))
-    assert window.where_label.text().endswith("in /srv/journals/team")
-    window.empty_state.show_home(Path("/srv/<b>journals</b>"))  # a folder's name as named
-    assert window.where_label.textFormat() == Qt.TextFormat.PlainText
-    assert window.where_label.text().endswith("in /srv/<b>journals</b>")
+    window.panes.empty_state.show_home(journal.paths.home)
+    assert window.panes.empty_state.where_label.text().endswith(f"in ~/{journal.paths.home.name}")
+    window.panes.empty_state.show_home(Path("/srv/journals/team"))
+    assert window.panes.empty_state.where_label.text().endswith("in /srv/journals/team")
+    window.panes.empty_state.show_home(Path("/srv/<b>journals</b>"))  # a folder's name as named
+    assert window.panes.empty_state.where_label.textFormat() == Qt.TextFormat.PlainText
+    assert window.panes.empty_state.where_label.text().endswith("in /srv/<b>journals</b>")
 
 
 def test_an_empty_journal_keeps_the_calendar_its_size(

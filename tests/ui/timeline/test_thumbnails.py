@@ -131,13 +131,13 @@ def test_an_edit_that_changes_the_first_image_changes_the_thumbnail(
     blue = store_image_bytes(journal, flat(BLUE))
     entry = journal.add(f"Board\n\n{red}", title="Board")
     window = make_window(journal)
-    delegate = window.timeline.itemDelegate()
+    delegate = window.panes.timeline.itemDelegate()
     thumbs = delegate.thumbnails
     assert thumbs is not None
 
     def colour_shown(colour: tuple[int, int, int]) -> bool:
-        window.timeline.viewport().repaint()
-        return has_colour(window.timeline.viewport().grab().toImage(), colour)
+        window.panes.timeline.viewport().repaint()
+        return has_colour(window.panes.timeline.viewport().grab().toImage(), colour)
 
     qtbot.waitUntil(lambda: colour_shown(RED), timeout=5000)
     journal.edit(entry.id, body=f"Board\n\n{blue}")
