@@ -704,10 +704,7 @@ class JournalStore(JournalStatistics):
         """
         key = source_key or self._engine.key
         if cipher.read_head(source) == SQLITE_HEADER and key is not None:
-            raise StorageError(
-                f"{source} is a backup of the journal from before it was encrypted",
-                "restore it with encryption off (`daybook decrypt`), then encrypt again",
-            )
+            raise plain_backup_error(source)
         src = cipher.connect(f"file:{source}?mode=ro", key, uri=True)
         try:
             with (
@@ -720,6 +717,14 @@ class JournalStore(JournalStatistics):
         finally:
             src.close()
         self._engine.dispose()
+
+
+def plain_backup_error(source: Path) -> StorageError:
+    """A plain backup is not restored into an encrypted journal (it would be decrypted)."""
+    return StorageError(
+        f"{source} is a backup of the journal from before it was encrypted; nothing was changed",
+        "restore it with encryption off (`daybook decrypt`), then encrypt again",
+    )
 
 
 _SQL_INT_MIN, _SQL_INT_MAX = -(2**63), 2**63 - 1  # SQLite's INTEGER

@@ -12,6 +12,7 @@ a warning.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING
 
@@ -115,6 +116,7 @@ class JournalOpener(QObject):
             # check reads the whole file (0.4 s for 100,000 entries); files exactly as they
             # were when the app last closed them after a clean check skip it (the check
             # after start, in StartupChecks, still runs).
+            self._unlock_from_keyring()
             problems = [] if unchanged_since_verified(self.paths) else journal_damage(self.paths)
             if problems:
                 raise damage_error(self.paths, problems)
@@ -127,6 +129,13 @@ class JournalOpener(QObject):
                 self._undelivered = journal
                 return
         journal.close()
+
+    def _unlock_from_keyring(self) -> None:  # in the pool: the key derivation takes ~0.8 s
+        from journal.services import encryption
+
+        if encryption.locked(self.paths):
+            with contextlib.suppress(DaybookError):  # no SQLCipher: the dialog says so
+                encryption.unlock_from_keyring(self.paths)
 
     def _opened(self, _nothing: None) -> None:
         with self._lock:
@@ -141,7 +150,7 @@ class JournalOpener(QObject):
             # Encrypted: ask (over the painted frame), then open again in the background.
             from journal.ui.unlock_dialog import unlock_journal
 
-            if unlock_journal(self._parent, self.paths):
+            if unlock_journal(self._parent, self.paths, keyring=False):
                 self._task = None
                 self.start()
             else:

@@ -71,6 +71,7 @@ def test_wrong_passphrase_waits_then_accepts_the_right_one(paths: AppPaths, qtbo
     for _ in range(3):  # unlimited tries, each after a short rest
         dialog.field.setText("wrong")
         dialog.try_unlock()
+        qtbot.waitUntil(lambda: not dialog.checking(), timeout=5000)
         assert "Wrong passphrase" in dialog.message.text()
         assert not dialog.unlock_button.isEnabled() and dialog.field.text() == ""
         dialog.field.setText(PASS)
@@ -80,7 +81,7 @@ def test_wrong_passphrase_waits_then_accepts_the_right_one(paths: AppPaths, qtbo
     assert paths.database.read_bytes() == before
     dialog.field.setText(PASS)
     dialog.try_unlock()
-    assert dialog.result() == UnlockDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == UnlockDialog.DialogCode.Accepted, timeout=5000)
 
 
 def test_opener_asks_then_opens(
@@ -124,6 +125,7 @@ def test_keyring_remembered_then_forgotten(
     dialog.remember.setChecked(True)
     dialog.field.setText(PASS)
     dialog.try_unlock()
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=5000)
     assert list(memory_keyring.items.values()) == [PASS]
     cipher._KEYS.clear()
     monkeypatch.setattr(unlock_dialog, "ask_to_unlock", lambda *_a: pytest.fail("asked"))
