@@ -381,3 +381,28 @@ def test_restore_asks_the_passphrase_of_an_older_backup(
     assert "before the change" in out and "after the change" not in out
     monkeypatch.setenv("DAYBOOK_BACKUP_PASSPHRASE", "old pw")
     assert _cli(["restore", old]) == 0
+
+
+@pytest.mark.parametrize("new", ["encrypt", "passwd", "decrypt"])
+def test_a_cancelled_conversion_leaves_the_journal_as_it_was(paths: AppPaths, new: str) -> None:
+    """Cancel (the app's button, Ctrl+C) interrupts SQLite between its steps: `Cancelled`,
+    the partial copy gone, the journal and its marker exactly as before."""
+    from journal.cancel import Cancelled, CancelToken, cancellable
+
+    _fill(paths, 5)
+    old = None if new == "encrypt" else _encrypt(paths)
+    target = None if new == "decrypt" else cipher.Key.derive("another one")
+    before = {p.name: p.read_bytes() for p in paths.home.iterdir() if p.is_file()}
+    token = CancelToken()
+    token.cancel()
+    with cancellable(token), pytest.raises(Cancelled):
+        convert.convert(paths.database, old, target, 5000)
+    after = {p.name: p.read_bytes() for p in paths.home.iterdir() if p.is_file()}
+    assert not convert.partial_copy(paths.database).exists()
+    assert after.keys() <= before.keys() | {"journal.sqlite3-shm", "journal.sqlite3-wal"}
+    assert cipher.is_encrypted(paths.database) is (old is not None)
+    cipher._KEYS.clear()
+    if old is not None:
+        cipher.unlock(paths.database, PASS)
+    with Journal.open(paths) as j:
+        assert j.store.count() == 5
