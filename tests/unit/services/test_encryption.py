@@ -406,3 +406,33 @@ def test_a_cancelled_conversion_leaves_the_journal_as_it_was(paths: AppPaths, ne
         cipher.unlock(paths.database, PASS)
     with Journal.open(paths) as j:
         assert j.store.count() == 5
+
+
+def test_fits_reads_each_page_as_sqlcipher_checks_it(paths: AppPaths, tmp_path: Path) -> None:
+    """`fits` checks pages itself (SQLCipher 4's HMAC layout): for every page of a real
+    encrypted journal, alone in an otherwise zeroed file, it agrees with SQLCipher's own
+    cipher_integrity_check; a wrong key or one page moved to another place fits nothing."""
+    _fill(paths, 40)
+    key = _encrypt(paths)
+    data = paths.database.read_bytes()
+    page = cipher.PAGE_SIZE
+    count = len(data) // page
+    assert 8 < count <= cipher.SAMPLED_PAGES  # every page is sampled
+    wrong = cipher.Key.derive("not it", key.salt)
+    assert cipher.fits(paths.database, key) and not cipher.fits(paths.database, wrong)
+    one = tmp_path / "one.sqlite3"
+    for n in range(1, count + 1):
+        alone = bytearray(len(data))
+        alone[(n - 1) * page : n * page] = data[(n - 1) * page : n * page]
+        one.write_bytes(bytes(alone))
+        conn = cipher.connect(f"file:{one}?mode=ro&immutable=1", key, uri=True)
+        try:
+            failed = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        finally:
+            conn.close()
+        assert len(failed) == count - 1  # SQLCipher: only page n verifies
+        assert cipher.fits(one, key) and not cipher.fits(one, wrong)
+    shifted = bytearray(len(data))
+    shifted[page : 2 * page] = data[2 * page : 3 * page]  # page 3's bytes at page 2
+    one.write_bytes(bytes(shifted))
+    assert not cipher.fits(one, key)
