@@ -40,6 +40,7 @@ else:
     from typing_extensions import override
 
 RETRY_DELAY_MS = 1000
+DAMAGE_HINT_AFTER = 3  # wrong tries before the dialog mentions that the file may be damaged
 
 
 class UnlockDialog(QDialog):
@@ -60,6 +61,7 @@ class UnlockDialog(QDialog):
         self._alive = True
         self._tasks = TaskSet(self.pool, self.pool, alive=lambda: self._alive)
         self._running: Task | None = None
+        self.wrong_tries = 0
         self.setWindowTitle(tr("Unlock Daybook"))
         self.setAccessibleName(tr("Unlock the journal"))
         layout = QVBoxLayout(self)
@@ -77,6 +79,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.remember)
         self.message = QLabel("", self)
         self.message.setAccessibleName(tr("Unlock message"))
+        self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.busy = QProgressBar(self)
         self.busy.setAccessibleName(tr("Checking the passphrase"))
@@ -122,6 +125,7 @@ class UnlockDialog(QDialog):
         self._running = None
         self._set_busy(False)
         if isinstance(error, WrongPassphraseError):
+            self.wrong_tries += 1
             self.field.clear()
             self.message.setText(tr("Wrong passphrase. Try again in a moment."))
             self.unlock_button.setEnabled(False)
@@ -146,7 +150,14 @@ class UnlockDialog(QDialog):
         if self._running is not None:
             return
         self.unlock_button.setEnabled(True)
-        self.message.setText(tr("Wrong passphrase. Try again."))
+        text = tr("Wrong passphrase. Try again.")
+        if self.wrong_tries >= DAMAGE_HINT_AFTER:
+            text += " " + tr(
+                "If you are sure of it, the journal may be damaged beyond checking it: quit "
+                "and run `daybook restore --damaged FILE` with a backup (the journal is moved "
+                "aside, not deleted)."
+            )
+        self.message.setText(text)
         self.field.setFocus()
 
 

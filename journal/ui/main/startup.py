@@ -55,6 +55,9 @@ def recover_journal(
     if not RescueDialog.ask_restore(parent, error.what, paths.database, paths.backups, offered):
         return None
     assert backup is not None
+    from journal.services.encryption import is_encrypted
+
+    was_encrypted = is_encrypted(paths)
     try:
         moved = restore_over_damaged(paths, backup.path)
         journal = Journal.open(paths)
@@ -64,6 +67,10 @@ def recover_journal(
     note = tr("Restored the backup of {0}; the damaged journal was moved to {1}").format(
         backup.time.strftime("%Y-%m-%d %H:%M"), moved
     )
+    if was_encrypted and not is_encrypted(paths):
+        note += tr(
+            ". The backup was not encrypted: encrypt the journal again in Settings > Security."
+        )
     return journal, note
 
 

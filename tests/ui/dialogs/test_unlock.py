@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -69,7 +70,7 @@ def test_wrong_passphrase_waits_then_accepts_the_right_one(paths: AppPaths, qtbo
     before = paths.database.read_bytes()
     dialog = UnlockDialog(None, "j", lambda p, r: encryption.unlock(paths, p, None))
     qtbot.addWidget(dialog)
-    for _ in range(3):  # unlimited tries, each after a short rest
+    for tries in range(1, 4):  # unlimited tries, each after a short rest
         dialog.field.setText("wrong")
         dialog.try_unlock()
         qtbot.waitUntil(lambda: not dialog.checking(), timeout=5000)
@@ -79,6 +80,8 @@ def test_wrong_passphrase_waits_then_accepts_the_right_one(paths: AppPaths, qtbo
         dialog.try_unlock()  # ignored while resting
         assert not dialog.result()
         qtbot.waitUntil(dialog.unlock_button.isEnabled, timeout=5000)
+        # From the third wrong try on, the way out of a damaged journal is named.
+        assert ("restore --damaged" in dialog.message.text()) is (tries >= 3)
     assert paths.database.read_bytes() == before
     dialog.field.setText(PASS)
     dialog.try_unlock()
@@ -325,11 +328,13 @@ def test_the_keyring_is_tried_off_the_ui_thread(
     assert threads == [False]
 
 
+@pytest.mark.parametrize("backup", ["encrypted", "plain"])
 def test_an_encrypted_journal_with_a_broken_first_page_is_rescued_in_the_app(
     paths: AppPaths,
     qtbot: Any,
     monkeypatch: pytest.MonkeyPatch,
     errors: list[BaseException],
+    backup: str,
 ) -> None:
     """The passphrase is proven on the other pages, the damage found, the rescue dialog
     offers the newest backup, and the damaged file is moved aside byte for byte."""
@@ -346,10 +351,18 @@ def test_an_encrypted_journal_with_a_broken_first_page_is_rescued_in_the_app(
         "ask_restore",
         classmethod(lambda _c, _p, *args: asked.append(args) or args[-1] is not None),
     )
-    encrypted_journal(paths)
+    if backup == "plain":  # made before encryption: the only one there is
+        with Journal.open(paths) as j:
+            j.add("secret entry")
+            j.backup(paths.backups / "manual-20261120-180000.sqlite3")
+        encryption.encrypt(paths, PASS)
+    else:
+        encrypted_journal(paths)
+        encryption.unlock(paths, PASS)
+        with Journal.open(paths) as j:
+            j.backup(paths.backups / "manual-20261120-180000.sqlite3")
     encryption.unlock(paths, PASS)
     with Journal.open(paths) as j:
-        j.backup(paths.backups / "manual-20261120-180000.sqlite3")
         j.add("written after the backup", day=dt.date(2026, 11, 21))
     cipher._KEYS.clear()
     data = bytearray(paths.database.read_bytes())
@@ -372,7 +385,9 @@ def test_an_encrypted_journal_with_a_broken_first_page_is_rescued_in_the_app(
             if not m.name.endswith(("-wal", "-shm", ".encrypted"))
         ]
         assert moved.read_bytes() == bytes(data)
-        assert encryption.is_encrypted(paths)
+        assert Path(f"{moved}.encrypted").exists()  # still known as encrypted
+        assert encryption.is_encrypted(paths) is (backup == "encrypted")
+        assert ("encrypt the journal again" in note) is (backup == "plain")
     finally:
         journal.close()
 
