@@ -13,8 +13,6 @@ one line, changing nothing, until `--damaged` says the journal is known to be br
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +25,7 @@ from journal.paths import AppPaths
 from journal.services.journal import Journal
 from journal.storage import cipher, convert
 from tests.unit.services.test_rescue import PAGE, copy_home, damage, run, side_files
+from tests.unit.services.test_rescue import leave_a_wal as rescue_leave_a_wal
 
 pytest.importorskip("sqlcipher3")
 
@@ -86,25 +85,18 @@ def template(fast_kdf: None) -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-def leave_a_wal(home: Path, n: int = 5) -> None:
-    """Commit `n` entries in another process that dies without a checkpoint: a -wal stays."""
+@pytest.fixture
+def home(template: Path) -> Iterator[Path]:
+    """A copy of the template's data folder for one test."""
+    copy = copy_home(template)
+    yield copy
+    shutil.rmtree(copy.parent)
+
+
+def leave_a_wal(home: Path) -> None:
+    """Entries committed by a process that died without a checkpoint: a -wal stays."""
     db = home / "journal.sqlite3"
-    key = cipher.Key.derive(PASS, cipher.read_head(db))
-    code = (
-        "import os, sys, sqlcipher3.dbapi2 as s\n"
-        "c = s.connect(sys.argv[1], isolation_level=None)\n"
-        f"c.execute('PRAGMA key = ' + sys.argv[2])\n"
-        "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
-        f"for i in range({n}):\n"
-        '    c.execute("INSERT INTO entries (uid, day, created_at, created_offset, updated_at,'
-        " updated_offset, title, body, tag_list, private) SELECT uid || 'w' || ?, day,"
-        " created_at, created_offset, updated_at, updated_offset, title, 'in the wal', tag_list,"
-        " private"
-        ' FROM entries LIMIT 1", (i,))\n'
-        "os._exit(0)\n"
-    )
-    subprocess.run([sys.executable, "-c", code, str(db), key.pragma], check=True)
-    assert (home / "journal.sqlite3-wal").stat().st_size > 0
+    rescue_leave_a_wal(home, key_pragma=cipher.Key.derive(PASS, cipher.read_head(db)).pragma)
 
 
 def live_entries(db: Path) -> tuple[int, str | None]:
@@ -242,7 +234,7 @@ def test_restore_over_damage_anywhere_in_an_encrypted_journal(
 def test_a_broken_first_page_is_moved_aside_and_the_backup_restored(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    template: Path,
+    home: Path,
     which: str,
     offset: int,
     length: int,
@@ -251,63 +243,47 @@ def test_a_broken_first_page_is_moved_aside_and_the_backup_restored(
     on the other pages (with the salt the marker keeps). A journal with only its salt
     damaged then opens whole (the salt comes with the key): it is kept as a pre-restore
     backup; any other damage is moved aside."""
-    home = copy_home(template)
-    try:
-        damage(home / "journal.sqlite3", 1, offset, length)
-        check_restore(capsys, monkeypatch, home, which, salt_kept=True)
-        salt_only = offset + length <= 16
-        assert bool(moved_aside(home)) is not salt_only
-    finally:
-        shutil.rmtree(home.parent)
+    damage(home / "journal.sqlite3", 1, offset, length)
+    check_restore(capsys, monkeypatch, home, which, salt_kept=True)
+    salt_only = offset + length <= 16
+    assert bool(moved_aside(home)) is not salt_only
 
 
 def test_salt_kept_nowhere_needs_damaged_and_a_typo_changes_nothing(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, template: Path
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
-    home = copy_home(template)
-    try:
-        old_marker(home)
-        for name in ("same", "old"):
-            (home / "backups" / BACKUPS[name][0]).unlink()
-        damage(home / "journal.sqlite3", 1, 0, 16)
-        check_restore(capsys, monkeypatch, home, "plain", salt_kept=False)
-        assert moved_aside(home)
-    finally:
-        shutil.rmtree(home.parent)
+    old_marker(home)
+    for name in ("same", "old"):
+        (home / "backups" / BACKUPS[name][0]).unlink()
+    damage(home / "journal.sqlite3", 1, 0, 16)
+    check_restore(capsys, monkeypatch, home, "plain", salt_kept=False)
+    assert moved_aside(home)
 
 
 def test_a_wrong_passphrase_for_the_backup_is_one_line_and_changes_nothing(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, template: Path
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
-    home = copy_home(template)
-    try:
-        damage(home / "journal.sqlite3", 1, 100, 64)
-        before = side_files(home / "journal.sqlite3")
-        monkeypatch.setenv("DAYBOOK_BACKUP_PASSPHRASE", "not the old one")
-        code, _, err = run(capsys, home, "restore", str(home / "backups" / BACKUPS["old"][0]))
-        assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
-        assert "wrong passphrase" in err and BACKUPS["old"][0] in err and "nothing" in err
-        assert side_files(home / "journal.sqlite3") == before and not moved_aside(home)
-        # --damaged changes nothing about that: the backup's passphrase is still checked.
-        old = str(home / "backups" / BACKUPS["old"][0])
-        code, _, err = run(capsys, home, "restore", "--damaged", old)
-        assert code == 1 and "wrong passphrase" in err
-        assert side_files(home / "journal.sqlite3") == before and not moved_aside(home)
-    finally:
-        shutil.rmtree(home.parent)
+    damage(home / "journal.sqlite3", 1, 100, 64)
+    before = side_files(home / "journal.sqlite3")
+    monkeypatch.setenv("DAYBOOK_BACKUP_PASSPHRASE", "not the old one")
+    code, _, err = run(capsys, home, "restore", str(home / "backups" / BACKUPS["old"][0]))
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert "wrong passphrase" in err and BACKUPS["old"][0] in err and "nothing" in err
+    assert side_files(home / "journal.sqlite3") == before and not moved_aside(home)
+    # --damaged changes nothing about that: the backup's passphrase is still checked.
+    old = str(home / "backups" / BACKUPS["old"][0])
+    code, _, err = run(capsys, home, "restore", "--damaged", old)
+    assert code == 1 and "wrong passphrase" in err
+    assert side_files(home / "journal.sqlite3") == before and not moved_aside(home)
 
 
 def test_a_wrong_journal_passphrase_on_a_healthy_journal_changes_nothing(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, template: Path
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
     """A typo is not damage: the pages prove nothing, so nothing is moved."""
-    home = copy_home(template)
-    try:
-        before = side_files(home / "journal.sqlite3")
-        monkeypatch.setenv("DAYBOOK_PASSPHRASE", "correct horse!")
-        code, _, err = run(capsys, home, "restore", str(home / "backups" / BACKUPS["same"][0]))
-        assert code == 1 and err.count("\n") == 1
-        assert "does not open the journal" in err and "nothing was changed" in err
-        assert side_files(home / "journal.sqlite3") == before and not moved_aside(home)
-    finally:
-        shutil.rmtree(home.parent)
+    before = side_files(home / "journal.sqlite3")
+    monkeypatch.setenv("DAYBOOK_PASSPHRASE", "correct horse!")
+    code, _, err = run(capsys, home, "restore", str(home / "backups" / BACKUPS["same"][0]))
+    assert code == 1 and err.count("\n") == 1
+    assert "does not open the journal" in err and "nothing was changed" in err
+    assert side_files(home / "journal.sqlite3") == before and not moved_aside(home)
