@@ -346,10 +346,7 @@ def _restore(paths: AppPaths, args: argparse.Namespace) -> int:
             if done.unchecked
             else "the damaged journal"
         )
-        print(
-            f"restored {source}; {what} was moved aside to {done.moved_aside} "
-            "byte for byte, with its -wal and -shm files"
-        )
+        print(f"restored {source}; {what} was moved aside to {done.moved_aside}")
         if done.encrypted:
             print("the journal is encrypted with the backup's passphrase")
         elif done.was_encrypted:

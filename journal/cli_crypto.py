@@ -103,7 +103,11 @@ def backup_passphrase(paths: AppPaths, args: argparse.Namespace) -> str | None:
     key = cipher.remembered_key(paths.database) if cipher.is_encrypted(paths.database) else None
     if key is not None and cipher.opens(source, key):
         return None
+    # The passphrase given for a journal that could not be checked, or one that no longer
+    # looks encrypted (its first bytes gone), is most likely its backups' too.
     typed: str | None = getattr(args, "unchecked_passphrase", None)
+    if key is None and typed is None:
+        typed = os.environ.get(ENV_PASSPHRASE)
     backup_env = os.environ.get(ENV_BACKUP_PASSPHRASE)
     if typed and not backup_env and cipher.opens(source, cipher.Key.derive(typed, head)):
         return typed

@@ -162,7 +162,7 @@ def check_restore(
     moved = moved_aside(home)
     if moved:
         # Damaged: moved aside byte for byte (with its -wal and its marker), and said so.
-        assert len(moved) == 1 and f"moved aside to {moved[0]} byte for byte" in out, out
+        assert len(moved) == 1 and f"moved aside to {moved[0]}\n" in out, out
         assert side_files(moved[0]) == before
         assert Path(f"{moved[0]}.encrypted").exists()
         assert opened_with == passphrase  # the backup's bytes, under its own passphrase
@@ -287,3 +287,21 @@ def test_a_wrong_journal_passphrase_on_a_healthy_journal_changes_nothing(
     assert code == 1 and err.count("\n") == 1
     assert "does not open the journal" in err and "nothing was changed" in err
     assert side_files(home / "journal.sqlite3") == before and not moved_aside(home)
+
+
+def test_a_journal_cut_short_takes_the_backup_with_the_usual_passphrase(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    """Cut to a few bytes, the journal no longer even looks encrypted: DAYBOOK_PASSPHRASE
+    still opens its encrypted backup; without any passphrase, one line says what to give."""
+    db = home / "journal.sqlite3"
+    cut = db.read_bytes()[:10]
+    db.write_bytes(cut)
+    same = str(home / "backups" / BACKUPS["same"][0])
+    monkeypatch.delenv("DAYBOOK_PASSPHRASE")
+    code, _, err = run(capsys, home, "restore", same)
+    assert code == 1 and err.count("\n") == 1 and "DAYBOOK_BACKUP_PASSPHRASE" in err
+    assert db.read_bytes() == cut and not moved_aside(home)
+    monkeypatch.setenv("DAYBOOK_PASSPHRASE", PASS)
+    check_restore(capsys, monkeypatch, home, "same", salt_kept=True)
+    assert moved_aside(home)
