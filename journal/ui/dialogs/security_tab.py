@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QProgressBar,
@@ -85,6 +86,9 @@ class ConversionProgress(QDialog):
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.label.setMinimumWidth(400)  # wrapped text then sets the height
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.adjustSize()
 
     def run(self) -> str:
         # Owned by the pool: the task outlives this dialog if it must.
@@ -107,6 +111,7 @@ class ConversionProgress(QDialog):
         self.label.setText(
             tr("Stopping… the journal is kept as it was unless it is already being replaced.")
         )
+        self.adjustSize()
 
     def _done(self, _result: Any) -> None:
         self.outcome = "done"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QVBoxLayout,
@@ -94,6 +95,10 @@ class UnlockDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.field.setFocus()
+        for label in (intro, self.message):
+            label.setMinimumWidth(400)  # wrapped text then sets the height
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.adjustSize()
 
     def try_unlock(self) -> None:
         if not self.unlock_button.isEnabled() or self._running is not None:
@@ -115,6 +120,7 @@ class UnlockDialog(QDialog):
         self.busy.setVisible(busy)
         if busy:
             self.message.setText(tr("Checking the passphrase…"))
+        self.adjustSize()  # room for the busy bar, or none once it is hidden
 
     def _unlocked(self, _result: Any) -> None:
         self._running = None
@@ -158,6 +164,7 @@ class UnlockDialog(QDialog):
                 "aside, not deleted)."
             )
         self.message.setText(text)
+        self.adjustSize()  # the longer text wraps onto more lines
         self.field.setFocus()
 
 
