@@ -111,8 +111,8 @@ def backup_passphrase(paths: AppPaths, args: argparse.Namespace) -> str | None:
     backup_env = os.environ.get(ENV_BACKUP_PASSPHRASE)
     if typed and not backup_env and cipher.opens(source, cipher.Key.derive(typed, head)):
         return typed
-    if os.environ.get(ENV_BACKUP_PASSPHRASE):
-        return os.environ[ENV_BACKUP_PASSPHRASE]
+    if backup_env:
+        return backup_env
     if getattr(args, "passphrase_stdin", False):
         return _line("backup passphrase")
     if sys.stdin.isatty():

@@ -243,10 +243,13 @@ def restore_journal(
     # write to the file (closing a read-write connection checkpoints the -wal into it).
     if journal_damage(paths, quick=False):
         return _restored(paths, was_encrypted, moved=restore_over_damaged(paths, source, key))
-    if was_encrypted and cipher.read_head(source) == cipher.SQLITE_HEADER:
-        from journal.storage.store import plain_backup_error
+    # Refused before opening: nothing is written, not even a -wal.
+    from journal.storage.store import encrypted_backup_error, plain_backup_error
 
-        raise plain_backup_error(source)  # before opening: nothing is written, not even a -wal
+    if was_encrypted and cipher.read_head(source) == cipher.SQLITE_HEADER:
+        raise plain_backup_error(source)
+    if not was_encrypted and key is not None:
+        raise encrypted_backup_error(source)
     try:
         journal = Journal.open(paths)
     except DamagedJournalError:

@@ -703,8 +703,11 @@ class JournalStore(JournalStatistics):
         `source_key` (by default the journal's own key) and written with the journal's.
         """
         key = source_key or self._engine.key
-        if cipher.read_head(source) == SQLITE_HEADER and key is not None:
+        head = cipher.read_head(source)
+        if head == SQLITE_HEADER and key is not None:
             raise plain_backup_error(source)
+        if head != SQLITE_HEADER and self._engine.key is None:
+            raise encrypted_backup_error(source)
         src = cipher.connect(f"file:{source}?mode=ro", key, uri=True)
         try:
             with (
@@ -724,6 +727,16 @@ def plain_backup_error(source: Path) -> StorageError:
     return StorageError(
         f"{source} is a backup of the journal from before it was encrypted; nothing was changed",
         "restore it with encryption off (`daybook decrypt`), then encrypt again",
+    )
+
+
+def encrypted_backup_error(source: Path) -> StorageError:
+    """An encrypted backup is not restored into a plain journal (SQLCipher copies between
+    encrypted databases only)."""
+    return StorageError(
+        f"{source} is an encrypted backup and the journal is not encrypted; nothing was changed",
+        "encrypt the journal first (`daybook encrypt`), then restore it with the backup's "
+        "passphrase",
     )
 
 

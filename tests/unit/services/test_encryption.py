@@ -436,3 +436,22 @@ def test_fits_reads_each_page_as_sqlcipher_checks_it(paths: AppPaths, tmp_path: 
     shifted[page : 2 * page] = data[2 * page : 3 * page]  # page 3's bytes at page 2
     one.write_bytes(bytes(shifted))
     assert not cipher.fits(one, key)
+
+
+def test_an_encrypted_backup_into_a_plain_journal_is_one_line(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Even with the backup's passphrase given: refused before the journal is opened."""
+    assert _cli(["add", "kept"]) == 0
+    assert _cli(["encrypt", "--passphrase-stdin"], f"{PASS}\n") == 0
+    backup = str(paths.home / "enc.sqlite3")
+    assert _cli(["--passphrase-stdin", "backup", "--to", backup], f"{PASS}\n") == 0
+    assert _cli(["--passphrase-stdin", "decrypt"], f"{PASS}\n") == 0
+    cipher._KEYS.clear()
+    before = paths.database.read_bytes()
+    monkeypatch.setenv("DAYBOOK_BACKUP_PASSPHRASE", PASS)
+    capsys.readouterr()
+    assert _cli(["restore", backup]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the journal is not encrypted" in err and "Traceback" not in err
+    assert paths.database.read_bytes() == before
