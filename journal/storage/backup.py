@@ -94,7 +94,7 @@ def verify_backup(path: Path, key: Key | None = None) -> int:
         raise _bad_backup(path)
     if encrypted and key is None:
         raise StorageError(
-            f"{path} is encrypted, or is not a Daybook backup; nothing was changed",
+            f"{path} is encrypted, or is damaged or not a Daybook backup; nothing was changed",
             "give its passphrase in DAYBOOK_BACKUP_PASSPHRASE (or on standard input with "
             "--passphrase-stdin)",
         )
