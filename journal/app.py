@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal.paths import AppPaths
+from journal.ui.common.refcount import guard_none_refcount
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from journal.services.drafts import Draft, DraftStore
+    from journal.services.drafts import Draft
     from journal.services.journal import Journal
+    from journal.services.team import TeamService
     from journal.settings import Settings
     from journal.ui.dialogs.security_tab import SecurityActions
     from journal.ui.main.main_window import MainWindow
@@ -302,30 +304,6 @@ def _already_running(
     return 1
 
 
-def guard_none_refcount() -> None:
-    """Make the reference counts of None, True and False unreachable by PySide6 6.12's lost
-    references.
-
-    Many PySide6 6.12 wrappers (QPainter.setPen, save, restore, ...; QVariant getters that
-    find nothing) return Python's None without taking a reference, and `Signal.emit()` does
-    the same with the bool it returns. On Python 3.11 each call lowers the object's count,
-    and a long session ends in "Fatal Python error: none_dealloc" (or bool_dealloc: some
-    10,000 emits from Python were enough). Python 3.12 made these objects immortal; this
-    does the same on 3.11 by giving them a count no program can use up. A no-op on 3.12 and
-    later.
-    """
-    import sys
-
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    for shared in (None, True, False):
-        count = ctypes.c_ssize_t.from_address(id(shared))
-        if count.value < 1 << 40:
-            count.value += 1 << 50
-
-
 def build_window(
     app: QApplication,
     journal: Journal,
@@ -362,9 +340,7 @@ def fill_window(
     editor = EntryEditor(
         journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
     )
-    window.attach(journal, editor, page_size=page_size)
-    window.drafts = drafts  # type: ignore[attr-defined]
-    attach_team(window, journal)
+    window.attach(journal, editor, drafts, team_service(journal), page_size=page_size)
     current = [settings]
     configure_spelling(settings.spell_language, journal.paths.home)
     offer = first_run_offer(window, journal, lambda: current[0])
@@ -396,13 +372,12 @@ def fill_window(
     window.settingsRequested.connect(open_settings)
 
 
-def attach_team(window: MainWindow, journal: Journal) -> None:
-    """The team features in the window (share, the Team view, the outbox): cheap until
-    used; nothing of PostgreSQL's driver loads unless a team is asked something."""
+def team_service(journal: Journal) -> TeamService:
+    """The team features' service for the window (share, the Team view, the outbox): cheap
+    until used; nothing of PostgreSQL's driver loads unless a team is asked something."""
     from journal.services.team import TeamService
-    from journal.ui.main.team_flow import TeamFlow
 
-    window.team_flow = TeamFlow(window, TeamService(journal))  # type: ignore[attr-defined]
+    return TeamService(journal)
 
 
 def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
@@ -411,13 +386,13 @@ def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
     from journal.ui.dialogs.security_tab import SecurityActions
 
     def before() -> None:
-        window.editor.flush()  # type: ignore[attr-defined]  # unsaved text into the journal
+        window.panes.editor.flush()  # unsaved text into the journal
         window.journal_changes.timer.stop()  # no poll of the journal while it is closed
 
     def after(passphrase: str | None, done: bool) -> None:
         window.journal_changes.timer.start()
         if done and passphrase is not None:
-            window.drafts.keep_in_memory()  # type: ignore[attr-defined]
+            window.drafts.keep_in_memory()
 
     return SecurityActions(
         encrypted=lambda: encryption.is_encrypted(journal.paths),
@@ -440,12 +415,11 @@ def first_run_offer(window: MainWindow, journal: Journal, settings: Callable[[],
     from journal.ui.main.first_run import FirstRunOffer
 
     offer = FirstRunOffer(
-        window.empty_state.card,
+        window.panes.empty_state.card,
         settings,
         lambda chosen: chosen.save(journal.paths.settings),
         autostart_home(journal.paths),
     )
-    window.first_run = offer  # type: ignore[attr-defined]
     return offer
 
 
@@ -546,7 +520,7 @@ def offer_drafts(window: MainWindow) -> None:
     """Offer back what the editor held when Daybook last stopped without saving it."""
     from journal.errors import DaybookError
 
-    store: DraftStore = window.drafts  # type: ignore[attr-defined]
+    store = window.drafts
     pending = store.pending()
     for draft in [d for d in pending if d.is_empty]:
         store.discard(draft.key)
@@ -561,7 +535,7 @@ def offer_drafts(window: MainWindow) -> None:
     for draft in older:  # committed at once; the newest stays open in the editor
         try:
             window.restore_draft(draft)
-            if not window.editor.flush():  # type: ignore[attr-defined]
+            if not window.panes.editor.flush():
                 return
         except DaybookError as exc:
             window.report(exc)

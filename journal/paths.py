@@ -24,6 +24,18 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_path(APP_NAME, appauthor=False, roaming=True))
 
 
+def shown(path: Path, user_home: Path | None = None) -> str:
+    """`path` as a user reads it: inside the user's home folder as `~/...` (POSIX), else whole."""
+    if os.name != "posix":
+        return str(path)
+    base = Path.home() if user_home is None else user_home
+    try:
+        inside = path.relative_to(base)
+    except ValueError:
+        return str(path)
+    return "~" if inside == Path() else f"~/{inside.as_posix()}"
+
+
 @dataclass(frozen=True, slots=True)
 class AppPaths:
     """Every file location of one journal, derived from its data folder."""

@@ -13,7 +13,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 # PySide6 6.12 on Python 3.11 drops references to None (see journal.app): without the
 # guard a long UI test run ends in "Fatal Python error: none_dealloc".
-from journal.app import guard_none_refcount
+from journal.ui.common.refcount import guard_none_refcount
 
 guard_none_refcount()
 

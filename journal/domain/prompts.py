@@ -200,12 +200,47 @@ def next_step_answer(body: str, questions: Sequence[str] | None = None) -> str |
 
     `questions` are the separators to read the body with; by default every built-in one.
     """
+    return answer_matching(body, questions, _NEXT)
+
+
+def answer_matching(
+    body: str, questions: Sequence[str] | None, pattern: re.Pattern[str]
+) -> str | None:
+    """The answer under the first question that `pattern` finds, `questions` (default: every
+    built-in one) first; then, for an entry written by hand, under its own `## ` heading
+    that `pattern` finds ("## What I learned", "## Next steps"), the body's other `## `
+    headings ending that answer. None when no such question has an answer."""
     known = all_questions(BUILTIN_SETS) if questions is None else tuple(questions)
     answers = parse_answers(body, known)
     for question in known:
-        if _NEXT.search(question) and answers.get(question):
+        if pattern.search(question) and answers.get(question):
             return answers[question]
+    own = _own_headings(body, known)
+    if not any(pattern.search(heading) for heading in own):
+        return None
+    answers = parse_answers(body, (*known, *own))
+    for heading in own:
+        if pattern.search(heading) and answers.get(heading):
+            return answers[heading]
     return None
+
+
+def _own_headings(body: str, known: Sequence[str]) -> list[str]:
+    """The body's `## ` headings that are none of the `known` questions, each once."""
+    seen = {question_key(q) for q in known}
+    found: list[str] = []
+    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        match = _HEADING.fullmatch(line)
+        if match is None:
+            continue
+        try:
+            heading = clean_question(match[1])
+        except ValueError:
+            continue
+        if question_key(heading) not in seen:
+            seen.add(question_key(heading))
+            found.append(heading)
+    return found
 
 
 def _keys(questions: Sequence[str]) -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from journal.domain.entry import Entry
-from journal.domain.prompts import BUILTIN_SETS, all_questions, next_step_answer, parse_answers
+from journal.domain.prompts import answer_matching, next_step_answer
 
 ONE_DAY = dt.timedelta(days=1)
 # The "what did I learn" question of a set: the first one that says learn (or Sense:).
@@ -108,12 +108,7 @@ def tag_trends(
 
 def learned_answer(body: str, questions: Sequence[str] | None = None) -> str | None:
     """The answer to the "what did I learn" question of an entry (the first one saying so)."""
-    known = all_questions(BUILTIN_SETS) if questions is None else tuple(questions)
-    answers = parse_answers(body, known)
-    for question in known:
-        if _LEARNED.search(question) and answers.get(question):
-            return answers[question]
-    return None
+    return answer_matching(body, questions, _LEARNED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,6 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from journal.rendering.markdown import HIGHLIGHT_CLASS
-
 if TYPE_CHECKING:
     from markdown import Markdown
     from pygments.lexer import Lexer
@@ -34,6 +32,7 @@ MAX_HIGHLIGHT_LINES = 100
 MAX_HIGHLIGHT_LINE = 200  # characters in one line
 MAX_HIGHLIGHT_PER_TEXT = 4000  # characters coloured in one entry (one render), all blocks
 PLAIN = "text"
+HIGHLIGHT_CLASS = "highlight"  # the class of the div around a highlighted block
 # Info-string alias (lower case) -> the Pygments alias of a vetted lexer.
 LEXERS: dict[str, str] = {
     **dict.fromkeys(("python", "py", "python3", "py3"), "python"),

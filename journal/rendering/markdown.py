@@ -60,7 +60,6 @@ _MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>!&|~\u00a0\x00-\x09\x0b-\x1f\x7f-\x9f\u
 _BLOCK_START = frozenset("#=+-:")  # a line starting so could be a heading, list or rule
 _NUMBERED = re.compile(r"\d+[.)]")
 
-HIGHLIGHT_CLASS = "highlight"
 PRIVATE_BOX = '<div class="private-block">\n{body}\n</div>'
 
 
@@ -166,9 +165,15 @@ def plain_prose_html(text: str) -> str | None:
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
 
 
-def pygments_css(selector: str = "." + HIGHLIGHT_CLASS, style: str = "default") -> str:
-    """The CSS rules for highlighted code under `selector`, in a Pygments style."""
+def pygments_css(selector: str | None = None, style: str = "default") -> str:
+    """The CSS rules for highlighted code under `selector` (by default the class the
+    highlighter gives its blocks), in a Pygments style."""
     from pygments.formatters import HtmlFormatter
+
+    if selector is None:
+        from journal.rendering.highlight import HIGHLIGHT_CLASS
+
+        selector = "." + HIGHLIGHT_CLASS
 
     return str(HtmlFormatter(style=style).get_style_defs(selector))
 

@@ -11,6 +11,7 @@ stands. The password is never written to settings.json.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from journal.errors import DaybookError
 
@@ -26,9 +27,18 @@ def _keyring() -> Any:
 
 
 def _account(url: str) -> str:
-    from journal.team.store import without_password
-
     return without_password(url)
+
+
+def without_password(url: str) -> str:
+    """The URL with any password taken out (of the user part and of the query)."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, host = netloc.rsplit("@", 1)
+        netloc = f"{userinfo.split(':', 1)[0]}@{host}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"], safe="/")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def lookup(url: str) -> str | None:

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from journal.errors import DaybookError, InputError
+from journal.team.passwords import without_password as without_password  # (used here too)
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -87,17 +88,6 @@ def check_url(url: str) -> str:
     if not parts.path.strip("/"):
         raise InputError(f"the URL '{without_password(url)}' names no database", "add /DATABASE")
     return url
-
-
-def without_password(url: str) -> str:
-    """The URL with any password taken out (of the user part and of the query)."""
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, host = netloc.rsplit("@", 1)
-        netloc = f"{userinfo.split(':', 1)[0]}@{host}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"], safe="/")
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def has_password(url: str) -> bool:

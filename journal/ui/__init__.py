@@ -16,9 +16,12 @@ counting imports inside functions and under TYPE_CHECKING):
 - `prompt/`: the end-of-day prompt: its window, the reminder desk and loop, the tray,
   desktop notifications and the catch-up dialog. It knows the main window only through
   the `reminders.DeskWindow` protocol.
-- `main/`: the main window and what builds it: panes, actions, the entry and search flows,
-  the Trash, start-up (opening, unlocking, rescue), the single-instance guard, the sidebar
-  fold and the first-run card.
+- `main/`: the main window and what builds it: the panes (`window_panes.Panes`, built
+  by `build_panes`), actions, the entry, search and Trash controllers, start-up (opening,
+  unlocking, rescue), the single-instance guard, the sidebar fold and the first-run card.
+  The controllers are given the widgets they drive, the journal and a task runner, and
+  answer through signals: only `journal.app` imports the main window, and no module of
+  `journal` is in an import cycle (both tested).
 
 Packages of the same rank do not import each other; nothing here imports storage or
 SQLAlchemy: the screens talk to `journal.services`.

@@ -1438,6 +1438,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <source>Saved {time}</source>
         <translation>Gespeichert {time}</translation>
     </message>
+    <message>
+        <source>Adding the image…</source>
+        <translation>Bild wird hinzugefügt…</translation>
+    </message>
     <message numerus="yes">
         <source>Words: %n</source>
         <translation>
@@ -1531,6 +1535,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>[image not in the journal: {0}]</source>
         <translation>[Bild nicht im Journal: {0}]</translation>
+    </message>
+    <message>
+        <source>[loading the image: {0}]</source>
+        <translation>[Bild wird geladen: {0}]</translation>
     </message>
     <message>
         <source>Private · left out of exports</source>
@@ -1920,6 +1928,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <translation>Klicken Sie auf einen Tag (oder wählen Sie ihn mit den Pfeiltasten und der Eingabetaste), um ihn anzuzeigen.</translation>
     </message>
     <message>
+        <source>Entries per month</source>
+        <translation>Einträge pro Monat</translation>
+    </message>
+    <message>
         <source>Entries from this day in earlier months and years</source>
         <translation>Einträge von diesem Tag in früheren Monaten und Jahren</translation>
     </message>
@@ -2124,6 +2136,21 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     </message>
 </context>
 <context>
+    <name>MonthBars</name>
+    <message>
+        <source>Entries per month</source>
+        <translation>Einträge pro Monat</translation>
+    </message>
+    <message>
+        <source>Most entries in {0}: {1}</source>
+        <translation>Die meisten Einträge im {0}: {1}</translation>
+    </message>
+    <message>
+        <source>No entries in {0}</source>
+        <translation>Keine Einträge in {0}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <source>Preview pane</source>
@@ -2303,6 +2330,14 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Streak: {0}</source>
         <translation>Serie: {0}</translation>
+    </message>
+    <message>
+        <source>Adding the image…</source>
+        <translation>Bild wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Image not added — {0}</source>
+        <translation>Bild nicht hinzugefügt — {0}</translation>
     </message>
     <message>
         <source>Draft not written: {0}</source>

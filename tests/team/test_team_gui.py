@@ -51,7 +51,7 @@ def app_as(qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
     yield make
     for window, journal in opened:
-        view = window.team_flow.view
+        view = window.team_controller.view
         if view is not None:
             view.close()
         window.wait_for_tasks(5000)
@@ -76,7 +76,7 @@ def alice_and_bob(team: TeamDb, tmp_path: Path) -> tuple[Person, Person]:
 
 
 def open_view(window: Any, qtbot: Any) -> Any:
-    flow = window.team_flow
+    flow = window.team_controller
     view = flow.open_view()
     with qtbot.waitSignal(view.pageShown, timeout=WAIT_MS):
         pass
@@ -189,7 +189,7 @@ def test_a_server_that_hangs_or_is_down_is_one_message_and_never_blocks(
     settings.write_text(real.replace(kept, hanging))
     try:
         window = app_as(alice)
-        view = window.team_flow.open_view()
+        view = window.team_controller.open_view()
         # The server has the connection and says nothing: the window is still answering.
         assert server.connected.wait(30)
         assert view.count_label.text() == "Asking the team server…"
@@ -214,7 +214,7 @@ def test_no_team_joined_says_how_to_join(app_as: Any, tmp_path: Path, qtbot: Any
         password = "x"
 
     window = app_as(Nobody)
-    view = window.team_flow.open_view()
+    view = window.team_controller.open_view()
     assert view.message.isVisible() and "joined no team" in view.message.text()
     assert "daybook team join" in view.message.text()
     assert not view.search_field.isEnabled() and not view.week_button.isEnabled()
@@ -224,13 +224,13 @@ def select(window: Any, *ids: int) -> None:
     from PySide6.QtCore import QItemSelectionModel
 
     flag = QItemSelectionModel.SelectionFlag
-    selection = window.timeline.selectionModel()
-    first = window.model.index(window.model.row_of(ids[0]), 0)
+    selection = window.panes.timeline.selectionModel()
+    first = window.panes.model.index(window.panes.model.row_of(ids[0]), 0)
     selection.setCurrentIndex(first, flag.ClearAndSelect)
     for entry_id in ids[1:]:
-        index = window.model.index(window.model.row_of(entry_id), 0)
+        index = window.panes.model.index(window.panes.model.row_of(entry_id), 0)
         selection.select(index, flag.Select)
-    assert sorted(e.id for e in window.timeline.selected_entries()) == sorted(ids)
+    assert sorted(e.id for e in window.panes.timeline.selected_entries()) == sorted(ids)
 
 
 def test_share_with_team_from_the_main_window(
@@ -255,26 +255,26 @@ def test_share_with_team_from_the_main_window(
         lambda _p, entries, name: asked.append((len(entries), name)) or True,
     )
     window = app_as(alice)
-    flow = window.team_flow
+    flow = window.team_controller
     assert not flow.status_label.isVisible()
     # The entry menu holds the action; it shares what is selected.
-    assert flow.share_action in window.timeline_menu.actions()
+    assert window.ui_actions.share_action in window.timeline_menu.actions()
     select(window, first, second)
     with qtbot.waitSignal(flow.sendFinished, timeout=WAIT_MS):
-        flow.share_action.trigger()
+        window.ui_actions.share_action.trigger()
     assert asked == [(2, "work")]
     bodies = {str(e["body"]).strip() for e in team_json(alice, "list")}
     assert bodies == {"first lesson", "second lesson"}
     assert not flow.status_label.isVisible() and errors == []
     window.select_id(first)
-    assert "Shared in: work" in window.reader.meta_label.text()
+    assert "Shared in: work" in window.panes.reader.meta_label.text()
     # A private entry refuses the whole share: one error, nothing queued, nothing sent.
     select(window, private, first)
-    flow.share_action.trigger()
+    window.ui_actions.share_action.trigger()
     assert len(errors) == 1 and "private and cannot be shared" in str(errors[0])
     assert flow.state.waiting == 0
     window.select_id(private)
-    assert "Shared in" not in window.reader.meta_label.text()
+    assert "Shared in" not in window.panes.reader.meta_label.text()
 
 
 def test_the_outbox_is_visible_and_sent_when_the_server_is_back(
@@ -287,18 +287,18 @@ def test_the_outbox_is_visible_and_sent_when_the_server_is_back(
     with own_server(tmp_path) as (cluster, alice):
         ids = [alice.add(f"lesson {i}", "--date", f"2026-11-2{i}") for i in (1, 2)]
         window = app_as(alice)
-        flow = window.team_flow
+        flow = window.team_controller
         cluster.stop()
         select(window, *ids)
         with qtbot.waitSignal(flow.sendFinished, timeout=WAIT_MS):
-            flow.share_action.trigger()
+            window.ui_actions.share_action.trigger()
         label = flow.status_label
         assert label.isVisible()
         assert label.text().startswith("2 waiting to be shared · next try at ")
         assert "cannot reach" in label.toolTip()
         assert flow.timer.isActive()
         window.select_id(ids[0])
-        assert "Waiting to be shared with: work" in window.reader.meta_label.text()
+        assert "Waiting to be shared with: work" in window.panes.reader.meta_label.text()
         cluster.start()
         # The timer's tick before the next try is due does not even try ...
         assert flow.state.attempts == 1
@@ -311,7 +311,7 @@ def test_the_outbox_is_visible_and_sent_when_the_server_is_back(
         with qtbot.waitSignal(flow.sendFinished, timeout=WAIT_MS):
             flow.timer.timeout.emit()
         assert not label.isVisible() and not flow.timer.isActive()
-        assert "Shared in: work" in window.reader.meta_label.text()
+        assert "Shared in: work" in window.panes.reader.meta_label.text()
         assert len(team_json(alice, "list")) == 2
         assert errors == []
 
@@ -340,12 +340,12 @@ def test_editing_a_shared_entry_offers_to_update_the_team_copy(
         lambda _p, entry, teams: offers.append((entry.id, list(teams))) or accept,
     )
     window = app_as(alice)
-    flow = window.team_flow
+    flow = window.team_controller
 
     def edit(entry_id: int, text: str) -> None:
         window.edit_entry(window.journal.get(entry_id))
-        window.editor.body_edit.setPlainText(text)
-        window.entry_flow.close_editor()  # Esc: saves and closes
+        window.panes.editor.body_edit.setPlainText(text)
+        window.entry_controller.close_editor()  # Esc: saves and closes
 
     edit(other, "changed, not shared")
     qtbot.wait(10)

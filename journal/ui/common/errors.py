@@ -15,6 +15,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
@@ -88,6 +89,8 @@ class MessageBox(QMessageBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Its sentences may quote the user's text (a title, a path): never read as HTML.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(
             "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel "
             f"{{ min-width: {MIN_TEXT_WIDTH}px; }}"

@@ -105,6 +105,18 @@ def short_day(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
 
 
+def day_month(day: dt.date, year: bool = False) -> str:
+    """'3 Dec' / '3 Dez.' ('3 Dec 2026' with `year`): a day in a span of days."""
+    return QLocale().toString(
+        QDate(day.year, day.month, day.day), "d MMM yyyy" if year else "d MMM"
+    )
+
+
+def numeric_day(day: dt.date) -> str:
+    """'12/3/26' / '03.12.26': a day in a narrow list, in the locale's short numeric form."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
 def number(n: int) -> str:
     """'2,048' / '2.048'."""
     return QLocale().toString(n)

@@ -67,3 +67,24 @@ def place_on_mouse_screen(window: QWidget, size: Size) -> Rect:
     window.resize(width, height)
     window.move(x, y)
     return x, y, width, height
+
+
+def fit_on_screen(window: QWidget, size: Size) -> Size:
+    """Resize the top-level `window` (a dialog, say) to `size`, or smaller where its
+    screen's free area cannot hold that with a frame around it; where it goes is left to Qt
+    (a dialog is centred on its parent and kept on the screen). The screen is the parent
+    window's, else the window's own."""
+    from PySide6.QtGui import QGuiApplication
+
+    parent = window.parentWidget()
+    screen = (parent.window() if parent is not None else window).screen()
+    screen = screen or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(*size)
+        return size
+    free = screen.availableGeometry()
+    _x, _y, width, height = centred_inside(
+        (free.x(), free.y(), free.width(), free.height()), size, FRAME_ALLOWANCE
+    )
+    window.resize(width, height)
+    return width, height

@@ -17,6 +17,11 @@ from journal.settings import Settings
 EDITOR_ROLE_PROPERTY = "daybookRole"
 EDITOR_ROLE = "editor"
 EDITOR_FONT_PROPERTY = "daybookEditorFont"
+# The marker behind words a search found, in the timeline's cards and the entry shown: a
+# highlighter's yellow in both themes, never the selection's colour (it would read as
+# selected text).
+SEARCH_MARK = QColor("#f6d860")
+SEARCH_MARK_TEXT = QColor("#1a1a1a")
 
 _LIGHT = {
     "window": "#f4f4f2",

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from journal.domain.stats import MonthTags
 from journal.ui.common import wording
@@ -99,10 +99,13 @@ class YearHeatmap(ClickableChart):
 
     dayClicked = Signal(object)  # datetime.date
 
-    CELL = 13.0
+    CELL = 13.0  # at zoom 1, the smallest size (a wider widget draws bigger cells)
     GAP = 3.0
     LEFT = 28.0  # weekday labels
     TOP = 18.0  # month labels
+    WEEKS = 54  # columns a year can touch (a leap year from a Sunday)
+    MAX_ZOOM = 2.0  # cells of 26 pixels at most: beyond it the grid is centred instead
+    MIN_ZOOM = 0.6  # cells of 8 pixels at least, so Insights fits an 800-pixel screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,19 +114,59 @@ class YearHeatmap(ClickableChart):
         self.setAutoFillBackground(True)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.year = dt.date.today().year
         self.counts: dict[dt.date, int] = {}
         self.today: dt.date | None = None
         self.current = dt.date(self.year, 1, 1)  # the day under the keyboard's focus ring
-        # Room for the weekday labels in the label font, whatever the font and language.
-        metrics = QFontMetricsF(self.label_font())
-        widest = max(metrics.horizontalAdvance(weekday(n, short=True)) for n in (1, 3, 5))
-        self.LEFT = max(self.LEFT, widest + 8)
+        self.zoom = 1.0
+        self.margin = 0.0  # left of the weekday labels: centres a grid that reached MAX_ZOOM
+        self._set_zoom(1.0)
 
-    def label_font(self) -> QFont:
+    def label_font(self, zoom: float | None = None) -> QFont:
+        """The month and weekday labels' font, growing with the cells (more slowly)."""
         font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        grow = 1 + ((self.zoom if zoom is None else zoom) - 1) * 0.5
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8 * grow))
         return font
+
+    def _label_room(self, zoom: float) -> tuple[float, float]:
+        """LEFT and TOP at `zoom`: room for the weekday and month labels in their font,
+        whatever the font and language."""
+        metrics = QFontMetricsF(self.label_font(zoom))
+        widest = max(metrics.horizontalAdvance(weekday(n, short=True)) for n in (1, 3, 5))
+        return max(type(self).LEFT * zoom, widest + 8), max(
+            type(self).TOP * zoom, metrics.height() + 4
+        )
+
+    def _set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        self.CELL, self.GAP = type(self).CELL * zoom, type(self).GAP * zoom
+        self.LEFT, self.TOP = self._label_room(zoom)
+
+    def zoom_for(self, width: float, height: float | None = None) -> float:
+        """The largest zoom (MIN_ZOOM to MAX_ZOOM) whose grid fits `width` (and `height`)."""
+        step = type(self).CELL + type(self).GAP
+        zoom = 1.0
+        for _ in range(3):  # the labels change with the zoom: fit again with their new room
+            left, top = self._label_room(zoom)
+            fits = (width - left) / (self.WEEKS * step)
+            if height is not None:
+                fits = min(fits, (height - top - 4) / (7 * step))
+            zoom = min(max(fits, self.MIN_ZOOM), self.MAX_ZOOM)
+        return zoom
+
+    def _extent(self, zoom: float) -> QSize:
+        """The whole drawing (labels and grid) at `zoom`."""
+        left, top = self._label_room(zoom)
+        step = (type(self).CELL + type(self).GAP) * zoom
+        return QSize(int(left + self.WEEKS * step + 0.999), int(top + 7 * step + 4.999))
+
+    def _fit(self) -> None:
+        self._set_zoom(self.zoom_for(self.width(), self.height()))
+        self.margin = max(0.0, (self.width() - self._extent(self.zoom).width()) / 2)
 
     def set_data(self, year: int, counts: dict[dt.date, int], today: dt.date | None = None) -> None:
         self.year, self.counts, self.today = year, dict(counts), today
@@ -168,12 +211,13 @@ class YearHeatmap(ClickableChart):
         offset = (day - self._first_monday()).days
         week, weekday = divmod(offset, 7)
         step = self.CELL + self.GAP
-        return QRectF(self.LEFT + week * step, self.TOP + weekday * step, self.CELL, self.CELL)
+        left = self.margin + self.LEFT
+        return QRectF(left + week * step, self.TOP + weekday * step, self.CELL, self.CELL)
 
     def day_at(self, pos: QPointF) -> dt.date | None:
         """The day under `pos`, or None (a gap, a margin, a day outside the year)."""
         step = self.CELL + self.GAP
-        x, y = pos.x() - self.LEFT, pos.y() - self.TOP
+        x, y = pos.x() - self.margin - self.LEFT, pos.y() - self.TOP
         if x < 0 or y < 0:
             return None
         week, weekday = int(x // step), int(y // step)
@@ -184,12 +228,25 @@ class YearHeatmap(ClickableChart):
 
     @override
     def sizeHint(self) -> QSize:
-        step = self.CELL + self.GAP
-        return QSize(int(self.LEFT + 54 * step), int(self.TOP + 7 * step + 4))
+        return self._extent(1.0)
 
     @override
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        return self._extent(self.MIN_ZOOM)
+
+    @override
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    @override
+    def heightForWidth(self, width: int) -> int:
+        """Wider, taller: the cells grow with the width (up to MAX_ZOOM), square."""
+        return self._extent(self.zoom_for(width)).height()
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     # -- colours ----------------------------------------------------------------------------
 
@@ -219,7 +276,7 @@ class YearHeatmap(ClickableChart):
         painter.setFont(self.label_font())
         for month in range(1, 13):
             rect = self.cell_rect(dt.date(self.year, month, 1))
-            first_column = QRectF(rect.left(), 0, 40, self.TOP - 3)
+            first_column = QRectF(rect.left(), 0, 4 * (self.CELL + self.GAP), self.TOP - 3)
             painter.drawText(
                 first_column,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
@@ -228,7 +285,7 @@ class YearHeatmap(ClickableChart):
         for row in (0, 2, 4):  # Monday, Wednesday, Friday
             y = self.TOP + row * (self.CELL + self.GAP)
             painter.drawText(
-                QRectF(0, y - 2, self.LEFT - 4, self.CELL + 4),
+                QRectF(self.margin, y - 2, self.LEFT - 4, self.CELL + 4),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 weekday(row + 1, short=True),
             )
@@ -236,7 +293,7 @@ class YearHeatmap(ClickableChart):
         day = dt.date(self.year, 1, 1)
         while day.year == self.year:
             painter.setBrush(self.shade(self.counts.get(day, 0)))
-            painter.drawRoundedRect(self.cell_rect(day), 2.5, 2.5)
+            painter.drawRoundedRect(self.cell_rect(day), 2.5 * self.zoom, 2.5 * self.zoom)
             day += ONE_DAY
         if self.today is not None and self.today.year == self.year:
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -60,6 +60,7 @@ from journal.ui.common import wording
 from journal.ui.common.busy import BusyIndicator
 from journal.ui.common.errors import ErrorDialog, message_box
 from journal.ui.common.i18n import number
+from journal.ui.common.placement import fit_on_screen
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
 from journal.ui.dialogs.export_form import ExportForm
@@ -225,8 +226,8 @@ class ExportDialog(QDialog):
         form.formatChanged.connect(self._format_changed)
         self.source_check.toggled.connect(lambda _on: self._show_preview())
         self._format_changed(form.format_key())
-        self.resize(1060, 700)
-        self.splitter.setSizes([340, 720])
+        width, _height = fit_on_screen(self, (1060, 700))  # a 1366x768 laptop has less
+        self.splitter.setSizes([340, max(1, width - 340)])
         self.refresh()
 
     # -- the request -----------------------------------------------------------------------
@@ -426,9 +427,14 @@ class ExportDialog(QDialog):
             opts, format="markdown" if as_html else "html", front_matter=False
         )
         entries, held, shown = list(preview.entries), preview.held_entries, preview.output()
+        journal = self.journal
 
         def job() -> str:
-            return render_export(entries, other, self._get_renderer(), held).text
+            from journal.services.attachments import image_lookup
+
+            # The journal's images go into the HTML flavour as data: URIs, as in an HTML export.
+            images = image_lookup(journal)
+            return render_export(entries, other, self._get_renderer(), held, images).text
 
         def put(counterpart: str) -> None:
             markdown, html = (counterpart, shown) if as_html else (shown, counterpart)
@@ -469,14 +475,15 @@ class ExportDialog(QDialog):
         force = bool(taken)
         files, count = dict(result.files), result.report.entries
         images = dict(result.images) if opts.format == "markdown" else {}
-        text: str | bytes = result.text
-        if opts.format == "pdf":  # Qt lays text out on the UI thread only
-            from journal.ui.dialogs.pdf import pdf_bytes
-
-            text = pdf_bytes(result.text)
+        html, as_pdf = result.text, opts.format == "pdf"
         target, private = chosen, opts.holds_private
 
         def job() -> Path:
+            text: str | bytes = html
+            if as_pdf:  # laid out here, off the UI thread: a long export takes seconds
+                from journal.ui.dialogs.pdf import pdf_bytes
+
+                text = pdf_bytes(html)
             if files:
                 write_export_folder(files, target, force=force, private=private)
             else:

@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
@@ -37,8 +40,9 @@ from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
 from journal.services.insights import InsightsService
 from journal.ui.common import wording
-from journal.ui.common.i18n import number
+from journal.ui.common.i18n import day_month, number, short_day, weekday
 from journal.ui.dialogs.charts import OKABE_ITO, ONE_DAY, TagTrendChart, YearHeatmap
+from journal.ui.dialogs.month_chart import MonthBars
 from journal.ui.timeline.reader import add_lock_image, private_box
 
 if sys.version_info >= (3, 12):
@@ -109,6 +113,7 @@ class InsightsDialog(QDialog):
         self.current_label, self.longest_label = QLabel(page), QLabel(page)
         self.tags_label = QLabel(page)
         self.tags_label.setWordWrap(True)
+        self.tags_label.setContentsMargins(0, 10, 0, 0)  # apart from the tiles, when wrapped too
         # The figures as a row of tiles (the value over what it counts), then the top tags.
         grid = QGridLayout()
         grid.setHorizontalSpacing(32)
@@ -142,6 +147,12 @@ class InsightsDialog(QDialog):
             page,
         )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.month_bars = MonthBars(page)
+        self.month_bars.monthClicked.connect(self.dayRequested)
+        months_caption = QLabel(self.tr("Entries per month"), page)
+        months_caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # The heatmap takes the width (its cells grow with it) and the months' bars take
+        # the height: a bigger window shows bigger charts, not an empty area under them.
         layout = QVBoxLayout(page)
         layout.addLayout(nav)
         layout.addSpacing(8)
@@ -149,7 +160,9 @@ class InsightsDialog(QDialog):
         layout.addSpacing(12)
         layout.addWidget(self.heatmap)
         layout.addWidget(hint)
-        layout.addStretch(1)
+        layout.addSpacing(12)
+        layout.addWidget(months_caption)
+        layout.addWidget(self.month_bars, 1)
         return page
 
     def _caption(self, text: str, value: QLabel, parent: QWidget) -> QLabel:
@@ -185,9 +198,17 @@ class InsightsDialog(QDialog):
         self.period_combo.currentIndexChanged.connect(lambda _i: self.show_trends())
         self.chart = TagTrendChart(page)
         self.chart.tagClicked.connect(self.tagRequested)
-        self.legend = QWidget(page)
+        # The legend scrolls sideways rather than holding the window wider than a small
+        # screen (ten tags' buttons take about 900 pixels).
+        self.legend_area = QScrollArea(page)
+        self.legend_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.legend_area.setWidgetResizable(True)
+        self.legend_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.legend_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.legend = QWidget(self.legend_area)
         self.legend_layout = QHBoxLayout(self.legend)
         self.legend_layout.setContentsMargins(0, 0, 0, 0)
+        self.legend_area.setWidget(self.legend)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Most used tags per month:"), page))
         top.addStretch(1)
@@ -197,7 +218,7 @@ class InsightsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(self.chart, 1)
-        layout.addWidget(self.legend)
+        layout.addWidget(self.legend_area)
         layout.addWidget(hint)
         return page
 
@@ -279,6 +300,7 @@ class InsightsDialog(QDialog):
         self.year_label.setText(str(year))
         self.next_year.setEnabled(year < self.today.year)
         self.heatmap.set_data(year, counts, self.today)
+        self.month_bars.set_data(year, counts, self.today)
         self.show_stats(stats)
 
     def show_stats(self, stats: Stats) -> None:
@@ -308,7 +330,7 @@ class InsightsDialog(QDialog):
         )
         self.on_this_day_list.clear()
         for entry in entries:
-            item = QListWidgetItem(f"{entry.day:%a %d %b %Y}  ·  {entry.display_title}")
+            item = QListWidgetItem(f"{short_day(entry.day)}  ·  {entry.display_title}")
             item.setData(Qt.ItemDataRole.UserRole, entry.day.isoformat())
             self.on_this_day_list.addItem(item)
 
@@ -350,6 +372,8 @@ class InsightsDialog(QDialog):
             more.setToolTip(self.tr("Hover a grey bar to see its tag."))
             more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.legend_layout.addWidget(more)
+        scroll_bar = self.legend_area.horizontalScrollBar().sizeHint().height()
+        self.legend_area.setFixedHeight(self.legend.sizeHint().height() + scroll_bar)
         self.legend_layout.addStretch(1)
 
     def show_week(self, day: dt.date) -> None:
@@ -360,7 +384,7 @@ class InsightsDialog(QDialog):
             return
         self.week_day, self.week_first, self.week_last = day, first, last
         self._week_items = items
-        self.week_label.setText(f"{first:%d %b} – {last:%d %b %Y}")
+        self.week_label.setText(f"{day_month(first)} – {day_month(last, year=True)}")
         self.next_week.setEnabled(last < self.today)
         self.week_notes_button.setEnabled(bool(items))
         if items:
@@ -393,7 +417,7 @@ class InsightsDialog(QDialog):
         cell = f'valign="top" style="border-top: 1px solid {rule}; padding: 6px;"'
         rows = [
             f'<tr><td {cell}><a href="day:{item.entry.day.isoformat()}" '
-            f'style="color: {link}; text-decoration: none;"><b>{item.entry.day:%a %d}</b></a>'
+            f'style="color: {link}; text-decoration: none;"><b>{day_label(item.entry.day)}</b></a>'
             f'<br><span style="color: {dim};">{escape(item.entry.display_title)}</span></td>'
             f"<td {cell}>{answer(item.learned)}</td><td {cell}>{answer(item.next_step)}</td></tr>"
             for item in items
@@ -431,6 +455,11 @@ class InsightsDialog(QDialog):
 
     def _day_item_chosen(self, item: QListWidgetItem) -> None:
         self.dayRequested.emit(dt.date.fromisoformat(str(item.data(Qt.ItemDataRole.UserRole))))
+
+
+def day_label(day: dt.date) -> str:
+    """'Tue 24' / 'Di. 24': a day in its week."""
+    return f"{weekday(day, short=True)} {day.day}"
 
 
 def swatch(colour: QColor, side: int) -> QIcon:

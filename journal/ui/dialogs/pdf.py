@@ -38,7 +38,7 @@ def ensure_gui() -> None:
     if QGuiApplication.instance() is not None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from journal.app import guard_none_refcount
+    from journal.ui.common.refcount import guard_none_refcount
 
     guard_none_refcount()  # painting returns borrowed Nones on PySide6 6.12 / Python 3.11
     _app = QGuiApplication([sys.argv[0] if sys.argv else "daybook"])

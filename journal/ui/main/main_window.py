@@ -7,15 +7,18 @@ in the background after the frame's first paint); they are built in `window_pane
 this module imports inside `attach`, not at its top (with them come the renderer and,
 through the journal, the storage layer).
 
-Widgets ask through signals; this window lays out the panes and wires them together, and
-reports `DaybookError`s in the error dialog. The views follow the journal's change signal
-(`journal.ui.common.changes`): an action changes the journal and refreshes no view by name; a
-change made by another process is looked for when the window is activated and on a slow
-timer. What the panes do together lives beside it:
-reading and editing in `entry_flow`, searching in `search_flow`, Delete, Undo and the Trash
-in `trash.TrashFlow`. Slow work (search, emptying the Trash, export) runs in the thread pool
-through `journal.ui.common.worker`, with a busy bar when it takes over a second. Actions and menus
-are built in `journal.ui.main.actions`; the export dialog in `export_dialog`.
+The panes come from `window_panes.build_panes` as one typed `Panes` object (`window.panes`).
+Widgets and controllers ask and answer through signals, all connected in one place
+(`_wire`); this window lays out the panes and reports `DaybookError`s in the error dialog.
+The views follow the journal's change signal (`journal.ui.common.changes`): an action
+changes the journal and refreshes no view by name; a change made by another process is
+looked for when the window is activated and on a slow timer. What the panes do together
+lives in controllers that know their widgets, the journal and a task runner, never this
+window: reading and editing in `entry_controller`, searching in `search_controller`,
+Delete, Undo and the Trash in `trash.TrashController`. Slow work (search, emptying the
+Trash, export) runs in the thread pool through `journal.ui.common.worker`, with a busy bar
+when it takes over a second. Actions and menus are built in `journal.ui.main.actions` (the
+window's `ui_actions`); the export dialog in `export_dialog`.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from journal.paths import AppPaths
 from journal.ui.common import wording
 from journal.ui.common.errors import ErrorDialog, message_box
 from journal.ui.common.i18n import long_day, number
-from journal.ui.common.placement import place_on_mouse_screen
+from journal.ui.common.placement import fit_on_screen, place_on_mouse_screen
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
 from journal.ui.main.actions import WindowActions
@@ -46,33 +49,24 @@ FIRST_SIZE = (1280, 800)  # the first start's size, made smaller to fit the scre
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from PySide6.QtWidgets import (
-        QLabel,
-        QListWidget,
-        QPushButton,
-        QSplitter,
-        QStackedWidget,
-        QToolButton,
-    )
+    from PySide6.QtWidgets import QMenu
 
     from journal.domain.entry import Entry, EntrySummary
     from journal.rendering.markdown import MarkdownRenderer
+    from journal.services.drafts import Draft, DraftStore
     from journal.services.journal import Journal
-    from journal.ui.common.busy import BusyIndicator
+    from journal.services.team import TeamService
     from journal.ui.common.changes import ChangeSignal
     from journal.ui.dialogs.export_dialog import ExportDialog
     from journal.ui.dialogs.import_dialog import ImportDialog
     from journal.ui.dialogs.insights import InsightsDialog
-    from journal.ui.main.entry_flow import EntryFlow
-    from journal.ui.main.panes import Sidebar, WelcomePage
-    from journal.ui.main.search_flow import SearchFlow
+    from journal.ui.editor.editor import EntryEditor
+    from journal.ui.main.entry_controller import EntryController
+    from journal.ui.main.search_controller import SearchController
     from journal.ui.main.sidebar_fold import SidebarFold
-    from journal.ui.main.trash import TrashFlow, TrashView
-    from journal.ui.timeline.calendar import JournalCalendar
-    from journal.ui.timeline.reader import EntryReader
-    from journal.ui.timeline.search_bar import SearchBar
-    from journal.ui.timeline.timeline import TimelineModel
-    from journal.ui.timeline.timeline_view import TimelineView
+    from journal.ui.main.team_flow import TeamController
+    from journal.ui.main.trash import TrashController
+    from journal.ui.main.window_panes import Panes
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -115,40 +109,22 @@ class MainWindow(QMainWindow):
     entryDeleted = Signal(object)  # Entry, now in the Trash
     entryRestored = Signal(object)  # Entry, back from the Trash
     exportOpened = Signal(object)  # the ExportDialog, just opened (tests drive it)
+    entrySaved = Signal(object)  # Entry: the editor committed it
     reflectionRequested = Signal()  # "Write Today's Reflection": the app opens the prompt
     quitRequested = Signal()  # File > Quit, when the app keeps running without the window
     firstPainted = Signal()  # the frame's first paint is flushed (the app opens the journal)
 
-    # Set by attach() (the panes by journal.ui.main.window_panes):
+    # Set by attach():
     journal: Journal
+    drafts: DraftStore  # the editor's
     journal_changes: ChangeSignal
-    entry_flow: EntryFlow
-    search_flow: SearchFlow
-    trash_flow: TrashFlow
-    sidebar: Sidebar
-    calendar: JournalCalendar
-    tags_list: QListWidget
-    new_button: QPushButton
-    today_button: QToolButton
-    trash_button: QToolButton
-    stats_label: QLabel
-    model: TimelineModel
-    timeline: TimelineView
-    search_bar: SearchBar
-    list_empty: QLabel
-    trash: TrashView
-    list_stack: QStackedWidget
-    reader: EntryReader
-    editor: QWidget
-    empty_state: WelcomePage
-    start_button: QPushButton
-    where_label: QLabel
-    right_stack: QStackedWidget
-    splitter: QSplitter
+    panes: Panes
+    entry_controller: EntryController
+    search_controller: SearchController
+    trash_controller: TrashController
+    team_controller: TeamController
     sidebar_fold: SidebarFold
-    undo_button: QPushButton
-    busy: BusyIndicator
-    streak_label: QLabel
+    timeline_menu: QMenu
 
     def __init__(
         self,
@@ -198,36 +174,95 @@ class MainWindow(QMainWindow):
         return hasattr(self, "journal")
 
     def attach(
-        self, journal: Journal, editor: QWidget, renderer: MarkdownRenderer | None = None,
-        page_size: int = 200,
+        self, journal: Journal, editor: EntryEditor, drafts: DraftStore, team: TeamService,
+        renderer: MarkdownRenderer | None = None, page_size: int = 200,
     ) -> None:  # fmt: skip
-        """Put the panes for the open `journal` in the frame; `editor` edits its entries."""
+        """Put the panes for the open `journal` in the frame; `editor` edits its entries and
+        keeps what it could not save in `drafts` (offered back at the next start); `team`
+        shares them (Share with Team, the Team window, the outbox)."""
+        from PySide6.QtGui import QKeySequence
+
         from journal.ui.common.changes import ChangeSignal
-        from journal.ui.main.entry_flow import EntryFlow
-        from journal.ui.main.search_flow import SearchFlow
+        from journal.ui.main.entry_controller import EntryController
+        from journal.ui.main.search_controller import SearchController
         from journal.ui.main.sidebar_fold import SidebarFold
-        from journal.ui.main.trash import TrashFlow
-        from journal.ui.main.window_panes import build_panes, build_status_widgets
+        from journal.ui.main.team_flow import TeamController
+        from journal.ui.main.trash import TrashController
+        from journal.ui.main.window_panes import build_panes
 
         if self.is_ready():
             raise RuntimeError("the window already shows a journal")
+        acts = self.ui_actions
+        native = QKeySequence.SequenceFormat.NativeText
+        panes = build_panes(
+            self, journal, editor, renderer, page_size,
+            write_keys=acts.reflection_action.shortcut().toString(native),
+            import_keys=acts.import_action.shortcut().toString(native), pool=self.pool,
+        )  # fmt: skip
         self.journal = journal
-        self.journal_changes = ChangeSignal(journal, self)
-        self.entry_flow = EntryFlow(self)
-        self.search_flow = SearchFlow(self)
-        self.trash_flow = TrashFlow(self)
-
-        build_panes(self, journal, editor, renderer, page_size)
-        self.sidebar_fold = SidebarFold(
-            self, self.splitter, self.ui_actions.sidebar_action, self.qsettings
+        self.drafts = drafts
+        self.journal_changes = changes = ChangeSignal(journal, self)
+        self.panes = panes
+        self.entry_controller = entries = EntryController(
+            journal,
+            model=panes.model,
+            timeline=panes.timeline,
+            reader=panes.reader,
+            editor=panes.editor,
+            right_stack=panes.right_stack,
+            calendar=panes.calendar,
+            trash_button=panes.trash_button,
+            parent=self,
         )
+        self.search_controller = SearchController(
+            journal,
+            self._tasks,
+            entries,
+            search_bar=panes.search_bar,
+            model=panes.model,
+            reader=panes.reader,
+            busy=panes.busy,
+            trash_button=panes.trash_button,
+            parent=self,
+        )
+        self.trash_controller = TrashController(
+            journal,
+            changes,
+            self._tasks,
+            entries,
+            trash=panes.trash,
+            trash_button=panes.trash_button,
+            list_stack=panes.list_stack,
+            model=panes.model,
+            timeline=panes.timeline,
+            reader=panes.reader,
+            busy=panes.busy,
+            parent=self,
+        )
+        self.team_controller = TeamController(
+            team,
+            journal,
+            self._tasks,
+            entries,
+            timeline=panes.timeline,
+            reader=panes.reader,
+            dialog_parent=self,
+            pool=self.pool,
+        )
+        self.restore_splitter()
+        self.setCentralWidget(panes.splitter)
+        statuses = (panes.undo_button, panes.busy, panes.streak_label)
+        for widget in (*statuses, self.team_controller.status_label):
+            self.statusBar().addPermanentWidget(widget)
+        self.sidebar_fold = SidebarFold(self, panes.splitter, acts.sidebar_action, self.qsettings)
         self.statusBar().clearMessage()
-        self._wire_actions()
-        build_status_widgets(self)
+        self.timeline_menu = acts.timeline_menu(self)
+        self._wire()
+        self.team_controller.start()
 
-        self.model.show_listing()
+        panes.model.show_listing()
         self.read_counts()
-        self.timeline.select_row(0)
+        panes.timeline.select_row(0)
         self.update_pages()
         for action in self._held:
             action.setEnabled(True)
@@ -243,11 +278,19 @@ class MainWindow(QMainWindow):
             return self.tr("Daybook")
         return self.tr("Daybook — {0}").format(paths.home.name or str(paths.home))
 
-    def _wire_actions(self) -> None:
-        """Connect the commands built by `WindowActions` to what they do here."""
-        acts = self.ui_actions
+    def _wire(self) -> None:
+        """Every connection between the panes, the controllers, the actions and this window
+        (the frame's own few are made in __init__)."""
+        from journal.ui.timeline.calendar import to_qdate
+
+        p, acts = self.panes, self.ui_actions
+        entries, search, trash, team = (
+            self.entry_controller, self.search_controller, self.trash_controller,
+            self.team_controller,
+        )  # fmt: skip
         today = dt.date.today
-        entries, trash = self.entry_flow, self.trash_flow
+
+        # The menus' commands.
         for action, slot in (
             (acts.new_action, self.new_entry),
             (acts.new_day_action, entries.new_entry_for_day),
@@ -261,36 +304,110 @@ class MainWindow(QMainWindow):
             (acts.undo_action, trash.undo_delete),
             (acts.edit_action, entries.edit_current),
             (acts.delete_action, trash.delete_current),
-            (acts.find_action, self.search_flow.start),
+            (acts.find_action, search.start),
             (acts.today_action, lambda: self.go_to_day(today())),
             (acts.calendar_action, self._focus_calendar),
-            (acts.trash_action, self.trash_button.toggle),
+            (acts.trash_action, p.trash_button.toggle),
             (acts.timeline_action, self.focus_timeline),
             (acts.insights_action, self.open_insights),
+            (acts.share_action, team.share_selected),
+            (acts.team_action, team.open_view),
         ):
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
-        # The names the rest of the app (and its tests) know the actions by.
-        self.new_action, self.new_day_action = acts.new_action, acts.new_day_action
-        self.export_action, self.export_selected_action = (
-            acts.export_action,
-            acts.export_selected_action,
-        )
-        self.settings_action, self.quit_action = acts.settings_action, acts.quit_action
-        self.undo_action, self.edit_action = acts.undo_action, acts.edit_action
-        self.delete_action, self.find_action = acts.delete_action, acts.find_action
-        self.today_action, self.calendar_action = acts.today_action, acts.calendar_action
-        self.trash_action, self.timeline_action = acts.trash_action, acts.timeline_action
-        self.about_action, self.reflection_action = acts.about_action, acts.reflection_action
-        self.insights_action, self.import_action = acts.insights_action, acts.import_action
-        self.sidebar_action = acts.sidebar_action
         # Delete only acts where entries are shown, never in a text field.
-        self.timeline.addAction(acts.delete_action)
-        self.reader.addAction(acts.delete_action)
-        self.timeline_menu = acts.timeline_menu(self)
-        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.timeline.customContextMenuRequested.connect(
-            lambda pos: self.timeline_menu.popup(self.timeline.viewport().mapToGlobal(pos))
+        p.timeline.addAction(acts.delete_action)
+        p.reader.addAction(acts.delete_action)
+        p.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        p.timeline.customContextMenuRequested.connect(
+            lambda pos: self.timeline_menu.popup(p.timeline.viewport().mapToGlobal(pos))
         )
+
+        # The sidebar.
+        p.calendar.dayChosen.connect(self.go_to_day)
+        p.calendar.loadFailed.connect(self.report)
+        p.sidebar.new_button.clicked.connect(lambda: self.new_entry())
+        p.sidebar.today_button.clicked.connect(lambda: self.go_to_day(today()))
+        p.trash_button.toggled.connect(trash.show_trash)
+        p.sidebar.tagChosen.connect(search.tag_chosen)
+        p.sidebar.dayChosen.connect(self.go_to_day)
+
+        # The timeline and its search bar.
+        p.model.loadFailed.connect(self.report)
+        p.timeline.selectionModel().currentChanged.connect(entries.current_changed)
+        p.timeline.selectionModel().selectionChanged.connect(self.selection_changed)
+        p.timeline.editRequested.connect(entries.edit_entry)
+        p.timeline.escapePressed.connect(p.search_bar.clear)  # Esc in the results: timeline
+        p.search_bar.searchRequested.connect(search.run)
+        p.search_bar.cleared.connect(search.end)
+        p.search_bar.focusTimelineRequested.connect(self.focus_timeline)
+
+        # The Trash.
+        p.trash.closeRequested.connect(lambda: p.trash_button.setChecked(False))
+        p.trash.restoreRequested.connect(trash.restore_entry)
+        p.trash.emptyRequested.connect(trash.empty_trash)
+        p.trash.currentEntryChanged.connect(entries.trash_current_changed)
+
+        # The entry pane.
+        p.reader.editRequested.connect(entries.edit_entry)
+        p.reader.deleteRequested.connect(trash.delete_entry)
+        p.reader.restoreRequested.connect(trash.restore_entry)
+        p.editor.entrySaved.connect(entries.entry_saved)
+        p.editor.entrySaved.connect(self.entrySaved)
+        p.editor.saveFailed.connect(self.report)
+        p.editor.closeRequested.connect(entries.close_editor)
+        # The calendar follows the day being written; no jump.
+        p.editor.dayChanged.connect(lambda day: p.calendar.setSelectedDate(to_qdate(day)))
+        p.empty_state.startRequested.connect(self.start_reflection)
+        p.empty_state.importRequested.connect(self.open_import)
+
+        # The controllers' answers.
+        for controller in (entries, search, trash):
+            controller.pagesChanged.connect(self.update_pages)
+        entries.timelineFocusRequested.connect(self.focus_timeline)
+        search.finished.connect(self.searchFinished)
+        entries.failed.connect(self.report)
+        search.failed.connect(self.report)
+        trash.failed.connect(self.report)
+        trash.deleted.connect(self.entryDeleted)
+        trash.restored.connect(self.entryRestored)
+        trash.emptied.connect(self.trashEmptied)
+        trash.statusMessage.connect(self._show_message)
+        trash.undoAvailable.connect(acts.undo_action.setEnabled)
+        trash.shown.connect(self._trash_shown)
+        team.failed.connect(self.report)
+        team.statusMessage.connect(self._show_message)
+        # A shared entry's team copy is offered an update once its editor has closed.
+        p.right_stack.currentChanged.connect(lambda _i: team.offer_updates_later())
+
+        # The status bar: Undo is offered while the message of a delete is shown.
+        p.undo_button.clicked.connect(trash.undo_delete)
+        self.statusBar().messageChanged.connect(
+            lambda text: p.undo_button.setVisible(bool(text) and trash.can_undo())
+        )
+
+        # Every view follows the journal's changes (the order matters: the counts say whether
+        # the journal is empty before the listing picks its page).
+        changes = self.journal_changes.changed
+        changes.connect(self.read_counts)
+        changes.connect(p.calendar.journal_changed)
+        changes.connect(entries.journal_changed)
+        changes.connect(search.journal_changed)
+        changes.connect(p.trash.journal_changed)
+        changes.connect(team.journal_changed)
+        changes.connect(
+            lambda change: p.thumbnails.forget(None if change.wholesale else change.ids)
+        )
+
+    def _show_message(self, text: str, msecs: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, msecs)
+        else:
+            self.statusBar().clearMessage()
+
+    def _trash_shown(self, on: bool) -> None:
+        self.ui_actions.trash_action.setText(tr("Hide T&rash") if on else tr("Show T&rash"))
+        if not on:
+            self.focus_timeline()
 
     # -- state -----------------------------------------------------------------------------
 
@@ -310,12 +427,12 @@ class MainWindow(QMainWindow):
     def restore_splitter(self) -> None:
         splitter = self._saved("window/splitter")
         if splitter is not None:
-            self.splitter.restoreState(splitter)
+            self.panes.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         self.qsettings.setValue("window/geometry", self.saveGeometry())
         if self.is_ready():  # before, there are no panes (and the saved split stays)
-            self.qsettings.setValue("window/splitter", self.splitter.saveState())
+            self.qsettings.setValue("window/splitter", self.panes.splitter.saveState())
         self.qsettings.sync()
 
     def read_counts(self, _change: object = None) -> None:
@@ -330,15 +447,14 @@ class MainWindow(QMainWindow):
         except DaybookError as exc:
             self.report(exc)
             return
-        self.search_bar.set_tags(tags)
-        self.sidebar.show_counts(counts, total)
+        panes = self.panes
+        panes.search_bar.set_tags(tags)
+        panes.sidebar.show_counts(counts, total)
         try:
-            self.sidebar.show_on_this_day(self.journal.on_this_day(dt.date.today(), limit=5))
+            panes.sidebar.show_on_this_day(self.journal.on_this_day(dt.date.today(), limit=5))
         except DaybookError as exc:
             self.report(exc)
-        setter = getattr(self.editor, "set_tag_completions", None)
-        if setter is not None:
-            setter(tags)
+        panes.editor.set_tag_completions(tags)
         self._total = total
 
     def is_empty(self) -> bool:
@@ -347,13 +463,14 @@ class MainWindow(QMainWindow):
 
     def update_pages(self) -> None:
         """Empty state, reader or editor on the right; the list or its empty note in the middle."""
+        p = self.panes
         empty_journal = self._total == 0
-        searching = self.model.searching
-        no_rows = self.model.rowCount() == 0
-        self.timeline.setVisible(not no_rows)
-        self.list_empty.setVisible(no_rows)
+        searching = p.model.searching
+        no_rows = p.model.rowCount() == 0
+        p.timeline.setVisible(not no_rows)
+        p.list_empty.setVisible(no_rows)
         if no_rows:
-            self.list_empty.setText(
+            p.list_empty.setText(
                 self.tr(
                     "The journal could not be read: it is damaged.\n"
                     "Quit and start Daybook again to restore a backup."
@@ -363,71 +480,68 @@ class MainWindow(QMainWindow):
                 if searching
                 else self.tr("No entries yet.")  # the welcome page says how to start
             )
-        if self.right_stack.currentWidget() is self.editor:
+        if p.right_stack.currentWidget() is p.editor:
             return
-        if empty_journal and not self.damaged and not self.trash_button.isChecked():
-            self.right_stack.setCurrentWidget(self.empty_state)
+        if empty_journal and not self.damaged and not p.trash_button.isChecked():
+            p.right_stack.setCurrentWidget(p.empty_state)
         else:
-            self.right_stack.setCurrentWidget(self.reader)
+            p.right_stack.setCurrentWidget(p.reader)
 
     # -- reading and writing ---------------------------------------------------------------
 
     def is_editing(self) -> bool:
-        return self.entry_flow.is_editing()
+        return self.entry_controller.is_editing()
 
     def new_entry(self, day: dt.date | None = None) -> None:
-        self.entry_flow.new_entry(day)
+        self.entry_controller.new_entry(day)
 
     def edit_entry(self, entry: Entry | EntrySummary) -> None:
-        """Edit `entry`, read again whole by id first (see `EntryFlow.whole`)."""
-        self.entry_flow.edit_entry(entry)
+        """Edit `entry`, read again whole by id first (see `EntryController.whole`)."""
+        self.entry_controller.edit_entry(entry)
 
-    def restore_draft(self, draft: Any) -> None:
+    def restore_draft(self, draft: Draft) -> None:
         """Open a draft left from an earlier run in the editor; it saves like any change."""
-        self.entry_flow.restore_draft(draft)
+        self.entry_controller.restore_draft(draft)
 
     def delete_entry(self, entry: Entry | EntrySummary) -> None:
         """Move to the Trash; Undo (Ctrl+Z) or the Trash brings it back."""
-        self.trash_flow.delete_entry(entry)
+        self.trash_controller.delete_entry(entry)
 
     def run_search(self, text: str, tag: str) -> None:
         """Search in the background; only the answer to the latest request is shown."""
-        self.search_flow.run(text, tag)
+        self.search_controller.run(text, tag)
 
     def current_id(self) -> int | None:
         """The id of the entry the reader shows."""
-        entry = self.reader.entry
-        return entry.id if entry is not None else None
+        return self.entry_controller.current_id()
 
     def select_id(self, entry_id: int) -> bool:
-        row = self.model.row_of(entry_id)
-        if row < 0:
-            return False
-        self.timeline.select_row(row)
-        return True
+        """Make `entry_id` the timeline's current entry, if the listing holds it."""
+        return self.entry_controller.select_id(entry_id)
 
     def go_to_day(self, day: dt.date) -> None:
         """Select the first entry of `day` (or the nearest older one) in the timeline."""
         from journal.ui.timeline.calendar import to_qdate
 
-        if self.trash_button.isChecked():
-            self.trash_button.setChecked(False)
-        if self.model.searching:
-            self.search_bar.clear()
-        self.calendar.setSelectedDate(to_qdate(day))
+        p = self.panes
+        if p.trash_button.isChecked():
+            p.trash_button.setChecked(False)
+        if p.model.searching:
+            p.search_bar.clear()
+        p.calendar.setSelectedDate(to_qdate(day))
         try:
-            self.model.load_through(day)
+            p.model.load_through(day)
         except DaybookError as exc:
             self.report(exc)
             return
-        row = self.model.row_of_day(day)
+        row = p.model.row_of_day(day)
         if row < 0:
             self.statusBar().showMessage(self.tr("No entries on or before {0}").format(day), 4000)
             return
-        self.timeline.select_row(row)
-        index = self.model.index(row, 0)
-        self.timeline.scrollTo(index, self.timeline.ScrollHint.PositionAtTop)
-        entry = self.model.entry_at(row)
+        p.timeline.select_row(row)
+        index = p.model.index(row, 0)
+        p.timeline.scrollTo(index, p.timeline.ScrollHint.PositionAtTop)
+        entry = p.model.entry_at(row)
         if entry is not None and entry.day != day:
             self.statusBar().showMessage(
                 self.tr("Nothing on {0}; showing the day before it with an entry").format(
@@ -439,12 +553,14 @@ class MainWindow(QMainWindow):
     # -- exporting -------------------------------------------------------------------------
 
     def selection_changed(self, *_args: object) -> None:
-        self.export_selected_action.setEnabled(bool(self.timeline.selected_entries()))
+        selected = self.panes.timeline.selected_entries()
+        self.ui_actions.export_selected_action.setEnabled(bool(selected))
 
     def export_selected(self) -> None:
         """Export the entries selected in the timeline (the current one if none is)."""
-        entries = self.timeline.selected_entries() or [
-            e for e in [self.timeline.current_entry()] if e is not None
+        timeline = self.panes.timeline
+        entries = timeline.selected_entries() or [
+            e for e in [timeline.current_entry()] if e is not None
         ]
         if entries:
             self.open_export(entries)
@@ -454,7 +570,7 @@ class MainWindow(QMainWindow):
         otherwise on the last date range used. File > Export as PDF… and File > Print… open
         the same dialog (the same choice of entries) on the PDF format, Print as its default
         button."""
-        chosen = self.timeline.selected_entries()
+        chosen = self.panes.timeline.selected_entries()
         dialog = self.open_export(chosen if len(chosen) > 1 else ())
         if dialog is not None and pdf:
             dialog.set_format("pdf")
@@ -466,7 +582,7 @@ class MainWindow(QMainWindow):
         ("Selected (N)", with the days they span)."""
         from journal.ui.dialogs.export_dialog import ExportDialog
 
-        if not self.entry_flow.flush():  # export what the user sees, saved
+        if not self.entry_controller.flush():  # export what the user sees, saved
             return None
         if self.export_dialog is not None:
             self.export_dialog.close()
@@ -532,12 +648,12 @@ class MainWindow(QMainWindow):
         service = InsightsService(self.journal, Settings.load(self.journal.paths.settings))
         dialog = InsightsDialog(service, self)
         dialog.dayRequested.connect(self.go_to_day)
-        dialog.tagRequested.connect(self.search_flow.tag_chosen)
+        dialog.tagRequested.connect(self.search_controller.tag_chosen)
         dialog.weekNotesRequested.connect(self.open_week_notes)
         dialog.loadFailed.connect(self.report)
         self.journal_changes.changed.connect(dialog.journal_changed)
         self.insights_dialog = dialog
-        dialog.resize(960, 560)
+        fit_on_screen(dialog, (960, 560))
         dialog.show()
         return dialog
 
@@ -561,14 +677,15 @@ class MainWindow(QMainWindow):
         return self._tasks.run(fn, on_result, on_error)
 
     def focus_timeline(self) -> None:
-        view = self.trash.view if self.trash_button.isChecked() else self.timeline
+        p = self.panes
+        view = p.trash.view if p.trash_button.isChecked() else p.timeline
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not view.currentIndex().isValid():
             view.select_row(0)
 
     def _focus_calendar(self) -> None:
         self.sidebar_fold.show_sidebar(True)  # folded (or dragged shut): open it for this
-        self.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panes.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connected(self, signal_name: str) -> bool:
         """Whether anything listens to one of this window's argument-less signals."""
@@ -592,8 +709,9 @@ class MainWindow(QMainWindow):
 
     def set_streak(self, current: int, longest: int) -> None:
         """Working days in a row with a reflection, shown in the status bar."""
-        self.streak_label.setText(self.tr("Streak: {n}").format(n=current) if current else "")
-        self.streak_label.setToolTip(
+        label = self.panes.streak_label
+        label.setText(self.tr("Streak: {n}").format(n=current) if current else "")
+        label.setToolTip(
             self.tr("Working days in a row with a reflection; longest: {n}").format(n=longest)
         )
 
@@ -629,8 +747,7 @@ class MainWindow(QMainWindow):
         such as a file being written) is abandoned. True if the pool has finished."""
         if self.is_ready():
             self.journal_changes.stop()
-            self.search_flow.cancel()
-            self.busy.stop("search")
+            self.search_controller.stop()
         self._tasks.cancel_all()
         return bool(self.pool.waitForDone(msecs))
 
@@ -648,7 +765,7 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         # What is typed is saved (or kept as a draft) first; only then is the work stopped.
-        if self.is_ready() and not self.entry_flow.flush():
+        if self.is_ready() and not self.entry_controller.flush():
             box = unsaved_box(self)
             if box.exec() != QMessageBox.StandardButton.Yes:
                 event.ignore()

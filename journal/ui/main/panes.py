@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.ui.common.i18n import number
+from journal.ui.common.i18n import number, numeric_day
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -35,6 +35,7 @@ else:
     from typing_extensions import override
 
 from journal.domain.entry import EntrySummary
+from journal.paths import shown
 from journal.services.journal import Journal
 from journal.ui.common import wording
 from journal.ui.main.first_run import FirstRunCard
@@ -162,7 +163,7 @@ class Sidebar(QWidget):
         """Entries from this day in earlier months and years (hidden when there are none)."""
         self.memory_list.clear()
         for entry in entries[:MEMORIES]:
-            text = f"{entry.day:%Y-%m-%d} · {entry.display_title}"
+            text = f"{numeric_day(entry.day)} · {entry.display_title}"
             item = QListWidgetItem(text, self.memory_list)
             item.setData(Qt.ItemDataRole.UserRole, entry.day)
             item.setToolTip(text)
@@ -245,10 +246,10 @@ class WelcomePage(QFrame):
             + (f" ({import_keys})" if import_keys else "")
         )
         self.import_button.clicked.connect(self.importRequested)
-        self.where_label = QLabel(
-            self.tr("Everything stays on this computer, in {0}").format(str(home)), inner
-        )
+        self.where_label = QLabel(inner)
+        self.show_home(home)
         self.where_label.setAccessibleName(self.tr("Where your journal is kept"))
+        self.where_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name, as named
         self.where_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         for label in (heading, text, self.keys_label, self.where_label):
@@ -278,3 +279,9 @@ class WelcomePage(QFrame):
         layout.addWidget(self.where_label)
         layout.addStretch(3)
         self.scroll_area.setWidget(inner)
+
+    def show_home(self, home: Path) -> None:
+        """Say where the journal is kept (the home folder as ~)."""
+        self.where_label.setText(
+            self.tr("Everything stays on this computer, in {0}").format(shown(home))
+        )

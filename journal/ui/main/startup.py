@@ -17,7 +17,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from journal.errors import DamagedJournalError, DaybookError, LockedJournalError, StorageError
 from journal.paths import AppPaths
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
     from journal.services.health import GoodBackup
     from journal.services.journal import Journal
-    from journal.ui.main.main_window import MainWindow
 
 
 def recover_journal(
@@ -171,11 +170,12 @@ class JournalOpener(QObject):
 
 
 class StartupChecks(QObject):
-    """Checks the open journal in the background and makes the day's first backup."""
+    """Checks the open journal in the background and makes the day's first backup; says
+    what it found in `window`'s status bar (or a dialog over it)."""
 
     finished = Signal(object)  # list[str]: problems found (empty: healthy)
 
-    def __init__(self, journal: Journal, window: MainWindow) -> None:
+    def __init__(self, journal: Journal, window: QMainWindow) -> None:
         super().__init__(window)
         self.journal = journal
         self.window = window

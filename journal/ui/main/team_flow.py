@@ -8,6 +8,9 @@ the thread pool. While anything waits, the status bar says so ("2 waiting to be 
 a timer sends it again when its back-off says it is due, so the app shares as soon as the
 server can be reached and a server that is down never blocks writing. The reader says where
 the entry it shows is shared ("Shared in: work").
+
+`TeamController` is given the widgets it drives, the team service, the journal, the task
+runner and the entry controller; it answers through signals and knows no main window.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
 from journal.errors import DaybookError, InputError
@@ -28,42 +31,63 @@ from journal.ui.common.wording import tr
 if TYPE_CHECKING:
     from journal.domain.entry import Entry, EntrySummary
     from journal.services.changes import Change
+    from journal.services.journal import Journal
     from journal.services.team import TeamService
+    from journal.ui.common.worker import TaskSet
     from journal.ui.dialogs.team_view import TeamView
-    from journal.ui.main.main_window import MainWindow
+    from journal.ui.main.entry_controller import EntryController
+    from journal.ui.timeline.reader import EntryReader
+    from journal.ui.timeline.timeline_view import TimelineView
 
 CHECK_MS = 15_000  # how often the window looks whether a waiting share is due
 
 
-class TeamFlow(QObject):
-    """Wires the team actions of `window` to `service` (see the module's docstring)."""
+class TeamController(QObject):
+    """Share with Team, the outbox and the Team window (see the module's docstring). Call
+    `start` once its signals are connected."""
 
     outboxChanged = Signal(object)  # OutboxState, after every share, send or check
     sendFinished = Signal(object)  # list of SyncReport, or the exception that stopped it
+    failed = Signal(object)  # an error to show
+    statusMessage = Signal(str, int)  # text, milliseconds
 
-    def __init__(self, window: MainWindow, service: TeamService, check_ms: int = CHECK_MS) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(
+        self,
+        service: TeamService,
+        journal: Journal,
+        tasks: TaskSet,
+        entries: EntryController,
+        *,
+        timeline: TimelineView,
+        reader: EntryReader,
+        dialog_parent: QWidget,
+        pool: QThreadPool,
+        check_ms: int = CHECK_MS,
+    ) -> None:
+        super().__init__(dialog_parent)
         self._service = service
+        self._journal = journal
+        self._tasks = tasks
+        self._entries = entries
+        self._timeline = timeline
+        self._reader = reader
+        self._parent = dialog_parent
+        self._pool = pool
         self._sending = False
         self._edited: set[int] = set()
         self.state = OutboxState()
         self.view: TeamView | None = None
-        acts = window.ui_actions
-        self.share_action = acts.share_action
-        self.team_action = acts.team_action
-        self.share_action.triggered.connect(lambda _checked=False: self.share_selected())
-        self.team_action.triggered.connect(lambda _checked=False: self.open_view())
-        self.status_label = QLabel(window)
+        # For the status bar (the window puts it there).
+        self.status_label = QLabel(dialog_parent)
         self.status_label.setAccessibleName(tr("Team outbox"))
         self.status_label.hide()
-        window.statusBar().addPermanentWidget(self.status_label)
         self.timer = QTimer(self)
         self.timer.setInterval(check_ms)
         self.timer.timeout.connect(lambda: self.send(due_only=True))
-        window.reader.set_share_source(self._shared_in)
-        window.journal_changes.changed.connect(self._journal_changed)
-        window.right_stack.currentChanged.connect(lambda _i: self._offer_updates_later())
+        reader.set_share_source(self._shared_in)
+
+    def start(self) -> None:
+        """Show the outbox's state, and send what waits from an earlier run."""
         self.refresh()
         if self.state.waiting:
             QTimer.singleShot(0, lambda: self.send(due_only=True))
@@ -73,11 +97,11 @@ class TeamFlow(QObject):
     def share_selected(self) -> int:
         """Share the entries selected in the timeline (the current one if none is), after
         asking which team (when several) and confirming; returns how many were queued."""
-        w = self._window
-        if not w.entry_flow.flush():  # share what the user sees, saved
+        if not self._entries.flush():  # share what the user sees, saved
             return 0
-        entries = w.timeline.selected_entries() or [
-            e for e in [w.timeline.current_entry()] if e is not None
+        timeline = self._timeline
+        entries = timeline.selected_entries() or [
+            e for e in [timeline.current_entry()] if e is not None
         ]
         if not entries:
             return 0
@@ -88,14 +112,14 @@ class TeamFlow(QObject):
                     "this machine has joined no team",
                     "run `daybook team join NAME URL` (see Share with your team in the README)",
                 )
-            team = choose_team(w, teams) if len(teams) > 1 else teams[0]
-            if team is None or not confirm_share(w, entries, team):
+            team = choose_team(self._parent, teams) if len(teams) > 1 else teams[0]
+            if team is None or not confirm_share(self._parent, entries, team):
                 return 0
             name, count = self._service.share([e.id for e in entries], team)
         except DaybookError as exc:
-            w.report(exc)
+            self.failed.emit(exc)
             return 0
-        w.statusBar().showMessage(
+        self.statusMessage.emit(
             tr("{0} queued to share with {1}").format(wording.entries(count), name), 6000
         )
         self.refresh()
@@ -112,7 +136,7 @@ class TeamFlow(QObject):
         try:
             state = self._service.outbox_state()
         except DaybookError as exc:
-            self._window.report(exc)
+            self.failed.emit(exc)
             return self.state
         self.state = state
         self.status_label.setVisible(state.waiting > 0)
@@ -122,7 +146,7 @@ class TeamFlow(QObject):
             self.timer.start()
         elif not state.waiting:
             self.timer.stop()
-        reader = self._window.reader
+        reader = self._reader
         if reader.entry is not None:
             reader.refresh()
         self.outboxChanged.emit(state)
@@ -134,7 +158,7 @@ class TeamFlow(QObject):
         if self._sending or not self.refresh().waiting:
             return False
         self._sending = True
-        self._window.run_task(
+        self._tasks.run(
             lambda: self._service.sync(due_only=due_only), self._sent, self._send_failed
         )
         return True
@@ -155,12 +179,14 @@ class TeamFlow(QObject):
 
     # -- editing a shared entry ----------------------------------------------------------
 
-    def _journal_changed(self, change: Change) -> None:
+    def journal_changed(self, change: Change) -> None:
+        """Note the entries edited: their team copies may be offered an update."""
         if change.kind == "updated":
             self._edited.update(change.ids)
-            self._offer_updates_later()
+            self.offer_updates_later()
 
-    def _offer_updates_later(self) -> None:
+    def offer_updates_later(self) -> None:
+        """Offer the updates once the event loop is back (the editor may have closed)."""
         # Not inside the signal that told of the change: the editor may still be saving.
         if self._edited:
             QTimer.singleShot(0, self.offer_updates)
@@ -168,19 +194,18 @@ class TeamFlow(QObject):
     def offer_updates(self) -> None:
         """For entries edited since (once the editor is closed): where a team holds an
         older copy, offer to update it (or, for an entry made private, to remove it)."""
-        w = self._window
-        if w.is_editing() or not self._edited:
+        if self._entries.is_editing() or not self._edited:
             return
         ids, self._edited = sorted(self._edited), set()
         for entry_id in ids:
             try:
-                entry = w.journal.get(entry_id)
+                entry = self._journal.get(entry_id)
                 teams = self._service.stale_copies(entry)
-                if teams and ask_update_copies(w, entry, teams):
+                if teams and ask_update_copies(self._parent, entry, teams):
                     self._service.update_copies(entry, teams)
             except DaybookError as exc:
                 if not isinstance(exc, InputError):  # an entry gone meanwhile: nothing to do
-                    w.report(exc)
+                    self.failed.emit(exc)
         self.send(due_only=False)
 
     # -- the Team window -----------------------------------------------------------------
@@ -192,7 +217,7 @@ class TeamFlow(QObject):
         if self.view is not None:
             self.view.close()
             self.view.deleteLater()
-        view = TeamView(self._service, self._window.pool, self._window)
+        view = TeamView(self._service, self._pool, self._parent)
         self.view = view
         view.resize(1000, 700)
         view.show()

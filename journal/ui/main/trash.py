@@ -1,6 +1,6 @@
 """The Trash: deleted entries, each restorable; emptying it asks first and is final.
 
-`TrashView` lists them; `TrashFlow` is the main window's side of it: moving entries to the
+`TrashView` lists them; `TrashController` is the main window's side of it: moving entries to the
 Trash, Undo, restoring, showing the Trash in place of the timeline, and emptying it. The
 views hear of each change from the journal's change signal; nothing here refreshes them.
 """
@@ -33,7 +33,13 @@ from journal.ui.timeline.timeline import TimelineModel, entry_of
 from journal.ui.timeline.timeline_view import TimelineView
 
 if TYPE_CHECKING:
-    from journal.ui.main.main_window import MainWindow
+    from PySide6.QtWidgets import QStackedWidget, QToolButton
+
+    from journal.ui.common.busy import BusyIndicator
+    from journal.ui.common.changes import ChangeSignal
+    from journal.ui.common.worker import TaskSet
+    from journal.ui.main.entry_controller import EntryController
+    from journal.ui.timeline.reader import EntryReader
 
 
 class TrashView(QWidget):
@@ -143,25 +149,65 @@ def empty_trash_box(parent: QWidget) -> tuple[QMessageBox, QAbstractButton]:
     return box, ok
 
 
-class TrashFlow(QObject):
-    """Delete, Undo, Restore and Empty Trash for the main window; the window owns the widgets."""
+class TrashController(QObject):
+    """Delete, Undo, Restore and Empty Trash in the main window, and the Trash shown in
+    place of the timeline. Given the widgets it drives, the journal, its change signal (a
+    group of moves is heard once), the task runner and the entry controller (what is typed
+    is saved first); it answers through signals."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    deleted = Signal(object)  # Entry, now in the Trash
+    restored = Signal(object)  # Entry, back from the Trash
+    emptied = Signal(int)  # entries purged
+    failed = Signal(object)  # an error to show
+    statusMessage = Signal(str, int)  # text ("" clears), milliseconds (0: until replaced)
+    undoAvailable = Signal(bool)  # whether Undo has a delete to take back
+    shown = Signal(bool)  # the Trash is on screen (True) or the timeline is again
+    pagesChanged = Signal()  # what the panes show may have changed: pick the pages again
+
+    def __init__(
+        self,
+        journal: Journal,
+        changes: ChangeSignal,
+        tasks: TaskSet,
+        entries: EntryController,
+        *,
+        trash: TrashView,
+        trash_button: QToolButton,
+        list_stack: QStackedWidget,
+        model: TimelineModel,
+        timeline: TimelineView,
+        reader: EntryReader,
+        busy: BusyIndicator,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._changes = changes
+        self._tasks = tasks
+        self._entries = entries
+        self._trash = trash
+        self._trash_button = trash_button
+        self._list_stack = list_stack
+        self._model = model
+        self._timeline = timeline
+        self._reader = reader
+        self._busy = busy
         # Ids moved to the Trash in this session, a group per Delete, the last on top.
-        self.undo: list[list[int]] = []
+        self._undo: list[list[int]] = []
+
+    def can_undo(self) -> bool:
+        """Whether Undo has a delete of this session to take back."""
+        return bool(self._undo)
 
     def delete_current(self) -> None:
         """Delete: the selected entries (Shift/Ctrl-click), else the one shown."""
-        w = self._window
-        if w.trash_button.isChecked():
+        if self._trash_button.isChecked():
             return
-        selected = w.timeline.selected_entries()
+        selected = self._timeline.selected_entries()
         if len(selected) > 1:
             self.delete_entries(selected)
             return
-        entry = w.timeline.current_entry() or w.reader.entry
+        entry = self._timeline.current_entry() or self._reader.entry
         if entry is not None:
             self.delete_entry(entry)
 
@@ -171,29 +217,26 @@ class TrashFlow(QObject):
 
     def delete_entries(self, entries: Sequence[Entry | EntrySummary]) -> None:
         """Move to the Trash together; one Undo brings them all back."""
-        w = self._window
-        if w.is_editing():
-            if not w.entry_flow.flush():
-                return
-            w.right_stack.setCurrentWidget(w.reader)
+        if self._entries.is_editing() and not self._entries.show_reader():
+            return
         deleted: list[Entry] = []
-        with w.journal_changes.held():  # the views hear of the group once
+        with self._changes.held():  # the views hear of the group once
             for entry in entries:
                 try:
-                    deleted.append(w.journal.delete(entry.id))
+                    deleted.append(self._journal.delete(entry.id))
                 except DaybookError as exc:  # those already moved stay moved, and undoable
-                    w.report(exc)
+                    self.failed.emit(exc)
                     break
         if not deleted:
             return
-        self.undo.append([e.id for e in deleted])
-        w.undo_action.setEnabled(True)
-        w.statusBar().showMessage(
+        self._undo.append([e.id for e in deleted])
+        self.undoAvailable.emit(True)
+        self.statusMessage.emit(
             self._said(deleted, tr("“{0}” moved to the Trash"), tr("{0} moved to the Trash")),
             10000,
         )
         for entry in deleted:
-            w.entryDeleted.emit(entry)
+            self.deleted.emit(entry)
 
     def _said(self, entries: list[Entry], one: str, many: str) -> str:
         """`one` with the entry's title, or `many` with the count ("3 entries")."""
@@ -203,85 +246,78 @@ class TrashFlow(QObject):
 
     def undo_delete(self) -> None:
         """Ctrl+Z: bring back what the last Delete moved to the Trash."""
-        if not self.undo:
+        if not self._undo:
             return
-        ids = self.undo.pop()
-        self._window.undo_action.setEnabled(bool(self.undo))
+        ids = self._undo.pop()
+        self.undoAvailable.emit(bool(self._undo))
         self.restore_ids(ids)
 
     def restore_entry(self, entry: Entry | EntrySummary) -> None:
-        self.undo = [[i for i in group if i != entry.id] for group in self.undo]
-        self.undo = [group for group in self.undo if group]
-        self._window.undo_action.setEnabled(bool(self.undo))
+        self._undo = [[i for i in group if i != entry.id] for group in self._undo]
+        self._undo = [group for group in self._undo if group]
+        self.undoAvailable.emit(bool(self._undo))
         self.restore_ids([entry.id])
 
     def restore_ids(self, ids: list[int]) -> None:
-        w = self._window
         restored: list[Entry] = []
-        with w.journal_changes.held():
+        with self._changes.held():
             for entry_id in ids:
                 try:
-                    restored.append(w.journal.restore_entry(entry_id))
+                    restored.append(self._journal.restore_entry(entry_id))
                 except DaybookError as exc:
-                    w.report(exc)
+                    self.failed.emit(exc)
                     break
         if not restored:
             return
-        w.statusBar().showMessage(
+        self.statusMessage.emit(
             self._said(restored, tr("“{0}” restored"), tr("{0} restored")), 5000
         )
-        if not w.trash_button.isChecked():  # show what came back
+        if not self._trash_button.isChecked():  # show what came back
             newest = max(restored, key=lambda e: (e.day, e.created, e.id))
-            w.model.load_through(min(e.day for e in restored))
-            w.select_id(newest.id)
-            w.reader.show_entry(newest)
-            w.update_pages()
+            self._model.load_through(min(e.day for e in restored))
+            self._entries.select_id(newest.id)
+            self._reader.show_entry(newest)
+            self.pagesChanged.emit()
         for entry in restored:
-            w.entryRestored.emit(entry)
+            self.restored.emit(entry)
 
     def show_trash(self, on: bool) -> None:
         """The Trash in place of the timeline (on), or the timeline again."""
-        w = self._window
         if on:
-            if not w.entry_flow.flush():
-                w.trash_button.setChecked(False)
+            if not self._entries.show_reader():
+                self._trash_button.setChecked(False)
                 return
-            w.right_stack.setCurrentWidget(w.reader)
-            w.trash.reload()
-            w.list_stack.setCurrentWidget(w.trash)
-            w.trash.view.setFocus()
-            shown = w.entry_flow.whole(w.trash.current_entry(), in_trash=True)
-            w.reader.show_entry(shown, in_trash=True)
+            self._trash.reload()
+            self._list_stack.setCurrentWidget(self._trash)
+            self._trash.view.setFocus()
+            shown = self._entries.whole(self._trash.current_entry(), in_trash=True)
+            self._reader.show_entry(shown, in_trash=True)
         else:
-            w.list_stack.setCurrentIndex(0)
-            w.reader.show_entry(w.entry_flow.whole(w.timeline.current_entry()))
-            w.focus_timeline()
-        w.trash_action.setText(tr("Hide T&rash") if on else tr("Show T&rash"))
-        w.update_pages()
+            self._list_stack.setCurrentIndex(0)
+            self._reader.show_entry(self._entries.whole(self._timeline.current_entry()))
+        self.shown.emit(on)
+        self.pagesChanged.emit()
 
     def empty_trash(self) -> None:
         """Purge the Trash in the background (it rewrites the search index)."""
-        w = self._window
-        w.trash.empty_button.setEnabled(False)
-        w.statusBar().showMessage(tr("Emptying the Trash…"))
-        w.busy.start("trash", tr("Emptying the Trash…"))
-        w.run_task(w.journal.empty_trash, self._emptied, self._failed)
+        self._trash.empty_button.setEnabled(False)
+        self.statusMessage.emit(tr("Emptying the Trash…"), 0)
+        self._busy.start("trash", tr("Emptying the Trash…"))
+        self._tasks.run(self._journal.empty_trash, self._emptied, self._failed)
 
     def _emptied(self, count: int) -> None:
-        w = self._window
-        w.busy.stop("trash")
-        self.undo.clear()
-        w.undo_action.setEnabled(False)
-        w.statusBar().showMessage(
+        self._busy.stop("trash")
+        self._undo.clear()
+        self.undoAvailable.emit(False)
+        self.statusMessage.emit(
             tr("The Trash is empty ({0} entries deleted for ever)").format(count), 5000
         )
-        if w.trash_button.isChecked():
-            w.reader.show_entry(None, in_trash=True)
-        w.trashEmptied.emit(int(count))
+        if self._trash_button.isChecked():
+            self._reader.show_entry(None, in_trash=True)
+        self.emptied.emit(int(count))
 
     def _failed(self, error: BaseException) -> None:
-        w = self._window
-        w.busy.stop("trash")
-        w.statusBar().clearMessage()
-        w.trash.reload()
-        w.report(error)
+        self._busy.stop("trash")
+        self.statusMessage.emit("", 0)
+        self._trash.reload()
+        self.failed.emit(error)

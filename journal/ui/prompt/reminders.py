@@ -54,7 +54,7 @@ class DeskWindow(Protocol):
     @property
     def quitRequested(self) -> SignalInstance: ...  # File > Quit while a tray keeps running
     @property
-    def editor(self) -> QWidget: ...  # emits entrySaved(Entry)
+    def entrySaved(self) -> SignalInstance: ...  # Entry: the window's editor committed it
 
     def isVisible(self) -> bool: ...
     def isMinimized(self) -> bool: ...
@@ -251,8 +251,7 @@ class ReminderDesk(QObject):
     def _connect_window(self) -> None:
         """The window's prompt action, streak and saves feed the desk."""
         self.window.reflectionRequested.connect(lambda: self.open_prompt())
-        editor: Any = self.window.editor  # EntryEditor, typed QWidget in the window
-        editor.entrySaved.connect(lambda _entry: self._journal_changed())
+        self.window.entrySaved.connect(lambda _entry: self._journal_changed())
 
     def _take_over_quit(self) -> None:
         """With a tray, closing the window hides it: File > Quit must quit the app."""

@@ -14,9 +14,10 @@ from html import escape as html_escape
 from html import unescape as html_unescape
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
+    QFontMetrics,
     QImage,
     QPalette,
     QResizeEvent,
@@ -36,10 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.attachments import SCHEME, Attachment, references
-from journal.domain.entry import Entry
+from journal.domain.entry import Entry, short_label
 from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.common.i18n import long_day
+from journal.ui.common.image_cache import ImageCache, ImageFetch
+from journal.ui.common.theme import SEARCH_MARK, SEARCH_MARK_TEXT
 from journal.ui.timeline.timeline_delegate import lock_pixmap
 
 if sys.version_info >= (3, 12):
@@ -72,6 +75,17 @@ def highlight_pattern(words: Sequence[tuple[str, bool]]) -> QRegularExpression |
 
 
 ImageSource = Callable[[str], "Attachment | None"]
+
+
+def batch_fetch(source: ImageSource) -> ImageFetch:
+    """An ImageCache's fetch made of a one-image source."""
+
+    def fetch(hashes: Sequence[str]) -> dict[str, Attachment]:
+        return {sha: found for sha in hashes if (found := source(sha)) is not None}
+
+    return fetch
+
+
 _ATTACHED_IMG = re.compile(r'<img src="attachment:([0-9a-f]{64})" alt="([^"]*)">')
 
 
@@ -81,7 +95,7 @@ class ImageBrowser(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.images: dict[str, QImage] = {}
+        self.images: dict[str, QImage] = {}  # display copies, not the stored originals
 
     @override
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
@@ -105,9 +119,14 @@ class EntryReader(QWidget):
         self._entry: Entry | None = None
         self._in_trash = False
         self._highlight: QRegularExpression | None = None
-        self._image_source: ImageSource | None = None
+        self._images: ImageCache | None = None
         self._share_source: ShareSource | None = None
         self._image_renderer: MarkdownRenderer | None = None
+        self._shown_images: set[str] = set()  # the hashes the entry shown refers to
+        self._rerender = QTimer(self)  # display copies that came in: shown together
+        self._rerender.setSingleShot(True)
+        self._rerender.setInterval(0)
+        self._rerender.timeout.connect(self._images_arrived)
         self._shown_width = 0  # the pane width images were last scaled to (0: none shown)
         self.setAccessibleName(self.tr("Entry"))
         self.setBackgroundRole(QPalette.ColorRole.Base)
@@ -120,6 +139,11 @@ class EntryReader(QWidget):
         self.title_label = QLabel(self)
         self.title_label.setAccessibleName(self.tr("Title"))
         self.title_label.setWordWrap(True)
+        self.title_label.setMinimumWidth(1)  # a one-line label never holds the pane wide
+        # The title is the user's text: escaped here (with the search's marks), never read
+        # as HTML ("<b>" in a title is shown as typed).
+        self.title_label.setTextFormat(Qt.TextFormat.RichText)
+        self._title_text = ""
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -130,6 +154,7 @@ class EntryReader(QWidget):
         self.meta_label = QLabel(self)
         self.meta_label.setAccessibleName(self.tr("Tags"))
         self.meta_label.setWordWrap(True)
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)  # tags are the user's text
         self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.edit_button = QPushButton(self.tr("E&dit"), self)
@@ -191,14 +216,16 @@ class EntryReader(QWidget):
         self.restore_button.setVisible(has and in_trash)
         if entry is None:
             self.day_label.clear()
-            self.title_label.setText(self.tr("No entry selected"))
+            self.title_label.setWordWrap(True)
+            self.title_label.setToolTip("")
+            self._set_title(self.tr("No entry selected"))
             self.meta_label.setText(self.tr("Pick an entry on the left, or press Ctrl+N."))
             self.meta_label.show()
             self.lock_label.hide()
             self.browser.clear()
             return
         self.day_label.setText(long_day(entry.day) + " · " + entry.created.strftime("%H:%M"))
-        self.title_label.setText(entry.display_title or self.tr("(untitled)"))
+        self._show_title(entry)
         meta = []
         self.lock_label.setVisible(entry.private)
         if entry.private:
@@ -216,7 +243,8 @@ class EntryReader(QWidget):
         body = entry.body
         if not entry.title.strip():
             body = _drop_first_line(body, entry.display_title)
-        shas = references(body) if self._image_source is not None else []
+        shas = references(body) if self._images is not None else []
+        self._shown_images = set(shas)
         renderer = self._renderer
         if shas:
             if self._image_renderer is None:
@@ -255,32 +283,65 @@ class EntryReader(QWidget):
         return texts
 
     def set_image_source(self, source: ImageSource | None) -> None:
-        """Where the entry's images come from (a hash to the stored image, or None)."""
-        self._image_source = source
+        """Where the entry's images come from (a hash to the stored image, or None); their
+        display copies are made and kept by a cache of this reader's own."""
+        cache = ImageCache(batch_fetch(source), parent=self) if source is not None else None
+        self.set_image_cache(cache)
+
+    def set_image_cache(self, cache: ImageCache | None) -> None:
+        """Show images through `cache` (shared with the timeline's thumbnails), or none."""
+        if self._images is not None:
+            self._images.ready.disconnect(self._image_ready)
+        self._images = cache
+        if cache is not None:
+            cache.ready.connect(self._image_ready)
         self.show_entry(self._entry, self._in_trash)
 
+    @property
+    def image_cache(self) -> ImageCache | None:
+        return self._images
+
+    def _image_ready(self, sha: str) -> None:
+        if sha in self._shown_images:
+            self._rerender.start()
+
+    def _images_arrived(self) -> None:
+        bar = self.browser.verticalScrollBar()
+        at = bar.value()
+        self.show_entry(self._entry, self._in_trash)
+        bar.setValue(at)  # the reader stays where it was
+
     def _with_images(self, html: str, shas: Sequence[str]) -> str:
-        """Load the entry's images for the browser and size each to fit the pane (never
-        enlarged); an image the journal does not hold shows as a line saying so."""
-        assert self._image_source is not None
-        self.browser.images = {}
-        for sha in shas:
-            found = self._image_source(sha)
-            image = QImage.fromData(found.data) if found is not None else QImage()
-            if not image.isNull():
-                self.browser.images[sha] = image
+        """Give the browser a display copy of each image (made off the UI thread, at about
+        the pane's width) and size each to fit the pane (never enlarged); an image still
+        being prepared shows as a line saying so, as does one the journal does not hold."""
+        assert self._images is not None
+        cache = self._images
         room = max(32, self.browser.viewport().width() - 24)
         self._shown_width = room
+        device_width = round(room * self.devicePixelRatioF())
+        self.browser.images = {}
+        for sha in shas:
+            copy = cache.image(sha, device_width)
+            if copy is not None:
+                self.browser.images[sha] = copy
+                # a resource already in the document would be drawn instead of this copy
+                self.browser.document().addResource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(f"{SCHEME}:{sha}"), copy
+                )
 
         def sized(match: re.Match[str]) -> str:
-            image = self.browser.images.get(match[1])
+            sha, alt = match[1], html_unescape(match[2]) or match[1][:12]
+            image = self.browser.images.get(sha)
             if image is None:
-                missing = self.tr("[image not in the journal: {0}]").format(
-                    html_unescape(match[2]) or match[1][:12]
-                )
-                return html_escape(missing, quote=False)
-            scale = min(1.0, room / max(1, image.width()))
-            width, height = round(image.width() * scale), round(image.height() * scale)
+                if cache.is_missing(sha):
+                    line = self.tr("[image not in the journal: {0}]").format(alt)
+                else:
+                    line = self.tr("[loading the image: {0}]").format(alt)
+                return html_escape(line, quote=False)
+            full_width, full_height = cache.original_size(sha) or (image.width(), image.height())
+            scale = min(1.0, room / max(1, full_width))
+            width, height = round(full_width * scale), round(full_height * scale)
             return (
                 f'<img src="{SCHEME}:{match[1]}" alt="{match[2]}" '
                 f'width="{max(1, width)}" height="{max(1, height)}">'
@@ -294,12 +355,42 @@ class EntryReader(QWidget):
         room = max(32, self.browser.viewport().width() - 24)
         if self._shown_width and room != self._shown_width:
             self.show_entry(self._entry, self._in_trash)  # images follow the pane's width
+        elif self._entry is not None:
+            self._show_title(self._entry)  # a derived label is cut to the new width
+
+    def _show_title(self, entry: Entry) -> None:
+        """A title wraps to the pane's width; a label derived from an untitled entry's
+        first line stays on one line, cut at a word to fit (the body below is whole)."""
+        derived = not entry.title.strip()
+        label = entry.display_title or self.tr("(untitled)")
+        self.title_label.setWordWrap(not derived)
+        if not derived:
+            self.title_label.setToolTip("")
+            self._set_title(label)
+            return
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        room = self.width() - (margins.left() + margins.right() if margins else 0)
+        shown = one_line(label, self.title_label.fontMetrics(), max(room, 1))
+        self._set_title(shown)
+        self.title_label.setToolTip(f"<p>{html_escape(label)}</p>" if shown != label else "")
+
+    def _set_title(self, text: str) -> None:
+        """Show `text` as the title, escaped, the search's words marked as in the body."""
+        self._title_text = text
+        self.title_label.setText(marked_html(text, self._highlight))
+
+    def title_text(self) -> str:
+        """The title as shown, without markup."""
+        return self._title_text
 
     def highlight(self, words: Sequence[tuple[str, bool]]) -> None:
         """Mark these words (text, is a prefix) in the entry shown and the next ones; an
         empty list removes the marks."""
         self._highlight = highlight_pattern(words)
         self._mark_words()
+        if self._entry is not None:
+            self._show_title(self._entry)
 
     def highlighted(self) -> list[str]:
         """The text of each mark drawn now (for tests and accessibility)."""
@@ -309,8 +400,8 @@ class EntryReader(QWidget):
         marks: list[QTextEdit.ExtraSelection] = []
         if self._highlight is not None and self._entry is not None:
             look = QTextCharFormat()
-            look.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
-            look.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+            look.setBackground(SEARCH_MARK)  # as in the timeline's cards
+            look.setForeground(SEARCH_MARK_TEXT)
             doc = self.browser.document()
             found = doc.find(self._highlight, 0)
             while not found.isNull() and len(marks) < MAX_HIGHLIGHTS:
@@ -393,6 +484,51 @@ def add_lock_image(document: QTextDocument, palette: QPalette, ratio: float) -> 
     color = palette.color(QPalette.ColorRole.PlaceholderText)
     image = lock_pixmap(color, LOCK_SIDE, ratio).toImage()
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOCK_IMAGE), image)
+
+
+def marked_html(text: str, pattern: QRegularExpression | None) -> str:
+    """`text` as escaped HTML, each match of `pattern` in the search marker's colours."""
+    if pattern is None or not text:
+        return html_escape(text)
+    units = text.encode("utf-16-le")  # Qt's match offsets count UTF-16 code units
+
+    def part(start: int, end: int) -> str:
+        return html_escape(units[2 * start : 2 * end].decode("utf-16-le"))
+
+    out: list[str] = []
+    at = 0
+    matches = pattern.globalMatch(text)
+    while matches.hasNext():
+        match = matches.next()
+        start, end = match.capturedStart(), match.capturedEnd()
+        if end <= start:
+            continue
+        out.append(part(at, start))
+        out.append(
+            f'<span style="background-color:{SEARCH_MARK.name()};'
+            f'color:{SEARCH_MARK_TEXT.name()}">{part(start, end)}</span>'
+        )
+        at = end
+    out.append(part(at, len(units) // 2))
+    return "".join(out)
+
+
+def one_line(label: str, metrics: QFontMetrics, width: int) -> str:
+    """`label` (an untitled entry's derived title) cut at a word, with an ellipsis, to fit
+    `width` pixels on one line; a label already cut keeps its ellipsis."""
+    if metrics.horizontalAdvance(label) <= width:
+        return label
+    text = label.removesuffix("…")
+    low, high = 1, len(text) - (1 if text != label else 0)
+    best = short_label(text, 1)
+    while low <= high:
+        limit = (low + high) // 2
+        candidate = short_label(text, limit)
+        if metrics.horizontalAdvance(candidate) <= width:
+            best, low = candidate, limit + 1
+        else:
+            high = limit - 1
+    return best
 
 
 def _drop_first_line(body: str, shown_title: str) -> str:

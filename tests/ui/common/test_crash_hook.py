@@ -67,7 +67,7 @@ def test_an_exception_in_a_slot_is_logged_shown_and_the_typed_text_kept(
     window.show()
     qtbot.waitExposed(window)
     window.new_entry()
-    qtbot.keyClicks(window.editor.body_edit, "Words that must survive")
+    qtbot.keyClicks(window.panes.editor.body_edit, "Words that must survive")
     button = QPushButton("crash", window)
     button.clicked.connect(_raise_on_purpose)
     button.click()  # the slot raises; PySide hands the error to sys.excepthook

@@ -413,8 +413,8 @@ def test_the_reader_and_timeline_speak_german(
     start_app("de")
     add_entries(journal, 3)
     window = make_window(journal)
-    window.timeline.select_row(1)
-    assert window.reader.day_label.text().startswith("Freitag, 20. November 2026 · ")
+    window.panes.timeline.select_row(1)
+    assert window.panes.reader.day_label.text().startswith("Freitag, 20. November 2026 · ")
     assert QCoreApplication.translate("", "Undo") == "Rückgängig"
 
 
@@ -432,7 +432,7 @@ def test_a_german_screenshot_of_the_main_window(
     add_entries(journal, 12)
     window = make_window(journal)
     window.resize(*size)
-    window.timeline.select_row(1)
+    window.panes.timeline.select_row(1)
     for _ in range(5):
         QCoreApplication.processEvents()
     assert window.grab().save(str(tmp_path / "main-de.png"))

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from tests.ui.conftest import add_entries
@@ -257,3 +258,19 @@ def test_the_import_progress_has_a_title(import_dialog: Any, qtbot: Any, journal
         assert dialog.progress is not None
         title = dialog.progress.windowTitle()
         assert title and title != "Daybook"
+
+
+def test_a_message_quoting_the_users_text_shows_it_as_typed(qtbot: Any) -> None:
+    """A path or title with "<b>" in an error or question is text, not HTML."""
+    from journal.errors import StorageError
+    from journal.ui.common.errors import ErrorDialog
+
+    error = StorageError("cannot read /home/ana/<b>notes</b>/a&b.md", "check <i>the</i> file")
+    dialog = ErrorDialog(error)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+    formats = {label.textFormat() for label in dialog.findChildren(QLabel) if label.text()}
+    assert any("<b>notes</b>/a&b.md" in text for text in shown)
+    assert any("<i>the</i>" in text for text in shown)
+    assert formats == {Qt.TextFormat.PlainText}

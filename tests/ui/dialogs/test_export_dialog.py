@@ -366,8 +366,8 @@ def test_every_control_has_an_accessible_name(week: Any, make_dialog: Any) -> No
 
 
 def ctrl_click(qtbot: Any, window: Any, row: int) -> None:
-    view = window.timeline
-    rect = view.visualRect(window.model.index(row, 0))
+    view = window.panes.timeline
+    rect = view.visualRect(window.panes.model.index(row, 0))
     qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
         rect.center(),
@@ -379,18 +379,18 @@ def test_export_selected_entries_from_a_multi_selection(
 ) -> None:
     add_entries(journal, 8)  # Entry 0 and Entry 5 are private
     window = make_window(journal)
-    model = window.model
+    model = window.panes.model
     rows = {model.entry_at(r).title: r for r in range(model.rowCount()) if model.entry_at(r)}
-    window.timeline.select_row(rows["Entry 0"])
+    window.panes.timeline.select_row(rows["Entry 0"])
     ctrl_click(qtbot, window, rows["Entry 1"])
     ctrl_click(qtbot, window, rows["Entry 3"])
-    chosen = window.timeline.selected_entries()
+    chosen = window.panes.timeline.selected_entries()
     assert [e.title for e in chosen] == ["Entry 0", "Entry 1", "Entry 3"]
-    assert window.export_selected_action.isEnabled()
-    assert window.export_selected_action in window.timeline_menu.actions()
+    assert window.ui_actions.export_selected_action.isEnabled()
+    assert window.ui_actions.export_selected_action in window.timeline_menu.actions()
 
     with qtbot.waitSignal(window.exportOpened) as opened:
-        window.export_selected_action.trigger()
+        window.ui_actions.export_selected_action.trigger()
     dialog = opened.args[0]
     assert dialog is window.export_dialog and dialog.isVisible()
     assert sorted(dialog.ids) == sorted(e.id for e in chosen)
@@ -425,16 +425,18 @@ def test_ctrl_shift_e_with_several_entries_selected_opens_on_them(
 ) -> None:
     add_entries(journal, 8)
     window = make_window(journal)
-    model = window.model
+    model = window.panes.model
     rows = {model.entry_at(r).title: r for r in range(model.rowCount()) if model.entry_at(r)}
-    window.timeline.select_row(rows["Entry 1"])
-    assert len(window.timeline.selected_entries()) == 1, window.timeline.selected_entries()
+    window.panes.timeline.select_row(rows["Entry 1"])
+    assert len(window.panes.timeline.selected_entries()) == 1, (
+        window.panes.timeline.selected_entries()
+    )
     with qtbot.waitSignal(window.exportOpened) as opened:  # one entry: the usual dialog
-        window.export_action.trigger()
+        window.ui_actions.export_action.trigger()
     assert opened.args[0].range_combo.currentData() != "selected"
     ctrl_click(qtbot, window, rows["Entry 4"])
     with qtbot.waitSignal(window.exportOpened) as opened:
-        window.export_action.trigger()
+        window.ui_actions.export_action.trigger()
     dialog = opened.args[0]
     assert dialog.range_combo.currentText() == "Selected (2)"
     with qtbot.waitSignal(dialog.previewReady, timeout=5000):
@@ -451,10 +453,10 @@ def test_export_dialog_from_the_file_menu(journal: Any, make_window: Any, qtbot:
     add_entries(journal, 3, start=dt.date.today())
     window = make_window(journal)
     file_menu = window.menuBar().actions()[0].menu()
-    assert window.export_action in file_menu.actions()
-    assert window.export_selected_action in file_menu.actions()
+    assert window.ui_actions.export_action in file_menu.actions()
+    assert window.ui_actions.export_selected_action in file_menu.actions()
     with qtbot.waitSignal(window.exportOpened) as opened:
-        window.export_action.trigger()
+        window.ui_actions.export_action.trigger()
     dialog = opened.args[0]
     assert dialog.ids == ()
     assert dialog.range_combo.isVisibleTo(dialog)
@@ -468,14 +470,14 @@ def test_select_all_never_selects_month_headings(
 ) -> None:
     add_entries(journal, 40, start=dt.date(2026, 3, 3))  # headings for March, Feb, Jan
     window = make_window(journal)
-    view = window.timeline
+    view = window.panes.timeline
     view.setFocus()
     view.selectionModel().select(
-        window.model.index(0, 0), QItemSelectionModel.SelectionFlag.Select
+        window.panes.model.index(0, 0), QItemSelectionModel.SelectionFlag.Select
     )  # a heading
     qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     selected = view.selectionModel().selectedIndexes()
-    assert selected and not any(window.model.is_heading(i.row()) for i in selected)
+    assert selected and not any(window.panes.model.is_heading(i.row()) for i in selected)
     assert len(view.selected_entries()) == 40
 
 
@@ -580,3 +582,36 @@ def test_a_page_too_big_to_render_shows_its_first_entries_rendered(
     assert "first entries" in dialog.render_note.text()
     newest = dialog.preview().entries[-1].body  # "Worked on item 1. ..."
     assert newest not in shown and newest in dialog.output_text()  # the file holds them all
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_copy_embeds_the_entries_images_in_the_html_flavour(
+    journal: Any, make_dialog: Any, qtbot: Any, fmt: str
+) -> None:
+    """Pasted into a mail or a document, the HTML shows the images: data: URIs, never an
+    `attachment:` reference or a line saying the image is not there; a private block's
+    image stays out."""
+    import base64
+
+    from journal.services.attachments import store_image_bytes
+    from tests.image_samples import encoded, noise
+
+    shown = store_image_bytes(journal, encoded(noise(seed=31), "PNG"))
+    hidden = store_image_bytes(journal, encoded(noise(seed=32), "PNG"))
+    journal.add(
+        f"The graph:\n\n{shown}\n\n```private\n{hidden}\n```\n",
+        title="With a graph",
+        day=TODAY,
+    )
+    dialog = make_dialog(journal)
+    if fmt == "html":
+        with changed(qtbot, dialog):
+            dialog.set_format("html")
+    with qtbot.waitSignal(dialog.copied, timeout=5000):
+        dialog.copy_button.click()
+    html = QGuiApplication.clipboard().mimeData().html()
+    image = journal.store.attachments.get(shown[-65:-1])
+    assert image is not None
+    assert f"data:image/png;base64,{base64.b64encode(image.data).decode()}" in html
+    assert html.count("data:image/") == 1  # the private block's image stayed out
+    assert "attachment:" not in html and "not in the journal" not in html

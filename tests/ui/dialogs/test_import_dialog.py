@@ -30,7 +30,7 @@ def test_import_from_the_file_menu(
 ) -> None:
     window = make_window(journal)
     assert "&Import…" in [a.text() for a in window.menuBar().actions()[0].menu().actions()]
-    window.import_action.trigger()
+    window.ui_actions.import_action.trigger()
     dialog = window.import_dialog
     assert dialog is not None and dialog.isVisible()
 
@@ -55,7 +55,7 @@ def test_import_from_the_file_menu(
     assert "Added 4" in dialog.report_view.toPlainText()
     assert not dialog.import_button.isEnabled()
     # The window shows the new entries without a restart.
-    assert window._total == 4 and window.model.rowCount() >= 4
+    assert window._total == 4 and window.panes.model.rowCount() >= 4
     assert "Imported 4" in window.statusBar().currentMessage()
     assert errors == []
 

@@ -264,3 +264,17 @@ def test_tags_past_the_seventh_share_the_neutral_grey(qtbot: Any) -> None:
     grey = chart.palette_colours()[-1].name()
     assert len(set(colours[:7])) == 7 and grey not in colours[:7]
     assert set(colours[7:]) == {grey}  # never a hue used twice for two tags
+
+
+def test_the_week_review_reads_an_entry_written_by_hand(qtbot: Any, journal: Any) -> None:
+    """No prompt headings, its own "## What I learned" / "## What next": both columns
+    filled, no dashes (seen empty on the README's own screenshot journal)."""
+    body = (
+        "Chased the flaky test.\n\n## What I learned\nClocks need one source.\n\n"
+        "## What next\n- Grep the fixtures\n"
+    )
+    journal.store.add_many([NewEntry(day=TUE, body=body, title="Flaky test")])
+    dlg = make_dialog(qtbot, journal)
+    shown = dlg.week_view.toPlainText()
+    assert "Clocks need one source." in shown and "Grep the fixtures" in shown
+    assert "—" not in shown

@@ -101,7 +101,7 @@ def test_the_figures(qtbot: Any, journal: Any) -> None:
     assert dlg.on_this_day_list.count() == 1
     assert "a month ago" in dlg.on_this_day_list.item(0).text()
     shown = dlg.week_view.toPlainText()
-    assert [d in shown for d in ("Mon 01", "Tue 02", "Wed 03")] == [True] * 3
+    assert [d in shown for d in ("Mon 1", "Tue 2", "Wed 3")] == [True] * 3
     assert "caching helps" in shown and "write it up" in shown
 
 
@@ -120,15 +120,15 @@ def test_tag_trends_bars_and_legend_ask_for_a_tag(qtbot: Any, journal: Any) -> N
 def test_window_wiring(make_window: Any, journal: Any, qtbot: Any) -> None:
     fill(journal)
     window = make_window(journal)
-    assert window.insights_action in window.menuBar().actions()[2].menu().actions()
-    window.insights_action.trigger()
+    assert window.ui_actions.insights_action in window.menuBar().actions()[2].menu().actions()
+    window.ui_actions.insights_action.trigger()
     dlg = window.insights_dialog
     assert dlg is not None and dlg.isVisible()
     dlg.dayRequested.emit(MON)
-    assert window.reader.entry is not None and window.reader.entry.day == MON
+    assert window.panes.reader.entry is not None and window.panes.reader.entry.day == MON
     with qtbot.waitSignal(window.searchFinished):
         dlg.tagRequested.emit("old")
-    shown = [window.model.entry_at(row) for row in range(window.model.rowCount())]
+    shown = [window.panes.model.entry_at(row) for row in range(window.panes.model.rowCount())]
     assert [e.preview for e in shown if e is not None] == ["a month ago"]
     dlg.show_week(MON)
     export = window.open_week_notes(MON, dt.date(2026, 6, 7))

@@ -83,12 +83,13 @@ def test_damage_found_while_open_is_said_once_and_never_looks_empty(
     for _ in range(3):
         window.report(damaged)
     assert errors == [damaged]
-    window.model.show_listing()  # (the journal is empty: the welcome would show)
+    window.panes.model.show_listing()  # (the journal is empty: the welcome would show)
     window.update_pages()
     assert (
-        "damaged" in window.list_empty.text() and "No entries yet" not in window.list_empty.text()
+        "damaged" in window.panes.list_empty.text()
+        and "No entries yet" not in window.panes.list_empty.text()
     )
-    assert window.right_stack.currentWidget() is not window.empty_state
+    assert window.panes.right_stack.currentWidget() is not window.panes.empty_state
 
 
 def test_a_damaged_backup_error_does_not_mark_the_journal(

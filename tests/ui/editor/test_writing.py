@@ -289,25 +289,25 @@ def test_the_calendar_follows_the_day_being_edited(
 ) -> None:
     add_entries(journal, 3)
     window = make_window(journal)
-    calendar = window.calendar
+    calendar = window.panes.calendar
     day = dt.date(2025, 3, 14)
     window.new_entry(day)
     assert to_date(calendar.selectedDate()) == day
     assert (calendar.yearShown(), calendar.monthShown()) == (2025, 3)
-    window.editor.day_edit.setDate(window.editor.day_edit.date().addDays(-20))
+    window.panes.editor.day_edit.setDate(window.panes.editor.day_edit.date().addDays(-20))
     assert to_date(calendar.selectedDate()) == dt.date(2025, 2, 22)
-    entry = window.model.entry_at(2)
+    entry = window.panes.model.entry_at(2)
     window.edit_entry(entry)
     assert to_date(calendar.selectedDate()) == entry.day
     # following the editor does not move the timeline or the reader
-    assert window.is_editing() and window.reader.entry == window.journal.get(entry.id)
+    assert window.is_editing() and window.panes.reader.entry == window.journal.get(entry.id)
 
 
 def test_the_editor_in_the_window_has_room(journal: Journal, make_window: Any) -> None:
     window = make_window(journal)
     window.resize(2400, 900)
     window.new_entry()
-    body = window.editor.body_edit
+    body = window.panes.editor.body_edit
     left, column, right = column_of(body)
     assert column <= body.fontMetrics().averageCharWidth() * MOST_COLUMNS + 40
     assert abs(left - right) <= 2

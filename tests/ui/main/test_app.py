@@ -24,30 +24,31 @@ def test_entry_written_in_the_ui_is_there_after_a_restart(
 ) -> None:
     journal = Journal.open(paths)
     window = make_window(journal)
-    window.new_action.trigger()
+    window.ui_actions.new_action.trigger()
     assert window.is_editing()
-    editor = window.editor
+    editor = window.panes.editor
     qtbot.keyClicks(editor.title_edit, "Learned about WAL")
     qtbot.keyClicks(editor.body_edit, "Checkpoints move pages back. #sqlite")
     with qtbot.waitSignal(editor.entrySaved, timeout=5000) as saved:
         qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not window.is_editing()
     entry = saved.args[0]
-    assert window.timeline.current_entry().id == entry.id
-    assert window.reader.title_label.text() == "Learned about WAL"
+    assert window.panes.timeline.current_entry().id == entry.id
+    assert window.panes.reader.title_label.text() == "Learned about WAL"
     window.close()
     journal.close()
 
     again = Journal.open(paths)
     try:
         window2 = make_window(again)
-        row = window2.model.row_of(entry.id)
+        row = window2.panes.model.row_of(entry.id)
         assert row >= 0
-        assert window2.model.entry_at(row).title == "Learned about WAL"
-        assert window2.model.entry_at(row).tags == ("sqlite",)
-        assert window2.reader.entry.id == entry.id
+        assert window2.panes.model.entry_at(row).title == "Learned about WAL"
+        assert window2.panes.model.entry_at(row).tags == ("sqlite",)
+        assert window2.panes.reader.entry.id == entry.id
         assert "#sqlite" in [
-            window2.tags_list.item(i).text() for i in range(window2.tags_list.count())
+            window2.panes.sidebar.tags_list.item(i).text()
+            for i in range(window2.panes.sidebar.tags_list.count())
         ]
         window2.close()
     finally:
@@ -83,8 +84,8 @@ def test_drafts_left_behind_are_offered_back(
     # The older draft is committed at once, the newest is open in the editor.
     assert [e.body for e in journal.list_entries(app_filter())] == ["Older unsaved thought"]
     assert window.is_editing()
-    assert window.editor.body_edit.toPlainText() == "Newest unsaved thought"
-    assert window.editor.flush()
+    assert window.panes.editor.body_edit.toPlainText() == "Newest unsaved thought"
+    assert window.panes.editor.flush()
     assert store.pending() == []
     assert len(journal.list_entries(app_filter())) == 2
 
@@ -226,11 +227,11 @@ def _close_when_ready(started: list[Any], seen: dict[str, Any]) -> None:
 
         def ready() -> None:
             seen["status"] = window.statusBar().currentMessage()
-            seen["card"] = window.empty_state.card.isVisibleTo(window)
+            seen["card"] = window.panes.empty_state.card.isVisibleTo(window)
             seen["titles"] = [
-                window.model.entry_at(r).title
-                for r in range(window.model.rowCount())
-                if window.model.entry_at(r) is not None
+                window.panes.model.entry_at(r).title
+                for r in range(window.panes.model.rowCount())
+                if window.panes.model.entry_at(r) is not None
             ]
             QTimer.singleShot(0, window.close)
 
@@ -454,7 +455,7 @@ def test_only_the_ui_and_app_import_pyside6_and_the_ui_never_imports_storage() -
 def test_none_survives_pyside_lost_references(qapp: Any) -> None:
     from PySide6.QtGui import QPainter, QPixmap
 
-    from journal.app import guard_none_refcount
+    from journal.ui.common.refcount import guard_none_refcount
 
     guard_none_refcount()
     before = sys.getrefcount(None)
@@ -476,7 +477,7 @@ def test_bools_survive_many_signal_emits() -> None:
     import subprocess
 
     code = (
-        "from journal.app import guard_none_refcount\n"
+        "from journal.ui.common.refcount import guard_none_refcount\n"
         "guard_none_refcount()\n"
         "from PySide6.QtCore import QObject, Signal\n"
         "class O(QObject):\n"

@@ -59,16 +59,16 @@ def test_a_newer_search_stops_the_running_one(
     window = make_window(journal)
     window.run_search("slow", "")
     qtbot.waitUntil(slow.started.is_set)
-    assert window.busy.is_busy()
+    assert window.panes.busy.is_busy()
     with qtbot.waitSignal(window.searchFinished, timeout=10_000) as done:
-        window.search_bar.field.setText("item")
-        window.search_bar.flush()
+        window.panes.search_bar.field.setText("item")
+        window.panes.search_bar.flush()
     assert done.args == [10]
     # The older search was stopped inside SQLite, not left to run for tens of seconds.
     qtbot.waitUntil(lambda: bool(slow.outcomes), timeout=10_000)
     assert isinstance(slow.outcomes[0], cancel.Cancelled)
-    assert not window.busy.is_busy()
-    assert window.model.searching and window.search_bar.text() == "item"
+    assert not window.panes.busy.is_busy()
+    assert window.panes.model.searching and window.panes.search_bar.text() == "item"
     assert errors == []  # a stopped search is not an error
 
 
@@ -77,16 +77,16 @@ def test_esc_stops_the_running_search(
 ) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
-    rows = window.model.rowCount()
-    window.search_bar.focus()
-    qtbot.keyClicks(window.search_bar.field, "slow")
-    window.search_bar.flush()
+    rows = window.panes.model.rowCount()
+    window.panes.search_bar.focus()
+    qtbot.keyClicks(window.panes.search_bar.field, "slow")
+    window.panes.search_bar.flush()
     qtbot.waitUntil(slow.started.is_set)
-    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.panes.search_bar.field, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: bool(slow.outcomes), timeout=10_000)
     assert isinstance(slow.outcomes[0], cancel.Cancelled)
-    assert not window.busy.is_busy()
-    assert not window.model.searching and window.model.rowCount() == rows
+    assert not window.panes.busy.is_busy()
+    assert not window.panes.model.searching and window.panes.model.rowCount() == rows
     assert errors == []
 
 
@@ -100,8 +100,8 @@ def test_many_searches_typed_quickly_leave_one_running(
         window.run_search("slow", "")
         qtbot.waitUntil(slow.started.is_set)
     with qtbot.waitSignal(window.searchFinished, timeout=10_000) as done:
-        window.search_bar.field.setText("caching")
-        window.search_bar.flush()
+        window.panes.search_bar.field.setText("caching")
+        window.panes.search_bar.flush()
     assert done.args == [10]
     qtbot.waitUntil(lambda: len(slow.outcomes) == 5, timeout=20_000)
     assert all(isinstance(o, cancel.Cancelled) for o in slow.outcomes)
@@ -130,12 +130,12 @@ def test_quit_during_slow_work_saves_what_is_typed_and_does_not_wait(
 
     try:
         window.new_entry()
-        qtbot.keyClicks(window.editor.body_edit, "typed just before quitting")
+        qtbot.keyClicks(window.panes.editor.body_edit, "typed just before quitting")
         window.run_task(stubborn, results.append, results.append)
         window.run_search("slow", "")
         qtbot.waitUntil(slow.started.is_set)
 
-        window.quit_action.trigger()
+        window.ui_actions.quit_action.trigger()
 
         # The window closed while the stubborn task still runs: it was abandoned, not
         # waited for; the search was stopped; what was typed was saved first.

@@ -82,11 +82,11 @@ def test_the_welcome_page_has_one_call_to_action_and_an_import(
     open_window: Any, default_paths: AppPaths
 ) -> None:
     window = open_window(default_paths)
-    page = window.empty_state
-    assert window.right_stack.currentWidget() is page
+    page = window.panes.empty_state
+    assert window.panes.right_stack.currentWidget() is page
     assert page.start_button.isDefault() and page.start_button.isVisible()
     assert page.keys_label.text() == "or press Ctrl+R"
-    assert window.reflection_action.shortcut().toString() == "Ctrl+R"
+    assert window.ui_actions.reflection_action.shortcut().toString() == "Ctrl+R"
     defaults = [b for b in page.findChildren(type(page.start_button)) if b.isDefault()]
     assert defaults == [page.start_button]  # one call to action
     assert page.import_button.isVisible() and not page.import_button.isDefault()
@@ -99,7 +99,7 @@ def test_the_import_action_opens_the_import_dialog(
 
     window = open_window(default_paths)
     assert window.import_dialog is None
-    qtbot.mouseClick(window.empty_state.import_button, _left())
+    qtbot.mouseClick(window.panes.empty_state.import_button, _left())
     dialog = window.import_dialog
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(dialog.isVisible)
@@ -114,7 +114,7 @@ def _left() -> Any:
 
 def test_nothing_is_turned_on_silently(open_window: Any, default_paths: AppPaths) -> None:
     window = open_window(default_paths)
-    card = window.empty_state.card
+    card = window.panes.empty_state.card
     assert card.isVisible()
     assert card.accept_button.text() == "Remind me at 17:30 on working days"
     assert card.accept_button.isEnabled()
@@ -126,7 +126,7 @@ def test_the_card_turns_start_on_login_on_for_the_default_journal(
     open_window: Any, default_paths: AppPaths, qtbot: Any
 ) -> None:
     window = open_window(default_paths)
-    card = window.empty_state.card
+    card = window.panes.empty_state.card
     qtbot.mouseClick(card.accept_button, _left())
     assert entry_file().is_file()
     assert autostart.autostart_enabled(home=None)  # what the Settings checkbox shows
@@ -146,7 +146,7 @@ def test_the_card_names_a_lasting_journal_folder(
     monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)  # as if in ~/Journal
     paths = AppPaths(tmp_path / "lasting")
     window = open_window(paths)
-    qtbot.mouseClick(window.empty_state.card.accept_button, _left())
+    qtbot.mouseClick(window.panes.empty_state.card.accept_button, _left())
     assert autostart.autostart_enabled(home=paths.home)
     assert f"{autostart.HOME_KEY}={paths.home}" in entry_file().read_text(encoding="utf-8")
 
@@ -155,7 +155,7 @@ def test_a_temporary_journal_is_not_offered_and_says_why(
     open_window: Any, paths: AppPaths, qtbot: Any
 ) -> None:
     assert autostart.is_temporary(paths.home)
-    card = open_window(paths).empty_state.card
+    card = open_window(paths).panes.empty_state.card
     assert card.isVisible()
     assert not card.accept_button.isEnabled()
     assert "temporary folder" in card.message_label.text()
@@ -168,14 +168,14 @@ def test_not_now_is_remembered(
     open_window: Any, default_paths: AppPaths, qtbot: Any, qapp: QApplication
 ) -> None:
     window = open_window(default_paths)
-    qtbot.mouseClick(window.empty_state.card.not_now_button, _left())
-    assert not window.empty_state.card.isVisible()
+    qtbot.mouseClick(window.panes.empty_state.card.not_now_button, _left())
+    assert not window.panes.empty_state.card.isVisible()
     assert saved_settings(default_paths)["extra"][CARD_KEY] == "dismissed"
     assert not entry_file().exists()
     window.close()
     again = open_window(default_paths)
-    assert again.right_stack.currentWidget() is again.empty_state
-    assert not again.empty_state.card.isVisible()
+    assert again.panes.right_stack.currentWidget() is again.panes.empty_state
+    assert not again.panes.empty_state.card.isVisible()
     assert not entry_file().exists()
 
 
@@ -183,7 +183,7 @@ def test_the_card_is_not_offered_when_start_on_login_is_on(
     open_window: Any, default_paths: AppPaths
 ) -> None:
     autostart.set_autostart(True, home=None)  # as the Settings checkbox had done
-    assert not open_window(default_paths).empty_state.card.isVisible()
+    assert not open_window(default_paths).panes.empty_state.card.isVisible()
 
 
 @pytest.mark.parametrize(
@@ -202,7 +202,7 @@ def test_the_card_shows_the_reminder_time_from_the_settings(
 ) -> None:
     assert offer_text(times) == button
     window = open_window(default_paths, Settings(reminder_times=times))
-    assert window.empty_state.card.accept_button.text() == button
+    assert window.panes.empty_state.card.accept_button.text() == button
 
 
 def test_the_card_follows_changed_settings(qtbot: Any, default_paths: AppPaths) -> None:
@@ -223,7 +223,7 @@ def test_a_refused_write_is_said_and_nothing_remembered(
     blocker = entry_file().parent
     blocker.parent.mkdir(parents=True, exist_ok=True)
     blocker.write_text("a file where the autostart folder goes", encoding="utf-8")
-    card = open_window(default_paths).empty_state.card
+    card = open_window(default_paths).panes.empty_state.card
     qtbot.mouseClick(card.accept_button, _left())
     text = card.message_label.text()
     assert text.startswith("Not done: cannot write") and text.endswith(".")
@@ -242,17 +242,23 @@ def test_the_first_reflection_replaces_the_welcome_page(
     window = open_window(default_paths)
     desk = build_reminders(qapp, window, window.journal, Settings(), qsettings, tray=False)
     try:
-        assert window.empty_state.card.isVisible()
-        qtbot.mouseClick(window.empty_state.start_button, _left())
+        assert window.panes.empty_state.card.isVisible()
+        qtbot.mouseClick(window.panes.empty_state.start_button, _left())
         prompt = desk.launcher.windows[desk.service.today()]
         qtbot.waitExposed(prompt)
         qtbot.keyClicks(prompt.editors[WORK], "My first reflection")
         with qtbot.waitSignal(prompt.saved, timeout=5000) as saved:
             prompt.save()
-        qtbot.waitUntil(lambda: window.right_stack.currentWidget() is window.reader)
-        assert not window.empty_state.isVisible() and not window.empty_state.card.isVisible()
-        assert window.reader.entry is not None and window.reader.entry.id == saved.args[0].id
-        assert window.timeline.isVisible() and not window.list_empty.isVisible()
+        qtbot.waitUntil(lambda: window.panes.right_stack.currentWidget() is window.panes.reader)
+        assert (
+            not window.panes.empty_state.isVisible()
+            and not window.panes.empty_state.card.isVisible()
+        )
+        assert (
+            window.panes.reader.entry is not None
+            and window.panes.reader.entry.id == saved.args[0].id
+        )
+        assert window.panes.timeline.isVisible() and not window.panes.list_empty.isVisible()
         assert not entry_file().exists()  # writing did not turn anything on either
     finally:
         desk.dispose()
@@ -268,7 +274,7 @@ def test_the_cards_text_is_never_clipped(
     """An aligned item gets its size hint, which clipped the card's wrapped text."""
     window = open_window(default_paths)
     window.resize(*size)
-    card = window.empty_state.card
+    card = window.panes.empty_state.card
 
     def whole() -> bool:
         labels = (card.text_label, card.title_label)

@@ -22,6 +22,7 @@ from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.common import wording
+from journal.ui.common.i18n import numeric_day
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 TODAY = dt.date.today()
@@ -35,7 +36,7 @@ def _months_ago(months: int) -> dt.date:
 
 
 def _calendar_range(window: Any) -> tuple[dt.date, dt.date]:
-    year, month = window.calendar.yearShown(), window.calendar.monthShown()
+    year, month = window.panes.calendar.yearShown(), window.panes.calendar.monthShown()
     first = dt.date(year, month, 1) - dt.timedelta(days=7)
     last = dt.date(year, month, pycal.monthrange(year, month)[1]) + dt.timedelta(days=14)
     return first, last
@@ -43,26 +44,27 @@ def _calendar_range(window: Any) -> tuple[dt.date, dt.date]:
 
 def views(window: Any, desk: Any) -> dict[str, object]:
     """What each subscribed view shows now."""
-    model = window.model
+    model = window.panes.model
     shown = [model.entry_at(r) for r in range(model.rowCount())]
-    reader = window.reader.entry
+    reader = window.panes.reader.entry
     tags = [
-        (window.tags_list.item(i).data(Qt.ItemDataRole.UserRole),
-         window.tags_list.item(i).toolTip())
-        for i in range(window.tags_list.count())
+        (window.panes.sidebar.tags_list.item(i).data(Qt.ItemDataRole.UserRole),
+         window.panes.sidebar.tags_list.item(i).toolTip())
+        for i in range(window.panes.sidebar.tags_list.count())
     ]  # fmt: skip
     memories = [
-        window.sidebar.memory_list.item(i).text() for i in range(window.sidebar.memory_list.count())
+        window.panes.sidebar.memory_list.item(i).text()
+        for i in range(window.panes.sidebar.memory_list.count())
     ]
     found: dict[str, object] = {
         "timeline": [(e.id, e.title, e.preview) for e in shown if e is not None],
-        "calendar": window.calendar.counts(),
+        "calendar": window.panes.calendar.counts(),
         "tags": tags,
-        "count": window.stats_label.text(),
-        "streak": window.streak_label.text(),
+        "count": window.panes.sidebar.stats_label.text(),
+        "streak": window.panes.streak_label.text(),
         "on this day": memories,
         "reader": None if reader is None else (reader.id, reader.title, reader.body),
-        "pages": (window.list_empty.isVisible(), window.right_stack.currentWidget()),
+        "pages": (window.panes.list_empty.isVisible(), window.panes.right_stack.currentWidget()),
     }
     if window.insights_dialog is not None:
         found["insights"] = window.insights_dialog.entries_label.text()
@@ -79,7 +81,7 @@ def truth(window: Any, desk: Any, journal: Journal, query: str = "") -> dict[str
     counts = journal.tag_counts()
     total = journal.count(EntryFilter())
     streak = desk.service.streak().current
-    reader = window.reader.entry
+    reader = window.panes.reader.entry
     expected_reader: object = None
     if reader is not None:
         assert reader.id in {e.id for e in listed}, "the reader shows an entry not listed"
@@ -92,12 +94,12 @@ def truth(window: Any, desk: Any, journal: Journal, query: str = "") -> dict[str
         "count": f"{wording.entries(total)} · {wording.tags(len(counts))}" if total else "",
         "streak": f"Streak: {streak}" if streak else "",
         "on this day": [
-            f"{e.day:%Y-%m-%d} · {e.display_title}" for e in journal.on_this_day(TODAY, 5)
+            f"{numeric_day(e.day)} · {e.display_title}" for e in journal.on_this_day(TODAY, 5)
         ],
         "reader": expected_reader,
         "pages": (
             not listed,
-            window.empty_state if total == 0 else window.reader,
+            window.panes.empty_state if total == 0 else window.panes.reader,
         ),
     }
     if window.insights_dialog is not None:
@@ -142,17 +144,17 @@ def test_every_change_kind_reaches_every_view(
     """add, edit, delete, undo, restore from the Trash, purge, import, another process:
     after each, every view (the timeline or the search results) shows the journal as is."""
     window = desk.window
-    window.calendar.setSelectedDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+    window.panes.calendar.setSelectedDate(QDate(TODAY.year, TODAY.month, TODAY.day))
     window.open_insights()
     in_step(qtbot, window, desk, journal)
     first, older, _yesterday = _seed(journal)  # added from outside the window's actions
     in_step(qtbot, window, desk, journal)
     if query:
-        window.search_bar.field.setText(query)
-        window.search_bar.flush()
+        window.panes.search_bar.field.setText(query)
+        window.panes.search_bar.flush()
         in_step(qtbot, window, desk, journal, query)
     window.select_id(first.id)
-    assert window.reader.entry is not None and window.reader.entry.id == first.id
+    assert window.panes.reader.entry is not None and window.panes.reader.entry.id == first.id
 
     # add (today: the streak and the calendar's month change)
     today = journal.add("Today's caching", title="Today", tags=["new"], day=TODAY)
@@ -160,28 +162,28 @@ def test_every_change_kind_reaches_every_view(
     # edit: title, tags and day of the entry the reader shows
     journal.edit(first.id, title="Cache, renamed", tags=("work", "renamed"))
     in_step(qtbot, window, desk, journal, query)
-    assert window.reader.entry.title == "Cache, renamed"
+    assert window.panes.reader.entry.title == "Cache, renamed"
     # edit in the window's editor, as a user types (saved, then the editor closed)
     window.edit_entry(journal.get(first.id))
-    window.editor.body_edit.selectAll()
-    qtbot.keyClicks(window.editor.body_edit, "Caching, typed in the editor")
-    assert window.editor.flush()
-    window.entry_flow.close_editor()
+    window.panes.editor.body_edit.selectAll()
+    qtbot.keyClicks(window.panes.editor.body_edit, "Caching, typed in the editor")
+    assert window.panes.editor.flush()
+    window.entry_controller.close_editor()
     in_step(qtbot, window, desk, journal, query)
-    assert window.reader.entry.body == "Caching, typed in the editor"
+    assert window.panes.reader.entry.body == "Caching, typed in the editor"
     # delete from the window (the reader moves on), then Undo
     window.delete_entry(journal.get(today.id))
     in_step(qtbot, window, desk, journal, query)
-    window.undo_action.trigger()
+    window.ui_actions.undo_action.trigger()
     in_step(qtbot, window, desk, journal, query)
     # delete, then restore from the Trash
     window.delete_entry(journal.get(older.id))
     in_step(qtbot, window, desk, journal, query)
-    window.trash_button.setChecked(True)
-    window.trash.view.select_row(window.trash.model.row_of(older.id))
-    window.trash.restore_button.click()
-    assert window.trash.model.row_of(older.id) < 0  # the Trash's list followed too
-    window.trash_button.setChecked(False)
+    window.panes.trash_button.setChecked(True)
+    window.panes.trash.view.select_row(window.panes.trash.model.row_of(older.id))
+    window.panes.trash.restore_button.click()
+    assert window.panes.trash.model.row_of(older.id) < 0  # the Trash's list followed too
+    window.panes.trash_button.setChecked(False)
     in_step(qtbot, window, desk, journal, query)
     # purge (from a worker thread, as Empty Trash does)
     journal.delete(today.id)
@@ -204,7 +206,7 @@ def test_every_change_kind_reaches_every_view(
     qtbot.waitUntil(
         lambda: any(
             e is not None and e.title == "From the shell"
-            for e in (window.model.entry_at(r) for r in range(window.model.rowCount()))
+            for e in (window.panes.model.entry_at(r) for r in range(window.panes.model.rowCount()))
         ),
         timeout=15_000,
     )
@@ -216,21 +218,21 @@ def test_first_reflection_in_an_empty_journal_leaves_the_empty_states(
     desk: Any, journal: Journal, qtbot: Any
 ) -> None:
     window = desk.window
-    assert window.right_stack.currentWidget() is window.empty_state
-    assert window.list_empty.isVisible()
-    window.reflection_action.trigger()
+    assert window.panes.right_stack.currentWidget() is window.panes.empty_state
+    assert window.panes.list_empty.isVisible()
+    window.ui_actions.reflection_action.trigger()
     prompt = desk.launcher.windows[desk.service.today()]
     qtbot.waitExposed(prompt)
     qtbot.keyClicks(prompt.editors[WORK], "My first reflection")
     with qtbot.waitSignal(prompt.saved, timeout=5000) as saved:
         prompt.save()
     entry = saved.args[0]
-    qtbot.waitUntil(lambda: window.right_stack.currentWidget() is window.reader)
-    assert not window.list_empty.isVisible()
-    assert window.timeline.isVisible()
-    assert window.model.row_of(entry.id) >= 0
-    assert window.reader.entry is not None and window.reader.entry.id == entry.id
-    assert window.stats_label.text().startswith("1 entry")
+    qtbot.waitUntil(lambda: window.panes.right_stack.currentWidget() is window.panes.reader)
+    assert not window.panes.list_empty.isVisible()
+    assert window.panes.timeline.isVisible()
+    assert window.panes.model.row_of(entry.id) >= 0
+    assert window.panes.reader.entry is not None and window.panes.reader.entry.id == entry.id
+    assert window.panes.sidebar.stats_label.text().startswith("1 entry")
 
 
 def test_first_entry_added_elsewhere_leaves_the_empty_states(
@@ -238,9 +240,9 @@ def test_first_entry_added_elsewhere_leaves_the_empty_states(
 ) -> None:
     window = desk.window
     entry = journal.add("From elsewhere", title="First")
-    qtbot.waitUntil(lambda: window.right_stack.currentWidget() is window.reader)
-    assert not window.list_empty.isVisible()
-    assert window.reader.entry is not None and window.reader.entry.id == entry.id
+    qtbot.waitUntil(lambda: window.panes.right_stack.currentWidget() is window.panes.reader)
+    assert not window.panes.list_empty.isVisible()
+    assert window.panes.reader.entry is not None and window.panes.reader.entry.id == entry.id
 
 
 def test_the_last_entry_deleted_brings_the_empty_states_back(
@@ -248,10 +250,10 @@ def test_the_last_entry_deleted_brings_the_empty_states_back(
 ) -> None:
     window = desk.window
     entry = journal.add("Only one", title="Only")
-    qtbot.waitUntil(lambda: window.right_stack.currentWidget() is window.reader)
+    qtbot.waitUntil(lambda: window.panes.right_stack.currentWidget() is window.panes.reader)
     window.delete_entry(entry)
-    qtbot.waitUntil(lambda: window.right_stack.currentWidget() is window.empty_state)
-    assert window.list_empty.isVisible() and window.reader.entry is None
+    qtbot.waitUntil(lambda: window.panes.right_stack.currentWidget() is window.panes.empty_state)
+    assert window.panes.list_empty.isVisible() and window.panes.reader.entry is None
 
 
 def _streak_journal(journal: Journal) -> PromptService:
@@ -272,16 +274,16 @@ def test_the_streak_follows_a_delete_and_its_undo(
     service = _streak_journal(journal)
     desk = make_desk_live(journal)
     window = desk.window
-    assert window.streak_label.text() == "Streak: 3"
+    assert window.panes.streak_label.text() == "Streak: 3"
     entries = journal.list_entries(EntryFilter(), limit=None)
     window.delete_entry(entries[which])
     expected = service.streak().current
     assert expected < 3
     qtbot.waitUntil(
-        lambda: window.streak_label.text() == (f"Streak: {expected}" if expected else "")
+        lambda: window.panes.streak_label.text() == (f"Streak: {expected}" if expected else "")
     )
-    window.undo_action.trigger()
-    qtbot.waitUntil(lambda: window.streak_label.text() == "Streak: 3")
+    window.ui_actions.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.panes.streak_label.text() == "Streak: 3")
 
 
 def test_the_streak_follows_a_delete_by_another_process(
@@ -298,19 +300,19 @@ def test_the_streak_follows_a_delete_by_another_process(
     expected = service.streak().current
     assert expected < 3
     want = f"Streak: {expected}" if expected else ""
-    qtbot.waitUntil(lambda: window.streak_label.text() == want, timeout=15_000)
+    qtbot.waitUntil(lambda: window.panes.streak_label.text() == want, timeout=15_000)
 
 
 def _search(window: Any, qtbot: Any, text: str, tag: str = "") -> None:
     with qtbot.waitSignal(window.searchFinished, timeout=5000):
         if tag:
-            window.search_bar.set_tag(tag)
-        window.search_bar.field.setText(text)
-        window.search_bar.flush()
+            window.panes.search_bar.set_tag(tag)
+        window.panes.search_bar.field.setText(text)
+        window.panes.search_bar.flush()
 
 
 def _listed_ids(window: Any) -> set[int]:
-    model = window.model
+    model = window.panes.model
     return {e.id for e in (model.entry_at(r) for r in range(model.rowCount())) if e is not None}
 
 
@@ -333,17 +335,17 @@ def test_the_reader_shows_only_an_entry_among_the_results(
     journal.add("More caching", title="Third", tags=["work"], day=_months_ago(3))
     window = make_window(journal)
     window.select_id(shown.id)
-    assert window.reader.entry is not None and window.reader.entry.id == shown.id
+    assert window.panes.reader.entry is not None and window.panes.reader.entry.id == shown.id
     _search(window, qtbot, text, tag)
     listed = _listed_ids(window)
-    reader = window.reader.entry
+    reader = window.panes.reader.entry
     if keeps:
         assert reader is not None and reader.id == shown.id
     elif listed:
         assert reader is not None and reader.id in listed and reader.id != shown.id
     else:
         assert reader is None
-    current = window.timeline.current_entry()
+    current = window.panes.timeline.current_entry()
     assert (current.id if current else None) == (reader.id if reader else None)
 
 
@@ -358,4 +360,4 @@ def test_an_edit_that_leaves_the_results_moves_the_reader(
     with qtbot.waitSignal(window.searchFinished, timeout=5000):
         journal.edit(shown.id, body="Queues only")  # no longer matches
     assert _listed_ids(window) == {other.id}
-    assert window.reader.entry is not None and window.reader.entry.id == other.id
+    assert window.panes.reader.entry is not None and window.panes.reader.entry.id == other.id

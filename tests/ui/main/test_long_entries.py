@@ -49,17 +49,17 @@ def window_on_long(make_window: Any, long_journal: tuple[Any, int, str]) -> Any:
 
 
 def type_at_end(qtbot: Any, window: Any, text: str) -> None:
-    body = window.editor.body_edit
+    body = window.panes.editor.body_edit
     body.setFocus()
     body.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(body, text)
-    assert window.entry_flow.flush()
+    assert window.entry_controller.flush()
 
 
 def search(qtbot: Any, window: Any, text: str) -> None:
-    window.search_flow.start()  # Ctrl+F
+    window.search_controller.start()  # Ctrl+F
     with qtbot.waitSignal(window.searchFinished, timeout=10000) as done:
-        qtbot.keyClicks(window.search_bar.field, text + " ")
+        qtbot.keyClicks(window.panes.search_bar.field, text + " ")
     assert done.args == [1]
 
 
@@ -98,10 +98,12 @@ def test_search_results_in_the_list_hold_only_the_preview(
     journal.add(long_text("tailmark", PREVIEW_CHARS * 20), day=LONG_DAY)
     window = make_window(journal)
     search(qtbot, window, "tailmark")
-    [hit] = [e for e in map(window.model.entry_at, range(window.model.rowCount())) if e]
+    [hit] = [e for e in map(window.panes.model.entry_at, range(window.panes.model.rowCount())) if e]
     assert isinstance(hit, EntrySummary)
     assert all(len(s) <= PREVIEW_CHARS for s in _strings(hit))
-    assert window.reader.entry is not None and window.reader.entry.body.endswith("tailmark.")
+    assert window.panes.reader.entry is not None and window.panes.reader.entry.body.endswith(
+        "tailmark."
+    )
 
 
 def test_an_edit_elsewhere_updates_the_row_with_a_preview_only(
@@ -110,8 +112,8 @@ def test_an_edit_elsewhere_updates_the_row_with_a_preview_only(
     journal, entry_id, body = long_journal
     window = window_on_long(make_window, long_journal)
     journal.edit(entry_id, body=body + " more")
-    qtbot.waitUntil(lambda: window.reader.entry.body == body + " more")
-    row = window.model.entry_at(window.model.row_of(entry_id))
+    qtbot.waitUntil(lambda: window.panes.reader.entry.body == body + " more")
+    row = window.panes.model.entry_at(window.panes.model.row_of(entry_id))
     assert all(len(s) <= PREVIEW_CHARS for s in _strings(row))
 
 
@@ -123,8 +125,8 @@ def test_selecting_a_long_entry_shows_it_whole(
 ) -> None:
     _journal, entry_id, body = long_journal
     window = window_on_long(make_window, long_journal)
-    assert window.reader.entry.id == entry_id and window.reader.entry.body == body
-    assert "tailmark" in window.reader.browser.toPlainText()
+    assert window.panes.reader.entry.id == entry_id and window.panes.reader.entry.body == body
+    assert "tailmark" in window.panes.reader.browser.toPlainText()
 
 
 @pytest.mark.parametrize("how", ["enter", "double-click", "ctrl-e", "reader-button"])
@@ -134,16 +136,16 @@ def test_editing_a_long_entry_keeps_all_of_it(
     journal, entry_id, body = long_journal
     window = window_on_long(make_window, long_journal)
     if how == "enter":
-        window.timeline.setFocus()
-        qtbot.keyClick(window.timeline, Qt.Key.Key_Return)
+        window.panes.timeline.setFocus()
+        qtbot.keyClick(window.panes.timeline, Qt.Key.Key_Return)
     elif how == "double-click":
-        window.timeline.doubleClicked.emit(window.timeline.currentIndex())
+        window.panes.timeline.doubleClicked.emit(window.panes.timeline.currentIndex())
     elif how == "ctrl-e":
-        window.edit_action.trigger()
+        window.ui_actions.edit_action.trigger()
     else:
-        window.reader.edit_button.click()
+        window.panes.reader.edit_button.click()
     assert window.is_editing()
-    assert window.editor.body_edit.toPlainText() == body
+    assert window.panes.editor.body_edit.toPlainText() == body
     type_at_end(qtbot, window, "!")
     assert journal.get(entry_id).body == body + "!"
 
@@ -157,10 +159,10 @@ def test_editing_reads_what_the_journal_holds_now(
     with window.journal_changes.held():  # the views have not heard of it yet
         journal.store.update(entry_id, body=body + " (changed in a terminal)")
     if source == "list":
-        window.edit_entry(window.timeline.current_entry())
+        window.edit_entry(window.panes.timeline.current_entry())
     else:
-        window.edit_action.trigger()  # Ctrl+E: the entry the reader shows
-    assert window.editor.body_edit.toPlainText() == body + " (changed in a terminal)"
+        window.ui_actions.edit_action.trigger()  # Ctrl+E: the entry the reader shows
+    assert window.panes.editor.body_edit.toPlainText() == body + " (changed in a terminal)"
     type_at_end(qtbot, window, "!")
     assert journal.get(entry_id).body == body + " (changed in a terminal)!"
 
@@ -171,8 +173,8 @@ def test_editing_a_long_search_result_keeps_all_of_it(
     journal, entry_id, body = long_journal
     window = window_on_long(make_window, long_journal)
     search(qtbot, window, "tailmark")
-    assert window.reader.entry.id == entry_id and window.reader.entry.body == body
-    window.edit_entry(window.timeline.current_entry())
+    assert window.panes.reader.entry.id == entry_id and window.panes.reader.entry.body == body
+    window.edit_entry(window.panes.timeline.current_entry())
     type_at_end(qtbot, window, "?")
     assert journal.get(entry_id).body == body + "?"
 
@@ -182,15 +184,15 @@ def test_undo_of_a_delete_brings_the_whole_text_back(
 ) -> None:
     journal, entry_id, body = long_journal
     window = window_on_long(make_window, long_journal)
-    window.timeline.setFocus()
+    window.panes.timeline.setFocus()
     with qtbot.waitSignal(window.entryDeleted):
-        qtbot.keyClick(window.timeline, Qt.Key.Key_Delete)
+        qtbot.keyClick(window.panes.timeline, Qt.Key.Key_Delete)
     assert journal.get(entry_id, include_deleted=True).body == body
-    window.timeline.setFocus()
+    window.panes.timeline.setFocus()
     with qtbot.waitSignal(window.entryRestored):
-        qtbot.keySequence(window.timeline, QKeySequence.StandardKey.Undo)
+        qtbot.keySequence(window.panes.timeline, QKeySequence.StandardKey.Undo)
     assert journal.get(entry_id).body == body
-    assert window.reader.entry.id == entry_id and window.reader.entry.body == body
+    assert window.panes.reader.entry.id == entry_id and window.panes.reader.entry.body == body
 
 
 def test_the_trash_shows_and_restores_the_whole_text(
@@ -198,17 +200,17 @@ def test_the_trash_shows_and_restores_the_whole_text(
 ) -> None:
     journal, entry_id, body = long_journal
     window = window_on_long(make_window, long_journal)
-    window.delete_entry(window.timeline.current_entry())
-    window.trash_button.click()
-    assert window.trash.current_entry().id == entry_id
-    assert window.reader.entry.id == entry_id and window.reader.entry.body == body
-    assert "tailmark" in window.reader.browser.toPlainText()
+    window.delete_entry(window.panes.timeline.current_entry())
+    window.panes.trash_button.click()
+    assert window.panes.trash.current_entry().id == entry_id
+    assert window.panes.reader.entry.id == entry_id and window.panes.reader.entry.body == body
+    assert "tailmark" in window.panes.reader.browser.toPlainText()
     with qtbot.waitSignal(window.entryRestored):
-        window.trash.restore_button.click()
+        window.panes.trash.restore_button.click()
     assert journal.get(entry_id).body == body
-    window.trash_button.click()  # back to the timeline, on the entry
-    assert window.reader.entry.body == body
-    window.edit_entry(window.timeline.current_entry())
+    window.panes.trash_button.click()  # back to the timeline, on the entry
+    assert window.panes.reader.entry.body == body
+    window.edit_entry(window.panes.timeline.current_entry())
     type_at_end(qtbot, window, ".")
     assert journal.get(entry_id).body == body + "."
 
@@ -218,11 +220,11 @@ def test_exporting_selected_long_entries_exports_them_whole(
 ) -> None:
     _journal, _entry_id, body = long_journal
     window = window_on_long(make_window, long_journal)
-    window.timeline.setFocus()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
-    assert len(window.timeline.selected_entries()) == 2
+    window.panes.timeline.setFocus()
+    qtbot.keyClick(window.panes.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.panes.timeline.selected_entries()) == 2
     with qtbot.waitSignal(window.exportOpened) as opened:
-        window.export_selected_action.trigger()
+        window.ui_actions.export_selected_action.trigger()
     dialog = opened.args[0]
     assert dialog.range_combo.currentText() == "Selected (2)"
     qtbot.waitUntil(dialog.is_complete, timeout=10000)
@@ -243,8 +245,8 @@ def test_printing_selected_long_entries_prints_them_whole(
 
     _journal, _entry_id, body = long_journal
     window = window_on_long(make_window, long_journal)
-    window.timeline.setFocus()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    window.panes.timeline.setFocus()
+    qtbot.keyClick(window.panes.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
 
     def printer(_cls: Any, _parent: Any) -> QPrinter:
         made = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -276,7 +278,7 @@ def test_insights_day_and_week_review_read_entries_whole(
     journal, entry_id, body = long_journal
     window = make_window(journal)
     window.go_to_day(LONG_DAY)  # as a day clicked in Insights does
-    assert window.reader.entry.id == entry_id and window.reader.entry.body == body
+    assert window.panes.reader.entry.id == entry_id and window.panes.reader.entry.body == body
     from journal.services.insights import InsightsService
     from journal.settings import Settings
 

@@ -30,20 +30,20 @@ def themed(qapp: Any) -> Iterator[Any]:
 def sized(window: Any, qtbot: Any, width: int, height: int) -> Any:
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width)
-    qtbot.waitUntil(lambda: window.sidebar.isVisibleTo(window) == (width >= 1100))
+    qtbot.waitUntil(lambda: window.panes.sidebar.isVisibleTo(window) == (width >= 1100))
     return window
 
 
 def sidebar_shown(window: Any) -> bool:
-    return bool(window.sidebar.isVisibleTo(window) and window.splitter.sizes()[0] > 0)
+    return bool(window.panes.sidebar.isVisibleTo(window) and window.panes.splitter.sizes()[0] > 0)
 
 
 def check_readable(window: Any) -> None:
-    bar = window.search_bar
-    assert window.list_stack.width() >= READABLE
+    bar = window.panes.search_bar
+    assert window.panes.list_stack.width() >= READABLE
     assert bar.field.width() >= bar.tag_box.width() > 0
-    assert window.right_stack.width() >= READABLE
-    assert window.splitter.width() <= window.width()  # nothing pushed out of the window
+    assert window.panes.right_stack.width() >= READABLE
+    assert window.panes.splitter.width() <= window.width()  # nothing pushed out of the window
 
 
 @pytest.mark.parametrize(("width", "height"), [(1024, 700), (800, 600), (1099, 700)])
@@ -53,7 +53,7 @@ def test_a_narrow_window_folds_the_sidebar(
     add_entries(journal, 12)
     window = sized(make_window(journal), qtbot, width, height)
     assert not sidebar_shown(window)
-    assert not window.sidebar_action.isChecked()
+    assert not window.ui_actions.sidebar_action.isChecked()
     check_readable(window)
 
 
@@ -62,14 +62,14 @@ def test_the_room_of_a_folded_sidebar_goes_to_the_entry(
     width: int, journal: Any, make_window: Any, qtbot: Any
 ) -> None:
     window = sized(make_window(journal), qtbot, 1280, 800)
-    window.splitter.setSizes([260, 620, 400])  # a wide timeline in a wide window
+    window.panes.splitter.setSizes([260, 620, 400])  # a wide timeline in a wide window
     sized(window, qtbot, width, 700)
-    least = window.list_stack.minimumWidth()
+    least = window.panes.list_stack.minimumWidth()
     qtbot.waitUntil(
         lambda: (
-            window.list_stack.width() <= max(least, width * 0.45)
-            and window.right_stack.width() >= window.list_stack.width()
-            and sum(window.splitter.sizes()) >= width - 20
+            window.panes.list_stack.width() <= max(least, width * 0.45)
+            and window.panes.right_stack.width() >= window.panes.list_stack.width()
+            and sum(window.panes.splitter.sizes()) >= width - 20
         )
     )
 
@@ -80,16 +80,19 @@ def test_a_wide_window_shows_it(
 ) -> None:
     add_entries(journal, 12)
     window = sized(make_window(journal), qtbot, width, height)
-    assert sidebar_shown(window) and window.sidebar_action.isChecked()
+    assert sidebar_shown(window) and window.ui_actions.sidebar_action.isChecked()
     check_readable(window)
 
 
 def test_the_toggle_is_in_the_view_menu_with_its_own_key(journal: Any, make_window: Any) -> None:
     window = make_window(journal)
     view = window.menuBar().actions()[2].menu()
-    assert window.sidebar_action in view.actions()
-    assert window.sidebar_action.shortcut() == QKeySequence("F9")
-    assert window.sidebar_action.isCheckable() and window.sidebar_action.isEnabled()
+    assert window.ui_actions.sidebar_action in view.actions()
+    assert window.ui_actions.sidebar_action.shortcut() == QKeySequence("F9")
+    assert (
+        window.ui_actions.sidebar_action.isCheckable()
+        and window.ui_actions.sidebar_action.isEnabled()
+    )
 
 
 def test_the_toggle_shows_it_in_a_narrow_window_and_is_remembered(
@@ -97,48 +100,48 @@ def test_the_toggle_shows_it_in_a_narrow_window_and_is_remembered(
 ) -> None:
     add_entries(journal, 3)
     window = sized(make_window(journal), qtbot, 900, 600)
-    window.sidebar_action.trigger()
-    qtbot.waitUntil(lambda: sidebar_shown(window) and window.splitter.sizes()[0] >= 150)
+    window.ui_actions.sidebar_action.trigger()
+    qtbot.waitUntil(lambda: sidebar_shown(window) and window.panes.splitter.sizes()[0] >= 150)
     check_readable(window)
     width = window.width()  # grown to make room for it, still narrow
     assert width < 1100
     window.close()
     again = make_window(journal)  # the same settings file
     again.resize(width, 600)  # (the test screen is smaller than that)
-    qtbot.waitUntil(lambda: sidebar_shown(again) and again.sidebar_action.isChecked())
+    qtbot.waitUntil(lambda: sidebar_shown(again) and again.ui_actions.sidebar_action.isChecked())
 
 
 def test_hiding_it_in_a_wide_window_is_remembered_too(
     journal: Any, make_window: Any, qtbot: Any
 ) -> None:
     window = sized(make_window(journal), qtbot, 1300, 800)
-    window.sidebar_action.trigger()
+    window.ui_actions.sidebar_action.trigger()
     assert not sidebar_shown(window)
     window.close()
     again = make_window(journal)
     again.resize(1300, 800)
     qtbot.waitUntil(lambda: again.width() == 1300)
-    assert not sidebar_shown(again) and not again.sidebar_action.isChecked()
+    assert not sidebar_shown(again) and not again.ui_actions.sidebar_action.isChecked()
 
 
 def test_narrowing_folds_and_widening_brings_it_back(
     journal: Any, make_window: Any, qtbot: Any
 ) -> None:
     window = sized(make_window(journal), qtbot, 1280, 800)
-    before = window.splitter.sizes()[0]
+    before = window.panes.splitter.sizes()[0]
     sized(window, qtbot, 1000, 800)
     assert not sidebar_shown(window)
     sized(window, qtbot, 1280, 800)
-    assert sidebar_shown(window) and window.splitter.sizes()[0] >= min(before, 150)
+    assert sidebar_shown(window) and window.panes.splitter.sizes()[0] >= min(before, 150)
 
 
 def test_go_to_day_shows_the_calendar_of_a_folded_sidebar(
     journal: Any, make_window: Any, qtbot: Any
 ) -> None:
     window = sized(make_window(journal), qtbot, 900, 600)
-    window.calendar_action.trigger()
-    assert sidebar_shown(window) and window.sidebar_action.isChecked()
-    qtbot.waitUntil(lambda: window.calendar.hasFocus() or window.calendar.isAncestorOf(
+    window.ui_actions.calendar_action.trigger()
+    assert sidebar_shown(window) and window.ui_actions.sidebar_action.isChecked()
+    qtbot.waitUntil(lambda: window.panes.calendar.hasFocus() or window.panes.calendar.isAncestorOf(
         window.focusWidget()))  # fmt: skip
 
 

@@ -26,7 +26,7 @@ CHILD = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
-from journal.app import guard_none_refcount
+from journal.ui.common.refcount import guard_none_refcount
 from journal.paths import AppPaths
 from journal.ui.main.single_instance import SingleInstance
 

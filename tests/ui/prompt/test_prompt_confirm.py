@@ -41,8 +41,10 @@ def test_the_save_is_confirmed_in_words_and_the_entry_selected(
     desk = make_desk_live(journal)
     window = desk.window
     if before:
-        window.timeline.select_row(window.model.rowCount() - 1)  # the oldest one is shown
-        qtbot.waitUntil(lambda: window.reader.entry is not None)
+        window.panes.timeline.select_row(
+            window.panes.model.rowCount() - 1
+        )  # the oldest one is shown
+        qtbot.waitUntil(lambda: window.panes.reader.entry is not None)
     prompt = desk.open_prompt()
     qtbot.waitExposed(prompt)
     qtbot.keyClicks(prompt.editors[WORK], "Shipped the importer")
@@ -57,10 +59,12 @@ def test_the_save_is_confirmed_in_words_and_the_entry_selected(
         days = before + 1
         assert text == ("Saved · streak: 1 working day" if days == 1 else
                         f"Saved · streak: {days} working days")  # fmt: skip
-    qtbot.waitUntil(lambda: window.reader.entry is not None and window.reader.entry.id == entry.id)
-    current = window.timeline.current_entry()
+    qtbot.waitUntil(
+        lambda: window.panes.reader.entry is not None and window.panes.reader.entry.id == entry.id
+    )
+    current = window.panes.timeline.current_entry()
     assert current is not None and current.id == entry.id
-    assert [e.id for e in window.timeline.selected_entries()] == [entry.id]
+    assert [e.id for e in window.panes.timeline.selected_entries()] == [entry.id]
 
 
 def test_the_streak_words_are_plural_aware() -> None:

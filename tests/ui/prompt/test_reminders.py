@@ -203,14 +203,14 @@ def test_the_main_window_gets_a_reflection_action_and_a_streak(
     )
     desk = make_desk(journal)
     window = desk.window
-    assert window.streak_label.text() == "Streak: 1"
-    window.reflection_action.trigger()
+    assert window.panes.streak_label.text() == "Streak: 1"
+    window.ui_actions.reflection_action.trigger()
     prompt = desk.launcher.windows[THU]
     qtbot.waitExposed(prompt)
     qtbot.keyClicks(prompt.editors[WORK], "From the menu")
     with qtbot.waitSignal(prompt.saved, timeout=5000):
         prompt.save()
-    assert window.streak_label.text() == "Streak: 2"
+    assert window.panes.streak_label.text() == "Streak: 2"
 
 
 def test_catch_up_offers_missed_days_and_each_click_opens_its_day(

@@ -35,3 +35,30 @@ def test_a_folder_with_another_name_is_told_apart_without_platformdirs(tmp_path:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="~ is the POSIX way of writing the home")
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/home/ana/.local/share/Daybook", "~/.local/share/Daybook"),
+        ("/home/ana", "~"),
+        ("/home/ana/My Journal/2026", "~/My Journal/2026"),
+        ("/home/anabel/Daybook", "/home/anabel/Daybook"),  # a prefix of the name is not inside
+        ("/home/Daybook", "/home/Daybook"),
+        ("/tmp/tmpxr7d9w03/Daybook", "/tmp/tmpxr7d9w03/Daybook"),
+        ("/srv/journal", "/srv/journal"),
+    ],
+)
+def test_a_folder_in_the_home_folder_is_shown_with_a_tilde(path: str, expected: str) -> None:
+    from journal.paths import shown
+
+    assert shown(Path(path), user_home=Path("/home/ana")) == expected
+
+
+def test_the_home_folder_shown_is_the_users_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.paths import shown
+
+    monkeypatch.setenv("HOME", "/home/ana")
+    expected = "~/Daybook" if sys.platform != "win32" else str(Path("/home/ana/Daybook"))
+    assert shown(Path("/home/ana/Daybook")) == expected

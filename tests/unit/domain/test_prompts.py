@@ -127,7 +127,9 @@ def test_next_step_answer_of_a_custom_set() -> None:
     mine = ("Highlights?", "Next steps?")
     body = compose(mine, {"Next steps?": "Pair with Ana.\n## Notes\nbring coffee"})
     assert next_step_answer(body, mine) == "Pair with Ana.\n## Notes\nbring coffee"
-    assert next_step_answer(body) is None  # not a question Daybook knows of
+    # Not a question Daybook knows of, but a heading that asks it: read as a hand-written
+    # entry is, up to the body's next heading.
+    assert next_step_answer(body) == "Pair with Ana."
 
 
 def test_question_sets_normalise_and_validate() -> None:
