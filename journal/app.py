@@ -385,16 +385,21 @@ def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
     from journal.services import encryption
     from journal.ui.dialogs.security_tab import SecurityActions
 
-    def convert(passphrase: str | None) -> None:
+    def before() -> None:
         window.panes.editor.flush()  # unsaved text into the journal
-        encryption.convert_open_journal(journal, passphrase)
-        if passphrase is not None:
+        window.journal_changes.timer.stop()  # no poll of the journal while it is closed
+
+    def after(passphrase: str | None, done: bool) -> None:
+        window.journal_changes.timer.start()
+        if done and passphrase is not None:
             window.drafts.keep_in_memory()
 
     return SecurityActions(
         encrypted=lambda: encryption.is_encrypted(journal.paths),
-        convert=convert,
+        convert=lambda passphrase: encryption.convert_open_journal(journal, passphrase),
         export_first=window.open_export,
+        before=before,
+        after=after,
     )
 
 

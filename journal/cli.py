@@ -330,14 +330,29 @@ def cmd_backup(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
-def _restore(paths: AppPaths, source: Path, backup_passphrase: str | None) -> int:
+def _restore(paths: AppPaths, args: argparse.Namespace) -> int:
     """`daybook restore`: a healthy journal is kept as a pre-restore backup, a damaged one
-    (which cannot be copied) is moved aside unchanged; see `restore_journal`."""
+    (which cannot be copied) is moved aside unchanged; see `restore_journal`. Says exactly
+    where the journal as it was went and how the restored one is stored."""
     from journal.services.health import restore_journal
 
-    done = restore_journal(paths, source, backup_passphrase)
+    unchecked = cli_crypto.unlock_for_restore(paths, args)
+    source = args.file
+    done = restore_journal(paths, source, cli_crypto.backup_passphrase(paths, args), unchecked)
     if done.moved_aside is not None:
-        print(f"restored {source}; the damaged journal was moved aside to {done.moved_aside}")
+        what = (
+            "the journal, whose passphrase could not be checked,"
+            if done.unchecked
+            else "the damaged journal"
+        )
+        print(f"restored {source}; {what} was moved aside to {done.moved_aside}")
+        if done.encrypted:
+            print("the journal is encrypted with the backup's passphrase")
+        elif done.was_encrypted:
+            print(
+                "the journal is now stored in plain (the backup was not encrypted): "
+                "encrypt it again with `daybook encrypt`"
+            )
     else:
         print(f"restored {source}; the journal as it was is kept in {done.safety_backup}")
     return 0
@@ -535,6 +550,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_prompt(paths, [sys.argv[0]], args.date)
         if args.command in cli_crypto.COMMANDS:
             return cli_crypto.run(paths, args)
+        if args.command == "restore":
+            return _restore(paths, args)  # unlocks as it can: the journal may be damaged
         if not (args.command == "backup" and args.list):
             cli_crypto.unlock(paths, args)  # an encrypted journal: its passphrase, checked
         if args.command == "add":
@@ -547,8 +564,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.body = "" if only_images else _read_text(args.text)
         if args.command == "backup" and args.list:
             return _list_backups(paths)  # works when the journal cannot be opened
-        if args.command == "restore":
-            return _restore(paths, args.file, cli_crypto.backup_passphrase(paths, args))
         from journal.cli_team import COMMANDS as TEAM_COMMANDS
 
         if args.command in TEAM_COMMANDS:

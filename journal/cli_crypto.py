@@ -90,19 +90,29 @@ def new_passphrase(args: argparse.Namespace) -> str:
 
 
 def backup_passphrase(paths: AppPaths, args: argparse.Namespace) -> str | None:
-    """For `restore` into an encrypted journal: the backup's own passphrase when the
-    journal's does not open it ($DAYBOOK_BACKUP_PASSPHRASE, the next line of standard
-    input with --passphrase-stdin, or a prompt on a terminal); None when not needed."""
+    """For `restore`: the passphrase of an encrypted backup that the journal's key does not
+    open ($DAYBOOK_BACKUP_PASSPHRASE, the next line of standard input with
+    --passphrase-stdin, or a prompt on a terminal); None when not needed. The passphrase
+    given for a journal that could not be checked is tried on the backup first."""
     from journal.storage import cipher
 
-    key = cipher.remembered_key(paths.database) if cipher.is_encrypted(paths.database) else None
     source = args.file
-    if key is None or cipher.read_head(source) in (None, cipher.SQLITE_HEADER):
+    head = cipher.read_head(source)
+    if head is None or len(head) != cipher.SALT_BYTES or head == cipher.SQLITE_HEADER:
+        return None  # plain, missing or not a database: the restore says which
+    key = cipher.remembered_key(paths.database) if cipher.is_encrypted(paths.database) else None
+    if key is not None and cipher.opens(source, key):
         return None
-    if cipher.opens(source, key):
-        return None
-    if os.environ.get(ENV_BACKUP_PASSPHRASE):
-        return os.environ[ENV_BACKUP_PASSPHRASE]
+    # The passphrase given for a journal that could not be checked, or one that no longer
+    # looks encrypted (its first bytes gone), is most likely its backups' too.
+    typed: str | None = getattr(args, "unchecked_passphrase", None)
+    if key is None and typed is None:
+        typed = os.environ.get(ENV_PASSPHRASE)
+    backup_env = os.environ.get(ENV_BACKUP_PASSPHRASE)
+    if typed and not backup_env and cipher.opens(source, cipher.Key.derive(typed, head)):
+        return typed
+    if backup_env:
+        return backup_env
     if getattr(args, "passphrase_stdin", False):
         return _line("backup passphrase")
     if sys.stdin.isatty():
@@ -112,15 +122,44 @@ def backup_passphrase(paths: AppPaths, args: argparse.Namespace) -> str | None:
     return None  # refused by the restore with a message saying what to give
 
 
+def unlock_for_restore(paths: AppPaths, args: argparse.Namespace) -> bool:
+    """Before `restore`: unlock an encrypted journal as `unlock` does. True when its
+    passphrase could not be checked (no page of the journal proves it) and --damaged says
+    to restore anyway; without --damaged that is refused, nothing changed."""
+    from journal.errors import WrongPassphraseError
+    from journal.services import encryption
+    from journal.storage import cipher
+
+    path = paths.database
+    if not cipher.is_encrypted(path):
+        return False
+    cipher.sqlcipher()
+    passphrase = current_passphrase(args, str(path))
+    try:
+        encryption.unlock(paths, passphrase)
+    except WrongPassphraseError:
+        if not args.damaged:
+            raise WrongPassphraseError(
+                f"the passphrase does not open the journal {path}: it is wrong, or the journal "
+                "is too damaged to check it; nothing was changed",
+                "type it again; if the journal is damaged, `daybook restore --damaged FILE` "
+                "moves it aside unchanged and restores FILE",
+            ) from None
+        args.unchecked_passphrase = passphrase
+        return True
+    return False
+
+
 def unlock(paths: AppPaths, args: argparse.Namespace) -> None:
     """Before a command opens the journal: if it is encrypted, get and check the passphrase
     (a wrong one is one line, exit 1, nothing written)."""
+    from journal.services import encryption
     from journal.storage import cipher
 
     path = paths.database
     if cipher.is_encrypted(path):
         cipher.sqlcipher()
-        cipher.unlock(path, current_passphrase(args, str(path)))
+        encryption.unlock(paths, current_passphrase(args, str(path)))
 
 
 def run(paths: AppPaths, args: argparse.Namespace) -> int:

@@ -301,6 +301,12 @@ def build_parser() -> Parser:
         "restore", help="replace the journal with a backup (the current one is backed up first)"
     )
     r.add_argument("file", type=Path, metavar="FILE")
+    r.add_argument(
+        "--damaged",
+        action="store_true",
+        help="the journal is encrypted and too damaged for its passphrase to be checked: "
+        "move it aside unchanged and restore FILE anyway",
+    )
     sub.add_parser("check", help="check the database and its search index")
     st = sub.add_parser(
         "stats",

@@ -33,6 +33,18 @@ def is_encrypted(paths: AppPaths) -> bool:
     return is_encrypted(paths.database)
 
 
+def locked(paths: AppPaths) -> bool:
+    """Whether the journal is encrypted and not unlocked in this process."""
+    from journal.errors import LockedJournalError
+    from journal.storage.cipher import key_for
+
+    try:
+        key_for(paths.database)
+    except LockedJournalError:
+        return True
+    return False
+
+
 def require() -> None:
     """Raise `EncryptionUnavailableError` (saying how to install it) without SQLCipher."""
     from journal.storage.cipher import sqlcipher
@@ -42,14 +54,34 @@ def require() -> None:
 
 def unlock(paths: AppPaths, passphrase: str, remember: bool | None = None) -> None:
     """Check `passphrase` and keep the journal's key for this process; `remember` True
-    stores it in the system keyring, False deletes it from there, None leaves it."""
+    stores it in the system keyring, False deletes it from there, None leaves it.
+
+    A journal whose first page is damaged is unlocked too when the passphrase is proven on
+    its other pages (with the salt of its marker or of a backup): opening it then reports
+    the damage, and the rescue restores a backup (`journal.services.health`)."""
+    from journal import cancel
     from journal.storage import cipher
 
-    cipher.unlock(paths.database, passphrase)
+    cipher.unlock(paths.database, passphrase, backup_salts(paths))
+    cancel.check()  # the dialog was closed meanwhile: the keyring is left alone
     if remember is True:
         remember_passphrase(paths, passphrase)
     elif remember is False:
         forget_passphrase(paths)
+
+
+def backup_salts(paths: AppPaths) -> list[bytes]:
+    """The salts of the encrypted backups in the backups folder, newest first: a journal
+    whose own salt is damaged shares one with the backups made under its key."""
+    from journal.services.backups import list_backups
+    from journal.storage.cipher import SALT_BYTES, SQLITE_HEADER, read_head
+
+    salts: list[bytes] = []
+    for backup in list_backups(paths.backups):
+        head = read_head(backup.path)
+        if head and len(head) == SALT_BYTES and head != SQLITE_HEADER and head not in salts:
+            salts.append(head)
+    return salts
 
 
 def unlock_from_keyring(paths: AppPaths) -> bool:

@@ -22,6 +22,7 @@ from journal.errors import DamagedJournalError, InputError, StorageError
 from journal.paths import AppPaths
 
 if TYPE_CHECKING:
+    from journal.storage.cipher import Key
     from journal.storage.store import JournalStore
 
 SIDE_FILES = ("-wal", "-shm")
@@ -75,19 +76,23 @@ def quick_check(store: JournalStore) -> list[str]:
 def quarantine(paths: AppPaths, now: dt.datetime | None = None) -> Path:
     """Move the journal and its -wal/-shm aside as `journal.sqlite3.damaged-YYYYmmdd-HHMMSS`
     (side files keep their suffix, so the three still open together); returns the new path.
+    An encrypted journal's marker goes with it, so the moved file is still known encrypted.
 
     The store must be closed. The side files move first: a -wal left beside a new empty
     journal would be replayed into it.
     """
+    from journal.storage.cipher import MARKER_SUFFIX
+
     db = paths.database
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = db.with_name(f"{db.name}.damaged-{stamp}")
+    moving = (*SIDE_FILES, MARKER_SUFFIX, "")
     n = 1
-    while any(Path(f"{target}{s}").exists() for s in ("", *SIDE_FILES)):
+    while any(Path(f"{target}{s}").exists() for s in moving):
         n += 1
         target = db.with_name(f"{db.name}.damaged-{stamp}-{n}")
     try:
-        for suffix in (*SIDE_FILES, ""):
+        for suffix in moving:
             source = Path(f"{db}{suffix}")
             if source.exists():
                 os.rename(source, f"{target}{suffix}")
@@ -197,21 +202,30 @@ def damaged_hint(paths: AppPaths) -> str:
 @dataclass(frozen=True, slots=True)
 class Restored:
     """Where the journal as it was went: a pre-restore backup (it was healthy) or, for a
-    damaged journal, the `journal.sqlite3.damaged-*` files beside it."""
+    damaged journal, the `journal.sqlite3.damaged-*` files beside it; and how the restored
+    journal is stored."""
 
     safety_backup: Path | None = None
     moved_aside: Path | None = None
+    unchecked: bool = False  # moved aside without its passphrase being checked (--damaged)
+    was_encrypted: bool = False
+    encrypted: bool = False  # the restored journal (after a move aside: as the backup was)
 
 
 def restore_journal(
-    paths: AppPaths, source: Path, backup_passphrase: str | None = None
+    paths: AppPaths,
+    source: Path,
+    backup_passphrase: str | None = None,
+    unchecked: bool = False,
 ) -> Restored:
     """Replace the journal with the backup `source`, losing nothing.
 
-    The backup is verified first (a bad one changes nothing). A healthy journal is kept as
-    a pre-restore backup; a damaged one, which cannot be copied, is moved aside unchanged.
-    An encrypted journal's backup is read with its key, or with `backup_passphrase` (a
-    backup made before a passphrase change).
+    The backup is verified first (a bad one, or a wrong passphrase for it, changes nothing).
+    A healthy journal is kept as a pre-restore backup; a damaged one, which cannot be
+    copied, is moved aside unchanged. An encrypted journal's backup is read with its key, or
+    with `backup_passphrase` (a backup made before a passphrase change). `unchecked`: the
+    journal is encrypted and no page of it proves the passphrase given (the user says it is
+    damaged): it is moved aside unchanged.
     """
     from journal.services.journal import Journal
     from journal.storage import cipher
@@ -219,26 +233,62 @@ def restore_journal(
 
     if source.resolve() == paths.database.resolve():
         raise InputError("that file is the journal itself", "give a backup file")
-    key = cipher.remembered_key(paths.database) if cipher.is_encrypted(paths.database) else None
-    if backup_passphrase is not None and key is not None:
-        key = cipher.open_key(source, backup_passphrase)
+    was_encrypted = cipher.is_encrypted(paths.database)
+    key = backup_key(paths, source, backup_passphrase)
     verify_backup(source, key)
+    if unchecked:
+        moved = restore_over_damaged(paths, source, key)
+        return _restored(paths, True, moved=moved, unchecked=True)
     # The full check, read-only: damage it finds is moved aside before anything could
     # write to the file (closing a read-write connection checkpoints the -wal into it).
     if journal_damage(paths, quick=False):
-        return Restored(moved_aside=restore_over_damaged(paths, source))
+        return _restored(paths, was_encrypted, moved=restore_over_damaged(paths, source, key))
+    # Refused before opening: nothing is written, not even a -wal.
+    from journal.storage.store import encrypted_backup_error, plain_backup_error
+
+    if was_encrypted and cipher.read_head(source) == cipher.SQLITE_HEADER:
+        raise plain_backup_error(source)
+    if not was_encrypted and key is not None:
+        raise encrypted_backup_error(source)
     try:
         journal = Journal.open(paths)
     except DamagedJournalError:
-        return Restored(moved_aside=restore_over_damaged(paths, source))
+        return _restored(paths, was_encrypted, moved=restore_over_damaged(paths, source, key))
     with journal:
         try:
-            return Restored(safety_backup=journal.restore(source, backup_passphrase))
+            safety = journal.restore(source, backup_passphrase)
+            return _restored(paths, was_encrypted, safety=safety)
         except StorageError:
             # The pre-restore copy failed: damage quick_check cannot see (index contents)?
             if not journal.store.check():
                 raise
-    return Restored(moved_aside=restore_over_damaged(paths, source))
+    return _restored(paths, was_encrypted, moved=restore_over_damaged(paths, source, key))
+
+
+def _restored(
+    paths: AppPaths,
+    was: bool,
+    safety: Path | None = None,
+    moved: Path | None = None,
+    unchecked: bool = False,
+) -> Restored:
+    from journal.storage.cipher import is_encrypted
+
+    return Restored(safety, moved, unchecked, was, is_encrypted(paths.database))
+
+
+def backup_key(paths: AppPaths, source: Path, backup_passphrase: str | None) -> Key | None:
+    """The key to read the backup `source` with: None for a plain one, the key of
+    `backup_passphrase` when given (a wrong one: `WrongPassphraseError`, one line), else
+    the unlocked journal's own key (None if there is none: `verify_backup` then refuses)."""
+    from journal.storage import cipher
+
+    head = cipher.read_head(source)
+    if head is None or head == cipher.SQLITE_HEADER or len(head) != cipher.SALT_BYTES:
+        return None
+    if backup_passphrase is not None:
+        return cipher.open_key(source, backup_passphrase)
+    return cipher.remembered_key(paths.database)
 
 
 def sync_folder_warning(path: Path, mounts: str | None = None) -> str | None:
@@ -296,14 +346,30 @@ def _unescape(field: str) -> str:
     return field
 
 
-def restore_over_damaged(paths: AppPaths, source: Path) -> Path:
+def restore_over_damaged(paths: AppPaths, source: Path, key: Key | None = None) -> Path:
     """Replace a journal too damaged to open with the backup `source`; returns where the
-    damaged files were moved. The backup is verified first: a bad one changes nothing."""
-    from journal.storage.backup import verify_backup
+    damaged files were moved (byte for byte, with its -wal, -shm and marker). The backup
+    is verified first: a bad one changes nothing. An encrypted backup is read with `key`
+    (by default the key the journal was unlocked with) and becomes the journal as it is,
+    under its own passphrase; a plain one gives a plain journal."""
+    from journal.storage import cipher
+    from journal.storage.backup import backup_file, verify_backup
     from journal.storage.store import JournalStore
 
-    verify_backup(source)
+    head = cipher.read_head(source)
+    encrypted = head is not None and head != cipher.SQLITE_HEADER
+    if encrypted and key is None:
+        key = cipher.remembered_key(paths.database)
+    verify_backup(source, key if encrypted else None)
     moved = quarantine(paths)
+    cipher.forget(paths.database)
+    if encrypted and key is not None:
+        # The marker first: the verified copy must never appear without it.
+        cipher.write_marker(paths.database, key.salt)
+        backup_file(source, paths.database, replace=False, key=key)
+        cipher.remember(paths.database, key)
+        JournalStore.open(paths).close()  # as any journal: WAL, and checked it opens
+        return moved
     store = JournalStore.open(paths)
     try:
         store.restore_from(source)

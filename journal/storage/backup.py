@@ -90,8 +90,14 @@ def verify_backup(path: Path, key: Key | None = None) -> int:
     except OSError as exc:
         raise StorageError(f"cannot read {path}: {exc.strerror}", "check the file name") from exc
     encrypted = head != SQLITE_HEADER
-    if encrypted and (key is None or len(head) != len(SQLITE_HEADER)):
+    if encrypted and len(head) != len(SQLITE_HEADER):
         raise _bad_backup(path)
+    if encrypted and key is None:
+        raise StorageError(
+            f"{path} is encrypted, or is damaged or not a Daybook backup; nothing was changed",
+            "give its passphrase in DAYBOOK_BACKUP_PASSPHRASE (or on standard input with "
+            "--passphrase-stdin)",
+        )
     try:
         conn = connect(f"file:{path}?mode=ro", key if encrypted else None, uri=True)
         try:

@@ -20,15 +20,26 @@ a pool of connections does not pay the derivation each time. A file created with
 (a backup, a converted copy) gets the same salt, so the passphrase opens it too. The
 passphrase itself is never kept and never written anywhere; the derived key stays in the
 memory of the process that unlocked the journal.
+
+A journal whose first page is damaged (its salt, or the page SQLCipher checks the key on)
+cannot tell a right passphrase from a wrong one by opening it. Every other page carries its
+own HMAC, though: a key under which any page of the file verifies is the journal's key
+(`fits`, which checks a sample of pages itself: SQLCipher's cipher_integrity_check agrees
+but reads the whole file, about a second per 100 MB). So `unlock` also tries the
+passphrase on the pages, with the file's salt, the salt kept in the marker and the salts of
+the journal's backups, and remembers a key proven that way. The journal then opens (a
+damaged salt only) or is found damaged by the ordinary checks, and can be restored.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,8 +59,12 @@ KDF_HASH = "sha512"
 MARKER_SUFFIX = ".encrypted"
 MARKER_TEXT = (
     "This Daybook journal is encrypted with SQLCipher 4. Keep this file beside it: without it\n"
-    "Daybook takes the journal for a damaged file. It holds no key or passphrase.\n"
+    "Daybook takes the journal for a damaged file. It holds no key or passphrase, only the\n"
+    "journal's salt (public: it is also the first bytes of the journal), with which a\n"
+    "journal whose first bytes are damaged can still be unlocked and restored.\n"
 )
+MARKER_SALT = "salt: "
+PAGE_SIZE = 4096  # SQLCipher 4's default
 ENABLE_HINT = "install encryption support with `pip install 'daybook[encryption]'` (sqlcipher3)"
 
 
@@ -143,15 +158,35 @@ def is_encrypted(path: Path) -> bool:
     return len(head) == SALT_BYTES and mark.exists()
 
 
-def write_marker(path: Path) -> None:
+def write_marker(path: Path, salt: bytes) -> None:
+    """The marker beside the encrypted journal `path`, with its `salt` (see `marker_salt`)."""
     from journal.fileio import atomic_write
 
-    atomic_write(marker(path), MARKER_TEXT.encode("utf-8"))
+    text = f"{MARKER_TEXT}{MARKER_SALT}{salt.hex()}\n"
+    atomic_write(marker(path), text.encode("utf-8"))
+
+
+def marker_salt(path: Path) -> bytes | None:
+    """The salt written in the marker of `path`, if it holds a well-formed one (markers
+    written before salts were kept hold none)."""
+    try:
+        text = marker(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith(MARKER_SALT):
+            with contextlib.suppress(ValueError):
+                salt = bytes.fromhex(line[len(MARKER_SALT) :].strip())
+                if len(salt) == SALT_BYTES:
+                    return salt
+    return None
 
 
 # -- the keys of the journals this process unlocked --------------------------------------------
 
-_KEYS: dict[str, Key] = {}
+# Each key with the first bytes the file had when the key was proven (its salt, unless the
+# key was proven by `fits` on a file whose salt is damaged).
+_KEYS: dict[str, tuple[Key, bytes | None]] = {}
 _KEYS_GUARD = threading.Lock()
 
 
@@ -160,8 +195,10 @@ def _name(path: Path) -> str:
 
 
 def remember(path: Path, key: Key) -> None:
+    """Keep `key` as the key of `path` for this process, for the file as it is now."""
+    head = read_head(path)
     with _KEYS_GUARD:
-        _KEYS[_name(path)] = key
+        _KEYS[_name(path)] = (key, head)
 
 
 def forget(path: Path) -> None:
@@ -172,7 +209,8 @@ def forget(path: Path) -> None:
 def remembered_key(path: Path) -> Key | None:
     """The key this process unlocked `path` with, if any (never raises)."""
     with _KEYS_GUARD:
-        return _KEYS.get(_name(path))
+        found = _KEYS.get(_name(path))
+    return None if found is None else found[0]
 
 
 def key_for(path: Path) -> Key | None:
@@ -181,8 +219,8 @@ def key_for(path: Path) -> Key | None:
     if not is_encrypted(path):
         return None
     with _KEYS_GUARD:
-        key = _KEYS.get(_name(path))
-    if key is None or key.salt != read_head(path):
+        key, proven_on = _KEYS.get(_name(path), (None, None))
+    if key is None or read_head(path) not in (key.salt, proven_on):
         raise LockedJournalError(
             f"the journal {path} is encrypted",
             "give its passphrase (DAYBOOK_PASSPHRASE, or --passphrase-stdin)",
@@ -190,24 +228,110 @@ def key_for(path: Path) -> Key | None:
     return key
 
 
-def unlock(path: Path, passphrase: str) -> Key:
+def unlock(path: Path, passphrase: str, salts: Iterable[bytes] = ()) -> Key:
     """Check `passphrase` against the encrypted file `path` (reading only) and remember its
-    key for this process."""
-    key = open_key(path, passphrase)
+    key for this process. When it does not open the file, the passphrase is tried with the
+    file's salt, the marker's and `salts` (its backups') on the file's pages (`fits`): a key
+    proven there is remembered too, and the ordinary checks then find what is damaged."""
+    key = Key.derive(passphrase, _salt_of(path))
+    if not opens(path, key):
+        proven = key if fits(path, key) else proven_key(path, passphrase, salts, key.salt)
+        if proven is None:
+            raise _wrong(path)
+        key = proven
     remember(path, key)
     return key
 
 
+MAX_SALTS = 4  # each costs a key derivation (about 0.8 s) on a wrong passphrase
+
+
+def proven_key(
+    path: Path, passphrase: str, salts: Iterable[bytes] = (), tried: bytes | None = None
+) -> Key | None:
+    """The key `passphrase` gives with one of the candidate salts (the file's own, the
+    marker's, then `salts`; not `tried`) under which a page of `path` verifies, or None."""
+    candidates: list[bytes] = [] if tried is None else [tried]
+    for salt in (read_head(path), marker_salt(path), *salts):
+        if salt and len(salt) == SALT_BYTES and salt != SQLITE_HEADER and salt not in candidates:
+            candidates.append(salt)
+    for salt in candidates[:MAX_SALTS]:
+        if salt == tried:
+            continue
+        key = Key.derive(passphrase, salt)
+        if fits(path, key):
+            return key
+    return None
+
+
+# SQLCipher 4's page layout (its defaults, which every Daybook file uses): each page ends
+# with a 16-byte IV and a 64-byte HMAC-SHA512 of the page's ciphertext, its IV and its page
+# number (4 bytes, little-endian); page 1 starts with the salt, outside the HMAC. The HMAC
+# key is PBKDF2-HMAC-SHA512 of the key, with the salt XOR 0x3a, in 2 iterations.
+_IV_BYTES = 16
+_HMAC_BYTES = 64
+_RESERVE = _IV_BYTES + _HMAC_BYTES
+_HMAC_SALT_MASK = 0x3A
+_HMAC_KDF_ITERATIONS = 2
+SAMPLED_PAGES = 64  # pages read by `fits`: a wrong key fails them all in about a millisecond
+
+
+def fits(path: Path, key: Key) -> bool:
+    """Whether some page of the encrypted file `path` verifies under `key`: every page has
+    its own HMAC, so a damaged first page or salt does not hide the right key, and a wrong
+    key fails them all. Reads (never writes) the first pages and pages spread over the file,
+    `SAMPLED_PAGES` in all, so a wrong passphrase costs no more than its key derivation.
+    A file with no whole page proves nothing."""
+    hmac_salt = bytes(b ^ _HMAC_SALT_MASK for b in key.salt)
+    hmac_key = hashlib.pbkdf2_hmac(KDF_HASH, key.raw, hmac_salt, _HMAC_KDF_ITERATIONS, KEY_BYTES)
+    try:
+        with path.open("rb") as fh:
+            pages = os.fstat(fh.fileno()).st_size // PAGE_SIZE
+            for number in _sample(pages):
+                fh.seek((number - 1) * PAGE_SIZE)
+                if _page_verifies(fh.read(PAGE_SIZE), number, hmac_key):
+                    return True
+    except OSError:
+        return False
+    return False
+
+
+def _sample(pages: int) -> list[int]:
+    """The page numbers `fits` reads: the first ones, then evenly spread to the last."""
+    first = list(range(1, min(pages, SAMPLED_PAGES // 8) + 1))
+    rest = SAMPLED_PAGES - len(first)
+    spread = {1 + (pages - 1) * i // max(1, rest - 1) for i in range(rest)} if pages else set()
+    return first + sorted(spread - set(first))
+
+
+def _page_verifies(page: bytes, number: int, hmac_key: bytes) -> bool:
+    if len(page) != PAGE_SIZE:
+        return False
+    start = SALT_BYTES if number == 1 else 0
+    end = PAGE_SIZE - _RESERVE + _IV_BYTES  # the ciphertext and the IV
+    mac = hmac.new(hmac_key, page[start:end] + number.to_bytes(4, "little"), KDF_HASH)
+    return hmac.compare_digest(mac.digest(), page[end : end + _HMAC_BYTES])
+
+
 def open_key(path: Path, passphrase: str) -> Key:
     """The key `passphrase` gives for the encrypted file `path`, checked by reading it."""
+    key = Key.derive(passphrase, _salt_of(path))
+    if not opens(path, key):
+        raise _wrong(path)
+    return key
+
+
+def _salt_of(path: Path) -> bytes:
+    """The salt of the encrypted file `path` (its first bytes); SQLCipher loaded."""
     sqlcipher()
     head = read_head(path)
     if head is None or len(head) != SALT_BYTES or head == SQLITE_HEADER:
         raise StorageError(f"{path} is not an encrypted journal", "check the file name")
-    key = Key.derive(passphrase, head)
-    if not opens(path, key):
-        raise WrongPassphraseError(f"wrong passphrase for {path}; nothing was changed", "try again")
-    return key
+    return head
+
+
+def _wrong(path: Path) -> WrongPassphraseError:
+    return WrongPassphraseError(f"wrong passphrase for {path}; nothing was changed", "try again")
 
 
 def opens(path: Path, key: Key) -> bool:

@@ -17,6 +17,10 @@ complete journal is under the journal's name:
    after the rename leaves that file behind: the next open of the encrypted journal erases
    it (`erase_leftovers`). Overwriting is best effort: SSDs and copy-on-write file systems may
    keep old blocks (full-disk encryption is what protects those).
+
+Until step 3 the work can be stopped (`journal.cancel`: Cancel in the app, Ctrl+C): SQLite
+is interrupted between its steps, the partial copy deleted, and `Cancelled` raised with the
+journal as it was. From the swap on it runs to its end.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import contextlib
 import os
 from pathlib import Path
 
+from journal import cancel
 from journal.errors import StorageError
 from journal.fileio import fsync_dir
 from journal.storage import cipher, db
@@ -67,6 +72,7 @@ def convert(path: Path, old: Key | None, new: Key | None, busy_timeout_ms: int) 
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         src = module.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None)
+        src.set_progress_handler(cancel.stop_requested, 1000)  # a true result interrupts
         try:
             src.execute("PRAGMA cipher_log_level = NONE")
             if old is not None:
@@ -79,11 +85,13 @@ def convert(path: Path, old: Key | None, new: Key | None, busy_timeout_ms: int) 
             src.execute("SELECT sqlcipher_export('converted')")
             src.execute("DETACH DATABASE converted")
             _verify(tmp, new, expected)
+            cancel.check()  # the last moment it may stop: from here on it runs to its end
             if new is not None:
-                cipher.write_marker(path)
+                cipher.write_marker(path, new.salt)
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            cancel.check()  # interrupted on request: `Cancelled`, not an error
             raise
         finally:
             src.close()

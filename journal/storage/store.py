@@ -743,11 +743,11 @@ class JournalStore(JournalStatistics):
         `source_key` (by default the journal's own key) and written with the journal's.
         """
         key = source_key or self._engine.key
-        if cipher.read_head(source) == SQLITE_HEADER and key is not None:
-            raise StorageError(
-                f"{source} is a backup of the journal from before it was encrypted",
-                "restore it with encryption off (`daybook decrypt`), then encrypt again",
-            )
+        head = cipher.read_head(source)
+        if head == SQLITE_HEADER and key is not None:
+            raise plain_backup_error(source)
+        if head != SQLITE_HEADER and self._engine.key is None:
+            raise encrypted_backup_error(source)
         src = cipher.connect(f"file:{source}?mode=ro", key, uri=True)
         try:
             with (
@@ -760,6 +760,24 @@ class JournalStore(JournalStatistics):
         finally:
             src.close()
         self._engine.dispose()
+
+
+def plain_backup_error(source: Path) -> StorageError:
+    """A plain backup is not restored into an encrypted journal (it would be decrypted)."""
+    return StorageError(
+        f"{source} is a backup of the journal from before it was encrypted; nothing was changed",
+        "restore it with encryption off (`daybook decrypt`), then encrypt again",
+    )
+
+
+def encrypted_backup_error(source: Path) -> StorageError:
+    """An encrypted backup is not restored into a plain journal (SQLCipher copies between
+    encrypted databases only)."""
+    return StorageError(
+        f"{source} is an encrypted backup and the journal is not encrypted; nothing was changed",
+        "encrypt the journal first (`daybook encrypt`), then restore it with the backup's "
+        "passphrase",
+    )
 
 
 _SQL_INT_MIN, _SQL_INT_MAX = -(2**63), 2**63 - 1  # SQLite's INTEGER

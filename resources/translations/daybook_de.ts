@@ -628,6 +628,10 @@
         <translation>Sicherung vom {0} wiederhergestellt; das beschädigte Journal wurde nach {1} verschoben</translation>
     </message>
     <message>
+        <source>. The backup was not encrypted: encrypt the journal again in Settings &gt; Security.</source>
+        <translation>. Die Sicherung war nicht verschlüsselt: Verschlüsseln Sie das Journal wieder unter Einstellungen &gt; Sicherheit.</translation>
+    </message>
+    <message>
         <source>Today&apos;s backup could not be made: {0}</source>
         <translation>Die heutige Sicherung konnte nicht erstellt werden: {0}</translation>
     </message>
@@ -844,6 +848,22 @@
         <translation>Erledigt: Daybook startet bei der Anmeldung im Infobereich.</translation>
     </message>
     <message>
+        <source>Daybook</source>
+        <translation>Daybook</translation>
+    </message>
+    <message>
+        <source>Converting the journal</source>
+        <translation>Das Journal wird umgewandelt</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <source>Stopping… the journal is kept as it was unless it is already being replaced.</source>
+        <translation>Wird angehalten… Das Journal bleibt, wie es war, sofern es nicht schon ersetzt wird.</translation>
+    </message>
+    <message>
         <source>Encrypt This Journal</source>
         <translation>Dieses Journal verschlüsseln</translation>
     </message>
@@ -892,6 +912,10 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>What the last change did</source>
+        <translation>Was die letzte Änderung bewirkt hat</translation>
+    </message>
+    <message>
         <source>&amp;Encrypt This Journal…</source>
         <translation>Dieses Journal &amp;verschlüsseln…</translation>
     </message>
@@ -910,6 +934,22 @@
     <message>
         <source>The journal is not encrypted: anyone with the file can read it.</source>
         <translation>Das Journal ist nicht verschlüsselt: Wer die Datei hat, kann es lesen.</translation>
+    </message>
+    <message>
+        <source>Turning encryption off: the journal is copied in plain and checked…</source>
+        <translation>Verschlüsselung wird ausgeschaltet: Das Journal wird unverschlüsselt kopiert und geprüft…</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase: the journal is copied under the new key and checked…</source>
+        <translation>Passphrase wird geändert: Das Journal wird mit dem neuen Schlüssel kopiert und geprüft…</translation>
+    </message>
+    <message>
+        <source>Encrypting the journal: it is copied under the new key and checked…</source>
+        <translation>Das Journal wird verschlüsselt: Es wird mit dem neuen Schlüssel kopiert und geprüft…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the journal was left as it was.</source>
+        <translation>Abgebrochen: Das Journal ist unverändert geblieben.</translation>
     </message>
     <message>
         <source>Unlock Daybook</source>
@@ -940,8 +980,16 @@
         <translation>Entsperrmeldung</translation>
     </message>
     <message>
+        <source>Checking the passphrase</source>
+        <translation>Passphrase wird geprüft</translation>
+    </message>
+    <message>
         <source>Unlock</source>
         <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Passphrase wird geprüft…</translation>
     </message>
     <message>
         <source>Wrong passphrase. Try again in a moment.</source>
@@ -950,6 +998,10 @@
     <message>
         <source>Wrong passphrase. Try again.</source>
         <translation>Falsche Passphrase. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>If you are sure of it, the journal may be damaged beyond checking it: quit and run `daybook restore --damaged FILE` with a backup (the journal is moved aside, not deleted).</source>
+        <translation>Wenn Sie sich sicher sind, ist das Journal vielleicht zu beschädigt, um sie zu prüfen: Beenden Sie Daybook und führen Sie `daybook restore --damaged DATEI` mit einer Sicherung aus (das Journal wird beiseitegelegt, nicht gelöscht).</translation>
     </message>
     <message>
         <source>The word list cannot be saved: {0}</source>

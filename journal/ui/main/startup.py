@@ -12,6 +12,7 @@ a warning.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,9 @@ def recover_journal(
     if not RescueDialog.ask_restore(parent, error.what, paths.database, paths.backups, offered):
         return None
     assert backup is not None
+    from journal.services.encryption import is_encrypted
+
+    was_encrypted = is_encrypted(paths)
     try:
         moved = restore_over_damaged(paths, backup.path)
         journal = Journal.open(paths)
@@ -62,6 +66,10 @@ def recover_journal(
     note = tr("Restored the backup of {0}; the damaged journal was moved to {1}").format(
         backup.time.strftime("%Y-%m-%d %H:%M"), moved
     )
+    if was_encrypted and not is_encrypted(paths):
+        note += tr(
+            ". The backup was not encrypted: encrypt the journal again in Settings > Security."
+        )
     return journal, note
 
 
@@ -114,6 +122,7 @@ class JournalOpener(QObject):
             # check reads the whole file (0.4 s for 100,000 entries); files exactly as they
             # were when the app last closed them after a clean check skip it (the check
             # after start, in StartupChecks, still runs).
+            self._unlock_from_keyring()
             problems = [] if unchanged_since_verified(self.paths) else journal_damage(self.paths)
             if problems:
                 raise damage_error(self.paths, problems)
@@ -126,6 +135,13 @@ class JournalOpener(QObject):
                 self._undelivered = journal
                 return
         journal.close()
+
+    def _unlock_from_keyring(self) -> None:  # in the pool: the key derivation takes ~0.8 s
+        from journal.services import encryption
+
+        if encryption.locked(self.paths):
+            with contextlib.suppress(DaybookError):  # no SQLCipher: the dialog says so
+                encryption.unlock_from_keyring(self.paths)
 
     def _opened(self, _nothing: None) -> None:
         with self._lock:
@@ -140,7 +156,7 @@ class JournalOpener(QObject):
             # Encrypted: ask (over the painted frame), then open again in the background.
             from journal.ui.dialogs.unlock_dialog import unlock_journal
 
-            if unlock_journal(self._parent, self.paths):
+            if unlock_journal(self._parent, self.paths, keyring=False):
                 self._task = None
                 self.start()
             else:

@@ -381,3 +381,77 @@ def test_restore_asks_the_passphrase_of_an_older_backup(
     assert "before the change" in out and "after the change" not in out
     monkeypatch.setenv("DAYBOOK_BACKUP_PASSPHRASE", "old pw")
     assert _cli(["restore", old]) == 0
+
+
+@pytest.mark.parametrize("new", ["encrypt", "passwd", "decrypt"])
+def test_a_cancelled_conversion_leaves_the_journal_as_it_was(paths: AppPaths, new: str) -> None:
+    """Cancel (the app's button, Ctrl+C) interrupts SQLite between its steps: `Cancelled`,
+    the partial copy gone, the journal and its marker exactly as before."""
+    from journal.cancel import Cancelled, CancelToken, cancellable
+
+    _fill(paths, 5)
+    old = None if new == "encrypt" else _encrypt(paths)
+    target = None if new == "decrypt" else cipher.Key.derive("another one")
+    before = {p.name: p.read_bytes() for p in paths.home.iterdir() if p.is_file()}
+    token = CancelToken()
+    token.cancel()
+    with cancellable(token), pytest.raises(Cancelled):
+        convert.convert(paths.database, old, target, 5000)
+    after = {p.name: p.read_bytes() for p in paths.home.iterdir() if p.is_file()}
+    assert not convert.partial_copy(paths.database).exists()
+    assert after.keys() <= before.keys() | {"journal.sqlite3-shm", "journal.sqlite3-wal"}
+    assert cipher.is_encrypted(paths.database) is (old is not None)
+    cipher._KEYS.clear()
+    if old is not None:
+        cipher.unlock(paths.database, PASS)
+    with Journal.open(paths) as j:
+        assert j.store.count() == 5
+
+
+def test_fits_reads_each_page_as_sqlcipher_checks_it(paths: AppPaths, tmp_path: Path) -> None:
+    """`fits` checks pages itself (SQLCipher 4's HMAC layout): for every page of a real
+    encrypted journal, alone in an otherwise zeroed file, it agrees with SQLCipher's own
+    cipher_integrity_check; a wrong key or one page moved to another place fits nothing."""
+    _fill(paths, 40)
+    key = _encrypt(paths)
+    data = paths.database.read_bytes()
+    page = cipher.PAGE_SIZE
+    count = len(data) // page
+    assert 8 < count <= cipher.SAMPLED_PAGES  # every page is sampled
+    wrong = cipher.Key.derive("not it", key.salt)
+    assert cipher.fits(paths.database, key) and not cipher.fits(paths.database, wrong)
+    one = tmp_path / "one.sqlite3"
+    for n in range(1, count + 1):
+        alone = bytearray(len(data))
+        alone[(n - 1) * page : n * page] = data[(n - 1) * page : n * page]
+        one.write_bytes(bytes(alone))
+        conn = cipher.connect(f"file:{one}?mode=ro&immutable=1", key, uri=True)
+        try:
+            failed = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        finally:
+            conn.close()
+        assert len(failed) == count - 1  # SQLCipher: only page n verifies
+        assert cipher.fits(one, key) and not cipher.fits(one, wrong)
+    shifted = bytearray(len(data))
+    shifted[page : 2 * page] = data[2 * page : 3 * page]  # page 3's bytes at page 2
+    one.write_bytes(bytes(shifted))
+    assert not cipher.fits(one, key)
+
+
+def test_an_encrypted_backup_into_a_plain_journal_is_one_line(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Even with the backup's passphrase given: refused before the journal is opened."""
+    assert _cli(["add", "kept"]) == 0
+    assert _cli(["encrypt", "--passphrase-stdin"], f"{PASS}\n") == 0
+    backup = str(paths.home / "enc.sqlite3")
+    assert _cli(["--passphrase-stdin", "backup", "--to", backup], f"{PASS}\n") == 0
+    assert _cli(["--passphrase-stdin", "decrypt"], f"{PASS}\n") == 0
+    cipher._KEYS.clear()
+    before = paths.database.read_bytes()
+    monkeypatch.setenv("DAYBOOK_BACKUP_PASSPHRASE", PASS)
+    capsys.readouterr()
+    assert _cli(["restore", backup]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the journal is not encrypted" in err and "Traceback" not in err
+    assert paths.database.read_bytes() == before

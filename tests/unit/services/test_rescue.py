@@ -58,11 +58,14 @@ def copy_home(template: Path) -> Path:
     return home
 
 
-def leave_a_wal(home: Path, n: int = 5) -> None:
-    """Commit `n` entries in another process that dies without a checkpoint: a -wal stays."""
+def leave_a_wal(home: Path, n: int = 5, key_pragma: str | None = None) -> None:
+    """Commit `n` entries in another process that dies without a checkpoint: a -wal stays.
+    `key_pragma`: the value for `PRAGMA key` of an encrypted journal (through sqlcipher3)."""
+    module = "sqlite3" if key_pragma is None else "sqlcipher3.dbapi2 as sqlite3"
     code = (
-        "import os, sqlite3, sys\n"
+        f"import os, sys, {module}\n"
         "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "if len(sys.argv) > 2: c.execute('PRAGMA key = ' + sys.argv[2])\n"
         "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
         f"for i in range({n}):\n"
         '    c.execute("INSERT INTO entries (uid, day, created_at, created_offset, updated_at,'
@@ -72,12 +75,13 @@ def leave_a_wal(home: Path, n: int = 5) -> None:
         ' FROM entries LIMIT 1", (i,))\n'
         "os._exit(0)\n"
     )
-    subprocess.run([sys.executable, "-c", code, str(home / "journal.sqlite3")], check=True)
+    key = [] if key_pragma is None else [key_pragma]
+    subprocess.run([sys.executable, "-c", code, str(home / "journal.sqlite3"), *key], check=True)
     assert (home / "journal.sqlite3-wal").stat().st_size > 0
 
 
 def damage(db: Path, page: int, offset: int, length: int) -> None:
-    """Overwrite `length` bytes from `offset` within 1-based `page` (never page 1)."""
+    """Overwrite `length` bytes from `offset` within 1-based `page`."""
     data = bytearray(db.read_bytes())
     start = (page - 1) * PAGE + offset
     data[start : start + length] = bytes((0xA5 + i) % 256 for i in range(length))[
