@@ -25,7 +25,6 @@ memory of the process that unlocked the journal.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 import threading
@@ -105,6 +104,8 @@ class Key:
     def derive(cls, passphrase: str, salt: bytes | None = None) -> Key:
         if not passphrase:
             raise WrongPassphraseError("the passphrase is empty", "type a passphrase")
+        import hashlib  # ~4 ms at start, for encrypted journals only
+
         salt = os.urandom(SALT_BYTES) if salt is None else salt
         raw = hashlib.pbkdf2_hmac(
             KDF_HASH, passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES

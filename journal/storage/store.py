@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -488,6 +487,8 @@ class JournalStore(JournalStatistics):
                 return ranked(span)
             with cancel.cancellable(token):  # a stop request reaches both halves
                 return ranked(span)
+
+        from concurrent.futures import ThreadPoolExecutor  # with logging: ~7 ms at start
 
         with ThreadPoolExecutor(max_workers=1) as pool:
             upper = pool.submit(half, (middle + 1, last))
