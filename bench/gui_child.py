@@ -241,7 +241,7 @@ def _compose_like_run_gui(app_module: Any, app: Any, paths: Any) -> tuple[Any, A
 
     from journal.services.journal import Journal
     from journal.settings import Settings
-    from journal.ui.theme import apply_theme
+    from journal.ui.common.theme import apply_theme
 
     if hasattr(app_module, "guard_none_refcount"):
         app_module.guard_none_refcount()

@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     from journal.services.drafts import Draft, DraftStore
     from journal.services.journal import Journal
     from journal.settings import Settings
-    from journal.ui.main_window import MainWindow
-    from journal.ui.notify import DesktopNotifier
-    from journal.ui.reminders import ReminderDesk
-    from journal.ui.security_tab import SecurityActions
+    from journal.ui.dialogs.security_tab import SecurityActions
+    from journal.ui.main.main_window import MainWindow
+    from journal.ui.prompt.notify import DesktopNotifier
+    from journal.ui.prompt.reminders import ReminderDesk
 
 ORGANIZATION = "Daybook"
 APP_ID = "io.github.daybook.Daybook"  # the .desktop file's name, so Wayland matches windows
@@ -40,14 +40,14 @@ def run_gui(
 
     `minimized` (start on login): only the tray icon where there is a tray, else the main
     window minimized. Either way the reminders run. Errors no code caught are logged to the
-    data folder's `logs/` (in detail with `verbose`) and shown (journal.ui.crash).
+    data folder's `logs/` (in detail with `verbose`) and shown (journal.ui.common.crash).
     """
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from journal.errors import DaybookError
-    from journal.ui.errors import ErrorDialog
-    from journal.ui.single_instance import SingleInstance, bring_forward, holder_text
+    from journal.ui.common.errors import ErrorDialog
+    from journal.ui.main.single_instance import SingleInstance, bring_forward, holder_text
 
     app, settings, qsettings = _application(paths, argv)
     # One GUI per journal: a second start brings the first window forward instead of
@@ -67,7 +67,7 @@ def run_gui(
     checks: list[Any] = []  # StartupChecks: a clean one lets the next start skip its check
 
     def ready(window: MainWindow, journal: Journal, note: str | None) -> None:
-        from journal.ui.startup import StartupChecks
+        from journal.ui.main.startup import StartupChecks
 
         opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
@@ -95,7 +95,7 @@ def run_gui(
         # After the first paint (or once the panes are in, for a window never painted):
         # the log and the hook cost some milliseconds the window should not wait for.
         if not hooked:
-            from journal.ui.crash import install
+            from journal.ui.common.crash import install
 
             hooked.append(install(paths, verbose))
 
@@ -132,7 +132,7 @@ def create_window(paths: AppPaths) -> MainWindow:
     start-up benchmark (bench/gui_child.py). Show it; it emits `ready` once the journal's
     panes are in. The journal closes and the lock is freed when the app quits."""
     from journal.errors import StorageError
-    from journal.ui.single_instance import SingleInstance, holder_text
+    from journal.ui.main.single_instance import SingleInstance, holder_text
 
     app, settings, qsettings = _application(paths, [])
     instance = SingleInstance(app)
@@ -171,14 +171,14 @@ def listen_when_settled(window: MainWindow, instance: Any) -> None:
 
 def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Settings, QSettings]:
     """The QApplication (made if there is none yet) with Daybook's names, theme and language
-    (the Settings choice, else the desktop's: journal.ui.i18n)."""
+    (the Settings choice, else the desktop's: journal.ui.common.i18n)."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from journal import __version__
     from journal.settings import Settings
-    from journal.ui import i18n
-    from journal.ui.theme import apply_theme
+    from journal.ui.common import i18n
+    from journal.ui.common.theme import apply_theme
 
     guard_none_refcount()
     existing = QApplication.instance()
@@ -218,8 +218,8 @@ def start_window(
     """
     from PySide6.QtCore import QTimer
 
-    from journal.ui.main_window import MainWindow
-    from journal.ui.startup import JournalOpener
+    from journal.ui.main.main_window import MainWindow
+    from journal.ui.main.startup import JournalOpener
 
     # Start-up makes some 60,000 objects that live as long as the app (modules, classes,
     # Qt wrappers); collecting garbage among them cost ~50 ms before the panes were in.
@@ -254,12 +254,12 @@ def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
     Nothing is turned on here: an autostart entry is user-wide and outlives this journal, so
     only the user writes it (Settings > Reminders). A journal in the temporary folder gets
     no tip, since it cannot be started on login; nor does a journal whose first-run card
-    (journal.ui.first_run) was answered.
+    (journal.ui.main.first_run) was answered.
     """
     from journal.errors import DaybookError
     from journal.services.autostart import is_temporary
-    from journal.ui.first_run import CARD_KEY
-    from journal.ui.wording import tr
+    from journal.ui.common.wording import tr
+    from journal.ui.main.first_run import CARD_KEY
 
     if settings.extra.get("autostart_offered") or settings.extra.get(CARD_KEY):
         return None  # said once already, or answered on the first-run card
@@ -283,7 +283,7 @@ def _already_running(
     import sys
 
     from journal.errors import StorageError
-    from journal.ui.errors import ErrorDialog
+    from journal.ui.common.errors import ErrorDialog
 
     if minimized:  # started at login while Daybook already runs: nothing to do
         return 0
@@ -335,7 +335,7 @@ def build_window(
     on_settings_changed: Callable[[Settings], object] | None = None,
 ) -> MainWindow:
     """The main window on an open journal, frame and panes at once (`fill_window`)."""
-    from journal.ui.main_window import MainWindow
+    from journal.ui.main.main_window import MainWindow
 
     window = MainWindow(journal.paths, qsettings)
     fill_window(window, app, journal, settings, page_size, on_settings_changed)
@@ -354,8 +354,8 @@ def fill_window(
     and the theme; `on_settings_changed` hears of settings the user chose (after they
     were saved)."""
     from journal.services.drafts import DraftStore
-    from journal.ui.editor import EntryEditor
-    from journal.ui.spelling import configure_spelling
+    from journal.ui.editor.editor import EntryEditor
+    from journal.ui.editor.spelling import configure_spelling
 
     guard_none_refcount()
     drafts = DraftStore(journal.paths.drafts, memory_only=journal.store.key is not None)
@@ -369,9 +369,9 @@ def fill_window(
     offer = first_run_offer(window, journal, lambda: current[0])
 
     def open_settings() -> None:
-        from journal.ui.errors import ErrorDialog
-        from journal.ui.settings_dialog import SettingsDialog
-        from journal.ui.theme import apply_theme
+        from journal.ui.common.errors import ErrorDialog
+        from journal.ui.common.theme import apply_theme
+        from journal.ui.dialogs.settings_dialog import SettingsDialog
 
         chosen = SettingsDialog.get_settings(
             window,
@@ -398,7 +398,7 @@ def fill_window(
 def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
     """What Settings > Security does to the open journal (see `services.encryption`)."""
     from journal.services import encryption
-    from journal.ui.security_tab import SecurityActions
+    from journal.ui.dialogs.security_tab import SecurityActions
 
     def convert(passphrase: str | None) -> None:
         window.editor.flush()  # type: ignore[attr-defined]  # unsaved text into the journal
@@ -421,8 +421,8 @@ def autostart_home(paths: AppPaths) -> Path | None:
 
 def first_run_offer(window: MainWindow, journal: Journal, settings: Callable[[], Settings]) -> Any:
     """The welcome page's first-run card (start on login in one click), wired to the
-    settings file; see journal.ui.first_run."""
-    from journal.ui.first_run import FirstRunOffer
+    settings file; see journal.ui.main.first_run."""
+    from journal.ui.main.first_run import FirstRunOffer
 
     offer = FirstRunOffer(
         window.empty_state.card,
@@ -451,9 +451,9 @@ def build_reminders(
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from journal.services.prompt import PromptService
-    from journal.ui import notify
-    from journal.ui.prompt_window import prompt_drafts
-    from journal.ui.reminders import ReminderDesk
+    from journal.ui.prompt import notify
+    from journal.ui.prompt.prompt_window import prompt_drafts
+    from journal.ui.prompt.reminders import ReminderDesk
 
     state = prompt_state_file(journal.paths)
     service = (
@@ -474,8 +474,8 @@ def build_reminders(
 
 def reminder_notifier() -> DesktopNotifier:
     """The reminder's notification with its actions' labels (in the user's language)."""
-    from journal.ui import notify
-    from journal.ui.wording import tr
+    from journal.ui.common.wording import tr
+    from journal.ui.prompt import notify
 
     return notify.DesktopNotifier(
         {
@@ -498,15 +498,15 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
     from journal.domain.dates import parse_day
     from journal.services.journal import Journal
     from journal.services.prompt import PromptService
-    from journal.ui.prompt_window import (
+    from journal.ui.dialogs.unlock_dialog import unlock_journal
+    from journal.ui.editor.spelling import configure_spelling
+    from journal.ui.prompt.prompt_window import (
         PromptWindow,
         answers_from_env,
         prompt_drafts,
         run_test_hook,
     )
-    from journal.ui.spelling import configure_spelling
-    from journal.ui.tray import app_icon
-    from journal.ui.unlock_dialog import unlock_journal
+    from journal.ui.prompt.tray import app_icon
 
     app, settings, _qsettings = _application(paths, argv)
     if not unlock_journal(None, paths):  # encrypted: the keyring, else a small dialog
@@ -566,8 +566,8 @@ def drafts_box(parent: QWidget | None, drafts: list[Draft]) -> tuple[Any, Any]:
     from PySide6.QtWidgets import QMessageBox
 
     from journal.domain.entry import short_label
-    from journal.ui.errors import message_box
-    from journal.ui.wording import tr
+    from journal.ui.common.errors import message_box
+    from journal.ui.common.wording import tr
 
     names = "\n".join(
         f"• {short_label(d.title or (d.body.strip().splitlines() or [''])[0], 60)} "

@@ -247,7 +247,7 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
         raise InputError("a PDF export needs a file", "give it with -o FILE.pdf")
     result = build_export(journal, options)
     if fmt == "pdf":
-        from journal.ui.pdf import pdf_bytes
+        from journal.ui.dialogs.pdf import pdf_bytes
 
         path = write_export(pdf_bytes(result.text), output or "", args.force, options.holds_private)
         print(f"exported {_entries(result.report.entries)} to {path}", file=sys.stderr)

@@ -113,8 +113,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from journal.ui import i18n
-
+from journal.ui.common import i18n
 app = QApplication([])
 i18n.install(app, "de")
 if QCoreApplication.translate("", "&File") != "&Datei":

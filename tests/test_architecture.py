@@ -85,3 +85,60 @@ def test_widgets_talk_to_the_journal_service_not_the_store() -> None:
         if ".store." in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+# The screens of journal/ui and the one direction their imports may take: a package may
+# import from packages of a lower rank only (and from itself); packages of the same rank
+# do not know each other. journal/ui/__init__.py documents the same picture.
+UI_RANK = {"common": 0, "timeline": 1, "editor": 1, "dialogs": 2, "prompt": 2, "main": 3}
+
+
+def _ui_package(module: str) -> str | None:
+    parts = module.split(".")
+    if parts[:2] != ["journal", "ui"] or len(parts) < 3:
+        return None
+    return parts[2]
+
+
+def _ui_imports(path: Path) -> set[str]:
+    """Every journal.ui module `path` imports, at any depth (functions, TYPE_CHECKING)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+    return {n for n in names if _ui_package(n) in UI_RANK}
+
+
+def test_ui_is_split_into_the_screen_packages() -> None:
+    ui = PACKAGE / "ui"
+    top = sorted(p.name for p in ui.iterdir() if p.suffix == ".py" or (p / "__init__.py").exists())
+    assert set(top) == {"__init__.py", *UI_RANK}
+
+
+def test_ui_imports_go_one_way() -> None:
+    offenders = []
+    for pkg, rank in UI_RANK.items():
+        for path in sorted((PACKAGE / "ui" / pkg).rglob("*.py")):
+            for name in _ui_imports(path):
+                other = _ui_package(name)
+                assert other is not None
+                if other != pkg and UI_RANK[other] >= rank:
+                    offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []
+
+
+def test_the_direction_rule_sees_imports_inside_functions(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text(
+        "def f():\n    from journal.ui.main import main_window\n"
+        "if TYPE_CHECKING:\n    import journal.ui.dialogs.pdf\n"
+    )
+    assert _ui_imports(sample) == {
+        "journal.ui.main",
+        "journal.ui.main.main_window",
+        "journal.ui.dialogs.pdf",
+    }

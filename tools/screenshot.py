@@ -442,8 +442,8 @@ def main() -> int:
     from journal.paths import AppPaths
     from journal.services.journal import Journal
     from journal.settings import Settings
-    from journal.ui import i18n
-    from journal.ui.theme import apply_theme
+    from journal.ui.common import i18n
+    from journal.ui.common.theme import apply_theme
 
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "Daybook"
@@ -521,7 +521,7 @@ def prompt_screenshot(app: Any, journal: Any, settings: Any, out: Path) -> Path:
     """The prompt window for the day after the last entry, with two answers typed."""
     from journal.domain.prompts import DEFAULT_SET
     from journal.services.prompt import PromptService
-    from journal.ui.prompt_window import PromptWindow, prompt_drafts
+    from journal.ui.prompt.prompt_window import PromptWindow, prompt_drafts
 
     day = END + dt.timedelta(days=1)
     clock = dt.datetime.combine(day, dt.time(17, 35)).astimezone()

@@ -6,9 +6,9 @@
 
 The .ts files (Qt Linguist's XML, one per language) and the compiled .qm files both live in
 resources/translations/ and are committed: the .qm is what an installed Daybook loads
-(journal.ui.i18n), and tests/ui/test_translations.py checks it is exactly what lrelease
-makes of the .ts. `daybook_en.ts` holds only the plural forms (`tr("%n ...", "", n)`), which
-English needs too. Locations are left out of the .ts so that moving code does not change it.
+(journal.ui.common.i18n), and tests/ui/common/test_translations.py checks it is exactly what
+lrelease makes of the .ts. `daybook_en.ts` holds only the plural forms (`tr("%n ...", "", n)`),
+which English needs too. Locations are left out of the .ts so that moving code does not change it.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         update(ts)
         release(ts, ts.with_suffix(".qm"))
         print(f"started {ts.relative_to(ROOT)}: translate it with pyside6-linguist, then run")
-        print("this tool again, and add the language to journal/ui/i18n.py and settings.py")
+        print("this tool again, and add the language to journal/ui/common/i18n.py and settings.py")
         return 0
     problems = 0
     for ts in ts_files():

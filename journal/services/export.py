@@ -338,7 +338,9 @@ def _render_text(
     if options.format == "html":
         page = fmt.to_html(entries, renderer or _renderer(), options.include_private)
         return ExportResult(_html(page, bodies, images), report)
-    if options.format == "pdf":  # the HTML page laid out for paper; journal.ui.pdf prints it
+    if (
+        options.format == "pdf"
+    ):  # the HTML page laid out for paper; journal.ui.dialogs.pdf prints it
         page = fmt.to_print_html(
             entries, renderer or _renderer(), options.include_private, options.page_per_entry
         )

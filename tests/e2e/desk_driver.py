@@ -56,7 +56,7 @@ class ShowWatcher(QObject):
         self.desk = desk
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        from journal.ui.prompt_window import PromptWindow
+        from journal.ui.prompt.prompt_window import PromptWindow
 
         if isinstance(watched, PromptWindow) and event.type() in (
             QEvent.Type.Show,

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from journal.ui import notify
+from journal.ui.prompt import notify
 from tests.e2e.desktop import Desktop, desktop, require_tools, wait_for
 
 pytestmark = [pytest.mark.desktop]

@@ -16,10 +16,10 @@ pytest.importorskip("PySide6.QtWidgets")
 def english_desktop() -> Iterator[None]:
     """The tests' desktop speaks US English, whatever the machine's locale (often "C" in CI,
     maybe German on a developer's machine): the app's "System" language and the dates and
-    numbers the UI formats with QLocale's default (journal.ui.i18n)."""
+    numbers the UI formats with QLocale's default (journal.ui.common.i18n)."""
     from PySide6.QtCore import QLocale
 
-    from journal.ui import i18n
+    from journal.ui.common import i18n
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(i18n, "system_locale", lambda: QLocale("en_US"))
@@ -33,7 +33,7 @@ def no_translator_left(qapp: Any) -> Iterator[None]:
     yield
     from PySide6.QtCore import QLocale
 
-    from journal.ui import i18n
+    from journal.ui.common import i18n
 
     i18n.remove(qapp)
     QLocale.setDefault(QLocale("en_US"))
@@ -42,7 +42,7 @@ def no_translator_left(qapp: Any) -> Iterator[None]:
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     """Errors the window would have shown in the error dialog (no modal dialog in tests)."""
-    from journal.ui.errors import ErrorDialog
+    from journal.ui.common.errors import ErrorDialog
 
     shown: list[BaseException] = []
     monkeypatch.setattr(ErrorDialog, "show_error", classmethod(lambda _c, _p, e: shown.append(e)))

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.ui.placement import FRAME_ALLOWANCE, MIN_SIZE, centred_inside
+from journal.ui.common.placement import FRAME_ALLOWANCE, MIN_SIZE, centred_inside
 
 coords = st.integers(-5000, 5000)
 extents = st.integers(200, 8000)

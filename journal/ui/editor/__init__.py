@@ -1,0 +1,1 @@
+"""Writing: the Markdown editor, its highlighter, spelling and images."""

@@ -1,0 +1,72 @@
+"""Images into the editor: a paste (Ctrl+V of an image or of image files), a drop, or
+Insert Image…; each is stored in the journal at once and its Markdown reference inserted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from journal.domain.attachments import MAX_INPUT_BYTES
+from journal.ui.common.wording import tr
+
+# Stores an image's bytes (its file name only for messages) and returns its Markdown; raises
+# DaybookError when the image is refused.
+ImageSink = Callable[[bytes, str], str]
+SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+
+
+def _image_files(mime: QMimeData) -> list[Path]:
+    if not mime.hasUrls():
+        return []
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(SUFFIXES)
+    ]
+
+
+def has_images(mime: QMimeData) -> bool:
+    """Whether pasting or dropping `mime` would insert images."""
+    return bool(_image_files(mime)) or mime.hasImage()
+
+
+def images_in(mime: QMimeData) -> list[tuple[bytes, str]]:
+    """The images of a paste or drop as (bytes, name): files first, else the image data."""
+    files = _image_files(mime)
+    if files:
+        return [read_capped(path) for path in files]
+    image = mime.imageData()
+    if isinstance(image, QImage) and not image.isNull():
+        return [(png_bytes(image), "the pasted image")]
+    return []
+
+
+def read_capped(path: Path) -> tuple[bytes, str]:
+    """A file's bytes, read no further than one byte over the cap (refused then), or empty
+    bytes when it cannot be read (refused as not an image, with its name)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(MAX_INPUT_BYTES + 1), path.name
+    except OSError:
+        return b"", path.name
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # str at run time
+    buffer.close()
+    return bytes(data.data())
+
+
+def ask_image_file(parent: QWidget) -> Path | None:
+    """Ask for an image file (tests replace this)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, tr("Insert Image"), "", tr("Images (*.png *.jpg *.jpeg *.webp *.gif)")
+    )
+    return Path(name) if name else None

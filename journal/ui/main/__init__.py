@@ -1,0 +1,1 @@
+"""The main window and what builds it: panes, actions, flows, Trash, start-up, single instance."""

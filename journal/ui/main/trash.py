@@ -1,0 +1,285 @@
+"""The Trash: deleted entries, each restorable; emptying it asks first and is final.
+
+`TrashView` lists them; `TrashFlow` is the main window's side of it: moving entries to the
+Trash, Undo, restoring, showing the Trash in place of the timeline, and emptying it. The
+views hear of each change from the journal's change signal; nothing here refreshes them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.entry import Entry
+from journal.domain.filters import EntryFilter
+from journal.errors import DaybookError
+from journal.services.journal import Journal
+from journal.ui.common import wording
+from journal.ui.common.errors import message_box
+from journal.ui.common.i18n import number
+from journal.ui.common.wording import tr
+from journal.ui.timeline.timeline import TimelineModel, entry_of
+from journal.ui.timeline.timeline_view import TimelineView
+
+if TYPE_CHECKING:
+    from journal.ui.main.main_window import MainWindow
+
+
+class TrashView(QWidget):
+    """A list of the Trash with Restore and Empty Trash; it asks, the window acts."""
+
+    restoreRequested = Signal(object)  # Entry
+    emptyRequested = Signal()  # already confirmed by the user
+    closeRequested = Signal()
+    currentEntryChanged = Signal(object)  # Entry | None
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Trash"))
+        # Read when the Trash is shown (reload), not by the hidden view at start.
+        self.model = TimelineModel(journal, EntryFilter(trash=True), parent=self, wait=True)
+        self.title = QLabel(self.tr("<b>Trash</b>"), self)
+        self.title.setAccessibleName(self.tr("Trash heading"))
+        self.hint = QLabel(self)
+        self.hint.setAccessibleName(self.tr("About the Trash"))
+        self.hint.setWordWrap(True)
+        self.view = TimelineView(self)
+        self.view.setAccessibleName(self.tr("Entries in the Trash"))
+        self.view.setModel(self.model)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.back_button = QPushButton(self.tr("← Journal"), self)
+        self.back_button.setAccessibleName(self.tr("Back to the journal"))
+        self.back_button.clicked.connect(self.closeRequested)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.restore_button.setAccessibleName(self.tr("Restore the selected entry"))
+        self.restore_button.clicked.connect(self._restore)
+        self.empty_button = QPushButton(self.tr("Empty Trash…"), self)
+        self.empty_button.setAccessibleName(self.tr("Empty the Trash"))
+        self.empty_button.clicked.connect(self._empty)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        top.addWidget(self.title)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.empty_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    def journal_changed(self, _change: object = None) -> None:
+        """Read the Trash again if it is on screen (it is read when shown otherwise)."""
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        self.model.show_listing()
+        count = self.model.entry_count()
+        more = self.model.canFetchMore(QModelIndex())
+        if count == 0:
+            self.hint.setText(self.tr("The Trash is empty."))
+        else:
+            many = self.tr("{0} deleted entries. They stay here until you empty the Trash.")
+            one = self.tr("1 deleted entry. It stays here until you empty the Trash.")
+            text = wording.count(count, one, many)
+            self.hint.setText(text.replace(number(count), number(count) + "+", 1) if more else text)
+        self.empty_button.setEnabled(count > 0)
+        self.restore_button.setEnabled(False)
+        self.view.select_row(0)
+
+    def current_entry(self) -> Entry | None:
+        return self.view.current_entry()
+
+    def _current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        entry = entry_of(index)
+        self.restore_button.setEnabled(isinstance(entry, Entry))
+        self.currentEntryChanged.emit(entry if isinstance(entry, Entry) else None)
+
+    def _restore(self) -> None:
+        entry = self.current_entry()
+        if entry is not None:
+            self.restoreRequested.emit(entry)
+
+    def _empty(self) -> None:
+        if self.confirm_empty(self):
+            self.emptyRequested.emit()
+
+    @classmethod
+    def confirm_empty(cls, parent: QWidget) -> bool:
+        """Ask before deleting for ever (tests replace this classmethod)."""
+        box, empty = empty_trash_box(parent)
+        box.exec()
+        return box.clickedButton() is empty
+
+
+def empty_trash_box(parent: QWidget) -> tuple[QMessageBox, QAbstractButton]:
+    """The question before the Trash is emptied, and its button that empties it."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        tr("Empty Trash"),
+        tr("Delete every entry in the Trash for ever?"),
+        tr("This cannot be undone. Their text is also wiped from the journal file."),
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+    ok = box.addButton(tr("Empty Trash"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box, ok
+
+
+class TrashFlow(QObject):
+    """Delete, Undo, Restore and Empty Trash for the main window; the window owns the widgets."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        # Ids moved to the Trash in this session, a group per Delete, the last on top.
+        self.undo: list[list[int]] = []
+
+    def delete_current(self) -> None:
+        """Delete: the selected entries (Shift/Ctrl-click), else the one shown."""
+        w = self._window
+        if w.trash_button.isChecked():
+            return
+        selected = w.timeline.selected_entries()
+        if len(selected) > 1:
+            self.delete_entries(selected)
+            return
+        entry = w.timeline.current_entry() or w.reader.entry
+        if entry is not None:
+            self.delete_entry(entry)
+
+    def delete_entry(self, entry: Entry) -> None:
+        """Move to the Trash; Undo (Ctrl+Z) or the Trash brings it back."""
+        self.delete_entries([entry])
+
+    def delete_entries(self, entries: list[Entry]) -> None:
+        """Move to the Trash together; one Undo brings them all back."""
+        w = self._window
+        if w.is_editing():
+            if not w.entry_flow.flush():
+                return
+            w.right_stack.setCurrentWidget(w.reader)
+        deleted: list[Entry] = []
+        with w.journal_changes.held():  # the views hear of the group once
+            for entry in entries:
+                try:
+                    deleted.append(w.journal.delete(entry.id))
+                except DaybookError as exc:  # those already moved stay moved, and undoable
+                    w.report(exc)
+                    break
+        if not deleted:
+            return
+        self.undo.append([e.id for e in deleted])
+        w.undo_action.setEnabled(True)
+        w.statusBar().showMessage(
+            self._said(deleted, tr("“{0}” moved to the Trash"), tr("{0} moved to the Trash")),
+            10000,
+        )
+        for entry in deleted:
+            w.entryDeleted.emit(entry)
+
+    def _said(self, entries: list[Entry], one: str, many: str) -> str:
+        """`one` with the entry's title, or `many` with the count ("3 entries")."""
+        if len(entries) == 1:
+            return one.format(entries[0].display_title or tr("Entry"))
+        return many.format(wording.entries(len(entries)))
+
+    def undo_delete(self) -> None:
+        """Ctrl+Z: bring back what the last Delete moved to the Trash."""
+        if not self.undo:
+            return
+        ids = self.undo.pop()
+        self._window.undo_action.setEnabled(bool(self.undo))
+        self.restore_ids(ids)
+
+    def restore_entry(self, entry: Entry) -> None:
+        self.undo = [[i for i in group if i != entry.id] for group in self.undo]
+        self.undo = [group for group in self.undo if group]
+        self._window.undo_action.setEnabled(bool(self.undo))
+        self.restore_ids([entry.id])
+
+    def restore_ids(self, ids: list[int]) -> None:
+        w = self._window
+        restored: list[Entry] = []
+        with w.journal_changes.held():
+            for entry_id in ids:
+                try:
+                    restored.append(w.journal.restore_entry(entry_id))
+                except DaybookError as exc:
+                    w.report(exc)
+                    break
+        if not restored:
+            return
+        w.statusBar().showMessage(
+            self._said(restored, tr("“{0}” restored"), tr("{0} restored")), 5000
+        )
+        if not w.trash_button.isChecked():  # show what came back
+            newest = max(restored, key=lambda e: (e.day, e.created, e.id))
+            w.model.load_through(min(e.day for e in restored))
+            w.select_id(newest.id)
+            w.reader.show_entry(newest)
+            w.update_pages()
+        for entry in restored:
+            w.entryRestored.emit(entry)
+
+    def show_trash(self, on: bool) -> None:
+        """The Trash in place of the timeline (on), or the timeline again."""
+        w = self._window
+        if on:
+            if not w.entry_flow.flush():
+                w.trash_button.setChecked(False)
+                return
+            w.right_stack.setCurrentWidget(w.reader)
+            w.trash.reload()
+            w.list_stack.setCurrentWidget(w.trash)
+            w.trash.view.setFocus()
+            w.reader.show_entry(w.trash.current_entry(), in_trash=True)
+        else:
+            w.list_stack.setCurrentIndex(0)
+            w.reader.show_entry(w.timeline.current_entry())
+            w.focus_timeline()
+        w.trash_action.setText(tr("Hide T&rash") if on else tr("Show T&rash"))
+        w.update_pages()
+
+    def empty_trash(self) -> None:
+        """Purge the Trash in the background (it rewrites the search index)."""
+        w = self._window
+        w.trash.empty_button.setEnabled(False)
+        w.statusBar().showMessage(tr("Emptying the Trash…"))
+        w.busy.start("trash", tr("Emptying the Trash…"))
+        w.run_task(w.journal.empty_trash, self._emptied, self._failed)
+
+    def _emptied(self, count: int) -> None:
+        w = self._window
+        w.busy.stop("trash")
+        self.undo.clear()
+        w.undo_action.setEnabled(False)
+        w.statusBar().showMessage(
+            tr("The Trash is empty ({0} entries deleted for ever)").format(count), 5000
+        )
+        if w.trash_button.isChecked():
+            w.reader.show_entry(None, in_trash=True)
+        w.trashEmptied.emit(int(count))
+
+    def _failed(self, error: BaseException) -> None:
+        w = self._window
+        w.busy.stop("trash")
+        w.statusBar().clearMessage()
+        w.trash.reload()
+        w.report(error)

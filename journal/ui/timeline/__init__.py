@@ -1,0 +1,1 @@
+"""Browsing: the timeline model, delegate and view, the calendar, the search bar and the reader."""

@@ -1,0 +1,380 @@
+"""The reader: one entry rendered from Markdown (sanitized) in a QTextBrowser.
+
+Links never navigate inside the browser: http(s) and mailto links go to the system's
+browser or mail program; anything else is ignored. While a search is shown, its words are
+highlighted in the entry (`highlight`) and the first one is scrolled into view.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Sequence
+from html import escape as html_escape
+from html import unescape as html_unescape
+from typing import Any
+
+from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QImage,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.attachments import SCHEME, Attachment, references
+from journal.domain.entry import Entry
+from journal.rendering.markdown import MarkdownRenderer
+from journal.ui.common.i18n import long_day
+from journal.ui.timeline.timeline_delegate import lock_pixmap
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+# Highlights drawn in one entry at most (a common word in a long entry stays cheap).
+MAX_HIGHLIGHTS = 500
+
+
+def highlight_pattern(words: Sequence[tuple[str, bool]]) -> QRegularExpression | None:
+    """One case-insensitive expression for the search's words and phrases (a phrase's words
+    may be separated by any spaces or punctuation, as FTS5 reads them), or None."""
+    parts = []
+    for text, prefix in words:
+        tokens = [re.escape(t) for t in re.findall(r"\w+", text)]
+        if tokens:
+            parts.append(r"\b" + r"\W+".join(tokens) + (r"\w*" if prefix else r"\b"))
+    if not parts:
+        return None
+    return QRegularExpression(
+        "|".join(parts),
+        QRegularExpression.PatternOption.CaseInsensitiveOption
+        | QRegularExpression.PatternOption.UseUnicodePropertiesOption,
+    )
+
+
+ImageSource = Callable[[str], "Attachment | None"]
+_ATTACHED_IMG = re.compile(r'<img src="attachment:([0-9a-f]{64})" alt="([^"]*)">')
+
+
+class ImageBrowser(QTextBrowser):
+    """A QTextBrowser that shows the journal's images (`attachment:SHA256`) from `images`
+    and loads nothing else: no file, no network."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images: dict[str, QImage] = {}
+
+    @override
+    def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
+        url = QUrl(name) if isinstance(name, str) else name
+        if url.scheme() == SCHEME:
+            return self.images.get(url.path())
+        return None
+
+
+class EntryReader(QWidget):
+    """Header (day, title, tags, private) over the rendered body; Edit and Delete buttons."""
+
+    editRequested = Signal(object)  # Entry
+    deleteRequested = Signal(object)  # Entry
+    restoreRequested = Signal(object)  # Entry (when showing one from the Trash)
+    linkOpened = Signal(QUrl)  # after handing a link to the system
+
+    def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._renderer = renderer
+        self._entry: Entry | None = None
+        self._in_trash = False
+        self._highlight: QRegularExpression | None = None
+        self._image_source: ImageSource | None = None
+        self._image_renderer: MarkdownRenderer | None = None
+        self._shown_width = 0  # the pane width images were last scaled to (0: none shown)
+        self.setAccessibleName(self.tr("Entry"))
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+
+        self.day_label = QLabel(self)
+        self.day_label.setAccessibleName(self.tr("Day"))
+        self.day_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.day_label.setWordWrap(True)  # a long weekday and month beside the buttons
+        self.title_label = QLabel(self)
+        self.title_label.setAccessibleName(self.tr("Title"))
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.lock_label = QLabel(self)
+        self.lock_label.setAccessibleName(self.tr("Private entry"))
+        self.lock_label.setToolTip(self.tr("Private"))
+        self.meta_label = QLabel(self)
+        self.meta_label.setAccessibleName(self.tr("Tags"))
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.edit_button = QPushButton(self.tr("E&dit"), self)
+        self.edit_button.setAccessibleName(self.tr("Edit entry"))
+        self.edit_button.setToolTip(self.tr("Edit this entry (Enter or Ctrl+E)"))
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button = QPushButton(self.tr("Move to &Trash"), self)
+        self.delete_button.setAccessibleName(self.tr("Move entry to Trash"))
+        self.delete_button.clicked.connect(self._delete)
+        self.restore_button = QPushButton(self.tr("Rest&ore"), self)
+        self.restore_button.setAccessibleName(self.tr("Restore entry from Trash"))
+        self.restore_button.clicked.connect(self._restore)
+        self.restore_button.hide()
+
+        self.browser = ImageBrowser(self)
+        self.browser.setAccessibleName(self.tr("Entry text"))
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.browser.anchorClicked.connect(self._open_link)
+        self.browser.document().setDocumentMargin(2)
+
+        # The day and the buttons share the first row; the title has the pane's whole width
+        # below them, so a narrow pane wraps it instead of squeezing it beside the buttons.
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.day_label.setWordWrap(True)  # a narrow pane wraps the time, never cuts it
+        top.addWidget(self.day_label, 1)
+        for button in (self.edit_button, self.delete_button, self.restore_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            top.addWidget(button)
+        meta_row = QHBoxLayout()
+        meta_row.setSpacing(4)
+        meta_row.addWidget(self.lock_label)
+        meta_row.addWidget(self.meta_label, 1)
+        head = QVBoxLayout()
+        head.setSpacing(2)
+        head.addLayout(top)
+        head.addWidget(self.title_label)
+        head.addLayout(meta_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setSpacing(12)
+        layout.addLayout(head)
+        layout.addWidget(self.browser, 1)
+        self.show_entry(None)
+
+    @property
+    def entry(self) -> Entry | None:
+        return self._entry
+
+    def show_entry(self, entry: Entry | None, in_trash: bool = False) -> None:
+        """Show `entry` (None: a hint to pick one)."""
+        self._entry = entry
+        self._in_trash = in_trash
+        has = entry is not None
+        self.edit_button.setVisible(has and not in_trash)
+        self.delete_button.setVisible(has and not in_trash)
+        self.restore_button.setVisible(has and in_trash)
+        if entry is None:
+            self.day_label.clear()
+            self.title_label.setText(self.tr("No entry selected"))
+            self.meta_label.setText(self.tr("Pick an entry on the left, or press Ctrl+N."))
+            self.meta_label.show()
+            self.lock_label.hide()
+            self.browser.clear()
+            return
+        self.day_label.setText(long_day(entry.day) + " · " + entry.created.strftime("%H:%M"))
+        self.title_label.setText(entry.display_title or self.tr("(untitled)"))
+        meta = []
+        self.lock_label.setVisible(entry.private)
+        if entry.private:
+            side = self.meta_label.fontMetrics().height()
+            color = self.palette().color(QPalette.ColorRole.PlaceholderText)
+            self.lock_label.setPixmap(lock_pixmap(color, side, self.devicePixelRatioF()))
+            meta.append(self.tr("Private"))
+        if entry.tags:
+            meta.append("  ".join("#" + t for t in entry.tags))
+        if in_trash:
+            meta.append(self.tr("In the Trash"))
+        self.meta_label.setText("   ·   ".join(meta))
+        self.meta_label.setVisible(bool(meta))
+        body = entry.body
+        if not entry.title.strip():
+            body = _drop_first_line(body, entry.display_title)
+        shas = references(body) if self._image_source is not None else []
+        renderer = self._renderer
+        if shas:
+            if self._image_renderer is None:
+                self._image_renderer = MarkdownRenderer(attachments=True)
+            renderer = self._image_renderer
+        html = renderer.render(body, mark_private=True, box=self._private_box())
+        add_lock_image(self.browser.document(), self.palette(), self.devicePixelRatioF())
+        self._shown_width = 0
+        if shas:
+            html = self._with_images(html, shas)
+        self.browser.setHtml(self._style() + html)
+        self._mark_words()
+
+    def set_image_source(self, source: ImageSource | None) -> None:
+        """Where the entry's images come from (a hash to the stored image, or None)."""
+        self._image_source = source
+        self.show_entry(self._entry, self._in_trash)
+
+    def _with_images(self, html: str, shas: Sequence[str]) -> str:
+        """Load the entry's images for the browser and size each to fit the pane (never
+        enlarged); an image the journal does not hold shows as a line saying so."""
+        assert self._image_source is not None
+        self.browser.images = {}
+        for sha in shas:
+            found = self._image_source(sha)
+            image = QImage.fromData(found.data) if found is not None else QImage()
+            if not image.isNull():
+                self.browser.images[sha] = image
+        room = max(32, self.browser.viewport().width() - 24)
+        self._shown_width = room
+
+        def sized(match: re.Match[str]) -> str:
+            image = self.browser.images.get(match[1])
+            if image is None:
+                missing = self.tr("[image not in the journal: {0}]").format(
+                    html_unescape(match[2]) or match[1][:12]
+                )
+                return html_escape(missing, quote=False)
+            scale = min(1.0, room / max(1, image.width()))
+            width, height = round(image.width() * scale), round(image.height() * scale)
+            return (
+                f'<img src="{SCHEME}:{match[1]}" alt="{match[2]}" '
+                f'width="{max(1, width)}" height="{max(1, height)}">'
+            )
+
+        return _ATTACHED_IMG.sub(sized, html)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = max(32, self.browser.viewport().width() - 24)
+        if self._shown_width and room != self._shown_width:
+            self.show_entry(self._entry, self._in_trash)  # images follow the pane's width
+
+    def highlight(self, words: Sequence[tuple[str, bool]]) -> None:
+        """Mark these words (text, is a prefix) in the entry shown and the next ones; an
+        empty list removes the marks."""
+        self._highlight = highlight_pattern(words)
+        self._mark_words()
+
+    def highlighted(self) -> list[str]:
+        """The text of each mark drawn now (for tests and accessibility)."""
+        return [sel.cursor.selectedText() for sel in self.browser.extraSelections()]
+
+    def _mark_words(self) -> None:
+        marks: list[QTextEdit.ExtraSelection] = []
+        if self._highlight is not None and self._entry is not None:
+            look = QTextCharFormat()
+            look.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
+            look.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+            doc = self.browser.document()
+            found = doc.find(self._highlight, 0)
+            while not found.isNull() and len(marks) < MAX_HIGHLIGHTS:
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor = found
+                mark.format = look
+                marks.append(mark)
+                found = doc.find(self._highlight, found, QTextDocument.FindFlag(0))
+        self.browser.setExtraSelections(marks)
+        if marks:
+            first = QTextCursor(marks[0].cursor)
+            first.clearSelection()
+            self.browser.setTextCursor(first)
+            self.browser.ensureCursorVisible()
+
+    def _private_box(self) -> str:
+        return private_box(self.palette(), self.tr("Private · left out of exports"))
+
+    def _style(self) -> str:
+        pal = self.palette()
+        link = pal.color(QPalette.ColorRole.Link).name()
+        dim = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        alt = pal.color(QPalette.ColorRole.AlternateBase).name()
+        return (
+            "<style>"
+            f"a {{ color: {link}; }} "
+            "p, li { line-height: 140%; } "
+            "h1, h2, h3 { margin-top: 14px; margin-bottom: 4px; } "
+            f"blockquote {{ color: {dim}; margin-left: 12px; }} "
+            f"pre {{ background-color: {alt}; }} "
+            "</style>"
+        )
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        built = hasattr(self, "browser")
+        if built and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.show_entry(self._entry, self._in_trash)
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme().lower() in SAFE_SCHEMES:
+            QDesktopServices.openUrl(url)
+            self.linkOpened.emit(url)
+
+    def _edit(self) -> None:
+        if self._entry is not None:
+            self.editRequested.emit(self._entry)
+
+    def _delete(self) -> None:
+        if self._entry is not None:
+            self.deleteRequested.emit(self._entry)
+
+    def _restore(self) -> None:
+        if self._entry is not None:
+            self.restoreRequested.emit(self._entry)
+
+
+LOCK_IMAGE = "daybook-lock.png"  # the lock in private boxes; see `add_lock_image`
+LOCK_SIDE = 12
+
+
+def private_box(palette: QPalette, label: str, body: bool = True) -> str:
+    """A labelled, wrapping box for private blocks, as `MarkdownRenderer.render(...,
+    mark_private=True, box=...)` takes it (QTextBrowser styles tables, not divs).
+    Without `body`, the box says the block is there and leaves its text out. Its lock is
+    the document resource LOCK_IMAGE: call `add_lock_image` on the document showing it."""
+    fill = palette.color(QPalette.ColorRole.AlternateBase).name()
+    dim = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    lock = f'<img src="{LOCK_IMAGE}" width="{LOCK_SIDE}" height="{LOCK_SIDE}"> '
+    return (
+        f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{fill}" '
+        f'class="private-block"><tr><td><p style="color: {dim}; font-size: small;">'
+        f"{lock}{html_escape(label)}</p>\n{'{body}' if body else ''}\n</td></tr></table>"
+    )
+
+
+def add_lock_image(document: QTextDocument, palette: QPalette, ratio: float) -> None:
+    """Give `document` the lock that `private_box` shows, in the palette's dim colour."""
+    color = palette.color(QPalette.ColorRole.PlaceholderText)
+    image = lock_pixmap(color, LOCK_SIDE, ratio).toImage()
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOCK_IMAGE), image)
+
+
+def _drop_first_line(body: str, shown_title: str) -> str:
+    """The body without the first line when all of that line became the displayed title.
+
+    A label cut short (a long first paragraph) leaves the body whole, so no text is hidden.
+    """
+    lines = body.splitlines()
+    for i, line in enumerate(lines):
+        if line.strip():
+            if " ".join(line.strip().lstrip("#").split()) == shown_title:
+                return "\n".join(lines[i + 1 :])
+            break
+    return body

@@ -1,0 +1,361 @@
+"""Every view follows the journal's change feed: whatever changed it (an action in this
+window, a worker thread, the prompt, an import, another process), the timeline, calendar,
+tags and counts, streak, On This Day, reader, search results and Insights show the journal
+as it is, without any action refreshing them by name."""
+
+from __future__ import annotations
+
+import calendar as pycal
+import datetime as dt
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from journal.domain.filters import EntryFilter
+from journal.domain.prompts import DEFAULT_SET
+from journal.services.journal import Journal
+from journal.services.prompt import PromptService
+from journal.settings import Settings
+from journal.ui.common import wording
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
+TODAY = dt.date.today()
+WORK = DEFAULT_SET.questions[0]
+
+
+def _months_ago(months: int) -> dt.date:
+    """The same day of the month `months` months before today (an On This Day date)."""
+    year, month = divmod(TODAY.year * 12 + TODAY.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(TODAY.day, 28))
+
+
+def _calendar_range(window: Any) -> tuple[dt.date, dt.date]:
+    year, month = window.calendar.yearShown(), window.calendar.monthShown()
+    first = dt.date(year, month, 1) - dt.timedelta(days=7)
+    last = dt.date(year, month, pycal.monthrange(year, month)[1]) + dt.timedelta(days=14)
+    return first, last
+
+
+def views(window: Any, desk: Any) -> dict[str, object]:
+    """What each subscribed view shows now."""
+    model = window.model
+    shown = [model.entry_at(r) for r in range(model.rowCount())]
+    reader = window.reader.entry
+    tags = [
+        (window.tags_list.item(i).data(Qt.ItemDataRole.UserRole),
+         window.tags_list.item(i).toolTip())
+        for i in range(window.tags_list.count())
+    ]  # fmt: skip
+    memories = [
+        window.sidebar.memory_list.item(i).text() for i in range(window.sidebar.memory_list.count())
+    ]
+    found: dict[str, object] = {
+        "timeline": [(e.id, e.title, e.body) for e in shown if e is not None],
+        "calendar": window.calendar.counts(),
+        "tags": tags,
+        "count": window.stats_label.text(),
+        "streak": window.streak_label.text(),
+        "on this day": memories,
+        "reader": None if reader is None else (reader.id, reader.title, reader.body),
+        "pages": (window.list_empty.isVisible(), window.right_stack.currentWidget()),
+    }
+    if window.insights_dialog is not None:
+        found["insights"] = window.insights_dialog.entries_label.text()
+    return found
+
+
+def truth(window: Any, desk: Any, journal: Journal, query: str = "") -> dict[str, object]:
+    """What each view should show, read from the journal itself."""
+    if query:
+        _q, hits = journal.search(query, EntryFilter(), limit=None)
+        listed = [h.entry for h in hits]
+    else:
+        listed = journal.list_entries(EntryFilter(), limit=None)
+    counts = journal.tag_counts()
+    total = journal.count(EntryFilter())
+    streak = desk.service.streak().current
+    reader = window.reader.entry
+    expected_reader: object = None
+    if reader is not None:
+        assert reader.id in {e.id for e in listed}, "the reader shows an entry not listed"
+        fresh = journal.get(reader.id)
+        expected_reader = (fresh.id, fresh.title, fresh.body)
+    found: dict[str, object] = {
+        "timeline": [(e.id, e.title, e.body) for e in listed],
+        "calendar": journal.day_counts(*_calendar_range(window)),
+        "tags": [(name, wording.entries(n)) for name, n in counts],
+        "count": f"{wording.entries(total)} · {wording.tags(len(counts))}" if total else "",
+        "streak": f"Streak: {streak}" if streak else "",
+        "on this day": [
+            f"{e.day:%Y-%m-%d} · {e.display_title}" for e in journal.on_this_day(TODAY, 5)
+        ],
+        "reader": expected_reader,
+        "pages": (
+            not listed,
+            window.empty_state if total == 0 else window.reader,
+        ),
+    }
+    if window.insights_dialog is not None:
+        stats = window.insights_dialog.insights.stats(window.insights_dialog.year)
+        found["insights"] = f"{stats.entries:,}"
+    return found
+
+
+def in_step(qtbot: Any, window: Any, desk: Any, journal: Journal, query: str = "") -> None:
+    """Wait until every view shows the journal as it is (fails after the timeout)."""
+    last: list[Any] = [None, None]
+
+    def check() -> None:
+        last[:] = [views(window, desk), truth(window, desk, journal, query)]
+        assert last[0] == last[1]
+
+    try:
+        qtbot.waitUntil(check, timeout=10_000)
+    except Exception:  # pytest-qt's TimeoutError: say which views are stale
+        stale = [k for k in last[1] if last[0].get(k) != last[1][k]]
+        raise AssertionError(f"stale views: {stale}\nshown: {last[0]}\nwanted: {last[1]}") from None
+
+
+@pytest.fixture
+def desk(make_desk_live: Any, journal: Journal) -> Any:
+    return make_desk_live(journal)
+
+
+def _seed(journal: Journal) -> list[Any]:
+    yesterday = TODAY - dt.timedelta(days=1)
+    return [
+        journal.add("Caching notes", title="Cache", tags=["work"], day=_months_ago(1)),
+        journal.add("Queues and caching", title="Queues", tags=["learning"], day=_months_ago(12)),
+        journal.add("Yesterday's caching", title="Yesterday", tags=["work"], day=yesterday),
+    ]
+
+
+@pytest.mark.parametrize("query", ["", "caching"])
+def test_every_change_kind_reaches_every_view(
+    desk: Any, journal: Journal, qtbot: Any, paths: Any, errors: list[Any], query: str
+) -> None:
+    """add, edit, delete, undo, restore from the Trash, purge, import, another process:
+    after each, every view (the timeline or the search results) shows the journal as is."""
+    window = desk.window
+    window.calendar.setSelectedDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+    window.open_insights()
+    in_step(qtbot, window, desk, journal)
+    first, older, _yesterday = _seed(journal)  # added from outside the window's actions
+    in_step(qtbot, window, desk, journal)
+    if query:
+        window.search_bar.field.setText(query)
+        window.search_bar.flush()
+        in_step(qtbot, window, desk, journal, query)
+    window.select_id(first.id)
+    assert window.reader.entry is not None and window.reader.entry.id == first.id
+
+    # add (today: the streak and the calendar's month change)
+    today = journal.add("Today's caching", title="Today", tags=["new"], day=TODAY)
+    in_step(qtbot, window, desk, journal, query)
+    # edit: title, tags and day of the entry the reader shows
+    journal.edit(first.id, title="Cache, renamed", tags=("work", "renamed"))
+    in_step(qtbot, window, desk, journal, query)
+    assert window.reader.entry.title == "Cache, renamed"
+    # edit in the window's editor, as a user types (saved, then the editor closed)
+    window.edit_entry(journal.get(first.id))
+    window.editor.body_edit.selectAll()
+    qtbot.keyClicks(window.editor.body_edit, "Caching, typed in the editor")
+    assert window.editor.flush()
+    window.entry_flow.close_editor()
+    in_step(qtbot, window, desk, journal, query)
+    assert window.reader.entry.body == "Caching, typed in the editor"
+    # delete from the window (the reader moves on), then Undo
+    window.delete_entry(journal.get(today.id))
+    in_step(qtbot, window, desk, journal, query)
+    window.undo_action.trigger()
+    in_step(qtbot, window, desk, journal, query)
+    # delete, then restore from the Trash
+    window.delete_entry(journal.get(older.id))
+    in_step(qtbot, window, desk, journal, query)
+    window.trash_button.setChecked(True)
+    window.trash.view.select_row(window.trash.model.row_of(older.id))
+    window.trash.restore_button.click()
+    assert window.trash.model.row_of(older.id) < 0  # the Trash's list followed too
+    window.trash_button.setChecked(False)
+    in_step(qtbot, window, desk, journal, query)
+    # purge (from a worker thread, as Empty Trash does)
+    journal.delete(today.id)
+    in_step(qtbot, window, desk, journal, query)
+    worker = threading.Thread(target=journal.empty_trash)
+    worker.start()
+    worker.join()
+    in_step(qtbot, window, desk, journal, query)
+    # import, from another thread
+    worker = threading.Thread(target=journal.import_file, args=("jsonl", FIXTURES / "basic.jsonl"))
+    worker.start()
+    worker.join()
+    in_step(qtbot, window, desk, journal, query)
+    # another process adds an entry while the window is open
+    subprocess.run(
+        [sys.executable, "-m", "journal", "--home", str(paths.home), "add", "--title",
+         "From the shell", "Shell caching note"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    qtbot.waitUntil(
+        lambda: any(
+            e is not None and e.title == "From the shell"
+            for e in (window.model.entry_at(r) for r in range(window.model.rowCount()))
+        ),
+        timeout=15_000,
+    )
+    in_step(qtbot, window, desk, journal, query)
+    assert errors == []
+
+
+def test_first_reflection_in_an_empty_journal_leaves_the_empty_states(
+    desk: Any, journal: Journal, qtbot: Any
+) -> None:
+    window = desk.window
+    assert window.right_stack.currentWidget() is window.empty_state
+    assert window.list_empty.isVisible()
+    window.reflection_action.trigger()
+    prompt = desk.launcher.windows[desk.service.today()]
+    qtbot.waitExposed(prompt)
+    qtbot.keyClicks(prompt.editors[WORK], "My first reflection")
+    with qtbot.waitSignal(prompt.saved, timeout=5000) as saved:
+        prompt.save()
+    entry = saved.args[0]
+    qtbot.waitUntil(lambda: window.right_stack.currentWidget() is window.reader)
+    assert not window.list_empty.isVisible()
+    assert window.timeline.isVisible()
+    assert window.model.row_of(entry.id) >= 0
+    assert window.reader.entry is not None and window.reader.entry.id == entry.id
+    assert window.stats_label.text().startswith("1 entry")
+
+
+def test_first_entry_added_elsewhere_leaves_the_empty_states(
+    desk: Any, journal: Journal, qtbot: Any
+) -> None:
+    window = desk.window
+    entry = journal.add("From elsewhere", title="First")
+    qtbot.waitUntil(lambda: window.right_stack.currentWidget() is window.reader)
+    assert not window.list_empty.isVisible()
+    assert window.reader.entry is not None and window.reader.entry.id == entry.id
+
+
+def test_the_last_entry_deleted_brings_the_empty_states_back(
+    desk: Any, journal: Journal, qtbot: Any
+) -> None:
+    window = desk.window
+    entry = journal.add("Only one", title="Only")
+    qtbot.waitUntil(lambda: window.right_stack.currentWidget() is window.reader)
+    window.delete_entry(entry)
+    qtbot.waitUntil(lambda: window.right_stack.currentWidget() is window.empty_state)
+    assert window.list_empty.isVisible() and window.reader.entry is None
+
+
+def _streak_journal(journal: Journal) -> PromptService:
+    service = PromptService(journal, Settings())
+    day = service.today()
+    for _ in range(3):  # three working days up to today
+        service.save_answers(day, DEFAULT_SET.questions, {WORK: f"on {day}"})
+        day -= dt.timedelta(days=1)
+        while day.weekday() >= 5:
+            day -= dt.timedelta(days=1)
+    return service
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_the_streak_follows_a_delete_and_its_undo(
+    make_desk_live: Any, journal: Journal, qtbot: Any, which: int
+) -> None:
+    service = _streak_journal(journal)
+    desk = make_desk_live(journal)
+    window = desk.window
+    assert window.streak_label.text() == "Streak: 3"
+    entries = journal.list_entries(EntryFilter(), limit=None)
+    window.delete_entry(entries[which])
+    expected = service.streak().current
+    assert expected < 3
+    qtbot.waitUntil(
+        lambda: window.streak_label.text() == (f"Streak: {expected}" if expected else "")
+    )
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.streak_label.text() == "Streak: 3")
+
+
+def test_the_streak_follows_a_delete_by_another_process(
+    make_desk_live: Any, journal: Journal, qtbot: Any, paths: Any
+) -> None:
+    service = _streak_journal(journal)
+    desk = make_desk_live(journal)
+    window = desk.window
+    middle = journal.list_entries(EntryFilter(), limit=None)[1]
+    subprocess.run(
+        [sys.executable, "-m", "journal", "--home", str(paths.home), "delete", str(middle.id)],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    expected = service.streak().current
+    assert expected < 3
+    want = f"Streak: {expected}" if expected else ""
+    qtbot.waitUntil(lambda: window.streak_label.text() == want, timeout=15_000)
+
+
+def _search(window: Any, qtbot: Any, text: str, tag: str = "") -> None:
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        if tag:
+            window.search_bar.set_tag(tag)
+        window.search_bar.field.setText(text)
+        window.search_bar.flush()
+
+
+def _listed_ids(window: Any) -> set[int]:
+    model = window.model
+    return {e.id for e in (model.entry_at(r) for r in range(model.rowCount())) if e is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "keeps"),
+    [
+        ("zebra", "", False),  # nothing matches
+        ("kafka", "", False),  # only another entry matches
+        ("caching", "", True),  # the shown entry matches too
+        ("", "learning", False),  # a tag the shown entry lacks
+        ("caching", "work", True),
+        ("caching -queues", "", False),  # excludes exactly the shown entry
+    ],
+)
+def test_the_reader_shows_only_an_entry_among_the_results(
+    make_window: Any, journal: Journal, qtbot: Any, text: str, tag: str, keeps: bool
+) -> None:
+    shown = journal.add("Queues and caching", title="Shown", tags=["work"], day=_months_ago(1))
+    journal.add("Kafka streams", title="Other", tags=["learning"], day=_months_ago(2))
+    journal.add("More caching", title="Third", tags=["work"], day=_months_ago(3))
+    window = make_window(journal)
+    window.select_id(shown.id)
+    assert window.reader.entry is not None and window.reader.entry.id == shown.id
+    _search(window, qtbot, text, tag)
+    listed = _listed_ids(window)
+    reader = window.reader.entry
+    if keeps:
+        assert reader is not None and reader.id == shown.id
+    elif listed:
+        assert reader is not None and reader.id in listed and reader.id != shown.id
+    else:
+        assert reader is None
+    current = window.timeline.current_entry()
+    assert (current.id if current else None) == (reader.id if reader else None)
+
+
+def test_an_edit_that_leaves_the_results_moves_the_reader(
+    make_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    shown = journal.add("Queues and caching", title="Shown", day=_months_ago(1))
+    other = journal.add("More caching", title="Other", day=_months_ago(2))
+    window = make_window(journal)
+    _search(window, qtbot, "caching")
+    window.select_id(shown.id)
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        journal.edit(shown.id, body="Queues only")  # no longer matches
+    assert _listed_ids(window) == {other.id}
+    assert window.reader.entry is not None and window.reader.entry.id == other.id

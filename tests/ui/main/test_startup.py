@@ -1,0 +1,240 @@
+"""Opening a journal in the app: recovery from damage, background checks, daily backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from journal.paths import AppPaths
+from journal.services.journal import Journal
+from journal.storage import db
+from journal.ui.main.startup import JournalOpener, StartupChecks
+from tests.helpers import damage_table
+
+
+def open_journal(qtbot: Any, paths: AppPaths) -> tuple[Journal, str | None] | None:
+    """Open the journal as the app does: in the background, recovering on the UI thread."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opener = JournalOpener(paths, parent)
+    result: list[tuple[Journal, str | None] | None] = []
+    opener.opened.connect(lambda journal, note: result.append((journal, note)))
+    opener.failed.connect(lambda: result.append(None))
+    opener.start()
+    qtbot.waitUntil(lambda: bool(result), timeout=10000)
+    return result[0]
+
+
+def make_journal_with_backup(paths: AppPaths) -> Path:
+    with Journal.open(paths) as journal:
+        journal.add("kept in the backup", day=dt.date(2026, 11, 20))
+        backup = journal.backup(paths.backups / "manual-20261120-180000.sqlite3")
+        journal.add("written after the backup", day=dt.date(2026, 11, 21))
+    return backup
+
+
+def damage(paths: AppPaths) -> bytes:
+    garbage = b"\x00this is no longer a database" * 200
+    paths.database.write_bytes(garbage)
+    return garbage
+
+
+@pytest.fixture
+def rescue(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
+    """What the rescue dialog was asked (problem, damaged file, backups folder, backup);
+    it answers with the last item of the list's `answer` attribute (Restore by default)."""
+    from journal.ui.dialogs.rescue_dialog import RescueDialog
+
+    asked: list[tuple[Any, ...]] = []
+
+    def ask(_cls: Any, _parent: Any, *args: Any) -> bool:
+        asked.append(args)
+        return bool(getattr(rescue_answer, "value", True)) and args[-1] is not None
+
+    monkeypatch.setattr(RescueDialog, "ask_restore", classmethod(ask))
+    return asked
+
+
+class rescue_answer:  # a switch the tests flip
+    value = True
+
+
+@pytest.fixture(autouse=True)
+def _restore_by_default() -> None:
+    rescue_answer.value = True
+
+
+@pytest.mark.parametrize("how", ["rubbish", "entries", "entries_fts_data", "tags"])
+def test_a_damaged_journal_is_moved_aside_and_the_backup_restored(
+    paths: AppPaths,
+    errors: list[BaseException],
+    qtbot: Any,
+    rescue: list[tuple[Any, ...]],
+    how: str,
+) -> None:
+    make_journal_with_backup(paths)
+    garbage = damage(paths) if how == "rubbish" else damage_table(paths.database, how)
+    opened = open_journal(qtbot, paths)
+    assert opened is not None and errors == []  # one dialog, no error box besides
+    journal, note = opened
+    try:
+        assert [e.body for e in journal.list_entries(journal_filter())] == ["kept in the backup"]
+        [(problem, damaged, backups_dir, offered)] = rescue
+        assert "damaged" in problem and damaged == paths.database
+        assert backups_dir == paths.backups
+        path, taken, count = offered
+        assert path.name == "manual-20261120-180000.sqlite3" and count == 1
+        assert taken == dt.datetime(2026, 11, 20, 18, 0)
+        assert note is not None and "moved to" in note and "2026-11-20 18:00" in note
+        [moved] = [
+            m
+            for m in paths.home.glob("journal.sqlite3.damaged-*")
+            if not m.name.endswith(("-wal", "-shm"))
+        ]
+        assert moved.read_bytes() == garbage  # never deleted, never changed
+    finally:
+        journal.close()
+
+
+def test_declining_the_restore_leaves_everything_as_it_was(
+    paths: AppPaths, errors: list[BaseException], qtbot: Any, rescue: list[tuple[Any, ...]]
+) -> None:
+    make_journal_with_backup(paths)
+    garbage = damage_table(paths.database)
+    rescue_answer.value = False
+    assert open_journal(qtbot, paths) is None
+    assert len(rescue) == 1 and errors == []  # the one dialog said it all
+    assert paths.database.read_bytes() == garbage
+    assert not list(paths.home.glob("journal.sqlite3.damaged-*"))
+
+
+def test_no_backup_is_said_in_the_same_dialog(
+    paths: AppPaths, errors: list[BaseException], qtbot: Any, rescue: list[tuple[Any, ...]]
+) -> None:
+    make_journal_with_backup(paths)
+    for backup in paths.backups.iterdir():
+        backup.write_bytes(backup.read_bytes()[:8192])  # a backup that fails its check
+    garbage = damage_table(paths.database)
+    assert open_journal(qtbot, paths) is None
+    [(_problem, damaged, _dir, offered)] = rescue
+    assert damaged == paths.database and offered is None and errors == []
+    assert paths.database.read_bytes() == garbage
+
+
+def test_the_newest_good_backup_is_offered_not_a_newer_broken_one(
+    paths: AppPaths, errors: list[BaseException], qtbot: Any, rescue: list[tuple[Any, ...]]
+) -> None:
+    good = make_journal_with_backup(paths)
+    newer = paths.backups / "daily-20261122-090000.sqlite3"
+    newer.write_bytes(good.read_bytes()[:8192])
+    damage_table(paths.database)
+    opened = open_journal(qtbot, paths)
+    assert opened is not None
+    opened[0].close()
+    assert rescue[0][-1][0] == good
+
+
+def test_checks_pass_then_the_days_backup_is_made(
+    journal: Journal, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal.add("something worth keeping")
+    window = make_window(journal)
+    monkeypatch.setattr(
+        "journal.services.health.sync_folder_warning", lambda _p: "the folder is in Dropbox"
+    )
+    checks = StartupChecks(journal, window)
+    with qtbot.waitSignal(checks.finished, timeout=10000) as done:
+        checks.start()
+    assert done.args == [[]]
+    assert len(list(journal.paths.backups.glob("daily-*.sqlite3"))) == 1
+    assert "Dropbox" in window.statusBar().currentMessage()
+
+
+def test_checks_report_a_damaged_index(
+    journal: Journal, make_window: Any, qtbot: Any, errors: list[BaseException]
+) -> None:
+    journal.add("alpha")
+    with db.write_transaction(journal.store._engine) as conn:
+        conn.execute("DROP TRIGGER entries_fts_au")
+    window = make_window(journal)
+    checks = StartupChecks(journal, window)
+    with qtbot.waitSignal(checks.finished, timeout=10000) as done:
+        checks.start()
+    assert done.args[0] and "integrity check" in str(errors[-1])
+    assert not list(journal.paths.backups.glob("daily-*.sqlite3"))  # no backup of a bad file
+
+
+def journal_filter() -> Any:
+    from journal.domain.filters import EntryFilter
+
+    return EntryFilter()
+
+
+def test_the_first_start_never_turns_on_start_on_login(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tip once, in the status bar; nothing written to the user's autostart folder."""
+    import os
+
+    from journal.app import start_on_login_tip
+    from journal.services import autostart
+    from journal.settings import Settings
+
+    monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)  # a lasting folder
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    paths.ensure()
+    note = start_on_login_tip(Settings(), paths)
+    assert note is not None and "Start Daybook when I log in" in note
+    assert not autostart.autostart_enabled() and not (config / "autostart").exists()
+    assert start_on_login_tip(Settings.load(paths.settings), paths) is None  # once
+
+
+@pytest.mark.parametrize("answer", ["accepted", "dismissed"])
+def test_no_start_on_login_tip_once_the_first_run_card_was_answered(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    from journal.app import start_on_login_tip
+    from journal.services import autostart
+    from journal.settings import Settings
+    from journal.ui.main.first_run import CARD_KEY
+
+    monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)  # a lasting folder
+    paths.ensure()
+    assert start_on_login_tip(Settings(extra={CARD_KEY: answer}), paths) is None
+    assert not paths.settings.exists()  # nothing recorded: nothing was said
+
+
+def test_a_temporary_journal_gets_no_start_on_login_tip(paths: AppPaths) -> None:
+    from journal.app import start_on_login_tip
+    from journal.settings import Settings
+
+    paths.ensure()
+    assert start_on_login_tip(Settings(), paths) is None  # (pytest's folders are temporary)
+
+
+def test_files_unchanged_since_a_clean_check_open_without_reading_them_whole(
+    qtbot: Any, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal.services import health
+
+    with Journal.open(paths) as journal:
+        journal.add("verified yesterday")
+    calls: list[AppPaths] = []
+    real = health.journal_damage
+    monkeypatch.setattr(health, "journal_damage", lambda p, quick=True: calls.append(p) or real(p))
+    opened = open_journal(qtbot, paths)
+    assert opened is not None and len(calls) == 1  # not noted yet: checked
+    opened[0].close()
+    health.note_verified(paths)
+    opened = open_journal(qtbot, paths)
+    assert opened is not None and len(calls) == 1  # unchanged: not read whole again
+    opened[0].add("written today")
+    opened[0].close()
+    opened = open_journal(qtbot, paths)
+    assert opened is not None and len(calls) == 2  # changed since: checked again
+    opened[0].close()

@@ -1,0 +1,318 @@
+"""The prompt window with real widgets: typing, Ctrl+Enter, Esc, drafts, adding to a day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from journal.domain.filters import EntryFilter
+from journal.domain.prompts import DEFAULT_SET, QuestionSet
+from journal.services.drafts import DraftStore
+from journal.services.journal import Journal
+from journal.services.prompt import PromptService
+from journal.settings import Settings
+from journal.ui.prompt.prompt_window import PromptWindow, draft_key, prompt_drafts, run_test_hook
+
+BERLIN = ZoneInfo("Europe/Berlin")
+WORK, LEARN, NEXT = DEFAULT_SET.questions
+THU = dt.date(2026, 11, 19)
+WED, FRI, MON = THU - dt.timedelta(days=1), THU + dt.timedelta(days=1), dt.date(2026, 11, 23)
+
+
+class FakeClock:
+    def __init__(self, stamp: str) -> None:
+        self.now = dt.datetime.fromisoformat(stamp).replace(tzinfo=BERLIN)
+
+    def set(self, stamp: str) -> None:
+        self.now = dt.datetime.fromisoformat(stamp).replace(tzinfo=BERLIN)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock("2026-11-19 17:45")  # Thursday evening
+
+
+@pytest.fixture
+def service(journal: Journal, clock: FakeClock) -> PromptService:
+    return PromptService(journal, Settings(), clock=clock, zone=lambda: BERLIN)
+
+
+@pytest.fixture
+def drafts(paths: Any) -> DraftStore:
+    return prompt_drafts(paths)
+
+
+@pytest.fixture
+def open_prompt(
+    qtbot: Any, qapp: QApplication, service: PromptService, drafts: DraftStore, errors: list[Any]
+) -> Callable[..., PromptWindow]:
+    def make(day: dt.date | None = None) -> PromptWindow:
+        window = PromptWindow(service, drafts, day)
+        qtbot.addWidget(window)
+        window.show_active()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: qapp.activeWindow() is window)
+        return window
+
+    return make
+
+
+def _all(journal: Journal) -> list[Any]:
+    return journal.list_entries(EntryFilter(), limit=None)
+
+
+def _type(qtbot: Any, widget: Any, text: str) -> None:
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        qtbot.keyClicks(widget, line)
+
+
+def test_type_answers_and_ctrl_enter_saves_a_prompt_entry(
+    open_prompt: Any, qtbot: Any, qapp: QApplication, journal: Journal, drafts: DraftStore
+) -> None:
+    window = open_prompt()
+    assert window.day == THU
+    assert list(window.editors) == list(DEFAULT_SET.questions)
+    first = window.editors[WORK]
+    assert qapp.focusWidget() is first
+    _type(qtbot, first, "Moved the sync engine to WAL")
+    qtbot.keyClick(first, Qt.Key.Key_Tab)  # Tab moves on, it types no tab
+    assert qapp.focusWidget() is window.editors[LEARN]
+    assert "\t" not in first.toPlainText()
+    qtbot.keyClick(window.editors[LEARN], Qt.Key.Key_Tab)
+    _type(qtbot, window.editors[NEXT], "Share the checkpoint notes #sync")
+    qtbot.keyClicks(window.tags_edit, "storage")
+    with qtbot.waitSignal(window.saved, timeout=5000) as saved:
+        qtbot.keyClick(window.tags_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    entry = saved.args[0]
+    assert not window.isVisible()
+    stored = journal.get(entry.id)
+    assert stored.day == THU
+    assert stored.kind == "prompt"
+    assert stored.body == (
+        f"## {WORK}\n\nMoved the sync engine to WAL\n\n"
+        f"## {NEXT}\n\nShare the checkpoint notes #sync"
+    )
+    assert f"## {LEARN}" not in stored.body  # an empty answer is left out
+    assert {"storage", "sync"} <= set(stored.tags)
+    assert drafts.load(draft_key(THU)) is None
+
+
+def test_keypad_enter_with_ctrl_saves_too(open_prompt: Any, qtbot: Any, journal: Journal) -> None:
+    window = open_prompt()
+    qtbot.keyClicks(window.editors[LEARN], "Keypad works")
+    with qtbot.waitSignal(window.saved, timeout=5000):
+        qtbot.keyClick(
+            window.editors[LEARN],
+            Qt.Key.Key_Enter,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier,
+        )
+    assert len(_all(journal)) == 1
+
+
+def test_esc_snoozes_and_keeps_the_draft(
+    open_prompt: Any, qtbot: Any, service: PromptService, clock: FakeClock, drafts: DraftStore
+) -> None:
+    window = open_prompt()
+    _type(qtbot, window.editors[WORK], "Half a thought\n- and a list")
+    with qtbot.waitSignal(window.snoozed, timeout=5000) as snoozed:
+        qtbot.keyClick(window.editors[WORK], Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    until = clock.now + dt.timedelta(minutes=15)
+    assert service.state.snoozed_until == until
+    assert snoozed.args[0] == until
+    assert service.state.snoozed_day == THU
+    draft = drafts.load(draft_key(THU))
+    assert draft is not None
+    assert "Half a thought\n- and a list" in draft.body
+    assert _all(service.journal) == []
+
+
+def test_reopening_restores_the_draft(open_prompt: Any, qtbot: Any, drafts: DraftStore) -> None:
+    window = open_prompt()
+    qtbot.keyClicks(window.editors[LEARN], "Learned that fsync on the folder matters")
+    qtbot.keyClicks(window.tags_edit, "storage")
+    qtbot.keyClick(window.private_check, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: drafts.load(draft_key(THU)) is not None)  # written while typing
+    window.close()  # closing otherwise than by Esc: no snooze, the draft stays
+
+    again = open_prompt()
+    assert again.editors[LEARN].toPlainText() == "Learned that fsync on the folder matters"
+    assert again.editors[WORK].toPlainText() == ""
+    assert again.tags() == ("storage",)
+    assert again.private_check.isChecked()
+    assert "Restored" in again.status_label.text()
+    with qtbot.waitSignal(again.saved, timeout=5000) as saved:
+        qtbot.keyClick(again.editors[WORK], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert saved.args[0].private
+    assert drafts.load(draft_key(THU)) is None
+
+
+def test_a_day_with_a_reflection_opens_it_to_add_to(
+    open_prompt: Any, qtbot: Any, service: PromptService, journal: Journal
+) -> None:
+    first = service.save_answers(THU, DEFAULT_SET.questions, {WORK: "Morning: triage"}, ("ops",))
+    window = open_prompt()
+    assert window.entry is not None and window.entry.id == first.id
+    assert window.editors[WORK].toPlainText() == "Morning: triage"
+    assert window.tags() == ("ops",)
+    assert "Adding to" in window.intro_label.text()
+    assert window.focusWidget() is window.editors[LEARN]  # the first box without an answer
+    qtbot.keyClicks(window.editors[WORK], "; afternoon: the WAL bug")
+    qtbot.keyClicks(window.editors[LEARN], "Read the logs first")
+    with qtbot.waitSignal(window.saved, timeout=5000) as saved:
+        qtbot.keyClick(
+            window.editors[LEARN], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    assert saved.args[0].id == first.id
+    entries = _all(journal)
+    assert len(entries) == 1
+    assert "Morning: triage; afternoon: the WAL bug" in entries[0].body
+    assert f"## {LEARN}\n\nRead the logs first" in entries[0].body
+
+
+def test_free_text_of_an_entry_gets_its_own_box(
+    open_prompt: Any, qtbot: Any, service: PromptService
+) -> None:
+    service.journal.add(
+        f"A note above the questions\n\n## {WORK}\n\nThings",
+        day=THU,
+        kind="prompt",
+        created=service.now(),
+    )
+    window = open_prompt()
+    assert window.editors[""].toPlainText() == "A note above the questions"
+    with qtbot.waitSignal(window.saved, timeout=5000) as saved:
+        qtbot.keyClick(window.editors[WORK], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert saved.args[0].body.startswith("A note above the questions\n\n## ")
+
+
+def test_yesterdays_next_step_is_shown(open_prompt: Any, service: PromptService) -> None:
+    service.save_answers(WED, DEFAULT_SET.questions, {NEXT: "Write the migration"})
+    window = open_prompt()
+    assert window.next_frame.isVisible()
+    assert window.next_label.text() == "Write the migration"
+    assert "Yesterday" in window.next_title.text()
+
+
+def test_on_monday_fridays_next_step_is_shown(
+    open_prompt: Any, service: PromptService, clock: FakeClock
+) -> None:
+    service.save_answers(FRI, DEFAULT_SET.questions, {NEXT: "Ask Sam about retries"})
+    clock.set("2026-11-23 17:40")
+    window = open_prompt()
+    assert window.day == MON
+    assert window.next_label.text() == "Ask Sam about retries"
+    assert "Last time" in window.next_title.text()
+
+
+def test_no_next_step_no_box(open_prompt: Any) -> None:
+    assert not open_prompt().next_frame.isVisible()
+
+
+def test_streak_is_shown(open_prompt: Any, service: PromptService) -> None:
+    for day in (dt.date(2026, 11, 17), WED):
+        service.save_answers(day, DEFAULT_SET.questions, {WORK: "x"})
+    assert open_prompt().streak_label.text() == "Streak: 2 working days"
+
+
+def test_saving_nothing_keeps_the_window_open(
+    open_prompt: Any, qtbot: Any, journal: Journal
+) -> None:
+    window = open_prompt()
+    qtbot.keyClick(window.editors[WORK], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible()
+    assert "Nothing to save" in window.status_label.text()
+    assert _all(journal) == []
+
+
+def test_a_past_day_is_dated_to_itself_and_esc_does_not_snooze(
+    open_prompt: Any, qtbot: Any, service: PromptService, drafts: DraftStore
+) -> None:
+    window = open_prompt(dt.date(2026, 11, 16))
+    assert "Catching up" in window.intro_label.text()
+    qtbot.keyClicks(window.editors[WORK], "Monday's work")
+    qtbot.keyClick(window.editors[WORK], Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    assert service.state.snoozed_until is None
+    assert drafts.load(draft_key(dt.date(2026, 11, 16))) is not None
+    again = open_prompt(dt.date(2026, 11, 16))
+    with qtbot.waitSignal(again.saved, timeout=5000) as saved:
+        qtbot.keyClick(again.editors[WORK], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert saved.args[0].day == dt.date(2026, 11, 16)
+
+
+def test_blank_page_set_has_one_box(
+    qtbot: Any, journal: Journal, clock: FakeClock, drafts: DraftStore
+) -> None:
+    service = PromptService(
+        journal, Settings(question_set="Blank page"), clock=clock, zone=lambda: BERLIN
+    )
+    window = PromptWindow(service, drafts)
+    qtbot.addWidget(window)
+    assert list(window.editors) == [""]
+    window.editors[""].setPlainText("Just prose")
+    assert window.save()
+    assert _all(journal)[0].body == "Just prose"
+
+
+def test_a_custom_set_asks_its_questions(
+    qtbot: Any, journal: Journal, clock: FakeClock, drafts: DraftStore
+) -> None:
+    custom = QuestionSet("Mine", ("What went well?", "What was hard?"))
+    settings = Settings(question_set="Mine", custom_question_sets=[custom.to_dict()])
+    service = PromptService(journal, settings, clock=clock, zone=lambda: BERLIN)
+    window = PromptWindow(service, drafts)
+    qtbot.addWidget(window)
+    assert list(window.editors) == ["What went well?", "What was hard?"]
+
+
+def test_passive_show_does_not_take_focus_but_accepts_typing(
+    qtbot: Any, service: PromptService, drafts: DraftStore
+) -> None:
+    window = PromptWindow(service, drafts)
+    qtbot.addWidget(window)
+    window.show_passive()
+    qtbot.waitExposed(window)
+    assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert not window.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    qtbot.keyClicks(window.editors[WORK], "typed after a click")
+    assert window.editors[WORK].toPlainText() == "typed after a click"
+
+
+def test_the_test_hook_types_and_saves(
+    qtbot: Any, qapp: QApplication, service: PromptService, drafts: DraftStore
+) -> None:
+    window = PromptWindow(service, drafts)
+    qtbot.addWidget(window)
+    window.show_active()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.saved, timeout=5000) as saved:
+        run_test_hook(window, ["Line one\nLine two", "", "Next"])
+    assert saved.args[0].body == f"## {WORK}\n\nLine one\nLine two\n\n## {NEXT}\n\nNext"
+
+
+@pytest.mark.parametrize("passive", [False, True])
+def test_the_window_opens_centred_and_wholly_on_the_screen(
+    qtbot: Any, service: PromptService, drafts: DraftStore, passive: bool
+) -> None:
+    window = PromptWindow(service, drafts, THU)
+    qtbot.addWidget(window)
+    window.move(-400, 700)  # where a window manager-less desktop might have put it
+    window.show_passive() if passive else window.show_active()
+    qtbot.waitExposed(window)
+    free = window.screen().availableGeometry()
+    assert free.contains(window.frameGeometry())
+    centre = window.frameGeometry().center() - free.center()
+    assert abs(centre.x()) <= 2 and abs(centre.y()) <= 40  # the frame allowance at most
+    assert window.focusWidget() is window.first_editor()
