@@ -542,9 +542,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "add":
             # Read before opening: if the journal cannot be opened, the text is not lost.
             # Images are checked first: a refused one stops the command before any writing.
-            from journal.services.attachments import read_images
+            args.images = []
+            if args.image:
+                from journal.services.attachments import read_images
 
-            args.images = read_images(args.image)
+                args.images = read_images(args.image)
             only_images = args.images and not args.text and sys.stdin.isatty()
             args.body = "" if only_images else _read_text(args.text)
         if args.command == "backup" and args.list:

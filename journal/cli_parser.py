@@ -45,9 +45,26 @@ examples:
 class Parser(argparse.ArgumentParser):
     """argparse with the project's one-line error format (usage errors exit 2)."""
 
+    _checking = False
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"daybook: error: {message}\n")
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        # argparse makes a help formatter at every add_argument only to check the metavar
+        # against nargs; a formatter measures the terminal (importing shutil, ~7 M
+        # instructions of every start). That check needs no width: help still measures.
+        self._checking = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._checking = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._checking:
+            return argparse.HelpFormatter(prog=self.prog, width=80)
+        return super()._get_formatter()
 
 
 def build_parser(argv: Sequence[str] | None = None) -> Parser:
@@ -69,7 +86,8 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
         "(or set DAYBOOK_LOG=debug)",
     )
     p.add_argument("--passphrase-stdin", action="store_true", help=cli_crypto.STDIN_HELP)
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    # `prog` given: argparse would format the usage to find it (measuring the terminal).
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, prog=p.prog)
     wanted = None if argv is None else needed_command(argv)
     for names, add in COMMAND_PARSERS:
         if wanted is None or wanted in names:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from journal.domain.blocks import Reading, read
+if TYPE_CHECKING:
+    from journal.domain.blocks import Reading
 
 # A #tag starts with a letter and is not part of a word, a URL fragment, an HTML entity or
 # a Markdown heading ("# Title" has a space after the hash).
@@ -30,6 +32,8 @@ def hashtags(body: str) -> list[str]:
     """
     if "#" not in body:
         return []
+    from journal.domain.blocks import read  # not loaded by readers that never look for tags
+
     return _hashtags_of(read(body))
 
 
@@ -52,7 +56,10 @@ def private_only_tags(body: str, reading: Reading | None = None) -> set[str]:
     """
     if "#" not in body:
         return set()
-    reading = reading or read(body)
+    if reading is None:
+        from journal.domain.blocks import read
+
+        reading = read(body)
     inside = {t.casefold() for t in _tags_in(reading.private_text())}
     if not inside:
         return set()
