@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from journal.domain.entry import MARK_END, MARK_START
+from journal.domain.entry import MARK_END, MARK_START, summary_of
 from journal.domain.filters import EntryFilter
 from journal.ui.timeline.timeline import Roles, TimelineModel, clean_snippet, preview
 from journal.ui.timeline.timeline_view import TimelineView
@@ -25,7 +25,7 @@ def test_model_passes_qmodeltester(journal: Any, qtmodeltester: Any) -> None:
     model.show_listing()
     qtmodeltester.check(model, force_py=True)
     _query, hits = journal.search("caching", EntryFilter(), limit=30)
-    model.show_hits(hits)
+    model.show_hits([(summary_of(h.entry), h.snippet) for h in hits])
     qtmodeltester.check(model, force_py=True)
 
 
