@@ -32,9 +32,17 @@ def hashtags(body: str) -> list[str]:
     """
     if "#" not in body:
         return []
+    if _plain(body):
+        return _tags_in(body)
     from journal.domain.blocks import read  # not loaded by readers that never look for tags
 
     return _hashtags_of(read(body))
+
+
+def _plain(body: str) -> bool:
+    """A body with no fence, no inline code and one line ending: `blocks.read` would find
+    no code and no private block in it (and `blocks` need not be loaded)."""
+    return "`" not in body and "~" not in body and "\r" not in body
 
 
 def _hashtags_of(reading: Reading) -> list[str]:
@@ -54,7 +62,7 @@ def private_only_tags(body: str, reading: Reading | None = None) -> set[str]:
     since an entry does not record which of its tags were typed where. Pass `reading`
     (`read(body)`) when the caller has it already.
     """
-    if "#" not in body:
+    if "#" not in body or (reading is None and _plain(body)):
         return set()
     if reading is None:
         from journal.domain.blocks import read
