@@ -18,26 +18,9 @@ from tests.ui.main.test_startup import open_journal
 
 pytest.importorskip("sqlcipher3")
 keyring = pytest.importorskip("keyring")
-from keyring.backend import KeyringBackend  # noqa: E402
+from tests.fake_keyring import MemoryKeyring  # noqa: E402
 
 PASS = "open sesame"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)
