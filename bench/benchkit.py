@@ -35,6 +35,7 @@ TARGETS = {
     "add_s": 0.3,
     "gui_start_ratio": 1.5,
     "gui_content_ratio": 2.0,
+    "prompt_ratio": 1.5,  # `daybook prompt` to its painted window vs the bare window
     "gui_extra_mb": 60.0,
     "process_ratio": 3.0,  # a command's whole process vs `python -c pass`, paired run by run
     "export_markdown_ratio": 0.5,  # y20 export vs jrnl's Markdown export of the same journal

@@ -5,6 +5,9 @@
                                                    a label in it (no app code; for reference)
     python bench/gui_child.py app --home DIR       Daybook's main window on the journal in DIR
     python bench/gui_child.py app --home DIR --scroll-pages 30
+    python bench/gui_child.py prompt --home DIR    `daybook --home DIR prompt` (its command
+                                                   line run in this process) to its painted
+                                                   window
 
 The parent notes the wall clock just before starting this process; this script prints one
 JSON line whose `painted_at` (time.time()) is taken once the first paint of the window has
@@ -57,7 +60,7 @@ def _emit(payload: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("mode", choices=["bare", "widgets", "app"])
+    p.add_argument("mode", choices=["bare", "widgets", "app", "prompt"])
     p.add_argument("--home", type=Path, help="the journal's data folder (mode app)")
     p.add_argument("--scroll-pages", type=int, default=0, metavar="N")
     args = p.parse_args(argv)
@@ -69,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     marks["qt_imported"] = time.perf_counter()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     marks["qapplication"] = time.perf_counter()
+    if args.mode == "prompt":
+        return _prompt(app, (args.home or Path.cwd()).absolute(), marks)
 
     keep_alive: object = None  # the journal the fallback window reads from
     how = "QMainWindow()"
@@ -218,6 +223,55 @@ def main(argv: list[str] | None = None) -> int:
     if keep_alive is not None and hasattr(keep_alive, "close"):
         keep_alive.close()
     return status
+
+
+def _prompt(app: Any, home: Path, marks: dict[str, float]) -> int:
+    """`daybook --home HOME prompt` through its command line (`journal.cli.main`, which
+    takes the QApplication made here); the JSON line is printed once the first paint of
+    its window has been flushed, then the app quits as if the window were closed."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    shown: dict[str, Any] = {}
+
+    def painted() -> None:
+        window = shown["window"]
+        _emit({
+            "ok": True,
+            "mode": "prompt",
+            "painted_at": time.time(),
+            "window_class": type(window).__name__,
+            "built_by": "journal.cli.main(['--home', HOME, 'prompt'])",
+            "peak_rss_mb": _maxrss_mb(),
+            "phases_ms": {name: (value - marks["main"]) * 1000 for name, value in marks.items()}
+            | {"paint_flushed": (time.perf_counter() - marks["main"]) * 1000},
+        })  # fmt: skip
+        app.quit()
+
+    class PaintWatcher(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if (
+                "window" not in shown
+                and event.type() == QEvent.Type.Paint
+                and isinstance(obj, QWidget)
+                and obj.window().isVisible()
+            ):
+                shown["window"] = obj.window()
+                QTimer.singleShot(0, painted)  # after the rest of this backing-store sync
+            return False
+
+    def watchdog() -> None:
+        _emit({"ok": False, "reason": f"no paint event within {WATCHDOG_MS // 1000} s"})
+        app.exit(1)
+
+    watcher = PaintWatcher()
+    app.installEventFilter(watcher)
+    QTimer.singleShot(WATCHDOG_MS, watchdog)
+    from journal.cli import main as daybook
+
+    status = daybook(["--home", str(home), "prompt"])
+    app.removeEventFilter(watcher)
+    return 0 if "window" in shown and status == 0 else 1
 
 
 def _add_widgets(window: Any) -> None:

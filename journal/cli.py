@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from journal import cli_crypto
 from journal.cli_input import not_utf8, query_first
-from journal.cli_parser import build_parser
+from journal.cli_parser import TEAM_COMMANDS, build_parser
 from journal.errors import DamagedJournalError, DaybookError, InputError, StorageError
 
 if TYPE_CHECKING:
@@ -106,10 +105,15 @@ def _filters(journal: Journal, args: argparse.Namespace) -> EntryFilter:
     from journal.domain.filters import EntryFilter
     from journal.domain.tags import unique_tags
 
-    today = journal.today()
-    # --from 2026-02 is the whole of February, as from:2026-02 is in a query.
-    date_from = parse_period(args.date_from, today)[0] if args.date_from is not None else None
-    date_to = parse_period(args.date_to, today)[1] if args.date_to is not None else None
+    # "today" (the settings' day boundary) is read only when a date needs it.
+    date_from = date_to = None
+    if args.date_from is not None or args.date_to is not None:
+        today = journal.today()
+        # --from 2026-02 is the whole of February, as from:2026-02 is in a query.
+        if args.date_from is not None:
+            date_from = parse_period(args.date_from, today)[0]
+        if args.date_to is not None:
+            date_to = parse_period(args.date_to, today)[1]
     if date_from and date_to and date_from > date_to:
         raise InputError(f"--from {date_from} is after --to {date_to}", "swap the two dates")
     return EntryFilter(date_from=date_from, date_to=date_to, tags=tuple(unique_tags(args.tag)))
@@ -420,6 +424,8 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(journal: Journal, args: argparse.Namespace) -> int:
+    import json
+
     from journal.services.insights import InsightsService
     from journal.settings import Settings
 
@@ -447,6 +453,8 @@ def _heading(entry: Entry | EntrySummary) -> str:
 
 
 def _print_json(entries: Sequence[Entry]) -> None:
+    import json
+
     json.dump([e.as_json() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -507,7 +515,7 @@ def _on_interrupt(_signum: int, _frame: object) -> None:
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     """The parsed command line; every usage error exits 2 with one line."""
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(query_first(argv, parser))
     if (name := not_utf8(args, parser)) is not None:
         parser.error(f"{name} is not UTF-8 text; write it in UTF-8")
@@ -557,15 +565,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "add":
             # Read before opening: if the journal cannot be opened, the text is not lost.
             # Images are checked first: a refused one stops the command before any writing.
-            from journal.services.attachments import read_images
+            args.images = []
+            if args.image:
+                from journal.services.attachments import read_images
 
-            args.images = read_images(args.image)
+                args.images = read_images(args.image)
             only_images = args.images and not args.text and sys.stdin.isatty()
             args.body = "" if only_images else _read_text(args.text)
         if args.command == "backup" and args.list:
             return _list_backups(paths)  # works when the journal cannot be opened
-        from journal.cli_team import COMMANDS as TEAM_COMMANDS
-
         if args.command in TEAM_COMMANDS:
             from journal.cli_team import run as run_team
 

@@ -1,20 +1,22 @@
 """The `daybook` argument parser: every command, option and help text in one place.
 
 Kept apart from the commands in `cli.py` so both stay readable; importing it loads only
-argparse.
+argparse. Each command's parser is built by its own function: `build_parser(argv)` builds
+only the one `argv` runs (all of them cost ~15 ms at every start, more than the search).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from journal import __version__, cli_crypto
 from journal.cli_input import date_text, entry_id, positive_int
-from journal.services.export_formats import EXPORT_FORMATS
-from journal.services.import_formats import IMPORT_FORMATS
+
+TEAM_COMMANDS = ("team", "share", "unshare")  # journal.cli_team adds and runs them
 
 QUERY_HELP = """\
 query syntax:
@@ -43,12 +45,31 @@ examples:
 class Parser(argparse.ArgumentParser):
     """argparse with the project's one-line error format (usage errors exit 2)."""
 
+    _checking = False
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"daybook: error: {message}\n")
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        # argparse makes a help formatter at every add_argument only to check the metavar
+        # against nargs; a formatter measures the terminal (importing shutil, ~7 M
+        # instructions of every start). That check needs no width: help still measures.
+        self._checking = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._checking = False
 
-def build_parser() -> Parser:
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._checking:
+            return argparse.HelpFormatter(prog=self.prog, width=80)
+        return super()._get_formatter()
+
+
+def build_parser(argv: Sequence[str] | None = None) -> Parser:
+    """The command line's parser; with `argv`, holding only the command's parser `argv`
+    needs (see `needed_command`), which parses it exactly as the whole parser would."""
     p = Parser(
         prog="daybook",
         description="Daybook: a journal for end-of-day work reflections. "
@@ -65,14 +86,25 @@ def build_parser() -> Parser:
         "(or set DAYBOOK_LOG=debug)",
     )
     p.add_argument("--passphrase-stdin", action="store_true", help=cli_crypto.STDIN_HELP)
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    # `prog` given: argparse would format the usage to find it (measuring the terminal).
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, prog=p.prog)
+    wanted = None if argv is None else needed_command(argv)
+    for names, add in COMMAND_PARSERS:
+        if wanted is None or wanted in names:
+            add(sub)
+    return p
 
+
+def _gui(sub: argparse._SubParsersAction[Any]) -> None:
     g = sub.add_parser("gui", help="open the desktop app (the default)")
     g.add_argument(
         "--minimized",
         action="store_true",
         help="start in the tray (or minimized where there is none); reminders still run",
     )
+
+
+def _prompt(sub: argparse._SubParsersAction[Any]) -> None:
     pr = sub.add_parser(
         "prompt",
         help="answer the end-of-day questions in a small window (for a scheduler)",
@@ -87,6 +119,8 @@ def build_parser() -> Parser:
         help="the day to reflect on (default today; 'yesterday')",
     )
 
+
+def _add(sub: argparse._SubParsersAction[Any]) -> None:
     a = sub.add_parser(
         "add",
         help="add an entry; prints its id",
@@ -112,55 +146,68 @@ def build_parser() -> Parser:
         help="add an image (PNG, JPEG, WebP, GIF; repeatable), re-encoded without its metadata",
     )
 
-    for name, helptext in (
-        ("list", "list entries, newest first"),
-        ("search", "search entries, newest first"),
-    ):
-        s = sub.add_parser(
-            name,
-            help=helptext,
-            description=helptext.capitalize() + ".",
-            epilog=QUERY_HELP if name == "search" else None,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        if name == "search":
-            s.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
-            s.add_argument("--by-relevance", action="store_true", help="best matches first")
-        s.add_argument(
-            "--from",
-            dest="date_from",
-            type=date_text,
-            metavar="D",
-            help="from this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY)",
-        )
-        s.add_argument(
-            "--to",
-            dest="date_to",
-            type=date_text,
-            metavar="D",
-            help="up to this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY)",
-        )
-        s.add_argument(
-            "--tag",
-            action="append",
-            default=[],
-            metavar="T",
-            help="only entries with this tag (repeatable: all of them)",
-        )
-        s.add_argument(
-            "--limit",
-            type=positive_int,
-            default=None,
-            metavar="N",
-            help="at most N entries (default: all for list, 50 for search)",
-        )
-        s.add_argument("--json", action="store_true", help="print a JSON array")
 
+LISTINGS = {
+    "list": "list entries, newest first",
+    "search": "search entries, newest first",
+}
+
+
+def _listing(sub: argparse._SubParsersAction[Any], name: str) -> None:
+    helptext = LISTINGS[name]
+    s = sub.add_parser(
+        name,
+        help=helptext,
+        description=helptext.capitalize() + ".",
+        epilog=QUERY_HELP if name == "search" else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    if name == "search":
+        s.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+        s.add_argument("--by-relevance", action="store_true", help="best matches first")
+    s.add_argument(
+        "--from",
+        dest="date_from",
+        type=date_text,
+        metavar="D",
+        help="from this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY)",
+    )
+    s.add_argument(
+        "--to",
+        dest="date_to",
+        type=date_text,
+        metavar="D",
+        help="up to this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY)",
+    )
+    s.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="T",
+        help="only entries with this tag (repeatable: all of them)",
+    )
+    s.add_argument(
+        "--limit",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="at most N entries (default: all for list, 50 for search)",
+    )
+    s.add_argument("--json", action="store_true", help="print a JSON array")
+
+
+def _show(sub: argparse._SubParsersAction[Any]) -> None:
     s = sub.add_parser("show", help="print one entry")
     s.add_argument("id", type=entry_id, metavar="ID")
     s.add_argument("--json", action="store_true", help="print a JSON array of one entry")
+
+
+def _edit(sub: argparse._SubParsersAction[Any]) -> None:
     s = sub.add_parser("edit", help="edit an entry in $VISUAL or $EDITOR")
     s.add_argument("id", type=entry_id, metavar="ID")
+
+
+def _attach(sub: argparse._SubParsersAction[Any]) -> None:
     s = sub.add_parser(
         "attach",
         help="add images to the end of an entry",
@@ -170,11 +217,23 @@ def build_parser() -> Parser:
     )
     s.add_argument("id", type=entry_id, metavar="ID")
     s.add_argument("files", type=Path, nargs="+", metavar="FILE")
+
+
+def _delete(sub: argparse._SubParsersAction[Any]) -> None:
     s = sub.add_parser("delete", help="move an entry to the Trash (`daybook undelete` undoes it)")
     s.add_argument("id", type=entry_id, metavar="ID")
+
+
+def _trash(sub: argparse._SubParsersAction[Any]) -> None:
     sub.add_parser("trash", help="list the entries in the Trash, most recently deleted first")
+
+
+def _undelete(sub: argparse._SubParsersAction[Any]) -> None:
     s = sub.add_parser("undelete", help="bring an entry back from the Trash")
     s.add_argument("id", type=entry_id, metavar="ID")
+
+
+def _purge(sub: argparse._SubParsersAction[Any]) -> None:
     s = sub.add_parser(
         "purge",
         help="delete entries in the Trash for ever, leaving no trace of their text",
@@ -184,6 +243,10 @@ def build_parser() -> Parser:
     )
     s.add_argument("ids", type=entry_id, nargs="*", metavar="ID")
     s.add_argument("--all", action="store_true", help="empty the whole Trash")
+
+
+def _import(sub: argparse._SubParsersAction[Any]) -> None:
+    from journal.services.import_formats import IMPORT_FORMATS
 
     i = sub.add_parser(
         "import",
@@ -210,6 +273,10 @@ def build_parser() -> Parser:
         help="markdown: the date pattern of the notes' file names, without the extension "
         "(default '%%Y-%%m-%%d' as Obsidian writes them; Logseq's journals use '%%Y_%%m_%%d')",
     )
+
+
+def _export(sub: argparse._SubParsersAction[Any]) -> None:
+    from journal.services.export_formats import EXPORT_FORMATS
 
     x = sub.add_parser(
         "export",
@@ -286,6 +353,8 @@ def build_parser() -> Parser:
     )
     x.add_argument("--force", action="store_true", help="replace existing files")
 
+
+def _backup(sub: argparse._SubParsersAction[Any]) -> None:
     b = sub.add_parser("backup", help="write a verified copy of the journal")
     b_where = b.add_mutually_exclusive_group()
     b_where.add_argument(
@@ -297,6 +366,9 @@ def build_parser() -> Parser:
         "--list", action="store_true", help="list the backups in the backups folder instead"
     )
     b.add_argument("--force", action="store_true", help="replace the file --to names")
+
+
+def _restore(sub: argparse._SubParsersAction[Any]) -> None:
     r = sub.add_parser(
         "restore", help="replace the journal with a backup (the current one is backed up first)"
     )
@@ -307,7 +379,13 @@ def build_parser() -> Parser:
         help="the journal is encrypted and too damaged for its passphrase to be checked: "
         "move it aside unchanged and restore FILE anyway",
     )
+
+
+def _check(sub: argparse._SubParsersAction[Any]) -> None:
     sub.add_parser("check", help="check the database and its search index")
+
+
+def _stats(sub: argparse._SubParsersAction[Any]) -> None:
     st = sub.add_parser(
         "stats",
         help="print entries, words, streaks and top tags",
@@ -317,11 +395,61 @@ def build_parser() -> Parser:
     )
     st.add_argument("--year", type=_year, metavar="Y", help="only this year (e.g. 2026)")
     st.add_argument("--json", action="store_true", help="print a JSON object")
+
+
+def _team(sub: argparse._SubParsersAction[Any]) -> None:
     from journal.cli_team import add_parsers as add_team_parsers  # the team log's commands
 
     add_team_parsers(sub, entry_id)
-    cli_crypto.add_parsers(sub)
-    return p
+
+
+# Every command's parser, in the order of the help's list, with the command names it adds.
+COMMAND_PARSERS: tuple[
+    tuple[tuple[str, ...], Callable[[argparse._SubParsersAction[Any]], None]], ...
+] = (
+    (("gui",), _gui),
+    (("prompt",), _prompt),
+    (("add",), _add),
+    (("list",), lambda sub: _listing(sub, "list")),
+    (("search",), lambda sub: _listing(sub, "search")),
+    (("show",), _show),
+    (("edit",), _edit),
+    (("attach",), _attach),
+    (("delete",), _delete),
+    (("trash",), _trash),
+    (("undelete",), _undelete),
+    (("purge",), _purge),
+    (("import",), _import),
+    (("export",), _export),
+    (("backup",), _backup),
+    (("restore",), _restore),
+    (("check",), _check),
+    (("stats",), _stats),
+    (TEAM_COMMANDS, _team),
+    (cli_crypto.COMMANDS, cli_crypto.add_parsers),
+)
+COMMAND_NAMES = frozenset(name for names, _add in COMMAND_PARSERS for name in names)
+# Top-level options argparse reads as they are written (no abbreviation, no help).
+_PLAIN_FLAGS = ("--verbose", "--passphrase-stdin")
+
+
+def needed_command(argv: Sequence[str]) -> str | None:
+    """The one command whose parser parsing `argv` needs, "" for none, or None for all.
+
+    Only when every word before the command is a top-level option written in full (so
+    argparse cannot read it otherwise) and the command is one of ours; help, abbreviations,
+    `--`, a mistyped command and the like get the whole parser, and its messages.
+    """
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--home" and i + 1 < len(argv):
+            i += 2
+        elif word in _PLAIN_FLAGS or word.startswith("--home="):
+            i += 1
+        else:
+            return word if word in COMMAND_NAMES else None
+    return ""
 
 
 # -- commands --------------------------------------------------------------------------------

@@ -13,13 +13,14 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from journal.cli_parser import TEAM_COMMANDS
 from journal.errors import InputError
 
 if TYPE_CHECKING:
     from journal.paths import AppPaths
     from journal.services.journal import Journal
 
-COMMANDS = ("team", "share", "unshare")
+COMMANDS = TEAM_COMMANDS
 
 TEAM_HELP = """\
 administrator (once per team database, as a role that may create roles):

@@ -5,7 +5,6 @@ Parsing is strict on purpose: a typo must be reported, never read as some other 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -43,6 +42,8 @@ def parse_period(text: str, today: dt.date) -> tuple[dt.date, dt.date]:
     try:
         if month := _MONTH.fullmatch(value):
             year, mon = int(month[1]), int(month[2])
+            import calendar  # ~12 M instructions, for a month's last day only
+
             last = calendar.monthrange(year, mon)[1]
             return dt.date(year, mon, 1), dt.date(year, mon, last)
         if _YEAR.fullmatch(value):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -81,12 +82,18 @@ def from_utc(utc: dt.datetime | str, offset_min: int) -> dt.datetime:
         if dash and len(year) < 4 and year.isdigit():
             utc = year.zfill(4) + dash + rest
         utc = dt.datetime.fromisoformat(utc)
-    zone = dt.timezone(dt.timedelta(minutes=offset_min))
+    zone = _zone(offset_min)
     aware = utc.replace(tzinfo=dt.UTC)
     try:
         return aware.astimezone(zone)
     except OverflowError:
         return aware
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(offset_min: int) -> dt.timezone:
+    """The fixed zone of a stored offset (a few per journal; made once, not per row)."""
+    return dt.timezone(dt.timedelta(minutes=offset_min))
 
 
 def cursor_of(entry: Entry | EntrySummary) -> Cursor:

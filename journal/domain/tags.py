@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from journal.domain.blocks import Reading, read
+if TYPE_CHECKING:
+    from journal.domain.blocks import Reading
 
 # A #tag starts with a letter and is not part of a word, a URL fragment, an HTML entity or
 # a Markdown heading ("# Title" has a space after the hash).
@@ -30,7 +32,17 @@ def hashtags(body: str) -> list[str]:
     """
     if "#" not in body:
         return []
+    if _plain(body):
+        return _tags_in(body)
+    from journal.domain.blocks import read  # not loaded by readers that never look for tags
+
     return _hashtags_of(read(body))
+
+
+def _plain(body: str) -> bool:
+    """A body with no fence, no inline code and one line ending: `blocks.read` would find
+    no code and no private block in it (and `blocks` need not be loaded)."""
+    return "`" not in body and "~" not in body and "\r" not in body
 
 
 def _hashtags_of(reading: Reading) -> list[str]:
@@ -50,9 +62,12 @@ def private_only_tags(body: str, reading: Reading | None = None) -> set[str]:
     since an entry does not record which of its tags were typed where. Pass `reading`
     (`read(body)`) when the caller has it already.
     """
-    if "#" not in body:
+    if "#" not in body or (reading is None and _plain(body)):
         return set()
-    reading = reading or read(body)
+    if reading is None:
+        from journal.domain.blocks import read
+
+        reading = read(body)
     inside = {t.casefold() for t in _tags_in(reading.private_text())}
     if not inside:
         return set()

@@ -34,8 +34,6 @@ damaged salt only) or is found damaged by the ordinary checks, and can be restor
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import os
 import sqlite3
 import threading
@@ -120,6 +118,8 @@ class Key:
     def derive(cls, passphrase: str, salt: bytes | None = None) -> Key:
         if not passphrase:
             raise WrongPassphraseError("the passphrase is empty", "type a passphrase")
+        import hashlib  # ~4 ms at start, for encrypted journals only
+
         salt = os.urandom(SALT_BYTES) if salt is None else salt
         raw = hashlib.pbkdf2_hmac(
             KDF_HASH, passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
@@ -282,6 +282,8 @@ def fits(path: Path, key: Key) -> bool:
     key fails them all. Reads (never writes) the first pages and pages spread over the file,
     `SAMPLED_PAGES` in all, so a wrong passphrase costs no more than its key derivation.
     A file with no whole page proves nothing."""
+    import hashlib  # loaded on use: a plain journal's commands never need it
+
     hmac_salt = bytes(b ^ _HMAC_SALT_MASK for b in key.salt)
     hmac_key = hashlib.pbkdf2_hmac(KDF_HASH, key.raw, hmac_salt, _HMAC_KDF_ITERATIONS, KEY_BYTES)
     try:
@@ -305,6 +307,8 @@ def _sample(pages: int) -> list[int]:
 
 
 def _page_verifies(page: bytes, number: int, hmac_key: bytes) -> bool:
+    import hmac
+
     if len(page) != PAGE_SIZE:
         return False
     start = SALT_BYTES if number == 1 else 0

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 import threading
 import time
@@ -409,6 +408,8 @@ def describe(exc: BaseException, path: Path) -> StorageError:
 
 def _disk_full(path: Path) -> bool:
     """Less room left beside `path` than SQLite needs for its side files (64 KiB)."""
+    import shutil
+
     try:
         return shutil.disk_usage(path.parent).free < 64 * 1024
     except OSError:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal import cancel
 from journal.domain.entry import (
@@ -46,8 +45,6 @@ from journal.domain.tags import hashtags, private_only_tags
 from journal.errors import InputError, NotFoundError, StorageError
 from journal.paths import AppPaths
 from journal.storage import cipher, db
-from journal.storage.attachments import AttachmentStore, drop_unreferenced, referenced_by
-from journal.storage.backup import backup_file, timestamped_name
 from journal.storage.cipher import SQLITE_HEADER
 from journal.storage.db import Engine
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
@@ -73,6 +70,9 @@ from journal.storage.sql import (
     ts,
 )
 from journal.storage.statistics import JournalStatistics
+
+if TYPE_CHECKING:
+    from journal.storage.attachments import AttachmentStore
 
 # Entries per INSERT statement in imports (11 values each; SQLite allows 32,766).
 IMPORT_CHUNK = 500
@@ -159,6 +159,8 @@ class JournalStore(JournalStatistics):
                     f"the journal {self.path} was written by a newer Daybook (schema {revision})",
                     "install the newer Daybook again, or restore an older backup",
                 )
+            from journal.storage.backup import backup_file, timestamped_name
+
             backup_file(
                 self.path,
                 paths.backups / timestamped_name(f"pre-upgrade-{revision}"),
@@ -169,6 +171,8 @@ class JournalStore(JournalStatistics):
     @property
     def attachments(self) -> AttachmentStore:
         """The images stored in this journal (see journal.storage.attachments)."""
+        from journal.storage.attachments import AttachmentStore
+
         return AttachmentStore(self._engine, self.path)
 
     def close(self) -> None:
@@ -319,6 +323,8 @@ class JournalStore(JournalStatistics):
                     "secure_delete; nothing was purged",
                     "use a Python built with a standard SQLite",
                 )
+            from journal.storage.attachments import drop_unreferenced, referenced_by
+
             images = referenced_by(cur, entry_ids)
             cur.execute(f"DELETE FROM entries WHERE id IN ({marks})", tuple(entry_ids))
             removed = cur.rowcount
@@ -529,6 +535,8 @@ class JournalStore(JournalStatistics):
             with cancel.cancellable(token):  # a stop request reaches both halves
                 return ranked(span)
 
+        from concurrent.futures import ThreadPoolExecutor  # with logging: ~7 ms at start
+
         with ThreadPoolExecutor(max_workers=1) as pool:
             upper = pool.submit(half, (middle + 1, last))
             best = ranked((first, middle))
@@ -728,6 +736,8 @@ class JournalStore(JournalStatistics):
 
         Without `replace`, an existing `target` is refused (StorageError).
         """
+        from journal.storage.backup import backup_file
+
         return backup_file(self.path, target, replace, self._engine.key)
 
     @property

@@ -20,14 +20,16 @@ ROOT = Path(__file__).resolve().parents[3]
 HEAVY = ("sqlalchemy", "alembic")
 
 
-def _heavy_after(home: Path, *args: str) -> tuple[int, list[str]]:
+def _heavy_after(home: Path, *args: str, heavy: tuple[str, ...] = HEAVY) -> tuple[int, list[str]]:
     """Run `daybook --home HOME ARGS` in a fresh interpreter; its exit status and the
-    SQLAlchemy/Alembic modules it loaded."""
+    modules among `heavy` (names or package prefixes) it loaded."""
     code = (
         "import sys\n"
         "from journal.cli import main\n"
         f"rc = main(['--home', {str(home)!r}, *{list(args)!r}])\n"
-        f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))\n"
+        f"heavy = {heavy!r}\n"
+        "print(sorted(m for m in sys.modules if m in heavy or m.startswith(tuple(\n"
+        "    h + '.' for h in heavy))))\n"
         "sys.exit(rc)\n"
     )
     out = subprocess.run(
@@ -62,6 +64,41 @@ def test_commands_on_an_up_to_date_journal_never_import_sqlalchemy(
     )
     rc, heavy = _heavy_after(paths.home, *args)
     assert rc == 0 and heavy == []
+
+
+# What the light commands used to load at start and do not need (issue 18: each start of
+# `search`, `list`, `add` is held to 3x a bare `python -c pass`). A new import of one of
+# these at module level, on their path, shows here.
+NOT_AT_START = (
+    "concurrent.futures", "logging", "uuid", "platform", "secrets", "hashlib", "shutil",
+    "calendar", "bz2", "lzma", "journal.storage.backup", "journal.storage.attachments",
+    "journal.services.attachments", "journal.services.import_formats",
+    "journal.services.export_formats", "journal.importers", "journal.services.health",
+    "journal.domain.blocks",  # a body without fences or CR is read without it
+)  # fmt: skip
+NOT_FOR_READING = ("json", "journal.settings", "journal.domain.schedule")
+
+
+@pytest.mark.parametrize(
+    ("args", "heavy"),
+    [
+        (("search", "deploy"), NOT_AT_START + NOT_FOR_READING),
+        (("search", "--by-relevance", "deploy", "#ci"), NOT_AT_START + NOT_FOR_READING),
+        (("list", "--limit", "50"), NOT_AT_START + NOT_FOR_READING),
+        (("add", "deployed the cache #ci"), NOT_AT_START),
+    ],
+)
+def test_the_light_commands_load_only_what_they_use(
+    paths: AppPaths, args: tuple[str, ...], heavy: tuple[str, ...]
+) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "journal", "--home", str(paths.home), "add", "first #words"],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    rc, loaded = _heavy_after(paths.home, *args, heavy=heavy)
+    assert rc == 0 and loaded == []
 
 
 def test_an_old_journal_loads_alembic_to_upgrade_and_then_no_more(paths: AppPaths) -> None:

@@ -400,3 +400,16 @@ def test_a_derived_title_is_one_line_cut_at_a_word(first_line: str, label: str) 
     entry = Entry(1, "u", moment.date(), moment, moment, "", first_line + "\nmore", (), False)
     assert entry.display_title == label
     assert len(entry.display_title) <= 81 and "\n" not in entry.display_title
+
+
+def test_new_uids_are_random_version_4_uuids_in_hex() -> None:
+    """`new_uid` stands in for `uuid.uuid4().hex` (issue 18: without importing uuid)."""
+    import uuid
+
+    from journal.storage.sql import new_uid
+
+    seen = {new_uid() for _ in range(2000)}
+    assert len(seen) == 2000
+    for uid in seen:
+        parsed = uuid.UUID(hex=uid)
+        assert (parsed.version, parsed.variant, parsed.hex) == (4, uuid.RFC_4122, uid)
