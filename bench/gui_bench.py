@@ -82,7 +82,7 @@ def run_gui(res: Results, home: Path, runs: int, pages: int, label: str = "") ->
             note=f"{content_ratio:.2f}x bare; the journal opened "
             "in the background after the first paint, first page of the timeline shown",
         ).ok = content_ratio <= TARGETS["gui_content_ratio"]
-    phases = [s["phases_ms"] for s in samples["app"]]
+    phases: list[dict[str, float]] = [s["phases_ms"] for s in samples["app"]]
 
     def phase(start: str, end: str) -> float:
         return statistics.median(p[end] - p[start] for p in phases)

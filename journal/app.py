@@ -363,7 +363,7 @@ def fill_window(
         journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
     )
     window.attach(journal, editor, page_size=page_size)
-    window.drafts = drafts  # type: ignore[attr-defined]
+    window.drafts = drafts
     current = [settings]
     configure_spelling(settings.spell_language, journal.paths.home)
     offer = first_run_offer(window, journal, lambda: current[0])
@@ -404,7 +404,7 @@ def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
         window.editor.flush()  # type: ignore[attr-defined]  # unsaved text into the journal
         encryption.convert_open_journal(journal, passphrase)
         if passphrase is not None:
-            window.drafts.keep_in_memory()  # type: ignore[attr-defined]
+            window.drafts.keep_in_memory()
 
     return SecurityActions(
         encrypted=lambda: encryption.is_encrypted(journal.paths),
@@ -531,7 +531,7 @@ def offer_drafts(window: MainWindow) -> None:
     """Offer back what the editor held when Daybook last stopped without saving it."""
     from journal.errors import DaybookError
 
-    store: DraftStore = window.drafts  # type: ignore[attr-defined]
+    store: DraftStore = window.drafts
     pending = store.pending()
     for draft in [d for d in pending if d.is_empty]:
         store.discard(draft.key)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from journal.errors import WrongPassphraseError
 from journal.paths import AppPaths
 from journal.services.journal import Journal
 from journal.storage import cipher, convert
@@ -72,7 +73,7 @@ def _open(paths: AppPaths) -> Journal:
             try:
                 cipher.unlock(paths.database, passphrase)
                 break
-            except cipher.WrongPassphraseError:
+            except WrongPassphraseError:
                 continue
         else:
             raise AssertionError("the encrypted journal opens with neither passphrase")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from journal.domain.filters import EntryFilter
 from journal.errors import ImportFormatError
 from journal.services.journal import Journal
 
@@ -245,9 +246,7 @@ def test_rednotebook_links_out_of_the_folder_are_skipped_and_listed(
     assert "2024-07.txt: a link to a place outside" in skipped
 
 
-def _all():  # type: ignore[no-untyped-def]
-    from journal.domain.filters import EntryFilter
-
+def _all() -> EntryFilter:
     return EntryFilter(include_private=True)
 
 

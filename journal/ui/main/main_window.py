@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
     from journal.domain.entry import Entry
     from journal.rendering.markdown import MarkdownRenderer
+    from journal.services.drafts import DraftStore
     from journal.services.journal import Journal
     from journal.ui.common.busy import BusyIndicator
     from journal.ui.common.changes import ChangeSignal
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
     undo_button: QPushButton
     busy: BusyIndicator
     streak_label: QLabel
+    drafts: DraftStore  # the editor's drafts, set by app.fill_window beside `attach`
 
     def __init__(
         self,

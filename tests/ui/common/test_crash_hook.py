@@ -23,6 +23,7 @@ from journal.paths import AppPaths
 from journal.settings import Settings
 from journal.ui.common import crash
 from journal.ui.common.errors import ErrorDialog
+from journal.ui.editor.editor import EntryEditor
 
 
 def _mode(path: Path) -> int:
@@ -67,6 +68,7 @@ def test_an_exception_in_a_slot_is_logged_shown_and_the_typed_text_kept(
     window.show()
     qtbot.waitExposed(window)
     window.new_entry()
+    assert isinstance(window.editor, EntryEditor)
     qtbot.keyClicks(window.editor.body_edit, "Words that must survive")
     button = QPushButton("crash", window)
     button.clicked.connect(_raise_on_purpose)

@@ -19,7 +19,9 @@ def picked(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
     def get(_cls: Any, _parent: Any, folder: bool, _filters: str, _start: Path) -> Path | None:
         state.append(folder)
-        return state[0]
+        answer = state[0]
+        assert answer is None or isinstance(answer, Path)
+        return answer
 
     monkeypatch.setattr(ImportDialog, "get_path", classmethod(get))
     return state

@@ -179,7 +179,7 @@ def test_settings_security_encrypts_changes_and_decrypts_the_open_journal(
     assert warned == [True] and encryption.is_encrypted(paths)
     assert tab.change_button.isVisibleTo(tab) and not tab.encrypt_button.isVisibleTo(tab)
     journal.add("Walrus4canary after encryption")
-    assert window.drafts.memory_only  # type: ignore[attr-defined]
+    assert window.drafts.memory_only
     leaks = [p for p in paths.home.rglob("*") if p.is_file() and b"Walrus4canary" in p.read_bytes()]
     assert leaks == []
     tab.change_button.click()

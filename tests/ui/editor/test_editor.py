@@ -4,7 +4,7 @@ keep the text, focus-out saves, drafts, tags and their completion, days, shortcu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -25,6 +25,9 @@ from journal.ui.editor.highlighter import tag_spans
 
 DAY = dt.date(2026, 4, 14)
 
+# A fixture that builds editors: make_editor(autosave_ms=...) or make_editor(width=...).
+MakeEditor = Callable[..., EntryEditor]
+
 
 @pytest.fixture
 def drafts(paths: Any) -> DraftStore:
@@ -32,7 +35,7 @@ def drafts(paths: Any) -> DraftStore:
 
 
 @pytest.fixture
-def make_editor(journal: Journal, drafts: DraftStore, qtbot: Any) -> Iterator[Any]:
+def make_editor(journal: Journal, drafts: DraftStore, qtbot: Any) -> MakeEditor:
     """Editors shown in a window; closed (and flushed) before the journal closes."""
 
     def make(autosave_ms: int = 50) -> EntryEditor:
@@ -47,8 +50,8 @@ def make_editor(journal: Journal, drafts: DraftStore, qtbot: Any) -> Iterator[An
 
 
 @pytest.fixture
-def editor(make_editor: Any) -> EntryEditor:
-    return make_editor()  # type: ignore[no-any-return]
+def editor(make_editor: MakeEditor) -> EntryEditor:
+    return make_editor()
 
 
 def type_and_wait_saved(qtbot: Any, editor: EntryEditor, widget: QWidget, text: str) -> Any:
@@ -174,7 +177,7 @@ def test_failed_first_save_of_a_new_entry(
 
 
 def test_leaving_the_editor_saves(
-    qtbot: Any, make_editor: Any, journal: Journal, drafts: DraftStore
+    qtbot: Any, make_editor: MakeEditor, journal: Journal, drafts: DraftStore
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
@@ -238,7 +241,7 @@ def test_an_error_dialog_taking_the_focus_does_not_retry_the_save(
     assert editor.is_dirty()
 
 
-def test_closing_the_editor_saves(make_editor: Any, qtbot: Any, journal: Journal) -> None:
+def test_closing_the_editor_saves(make_editor: MakeEditor, qtbot: Any, journal: Journal) -> None:
     editor = make_editor(autosave_ms=600_000)
     qtbot.keyClicks(editor.body_edit, "Closing")
     with qtbot.waitSignal(editor.entrySaved, timeout=5000):
@@ -252,7 +255,7 @@ def test_closing_the_editor_saves(make_editor: Any, qtbot: Any, journal: Journal
     ids=["escape", "ctrl-return"],
 )
 def test_escape_and_ctrl_return_save_then_ask_to_close(
-    make_editor: Any, qtbot: Any, journal: Journal, keys: Any
+    make_editor: MakeEditor, qtbot: Any, journal: Journal, keys: Any
 ) -> None:
     editor = make_editor(autosave_ms=600_000)
     editor.activateWindow()
@@ -267,7 +270,7 @@ def test_escape_and_ctrl_return_save_then_ask_to_close(
 
 
 def test_escape_does_not_close_when_the_save_fails(
-    make_editor: Any, qtbot: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch
+    make_editor: MakeEditor, qtbot: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     editor = make_editor(autosave_ms=600_000)
     editor.activateWindow()
@@ -287,7 +290,7 @@ def test_escape_does_not_close_when_the_save_fails(
 
 
 def test_a_draft_is_written_while_typing_and_discarded_after_the_save(
-    make_editor: Any, qtbot: Any, drafts: DraftStore
+    make_editor: MakeEditor, qtbot: Any, drafts: DraftStore
 ) -> None:
     editor = make_editor(autosave_ms=600_000)
     editor.new_entry(DAY)
@@ -405,7 +408,7 @@ def test_tags_are_saved_normalised(qtbot: Any, editor: EntryEditor, journal: Jou
 
 
 def test_tag_completion_offers_existing_tags(
-    qtbot: Any, make_editor: Any, journal: Journal
+    qtbot: Any, make_editor: MakeEditor, journal: Journal
 ) -> None:
     journal.add("a", tags=["work", "workshop", "learning"])
     journal.add("b", tags=["work"])
@@ -420,19 +423,20 @@ def test_tag_completion_offers_existing_tags(
     model = completer.completionModel()
     offered = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert offered == ["work", "workshop"]
-    assert completer.popup().isVisible()
+    popup = completer.popup()
+    assert popup is not None and popup.isVisible()
 
-    completer.popup().setCurrentIndex(model.index(1, 0))
-    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    popup.setCurrentIndex(model.index(1, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert tags.text() == "learning, workshop, "
     assert editor.is_dirty()
 
     qtbot.keyClicks(tags, "LEA")  # already there: not offered again
-    assert completer.completionCount() == 0 or not completer.popup().isVisible()
+    assert completer.completionCount() == 0 or not popup.isVisible()
 
 
 def test_tag_completion_knows_tags_written_since_the_editor_opened(
-    qtbot: Any, make_editor: Any, journal: Journal
+    qtbot: Any, make_editor: MakeEditor, journal: Journal
 ) -> None:
     editor = make_editor(autosave_ms=600_000)
     editor.activateWindow()

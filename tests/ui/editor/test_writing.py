@@ -5,7 +5,7 @@ calendar follows the day being edited."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -25,6 +25,9 @@ from tests.ui.conftest import add_entries
 
 MOST_COLUMNS = 80  # a comfortable line: about 60 to 80 characters
 
+# A fixture that builds editors: make_editor(autosave_ms=...) or make_editor(width=...).
+MakeEditor = Callable[..., EntryEditor]
+
 
 @pytest.fixture
 def themed(qapp: Any) -> Iterator[Any]:
@@ -39,7 +42,7 @@ def themed(qapp: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def make_editor(journal: Journal, paths: Any, qtbot: Any) -> Iterator[Any]:
+def make_editor(journal: Journal, paths: Any, qtbot: Any) -> MakeEditor:
     def make(width: int = 700) -> EntryEditor:
         editor = EntryEditor(journal, DraftStore(paths.drafts), autosave_ms=50)
         qtbot.addWidget(editor)
@@ -57,7 +60,7 @@ def make_editor(journal: Journal, paths: Any, qtbot: Any) -> Iterator[Any]:
 
 
 def test_the_writing_font_is_proportional_and_code_stays_monospace(
-    themed: QApplication, make_editor: Any
+    themed: QApplication, make_editor: MakeEditor
 ) -> None:
     assert not QFontInfo(editor_font(Settings())).fixedPitch()
     apply_theme(themed, Settings())
@@ -89,7 +92,7 @@ def column_of(edit: MarkdownEdit) -> tuple[int, int, int]:
 
 
 @pytest.mark.parametrize("width", [700, 1100, 1600, 2400])
-def test_the_text_column_is_centred_and_never_too_wide(width: int, make_editor: Any) -> None:
+def test_the_text_column_is_centred_and_never_too_wide(width: int, make_editor: MakeEditor) -> None:
     editor = make_editor(width)
     body = editor.body_edit
     left, column, right = column_of(body)
@@ -101,16 +104,16 @@ def test_the_text_column_is_centred_and_never_too_wide(width: int, make_editor: 
     # the margins are the page's colour, not a grey frame around a white strip
     image = body.grab().toImage()
     page = body.palette().color(body.backgroundRole())
-    assert image.pixelColor(max(left // 2, 1) * image.devicePixelRatio(), 5) == page
+    assert image.pixelColor(round(max(left // 2, 1) * image.devicePixelRatio()), 5) == page
 
 
-def test_a_narrow_editor_keeps_all_its_width(make_editor: Any) -> None:
+def test_a_narrow_editor_keeps_all_its_width(make_editor: MakeEditor) -> None:
     editor = make_editor(420)
     left, _column, right = column_of(editor.body_edit)
     assert left == 0 and right <= 1
 
 
-def test_the_column_follows_a_resize_and_the_font(make_editor: Any, qtbot: Any) -> None:
+def test_the_column_follows_a_resize_and_the_font(make_editor: MakeEditor, qtbot: Any) -> None:
     editor = make_editor(700)
     body = editor.body_edit
     editor.resize(1800, 600)
@@ -122,7 +125,7 @@ def test_the_column_follows_a_resize_and_the_font(make_editor: Any, qtbot: Any) 
     qtbot.waitUntil(lambda: column_of(body)[1] > before)
 
 
-def test_a_click_in_the_margin_puts_the_cursor_on_that_line(make_editor: Any) -> None:
+def test_a_click_in_the_margin_puts_the_cursor_on_that_line(make_editor: MakeEditor) -> None:
     editor = make_editor(1800)
     body = editor.body_edit
     body.setPlainText("first line\nsecond line\nthird line")
@@ -168,7 +171,7 @@ def _body(editor: EntryEditor, text: str, line: int, column: int = -1) -> Markdo
     ],
 )
 def test_tab_indents_a_list_item_and_shift_tab_outdents_it(
-    line: str, indented: str, make_editor: Any, qtbot: Any
+    line: str, indented: str, make_editor: MakeEditor, qtbot: Any
 ) -> None:
     editor = make_editor()
     body = _body(editor, "- first\n" + line, 1, 2)
@@ -182,7 +185,7 @@ def test_tab_indents_a_list_item_and_shift_tab_outdents_it(
 
 
 def test_shift_tab_at_the_left_edge_changes_nothing_and_moves_back(
-    make_editor: Any, qtbot: Any
+    make_editor: MakeEditor, qtbot: Any
 ) -> None:
     editor = make_editor()
     body = _body(editor, "- item", 0)
@@ -191,7 +194,9 @@ def test_shift_tab_at_the_left_edge_changes_nothing_and_moves_back(
     assert QApplication.focusWidget() is not body
 
 
-def test_tab_indents_every_selected_item_in_one_undo_step(make_editor: Any, qtbot: Any) -> None:
+def test_tab_indents_every_selected_item_in_one_undo_step(
+    make_editor: MakeEditor, qtbot: Any
+) -> None:
     editor = make_editor()
     body = _body(editor, "- a\n- b\n- c", 0, 0)
     cursor = body.textCursor()
@@ -205,10 +210,14 @@ def test_tab_indents_every_selected_item_in_one_undo_step(make_editor: Any, qtbo
 
 
 @pytest.mark.parametrize("text", ["Plain prose here", "", "# Heading", "not - a list"])
-def test_tab_in_prose_moves_on_and_types_nothing(text: str, make_editor: Any, qtbot: Any) -> None:
+def test_tab_in_prose_moves_on_and_types_nothing(
+    text: str, make_editor: MakeEditor, qtbot: Any
+) -> None:
     editor = make_editor()
     after = QLineEdit(editor)  # the next field in the window's focus chain
-    editor.layout().addWidget(after)
+    layout = editor.layout()
+    assert layout is not None
+    layout.addWidget(after)
     after.show()
     QWidget.setTabOrder(editor.body_edit, after)
     body = _body(editor, text, 0)
@@ -249,8 +258,8 @@ def test_tab_never_types_a_tab_and_shift_tab_undoes_tab(
 
 
 @pytest.fixture
-def make_editor_once(make_editor: Any) -> EntryEditor:
-    return make_editor()  # type: ignore[no-any-return]
+def make_editor_once(make_editor: MakeEditor) -> EntryEditor:
+    return make_editor()
 
 
 def test_in_the_prompt_tab_indents_a_list_answer_and_otherwise_moves_on(
