@@ -34,7 +34,9 @@ def check_box(box: QMessageBox) -> None:
     ]
     shown = [label for label in labels if label is not None and label.isVisible()]
     assert shown and all(label.width() >= 380 for label in shown)
-    margins = box.layout().contentsMargins()
+    layout = box.layout()
+    assert layout is not None
+    margins = layout.contentsMargins()
     assert min(margins.left(), margins.right(), margins.top()) >= 16
     box.close()
 

@@ -262,9 +262,9 @@ def test_escape_and_ctrl_return_save_then_ask_to_close(
     qtbot.waitUntil(editor.isActiveWindow)
     editor.body_edit.setFocus()
     qtbot.keyClicks(editor.body_edit, "Done for today")
-    combo = QKeySequence(keys)[0]  # type: ignore[index]  # needs the application, so here
     with qtbot.waitSignals([editor.entrySaved, editor.closeRequested], order="strict"):
-        qtbot.keyClick(editor.body_edit, combo.key(), combo.keyboardModifiers())
+        # QKeySequence(keys) needs the application, so it is made here
+        qtbot.keySequence(editor.body_edit, QKeySequence(keys))
     assert editor.body_edit.toPlainText() == "Done for today"  # Return did not add a line
     assert journal.store.count() == 1
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 
 from journal.domain.entry import MARK_START
 from journal.errors import StorageError
+from journal.services.journal import Journal
 from journal.paths import AppPaths
 from journal.ui.main.trash import TrashView
 from tests.ui.conftest import add_entries
@@ -20,9 +21,7 @@ def shortcut(window: Any, key: QKeySequence.StandardKey) -> None:
     """Press the platform's key for a standard action (they differ between platforms)."""
     from PySide6.QtTest import QTest
 
-    sequence = QKeySequence.keyBindings(key)[0]
-    combo = sequence[0]
-    QTest.keyClick(window.focusWidget() or window, combo.key(), combo.keyboardModifiers())
+    QTest.keySequence(window.focusWidget() or window, QKeySequence.keyBindings(key)[0])
 
 
 def test_empty_journal_invites_the_first_reflection(journal: Any, make_window: Any) -> None:
@@ -335,7 +334,7 @@ def test_settings_are_saved_and_applied(
 
 
 def test_slow_work_shows_a_busy_bar_after_a_while(
-    journal: Any, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import threading
 

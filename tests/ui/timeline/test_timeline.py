@@ -40,7 +40,7 @@ def test_fetch_more_reads_pages_on_demand(journal: Any) -> None:
         model.fetchMore(QModelIndex())
     assert model.entry_count() == 300
     assert model.fetch_count == 13  # 12 full pages and one that finds the end
-    days = [model.entry_at(r).day for r in range(model.rowCount()) if model.entry_at(r)]
+    days = [e.day for r in range(model.rowCount()) if (e := model.entry_at(r))]
     assert days == sorted(days, reverse=True)
     assert len(set(days)) == 300  # no entry twice, none lost at page edges
 
@@ -98,6 +98,7 @@ def test_remove_entry_takes_an_empty_heading_with_it(journal: Any) -> None:
     model.show_listing()
     assert kinds(model) == ["month", "entry", "month", "entry"]
     october = model.entry_at(3)
+    assert october is not None
     model.remove_entry(october.id)
     assert kinds(model) == ["month", "entry"]
 
@@ -129,11 +130,12 @@ def test_keyboard_moves_between_entries_skipping_headings(journal: Any, qtbot: A
     assert not model.is_heading(view.currentIndex().row())
     # Up from the first entry in March goes to the last of February... and never a heading.
     row_of_first_february = next(
-        r for r in range(model.rowCount()) if model.entry_at(r) and model.entry_at(r).day.month == 2
+        r for r in range(model.rowCount()) if (e := model.entry_at(r)) and e.day.month == 2
     )
     view.setCurrentIndex(model.index(row_of_first_february, 0))
     qtbot.keyClick(view, Qt.Key.Key_Up)
-    assert model.entry_at(view.currentIndex().row()).day == dt.date(2026, 3, 1)
+    current = model.entry_at(view.currentIndex().row())
+    assert current is not None and current.day == dt.date(2026, 3, 1)
     with qtbot.waitSignal(view.editRequested) as edit:
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert edit.args[0].day == dt.date(2026, 3, 1)
@@ -166,6 +168,7 @@ def test_the_calendar_header_follows_the_theme(journal: Any, qtbot: Any, qapp: A
     for dark in (False, True):
         calendar.setPalette(make_palette(dark))
         bar = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+        assert bar is not None
         window = make_palette(dark).color(QPalette.ColorRole.Window).name()
         highlight = make_palette(dark).color(QPalette.ColorRole.Highlight).name()
         assert window in bar.styleSheet() and highlight not in bar.styleSheet()
