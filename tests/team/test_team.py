@@ -264,7 +264,7 @@ class SilentServer:
         self.port = self.sock.getsockname()[1]
         self.connected = threading.Event()
         self.refuse_tls = refuse_tls
-        self.held: list[object] = []
+        self.held: list[socket.socket] = []
         threading.Thread(target=self._serve, daemon=True).start()
 
     def _serve(self) -> None:
@@ -282,7 +282,7 @@ class SilentServer:
     def close(self) -> None:
         self.sock.close()
         for conn in self.held:
-            conn.close()  # type: ignore[attr-defined]
+            conn.close()
 
 
 def test_tls_required_but_refused_is_one_line(team: TeamDb, tmp_path: Path) -> None:

@@ -8,12 +8,14 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from journal.domain.attachments import image_markdown
+from journal.domain.filters import EntryFilter
 from journal.importers.images import prepare_image
 from journal.paths import AppPaths
 from journal.rendering.export import CSP
@@ -126,13 +128,11 @@ def test_json_carries_the_images_and_imports_them_back_identical(
         assert len(journal.store.attachments.hashes()) == 3
 
 
-def journal_filter():  # type: ignore[no-untyped-def]
-    from journal.domain.filters import EntryFilter
-
+def journal_filter() -> EntryFilter:
     return EntryFilter(include_private=True)
 
 
-def _dump(image: dict[str, object], body: str) -> str:
+def _dump(image: Mapping[str, object], body: str) -> str:
     entry = {"uid": "u1", "day": "2026-03-02", "created": "2026-03-02T18:00:00+00:00",
              "body": body}  # fmt: skip
     return json.dumps({"format": "daybook", "version": 2, "entries": [image, entry]})

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.domain.entry import Entry
+from journal.domain.entry import Entry, NewEntry
 from journal.errors import ImportFormatError
 from journal.importers.daybook_json import iter_daybook_json, to_daybook_json
 from journal.paths import AppPaths
@@ -155,9 +155,7 @@ def test_arbitrary_text_and_tags_survive_export_and_import(
     assert dataclasses.replace(copy, id=entry.id) == entry
 
 
-def _new(title: str, body: str, tags: tuple[str, ...], private: bool):  # type: ignore[no-untyped-def]
-    from journal.domain.entry import NewEntry
-
+def _new(title: str, body: str, tags: tuple[str, ...], private: bool) -> NewEntry:
     return NewEntry(day=dt.date(2025, 3, 4), body=body, title=title, tags=tags, private=private)
 
 

@@ -52,7 +52,9 @@ def test_merging_keeps_every_id_day_and_the_order_of_kinds(batch: list[Change]) 
 
 def _collect(bridge: ChangeSignal) -> list[tuple[Change, bool]]:
     got: list[tuple[Change, bool]] = []
-    main = QApplication.instance().thread()  # type: ignore[union-attr]
+    app = QApplication.instance()
+    assert app is not None
+    main = app.thread()
     bridge.changed.connect(lambda c: got.append((c, QThread.currentThread() == main)))
     return got
 

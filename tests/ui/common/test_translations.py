@@ -281,12 +281,12 @@ def start_app(qapp: Any, paths: Any, qsettings: Any, qtbot: Any) -> Any:
     """Start as `daybook gui` does (journal.app._application) with `language` in the
     settings and `system` as the desktop's locale; returns the main window's frame."""
     from journal.app import _application
-    from journal.settings import Settings
+    from journal.settings import Language, Settings
     from journal.ui.common import i18n
     from journal.ui.main.main_window import MainWindow
 
-    def start(language: str, system: str = "en_US") -> Any:
-        Settings(language=language).save(paths.settings)  # type: ignore[arg-type]
+    def start(language: Language, system: str = "en_US") -> Any:
+        Settings(language=language).save(paths.settings)
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(i18n, "system_locale", lambda: QLocale(system))
             _application(paths, [])

@@ -154,7 +154,7 @@ def test_the_preview_shows_private_blocks_boxed_only_when_they_go_out(
             with changed(qtbot, dialog):
                 dialog.private_check.click()
         view = dialog.preview_stack.currentWidget()
-        shown = view.toPlainText()  # type: ignore[attr-defined]
+        shown = view.toPlainText()
         goes_out = "reorg rumour" in dialog.output_text()
         assert ("reorg rumour" in shown) == goes_out  # the preview never shows more
         assert goes_out == include

@@ -98,7 +98,9 @@ def test_typing_only_reads_the_cache_and_checks_in_a_pause(
     service: SpellService, qtbot: Any
 ) -> None:
     edit = make_edit(qtbot, "the cat\n" * 50)
-    backend = service.checker.backend  # type: ignore[union-attr]
+    assert service.checker is not None
+    backend = service.checker.backend
+    assert isinstance(backend, FakeBackend)
     asked = len(backend.asked)
     edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(edit, "teh")

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QWidget
 
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
@@ -76,7 +77,12 @@ def test_drafts_left_behind_are_offered_back(
     store.save(_draft("new-older", "Older unsaved thought", 1))
     store.save(_draft("new-newest", "Newest unsaved thought", 5))
     asked: list[int] = []
-    monkeypatch.setattr(app, "ask_restore_drafts", lambda _p, d: asked.append(len(d)) or True)
+
+    def restore(_parent: QWidget, drafts: list[Draft]) -> bool:
+        asked.append(len(drafts))
+        return True
+
+    monkeypatch.setattr(app, "ask_restore_drafts", restore)
     window = make_window(journal)
     app.offer_drafts(window)
     assert asked == [2]

@@ -11,8 +11,8 @@ from PySide6.QtGui import QKeySequence
 
 from journal.domain.entry import MARK_START
 from journal.errors import StorageError
-from journal.services.journal import Journal
 from journal.paths import AppPaths
+from journal.services.journal import Journal
 from journal.ui.main.trash import TrashView
 from tests.ui.conftest import add_entries
 

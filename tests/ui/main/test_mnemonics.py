@@ -47,8 +47,9 @@ def shown_mnemonics(root: QWidget) -> list[tuple[str, str]]:
     for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(root) or widget.window() is not root:
             continue
-        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
-        if isinstance(widget, QAbstractButton) or labelled:
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
             add(widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget.title())

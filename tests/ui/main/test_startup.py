@@ -226,7 +226,12 @@ def test_files_unchanged_since_a_clean_check_open_without_reading_them_whole(
         journal.add("verified yesterday")
     calls: list[AppPaths] = []
     real = health.journal_damage
-    monkeypatch.setattr(health, "journal_damage", lambda p, quick=True: calls.append(p) or real(p))
+
+    def counted(checked: AppPaths, quick: bool = True) -> list[str]:
+        calls.append(checked)
+        return real(checked)
+
+    monkeypatch.setattr(health, "journal_damage", counted)
     opened = open_journal(qtbot, paths)
     assert opened is not None and len(calls) == 1  # not noted yet: checked
     opened[0].close()

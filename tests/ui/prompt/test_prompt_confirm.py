@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from journal.domain.prompts import DEFAULT_SET
 from journal.services.journal import Journal
 from journal.services.prompt import PromptService
-from journal.settings import Settings
+from journal.settings import Settings, Theme
 from journal.ui.common import wording
 from journal.ui.common.theme import apply_theme
 
@@ -72,9 +72,9 @@ def test_the_streak_words_are_plural_aware() -> None:
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_prompt_streak_label_is_not_link_coloured(
-    make_desk_live: Any, journal: Journal, qtbot: Any, qapp: QApplication, theme: str
+    make_desk_live: Any, journal: Journal, qtbot: Any, qapp: QApplication, theme: Theme
 ) -> None:
-    apply_theme(qapp, Settings(theme=theme))  # type: ignore[arg-type]
+    apply_theme(qapp, Settings(theme=theme))
     try:
         service = PromptService(journal, Settings())
         service.save_answers(service.today(), DEFAULT_SET.questions, {WORK: "done"})

@@ -88,7 +88,7 @@ def test_type_answers_and_ctrl_enter_saves_a_prompt_entry(
     _type(qtbot, first, "Moved the sync engine to WAL")
     qtbot.keyClick(first, Qt.Key.Key_Tab)  # Tab moves on, it types no tab
     assert qapp.focusWidget() is window.editors[LEARN]
-    assert "\t" not in first.toPlainText()
+    assert "\t" not in window.editors[WORK].toPlainText()  # not `first`: `is` narrowed it
     qtbot.keyClick(window.editors[LEARN], Qt.Key.Key_Tab)
     _type(qtbot, window.editors[NEXT], "Share the checkpoint notes #sync")
     qtbot.keyClicks(window.tags_edit, "storage")

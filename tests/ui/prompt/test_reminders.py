@@ -54,20 +54,25 @@ def service(journal: Journal, clock: FakeClock) -> PromptService:
     return PromptService(journal, Settings(), clock=clock, zone=lambda: BERLIN)
 
 
+class RecordingLoop(ReminderLoop):
+    """The reminder loop on clocks moved by hand, keeping what it emitted."""
+
+    def __init__(self, service: PromptService) -> None:
+        mono, wall = Seconds(1000.0), Seconds(1_800_000_000.0)
+        super().__init__(service, monotonic=mono, wall=wall)
+        self.mono, self.wall = mono, wall
+        self.fired: list[dt.date] = []
+        self.woke_list: list[float] = []
+        self.reminderDue.connect(self.fired.append)
+        self.woke.connect(self.woke_list.append)
+
+
 @pytest.fixture
-def loop(qtbot: Any, service: PromptService) -> Any:
-    mono, wall = Seconds(1000.0), Seconds(1_800_000_000.0)
-    loop = ReminderLoop(service, monotonic=mono, wall=wall)
-    loop.mono, loop.wall = mono, wall  # type: ignore[attr-defined]
-    fired: list[dt.date] = []
-    woke: list[float] = []
-    loop.reminderDue.connect(fired.append)
-    loop.woke.connect(woke.append)
-    loop.fired, loop.woke_list = fired, woke  # type: ignore[attr-defined]
-    return loop
+def loop(qtbot: Any, service: PromptService) -> RecordingLoop:
+    return RecordingLoop(service)
 
 
-def _advance(loop: Any, clock: FakeClock, stamp: str, slept: bool = False) -> Any:
+def _advance(loop: RecordingLoop, clock: FakeClock, stamp: str, slept: bool = False) -> Any:
     before = clock.now
     clock.set(stamp)
     seconds = (clock.now - before).total_seconds()
@@ -76,7 +81,7 @@ def _advance(loop: Any, clock: FakeClock, stamp: str, slept: bool = False) -> An
     return loop.tick()
 
 
-def test_fires_once_at_the_time(loop: Any, clock: FakeClock) -> None:
+def test_fires_once_at_the_time(loop: RecordingLoop, clock: FakeClock) -> None:
     assert loop.tick() is None
     assert _advance(loop, clock, "2026-11-19 17:29:30") is None
     assert _advance(loop, clock, "2026-11-19 17:30:00") == THU
@@ -87,7 +92,9 @@ def test_fires_once_at_the_time(loop: Any, clock: FakeClock) -> None:
     assert loop.woke_list == []
 
 
-def test_no_reminder_for_a_written_day(loop: Any, clock: FakeClock, service: PromptService) -> None:
+def test_no_reminder_for_a_written_day(
+    loop: RecordingLoop, clock: FakeClock, service: PromptService
+) -> None:
     service.save_answers(THU, DEFAULT_SET.questions, {WORK: "Wrote it early"})
     for stamp in ("2026-11-19 17:30", "2026-11-19 18:00", "2026-11-19 22:00"):
         _advance(loop, clock, stamp)
@@ -95,7 +102,7 @@ def test_no_reminder_for_a_written_day(loop: Any, clock: FakeClock, service: Pro
     assert service.next_reminder() == dt.datetime(2026, 11, 20, 17, 30, tzinfo=BERLIN)
 
 
-def test_once_after_a_sleep_past_the_time(loop: Any, clock: FakeClock) -> None:
+def test_once_after_a_sleep_past_the_time(loop: RecordingLoop, clock: FakeClock) -> None:
     _advance(loop, clock, "2026-11-19 16:00")
     assert _advance(loop, clock, "2026-11-19 21:00", slept=True) == THU  # the lid opens
     assert len(loop.woke_list) == 1
@@ -105,14 +112,18 @@ def test_once_after_a_sleep_past_the_time(loop: Any, clock: FakeClock) -> None:
     assert loop.fired == [THU]
 
 
-def test_a_sleep_past_the_day_boundary_gives_no_reminder(loop: Any, clock: FakeClock) -> None:
+def test_a_sleep_past_the_day_boundary_gives_no_reminder(
+    loop: RecordingLoop, clock: FakeClock
+) -> None:
     _advance(loop, clock, "2026-11-19 16:00")
     _advance(loop, clock, "2026-11-20 09:00", slept=True)  # Friday morning: Thursday is over
     assert loop.fired == []
     assert _advance(loop, clock, "2026-11-20 17:30") == THU + dt.timedelta(days=1)
 
 
-def test_snooze_brings_it_back_once(loop: Any, clock: FakeClock, service: PromptService) -> None:
+def test_snooze_brings_it_back_once(
+    loop: RecordingLoop, clock: FakeClock, service: PromptService
+) -> None:
     _advance(loop, clock, "2026-11-19 17:30")
     service.snooze(dt.timedelta(minutes=15))
     assert _advance(loop, clock, "2026-11-19 17:44") is None
@@ -121,13 +132,13 @@ def test_snooze_brings_it_back_once(loop: Any, clock: FakeClock, service: Prompt
     assert loop.fired == [THU, THU]
 
 
-def test_next_reminder_text(loop: Any, clock: FakeClock) -> None:
+def test_next_reminder_text(loop: RecordingLoop, clock: FakeClock) -> None:
     assert loop.next_reminder_text() == "Next reminder: 17:30"
     _advance(loop, clock, "2026-11-19 17:30")
     assert loop.next_reminder_text() == "Next reminder: Fri 17:30"
 
 
-def test_the_timers_run_once_started(loop: Any) -> None:
+def test_the_timers_run_once_started(loop: RecordingLoop) -> None:
     loop.start()
     assert loop.is_running()
     assert loop._aim.isActive()  # aimed at 17:30
@@ -174,7 +185,11 @@ def notified(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     from journal.ui.prompt import notify
 
     sent: list[tuple[str, str]] = []
-    monkeypatch.setattr(notify, "notify", lambda s, b="", **_k: sent.append((s, b)) or None)
+
+    def fake_notify(summary: str, body: str = "", **_options: object) -> None:
+        sent.append((summary, body))
+
+    monkeypatch.setattr(notify, "notify", fake_notify)
     return sent
 
 

@@ -108,7 +108,11 @@ def test_without_a_tray_messages_go_to_notify(
     qtbot: Any, service: PromptService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sent: list[str] = []
-    monkeypatch.setattr(notify, "notify", lambda s, b="", **_k: sent.append(s) or None)
+
+    def fake_notify(summary: str, body: str = "", **_options: object) -> None:
+        sent.append(summary)
+
+    monkeypatch.setattr(notify, "notify", fake_notify)
     tray = Tray(service)  # never shown: the icon is not visible
     try:
         tray.remind(THU)
