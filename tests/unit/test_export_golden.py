@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 import pytest
 
@@ -36,7 +37,16 @@ rows = conn.execute("SELECT * FROM entries ORDER BY day").fetchall()
 ## What will I do next, and what is worth sharing?
 Write it up for the team. #sharing"""
 
-SMALL_JOURNAL: list[dict[str, object]] = [
+
+class Item(TypedDict):
+    day: dt.date
+    title: str
+    body: str
+    tags: list[str]
+    private: NotRequired[bool]
+
+
+SMALL_JOURNAL: list[Item] = [
     {
         "day": dt.date(2026, 3, 2),
         "title": "Planner day",
@@ -86,14 +96,13 @@ CASES = {
 def fill(journal: Journal) -> None:
     """The fixed journal: same ids, times and text on every run."""
     for n, item in enumerate(SMALL_JOURNAL):
-        created = dt.datetime.combine(item["day"], dt.time(17, n), tzinfo=ZONE)  # type: ignore[arg-type]
         journal.add(
-            str(item["body"]),
-            title=str(item["title"]),
-            tags=list(item["tags"]),  # type: ignore[call-overload]
-            private=bool(item.get("private", False)),
-            day=item["day"],  # type: ignore[arg-type]
-            created=created,
+            item["body"],
+            title=item["title"],
+            tags=item["tags"],
+            private=item.get("private", False),
+            day=item["day"],
+            created=dt.datetime.combine(item["day"], dt.time(17, n), tzinfo=ZONE),
         )
 
 
