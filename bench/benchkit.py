@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,7 +140,7 @@ def wall_once(cmd: Sequence[str], env: dict[str, str], check: bool = True) -> fl
 
 
 def wall_times(
-    commands: dict[str, Sequence[str]], runs: int, env: dict[str, str], warmup: int = 1
+    commands: Mapping[str, Sequence[str]], runs: int, env: dict[str, str], warmup: int = 1
 ) -> dict[str, list[float]]:
     """Wall times in seconds of each command: hyperfine (-N, no shell) if installed, else a
     subprocess loop with the commands interleaved so machine noise hits all of them alike."""

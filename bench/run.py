@@ -23,10 +23,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import benchkit
 from benchkit import (
     BENCH,
     DAYBOOK,
-    MAKE_JOURNAL,
     PYTHON,
     RARE_COUNT,
     RARE_WORD,
@@ -82,7 +82,7 @@ def generate(journal: JournalFiles) -> None:
             continue
         log(f"generating {target.name} ({' '.join(journal.args)})")
         made = subprocess.run(
-            [sys.executable, str(MAKE_JOURNAL), *journal.args, "--format", fmt],
+            [sys.executable, str(benchkit.MAKE_JOURNAL), *journal.args, "--format", fmt],
             check=True,
             capture_output=True,
             text=True,
