@@ -61,6 +61,8 @@ class Row:
 
 @dataclass
 class Results:
+    """The rows of the results table and the details kept beside them in the JSON output."""
+
     rows: list[Row] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
 

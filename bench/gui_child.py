@@ -37,7 +37,7 @@ WATCHDOG_MS = 60_000
 
 
 def _maxrss_mb() -> float:
-    """This process's peak resident memory. VmHWM belongs to the memory image, which exec
+    """The peak resident memory of this process. VmHWM belongs to the memory image, which exec
     starts afresh; ru_maxrss survives exec, so a child of a big bench process (the
     in-process searches grow it to ~500 MiB) would report its parent's peak instead."""
     try:

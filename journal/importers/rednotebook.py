@@ -1,4 +1,4 @@
-"""Read a RedNotebook journal: its data folder of ``YYYY-MM.txt`` month files.
+r"""Read a RedNotebook journal: its data folder of ``YYYY-MM.txt`` month files.
 
 Each month file is YAML written by RedNotebook with PyYAML's ``safe_dump``: a mapping from
 day number to the day's content, ``{text: ..., Category: {entry: null}, tag: null}``::
@@ -6,7 +6,7 @@ day number to the day's content, ``{text: ..., Category: {entry: null}, tag: nul
     5: {text: 'Shipped the release. #work'}
     17:
       Work: {Reviewed the API: null}
-      text: "= Retro =\\nWhat went well..."
+      text: "= Retro =\nWhat went well..."
 
 RedNotebook writes flow or block style, plain, quoted or folded strings depending on the
 PyYAML version and the text, so the file is read with PyYAML's safe loader rather than a

@@ -1,6 +1,6 @@
 """The export formats, in one table: the command line's --format choices and help, the
-format a file name implies, the suffix a save dialog proposes. (The dialog's own choices,
-which add the week notes, are `export_options.DIALOG_FORMATS`, built on these.)
+format a file name implies, the suffix a save dialog proposes. The dialog's own choices,
+which add the week notes, are `export_options.DIALOG_FORMATS`, built on these.
 
 Kept apart from `services.export` so that the command line's parser reads it without
 loading the exporter (which cost `daybook list` ~40 ms at every start).

@@ -33,6 +33,8 @@ class ImportSource:
 
 @dataclass(frozen=True, slots=True)
 class ImportFormat:
+    """One import format: its names, what the dialog asks for, and the reader that parses it."""
+
     name: str  # as typed on the command line
     label: str  # in the import dialog
     reads: str  # one phrase for the command line's help

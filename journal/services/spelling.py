@@ -67,6 +67,8 @@ def prose_words(line: str) -> Iterator[tuple[int, int, str]]:
 
 @dataclass(frozen=True, slots=True)
 class Language:
+    """A spelling language Enchant knows of, and whether a dictionary for it is installed."""
+
     tag: str  # Enchant's tag: en_US, de_DE, pt_BR
     available: bool
 

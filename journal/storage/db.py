@@ -285,8 +285,8 @@ class ProcessLock:
 
 
 def in_use_by_this_process(path: Path, besides: Engine) -> bool:
-    """Whether an engine of this process other than `besides` has `path` open. (Another
-    SQLite library in the same process, like SQLCipher's, cannot see its locks.)"""
+    """Whether an engine of this process other than `besides` has `path` open. Another
+    SQLite library in the same process, like SQLCipher's, cannot see its locks."""
     key = os.path.normcase(os.path.realpath(path))
     return any(
         e is not besides and e.in_use and os.path.normcase(os.path.realpath(e.path)) == key

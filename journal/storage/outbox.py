@@ -22,6 +22,8 @@ Action = Literal["share", "unshare"]
 
 @dataclass(frozen=True, slots=True)
 class Pending:
+    """A share or unshare waiting in the outbox, with its attempts so far and the last error."""
+
     id: int
     team: str
     entry_uid: str

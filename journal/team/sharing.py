@@ -81,6 +81,8 @@ def resolve(paths: AppPaths, name: str | None) -> tuple[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class SyncReport:
+    """What a sync sent and what still waits in the outbox."""
+
     sent: int
     waiting: int
     error: str = ""  # why the rest waits, when it does

@@ -55,6 +55,8 @@ def wait_for(condition: Callable[[], T | None], what: str, timeout: float = 90.0
 
 
 class Desktop:
+    """The processes of one test desktop under `root`, and the environment to reach them."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.processes: list[subprocess.Popen[Any]] = []

@@ -159,6 +159,8 @@ def test_clear_errors(journal: Journal, options: ExportOptions, message: str) ->
 
 
 class Counter(HTMLParser):
+    """The names of the start tags in a document, in order."""
+
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[str] = []

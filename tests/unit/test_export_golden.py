@@ -39,6 +39,8 @@ Write it up for the team. #sharing"""
 
 
 class Item(TypedDict):
+    """One entry of the fixed journal."""
+
     day: dt.date
     title: str
     body: str

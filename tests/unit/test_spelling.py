@@ -87,6 +87,8 @@ def test_no_word_is_ever_taken_from_code_urls_tags_or_paths(
 
 
 class FakeBackend:
+    """A dictionary of the `known` words that records each word it is asked about."""
+
     def __init__(self, known: set[str]) -> None:
         self.known = known
         self.asked: list[str] = []

@@ -40,7 +40,7 @@ def system_locale() -> QLocale:
 
 
 def install(app: QCoreApplication, language: str, system: QLocale | None = None) -> QLocale:
-    """Install the translators for `language` (replacing any install() made before) and make
+    """Install the translators for `language` (replacing any installed before) and make
     its locale QLocale's default; returns that locale.
 
     Qt's own translation (standard buttons and dialogs) is installed in the language

@@ -41,7 +41,7 @@ def entries_text(n: int) -> str:
 
 
 class RescueDialog(QDialog):
-    """ "Your journal is damaged": Restore the newest good backup, or Quit."""
+    """The "Your journal is damaged" dialog: Restore the newest good backup, or Quit."""
 
     def __init__(
         self,

@@ -30,6 +30,8 @@ from journal.ui.common.wording import tr
 
 @dataclass
 class SecurityActions:
+    """What the Security tab needs from the app: the state and the conversion, as callables."""
+
     encrypted: Callable[[], bool]
     convert: Callable[[str | None], None]  # a new passphrase, or None to turn it off
     export_first: Callable[[], object]
@@ -108,6 +110,8 @@ def confirm_decrypt(parent: QWidget | None) -> bool:
 
 
 class SecurityTab(QWidget):
+    """The tab: the journal's state and a button for each change (see the module docstring)."""
+
     def __init__(self, actions: SecurityActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.security = actions

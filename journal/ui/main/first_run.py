@@ -29,7 +29,7 @@ WORKING_DAYS = 5  # reminder_times are Monday first
 
 
 def sentence(error: DaybookError) -> str:
-    """An error as one sentence: 'Not done: cannot write …; check that folder's permissions.'"""
+    """An error as one sentence after "Not done:", ending in a single period."""
     return tr("Not done: {0}.").format(str(error).rstrip("."))
 
 

@@ -34,6 +34,8 @@ _ROOT = QModelIndex()  # the invisible root, as a default argument
 
 
 class Roles(IntEnum):
+    """The item data roles the timeline's rows carry for the delegate and the window."""
+
     ENTRY = Qt.ItemDataRole.UserRole + 1  # Entry, or None on a heading
     KIND = Qt.ItemDataRole.UserRole + 2  # "month" or "entry"
     SNIPPET = Qt.ItemDataRole.UserRole + 3  # excerpt, with MARK_START/MARK_END in search hits
@@ -43,6 +45,8 @@ class Roles(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """A row of the timeline: a month heading or an entry (with its search snippet)."""
+
     kind: str  # "month" | "entry"
     month: dt.date  # first day of the month
     entry: Entry | None = None

@@ -50,7 +50,7 @@ def hooked(paths: AppPaths, qapp: Any) -> Iterator[Path]:
 
 
 class Boom(RuntimeError):
-    pass
+    """The error raised on purpose in a slot."""
 
 
 def _raise_on_purpose() -> None:

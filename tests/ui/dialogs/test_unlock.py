@@ -24,6 +24,8 @@ PASS = "open sesame"
 
 
 class MemoryKeyring(KeyringBackend):
+    """A keyring kept in memory, so no test touches the real one."""
+
     priority = 1
 
     def __init__(self) -> None:

@@ -25,6 +25,8 @@ KNOWN |= {"tag", "end", "is", "a"}
 
 
 class FakeBackend:
+    """A dictionary of the KNOWN words that records each word it is asked about."""
+
     def __init__(self) -> None:
         self.asked: list[str] = []
 

@@ -60,7 +60,9 @@ def rescue(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
     return asked
 
 
-class rescue_answer:  # a switch the tests flip
+class rescue_answer:
+    """What the rescue question answers: a switch the tests flip."""
+
     value = True
 
 

@@ -26,6 +26,8 @@ WED, FRI, MON = THU - dt.timedelta(days=1), THU + dt.timedelta(days=1), dt.date(
 
 
 class FakeClock:
+    """The time in Berlin, set by hand."""
+
     def __init__(self, stamp: str) -> None:
         self.now = dt.datetime.fromisoformat(stamp).replace(tzinfo=BERLIN)
 

@@ -24,6 +24,8 @@ THU = dt.date(2026, 11, 19)
 
 
 class FakeClock:
+    """The time in Berlin, set by hand."""
+
     def __init__(self, stamp: str) -> None:
         self.now = dt.datetime.fromisoformat(stamp).replace(tzinfo=BERLIN)
 
