@@ -17,7 +17,7 @@ from journal.domain.entry import Entry
 from journal.rendering.export import to_print_html
 from journal.rendering.markdown import MarkdownRenderer
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CANARY = "canary-7f3e-salary"
 BLOCK_CANARY = "canary-9b1d-doubts"
 

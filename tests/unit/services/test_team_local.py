@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from journal.team.store import has_password, without_password
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TEAM_MODULES = ("journal.team", "psycopg", "sqlalchemy", "alembic")
 
 

@@ -253,7 +253,7 @@ def test_two_new_journals_opened_by_two_threads(tmp_path: Path) -> None:
 
 def test_the_writer_lock_is_free_once_the_store_is_closed(paths: AppPaths) -> None:
     """The writer lock is an OS lock on a file: free when nobody writes (and the OS drops
-    it when a process dies; tests/unit/test_writer_lock.py kills a holder)."""
+    it when a process dies; tests/unit/storage/test_writer_lock.py kills a holder)."""
     fcntl = pytest.importorskip("fcntl")
     with JournalStore.open(paths) as s:
         s.add(new("x"))

@@ -21,7 +21,7 @@ from journal.domain.entry import Entry
 from journal.rendering.markdown import ALLOWED_TAGS, MarkdownRenderer
 from journal.services.export import ExportOptions, render_export
 
-HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile" / "payloads.txt"
+HOSTILE = Path(__file__).resolve().parents[2] / "fixtures" / "hostile" / "payloads.txt"
 # Elements the export page itself uses around the sanitized bodies.
 PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "article", "time"}
 PAGE_METAS = {"content-security-policy", "referrer", "viewport", "color-scheme", "generator"}

@@ -16,8 +16,8 @@ from journal.errors import ImportFormatError
 from journal.importers.dayone import iter_dayone, iter_dayone_json
 from journal.services.journal import Journal
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
-PEERS = Path(__file__).resolve().parents[3] / "shared" / "data" / "peers" / "jrnl"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
+PEERS = Path(__file__).resolve().parents[4] / "shared" / "data" / "peers" / "jrnl"
 JOURNAL_JSON = FIXTURES / "dayone_journal.json"
 
 

@@ -24,8 +24,8 @@ from journal.paths import AppPaths
 from journal.services.export import ExportOptions, build_export
 from journal.services.journal import Journal
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
-MAKE_JOURNAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "make_journal.py"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
+MAKE_JOURNAL = Path(__file__).resolve().parents[4] / "shared" / "data" / "make_journal.py"
 PLUS_ONE = dt.timezone(dt.timedelta(hours=1))
 
 

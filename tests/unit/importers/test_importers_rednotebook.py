@@ -16,7 +16,7 @@ from journal.errors import ImportFormatError
 from journal.importers.rednotebook import iter_month, iter_rednotebook, txt2tags_to_markdown
 from journal.services.journal import Journal
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 DATA = FIXTURES / "rednotebook"
 
 

@@ -1,7 +1,7 @@
 """Golden files: a fixed small journal exported in every format must match tests/golden/.
 
 To regenerate after an intended change, run
-    DAYBOOK_REGEN_GOLDEN=1 python -m pytest tests/unit/test_export_golden.py
+    DAYBOOK_REGEN_GOLDEN=1 python -m pytest tests/unit/services/test_export_golden.py
 then read the diff (`git diff tests/golden`) before committing it. Pygments' CSS is replaced
 by a placeholder before comparing, so a new Pygments release does not break the files.
 """
@@ -19,7 +19,7 @@ import pytest
 from journal.services.export import ExportOptions, build_export
 from journal.services.journal import Journal
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 REGEN = os.environ.get("DAYBOOK_REGEN_GOLDEN") == "1"
 ZONE = dt.timezone(dt.timedelta(hours=1))
 

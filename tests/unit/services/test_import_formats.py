@@ -14,7 +14,7 @@ from journal.errors import InputError
 from journal.services.import_formats import IMPORT_FORMATS, import_format, names, taking
 from journal.services.journal import Journal
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_command_line_offers_exactly_the_table() -> None:

@@ -252,7 +252,7 @@ def test_the_entry_starts_the_chosen_journal_with_the_installed_icon(config: Pat
 def test_the_icon_is_one_the_package_installs() -> None:
     from journal.services.autostart import ICON
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     desktop = (root / "packaging" / "io.github.daybook.Daybook.desktop").read_text()
     assert f"Icon={ICON}" in desktop
     assert list((root / "resources" / "icons" / "hicolor").glob(f"*/apps/{ICON}.png"))

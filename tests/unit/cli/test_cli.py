@@ -15,7 +15,7 @@ import pytest
 
 from journal.cli import main
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -335,7 +335,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 IMPORTS = FIXTURES / "import"
-PEERS = Path(__file__).resolve().parents[3] / "shared" / "data" / "peers" / "jrnl"
+PEERS = Path(__file__).resolve().parents[4] / "shared" / "data" / "peers" / "jrnl"
 
 
 def test_import_jrnl_is_idempotent(capsys: pytest.CaptureFixture[str]) -> None:

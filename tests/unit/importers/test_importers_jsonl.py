@@ -16,7 +16,7 @@ from journal.domain.entry import NewEntry, content_uid
 from journal.errors import ImportFormatError
 from journal.importers.jsonl import iter_jsonl
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 
 
 def read(path: Path) -> list[NewEntry]:

@@ -393,6 +393,6 @@ def test_help_mentions_json_export(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_readme_table_documents_time_format() -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
     table = [line for line in readme.splitlines() if line.startswith("|")]
     assert any("--time-format" in line for line in table)

@@ -18,8 +18,8 @@ from journal.errors import ImportFormatError
 from journal.importers.jrnl import iter_jrnl, split_title
 from journal.importers.jsonl import iter_jsonl
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
+SHARED = Path(__file__).resolve().parents[4] / "shared"
 PEERS = SHARED / "data" / "peers" / "jrnl"
 LITTLE_ENDIAN = "%d.%m.%Y %H:%M"
 

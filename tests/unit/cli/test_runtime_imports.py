@@ -16,7 +16,7 @@ from journal.storage.migrate import upgrade
 from journal.storage.store import JournalStore
 from tests.helpers import make_old_journal
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HEAVY = ("sqlalchemy", "alembic")
 
 

@@ -15,7 +15,7 @@ from journal.errors import ImportFormatError, InputError
 from journal.importers.markdown_notes import _NoteError, iter_markdown_notes, note_entry
 from journal.services.journal import Journal
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 NOTES = FIXTURES / "markdown_notes"
 DAY = dt.date(2026, 11, 20)
 

@@ -10,7 +10,7 @@ import pytest
 
 from journal.paths import AppPaths, default_home
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_platform_folder_is_the_default_and_others_are_not(
