@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import platformdirs
 import pytest
 
+from journal.paths import AppPaths
+
 if TYPE_CHECKING:
     from journal.paths import AppPaths
     from journal.services.journal import Journal

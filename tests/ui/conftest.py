@@ -8,6 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from journal.services.journal import Journal
 
 pytest.importorskip("PySide6.QtWidgets")
 
@@ -28,7 +32,7 @@ def english_desktop() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def no_translator_left(qapp: Any) -> Iterator[None]:
+def no_translator_left(qapp: QApplication) -> Iterator[None]:
     """Each test starts in English: translators a test's app installed are taken out."""
     yield
     from PySide6.QtCore import QLocale
@@ -66,7 +70,7 @@ def qsettings(tmp_path: Path) -> Any:
     return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
 
 
-def add_entries(journal: Any, count: int, start: dt.date = dt.date(2026, 11, 20)) -> None:
+def add_entries(journal: Journal, count: int, start: dt.date = dt.date(2026, 11, 20)) -> None:
     """`count` entries, one a day going back from `start`, in one transaction."""
     from journal.domain.entry import NewEntry
 
@@ -89,7 +93,7 @@ def add_entries(journal: Any, count: int, start: dt.date = dt.date(2026, 11, 20)
 
 @pytest.fixture
 def make_window(
-    qtbot: Any, qapp: Any, qsettings: Any, errors: list[BaseException]
+    qtbot: QtBot, qapp: QApplication, qsettings: Any, errors: list[BaseException]
 ) -> Iterator[Any]:
     """Build main windows the way the app does (editor, wiring); closed at the end."""
     from journal.app import build_window
@@ -97,7 +101,7 @@ def make_window(
 
     windows: list[Any] = []
 
-    def make(journal: Any, page_size: int = 200) -> Any:
+    def make(journal: Journal, page_size: int = 200) -> Any:
         window = build_window(qapp, journal, Settings(), qsettings, page_size=page_size)
         qtbot.addWidget(window)
         window.show()
@@ -115,14 +119,14 @@ def make_window(
 
 
 @pytest.fixture
-def make_desk_live(qapp: Any, make_window: Any, qsettings: Any) -> Iterator[Any]:
+def make_desk_live(qapp: QApplication, make_window: Any, qsettings: Any) -> Iterator[Any]:
     """Build a main window with its reminder desk (no tray), as the app wires them."""
     from journal.app import build_reminders
     from journal.settings import Settings
 
     desks: list[Any] = []
 
-    def make(journal: Any) -> Any:
+    def make(journal: Journal) -> Any:
         window = make_window(journal)
         desk = build_reminders(qapp, window, journal, Settings(), qsettings, tray=False)
         desks.append(desk)

@@ -16,7 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QThread
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from journal.paths import AppPaths
 from journal.services.changes import Change
 from journal.services.journal import Journal
 from journal.ui.common.changes import ChangeSignal, merged
@@ -60,7 +62,7 @@ def _collect(bridge: ChangeSignal) -> list[tuple[Change, bool]]:
 
 
 def test_changes_from_many_threads_arrive_all_on_the_gui_thread(
-    journal: Journal, qtbot: Any
+    journal: Journal, qtbot: QtBot
 ) -> None:
     bridge = ChangeSignal(journal)
     got = _collect(bridge)
@@ -105,7 +107,7 @@ def test_held_changes_arrive_once_merged(journal: Journal) -> None:
 
 
 def test_a_stopped_or_deleted_bridge_hears_nothing_and_breaks_nothing(
-    journal: Journal, qtbot: Any
+    journal: Journal, qtbot: QtBot
 ) -> None:
     bridge = ChangeSignal(journal)
     got = _collect(bridge)
@@ -130,7 +132,7 @@ def _add_from_another_process(home: Path, title: str) -> None:
     )
 
 
-def test_polling_finds_another_process_once(journal: Journal, paths: Any) -> None:
+def test_polling_finds_another_process_once(journal: Journal, paths: AppPaths) -> None:
     bridge = ChangeSignal(journal)
     bridge.timer.stop()
     got = _collect(bridge)
@@ -145,7 +147,7 @@ def test_polling_finds_another_process_once(journal: Journal, paths: Any) -> Non
 
 
 def test_activating_the_window_shows_another_process_at_once(
-    make_window: Any, journal: Journal, paths: Any, qtbot: Any
+    make_window: Any, journal: Journal, paths: AppPaths, qtbot: QtBot
 ) -> None:
     window = make_window(journal)
     window.journal_changes.timer.stop()  # only the activation can find it

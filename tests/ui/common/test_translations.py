@@ -23,7 +23,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from journal.paths import AppPaths
+from journal.services.journal import Journal
 from tools import translations
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -277,7 +281,7 @@ def test_the_call_checker_finds_each_kind_of_mistake(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def start_app(qapp: Any, paths: Any, qsettings: Any, qtbot: Any) -> Any:
+def start_app(qapp: QApplication, paths: AppPaths, qsettings: Any, qtbot: QtBot) -> Any:
     """Start as `daybook gui` does (journal.app._application) with `language` in the
     settings and `system` as the desktop's locale; returns the main window's frame."""
     from journal.app import _application
@@ -370,7 +374,7 @@ def test_a_german_desktop_is_read_from_the_environment(tmp_path: Path) -> None:
     assert done.stdout.split() == ["&Datei"]
 
 
-def test_the_setting_is_in_the_dialog_and_remembered(qtbot: Any) -> None:
+def test_the_setting_is_in_the_dialog_and_remembered(qtbot: QtBot) -> None:
     from journal.settings import Settings
     from journal.ui.dialogs.settings_dialog import SettingsDialog
 
@@ -406,7 +410,7 @@ def test_dates_and_numbers_in_the_ui_follow_the_locale(start_app: Any) -> None:
 
 
 def test_the_reader_and_timeline_speak_german(
-    start_app: Any, journal: Any, make_window: Any
+    start_app: Any, journal: Journal, make_window: Any
 ) -> None:
     from tests.ui.conftest import add_entries
 
@@ -420,7 +424,7 @@ def test_the_reader_and_timeline_speak_german(
 
 @pytest.mark.parametrize("size", [(1280, 800), (900, 640)])
 def test_a_german_screenshot_of_the_main_window(
-    start_app: Any, journal: Any, make_window: Any, tmp_path: Path, size: tuple[int, int]
+    start_app: Any, journal: Journal, make_window: Any, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     """Nothing cut, wide or narrow: every button's, box's and one-line label's German text
     fits the width it was given."""

@@ -10,8 +10,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from journal.errors import InputError
+from journal.services.journal import Journal
 from journal.ui.dialogs.export_dialog import ExportDialog, release_clipboard
 from tests.ui.conftest import add_entries
 
@@ -20,7 +23,7 @@ SECRET_BLOCK = "```private\nThe reorg rumour.\n```"
 
 
 @pytest.fixture(autouse=True)
-def _clipboard_released(qapp: Any) -> Any:
+def _clipboard_released(qapp: QApplication) -> Any:
     """What the app does on quit (see `release_clipboard`): the test run's Python-made
     clipboard data would otherwise crash the interpreter at exit."""
     yield
@@ -29,7 +32,7 @@ def _clipboard_released(qapp: Any) -> Any:
 
 
 @pytest.fixture
-def week(journal: Any) -> Any:
+def week(journal: Journal) -> Any:
     """Four entries this week: one private, one with a private block; one last month."""
     journal.add(
         "## What did I learn?\nFreeze time in tests.\n\n" + SECRET_BLOCK,
@@ -45,10 +48,10 @@ def week(journal: Any) -> Any:
 
 
 @pytest.fixture
-def make_dialog(qtbot: Any, errors: list[BaseException]) -> Any:
+def make_dialog(qtbot: QtBot, errors: list[BaseException]) -> Any:
     """An export dialog shown (not exec'd), its first preview built."""
 
-    def make(journal: Any, **kwargs: Any) -> ExportDialog:
+    def make(journal: Journal, **kwargs: Any) -> ExportDialog:
         kwargs.setdefault("today", TODAY)
         kwargs.setdefault("week_start", 0)
         dialog = ExportDialog(journal, debounce_ms=0, **kwargs)
@@ -60,7 +63,7 @@ def make_dialog(qtbot: Any, errors: list[BaseException]) -> Any:
     return make
 
 
-def changed(qtbot: Any, dialog: ExportDialog) -> Any:
+def changed(qtbot: QtBot, dialog: ExportDialog) -> Any:
     """Wait for the preview that follows a change made inside the `with` block."""
     return qtbot.waitSignal(dialog.previewReady, timeout=5000)
 
@@ -68,7 +71,7 @@ def changed(qtbot: Any, dialog: ExportDialog) -> Any:
 # -- choosing --------------------------------------------------------------------------------
 
 
-def test_dialog_presets_set_the_dates_and_filter(week: Any, make_dialog: Any, qtbot: Any) -> None:
+def test_dialog_presets_set_the_dates_and_filter(week: Any, make_dialog: Any, qtbot: QtBot) -> None:
     dialog = make_dialog(week)
     assert dialog.preset() == "this_week"
     assert dialog.date_range() == (dt.date(2026, 11, 16), dt.date(2026, 11, 22))
@@ -96,7 +99,7 @@ def test_dialog_presets_set_the_dates_and_filter(week: Any, make_dialog: Any, qt
     assert "October notes" in dialog.output_text()
 
 
-def test_tags_and_search_narrow_the_export(week: Any, make_dialog: Any, qtbot: Any) -> None:
+def test_tags_and_search_narrow_the_export(week: Any, make_dialog: Any, qtbot: QtBot) -> None:
     dialog = make_dialog(week)
     with changed(qtbot, dialog):
         dialog.set_preset("all")
@@ -113,7 +116,7 @@ def test_tags_and_search_narrow_the_export(week: Any, make_dialog: Any, qtbot: A
 
 
 def test_include_private_changes_the_preview_and_the_note(
-    week: Any, make_dialog: Any, qtbot: Any
+    week: Any, make_dialog: Any, qtbot: QtBot
 ) -> None:
     dialog = make_dialog(week)
     assert not dialog.private_check.isChecked()  # off by default
@@ -131,7 +134,7 @@ def test_include_private_changes_the_preview_and_the_note(
     assert "Salary talk" not in dialog.text_view.toPlainText()
 
 
-def test_only_private_entries_explain_themselves(journal: Any, make_dialog: Any) -> None:
+def test_only_private_entries_explain_themselves(journal: Journal, make_dialog: Any) -> None:
     journal.add("Mine only.", title="Secret", private=True, day=TODAY)
     dialog = make_dialog(journal)
     assert "Every matching entry is private" in dialog.message_label.text()
@@ -142,7 +145,7 @@ def test_only_private_entries_explain_themselves(journal: Any, make_dialog: Any)
 
 @pytest.mark.parametrize("fmt", ["html", "digest_html", "markdown", "digest_markdown"])
 def test_the_preview_shows_private_blocks_boxed_only_when_they_go_out(
-    week: Any, make_dialog: Any, qtbot: Any, fmt: str
+    week: Any, make_dialog: Any, qtbot: QtBot, fmt: str
 ) -> None:
     dialog = make_dialog(week)
     if fmt != "markdown":
@@ -188,7 +191,7 @@ def test_private_boxes_replace_exactly_the_marked_blocks() -> None:
     assert boxed_private_blocks("<p>no blocks</p>", box) == "<p>no blocks</p>"
 
 
-def test_formats_html_digest_and_front_matter(week: Any, make_dialog: Any, qtbot: Any) -> None:
+def test_formats_html_digest_and_front_matter(week: Any, make_dialog: Any, qtbot: QtBot) -> None:
     dialog = make_dialog(week)
     with changed(qtbot, dialog):
         dialog.front_matter_check.click()
@@ -210,7 +213,7 @@ def test_formats_html_digest_and_front_matter(week: Any, make_dialog: Any, qtbot
     assert "Salary talk" not in text
 
 
-def test_only_the_latest_preview_is_shown(week: Any, make_dialog: Any, qtbot: Any) -> None:
+def test_only_the_latest_preview_is_shown(week: Any, make_dialog: Any, qtbot: QtBot) -> None:
     dialog = make_dialog(week)
     dialog.set_preset("all")
     dialog.refresh()  # an older request ...
@@ -240,7 +243,7 @@ def stub_save_path(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[Path]:
 def test_the_preview_is_what_save_writes(
     week: Any,
     make_dialog: Any,
-    qtbot: Any,
+    qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     fmt: str,
@@ -265,7 +268,7 @@ def test_the_preview_is_what_save_writes(
 
 
 def test_overwrite_asks_and_cancel_keeps_the_old_file(
-    week: Any, make_dialog: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    week: Any, make_dialog: Any, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = make_dialog(week)
     target = tmp_path / "notes.md"
@@ -295,7 +298,7 @@ def test_overwrite_asks_and_cancel_keeps_the_old_file(
 def test_save_errors_go_to_the_error_dialog(
     week: Any,
     make_dialog: Any,
-    qtbot: Any,
+    qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     errors: list[BaseException],
@@ -311,7 +314,7 @@ def test_save_errors_go_to_the_error_dialog(
 
 
 def test_one_file_per_entry_into_a_folder(
-    week: Any, make_dialog: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    week: Any, make_dialog: Any, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = make_dialog(week)
     with changed(qtbot, dialog):
@@ -329,7 +332,7 @@ def test_one_file_per_entry_into_a_folder(
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_copy_puts_markdown_and_html_on_the_clipboard(
-    week: Any, make_dialog: Any, qtbot: Any, fmt: str
+    week: Any, make_dialog: Any, qtbot: QtBot, fmt: str
 ) -> None:
     dialog = make_dialog(week)
     if fmt == "html":
@@ -365,7 +368,7 @@ def test_every_control_has_an_accessible_name(week: Any, make_dialog: Any) -> No
 # -- from the main window ----------------------------------------------------------------------
 
 
-def ctrl_click(qtbot: Any, window: Any, row: int) -> None:
+def ctrl_click(qtbot: QtBot, window: Any, row: int) -> None:
     view = window.timeline
     rect = view.visualRect(window.model.index(row, 0))
     qtbot.mouseClick(
@@ -375,7 +378,7 @@ def ctrl_click(qtbot: Any, window: Any, row: int) -> None:
 
 
 def test_export_selected_entries_from_a_multi_selection(
-    journal: Any, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_entries(journal, 8)  # Entry 0 and Entry 5 are private
     window = make_window(journal)
@@ -421,7 +424,7 @@ def test_export_selected_entries_from_a_multi_selection(
 
 
 def test_ctrl_shift_e_with_several_entries_selected_opens_on_them(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: Any, qtbot: QtBot
 ) -> None:
     add_entries(journal, 8)
     window = make_window(journal)
@@ -447,7 +450,7 @@ def test_ctrl_shift_e_with_several_entries_selected_opens_on_them(
     assert not dialog.selection_label.isVisible()
 
 
-def test_export_dialog_from_the_file_menu(journal: Any, make_window: Any, qtbot: Any) -> None:
+def test_export_dialog_from_the_file_menu(journal: Journal, make_window: Any, qtbot: QtBot) -> None:
     add_entries(journal, 3, start=dt.date.today())
     window = make_window(journal)
     file_menu = window.menuBar().actions()[0].menu()
@@ -464,7 +467,7 @@ def test_export_dialog_from_the_file_menu(journal: Any, make_window: Any, qtbot:
 
 
 def test_select_all_never_selects_month_headings(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: Any, qtbot: QtBot
 ) -> None:
     add_entries(journal, 40, start=dt.date(2026, 3, 3))  # headings for March, Feb, Jan
     window = make_window(journal)
@@ -482,13 +485,13 @@ def test_select_all_never_selects_month_headings(
 # -- a big export: the first entries at once, the whole with progress, stoppable -----------
 
 
-def _all_time(dialog: ExportDialog, qtbot: Any) -> None:
+def _all_time(dialog: ExportDialog, qtbot: QtBot) -> None:
     with changed(qtbot, dialog):
         dialog.set_preset("all")
 
 
 def test_a_big_preview_shows_its_first_entries_then_the_whole(
-    journal: Any, make_dialog: Any, qtbot: Any
+    journal: Journal, make_dialog: Any, qtbot: QtBot
 ) -> None:
     add_entries(journal, 250)
     dialog = make_dialog(journal)
@@ -521,7 +524,7 @@ def test_a_big_preview_shows_its_first_entries_then_the_whole(
 
 
 def test_a_change_takes_the_old_preview_away_and_stops_its_build(
-    journal: Any, make_dialog: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_dialog: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import time
 
@@ -560,7 +563,7 @@ def test_a_change_takes_the_old_preview_away_and_stops_its_build(
 
 
 def test_a_page_too_big_to_render_shows_its_first_entries_rendered(
-    journal: Any, make_dialog: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_dialog: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal.ui.dialogs import export_preview
 

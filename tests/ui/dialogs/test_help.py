@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from journal.domain.query import SYNTAX
+from journal.services.journal import Journal
 from journal.ui.dialogs.help_dialog import HelpDialog, shortcut_rows
 
 
-def test_every_shortcut_of_the_window_is_listed(journal: Any, make_window: Any) -> None:
+def test_every_shortcut_of_the_window_is_listed(journal: Journal, make_window: Any) -> None:
     window = make_window(journal)
     actions = window.ui_actions.all_actions()
     rows = dict((name, keys) for keys, name in shortcut_rows(actions))
@@ -25,7 +26,7 @@ def test_every_shortcut_of_the_window_is_listed(journal: Any, make_window: Any) 
 
 @pytest.mark.parametrize(("trigger", "page"), [("shortcuts", 0), ("search_help", 1)])
 def test_the_help_menu_opens_the_right_page(
-    journal: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch, trigger: str, page: int
+    journal: Journal, make_window: Any, monkeypatch: pytest.MonkeyPatch, trigger: str, page: int
 ) -> None:
     shown: list[HelpDialog] = []
     monkeypatch.setattr(

@@ -6,6 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
+
+from journal.services.journal import Journal
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 
@@ -28,7 +31,7 @@ def picked(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 def test_import_from_the_file_menu(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any], errors: list[Any]
+    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any], errors: list[Any]
 ) -> None:
     window = make_window(journal)
     assert "&Import…" in [a.text() for a in window.menuBar().actions()[0].menu().actions()]
@@ -63,7 +66,7 @@ def test_import_from_the_file_menu(
 
 
 def test_a_second_import_has_nothing_to_add(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any]
+    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any]
 ) -> None:
     journal.import_file("markdown", FIXTURES / "markdown_notes")
     window = make_window(journal)
@@ -77,7 +80,7 @@ def test_a_second_import_has_nothing_to_add(
 
 
 def test_a_markdown_name_pattern(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any]
+    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any]
 ) -> None:
     window = make_window(journal)
     dialog = window.open_import()
@@ -92,7 +95,7 @@ def test_a_markdown_name_pattern(
 
 
 def test_a_malformed_file_shows_the_error_and_imports_nothing(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any], errors: list[Any]
+    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any], errors: list[Any]
 ) -> None:
     window = make_window(journal)
     dialog = window.open_import()
@@ -108,7 +111,7 @@ def test_a_malformed_file_shows_the_error_and_imports_nothing(
 
 
 def test_cancelled_file_dialog_changes_nothing(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any]
+    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any]
 ) -> None:
     window = make_window(journal)
     dialog = window.open_import()
@@ -117,9 +120,9 @@ def test_cancelled_file_dialog_changes_nothing(
 
 
 def test_an_import_error_after_the_dry_run_is_shown(
-    journal: Any,
+    journal: Journal,
     make_window: Any,
-    qtbot: Any,
+    qtbot: QtBot,
     picked: list[Any],
     errors: list[Any],
     tmp_path: Path,

@@ -6,10 +6,12 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
+from pytestqt.qtbot import QtBot
 
 from journal.domain.entry import NewEntry
 from journal.domain.prompts import DEFAULT_SET, compose
 from journal.services.insights import InsightsService
+from journal.services.journal import Journal
 from journal.settings import Settings
 from journal.ui.dialogs.charts import YearHeatmap
 from journal.ui.dialogs.insights import InsightsDialog
@@ -19,7 +21,7 @@ MON, TUE, WED = dt.date(2026, 6, 1), dt.date(2026, 6, 2), dt.date(2026, 6, 3)
 W, L, N = DEFAULT_SET.questions
 
 
-def fill(journal: Any) -> None:
+def fill(journal: Journal) -> None:
     body = compose(DEFAULT_SET.questions, {W: "CI", L: "caching helps", N: "write it up"})
     entries = [
         NewEntry(day=MON, body="one two", tags=("ci",)),
@@ -30,7 +32,7 @@ def fill(journal: Any) -> None:
     journal.store.add_many(entries)
 
 
-def dialog(qtbot: Any, journal: Any) -> InsightsDialog:
+def dialog(qtbot: QtBot, journal: Journal) -> InsightsDialog:
     fill(journal)
     insights = InsightsService(journal, Settings(), clock=lambda: NOW)
     dlg = InsightsDialog(insights)
@@ -39,7 +41,7 @@ def dialog(qtbot: Any, journal: Any) -> InsightsDialog:
     return dlg
 
 
-def test_heatmap_hit_testing(qtbot: Any) -> None:
+def test_heatmap_hit_testing(qtbot: QtBot) -> None:
     heatmap = YearHeatmap()
     qtbot.addWidget(heatmap)
     heatmap.set_data(2026, {WED: 2})
@@ -55,7 +57,7 @@ def test_heatmap_hit_testing(qtbot: Any) -> None:
     assert heatmap.shade(0) != heatmap.shade(1) != heatmap.shade(4)
 
 
-def test_clicking_a_day_asks_to_show_it(qtbot: Any, journal: Any) -> None:
+def test_clicking_a_day_asks_to_show_it(qtbot: QtBot, journal: Journal) -> None:
     dlg = dialog(qtbot, journal)
     point = dlg.heatmap.cell_rect(TUE).center().toPoint()
     with qtbot.waitSignal(dlg.dayRequested) as blocker:
@@ -63,7 +65,7 @@ def test_clicking_a_day_asks_to_show_it(qtbot: Any, journal: Any) -> None:
     assert blocker.args == [TUE]
 
 
-def test_the_heatmap_is_usable_from_the_keyboard(qtbot: Any, journal: Any) -> None:
+def test_the_heatmap_is_usable_from_the_keyboard(qtbot: QtBot, journal: Journal) -> None:
     dlg = dialog(qtbot, journal)
     heatmap = dlg.heatmap
     heatmap.setFocus()
@@ -88,7 +90,7 @@ def test_the_heatmap_is_usable_from_the_keyboard(qtbot: Any, journal: Any) -> No
     assert heatmap.current == dt.date(heatmap.year, 1, 1)
 
 
-def test_the_figures(qtbot: Any, journal: Any) -> None:
+def test_the_figures(qtbot: QtBot, journal: Journal) -> None:
     dlg = dialog(qtbot, journal)
     assert dlg.year_label.text() == "2026"
     assert dlg.entries_label.text() == "4"
@@ -105,7 +107,7 @@ def test_the_figures(qtbot: Any, journal: Any) -> None:
     assert "caching helps" in shown and "write it up" in shown
 
 
-def test_tag_trends_bars_and_legend_ask_for_a_tag(qtbot: Any, journal: Any) -> None:
+def test_tag_trends_bars_and_legend_ask_for_a_tag(qtbot: QtBot, journal: Journal) -> None:
     dlg = dialog(qtbot, journal)
     dlg.tabs.setCurrentIndex(2)
     dlg.chart.resize(600, 200)
@@ -117,7 +119,7 @@ def test_tag_trends_bars_and_legend_ask_for_a_tag(qtbot: Any, journal: Any) -> N
     assert blocker.args == ["rust"]
 
 
-def test_window_wiring(make_window: Any, journal: Any, qtbot: Any) -> None:
+def test_window_wiring(make_window: Any, journal: Journal, qtbot: QtBot) -> None:
     fill(journal)
     window = make_window(journal)
     assert window.insights_action in window.menuBar().actions()[2].menu().actions()

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from journal.services.journal import Journal
 from journal.ui.dialogs.export_dialog import ExportDialog
 from tests.ui.dialogs.test_export_dialog import (  # noqa: F401 (fixtures)
     TODAY,
@@ -36,7 +38,7 @@ def pdf_text(path: Path) -> list[str]:
 
 
 def test_the_dialog_saves_a_pdf_of_the_chosen_entries(
-    week: Any, make_dialog: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    week: Any, make_dialog: Any, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = make_dialog(week)
     assert not dialog.form.page_check.isEnabled()  # a PDF option
@@ -61,7 +63,7 @@ def test_the_dialog_saves_a_pdf_of_the_chosen_entries(
 
 
 def test_print_paints_the_same_pages_on_the_printer(
-    week: Any, make_dialog: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    week: Any, make_dialog: Any, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
@@ -96,7 +98,7 @@ def test_print_cancelled_prints_nothing(
 
 @pytest.mark.parametrize("printing", [False, True])
 def test_file_menu_print_and_export_as_pdf(
-    journal: Any, make_window: Any, qtbot: Any, printing: bool
+    journal: Journal, make_window: Any, qtbot: QtBot, printing: bool
 ) -> None:
     journal.add("A day worth printing.", title="Printed", day=dt.date.today())
     window = make_window(journal)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from journal.errors import DamagedJournalError
 from journal.services.journal import Journal
@@ -25,7 +26,7 @@ def screenshot(dialog: RescueDialog, name: str) -> Path:
     return target
 
 
-def test_the_dialog_offers_the_backup_with_its_date_and_entries(qtbot: Any) -> None:
+def test_the_dialog_offers_the_backup_with_its_date_and_entries(qtbot: QtBot) -> None:
     dialog = RescueDialog(PROBLEM, DAMAGED, BACKUPS, BACKUP)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -42,7 +43,7 @@ def test_the_dialog_offers_the_backup_with_its_date_and_entries(qtbot: Any) -> N
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
 
-def test_enter_restores_and_escape_quits(qtbot: Any) -> None:
+def test_enter_restores_and_escape_quits(qtbot: QtBot) -> None:
     dialog = RescueDialog(PROBLEM, DAMAGED, BACKUPS, BACKUP)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -53,7 +54,7 @@ def test_enter_restores_and_escape_quits(qtbot: Any) -> None:
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
 
-def test_without_a_backup_it_says_so_and_where_the_file_is(qtbot: Any) -> None:
+def test_without_a_backup_it_says_so_and_where_the_file_is(qtbot: QtBot) -> None:
     dialog = RescueDialog(PROBLEM, DAMAGED, BACKUPS, None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -67,7 +68,7 @@ def test_without_a_backup_it_says_so_and_where_the_file_is(qtbot: Any) -> None:
         qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
 
 
-def test_one_entry_is_said_in_the_singular(qtbot: Any) -> None:
+def test_one_entry_is_said_in_the_singular(qtbot: QtBot) -> None:
     dialog = RescueDialog(PROBLEM, DAMAGED, BACKUPS, (BACKUP[0], BACKUP[1], 1))
     qtbot.addWidget(dialog)
     assert "holds 1 entry " in dialog.offer.text()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from journal.errors import WrongPassphraseError
 from journal.paths import AppPaths
@@ -65,7 +66,7 @@ def encrypted_journal(paths: AppPaths) -> None:
     cipher._KEYS.clear()
 
 
-def test_wrong_passphrase_waits_then_accepts_the_right_one(paths: AppPaths, qtbot: Any) -> None:
+def test_wrong_passphrase_waits_then_accepts_the_right_one(paths: AppPaths, qtbot: QtBot) -> None:
     encrypted_journal(paths)
     before = paths.database.read_bytes()
     dialog = UnlockDialog(None, "j", lambda p, r: encryption.unlock(paths, p, None))
@@ -86,7 +87,7 @@ def test_wrong_passphrase_waits_then_accepts_the_right_one(paths: AppPaths, qtbo
 
 
 def test_opener_asks_then_opens(
-    paths: AppPaths, qtbot: Any, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException]
+    paths: AppPaths, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException]
 ) -> None:
     encrypted_journal(paths)
     asked: list[int] = []
@@ -107,7 +108,7 @@ def test_opener_asks_then_opens(
 
 
 def test_opener_quit_fails_and_writes_nothing(
-    paths: AppPaths, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    paths: AppPaths, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     encrypted_journal(paths)
     before = paths.database.read_bytes()
@@ -117,7 +118,7 @@ def test_opener_quit_fails_and_writes_nothing(
 
 
 def test_keyring_remembered_then_forgotten(
-    paths: AppPaths, qtbot: Any, monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring
+    paths: AppPaths, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring
 ) -> None:
     encrypted_journal(paths)
     dialog = UnlockDialog(None, "j", lambda p, r: encryption.unlock(paths, p, r))
@@ -146,7 +147,7 @@ def test_a_stale_keyring_passphrase_is_dropped(
 
 
 def test_settings_security_encrypts_changes_and_decrypts_the_open_journal(
-    paths: AppPaths, qapp: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    paths: AppPaths, qapp: QApplication, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtCore import QSettings
 
@@ -199,7 +200,7 @@ def test_settings_security_encrypts_changes_and_decrypts_the_open_journal(
 
 
 def test_the_schedulers_prompt_asks_too_and_keeps_drafts_in_memory(
-    paths: AppPaths, qapp: Any, monkeypatch: pytest.MonkeyPatch
+    paths: AppPaths, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal.app import run_prompt
     from journal.ui.prompt.prompt_window import prompt_drafts

@@ -10,8 +10,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from journal.domain.attachments import references
+from journal.paths import AppPaths
 from journal.services.drafts import DraftStore
 from journal.services.journal import Journal
 from journal.ui.editor import editor_images
@@ -20,7 +23,7 @@ from tests.image_samples import CAMERA, jpeg_with_gps
 
 
 @pytest.fixture
-def editor(journal: Journal, paths: Any, qtbot: Any) -> EntryEditor:
+def editor(journal: Journal, paths: AppPaths, qtbot: QtBot) -> EntryEditor:
     edit = EntryEditor(journal, DraftStore(paths.drafts), autosave_ms=50)
     qtbot.addWidget(edit)
     edit.resize(700, 500)
@@ -30,7 +33,7 @@ def editor(journal: Journal, paths: Any, qtbot: Any) -> EntryEditor:
 
 
 @pytest.fixture
-def clipboard(qapp: Any) -> Iterator[Any]:
+def clipboard(qapp: QApplication) -> Iterator[Any]:
     board = QGuiApplication.clipboard()
     yield board
     board.clear()
@@ -42,7 +45,7 @@ def stored(journal: Journal, text: str) -> list[bytes]:
 
 
 def test_ctrl_v_of_an_image_inserts_its_reference(
-    editor: EntryEditor, journal: Journal, clipboard: Any, qtbot: Any
+    editor: EntryEditor, journal: Journal, clipboard: Any, qtbot: QtBot
 ) -> None:
     editor.body_edit.setFocus()
     qtbot.keyClicks(editor.body_edit, "The board:")
@@ -71,7 +74,7 @@ def test_dropping_photo_files_stores_them_without_metadata(
 
 
 def test_a_refused_drop_is_reported_and_changes_nothing(
-    editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: Any
+    editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: QtBot
 ) -> None:
     drawing = tmp_path / "diagram.png"
     drawing.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QFontInfo, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
+from journal.paths import AppPaths
 from journal.services.drafts import DraftStore
 from journal.services.journal import Journal
 from journal.settings import Settings
@@ -30,7 +32,7 @@ MakeEditor = Callable[..., EntryEditor]
 
 
 @pytest.fixture
-def themed(qapp: Any) -> Iterator[Any]:
+def themed(qapp: QApplication) -> Iterator[Any]:
     """apply_theme changes the whole application: put palette and font back afterwards."""
     from PySide6.QtGui import QFont, QPalette
 
@@ -42,7 +44,7 @@ def themed(qapp: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def make_editor(journal: Journal, paths: Any, qtbot: Any) -> MakeEditor:
+def make_editor(journal: Journal, paths: AppPaths, qtbot: QtBot) -> MakeEditor:
     def make(width: int = 700) -> EntryEditor:
         editor = EntryEditor(journal, DraftStore(paths.drafts), autosave_ms=50)
         qtbot.addWidget(editor)
@@ -113,7 +115,7 @@ def test_a_narrow_editor_keeps_all_its_width(make_editor: MakeEditor) -> None:
     assert left == 0 and right <= 1
 
 
-def test_the_column_follows_a_resize_and_the_font(make_editor: MakeEditor, qtbot: Any) -> None:
+def test_the_column_follows_a_resize_and_the_font(make_editor: MakeEditor, qtbot: QtBot) -> None:
     editor = make_editor(700)
     body = editor.body_edit
     editor.resize(1800, 600)
@@ -171,7 +173,7 @@ def _body(editor: EntryEditor, text: str, line: int, column: int = -1) -> Markdo
     ],
 )
 def test_tab_indents_a_list_item_and_shift_tab_outdents_it(
-    line: str, indented: str, make_editor: MakeEditor, qtbot: Any
+    line: str, indented: str, make_editor: MakeEditor, qtbot: QtBot
 ) -> None:
     editor = make_editor()
     body = _body(editor, "- first\n" + line, 1, 2)
@@ -185,7 +187,7 @@ def test_tab_indents_a_list_item_and_shift_tab_outdents_it(
 
 
 def test_shift_tab_at_the_left_edge_changes_nothing_and_moves_back(
-    make_editor: MakeEditor, qtbot: Any
+    make_editor: MakeEditor, qtbot: QtBot
 ) -> None:
     editor = make_editor()
     body = _body(editor, "- item", 0)
@@ -195,7 +197,7 @@ def test_shift_tab_at_the_left_edge_changes_nothing_and_moves_back(
 
 
 def test_tab_indents_every_selected_item_in_one_undo_step(
-    make_editor: MakeEditor, qtbot: Any
+    make_editor: MakeEditor, qtbot: QtBot
 ) -> None:
     editor = make_editor()
     body = _body(editor, "- a\n- b\n- c", 0, 0)
@@ -211,7 +213,7 @@ def test_tab_indents_every_selected_item_in_one_undo_step(
 
 @pytest.mark.parametrize("text", ["Plain prose here", "", "# Heading", "not - a list"])
 def test_tab_in_prose_moves_on_and_types_nothing(
-    text: str, make_editor: MakeEditor, qtbot: Any
+    text: str, make_editor: MakeEditor, qtbot: QtBot
 ) -> None:
     editor = make_editor()
     after = QLineEdit(editor)  # the next field in the window's focus chain
@@ -263,7 +265,7 @@ def make_editor_once(make_editor: MakeEditor) -> EntryEditor:
 
 
 def test_in_the_prompt_tab_indents_a_list_answer_and_otherwise_moves_on(
-    journal: Journal, paths: Any, qtbot: Any, qapp: QApplication
+    journal: Journal, paths: AppPaths, qtbot: QtBot, qapp: QApplication
 ) -> None:
     from journal.services.prompt import PromptService
     from journal.ui.prompt.prompt_window import PromptWindow, prompt_drafts
@@ -294,7 +296,7 @@ def test_in_the_prompt_tab_indents_a_list_answer_and_otherwise_moves_on(
 
 
 def test_the_calendar_follows_the_day_being_edited(
-    journal: Journal, make_window: Any, qtbot: Any
+    journal: Journal, make_window: Any, qtbot: QtBot
 ) -> None:
     add_entries(journal, 3)
     window = make_window(journal)

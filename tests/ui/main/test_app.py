@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
+from journal.paths import AppPaths
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
 from tests.helpers import damage_table, loaded_modules, make_old_journal
@@ -21,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_entry_written_in_the_ui_is_there_after_a_restart(
-    paths: Any, make_window: Any, qtbot: Any
+    paths: AppPaths, make_window: Any, qtbot: QtBot
 ) -> None:
     journal = Journal.open(paths)
     window = make_window(journal)
@@ -69,7 +71,7 @@ def _draft(key: str, body: str, minutes: int) -> Draft:
 
 
 def test_drafts_left_behind_are_offered_back(
-    journal: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal import app
 
@@ -96,7 +98,7 @@ def test_drafts_left_behind_are_offered_back(
 
 
 def test_discarded_drafts_are_gone(
-    journal: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal import app
 
@@ -117,7 +119,7 @@ def app_filter() -> Any:
 
 
 @pytest.fixture
-def started(monkeypatch: pytest.MonkeyPatch, paths: Any) -> list[Any]:
+def started(monkeypatch: pytest.MonkeyPatch, paths: AppPaths) -> list[Any]:
     """The main windows `run_gui` makes, as it makes them.
 
     No reminder times: after the default 17:30 on a working day the catch-up prompt would
@@ -141,7 +143,7 @@ def started(monkeypatch: pytest.MonkeyPatch, paths: Any) -> list[Any]:
 
 
 def test_run_gui_paints_the_frame_first_then_opens_the_journal(
-    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+    paths: AppPaths, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, started: list[Any]
 ) -> None:
     from journal.app import run_gui
 
@@ -171,7 +173,7 @@ def test_run_gui_paints_the_frame_first_then_opens_the_journal(
 
 
 def test_quitting_while_the_journal_opens_leaves_it_closed(
-    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+    paths: AppPaths, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, started: list[Any]
 ) -> None:
     """Closed before the journal arrived: exit 0, the journal closed, nothing half-built."""
     import journal.services.journal as journal_module
@@ -181,7 +183,7 @@ def test_quitting_while_the_journal_opens_leaves_it_closed(
     closed: list[Any] = []
     real_open, real_close = journal_module.Journal.open, journal_module.Journal.close
 
-    def spy_open(paths: Any) -> Any:
+    def spy_open(paths: AppPaths) -> Any:
         journal = real_open(paths)
         opened.append(journal)
         return journal
@@ -200,7 +202,7 @@ def test_quitting_while_the_journal_opens_leaves_it_closed(
 
 
 def test_a_journal_that_cannot_be_opened_is_explained_and_exits_1(
-    paths: Any, qapp: Any, errors: list[BaseException], started: list[Any]
+    paths: AppPaths, qapp: QApplication, errors: list[BaseException], started: list[Any]
 ) -> None:
     from journal.app import run_gui
 
@@ -246,7 +248,7 @@ def _close_when_ready(started: list[Any], seen: dict[str, Any]) -> None:
 
 
 def test_an_older_journal_is_upgraded_behind_the_frame(
-    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+    paths: AppPaths, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, started: list[Any]
 ) -> None:
     """Alembic runs in the opener's thread; the window shows the upgraded journal."""
     from journal.app import run_gui
@@ -291,8 +293,8 @@ def _answer_the_rescue_dialog(choice: str, seen: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("table", ["entries", "ix_entries_timeline", "entries_fts_data"])
 def test_a_damaged_journal_is_restored_from_a_backup_at_start(
-    paths: Any,
-    qapp: Any,
+    paths: AppPaths,
+    qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
     started: list[Any],
     errors: list[BaseException],
@@ -329,8 +331,8 @@ def test_a_damaged_journal_is_restored_from_a_backup_at_start(
 
 
 def test_quitting_from_the_rescue_dialog_shows_no_empty_journal(
-    paths: Any,
-    qapp: Any,
+    paths: AppPaths,
+    qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
     started: list[Any],
     errors: list[BaseException],
@@ -354,7 +356,7 @@ def test_quitting_from_the_rescue_dialog_shows_no_empty_journal(
 
 
 def test_run_gui_on_a_new_home_leaves_the_autostart_folder_alone(
-    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+    paths: AppPaths, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, started: list[Any]
 ) -> None:
     """The whole first start, as issue 14.18 saw it: no autostart file appears (the
     folder is taken as a lasting one, so only consent can be what holds it back)."""
@@ -375,7 +377,7 @@ def test_run_gui_on_a_new_home_leaves_the_autostart_folder_alone(
 
 
 def test_run_gui_on_a_journal_with_entries_says_where_start_on_login_is(
-    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+    paths: AppPaths, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, started: list[Any]
 ) -> None:
     """No welcome page, so no card: the one-time status-bar tip says where it is turned on."""
     import os
@@ -395,7 +397,7 @@ def test_run_gui_on_a_journal_with_entries_says_where_start_on_login_is(
 
 
 def test_a_window_that_is_never_painted_still_opens_its_journal(
-    paths: Any, qapp: Any, qtbot: Any
+    paths: AppPaths, qapp: QApplication, qtbot: QtBot
 ) -> None:
     """Started on login with a tray, the window stays hidden and gets no paint: the
     journal is opened anyway (after OPEN_ANYWAY_MS), so the reminders can run."""
@@ -457,7 +459,7 @@ def test_only_the_ui_and_app_import_pyside6_and_the_ui_never_imports_storage() -
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
-def test_none_survives_pyside_lost_references(qapp: Any) -> None:
+def test_none_survives_pyside_lost_references(qapp: QApplication) -> None:
     from PySide6.QtGui import QPainter, QPixmap
 
     from journal.app import guard_none_refcount
@@ -502,7 +504,7 @@ def test_bools_survive_many_signal_emits() -> None:
 
 @pytest.mark.qt_no_exception_capture
 def test_run_gui_logs_and_shows_an_error_raised_in_a_slot(
-    paths: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, started: list[Any]
+    paths: AppPaths, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, started: list[Any]
 ) -> None:
     """The test hook: a slot raises on purpose in the running app; the app's own hook logs it
     and shows the dialog, and the app goes on (and quits normally)."""
@@ -547,7 +549,7 @@ def test_run_gui_logs_and_shows_an_error_raised_in_a_slot(
     assert [d.informativeText() for d in left] == []  # one error, one dialog, closed
 
 
-def run_gui_verbose(paths: Any) -> int:
+def run_gui_verbose(paths: AppPaths) -> int:
     from journal.app import run_gui
 
     return run_gui(paths, ["daybook"], verbose=True)

@@ -13,9 +13,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from journal import cancel
 from journal.domain.filters import EntryFilter
+from journal.services.journal import Journal
 from tests.ui.conftest import add_entries
 
 LONG_READ = (
@@ -28,7 +31,7 @@ class SlowSearches:
     """Wraps `journal.search`: a search for "slow" first runs LONG_READ, and what became of
     each such search is recorded ("finished", or the exception that ended it)."""
 
-    def __init__(self, journal: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
         self.started = threading.Event()
         self.outcomes: list[object] = []
         original = journal.search
@@ -48,12 +51,16 @@ class SlowSearches:
 
 
 @pytest.fixture
-def slow(journal: Any, monkeypatch: pytest.MonkeyPatch) -> SlowSearches:
+def slow(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> SlowSearches:
     return SlowSearches(journal, monkeypatch)
 
 
 def test_a_newer_search_stops_the_running_one(
-    journal: Any, make_window: Any, qtbot: Any, slow: SlowSearches, errors: list[BaseException]
+    journal: Journal,
+    make_window: Any,
+    qtbot: QtBot,
+    slow: SlowSearches,
+    errors: list[BaseException],
 ) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
@@ -73,7 +80,11 @@ def test_a_newer_search_stops_the_running_one(
 
 
 def test_esc_stops_the_running_search(
-    journal: Any, make_window: Any, qtbot: Any, slow: SlowSearches, errors: list[BaseException]
+    journal: Journal,
+    make_window: Any,
+    qtbot: QtBot,
+    slow: SlowSearches,
+    errors: list[BaseException],
 ) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
@@ -91,7 +102,11 @@ def test_esc_stops_the_running_search(
 
 
 def test_many_searches_typed_quickly_leave_one_running(
-    journal: Any, make_window: Any, qtbot: Any, slow: SlowSearches, errors: list[BaseException]
+    journal: Journal,
+    make_window: Any,
+    qtbot: QtBot,
+    slow: SlowSearches,
+    errors: list[BaseException],
 ) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
@@ -109,10 +124,10 @@ def test_many_searches_typed_quickly_leave_one_running(
 
 
 def test_quit_during_slow_work_saves_what_is_typed_and_does_not_wait(
-    journal: Any,
+    journal: Journal,
     make_window: Any,
-    qtbot: Any,
-    qapp: Any,
+    qtbot: QtBot,
+    qapp: QApplication,
     slow: SlowSearches,
     errors: list[BaseException],
 ) -> None:
@@ -153,7 +168,7 @@ def test_quit_during_slow_work_saves_what_is_typed_and_does_not_wait(
 
 
 def test_closing_to_the_tray_does_not_stop_the_search(
-    journal: Any, make_window: Any, qtbot: Any, qapp: Any, slow: SlowSearches
+    journal: Journal, make_window: Any, qtbot: QtBot, qapp: QApplication, slow: SlowSearches
 ) -> None:
     """With a tray, closing the window only hides it: its work goes on."""
     add_entries(journal, 3)

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from journal.domain.entry import MARK_START
 from journal.errors import StorageError
@@ -24,7 +26,7 @@ def shortcut(window: Any, key: QKeySequence.StandardKey) -> None:
     QTest.keySequence(window.focusWidget() or window, QKeySequence.keyBindings(key)[0])
 
 
-def test_empty_journal_invites_the_first_reflection(journal: Any, make_window: Any) -> None:
+def test_empty_journal_invites_the_first_reflection(journal: Journal, make_window: Any) -> None:
     window = make_window(journal)
     assert window.right_stack.currentWidget() is window.empty_state
     assert str(journal.paths.home) in window.where_label.text()
@@ -35,7 +37,7 @@ def test_empty_journal_invites_the_first_reflection(journal: Any, make_window: A
 
 
 def test_an_empty_journal_keeps_the_calendar_its_size(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: Any, qtbot: QtBot
 ) -> None:
     """No tags and nothing on this day: the room they leave is not given to the calendar."""
     window = make_window(journal)
@@ -46,20 +48,20 @@ def test_an_empty_journal_keeps_the_calendar_its_size(
     assert window.calendar.height() < 2 * window.calendar.sizeHint().height()
 
 
-def test_title_names_a_folder_that_is_not_the_default(journal: Any, make_window: Any) -> None:
+def test_title_names_a_folder_that_is_not_the_default(journal: Journal, make_window: Any) -> None:
     window = make_window(journal)
     assert not journal.paths.is_default
     assert window.windowTitle() == f"Daybook — {journal.paths.home.name}"
 
 
 def test_default_folder_title_is_just_daybook(
-    journal: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(AppPaths, "is_default", property(lambda _self: True))
     assert make_window(journal).windowTitle() == "Daybook"
 
 
-def test_every_control_has_an_accessible_name(journal: Any, make_window: Any) -> None:
+def test_every_control_has_an_accessible_name(journal: Journal, make_window: Any) -> None:
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
 
     add_entries(journal, 3)
@@ -79,7 +81,7 @@ def test_every_control_has_an_accessible_name(journal: Any, make_window: Any) ->
 
 
 def test_selecting_an_entry_shows_it_rendered(
-    journal: Any, make_window: Any, opened_links: list[str]
+    journal: Journal, make_window: Any, opened_links: list[str]
 ) -> None:
     journal.add("Read [the docs](https://example.com/docs) and <script>x()</script>", title="Hi")
     window = make_window(journal)
@@ -95,7 +97,7 @@ def test_selecting_an_entry_shows_it_rendered(
 
 
 def test_search_as_you_type_highlights_and_clears(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: Any, qtbot: QtBot
 ) -> None:
     add_entries(journal, 30)
     journal.add("The flaky test was a clock problem", title="Clock", day=dt.date(2026, 11, 21))
@@ -118,7 +120,7 @@ def test_search_as_you_type_highlights_and_clears(
     assert window.search_bar.text() == ""
 
 
-def test_search_by_tag_filter(journal: Any, make_window: Any, qtbot: Any) -> None:
+def test_search_by_tag_filter(journal: Journal, make_window: Any, qtbot: QtBot) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
     with qtbot.waitSignal(window.searchFinished, timeout=5000) as done:
@@ -136,7 +138,7 @@ def test_search_by_tag_filter(journal: Any, make_window: Any, qtbot: Any) -> Non
     assert window.search_bar.count_label.isHidden()  # one empty message, not two
 
 
-def test_only_the_latest_search_is_shown(journal: Any, make_window: Any, qtbot: Any) -> None:
+def test_only_the_latest_search_is_shown(journal: Journal, make_window: Any, qtbot: QtBot) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
     window.run_search("caching", "")  # an older request ...
@@ -150,7 +152,7 @@ def test_only_the_latest_search_is_shown(journal: Any, make_window: Any, qtbot: 
 
 
 def test_delete_undo_and_restore_from_trash(
-    journal: Any, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_entries(journal, 5)
     window = make_window(journal)
@@ -180,7 +182,7 @@ def test_delete_undo_and_restore_from_trash(
 
 
 def test_delete_moves_every_selected_entry_and_one_undo_brings_them_back(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: Any, qtbot: QtBot
 ) -> None:
     add_entries(journal, 6)
     window = make_window(journal)
@@ -213,7 +215,7 @@ def test_delete_moves_every_selected_entry_and_one_undo_brings_them_back(
 
 
 def test_empty_trash_asks_first(
-    journal: Any, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_entries(journal, 3)
     window = make_window(journal)
@@ -234,7 +236,7 @@ def test_empty_trash_asks_first(
 
 
 def test_storage_errors_go_to_the_error_dialog(
-    journal: Any, make_window: Any, errors: list[BaseException], monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, errors: list[BaseException], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_entries(journal, 2)
     window = make_window(journal)
@@ -249,7 +251,7 @@ def test_storage_errors_go_to_the_error_dialog(
     assert window.model.row_of(entry.id) >= 0  # nothing changed
 
 
-def test_calendar_marks_days_and_jumps_to_them(journal: Any, make_window: Any) -> None:
+def test_calendar_marks_days_and_jumps_to_them(journal: Journal, make_window: Any) -> None:
     add_entries(journal, 400, start=dt.date.today())
     window = make_window(journal, page_size=20)
     today = dt.date.today()
@@ -267,7 +269,7 @@ def test_calendar_marks_days_and_jumps_to_them(journal: Any, make_window: Any) -
 
 
 def test_geometry_and_splitter_are_remembered(
-    journal: Any, make_window: Any, qsettings: Any, qtbot: Any
+    journal: Journal, make_window: Any, qsettings: Any, qtbot: QtBot
 ) -> None:
     window = make_window(journal)
     window.resize(760, 560)  # the offscreen screen is 800x600: stay inside it
@@ -282,7 +284,7 @@ def test_geometry_and_splitter_are_remembered(
 
 
 def test_new_entry_for_another_day(
-    journal: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal.ui.timeline.calendar import DayDialog
 
@@ -294,7 +296,7 @@ def test_new_entry_for_another_day(
     assert window.editor.day_edit.date().toPython() == chosen
 
 
-def test_trash_view_loads_pages(journal: Any, make_window: Any, qtbot: Any) -> None:
+def test_trash_view_loads_pages(journal: Journal, make_window: Any, qtbot: QtBot) -> None:
     add_entries(journal, 3)
     window = make_window(journal)
     window.show()
@@ -308,7 +310,7 @@ def test_trash_view_loads_pages(journal: Any, make_window: Any, qtbot: Any) -> N
 
 
 def test_settings_are_saved_and_applied(
-    journal: Any, make_window: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtGui import QPalette
 
@@ -334,7 +336,7 @@ def test_settings_are_saved_and_applied(
 
 
 def test_slow_work_shows_a_busy_bar_after_a_while(
-    journal: Journal, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import threading
 
@@ -362,7 +364,7 @@ def test_slow_work_shows_a_busy_bar_after_a_while(
 
 
 def test_actions_use_standard_keys_and_the_timeline_has_a_menu(
-    journal: Any, make_window: Any
+    journal: Journal, make_window: Any
 ) -> None:
     window = make_window(journal)
     for action, key in (
@@ -380,7 +382,7 @@ def test_actions_use_standard_keys_and_the_timeline_has_a_menu(
 
 
 def test_on_this_day_in_the_sidebar_jumps_to_its_day(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: Any, qtbot: QtBot
 ) -> None:
     today = dt.date.today()
     a_year_ago = today - dt.timedelta(days=365)
@@ -402,7 +404,7 @@ def test_on_this_day_in_the_sidebar_jumps_to_its_day(
     assert journal.get(window.current_id()).day == a_year_ago
 
 
-def test_counts_are_said_in_words(journal: Any, make_window: Any) -> None:
+def test_counts_are_said_in_words(journal: Journal, make_window: Any) -> None:
     from journal.ui.common import wording
 
     assert [wording.entries(n) for n in (0, 1, 2048)] == ["no entries", "1 entry", "2,048 entries"]
@@ -412,7 +414,7 @@ def test_counts_are_said_in_words(journal: Any, make_window: Any) -> None:
     assert window.stats_label.text() == "1 entry · 1 tag"
 
 
-def test_the_first_size_fits_the_screen(journal: Any, make_window: Any) -> None:
+def test_the_first_size_fits_the_screen(journal: Journal, make_window: Any) -> None:
     window = make_window(journal)  # the offscreen screen is 800x800: 1280x800 would not fit
     free = window.screen().availableGeometry()
     least = window.minimumSizeHint()  # (wider with the larger fonts earlier tests may leave)
@@ -424,7 +426,7 @@ def test_the_first_size_fits_the_screen(journal: Any, make_window: Any) -> None:
 
 
 def test_a_partial_word_finds_while_typing_and_the_entry_shows_it_marked(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: Any, qtbot: QtBot
 ) -> None:
     add_entries(journal, 12)
     journal.add(
@@ -452,7 +454,7 @@ def test_a_partial_word_finds_while_typing_and_the_entry_shows_it_marked(
 
 
 def test_esc_in_the_results_list_goes_back_to_the_timeline(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: Any, qtbot: QtBot
 ) -> None:
     add_entries(journal, 12)
     journal.add("A note about the canary", title="Canary", day=dt.date(2026, 11, 20))
@@ -473,7 +475,7 @@ def test_esc_in_the_results_list_goes_back_to_the_timeline(
     assert window.model.rowCount() == listing_rows
 
 
-def test_the_tag_list_shows_each_tags_count(journal: Any, make_window: Any) -> None:
+def test_the_tag_list_shows_each_tags_count(journal: Journal, make_window: Any) -> None:
     from journal.ui.main.panes import COUNT_ROLE, TagCountDelegate
 
     journal.add("one #ci")

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QGroupBox,
     QLabel,
     QMenu,
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
+from journal.paths import AppPaths
+from journal.services.journal import Journal
 from tests.ui.conftest import add_entries
 
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
@@ -94,7 +98,7 @@ def shortcut_clashes(root: QWidget) -> dict[str, list[str]]:
 
 
 @pytest.fixture(autouse=True, params=["en", "de"])
-def language(request: pytest.FixtureRequest, qapp: Any) -> str:
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> str:
     """Every check in English and in German (the translators are taken out after the test)."""
     from journal.ui.common import i18n
 
@@ -108,7 +112,9 @@ def assert_clean(root: QWidget) -> None:
     assert shortcut_clashes(root) == {}
 
 
-def test_the_main_window_on_the_timeline_and_on_the_trash(journal: Any, make_window: Any) -> None:
+def test_the_main_window_on_the_timeline_and_on_the_trash(
+    journal: Journal, make_window: Any
+) -> None:
     add_entries(journal, 5)
     window = make_window(journal)
     assert_clean(window)
@@ -116,7 +122,7 @@ def test_the_main_window_on_the_timeline_and_on_the_trash(journal: Any, make_win
     assert_clean(window)
 
 
-def test_the_export_dialog(journal: Any, qtbot: Any) -> None:
+def test_the_export_dialog(journal: Journal, qtbot: QtBot) -> None:
     from journal.ui.dialogs.export_dialog import ExportDialog
 
     add_entries(journal, 3)
@@ -133,7 +139,7 @@ def test_the_export_dialog(journal: Any, qtbot: Any) -> None:
     "build",
     ["settings", "import", "about", "insights", "prompt"],
 )
-def test_the_other_dialogs(build: str, journal: Any, qtbot: Any, paths: Any) -> None:
+def test_the_other_dialogs(build: str, journal: Journal, qtbot: QtBot, paths: AppPaths) -> None:
     dialog: QWidget
     if build == "settings":
         from journal.settings import Settings
@@ -170,7 +176,7 @@ def test_the_other_dialogs(build: str, journal: Any, qtbot: Any, paths: Any) -> 
         assert_clean(dialog)
 
 
-def test_the_checker_finds_a_clash(qtbot: Any) -> None:
+def test_the_checker_finds_a_clash(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
     root = QWidget()

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from journal.domain.prompts import DEFAULT_SET
 from journal.services.journal import Journal
@@ -33,7 +34,7 @@ def _working_days_before(today: dt.date, count: int) -> list[dt.date]:
 
 @pytest.mark.parametrize("before", [0, 1, 6, 12])
 def test_the_save_is_confirmed_in_words_and_the_entry_selected(
-    make_desk_live: Any, journal: Journal, qtbot: Any, before: int
+    make_desk_live: Any, journal: Journal, qtbot: QtBot, before: int
 ) -> None:
     service = PromptService(journal, Settings())
     for day in _working_days_before(service.today(), before):
@@ -72,7 +73,7 @@ def test_the_streak_words_are_plural_aware() -> None:
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_prompt_streak_label_is_not_link_coloured(
-    make_desk_live: Any, journal: Journal, qtbot: Any, qapp: QApplication, theme: Theme
+    make_desk_live: Any, journal: Journal, qtbot: QtBot, qapp: QApplication, theme: Theme
 ) -> None:
     apply_theme(qapp, Settings(theme=theme))
     try:
@@ -99,7 +100,7 @@ def test_with_the_window_in_the_tray_the_tray_confirms(
     make_window: Any,
     qsettings: Any,
     journal: Journal,
-    qtbot: Any,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     hidden: bool,
 ) -> None:

@@ -10,9 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET, QuestionSet
+from journal.paths import AppPaths
 from journal.services.drafts import DraftStore
 from journal.services.journal import Journal
 from journal.services.prompt import PromptService
@@ -49,13 +51,13 @@ def service(journal: Journal, clock: FakeClock) -> PromptService:
 
 
 @pytest.fixture
-def drafts(paths: Any) -> DraftStore:
+def drafts(paths: AppPaths) -> DraftStore:
     return prompt_drafts(paths)
 
 
 @pytest.fixture
 def open_prompt(
-    qtbot: Any, qapp: QApplication, service: PromptService, drafts: DraftStore, errors: list[Any]
+    qtbot: QtBot, qapp: QApplication, service: PromptService, drafts: DraftStore, errors: list[Any]
 ) -> Callable[..., PromptWindow]:
     def make(day: dt.date | None = None) -> PromptWindow:
         window = PromptWindow(service, drafts, day)
@@ -72,7 +74,7 @@ def _all(journal: Journal) -> list[Any]:
     return journal.list_entries(EntryFilter(), limit=None)
 
 
-def _type(qtbot: Any, widget: Any, text: str) -> None:
+def _type(qtbot: QtBot, widget: Any, text: str) -> None:
     for number, line in enumerate(text.split("\n")):
         if number:
             qtbot.keyClick(widget, Qt.Key.Key_Return)
@@ -80,7 +82,7 @@ def _type(qtbot: Any, widget: Any, text: str) -> None:
 
 
 def test_type_answers_and_ctrl_enter_saves_a_prompt_entry(
-    open_prompt: Any, qtbot: Any, qapp: QApplication, journal: Journal, drafts: DraftStore
+    open_prompt: Any, qtbot: QtBot, qapp: QApplication, journal: Journal, drafts: DraftStore
 ) -> None:
     window = open_prompt()
     assert window.day == THU
@@ -110,7 +112,7 @@ def test_type_answers_and_ctrl_enter_saves_a_prompt_entry(
     assert drafts.load(draft_key(THU)) is None
 
 
-def test_keypad_enter_with_ctrl_saves_too(open_prompt: Any, qtbot: Any, journal: Journal) -> None:
+def test_keypad_enter_with_ctrl_saves_too(open_prompt: Any, qtbot: QtBot, journal: Journal) -> None:
     window = open_prompt()
     qtbot.keyClicks(window.editors[LEARN], "Keypad works")
     with qtbot.waitSignal(window.saved, timeout=5000):
@@ -123,7 +125,7 @@ def test_keypad_enter_with_ctrl_saves_too(open_prompt: Any, qtbot: Any, journal:
 
 
 def test_esc_snoozes_and_keeps_the_draft(
-    open_prompt: Any, qtbot: Any, service: PromptService, clock: FakeClock, drafts: DraftStore
+    open_prompt: Any, qtbot: QtBot, service: PromptService, clock: FakeClock, drafts: DraftStore
 ) -> None:
     window = open_prompt()
     _type(qtbot, window.editors[WORK], "Half a thought\n- and a list")
@@ -140,7 +142,7 @@ def test_esc_snoozes_and_keeps_the_draft(
     assert _all(service.journal) == []
 
 
-def test_reopening_restores_the_draft(open_prompt: Any, qtbot: Any, drafts: DraftStore) -> None:
+def test_reopening_restores_the_draft(open_prompt: Any, qtbot: QtBot, drafts: DraftStore) -> None:
     window = open_prompt()
     qtbot.keyClicks(window.editors[LEARN], "Learned that fsync on the folder matters")
     qtbot.keyClicks(window.tags_edit, "storage")
@@ -161,7 +163,7 @@ def test_reopening_restores_the_draft(open_prompt: Any, qtbot: Any, drafts: Draf
 
 
 def test_a_day_with_a_reflection_opens_it_to_add_to(
-    open_prompt: Any, qtbot: Any, service: PromptService, journal: Journal
+    open_prompt: Any, qtbot: QtBot, service: PromptService, journal: Journal
 ) -> None:
     first = service.save_answers(THU, DEFAULT_SET.questions, {WORK: "Morning: triage"}, ("ops",))
     window = open_prompt()
@@ -184,7 +186,7 @@ def test_a_day_with_a_reflection_opens_it_to_add_to(
 
 
 def test_free_text_of_an_entry_gets_its_own_box(
-    open_prompt: Any, qtbot: Any, service: PromptService
+    open_prompt: Any, qtbot: QtBot, service: PromptService
 ) -> None:
     service.journal.add(
         f"A note above the questions\n\n## {WORK}\n\nThings",
@@ -229,7 +231,7 @@ def test_streak_is_shown(open_prompt: Any, service: PromptService) -> None:
 
 
 def test_saving_nothing_keeps_the_window_open(
-    open_prompt: Any, qtbot: Any, journal: Journal
+    open_prompt: Any, qtbot: QtBot, journal: Journal
 ) -> None:
     window = open_prompt()
     qtbot.keyClick(window.editors[WORK], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -239,7 +241,7 @@ def test_saving_nothing_keeps_the_window_open(
 
 
 def test_a_past_day_is_dated_to_itself_and_esc_does_not_snooze(
-    open_prompt: Any, qtbot: Any, service: PromptService, drafts: DraftStore
+    open_prompt: Any, qtbot: QtBot, service: PromptService, drafts: DraftStore
 ) -> None:
     window = open_prompt(dt.date(2026, 11, 16))
     assert "Catching up" in window.intro_label.text()
@@ -255,7 +257,7 @@ def test_a_past_day_is_dated_to_itself_and_esc_does_not_snooze(
 
 
 def test_blank_page_set_has_one_box(
-    qtbot: Any, journal: Journal, clock: FakeClock, drafts: DraftStore
+    qtbot: QtBot, journal: Journal, clock: FakeClock, drafts: DraftStore
 ) -> None:
     service = PromptService(
         journal, Settings(question_set="Blank page"), clock=clock, zone=lambda: BERLIN
@@ -269,7 +271,7 @@ def test_blank_page_set_has_one_box(
 
 
 def test_a_custom_set_asks_its_questions(
-    qtbot: Any, journal: Journal, clock: FakeClock, drafts: DraftStore
+    qtbot: QtBot, journal: Journal, clock: FakeClock, drafts: DraftStore
 ) -> None:
     custom = QuestionSet("Mine", ("What went well?", "What was hard?"))
     settings = Settings(question_set="Mine", custom_question_sets=[custom.to_dict()])
@@ -280,7 +282,7 @@ def test_a_custom_set_asks_its_questions(
 
 
 def test_passive_show_does_not_take_focus_but_accepts_typing(
-    qtbot: Any, service: PromptService, drafts: DraftStore
+    qtbot: QtBot, service: PromptService, drafts: DraftStore
 ) -> None:
     window = PromptWindow(service, drafts)
     qtbot.addWidget(window)
@@ -293,7 +295,7 @@ def test_passive_show_does_not_take_focus_but_accepts_typing(
 
 
 def test_the_test_hook_types_and_saves(
-    qtbot: Any, qapp: QApplication, service: PromptService, drafts: DraftStore
+    qtbot: QtBot, qapp: QApplication, service: PromptService, drafts: DraftStore
 ) -> None:
     window = PromptWindow(service, drafts)
     qtbot.addWidget(window)
@@ -306,7 +308,7 @@ def test_the_test_hook_types_and_saves(
 
 @pytest.mark.parametrize("passive", [False, True])
 def test_the_window_opens_centred_and_wholly_on_the_screen(
-    qtbot: Any, service: PromptService, drafts: DraftStore, passive: bool
+    qtbot: QtBot, service: PromptService, drafts: DraftStore, passive: bool
 ) -> None:
     window = PromptWindow(service, drafts, THU)
     qtbot.addWidget(window)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET
@@ -70,7 +71,7 @@ class RecordingLoop(ReminderLoop):
 
 
 @pytest.fixture
-def loop(qtbot: Any, service: PromptService) -> RecordingLoop:
+def loop(qtbot: QtBot, service: PromptService) -> RecordingLoop:
     return RecordingLoop(service)
 
 
@@ -153,7 +154,7 @@ def test_the_timers_run_once_started(loop: RecordingLoop) -> None:
 
 @pytest.fixture
 def make_desk(
-    qapp: QApplication, qtbot: Any, make_window: Any, clock: FakeClock, qsettings: QSettings
+    qapp: QApplication, qtbot: QtBot, make_window: Any, clock: FakeClock, qsettings: QSettings
 ) -> Any:
     from journal.app import build_reminders
 
@@ -196,7 +197,7 @@ def notified(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 def test_without_a_tray_the_prompt_appears_without_taking_focus(
-    make_desk: Any, journal: Journal, clock: FakeClock, notified: list[Any], qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, notified: list[Any], qtbot: QtBot
 ) -> None:
     desk = make_desk(journal)
     assert desk.tray is None
@@ -213,7 +214,7 @@ def test_without_a_tray_the_prompt_appears_without_taking_focus(
 
 
 def test_the_main_window_gets_a_reflection_action_and_a_streak(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot
 ) -> None:
     PromptService(journal, Settings(), clock=clock, zone=lambda: BERLIN).save_answers(
         THU - dt.timedelta(days=1), DEFAULT_SET.questions, {WORK: "x"}
@@ -231,7 +232,7 @@ def test_the_main_window_gets_a_reflection_action_and_a_streak(
 
 
 def test_catch_up_offers_missed_days_and_each_click_opens_its_day(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot
 ) -> None:
     service = PromptService(journal, Settings(), clock=clock, zone=lambda: BERLIN)
     service.save_answers(dt.date(2026, 11, 13), DEFAULT_SET.questions, {WORK: "Friday"})
@@ -265,7 +266,7 @@ def test_no_catch_up_for_a_new_journal(make_desk: Any, journal: Journal) -> None
 
 
 def test_with_a_tray_closing_the_window_keeps_running_and_says_so_once(
-    make_desk: Any, journal: Journal, qtbot: Any, notified: list[Any], qsettings: QSettings
+    make_desk: Any, journal: Journal, qtbot: QtBot, notified: list[Any], qsettings: QSettings
 ) -> None:
     desk = make_desk(journal, tray=True)  # forced: offscreen there is no real tray
     assert not QApplication.quitOnLastWindowClosed()
@@ -280,7 +281,7 @@ def test_with_a_tray_closing_the_window_keeps_running_and_says_so_once(
 
 
 def test_tray_quit_closes_everything(
-    make_desk: Any, journal: Journal, qtbot: Any, qapp: QApplication, monkeypatch: Any
+    make_desk: Any, journal: Journal, qtbot: QtBot, qapp: QApplication, monkeypatch: Any
 ) -> None:
     desk = make_desk(journal, tray=True)
     desk.start()
@@ -341,7 +342,12 @@ def _desk_with_notifier(make_desk: Any, journal: Journal, **kwargs: Any) -> tupl
 
 @pytest.mark.parametrize("tray", [True, False])
 def test_the_reminder_goes_to_the_notification_service_with_or_without_a_tray(
-    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: Any, tray: bool
+    make_desk: Any,
+    journal: Journal,
+    clock: FakeClock,
+    balloons: list[str],
+    qtbot: QtBot,
+    tray: bool,
 ) -> None:
     desk, notifier = _desk_with_notifier(make_desk, journal, tray=tray)
     clock.set("2026-11-19 17:30")
@@ -365,7 +371,7 @@ def test_no_notification_service_falls_back_to_the_balloon(
 
 
 def test_with_a_tray_the_window_opens_at_reminder_time(
-    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: QtBot
 ) -> None:
     desk = make_desk(journal, tray=True)
     clock.set("2026-11-19 17:30")
@@ -389,7 +395,7 @@ def test_the_setting_off_keeps_the_window_closed(
 
 
 def test_a_pending_reminder_shows_on_the_tray_until_snoozed(
-    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: QtBot
 ) -> None:
     desk = make_desk(journal, tray=True)
     desk.start()
@@ -433,7 +439,7 @@ def test_the_tray_menu_snooze_and_skip_clear_the_badge(
 
 
 def test_clicking_the_still_running_balloon_opens_the_main_window(
-    make_desk: Any, journal: Journal, qtbot: Any, balloons: list[str]
+    make_desk: Any, journal: Journal, qtbot: QtBot, balloons: list[str]
 ) -> None:
     desk = make_desk(journal, tray=True)
     with qtbot.waitSignal(desk.closeNoticeShown, timeout=5000):
@@ -445,7 +451,7 @@ def test_clicking_the_still_running_balloon_opens_the_main_window(
 
 
 def test_clicking_the_reminder_balloon_opens_the_prompt(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any, monkeypatch: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot, monkeypatch: Any
 ) -> None:
     from journal.ui.prompt import notify as notify_module
 
@@ -460,7 +466,7 @@ def test_clicking_the_reminder_balloon_opens_the_prompt(
 
 
 def test_the_notification_actions(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any, balloons: list[str]
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot, balloons: list[str]
 ) -> None:
     from journal.ui.prompt import notify
 
@@ -486,7 +492,7 @@ def test_the_notification_actions(
 
 
 def test_write_now_opens_the_prompt_focused_when_it_was_not_open(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot
 ) -> None:
     from journal.ui.prompt import notify
 
@@ -503,7 +509,7 @@ def test_write_now_opens_the_prompt_focused_when_it_was_not_open(
 
 
 def test_saving_the_prompt_withdraws_the_notification(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any, balloons: list[str]
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot, balloons: list[str]
 ) -> None:
     desk, notifier = _desk_with_notifier(make_desk, journal, tray=True)
     clock.set("2026-11-19 17:30")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
+from pytestqt.qtbot import QtBot
 
 from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer
@@ -20,14 +20,14 @@ def entry(body: str, title: str = "") -> Entry:
     return Entry(1, "u", MOMENT.date(), MOMENT, MOMENT, title, body, (), False)
 
 
-def reader(qtbot: Any) -> EntryReader:
+def reader(qtbot: QtBot) -> EntryReader:
     pane = EntryReader(MarkdownRenderer())
     qtbot.addWidget(pane)
     pane.resize(420, 500)
     return pane
 
 
-def test_a_long_first_paragraph_is_shown_whole(qtbot: Any) -> None:
+def test_a_long_first_paragraph_is_shown_whole(qtbot: QtBot) -> None:
     words = " ".join(f"word{n}" for n in range(60))
     pane = reader(qtbot)
     pane.show_entry(entry(words + "\n\nSecond paragraph."))
@@ -37,14 +37,14 @@ def test_a_long_first_paragraph_is_shown_whole(qtbot: Any) -> None:
     assert words in shown and "Second paragraph." in shown
 
 
-def test_a_short_first_line_becomes_the_title_once(qtbot: Any) -> None:
+def test_a_short_first_line_becomes_the_title_once(qtbot: QtBot) -> None:
     pane = reader(qtbot)
     pane.show_entry(entry("Cache day\n\nThe body."))
     assert pane.title_label.text() == "Cache day"
     assert "Cache day" not in pane.browser.toPlainText()
 
 
-def test_private_blocks_are_a_labelled_wrapped_box(qtbot: Any, tmp_path: Path) -> None:
+def test_private_blocks_are_a_labelled_wrapped_box(qtbot: QtBot, tmp_path: Path) -> None:
     long_line = " ".join(["mentor"] * 80)
     pane = reader(qtbot)
     pane.show()
@@ -62,7 +62,7 @@ def test_private_blocks_are_a_labelled_wrapped_box(qtbot: Any, tmp_path: Path) -
     pane.grab().save(str(tmp_path / "reader-private.png"))
 
 
-def test_search_words_are_marked_whole_case_blind_and_across_punctuation(qtbot: Any) -> None:
+def test_search_words_are_marked_whole_case_blind_and_across_punctuation(qtbot: QtBot) -> None:
     r = reader(qtbot)
     r.highlight([("design review", False), ("cach", True), ("ümlaut", False)])
     r.show_entry(
@@ -80,7 +80,7 @@ def test_search_words_are_marked_whole_case_blind_and_across_punctuation(qtbot: 
     assert r.highlighted() == []
 
 
-def test_a_narrow_pane_wraps_the_title_below_the_buttons_and_cuts_nothing(qtbot: Any) -> None:
+def test_a_narrow_pane_wraps_the_title_below_the_buttons_and_cuts_nothing(qtbot: QtBot) -> None:
     pane = reader(qtbot)
     pane.resize(420, 500)
     pane.show()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument, QTextImageFormat
+from pytestqt.qtbot import QtBot
 
 from journal.domain.attachments import Attachment, image_markdown
 from journal.domain.entry import Entry
@@ -37,7 +37,7 @@ def images_in(doc: QTextDocument) -> list[QTextImageFormat]:
     return found
 
 
-def pane_with(qtbot: Any, stored: dict[str, Attachment]) -> EntryReader:
+def pane_with(qtbot: QtBot, stored: dict[str, Attachment]) -> EntryReader:
     pane = EntryReader(MarkdownRenderer())
     qtbot.addWidget(pane)
     pane.resize(420, 500)
@@ -47,7 +47,7 @@ def pane_with(qtbot: Any, stored: dict[str, Attachment]) -> EntryReader:
 
 
 def test_a_wide_image_is_scaled_to_the_pane_and_a_small_one_kept(
-    qtbot: Any, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     wide = prepare_image(encoded(noise((1600, 800), seed=3), "PNG"))
     small = prepare_image(encoded(noise((40, 30), seed=4), "PNG"))
@@ -72,14 +72,14 @@ def test_a_wide_image_is_scaled_to_the_pane_and_a_small_one_kept(
     pane.grab().save(str(tmp_path / "reader-images.png"))
 
 
-def test_an_image_the_journal_lacks_says_so(qtbot: Any) -> None:
+def test_an_image_the_journal_lacks_says_so(qtbot: QtBot) -> None:
     pane = pane_with(qtbot, {})
     pane.show_entry(entry(f"x\n\n![lost & found]({'attachment:' + 'f' * 64})"))
     assert images_in(pane.browser.document()) == []
     assert "[image not in the journal: lost & found]" in pane.browser.toPlainText()
 
 
-def test_the_browser_loads_nothing_but_attachments(qtbot: Any, tmp_path: Path) -> None:
+def test_the_browser_loads_nothing_but_attachments(qtbot: QtBot, tmp_path: Path) -> None:
     secret = tmp_path / "local.png"
     secret.write_bytes(encoded(noise((8, 8)), "PNG"))
     pane = pane_with(qtbot, {})
@@ -95,7 +95,7 @@ def test_the_browser_loads_nothing_but_attachments(qtbot: Any, tmp_path: Path) -
         )
 
 
-def test_an_image_in_a_private_block_is_shown_inside_the_box(qtbot: Any) -> None:
+def test_an_image_in_a_private_block_is_shown_inside_the_box(qtbot: QtBot) -> None:
     image = prepare_image(encoded(noise((30, 20), seed=5), "PNG"))
     pane = pane_with(qtbot, {image.sha256: image})
     pane.show_entry(entry(f"Public.\n\n```private\n{image_markdown(image.sha256)}\n```\n"))
