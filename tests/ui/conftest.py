@@ -5,13 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from journal.services.journal import Journal
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QApplication, QMenu
+    from pytestqt.qtbot import QtBot
+
+    from journal.domain.entry import Entry
+    from journal.services.journal import Journal
+    from journal.ui.editor.editor import EntryEditor
+    from journal.ui.main.main_window import MainWindow
+
+    # The make_window fixture: make_window(journal, page_size=200) -> a shown main window.
+    MakeWindow = Callable[..., MainWindow]
 
 pytest.importorskip("PySide6.QtWidgets")
 
@@ -94,14 +104,14 @@ def add_entries(journal: Journal, count: int, start: dt.date = dt.date(2026, 11,
 @pytest.fixture
 def make_window(
     qtbot: QtBot, qapp: QApplication, qsettings: Any, errors: list[BaseException]
-) -> Iterator[Any]:
+) -> Iterator[MakeWindow]:
     """Build main windows the way the app does (editor, wiring); closed at the end."""
     from journal.app import build_window
     from journal.settings import Settings
 
-    windows: list[Any] = []
+    windows: list[MainWindow] = []
 
-    def make(journal: Journal, page_size: int = 200) -> Any:
+    def make(journal: Journal, page_size: int = 200) -> MainWindow:
         window = build_window(qapp, journal, Settings(), qsettings, page_size=page_size)
         qtbot.addWidget(window)
         window.show()
@@ -119,7 +129,7 @@ def make_window(
 
 
 @pytest.fixture
-def make_desk_live(qapp: QApplication, make_window: Any, qsettings: Any) -> Iterator[Any]:
+def make_desk_live(qapp: QApplication, make_window: MakeWindow, qsettings: Any) -> Iterator[Any]:
     """Build a main window with its reminder desk (no tray), as the app wires them."""
     from journal.app import build_reminders
     from journal.settings import Settings
@@ -137,3 +147,27 @@ def make_desk_live(qapp: QApplication, make_window: Any, qsettings: Any) -> Iter
         desk.dispose()
         desk.deleteLater()
     qapp.setQuitOnLastWindowClosed(True)
+
+
+def current_entry(window: MainWindow) -> Entry:
+    """The entry selected in the window's timeline; fails the test when there is none."""
+    entry = window.timeline.current_entry()
+    assert entry is not None, "no entry is selected"
+    return entry
+
+
+def editor_of(window: MainWindow) -> EntryEditor:
+    """The window's editor, which the app builds as an EntryEditor."""
+    from journal.ui.editor.editor import EntryEditor
+
+    assert isinstance(window.editor, EntryEditor)
+    return window.editor
+
+
+def menu_of(window: MainWindow, index: int) -> QMenu:
+    """The menu bar's menu at `index` (0: File)."""
+    from PySide6.QtWidgets import QMenu
+
+    menu = window.menuBar().actions()[index].menu()
+    assert isinstance(menu, QMenu)
+    return menu

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,6 +22,9 @@ from journal.paths import AppPaths
 from journal.services.changes import Change
 from journal.services.journal import Journal
 from journal.ui.common.changes import ChangeSignal, merged
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -147,7 +150,7 @@ def test_polling_finds_another_process_once(journal: Journal, paths: AppPaths) -
 
 
 def test_activating_the_window_shows_another_process_at_once(
-    make_window: Any, journal: Journal, paths: AppPaths, qtbot: QtBot
+    make_window: MakeWindow, journal: Journal, paths: AppPaths, qtbot: QtBot
 ) -> None:
     window = make_window(journal)
     window.journal_changes.timer.stop()  # only the activation can find it

@@ -19,7 +19,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -29,6 +29,9 @@ from pytestqt.qtbot import QtBot
 from journal.paths import AppPaths
 from journal.services.journal import Journal
 from tools import translations
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 ROOT = Path(__file__).resolve().parents[3]
 TS_FILES = translations.ts_files()
@@ -410,7 +413,7 @@ def test_dates_and_numbers_in_the_ui_follow_the_locale(start_app: Any) -> None:
 
 
 def test_the_reader_and_timeline_speak_german(
-    start_app: Any, journal: Journal, make_window: Any
+    start_app: Any, journal: Journal, make_window: MakeWindow
 ) -> None:
     from tests.ui.conftest import add_entries
 
@@ -424,7 +427,7 @@ def test_the_reader_and_timeline_speak_german(
 
 @pytest.mark.parametrize("size", [(1280, 800), (900, 640)])
 def test_a_german_screenshot_of_the_main_window(
-    start_app: Any, journal: Journal, make_window: Any, tmp_path: Path, size: tuple[int, int]
+    start_app: Any, journal: Journal, make_window: MakeWindow, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     """Nothing cut, wide or narrow: every button's, box's and one-line label's German text
     fits the width it was given."""

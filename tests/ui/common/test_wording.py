@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -11,6 +11,9 @@ from pytestqt.qtbot import QtBot
 from journal.services.journal import Journal
 from journal.ui.common import wording
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 
 @pytest.mark.parametrize(
@@ -30,7 +33,9 @@ def test_ordinal_days(day: int, text: str, qapp: QApplication) -> None:
     assert wording.ordinal_day(day) == text
 
 
-def test_the_trash_says_one_deleted_entry(journal: Journal, make_window: Any, qtbot: QtBot) -> None:
+def test_the_trash_says_one_deleted_entry(
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
+) -> None:
     add_entries(journal, 3)
     journal.store.delete(journal.store.list_entries(limit=1)[0].id)
     window = make_window(journal)

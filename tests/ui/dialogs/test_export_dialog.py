@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -16,7 +16,10 @@ from pytestqt.qtbot import QtBot
 from journal.errors import InputError
 from journal.services.journal import Journal
 from journal.ui.dialogs.export_dialog import ExportDialog, release_clipboard
-from tests.ui.conftest import add_entries
+from tests.ui.conftest import add_entries, menu_of
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
 SECRET_BLOCK = "```private\nThe reorg rumour.\n```"
@@ -378,12 +381,12 @@ def ctrl_click(qtbot: QtBot, window: Any, row: int) -> None:
 
 
 def test_export_selected_entries_from_a_multi_selection(
-    journal: Journal, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_entries(journal, 8)  # Entry 0 and Entry 5 are private
     window = make_window(journal)
     model = window.model
-    rows = {model.entry_at(r).title: r for r in range(model.rowCount()) if model.entry_at(r)}
+    rows = {e.title: r for r in range(model.rowCount()) if (e := model.entry_at(r))}
     window.timeline.select_row(rows["Entry 0"])
     ctrl_click(qtbot, window, rows["Entry 1"])
     ctrl_click(qtbot, window, rows["Entry 3"])
@@ -394,7 +397,7 @@ def test_export_selected_entries_from_a_multi_selection(
 
     with qtbot.waitSignal(window.exportOpened) as opened:
         window.export_selected_action.trigger()
-    dialog = opened.args[0]
+    dialog: ExportDialog = opened.args[0]
     assert dialog is window.export_dialog and dialog.isVisible()
     assert sorted(dialog.ids) == sorted(e.id for e in chosen)
     assert dialog.selection_label.text() == "3 selected entries"
@@ -424,12 +427,12 @@ def test_export_selected_entries_from_a_multi_selection(
 
 
 def test_ctrl_shift_e_with_several_entries_selected_opens_on_them(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 8)
     window = make_window(journal)
     model = window.model
-    rows = {model.entry_at(r).title: r for r in range(model.rowCount()) if model.entry_at(r)}
+    rows = {e.title: r for r in range(model.rowCount()) if (e := model.entry_at(r))}
     window.timeline.select_row(rows["Entry 1"])
     assert len(window.timeline.selected_entries()) == 1, window.timeline.selected_entries()
     with qtbot.waitSignal(window.exportOpened) as opened:  # one entry: the usual dialog
@@ -450,10 +453,12 @@ def test_ctrl_shift_e_with_several_entries_selected_opens_on_them(
     assert not dialog.selection_label.isVisible()
 
 
-def test_export_dialog_from_the_file_menu(journal: Journal, make_window: Any, qtbot: QtBot) -> None:
+def test_export_dialog_from_the_file_menu(
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
+) -> None:
     add_entries(journal, 3, start=dt.date.today())
     window = make_window(journal)
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu = menu_of(window, 0)
     assert window.export_action in file_menu.actions()
     assert window.export_selected_action in file_menu.actions()
     with qtbot.waitSignal(window.exportOpened) as opened:
@@ -467,7 +472,7 @@ def test_export_dialog_from_the_file_menu(journal: Journal, make_window: Any, qt
 
 
 def test_select_all_never_selects_month_headings(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 40, start=dt.date(2026, 3, 3))  # headings for March, Feb, Jan
     window = make_window(journal)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from journal.services.journal import Journal
+from tests.ui.conftest import menu_of
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 
@@ -31,10 +35,10 @@ def picked(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 def test_import_from_the_file_menu(
-    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any], errors: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any], errors: list[Any]
 ) -> None:
     window = make_window(journal)
-    assert "&Import…" in [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "&Import…" in [a.text() for a in menu_of(window, 0).actions()]
     window.import_action.trigger()
     dialog = window.import_dialog
     assert dialog is not None and dialog.isVisible()
@@ -66,7 +70,7 @@ def test_import_from_the_file_menu(
 
 
 def test_a_second_import_has_nothing_to_add(
-    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any]
 ) -> None:
     journal.import_file("markdown", FIXTURES / "markdown_notes")
     window = make_window(journal)
@@ -80,7 +84,7 @@ def test_a_second_import_has_nothing_to_add(
 
 
 def test_a_markdown_name_pattern(
-    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any]
 ) -> None:
     window = make_window(journal)
     dialog = window.open_import()
@@ -95,7 +99,7 @@ def test_a_markdown_name_pattern(
 
 
 def test_a_malformed_file_shows_the_error_and_imports_nothing(
-    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any], errors: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any], errors: list[Any]
 ) -> None:
     window = make_window(journal)
     dialog = window.open_import()
@@ -111,7 +115,7 @@ def test_a_malformed_file_shows_the_error_and_imports_nothing(
 
 
 def test_cancelled_file_dialog_changes_nothing(
-    journal: Journal, make_window: Any, qtbot: QtBot, picked: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any]
 ) -> None:
     window = make_window(journal)
     dialog = window.open_import()
@@ -121,7 +125,7 @@ def test_cancelled_file_dialog_changes_nothing(
 
 def test_an_import_error_after_the_dry_run_is_shown(
     journal: Journal,
-    make_window: Any,
+    make_window: MakeWindow,
     qtbot: QtBot,
     picked: list[Any],
     errors: list[Any],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
@@ -15,6 +15,10 @@ from journal.services.journal import Journal
 from journal.settings import Settings
 from journal.ui.dialogs.charts import YearHeatmap
 from journal.ui.dialogs.insights import InsightsDialog
+from tests.ui.conftest import menu_of
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 NOW = dt.datetime(2026, 6, 3, 20, 0).astimezone()  # a Wednesday
 MON, TUE, WED = dt.date(2026, 6, 1), dt.date(2026, 6, 2), dt.date(2026, 6, 3)
@@ -119,10 +123,10 @@ def test_tag_trends_bars_and_legend_ask_for_a_tag(qtbot: QtBot, journal: Journal
     assert blocker.args == ["rust"]
 
 
-def test_window_wiring(make_window: Any, journal: Journal, qtbot: QtBot) -> None:
+def test_window_wiring(make_window: MakeWindow, journal: Journal, qtbot: QtBot) -> None:
     fill(journal)
     window = make_window(journal)
-    assert window.insights_action in window.menuBar().actions()[2].menu().actions()
+    assert window.insights_action in menu_of(window, 2).actions()
     window.insights_action.trigger()
     dlg = window.insights_dialog
     assert dlg is not None and dlg.isVisible()

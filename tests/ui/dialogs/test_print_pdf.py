@@ -9,13 +9,14 @@ import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from journal.services.journal import Journal
 from journal.ui.dialogs.export_dialog import ExportDialog
+from tests.ui.conftest import menu_of
 from tests.ui.dialogs.test_export_dialog import (  # noqa: F401 (fixtures)
     TODAY,
     _clipboard_released,
@@ -24,6 +25,9 @@ from tests.ui.dialogs.test_export_dialog import (  # noqa: F401 (fixtures)
     stub_save_path,
     week,
 )
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
@@ -98,11 +102,11 @@ def test_print_cancelled_prints_nothing(
 
 @pytest.mark.parametrize("printing", [False, True])
 def test_file_menu_print_and_export_as_pdf(
-    journal: Journal, make_window: Any, qtbot: QtBot, printing: bool
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, printing: bool
 ) -> None:
     journal.add("A day worth printing.", title="Printed", day=dt.date.today())
     window = make_window(journal)
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu = menu_of(window, 0)
     names = [a.text() for a in file_menu.actions()]
     assert "Export as P&DF…" in names and "&Print…" in names
     wanted = "&Print…" if printing else "Export as P&DF…"

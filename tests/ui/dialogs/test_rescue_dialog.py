@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -13,6 +13,9 @@ from pytestqt.qtbot import QtBot
 from journal.errors import DamagedJournalError
 from journal.services.journal import Journal
 from journal.ui.dialogs.rescue_dialog import RescueDialog
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 DAMAGED = Path("/home/ana/.local/share/Daybook/journal.sqlite3")
 BACKUPS = Path("/home/ana/.local/share/Daybook/backups")
@@ -75,7 +78,7 @@ def test_one_entry_is_said_in_the_singular(qtbot: QtBot) -> None:
 
 
 def test_damage_found_while_open_is_said_once_and_never_looks_empty(
-    journal: Journal, make_window: Any, errors: list[BaseException]
+    journal: Journal, make_window: MakeWindow, errors: list[BaseException]
 ) -> None:
     """Every pane's read fails on a journal damaged while open: one error, and the panes
     say the journal could not be read rather than welcoming to an empty journal."""
@@ -93,7 +96,7 @@ def test_damage_found_while_open_is_said_once_and_never_looks_empty(
 
 
 def test_a_damaged_backup_error_does_not_mark_the_journal(
-    journal: Journal, make_window: Any, errors: list[BaseException], tmp_path: Path
+    journal: Journal, make_window: MakeWindow, errors: list[BaseException], tmp_path: Path
 ) -> None:
     window = make_window(journal)
     window.report(DamagedJournalError("bad backup", "choose another", path=tmp_path / "b"))

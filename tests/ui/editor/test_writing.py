@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,7 +23,10 @@ from journal.settings import Settings
 from journal.ui.common.theme import apply_theme, editor_font
 from journal.ui.editor.editor import EntryEditor, MarkdownEdit
 from journal.ui.timeline.calendar import to_date
-from tests.ui.conftest import add_entries
+from tests.ui.conftest import add_entries, editor_of
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 MOST_COLUMNS = 80  # a comfortable line: about 60 to 80 characters
 
@@ -296,7 +299,7 @@ def test_in_the_prompt_tab_indents_a_list_answer_and_otherwise_moves_on(
 
 
 def test_the_calendar_follows_the_day_being_edited(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 3)
     window = make_window(journal)
@@ -305,20 +308,21 @@ def test_the_calendar_follows_the_day_being_edited(
     window.new_entry(day)
     assert to_date(calendar.selectedDate()) == day
     assert (calendar.yearShown(), calendar.monthShown()) == (2025, 3)
-    window.editor.day_edit.setDate(window.editor.day_edit.date().addDays(-20))
+    editor_of(window).day_edit.setDate(editor_of(window).day_edit.date().addDays(-20))
     assert to_date(calendar.selectedDate()) == dt.date(2025, 2, 22)
     entry = window.model.entry_at(2)
+    assert entry is not None
     window.edit_entry(entry)
     assert to_date(calendar.selectedDate()) == entry.day
     # following the editor does not move the timeline or the reader
     assert window.is_editing() and window.reader.entry == entry
 
 
-def test_the_editor_in_the_window_has_room(journal: Journal, make_window: Any) -> None:
+def test_the_editor_in_the_window_has_room(journal: Journal, make_window: MakeWindow) -> None:
     window = make_window(journal)
     window.resize(2400, 900)
     window.new_entry()
-    body = window.editor.body_edit
+    body = editor_of(window).body_edit
     left, column, right = column_of(body)
     assert column <= body.fontMetrics().averageCharWidth() * MOST_COLUMNS + 40
     assert abs(left - right) <= 2

@@ -7,7 +7,7 @@ import datetime as dt
 import gc
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -18,25 +18,29 @@ from journal.paths import AppPaths
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
 from tests.helpers import damage_table, loaded_modules, make_old_journal
+from tests.ui.conftest import current_entry, editor_of
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_entry_written_in_the_ui_is_there_after_a_restart(
-    paths: AppPaths, make_window: Any, qtbot: QtBot
+    paths: AppPaths, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     journal = Journal.open(paths)
     window = make_window(journal)
     window.new_action.trigger()
     assert window.is_editing()
-    editor = window.editor
+    editor = editor_of(window)
     qtbot.keyClicks(editor.title_edit, "Learned about WAL")
     qtbot.keyClicks(editor.body_edit, "Checkpoints move pages back. #sqlite")
     with qtbot.waitSignal(editor.entrySaved, timeout=5000) as saved:
         qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not window.is_editing()
     entry = saved.args[0]
-    assert window.timeline.current_entry().id == entry.id
+    assert current_entry(window).id == entry.id
     assert window.reader.title_label.text() == "Learned about WAL"
     window.close()
     journal.close()
@@ -46,9 +50,11 @@ def test_entry_written_in_the_ui_is_there_after_a_restart(
         window2 = make_window(again)
         row = window2.model.row_of(entry.id)
         assert row >= 0
-        assert window2.model.entry_at(row).title == "Learned about WAL"
-        assert window2.model.entry_at(row).tags == ("sqlite",)
-        assert window2.reader.entry.id == entry.id
+        shown = window2.model.entry_at(row)
+        assert shown is not None
+        assert shown.title == "Learned about WAL"
+        assert shown.tags == ("sqlite",)
+        assert window2.reader.entry is not None and window2.reader.entry.id == entry.id
         assert "#sqlite" in [
             window2.tags_list.item(i).text() for i in range(window2.tags_list.count())
         ]
@@ -71,7 +77,7 @@ def _draft(key: str, body: str, minutes: int) -> Draft:
 
 
 def test_drafts_left_behind_are_offered_back(
-    journal: Journal, make_window: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal import app
 
@@ -91,14 +97,14 @@ def test_drafts_left_behind_are_offered_back(
     # The older draft is committed at once, the newest is open in the editor.
     assert [e.body for e in journal.list_entries(app_filter())] == ["Older unsaved thought"]
     assert window.is_editing()
-    assert window.editor.body_edit.toPlainText() == "Newest unsaved thought"
-    assert window.editor.flush()
+    assert editor_of(window).body_edit.toPlainText() == "Newest unsaved thought"
+    assert editor_of(window).flush()
     assert store.pending() == []
     assert len(journal.list_entries(app_filter())) == 2
 
 
 def test_discarded_drafts_are_gone(
-    journal: Journal, make_window: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal import app
 

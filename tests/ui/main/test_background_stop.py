@@ -9,7 +9,7 @@ seconds unless stopped), or a task waiting for the test to release it.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,7 +19,10 @@ from pytestqt.qtbot import QtBot
 from journal import cancel
 from journal.domain.filters import EntryFilter
 from journal.services.journal import Journal
-from tests.ui.conftest import add_entries
+from tests.ui.conftest import add_entries, editor_of
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 LONG_READ = (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000000) "
@@ -57,7 +60,7 @@ def slow(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> SlowSearches:
 
 def test_a_newer_search_stops_the_running_one(
     journal: Journal,
-    make_window: Any,
+    make_window: MakeWindow,
     qtbot: QtBot,
     slow: SlowSearches,
     errors: list[BaseException],
@@ -81,7 +84,7 @@ def test_a_newer_search_stops_the_running_one(
 
 def test_esc_stops_the_running_search(
     journal: Journal,
-    make_window: Any,
+    make_window: MakeWindow,
     qtbot: QtBot,
     slow: SlowSearches,
     errors: list[BaseException],
@@ -103,7 +106,7 @@ def test_esc_stops_the_running_search(
 
 def test_many_searches_typed_quickly_leave_one_running(
     journal: Journal,
-    make_window: Any,
+    make_window: MakeWindow,
     qtbot: QtBot,
     slow: SlowSearches,
     errors: list[BaseException],
@@ -125,7 +128,7 @@ def test_many_searches_typed_quickly_leave_one_running(
 
 def test_quit_during_slow_work_saves_what_is_typed_and_does_not_wait(
     journal: Journal,
-    make_window: Any,
+    make_window: MakeWindow,
     qtbot: QtBot,
     qapp: QApplication,
     slow: SlowSearches,
@@ -145,7 +148,7 @@ def test_quit_during_slow_work_saves_what_is_typed_and_does_not_wait(
 
     try:
         window.new_entry()
-        qtbot.keyClicks(window.editor.body_edit, "typed just before quitting")
+        qtbot.keyClicks(editor_of(window).body_edit, "typed just before quitting")
         window.run_task(stubborn, results.append, results.append)
         window.run_search("slow", "")
         qtbot.waitUntil(slow.started.is_set)
@@ -168,7 +171,7 @@ def test_quit_during_slow_work_saves_what_is_typed_and_does_not_wait(
 
 
 def test_closing_to_the_tray_does_not_stop_the_search(
-    journal: Journal, make_window: Any, qtbot: QtBot, qapp: QApplication, slow: SlowSearches
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, qapp: QApplication, slow: SlowSearches
 ) -> None:
     """With a tray, closing the window only hides it: its work goes on."""
     add_entries(journal, 3)

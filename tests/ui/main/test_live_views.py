@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -24,6 +24,9 @@ from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.common import wording
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 TODAY = dt.date.today()
@@ -328,7 +331,7 @@ def _listed_ids(window: Any) -> set[int]:
     ],
 )
 def test_the_reader_shows_only_an_entry_among_the_results(
-    make_window: Any, journal: Journal, qtbot: QtBot, text: str, tag: str, keeps: bool
+    make_window: MakeWindow, journal: Journal, qtbot: QtBot, text: str, tag: str, keeps: bool
 ) -> None:
     shown = journal.add("Queues and caching", title="Shown", tags=["work"], day=_months_ago(1))
     journal.add("Kafka streams", title="Other", tags=["learning"], day=_months_ago(2))
@@ -350,7 +353,7 @@ def test_the_reader_shows_only_an_entry_among_the_results(
 
 
 def test_an_edit_that_leaves_the_results_moves_the_reader(
-    make_window: Any, journal: Journal, qtbot: QtBot
+    make_window: MakeWindow, journal: Journal, qtbot: QtBot
 ) -> None:
     shown = journal.add("Queues and caching", title="Shown", day=_months_ago(1))
     other = journal.add("More caching", title="Other", day=_months_ago(2))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QUrl
@@ -16,7 +16,10 @@ from journal.errors import StorageError
 from journal.paths import AppPaths
 from journal.services.journal import Journal
 from journal.ui.main.trash import TrashView
-from tests.ui.conftest import add_entries
+from tests.ui.conftest import add_entries, current_entry, editor_of
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 
 def shortcut(window: Any, key: QKeySequence.StandardKey) -> None:
@@ -26,7 +29,9 @@ def shortcut(window: Any, key: QKeySequence.StandardKey) -> None:
     QTest.keySequence(window.focusWidget() or window, QKeySequence.keyBindings(key)[0])
 
 
-def test_empty_journal_invites_the_first_reflection(journal: Journal, make_window: Any) -> None:
+def test_empty_journal_invites_the_first_reflection(
+    journal: Journal, make_window: MakeWindow
+) -> None:
     window = make_window(journal)
     assert window.right_stack.currentWidget() is window.empty_state
     assert str(journal.paths.home) in window.where_label.text()
@@ -37,7 +42,7 @@ def test_empty_journal_invites_the_first_reflection(journal: Journal, make_windo
 
 
 def test_an_empty_journal_keeps_the_calendar_its_size(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     """No tags and nothing on this day: the room they leave is not given to the calendar."""
     window = make_window(journal)
@@ -48,20 +53,22 @@ def test_an_empty_journal_keeps_the_calendar_its_size(
     assert window.calendar.height() < 2 * window.calendar.sizeHint().height()
 
 
-def test_title_names_a_folder_that_is_not_the_default(journal: Journal, make_window: Any) -> None:
+def test_title_names_a_folder_that_is_not_the_default(
+    journal: Journal, make_window: MakeWindow
+) -> None:
     window = make_window(journal)
     assert not journal.paths.is_default
     assert window.windowTitle() == f"Daybook — {journal.paths.home.name}"
 
 
 def test_default_folder_title_is_just_daybook(
-    journal: Journal, make_window: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(AppPaths, "is_default", property(lambda _self: True))
     assert make_window(journal).windowTitle() == "Daybook"
 
 
-def test_every_control_has_an_accessible_name(journal: Journal, make_window: Any) -> None:
+def test_every_control_has_an_accessible_name(journal: Journal, make_window: MakeWindow) -> None:
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
 
     add_entries(journal, 3)
@@ -81,7 +88,7 @@ def test_every_control_has_an_accessible_name(journal: Journal, make_window: Any
 
 
 def test_selecting_an_entry_shows_it_rendered(
-    journal: Journal, make_window: Any, opened_links: list[str]
+    journal: Journal, make_window: MakeWindow, opened_links: list[str]
 ) -> None:
     journal.add("Read [the docs](https://example.com/docs) and <script>x()</script>", title="Hi")
     window = make_window(journal)
@@ -97,7 +104,7 @@ def test_selecting_an_entry_shows_it_rendered(
 
 
 def test_search_as_you_type_highlights_and_clears(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 30)
     journal.add("The flaky test was a clock problem", title="Clock", day=dt.date(2026, 11, 21))
@@ -120,16 +127,14 @@ def test_search_as_you_type_highlights_and_clears(
     assert window.search_bar.text() == ""
 
 
-def test_search_by_tag_filter(journal: Journal, make_window: Any, qtbot: QtBot) -> None:
+def test_search_by_tag_filter(journal: Journal, make_window: MakeWindow, qtbot: QtBot) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
     with qtbot.waitSignal(window.searchFinished, timeout=5000) as done:
         window.search_bar.set_tag("work")
     assert done.args == [5]
     assert all(
-        "work" in window.model.entry_at(r).tags
-        for r in range(window.model.rowCount())
-        if window.model.entry_at(r)
+        "work" in e.tags for r in range(window.model.rowCount()) if (e := window.model.entry_at(r))
     )
     with qtbot.waitSignal(window.searchFinished, timeout=5000) as done:
         qtbot.keyClicks(window.search_bar.field, "nothing-like-this")
@@ -138,7 +143,9 @@ def test_search_by_tag_filter(journal: Journal, make_window: Any, qtbot: QtBot) 
     assert window.search_bar.count_label.isHidden()  # one empty message, not two
 
 
-def test_only_the_latest_search_is_shown(journal: Journal, make_window: Any, qtbot: QtBot) -> None:
+def test_only_the_latest_search_is_shown(
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
+) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
     window.run_search("caching", "")  # an older request ...
@@ -152,12 +159,12 @@ def test_only_the_latest_search_is_shown(journal: Journal, make_window: Any, qtb
 
 
 def test_delete_undo_and_restore_from_trash(
-    journal: Journal, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_entries(journal, 5)
     window = make_window(journal)
     window.timeline.setFocus()
-    first = window.timeline.current_entry()
+    first = current_entry(window)
     with qtbot.waitSignal(window.entryDeleted):
         qtbot.keyClick(window.timeline, Qt.Key.Key_Delete)
     assert window.model.row_of(first.id) < 0
@@ -167,7 +174,7 @@ def test_delete_undo_and_restore_from_trash(
     with qtbot.waitSignal(window.entryRestored):
         shortcut(window, QKeySequence.StandardKey.Undo)
     assert window.model.row_of(first.id) >= 0
-    assert window.timeline.current_entry().id == first.id
+    assert current_entry(window).id == first.id
 
     # Delete again, restore from the Trash view.
     window.delete_entry(first)
@@ -182,7 +189,7 @@ def test_delete_undo_and_restore_from_trash(
 
 
 def test_delete_moves_every_selected_entry_and_one_undo_brings_them_back(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 6)
     window = make_window(journal)
@@ -215,11 +222,11 @@ def test_delete_moves_every_selected_entry_and_one_undo_brings_them_back(
 
 
 def test_empty_trash_asks_first(
-    journal: Journal, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_entries(journal, 3)
     window = make_window(journal)
-    doomed = window.timeline.current_entry()
+    doomed = current_entry(window)
     window.delete_entry(doomed)
     window.trash_button.click()
     answers = [False]
@@ -236,11 +243,14 @@ def test_empty_trash_asks_first(
 
 
 def test_storage_errors_go_to_the_error_dialog(
-    journal: Journal, make_window: Any, errors: list[BaseException], monkeypatch: pytest.MonkeyPatch
+    journal: Journal,
+    make_window: MakeWindow,
+    errors: list[BaseException],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     add_entries(journal, 2)
     window = make_window(journal)
-    entry = window.timeline.current_entry()
+    entry = current_entry(window)
 
     def fail(_entry_id: int) -> None:
         raise StorageError("the journal is read-only", "check the folder's permissions")
@@ -251,25 +261,25 @@ def test_storage_errors_go_to_the_error_dialog(
     assert window.model.row_of(entry.id) >= 0  # nothing changed
 
 
-def test_calendar_marks_days_and_jumps_to_them(journal: Journal, make_window: Any) -> None:
+def test_calendar_marks_days_and_jumps_to_them(journal: Journal, make_window: MakeWindow) -> None:
     add_entries(journal, 400, start=dt.date.today())
     window = make_window(journal, page_size=20)
     today = dt.date.today()
     counts = window.calendar.counts()
     assert counts[today] == 1
     assert window.calendar.has_entries(today - dt.timedelta(days=3))
-    journal.delete(window.timeline.current_entry().id)  # a day without entries
+    journal.delete(current_entry(window).id)  # a day without entries
     window.calendar.refresh()
     assert not window.calendar.has_entries(today)
 
     target = today - dt.timedelta(days=300)  # far beyond the first page
     window.calendar.dayChosen.emit(target)
-    assert window.timeline.current_entry().day == target
-    assert window.reader.entry.day == target
+    assert current_entry(window).day == target
+    assert window.reader.entry is not None and window.reader.entry.day == target
 
 
 def test_geometry_and_splitter_are_remembered(
-    journal: Journal, make_window: Any, qsettings: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qsettings: Any, qtbot: QtBot
 ) -> None:
     window = make_window(journal)
     window.resize(760, 560)  # the offscreen screen is 800x600: stay inside it
@@ -284,7 +294,7 @@ def test_geometry_and_splitter_are_remembered(
 
 
 def test_new_entry_for_another_day(
-    journal: Journal, make_window: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal.ui.timeline.calendar import DayDialog
 
@@ -293,10 +303,10 @@ def test_new_entry_for_another_day(
     monkeypatch.setattr(DayDialog, "get_day", classmethod(lambda _c, _p, _j, _i: chosen))
     window.new_day_action.trigger()
     assert window.is_editing()
-    assert window.editor.day_edit.date().toPython() == chosen
+    assert editor_of(window).day_edit.date().toPython() == chosen
 
 
-def test_trash_view_loads_pages(journal: Journal, make_window: Any, qtbot: QtBot) -> None:
+def test_trash_view_loads_pages(journal: Journal, make_window: MakeWindow, qtbot: QtBot) -> None:
     add_entries(journal, 3)
     window = make_window(journal)
     window.show()
@@ -310,7 +320,7 @@ def test_trash_view_loads_pages(journal: Journal, make_window: Any, qtbot: QtBot
 
 
 def test_settings_are_saved_and_applied(
-    journal: Journal, make_window: Any, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtGui import QPalette
 
@@ -336,13 +346,13 @@ def test_settings_are_saved_and_applied(
 
 
 def test_slow_work_shows_a_busy_bar_after_a_while(
-    journal: Journal, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import threading
 
     add_entries(journal, 3)
     window = make_window(journal)
-    window.delete_entry(window.timeline.current_entry())
+    window.delete_entry(current_entry(window))
     window.trash_button.click()
     monkeypatch.setattr(TrashView, "confirm_empty", classmethod(lambda _c, _p: True))
     release = threading.Event()
@@ -364,7 +374,7 @@ def test_slow_work_shows_a_busy_bar_after_a_while(
 
 
 def test_actions_use_standard_keys_and_the_timeline_has_a_menu(
-    journal: Journal, make_window: Any
+    journal: Journal, make_window: MakeWindow
 ) -> None:
     window = make_window(journal)
     for action, key in (
@@ -382,7 +392,7 @@ def test_actions_use_standard_keys_and_the_timeline_has_a_menu(
 
 
 def test_on_this_day_in_the_sidebar_jumps_to_its_day(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     today = dt.date.today()
     a_year_ago = today - dt.timedelta(days=365)
@@ -401,10 +411,11 @@ def test_on_this_day_in_the_sidebar_jumps_to_its_day(
         Qt.MouseButton.LeftButton,
         pos=memories.visualItemRect(memories.item(0)).center(),
     )
-    assert journal.get(window.current_id()).day == a_year_ago
+    shown = window.current_id()
+    assert shown is not None and journal.get(shown).day == a_year_ago
 
 
-def test_counts_are_said_in_words(journal: Journal, make_window: Any) -> None:
+def test_counts_are_said_in_words(journal: Journal, make_window: MakeWindow) -> None:
     from journal.ui.common import wording
 
     assert [wording.entries(n) for n in (0, 1, 2048)] == ["no entries", "1 entry", "2,048 entries"]
@@ -414,7 +425,7 @@ def test_counts_are_said_in_words(journal: Journal, make_window: Any) -> None:
     assert window.stats_label.text() == "1 entry · 1 tag"
 
 
-def test_the_first_size_fits_the_screen(journal: Journal, make_window: Any) -> None:
+def test_the_first_size_fits_the_screen(journal: Journal, make_window: MakeWindow) -> None:
     window = make_window(journal)  # the offscreen screen is 800x800: 1280x800 would not fit
     free = window.screen().availableGeometry()
     least = window.minimumSizeHint()  # (wider with the larger fonts earlier tests may leave)
@@ -426,7 +437,7 @@ def test_the_first_size_fits_the_screen(journal: Journal, make_window: Any) -> N
 
 
 def test_a_partial_word_finds_while_typing_and_the_entry_shows_it_marked(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 12)
     journal.add(
@@ -454,7 +465,7 @@ def test_a_partial_word_finds_while_typing_and_the_entry_shows_it_marked(
 
 
 def test_esc_in_the_results_list_goes_back_to_the_timeline(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 12)
     journal.add("A note about the canary", title="Canary", day=dt.date(2026, 11, 20))
@@ -475,7 +486,7 @@ def test_esc_in_the_results_list_goes_back_to_the_timeline(
     assert window.model.rowCount() == listing_rows
 
 
-def test_the_tag_list_shows_each_tags_count(journal: Journal, make_window: Any) -> None:
+def test_the_tag_list_shows_each_tags_count(journal: Journal, make_window: MakeWindow) -> None:
     from journal.ui.main.panes import COUNT_ROLE, TagCountDelegate
 
     journal.add("one #ci")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -30,6 +30,9 @@ from pytestqt.qtbot import QtBot
 from journal.paths import AppPaths
 from journal.services.journal import Journal
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 
@@ -113,7 +116,7 @@ def assert_clean(root: QWidget) -> None:
 
 
 def test_the_main_window_on_the_timeline_and_on_the_trash(
-    journal: Journal, make_window: Any
+    journal: Journal, make_window: MakeWindow
 ) -> None:
     add_entries(journal, 5)
     window = make_window(journal)

@@ -5,7 +5,7 @@ is never narrower than the tag filter."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtGui import QKeySequence
@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.services.journal import Journal
-from tests.ui.conftest import add_entries
+from tests.ui.conftest import add_entries, menu_of
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 READABLE = 240  # the least width, in pixels, at which a timeline card still reads well
 
@@ -51,7 +54,7 @@ def check_readable(window: Any) -> None:
 
 @pytest.mark.parametrize(("width", "height"), [(1024, 700), (800, 600), (1099, 700)])
 def test_a_narrow_window_folds_the_sidebar(
-    width: int, height: int, journal: Journal, make_window: Any, qtbot: QtBot
+    width: int, height: int, journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 12)
     window = sized(make_window(journal), qtbot, width, height)
@@ -62,7 +65,7 @@ def test_a_narrow_window_folds_the_sidebar(
 
 @pytest.mark.parametrize("width", [1024, 800])
 def test_the_room_of_a_folded_sidebar_goes_to_the_entry(
-    width: int, journal: Journal, make_window: Any, qtbot: QtBot
+    width: int, journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = sized(make_window(journal), qtbot, 1280, 800)
     window.splitter.setSizes([260, 620, 400])  # a wide timeline in a wide window
@@ -79,7 +82,7 @@ def test_the_room_of_a_folded_sidebar_goes_to_the_entry(
 
 @pytest.mark.parametrize(("width", "height"), [(1100, 700), (1280, 800), (1920, 1080)])
 def test_a_wide_window_shows_it(
-    width: int, height: int, journal: Journal, make_window: Any, qtbot: QtBot
+    width: int, height: int, journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 12)
     window = sized(make_window(journal), qtbot, width, height)
@@ -88,17 +91,17 @@ def test_a_wide_window_shows_it(
 
 
 def test_the_toggle_is_in_the_view_menu_with_its_own_key(
-    journal: Journal, make_window: Any
+    journal: Journal, make_window: MakeWindow
 ) -> None:
     window = make_window(journal)
-    view = window.menuBar().actions()[2].menu()
+    view = menu_of(window, 2)
     assert window.sidebar_action in view.actions()
     assert window.sidebar_action.shortcut() == QKeySequence("F9")
     assert window.sidebar_action.isCheckable() and window.sidebar_action.isEnabled()
 
 
 def test_the_toggle_shows_it_in_a_narrow_window_and_is_remembered(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 3)
     window = sized(make_window(journal), qtbot, 900, 600)
@@ -114,7 +117,7 @@ def test_the_toggle_shows_it_in_a_narrow_window_and_is_remembered(
 
 
 def test_hiding_it_in_a_wide_window_is_remembered_too(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = sized(make_window(journal), qtbot, 1300, 800)
     window.sidebar_action.trigger()
@@ -127,7 +130,7 @@ def test_hiding_it_in_a_wide_window_is_remembered_too(
 
 
 def test_narrowing_folds_and_widening_brings_it_back(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = sized(make_window(journal), qtbot, 1280, 800)
     before = window.splitter.sizes()[0]
@@ -138,7 +141,7 @@ def test_narrowing_folds_and_widening_brings_it_back(
 
 
 def test_go_to_day_shows_the_calendar_of_a_folded_sidebar(
-    journal: Journal, make_window: Any, qtbot: QtBot
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = sized(make_window(journal), qtbot, 900, 600)
     window.calendar_action.trigger()
@@ -161,7 +164,7 @@ def test_the_search_box_is_never_narrower_than_the_tag_filter(qtbot: QtBot) -> N
 
 
 def test_a_window_snapped_straight_to_800_is_not_held_wide(
-    journal: Journal, make_window: Any, qtbot: QtBot, themed: Any
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, themed: Any
 ) -> None:
     """The app's own fonts make the three panes wider than 800 px together: the sidebar
     about to fold must not hold the window at that width (Qt clamps before it folds)."""

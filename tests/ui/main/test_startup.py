@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -14,6 +14,9 @@ from journal.services.journal import Journal
 from journal.storage import db
 from journal.ui.main.startup import JournalOpener, StartupChecks
 from tests.helpers import damage_table
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 
 def open_journal(qtbot: QtBot, paths: AppPaths) -> tuple[Journal, str | None] | None:
@@ -143,7 +146,7 @@ def test_the_newest_good_backup_is_offered_not_a_newer_broken_one(
 
 
 def test_checks_pass_then_the_days_backup_is_made(
-    journal: Journal, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     journal.add("something worth keeping")
     window = make_window(journal)
@@ -159,7 +162,7 @@ def test_checks_pass_then_the_days_backup_is_made(
 
 
 def test_checks_report_a_damaged_index(
-    journal: Journal, make_window: Any, qtbot: QtBot, errors: list[BaseException]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, errors: list[BaseException]
 ) -> None:
     journal.add("alpha")
     with db.write_transaction(journal.store._engine) as conn:

@@ -5,7 +5,7 @@ the prompt's streak label is plain text, not link-coloured (it does nothing when
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtGui import QPalette
@@ -18,6 +18,9 @@ from journal.services.prompt import PromptService
 from journal.settings import Settings, Theme
 from journal.ui.common import wording
 from journal.ui.common.theme import apply_theme
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 WORK = DEFAULT_SET.questions[0]
 
@@ -97,7 +100,7 @@ def test_the_prompt_streak_label_is_not_link_coloured(
 @pytest.mark.parametrize("hidden", [True, False])
 def test_with_the_window_in_the_tray_the_tray_confirms(
     qapp: QApplication,
-    make_window: Any,
+    make_window: MakeWindow,
     qsettings: Any,
     journal: Journal,
     qtbot: QtBot,

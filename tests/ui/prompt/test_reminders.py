@@ -4,7 +4,7 @@ reminder delivery without a tray, catch-up at start, closing with a tray, quitti
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +18,9 @@ from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.prompt.reminders import CLOSE_NOTICE_KEY, ReminderLoop
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import MakeWindow
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WORK, LEARN, NEXT = DEFAULT_SET.questions
@@ -154,7 +157,11 @@ def test_the_timers_run_once_started(loop: RecordingLoop) -> None:
 
 @pytest.fixture
 def make_desk(
-    qapp: QApplication, qtbot: QtBot, make_window: Any, clock: FakeClock, qsettings: QSettings
+    qapp: QApplication,
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    clock: FakeClock,
+    qsettings: QSettings,
 ) -> Any:
     from journal.app import build_reminders
 
