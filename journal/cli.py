@@ -19,7 +19,7 @@ from journal.cli_parser import build_parser
 from journal.errors import DamagedJournalError, DaybookError, InputError, StorageError
 
 if TYPE_CHECKING:
-    from journal.domain.entry import Entry
+    from journal.domain.entry import Entry, EntrySummary
     from journal.domain.filters import EntryFilter, Order
     from journal.paths import AppPaths
     from journal.services.journal import Journal
@@ -115,14 +115,13 @@ def _filters(journal: Journal, args: argparse.Namespace) -> EntryFilter:
     return EntryFilter(date_from=date_from, date_to=date_to, tags=tuple(unique_tags(args.tag)))
 
 
-LIST_PREVIEW_CHARS = 4096
-
-
 def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
-    # The plain list shows a line of each body: read no more of it than that needs.
-    preview = None if args.json else LIST_PREVIEW_CHARS
-    entries = journal.list_entries(_filters(journal, args), limit=args.limit, preview=preview)
-    _print_entries(entries, args.json, None)
+    filters = _filters(journal, args)
+    if args.json:  # the whole text of each entry
+        _print_json(journal.list_entries(filters, limit=args.limit))
+        return 0
+    # The plain list shows a line of each body: it reads no more of it than that needs.
+    _print_listing(journal.list_summaries(filters, limit=args.limit), None)
     return 0
 
 
@@ -427,7 +426,7 @@ def cmd_stats(journal: Journal, args: argparse.Namespace) -> int:
 # -- output ----------------------------------------------------------------------------------
 
 
-def _heading(entry: Entry) -> str:
+def _heading(entry: Entry | EntrySummary) -> str:
     lock = " [private]" if entry.private else ""
     return f"{entry.id:>5}  {entry.day}  {entry.created:%H:%M}  {entry.display_title}{lock}"
 
@@ -443,7 +442,14 @@ def _print_entries(
     if as_json:
         _print_json(entries)
         return
-    from journal.domain.entry import MARK_END, MARK_START
+    _print_listing(entries, snippets)
+
+
+def _print_listing(
+    entries: Sequence[Entry | EntrySummary], snippets: dict[int, str] | None
+) -> None:
+    """Each entry's heading and a line of its text (its snippet, else its first words)."""
+    from journal.domain.entry import MARK_END, MARK_START, Entry
     from journal.domain.filters import excerpt
 
     bold = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -452,7 +458,7 @@ def _print_entries(
         tags = "  " + " ".join(f"#{t}" for t in entry.tags) if entry.tags else ""
         print(_heading(entry) + tags)
         text = snippets.get(entry.id) if snippets else None
-        text = text or excerpt(entry.body, 100)
+        text = text or excerpt(entry.body if isinstance(entry, Entry) else entry.preview, 100)
         print("       " + " ".join(text.split()).replace(MARK_START, start).replace(MARK_END, end))
 
 

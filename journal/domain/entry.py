@@ -163,24 +163,8 @@ class Entry:
 
     @property
     def display_title(self) -> str:
-        """The title, or a label from the body's first non-empty line when the title is empty.
-
-        The label is one line of at most `LABEL_LIMIT` characters, cut at a word with an
-        ellipsis; it is for display only (the body keeps the whole line).
-
-        A reflection written in the prompt starts with its question headings, the same
-        every day, so there the first line of the first answer is used instead.
-        """
-        if self.title.strip():
-            return self.title.strip()
-        skip_headings = self.kind == "prompt"
-        for line in self.body.splitlines():
-            if skip_headings and line.lstrip().startswith("#"):
-                continue
-            text = line.strip().lstrip("#").strip()
-            if text:
-                return short_label(text)
-        return ""
+        """The title, or a label from the body's first non-empty line (see `display_title`)."""
+        return display_title(self.title, self.body, self.kind)
 
     def as_json(self) -> dict[str, object]:
         """The public JSON shape used by `--json` output."""
@@ -193,6 +177,81 @@ class Entry:
             "tags": list(self.tags),
             "private": self.private,
         }
+
+
+# How much of an entry a list reads (the timeline, `daybook list`, the Trash): the first
+# PREVIEW_CHARS characters of its title and of its body, cut in SQL so a huge body never
+# reaches memory. Lists show a line or two of it; everything else reads the entry whole.
+PREVIEW_CHARS = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySummary:
+    """What a list shows of an entry: its metadata and the start of its text, never the
+    whole body (there is no `body` field, so a summary cannot be saved, exported or
+    edited by mistake: read the `Entry` by id for that).
+
+    `title` and `preview` hold at most `PREVIEW_CHARS` characters each; `cut` says that the
+    body goes on beyond `preview`.
+    """
+
+    id: int
+    uid: str
+    day: dt.date
+    created: dt.datetime
+    updated: dt.datetime
+    title: str
+    preview: str
+    cut: bool
+    tags: tuple[str, ...]
+    private: bool
+    deleted: dt.datetime | None = None
+    kind: str = "note"
+
+    @property
+    def display_title(self) -> str:
+        """As `Entry.display_title`, from the start of the text (a label is one line of at
+        most `LABEL_LIMIT` characters, so the start is enough)."""
+        return display_title(self.title, self.preview, self.kind)
+
+
+def summary_of(entry: Entry) -> EntrySummary:
+    """`entry` as a list holds it: what `list_summaries` would read of it from the journal."""
+    return EntrySummary(
+        id=entry.id,
+        uid=entry.uid,
+        day=entry.day,
+        created=entry.created,
+        updated=entry.updated,
+        title=entry.title[:PREVIEW_CHARS],
+        preview=entry.body[:PREVIEW_CHARS],
+        cut=len(entry.body) > PREVIEW_CHARS,
+        tags=entry.tags,
+        private=entry.private,
+        deleted=entry.deleted,
+        kind=entry.kind,
+    )
+
+
+def display_title(title: str, body: str, kind: str = "note") -> str:
+    """The title, or a label from the body's first non-empty line when the title is empty.
+
+    The label is one line of at most `LABEL_LIMIT` characters, cut at a word with an
+    ellipsis; it is for display only (the body keeps the whole line).
+
+    A reflection written in the prompt starts with its question headings, the same every
+    day, so there the first line of the first answer is used instead.
+    """
+    if title.strip():
+        return title.strip()
+    skip_headings = kind == "prompt"
+    for line in body.splitlines():
+        if skip_headings and line.lstrip().startswith("#"):
+            continue
+        text = line.strip().lstrip("#").strip()
+        if text:
+            return short_label(text)
+    return ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from journal.domain.entry import Entry, NewEntry
+from journal.domain.entry import Entry, EntrySummary, NewEntry
 
 Order = Literal["newest", "relevance"]
 
@@ -89,7 +89,7 @@ def from_utc(utc: dt.datetime | str, offset_min: int) -> dt.datetime:
         return aware
 
 
-def cursor_of(entry: Entry) -> Cursor:
+def cursor_of(entry: Entry | EntrySummary) -> Cursor:
     """The keyset position just after `entry` in timeline order."""
     return Cursor(entry.day, to_utc(entry.created)[0], entry.id)
 

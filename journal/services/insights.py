@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from journal.domain.entry import Entry, local_now
+from journal.domain.entry import EntrySummary, local_now
 from journal.domain.filters import EntryFilter
 from journal.domain.stats import (
     MonthTags,
@@ -75,13 +75,16 @@ class InsightsService:
 
     def first_day(self) -> dt.date | None:
         """The day of the oldest entry outside the Trash."""
-        oldest = self.journal.store.list_entries(EntryFilter(), limit=1, oldest_first=True)
+        oldest = self.journal.store.list_summaries(
+            EntryFilter(), limit=1, oldest_first=True, preview=0
+        )
         return oldest[0].day if oldest else None
 
     def on_this_day(
         self, day: dt.date | None = None, limit: int = ON_THIS_DAY_LIMIT
-    ) -> list[Entry]:
-        """Entries from the same day of earlier months and years, newest first."""
+    ) -> list[EntrySummary]:
+        """Entries from the same day of earlier months and years, newest first (as lists
+        show them)."""
         return self.journal.on_this_day(day or self.today(), limit)
 
     def tag_trends(self, start: dt.date, end: dt.date, per_month: int = 5) -> list[MonthTags]:

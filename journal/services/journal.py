@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from journal.domain.entry import (
+    PREVIEW_CHARS,
     Entry,
+    EntrySummary,
     NewEntry,
     SearchHit,
     day_problem,
@@ -141,8 +143,9 @@ class Journal:
         """The reflection day now: what "today" means for a new entry."""
         return self.day_of(self.now())
 
-    def get(self, entry_id: int) -> Entry:
-        return self.store.get(entry_id)
+    def get(self, entry_id: int, include_deleted: bool = False) -> Entry:
+        """One whole entry by id (`include_deleted`: also one in the Trash)."""
+        return self.store.get(entry_id, include_deleted=include_deleted)
 
     def edit(self, entry_id: int, **changes: object) -> Entry:
         """Change fields of an entry; a date out of range or a too-large text is refused."""
@@ -196,11 +199,11 @@ class Journal:
         self.changes.publish(Change("external"))
         return True
 
-    def trash(self) -> list[Entry]:
-        """What is in the Trash, most recently deleted first."""
+    def trash(self) -> list[EntrySummary]:
+        """What is in the Trash, most recently deleted first (as lists show it)."""
         from journal.domain.filters import EntryFilter
 
-        entries = self.store.list_entries(EntryFilter(trash=True), limit=None)
+        entries = self.store.list_summaries(EntryFilter(trash=True), limit=None)
         return sorted(entries, key=lambda e: (e.deleted or dt.datetime.min, e.id), reverse=True)
 
     def purge(self, entry_ids: Sequence[int]) -> int:
@@ -247,13 +250,24 @@ class Journal:
         filters: EntryFilter,
         limit: int | None = 50,
         after: Cursor | None = None,
-        preview: int | None = None,
     ) -> list[Entry]:
-        """A page of the timeline, newest first; `after` continues from a previous page.
+        """A page of whole entries, newest first; `after` continues from a previous page."""
+        return self.store.list_entries(filters, limit=limit, after=after)
 
-        `preview` cuts each body to that many characters (for display only).
-        """
-        return self.store.list_entries(filters, limit=limit, after=after, preview=preview)
+    def get_summaries(self, ids: Sequence[int]) -> list[EntrySummary]:
+        """Entries by id as lists show them (see `list_summaries`), in the order of `ids`."""
+        return self.store.get_summaries(ids)
+
+    def list_summaries(
+        self,
+        filters: EntryFilter,
+        limit: int | None = 50,
+        after: Cursor | None = None,
+        preview: int = PREVIEW_CHARS,
+    ) -> list[EntrySummary]:
+        """A page of the timeline as lists show it: each title and body read only up to
+        `preview` characters. Read the `Entry` by id (`get`) to show, edit or export one."""
+        return self.store.list_summaries(filters, limit=limit, after=after, preview=preview)
 
     def count(self, filters: EntryFilter) -> int:
         return self.store.count(filters)
@@ -272,11 +286,12 @@ class Journal:
         """The days with at least one entry matching `filters`."""
         return self.store.entry_days(filters)
 
-    def on_this_day(self, day: dt.date, limit: int = 50) -> list[Entry]:
-        """Entries from the same day of earlier months and years, newest first."""
+    def on_this_day(self, day: dt.date, limit: int = 50) -> list[EntrySummary]:
+        """Entries from the same day of earlier months and years, newest first (as lists
+        show them: read one by id to show it whole)."""
         from journal.domain.stats import on_this_day_dates
 
-        oldest = self.store.list_entries(limit=1, oldest_first=True)
+        oldest = self.store.list_summaries(limit=1, oldest_first=True, preview=0)
         if not oldest or oldest[0].day >= day:
             return []
         return self.store.entries_on_days(on_this_day_dates(day, oldest[0].day), limit=limit)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journal import cancel
-from journal.domain.entry import MARK_END, MARK_START, Entry, NewEntry
+from journal.domain.entry import MARK_END, MARK_START, Entry, EntrySummary, NewEntry
 from journal.domain.filters import EntryFilter, from_utc, to_utc
 from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags, unique_tags
@@ -46,25 +46,53 @@ ENTRY_COLUMNS = (
 )
 
 
+# What a list reads of each entry: the body and the title only up to a number of
+# characters (the parameter bound first, see `summary_columns`), one more than that of the
+# body so `row_to_summary` can tell a cut body from one that happens to be that long.
+_SUMMARY_COLUMNS = (
+    "e.id, e.uid, e.day, e.created_at, e.created_offset, e.updated_at, e.updated_offset, "
+    "substr(e.title, 1, ?), substr(e.body, 1, ?), e.tag_list, e.private, e.deleted_at, e.kind"
+)
+
+
+def summary_columns(preview: int) -> tuple[str, list[Any]]:
+    """The columns of a summary row, and their parameters: at most `preview` characters of
+    the title and of the body are read (cut in SQL, so a huge body never reaches memory)."""
+    if preview < 0:
+        raise ValueError("a preview cannot be shorter than nothing")
+    return _SUMMARY_COLUMNS, [preview, preview + 1]
+
+
+def row_to_summary(row: Sequence[Any], preview: int) -> EntrySummary:
+    """A row of `summary_columns(preview)` as an `EntrySummary`."""
+    body = str(row[8])
+    return EntrySummary(preview=body[:preview], cut=len(body) > preview, **_row_fields(row))
+
+
 def as_date(value: dt.date | str) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def row_to_entry(row: Sequence[Any]) -> Entry:
+    return Entry(body=str(row[8]), **_row_fields(row))
+
+
+def _row_fields(row: Sequence[Any]) -> dict[str, Any]:
+    """The fields an `Entry` and an `EntrySummary` share, from a row of either's columns
+    (they differ only in the body, column 8)."""
     deleted = row[11]
-    return Entry(
-        id=int(row[0]),
-        uid=str(row[1]),
-        day=as_date(row[2]),
-        created=from_utc(row[3], int(row[4])),
-        updated=from_utc(row[5], int(row[6])),
-        title=str(row[7]),
-        body=str(row[8]),
-        tags=tuple(str(row[9]).split()) if row[9] else (),
-        private=bool(row[10]),
-        deleted=dt.datetime.fromisoformat(deleted) if isinstance(deleted, str) else deleted,
-        kind=str(row[12]),
-    )
+    return {
+        "id": int(row[0]),
+        "uid": str(row[1]),
+        "day": as_date(row[2]),
+        "created": from_utc(row[3], int(row[4])),
+        "updated": from_utc(row[5], int(row[6])),
+        "title": str(row[7]),
+        "tags": tuple(str(row[9]).split()) if row[9] else (),
+        "private": bool(row[10]),
+        "deleted": dt.datetime.fromisoformat(deleted) if isinstance(deleted, str) else deleted,
+        "kind": str(row[12]),
+    }
 
 
 def ts(moment: dt.datetime) -> str:

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from journal.domain.entry import Entry
-from journal.storage.sql import ENTRY_COLUMNS, as_date, row_to_entry
+from journal.domain.entry import PREVIEW_CHARS, EntrySummary
+from journal.storage.sql import as_date, row_to_summary, summary_columns
 
 
 class JournalStatistics:
@@ -89,20 +89,26 @@ class JournalStatistics:
         return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
 
     def entries_on_days(
-        self, days: Sequence[dt.date], include_private: bool = True, limit: int = 100
-    ) -> list[Entry]:
-        """Entries outside the Trash on any of `days`, newest first (for "On this day")."""
+        self,
+        days: Sequence[dt.date],
+        include_private: bool = True,
+        limit: int = 100,
+        preview: int = PREVIEW_CHARS,
+    ) -> list[EntrySummary]:
+        """Entries outside the Trash on any of `days`, newest first, as lists show them
+        (for "On this day": a day and a title each)."""
         if not days:
             return []
         marks = ",".join("?" * len(days))
         private = "" if include_private else " AND e.private = 0"
+        columns, params = summary_columns(preview)
         rows = self._query(
-            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.deleted_at IS NULL "
+            f"SELECT {columns} FROM entries e WHERE e.deleted_at IS NULL "
             f"AND e.day IN ({marks}){private} "
             "ORDER BY e.day DESC, e.created_at DESC, e.id DESC LIMIT ?",
-            (*(d.isoformat() for d in days), limit),
+            (*params, *(d.isoformat() for d in days), limit),
         )
-        return [row_to_entry(r) for r in rows]
+        return [row_to_summary(r, preview) for r in rows]
 
 
 def _span(start: dt.date | None, end: dt.date | None) -> tuple[str, str]:

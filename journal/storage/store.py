@@ -20,7 +20,9 @@ from journal.domain.entry import (
     LAST_DAY,
     MARK_START,
     MAX_ENTRY_CHARS,
+    PREVIEW_CHARS,
     Entry,
+    EntrySummary,
     NewEntry,
     SearchHit,
     as_stored,
@@ -64,8 +66,10 @@ from journal.storage.sql import (
     long_body_snippet,
     make_row,
     row_to_entry,
+    row_to_summary,
     search_sql,
     stoppable,
+    summary_columns,
     ts,
 )
 from journal.storage.statistics import JournalStatistics
@@ -327,7 +331,7 @@ class JournalStore(JournalStatistics):
         return int(removed)
 
     def empty_trash(self) -> int:
-        ids = [e.id for e in self.list_entries(EntryFilter(trash=True), limit=None)]
+        ids = [e.id for e in self.list_summaries(EntryFilter(trash=True), limit=None, preview=0)]
         return self.purge(ids)
 
     def _execute_write(self, sql: str, params: tuple[Any, ...]) -> None:
@@ -347,16 +351,30 @@ class JournalStore(JournalStatistics):
 
     def get_many(self, ids: Sequence[int], include_deleted: bool = False) -> list[Entry]:
         """Entries by id, in the order of `ids`, leaving out ids that do not exist."""
+        rows = self._by_ids(ENTRY_COLUMNS, [], ids, include_deleted)
+        by_id = {e.id: e for e in map(row_to_entry, rows)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def get_summaries(
+        self, ids: Sequence[int], include_deleted: bool = False, preview: int = PREVIEW_CHARS
+    ) -> list[EntrySummary]:
+        """As `get_many`, but as lists show them (see `list_summaries`)."""
+        columns, params = summary_columns(preview)
+        rows = self._by_ids(columns, params, ids, include_deleted)
+        by_id = {e.id: e for e in (row_to_summary(r, preview) for r in rows)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _by_ids(
+        self, columns: str, params: list[Any], ids: Sequence[int], include_deleted: bool
+    ) -> list[Any]:
         ids = [i for i in ids if _SQL_INT_MIN <= i <= _SQL_INT_MAX]  # others cannot exist
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
         where = "" if include_deleted else " AND e.deleted_at IS NULL"
-        rows = self._query(
-            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id IN ({marks}){where}", tuple(ids)
+        return self._query(
+            f"SELECT {columns} FROM entries e WHERE e.id IN ({marks}){where}", (*params, *ids)
         )
-        by_id = {e.id: e for e in map(row_to_entry, rows)}
-        return [by_id[i] for i in ids if i in by_id]
 
     def list_entries(
         self,
@@ -364,19 +382,41 @@ class JournalStore(JournalStatistics):
         limit: int | None = 50,
         after: Cursor | None = None,
         oldest_first: bool = False,
-        preview: int | None = None,
     ) -> list[Entry]:
         """Entries newest first (or oldest first), a page at a time with keyset paging.
 
-        With `preview`, each body is read only up to that many characters (cut in SQL, so a
-        huge body never reaches memory): for lists that show a line of it, never for
-        anything that edits or exports the entry.
+        Whole entries: for what edits, shows or exports them. A list that shows a line of
+        each reads `list_summaries` instead.
         """
+        rows = self._listing(ENTRY_COLUMNS, [], filters, limit, after, oldest_first)
+        return [row_to_entry(r) for r in rows]
+
+    def list_summaries(
+        self,
+        filters: EntryFilter = EntryFilter(),
+        limit: int | None = 50,
+        after: Cursor | None = None,
+        oldest_first: bool = False,
+        preview: int = PREVIEW_CHARS,
+    ) -> list[EntrySummary]:
+        """As `list_entries`, but each entry's title and body are read only up to `preview`
+        characters (cut in SQL, so a huge body never reaches memory): for lists."""
+        columns, params = summary_columns(preview)
+        rows = self._listing(columns, params, filters, limit, after, oldest_first)
+        return [row_to_summary(r, preview) for r in rows]
+
+    def _listing(
+        self,
+        columns: str,
+        column_params: list[Any],
+        filters: EntryFilter,
+        limit: int | None,
+        after: Cursor | None,
+        oldest_first: bool,
+    ) -> list[Any]:
+        """The rows of `columns` for one page of the timeline (or the Trash), in order."""
         where, params = filter_sql(filters)
-        columns = ENTRY_COLUMNS
-        if preview is not None:
-            columns = ENTRY_COLUMNS.replace("e.body", "substr(e.body, 1, ?)")
-            params = [preview, *params]
+        params = [*column_params, *params]
         if after is not None:
             op = ">" if oldest_first else "<"
             where.append(f"(e.day, e.created_at, e.id) {op} (?, ?, ?)")
@@ -393,7 +433,7 @@ class JournalStore(JournalStatistics):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return [row_to_entry(r) for r in self._query(sql, tuple(params))]
+        return self._query(sql, tuple(params))
 
     def iter_all(self, filters: EntryFilter = EntryFilter(), page: int = 1000) -> Iterator[Entry]:
         """Every matching entry, oldest first, read a page at a time."""

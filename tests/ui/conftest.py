@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMenu
     from pytestqt.qtbot import QtBot
 
-    from journal.domain.entry import Entry
+    from journal.domain.entry import EntrySummary
     from journal.services.journal import Journal
     from journal.ui.editor.editor import EntryEditor
     from journal.ui.main.main_window import MainWindow
@@ -149,7 +149,7 @@ def make_desk_live(qapp: QApplication, make_window: MakeWindow, qsettings: Any) 
     qapp.setQuitOnLastWindowClosed(True)
 
 
-def current_entry(window: MainWindow) -> Entry:
+def current_entry(window: MainWindow) -> EntrySummary:
     """The entry selected in the window's timeline; fails the test when there is none."""
     entry = window.timeline.current_entry()
     assert entry is not None, "no entry is selected"

@@ -4,7 +4,11 @@ shown (moving elsewhere, deleting, exporting, quitting).
 
 When the journal changes (whoever changed it) the listing is read again and the reader
 stays on its entry, shown as it now is; if that entry left the list the reader moves to
-its neighbour, and it never shows an entry the list does not hold."""
+its neighbour, and it never shows an entry the list does not hold.
+
+The list holds each entry as an `EntrySummary` (the start of its text); the reader and the
+editor get the whole `Entry`, read again by id (`whole`) each time one is shown or edited,
+so a cut preview can never be shown, or saved, as the text."""
 
 from __future__ import annotations
 
@@ -15,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
-from journal.domain.entry import Entry
-from journal.errors import DaybookError
+from journal.domain.entry import Entry, EntrySummary, summary_of
+from journal.errors import DaybookError, NotFoundError
 from journal.ui.timeline.calendar import DayDialog, to_qdate
 from journal.ui.timeline.timeline import entry_of
 
@@ -50,19 +54,33 @@ class EntryFlow(QObject):
         w = self._window
         if not self._following:
             return
-        entry = entry_of(index)
-        if not isinstance(entry, Entry):
+        listed = entry_of(index)
+        if listed is None:
             return
         if self.is_editing():
             if not self.flush():
                 return
             w.right_stack.setCurrentWidget(w.reader)
-            if w.model.row_of(entry.id) != w.timeline.currentIndex().row():
+            if w.model.row_of(listed.id) != w.timeline.currentIndex().row():
                 with self.holding_selection():  # the save reloaded the list: select it again
-                    w.select_id(entry.id)
-        w.reader.show_entry(entry)
-        w.calendar.setSelectedDate(to_qdate(entry.day))  # marks only; no jump
+                    w.select_id(listed.id)
+        w.reader.show_entry(self.whole(listed))
+        w.calendar.setSelectedDate(to_qdate(listed.day))  # marks only; no jump
         w.update_pages()
+
+    def whole(self, listed: Entry | EntrySummary | None, in_trash: bool = False) -> Entry | None:
+        """The whole entry `listed` stands for, read again by id (None: it is gone, or it
+        could not be read, which is reported). Everything that shows or edits an entry
+        goes through here, never through what a list holds."""
+        if listed is None:
+            return None
+        try:
+            return self._window.journal.get(listed.id, include_deleted=in_trash)
+        except NotFoundError:  # gone meanwhile: the change that took it reloads the list
+            return None
+        except DaybookError as exc:
+            self._window.report(exc)
+            return None
 
     def journal_changed(self, change: Change) -> None:
         """Bring the listing and the reader up to date (search results: `SearchFlow`)."""
@@ -88,8 +106,10 @@ class EntryFlow(QObject):
         if change.kind != "updated" or not change.ids:
             return False
         try:
-            entries = [w.journal.get(entry_id) for entry_id in change.ids]
-        except DaybookError:  # gone meanwhile, or unreadable: read the listing again
+            entries = w.journal.get_summaries(change.ids)
+        except DaybookError:  # unreadable: read the listing again
+            return False
+        if len(entries) != len(set(change.ids)):  # gone meanwhile: read the listing again
             return False
         return all(w.model.update_entry(e) for e in entries)
 
@@ -108,8 +128,10 @@ class EntryFlow(QObject):
                     kept = w.select_id(current)
             if kept:
                 fresh = w.timeline.current_entry()
-                if not self.is_editing() and fresh is not None and fresh != w.reader.entry:
-                    w.reader.show_entry(fresh)
+                shown = w.reader.entry
+                changed = shown is None or summary_of(shown) != fresh
+                if not self.is_editing() and fresh is not None and changed:
+                    w.reader.show_entry(self.whole(fresh))
                 return
         if self.is_editing():
             return  # a new entry being written: the reader is not on screen
@@ -123,15 +145,15 @@ class EntryFlow(QObject):
             return
         with self.holding_selection():
             w.timeline.select_row(row)
-        entry = w.timeline.current_entry()
-        w.reader.show_entry(entry)
-        if entry is not None:
-            w.calendar.setSelectedDate(to_qdate(entry.day))
+        listed = w.timeline.current_entry()
+        w.reader.show_entry(self.whole(listed))
+        if listed is not None:
+            w.calendar.setSelectedDate(to_qdate(listed.day))
 
-    def trash_current_changed(self, entry: Entry | None) -> None:
+    def trash_current_changed(self, listed: EntrySummary | None) -> None:
         w = self._window
         if w.trash_button.isChecked():
-            w.reader.show_entry(entry, in_trash=True)
+            w.reader.show_entry(self.whole(listed, in_trash=True), in_trash=True)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -155,9 +177,14 @@ class EntryFlow(QObject):
         if entry is not None and not w.trash_button.isChecked():
             self.edit_entry(entry)
 
-    def edit_entry(self, entry: Entry) -> None:
+    def edit_entry(self, listed: Entry | EntrySummary) -> None:
+        """Edit the entry, read again whole by id (what was listed or shown may be a
+        preview, or older than the journal's)."""
         w = self._window
         if not self.flush():
+            return
+        entry = self.whole(listed)
+        if entry is None:
             return
         w.editor.edit_entry(entry)  # type: ignore[attr-defined]
         w.reader.show_entry(entry)  # what the reader shows when editing ends

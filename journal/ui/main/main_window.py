@@ -55,7 +55,7 @@ if TYPE_CHECKING:
         QToolButton,
     )
 
-    from journal.domain.entry import Entry
+    from journal.domain.entry import Entry, EntrySummary
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.drafts import DraftStore
     from journal.services.journal import Journal
@@ -380,14 +380,15 @@ class MainWindow(QMainWindow):
     def new_entry(self, day: dt.date | None = None) -> None:
         self.entry_flow.new_entry(day)
 
-    def edit_entry(self, entry: Entry) -> None:
+    def edit_entry(self, entry: Entry | EntrySummary) -> None:
+        """Edit `entry`, read again whole by id first (see `EntryFlow.whole`)."""
         self.entry_flow.edit_entry(entry)
 
     def restore_draft(self, draft: Any) -> None:
         """Open a draft left from an earlier run in the editor; it saves like any change."""
         self.entry_flow.restore_draft(draft)
 
-    def delete_entry(self, entry: Entry) -> None:
+    def delete_entry(self, entry: Entry | EntrySummary) -> None:
         """Move to the Trash; Undo (Ctrl+Z) or the Trash brings it back."""
         self.trash_flow.delete_entry(entry)
 
@@ -462,7 +463,7 @@ class MainWindow(QMainWindow):
             if printing:
                 dialog.print_button.setDefault(True)
 
-    def open_export(self, entries: Sequence[Entry] = ()) -> ExportDialog | None:
+    def open_export(self, entries: Sequence[Entry | EntrySummary] = ()) -> ExportDialog | None:
         """Open the export dialog (window-modal, not blocking) on filters, or on `entries`
         ("Selected (N)", with the days they span)."""
         from journal.ui.dialogs.export_dialog import ExportDialog

@@ -34,7 +34,7 @@ if sys.version_info >= (3, 12):
 else:
     from typing_extensions import override
 
-from journal.domain.entry import Entry
+from journal.domain.entry import EntrySummary
 from journal.services.journal import Journal
 from journal.ui.common import wording
 from journal.ui.main.first_run import FirstRunCard
@@ -158,7 +158,7 @@ class Sidebar(QWidget):
             f"{wording.entries(total)} · {wording.tags(len(counts))}" if total else ""
         )
 
-    def show_on_this_day(self, entries: list[Entry]) -> None:
+    def show_on_this_day(self, entries: list[EntrySummary]) -> None:
         """Entries from this day in earlier months and years (hidden when there are none)."""
         self.memory_list.clear()
         for entry in entries[:MEMORIES]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from journal.cancel import Cancelled
-from journal.domain.entry import SearchHit
+from journal.domain.entry import EntrySummary, summary_of
 from journal.domain.filters import EntryFilter
 from journal.ui.common.wording import tr
 
@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 SEARCH_LIMIT = 500  # hits shown; the count says how many there are in all
 
-# hits shown, hits in all, problems, the words to highlight
-_Found = tuple[list[SearchHit], int, tuple[str, ...], tuple[tuple[str, bool], ...]]
+# hits shown (as the list holds them, with their snippets), hits in all, problems, the words
+# to highlight
+_Found = tuple[list[tuple[EntrySummary, str]], int, tuple[str, ...], tuple[tuple[str, bool], ...]]
 
 
 class SearchFlow(QObject):
@@ -64,7 +65,9 @@ class SearchFlow(QObject):
             total = len(hits)
             if total == SEARCH_LIMIT:
                 total = journal.count_search(query, filters)
-            return hits, total, query.problems, query.words
+            # Only what the list shows reaches the UI thread; the whole bodies stay here.
+            found = [(summary_of(h.entry), h.snippet) for h in hits]
+            return found, total, query.problems, query.words
 
         self._task = w.run_task(job, lambda result: self._done(generation, result), self._failed)
 

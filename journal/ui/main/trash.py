@@ -7,6 +7,7 @@ views hear of each change from the journal's change signal; nothing here refresh
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.entry import Entry
+from journal.domain.entry import Entry, EntrySummary
 from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError
 from journal.services.journal import Journal
@@ -38,10 +39,10 @@ if TYPE_CHECKING:
 class TrashView(QWidget):
     """A list of the Trash with Restore and Empty Trash; it asks, the window acts."""
 
-    restoreRequested = Signal(object)  # Entry
+    restoreRequested = Signal(object)  # EntrySummary
     emptyRequested = Signal()  # already confirmed by the user
     closeRequested = Signal()
-    currentEntryChanged = Signal(object)  # Entry | None
+    currentEntryChanged = Signal(object)  # EntrySummary | None
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,13 +103,13 @@ class TrashView(QWidget):
         self.restore_button.setEnabled(False)
         self.view.select_row(0)
 
-    def current_entry(self) -> Entry | None:
+    def current_entry(self) -> EntrySummary | None:
         return self.view.current_entry()
 
     def _current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
         entry = entry_of(index)
-        self.restore_button.setEnabled(isinstance(entry, Entry))
-        self.currentEntryChanged.emit(entry if isinstance(entry, Entry) else None)
+        self.restore_button.setEnabled(entry is not None)
+        self.currentEntryChanged.emit(entry)
 
     def _restore(self) -> None:
         entry = self.current_entry()
@@ -164,11 +165,11 @@ class TrashFlow(QObject):
         if entry is not None:
             self.delete_entry(entry)
 
-    def delete_entry(self, entry: Entry) -> None:
+    def delete_entry(self, entry: Entry | EntrySummary) -> None:
         """Move to the Trash; Undo (Ctrl+Z) or the Trash brings it back."""
         self.delete_entries([entry])
 
-    def delete_entries(self, entries: list[Entry]) -> None:
+    def delete_entries(self, entries: Sequence[Entry | EntrySummary]) -> None:
         """Move to the Trash together; one Undo brings them all back."""
         w = self._window
         if w.is_editing():
@@ -208,7 +209,7 @@ class TrashFlow(QObject):
         self._window.undo_action.setEnabled(bool(self.undo))
         self.restore_ids(ids)
 
-    def restore_entry(self, entry: Entry) -> None:
+    def restore_entry(self, entry: Entry | EntrySummary) -> None:
         self.undo = [[i for i in group if i != entry.id] for group in self.undo]
         self.undo = [group for group in self.undo if group]
         self._window.undo_action.setEnabled(bool(self.undo))
@@ -249,10 +250,11 @@ class TrashFlow(QObject):
             w.trash.reload()
             w.list_stack.setCurrentWidget(w.trash)
             w.trash.view.setFocus()
-            w.reader.show_entry(w.trash.current_entry(), in_trash=True)
+            shown = w.entry_flow.whole(w.trash.current_entry(), in_trash=True)
+            w.reader.show_entry(shown, in_trash=True)
         else:
             w.list_stack.setCurrentIndex(0)
-            w.reader.show_entry(w.timeline.current_entry())
+            w.reader.show_entry(w.entry_flow.whole(w.timeline.current_entry()))
             w.focus_timeline()
         w.trash_action.setText(tr("Hide T&rash") if on else tr("Show T&rash"))
         w.update_pages()

@@ -1,9 +1,12 @@
 """The timeline's data: entries newest first under month headings, loaded a page at a time.
 
 `TimelineModel` reads the journal with keyset paging (`canFetchMore`/`fetchMore`), so a
-100,000-entry journal opens after one small query. The same model shows search hits (with
-their highlighted snippets) when `show_hits` is called; `show_listing` goes back.
-The list widget is `journal.ui.timeline.timeline_view.TimelineView`; its rows are painted by
+100,000-entry journal opens after one small query. It holds what the rows show, never a
+whole body: each entry is an `EntrySummary` (the start of its text, read in SQL only up to
+`PREVIEW_CHARS`); whatever shows, edits or exports an entry reads the `Entry` by id.
+The same model shows search hits (with their highlighted snippets) when `show_hits` is
+called; `show_listing` goes back. The list widget is
+`journal.ui.timeline.timeline_view.TimelineView`; its rows are painted by
 `journal.ui.timeline.timeline_delegate.TimelineDelegate`.
 """
 
@@ -19,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from journal.domain.entry import MARK_START, Entry, SearchHit
+from journal.domain.entry import MARK_START, EntrySummary
 from journal.domain.filters import EntryFilter, cursor_of, excerpt
 from journal.services.journal import Journal
 from journal.ui.common.i18n import long_day, month_year
@@ -36,7 +39,7 @@ _ROOT = QModelIndex()  # the invisible root, as a default argument
 class Roles(IntEnum):
     """The item data roles the timeline's rows carry for the delegate and the window."""
 
-    ENTRY = Qt.ItemDataRole.UserRole + 1  # Entry, or None on a heading
+    ENTRY = Qt.ItemDataRole.UserRole + 1  # EntrySummary, or None on a heading
     KIND = Qt.ItemDataRole.UserRole + 2  # "month" or "entry"
     SNIPPET = Qt.ItemDataRole.UserRole + 3  # excerpt, with MARK_START/MARK_END in search hits
     ENTRY_ID = Qt.ItemDataRole.UserRole + 4
@@ -49,7 +52,7 @@ class Row:
 
     kind: str  # "month" | "entry"
     month: dt.date  # first day of the month
-    entry: Entry | None = None
+    entry: EntrySummary | None = None
     snippet: str = ""
 
 
@@ -87,7 +90,9 @@ def month_name(day: dt.date) -> str:
     return month_year(day)
 
 
-def _group(entries: list[Entry], snippets: dict[int, str], last_month: dt.date | None) -> list[Row]:
+def _group(
+    entries: list[EntrySummary], snippets: dict[int, str], last_month: dt.date | None
+) -> list[Row]:
     rows: list[Row] = []
     for entry in entries:
         month = entry.day.replace(day=1)
@@ -95,7 +100,7 @@ def _group(entries: list[Entry], snippets: dict[int, str], last_month: dt.date |
             rows.append(Row("month", month))
             last_month = month
         snippet = snippets.get(entry.id, "")
-        text = clean_snippet(snippet) if MARK_START in snippet else preview(entry.body)
+        text = clean_snippet(snippet) if MARK_START in snippet else preview(entry.preview)
         rows.append(Row("entry", month, entry, text))
     return rows
 
@@ -157,13 +162,14 @@ class TimelineModel(QAbstractListModel):
         if not self._searching:
             self.show_listing(at_least=self._entries)
 
-    def show_hits(self, hits: list[SearchHit]) -> None:
-        """Show search results instead of the listing (no paging: hits are all given)."""
+    def show_hits(self, hits: list[tuple[EntrySummary, str]]) -> None:
+        """Show search results (each entry with its snippet) instead of the listing (no
+        paging: hits are all given)."""
         self.beginResetModel()
         self._searching = True
         self._more = False
-        entries = [h.entry for h in hits]
-        self._rows = _group(entries, {h.entry.id: h.snippet for h in hits}, None)
+        entries = [entry for entry, _snippet in hits]
+        self._rows = _group(entries, {entry.id: snippet for entry, snippet in hits}, None)
         self._entries = len(entries)
         self.endResetModel()
 
@@ -177,7 +183,7 @@ class TimelineModel(QAbstractListModel):
 
     # -- finding rows --------------------------------------------------------------------
 
-    def entry_at(self, row: int) -> Entry | None:
+    def entry_at(self, row: int) -> EntrySummary | None:
         return self._rows[row].entry if 0 <= row < len(self._rows) else None
 
     def row_of(self, entry_id: int) -> int:
@@ -196,7 +202,7 @@ class TimelineModel(QAbstractListModel):
     def is_heading(self, row: int) -> bool:
         return 0 <= row < len(self._rows) and self._rows[row].kind == "month"
 
-    def update_entry(self, entry: Entry) -> bool:
+    def update_entry(self, entry: EntrySummary) -> bool:
         """Show a changed entry in place; False when it is not here or its day moved."""
         row = self.row_of(entry.id)
         if row < 0 or self._rows[row].month != entry.day.replace(day=1):
@@ -204,7 +210,7 @@ class TimelineModel(QAbstractListModel):
         old = self._rows[row]
         if old.entry is not None and old.entry.day != entry.day:
             return False
-        snippet = old.snippet if self._searching else preview(entry.body)
+        snippet = old.snippet if self._searching else preview(entry.preview)
         self._rows[row] = Row("entry", old.month, entry, snippet)
         index = self.index(row)
         self.dataChanged.emit(index, index)
@@ -288,7 +294,7 @@ class TimelineModel(QAbstractListModel):
         last = self._last_entry()
         after = cursor_of(last) if last is not None else None
         try:
-            batch = self._journal.list_entries(self._filters, limit=limit, after=after)
+            batch = self._journal.list_summaries(self._filters, limit=limit, after=after)
         except DaybookError as exc:
             self._more = False
             self.loadFailed.emit(exc)
@@ -304,15 +310,16 @@ class TimelineModel(QAbstractListModel):
         self._entries += len(batch)
         self.endInsertRows()
 
-    def _last_entry(self) -> Entry | None:
+    def _last_entry(self) -> EntrySummary | None:
         for row in reversed(self._rows):
             if row.entry is not None:
                 return row.entry
         return None
 
 
-def entry_of(index: Index) -> Entry | None:
-    """The entry at `index`, asked of the model directly.
+def entry_of(index: Index) -> EntrySummary | None:
+    """The entry at `index` as the list holds it (read the `Entry` by its id to show, edit
+    or export it), asked of the model directly.
 
     Not `index.data(Roles.ENTRY)`: in PySide6 6.12 each `index.data()` call that finds no
     value (a heading has no entry) drops a reference to Python's None, and enough of them

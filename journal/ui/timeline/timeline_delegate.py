@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from journal.domain.entry import MARK_END, MARK_START, Entry
+from journal.domain.entry import MARK_END, MARK_START, EntrySummary
 from journal.ui.common.i18n import weekday
 from journal.ui.timeline.timeline import Index, Roles, entry_of
 
@@ -112,7 +112,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft, text)
 
     def _paint_entry(
-        self, painter: QPainter, opt: QStyleOptionViewItem, entry: Entry, snippet: str
+        self, painter: QPainter, opt: QStyleOptionViewItem, entry: EntrySummary, snippet: str
     ) -> None:
         rect: QRect = opt.rect
         pal: QPalette = opt.palette

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from journal.domain.entry import Entry
+from journal.domain.entry import EntrySummary
 from journal.ui.timeline.timeline import Roles, entry_of
 from journal.ui.timeline.timeline_delegate import TimelineDelegate
 
@@ -24,7 +24,7 @@ class TimelineView(QListView):
     Single selection unless the owner sets another mode; `selected_entries` reads it.
     """
 
-    editRequested = Signal(object)  # Entry
+    editRequested = Signal(object)  # EntrySummary (read the Entry by id to edit it)
     escapePressed = Signal()  # the main window leaves search results back to the timeline
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -39,11 +39,12 @@ class TimelineView(QListView):
         self.setItemDelegate(TimelineDelegate(self))
         self.doubleClicked.connect(self._edit_index)
 
-    def current_entry(self) -> Entry | None:
+    def current_entry(self) -> EntrySummary | None:
         return entry_of(self.currentIndex())
 
-    def selected_entries(self) -> list[Entry]:
-        """The selected entries in timeline order (headings are never selectable).
+    def selected_entries(self) -> list[EntrySummary]:
+        """The selected entries in timeline order (headings are never selectable), as the
+        list holds them (read each by id to show, edit or export it).
 
         The main window turns on ExtendedSelection (Shift/Ctrl-click, Shift+arrows,
         Ctrl+A) so several entries can be exported at once; the Trash keeps one.

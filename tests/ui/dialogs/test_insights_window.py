@@ -135,7 +135,7 @@ def test_window_wiring(make_window: MakeWindow, journal: Journal, qtbot: QtBot) 
     with qtbot.waitSignal(window.searchFinished):
         dlg.tagRequested.emit("old")
     shown = [window.model.entry_at(row) for row in range(window.model.rowCount())]
-    assert [e.body for e in shown if e is not None] == ["a month ago"]
+    assert [e.preview for e in shown if e is not None] == ["a month ago"]
     dlg.show_week(MON)
     export = window.open_week_notes(MON, dt.date(2026, 6, 7))
     assert export is not None

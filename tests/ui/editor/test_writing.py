@@ -315,7 +315,7 @@ def test_the_calendar_follows_the_day_being_edited(
     window.edit_entry(entry)
     assert to_date(calendar.selectedDate()) == entry.day
     # following the editor does not move the timeline or the reader
-    assert window.is_editing() and window.reader.entry == entry
+    assert window.is_editing() and window.reader.entry == window.journal.get(entry.id)
 
 
 def test_the_editor_in_the_window_has_room(journal: Journal, make_window: MakeWindow) -> None:

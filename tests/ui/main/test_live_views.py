@@ -60,7 +60,7 @@ def views(window: Any, desk: Any) -> dict[str, object]:
         window.sidebar.memory_list.item(i).text() for i in range(window.sidebar.memory_list.count())
     ]
     found: dict[str, object] = {
-        "timeline": [(e.id, e.title, e.body) for e in shown if e is not None],
+        "timeline": [(e.id, e.title, e.preview) for e in shown if e is not None],
         "calendar": window.calendar.counts(),
         "tags": tags,
         "count": window.stats_label.text(),

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
-from journal.domain.entry import MARK_END, MARK_START
+from journal.domain.entry import MARK_END, MARK_START, summary_of
 from journal.domain.filters import EntryFilter
 from journal.services.journal import Journal
 from journal.ui.timeline.timeline import Roles, TimelineModel, clean_snippet, preview
@@ -27,7 +27,7 @@ def test_model_passes_qmodeltester(journal: Journal, qtmodeltester: Any) -> None
     model.show_listing()
     qtmodeltester.check(model, force_py=True)
     _query, hits = journal.search("caching", EntryFilter(), limit=30)
-    model.show_hits(hits)
+    model.show_hits([(summary_of(h.entry), h.snippet) for h in hits])
     qtmodeltester.check(model, force_py=True)
 
 

@@ -89,7 +89,8 @@ def _interrupt(home: Path, method: str, args: list[str]) -> tuple[int, list[str]
         ("_is_common", ["search", "deploy"]),
         ("_snippets", ["search", "review", "--by-relevance"]),
         ("count", ["check"]),
-        ("list_entries", ["list"]),
+        ("list_summaries", ["list"]),
+        ("list_entries", ["list", "--json"]),
         ("list_entries", ["export", "--format", "markdown"]),
     ],
 )

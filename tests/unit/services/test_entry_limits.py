@@ -302,8 +302,8 @@ def test_check_reports_an_oversize_row_and_list_reads_only_its_start(
             "UPDATE entries SET body = body || ? WHERE id=?", ("z" * MAX_ENTRY_CHARS, entry.id)
         )
     db.close()
-    listed = journal.store.list_entries(preview=100)
-    assert listed[0].body == ("start of the text" + "z" * 100)[:100]
+    listed = journal.store.list_summaries(preview=100)
+    assert listed[0].preview == ("start of the text" + "z" * 100)[:100] and listed[0].cut
     journal.close()
     code, out, err = run(capsys, "list")
     assert code == 0 and "start of the text" in out

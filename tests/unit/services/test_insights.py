@@ -162,7 +162,7 @@ def test_on_this_day_and_week_review(journal: Journal) -> None:
     add(journal.store, MON, "plain note")
     now = dt.datetime.combine(WED, dt.time(20, 0), BERLIN)
     insights = service(journal, now)
-    assert [e.body for e in insights.on_this_day()] == ["a month ago", "a year ago"]
+    assert [e.preview for e in insights.on_this_day()] == ["a month ago", "a year ago"]
     first, last, items = insights.week_review()
     assert (first, last) == (MON, SUN)
     assert [(i.entry.day, i.learned, i.next_step) for i in items] == [
