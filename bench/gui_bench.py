@@ -10,10 +10,12 @@ import subprocess
 import tempfile
 import threading
 import time
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from benchkit import BENCH, PYTHON, TARGETS, Results, bench_env, percentile
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 GUI_CHILD = BENCH / "gui_child.py"
 

@@ -18,10 +18,9 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import benchkit
 from benchkit import (
@@ -46,6 +45,9 @@ from benchkit import (
 from gui_bench import run_gui
 from jrnl_bench import run_jrnl
 from query_plans import diagnose, format_diagnosis
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 ABSENT_WORD = "zebra"  # in no entry at all
 ADD_TEXT = "Benchmarked the add command. #bench"

@@ -10,12 +10,13 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from journal.errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from journal.paths import AppPaths
     from journal.services.journal import Journal
 

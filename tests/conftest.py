@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
 import pytest
 
-from journal.paths import AppPaths
-
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from journal.paths import AppPaths
     from journal.services.journal import Journal
     from journal.storage.store import JournalStore

@@ -7,12 +7,15 @@ import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from journal.paths import AppPaths
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from journal.paths import AppPaths
 
 
 @contextlib.contextmanager

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from journal.domain.entry import Entry, EntrySummary, NewEntry
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from journal.domain.entry import Entry, EntrySummary, NewEntry
 
 Order = Literal["newest", "relevance"]
 

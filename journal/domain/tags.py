@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from journal.domain.blocks import Reading, read
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # A #tag starts with a letter and is not part of a word, a URL fragment, an HTML entity or
 # a Markdown heading ("# Title" has a space after the hash).

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.attachments import (
@@ -26,6 +25,8 @@ from journal.domain.attachments import (
 from journal.errors import InputError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PIL import Image
 
 ACCEPTED = ("PNG", "JPEG", "WEBP", "GIF")

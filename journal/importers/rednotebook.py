@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -37,6 +36,10 @@ from journal.domain.entry import (
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
 from journal.importers.files import link_note, read_document, stays_inside
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
 _MONTH_FILE = re.compile(r"([0-9]{4})-([0-9]{2})\.txt")
 

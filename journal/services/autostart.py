@@ -26,11 +26,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from journal.errors import DaybookError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 APP_ID = "daybook"
 DESKTOP_FILE = f"{APP_ID}.desktop"

@@ -9,8 +9,10 @@ loading the exporter (which cost `daybook list` ~40 ms at every start).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 Format = Literal["markdown", "html", "json", "pdf"]
 

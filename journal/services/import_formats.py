@@ -8,13 +8,15 @@ Readers are imported only when their format is used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
-from journal.domain.attachments import Attachment
-from journal.domain.entry import NewEntry
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+
+    from journal.domain.attachments import Attachment
+    from journal.domain.entry import NewEntry
 
 
 @dataclass(frozen=True, slots=True)

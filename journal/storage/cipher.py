@@ -30,8 +30,7 @@ import os
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.errors import (
     EncryptionUnavailableError,
@@ -39,6 +38,9 @@ from journal.errors import (
     StorageError,
     WrongPassphraseError,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SALT_BYTES = 16

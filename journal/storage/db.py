@@ -17,12 +17,15 @@ import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.errors import DamagedJournalError, StorageError
 from journal.storage import cipher
 from journal.storage.cipher import ERRORS, SQLITE_HEADER, Key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 try:
     import fcntl

@@ -8,13 +8,14 @@ share and an unshare made while offline send one thing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from journal.storage import db
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.storage.store import JournalStore
 
 Action = Literal["share", "unshare"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,8 @@ from journal.storage import outbox
 from journal.team.store import TeamStore, TeamUnreachable, check_url, without_password
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.paths import AppPaths
     from journal.services.journal import Journal
 

@@ -5,14 +5,18 @@ when there is no service at all."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from journal.ui.prompt import notify
 from tests.e2e.desktop import Desktop, desktop, require_tools, wait_for
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
 
 pytestmark = [pytest.mark.desktop]
 LABELS = {notify.DEFAULT: "Write now", notify.WRITE: "Write now", notify.SNOOZE: "Snooze 15 min"}

@@ -8,11 +8,14 @@ keyboard, the attention hint) and through the notification service's own record 
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.e2e.desktop import SCREEN, Desktop, Driver, desktop, require_tools, wait_for
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]
 BEFORE_S = 4.0  # the app starts this long before 17:30

@@ -17,8 +17,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -26,6 +25,10 @@ from journal.errors import WrongPassphraseError
 from journal.paths import AppPaths
 from journal.services.journal import Journal
 from journal.storage import cipher, convert
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 pytestmark = [
     pytest.mark.faults,

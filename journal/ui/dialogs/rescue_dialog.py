@@ -9,8 +9,7 @@ with its result; it never touches the files itself.
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +26,10 @@ from PySide6.QtWidgets import (
 
 from journal.ui.common.i18n import month_year, number, weekday
 from journal.ui.common.wording import tr
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
 
 
 def when(time: dt.datetime) -> str:

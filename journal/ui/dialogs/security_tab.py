@@ -8,8 +8,8 @@ passphrase means the journal cannot be read, and offers to export a JSON copy fi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from journal.errors import DaybookError
 from journal.ui.common.wording import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @dataclass

@@ -8,7 +8,7 @@ off by default; ticking it keeps the passphrase in the keyring, unticking it for
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,8 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import DaybookError, WrongPassphraseError
-from journal.paths import AppPaths
 from journal.ui.common.wording import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from journal.paths import AppPaths
 
 RETRY_DELAY_MS = 1000
 

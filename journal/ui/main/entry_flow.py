@@ -12,8 +12,6 @@ so a cut preview can never be shown, or saved, as the text."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +23,9 @@ from journal.ui.timeline.calendar import DayDialog, to_qdate
 from journal.ui.timeline.timeline import entry_of
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterator
+
     from journal.services.changes import Change
     from journal.ui.main.main_window import MainWindow
 

@@ -12,8 +12,7 @@ the card says so instead of offering it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -21,8 +20,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from journal.errors import DaybookError
 from journal.services import autostart
-from journal.settings import Settings
 from journal.ui.common.wording import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
+    from journal.settings import Settings
 
 CARD_KEY = "first_run_card"  # settings.extra: "accepted" or "dismissed" once answered
 WORKING_DAYS = 5  # reminder_times are Monday first

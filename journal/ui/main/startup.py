@@ -16,10 +16,8 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
 
 from journal.errors import DamagedJournalError, DaybookError, LockedJournalError, StorageError
-from journal.paths import AppPaths
 from journal.ui.common.errors import ErrorDialog
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, run_in_background
@@ -27,6 +25,9 @@ from journal.ui.common.worker import Task, run_in_background
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtWidgets import QWidget
+
+    from journal.paths import AppPaths
     from journal.services.health import GoodBackup
     from journal.services.journal import Journal
     from journal.ui.main.main_window import MainWindow

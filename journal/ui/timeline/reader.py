@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from html import escape as html_escape
 from html import unescape as html_unescape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
 from PySide6.QtGui import (
@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.attachments import SCHEME, Attachment, references
-from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.common.i18n import long_day
 from journal.ui.timeline.timeline_delegate import lock_pixmap
+
+if TYPE_CHECKING:
+    from journal.domain.entry import Entry
 
 if sys.version_info >= (3, 12):
     from typing import override

@@ -12,20 +12,24 @@ called; `show_listing` goes back. The list widget is
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, replace
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QWidget
 
 from journal.domain.entry import MARK_START, EntrySummary
 from journal.domain.filters import EntryFilter, cursor_of, excerpt
-from journal.services.journal import Journal
 from journal.ui.common.i18n import long_day, month_year
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QWidget
+
+    from journal.services.journal import Journal
 
 if sys.version_info >= (3, 12):
     from typing import override

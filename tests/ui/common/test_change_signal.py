@@ -16,14 +16,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QThread
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
 from journal.services.changes import Change
-from journal.services.journal import Journal
 from journal.ui.common.changes import ChangeSignal, merged
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 ROOT = Path(__file__).resolve().parents[3]

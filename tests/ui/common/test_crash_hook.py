@@ -10,22 +10,26 @@ from __future__ import annotations
 import logging
 import stat
 import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, qWarning
 from PySide6.QtWidgets import QApplication, QPushButton
-from pytestqt.qtbot import QtBot
 
 from journal.cli_parser import build_parser
 from journal.paths import AppPaths
-from journal.services.journal import Journal
 from journal.settings import Settings
 from journal.ui.common import crash
 from journal.ui.common.errors import ErrorDialog
 from journal.ui.editor.editor import EntryEditor
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
 
 
 def _mode(path: Path) -> int:

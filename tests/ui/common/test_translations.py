@@ -16,21 +16,23 @@ import re
 import subprocess
 import sys
 import textwrap
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
-from journal.services.journal import Journal
 from tools import translations
 
 if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from journal.services.journal import Journal
 from journal.ui.common import wording
 from tests.ui.conftest import add_entries
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
-from pytestqt.qtbot import QtBot
 
 from journal import __version__
-from journal.paths import AppPaths
 from journal.ui.dialogs.about_dialog import AboutDialog
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
 
 
 @pytest.fixture

@@ -7,17 +7,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
-from journal.services.journal import Journal
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "import"

@@ -4,21 +4,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.errors import InputError
-from journal.services.journal import Journal
 from journal.ui.dialogs.export_dialog import ExportDialog, release_clipboard
 from tests.ui.conftest import add_entries, menu_of
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 TODAY = dt.date(2026, 11, 20)  # a Friday

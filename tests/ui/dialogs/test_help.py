@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from journal.domain.query import SYNTAX
-from journal.services.journal import Journal
 from journal.ui.dialogs.help_dialog import HelpDialog, shortcut_rows
 
 if TYPE_CHECKING:
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 

@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from pytestqt.qtbot import QtBot
 
-from journal.services.journal import Journal
 from tests.ui.conftest import menu_of
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"

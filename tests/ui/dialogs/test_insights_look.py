@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 from hypothesis import given, settings
@@ -13,18 +13,21 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextTable
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.domain.entry import Entry, NewEntry
 from journal.domain.prompts import DEFAULT_SET, compose
 from journal.domain.stats import MonthTags, ReviewItem
 from journal.errors import DaybookError
 from journal.services.insights import InsightsService
-from journal.services.journal import Journal
 from journal.settings import Settings
 from journal.ui.common.theme import contrast, make_palette
 from journal.ui.dialogs.charts import OKABE_ITO, TagTrendChart, YearHeatmap, axis_ticks
 from journal.ui.dialogs.insights import InsightsDialog
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
 
 NOW = dt.datetime(2026, 6, 3, 20, 0).astimezone()  # a Wednesday
 MON, TUE = dt.date(2026, 6, 1), dt.date(2026, 6, 2)

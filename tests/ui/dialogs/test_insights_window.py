@@ -6,18 +6,19 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
-from pytestqt.qtbot import QtBot
 
 from journal.domain.entry import NewEntry
 from journal.domain.prompts import DEFAULT_SET, compose
 from journal.services.insights import InsightsService
-from journal.services.journal import Journal
 from journal.settings import Settings
 from journal.ui.dialogs.charts import YearHeatmap
 from journal.ui.dialogs.insights import InsightsDialog
 from tests.ui.conftest import menu_of
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 NOW = dt.datetime(2026, 6, 3, 20, 0).astimezone()  # a Wednesday

@@ -8,13 +8,10 @@ import datetime as dt
 import shutil
 import subprocess
 import unicodedata
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from pytestqt.qtbot import QtBot
 
-from journal.services.journal import Journal
 from journal.ui.dialogs.export_dialog import ExportDialog
 from tests.ui.conftest import menu_of
 from tests.ui.dialogs.test_export_dialog import (  # noqa: F401 (fixtures)
@@ -27,6 +24,11 @@ from tests.ui.dialogs.test_export_dialog import (  # noqa: F401 (fixtures)
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 pytestmark = pytest.mark.skipif(

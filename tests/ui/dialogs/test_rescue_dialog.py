@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from journal.errors import DamagedJournalError
-from journal.services.journal import Journal
 from journal.ui.dialogs.rescue_dialog import RescueDialog
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 DAMAGED = Path("/home/ana/.local/share/Daybook/journal.sqlite3")

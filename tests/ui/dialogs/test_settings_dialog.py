@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
 from journal.services.drafts import DraftStore
 from journal.services.journal import Journal
 from journal.settings import Settings
 from journal.ui.common.theme import apply_theme
 from journal.ui.dialogs.settings_dialog import SettingsDialog
 from journal.ui.editor.editor import EntryEditor
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
 
 SERIF = "DejaVu Serif"
 

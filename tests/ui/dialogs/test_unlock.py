@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.errors import WrongPassphraseError
-from journal.paths import AppPaths
 from journal.services import encryption
 from journal.services.journal import Journal
 from journal.storage import cipher
@@ -20,6 +17,14 @@ from tests.ui.main.test_startup import open_journal
 pytest.importorskip("sqlcipher3")
 keyring = pytest.importorskip("keyring")
 from keyring.backend import KeyringBackend  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
 
 PASS = "open sesame"
 

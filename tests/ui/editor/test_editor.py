@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
@@ -13,17 +13,20 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
-from pytestqt.qtbot import QtBot
 
 from journal.domain.filters import EntryFilter
 from journal.domain.tags import hashtags, unique_tags
 from journal.errors import StorageError
-from journal.paths import AppPaths
 from journal.services.drafts import Draft, DraftStore
-from journal.services.journal import Journal
 from journal.ui.common.theme import make_palette
 from journal.ui.editor.editor import EntryEditor
 from journal.ui.editor.highlighter import tag_spans
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 DAY = dt.date(2026, 4, 14)
 

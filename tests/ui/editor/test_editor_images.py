@@ -3,23 +3,27 @@ its reference; a refused image is reported and leaves the text as it was."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.domain.attachments import references
-from journal.paths import AppPaths
 from journal.services.drafts import DraftStore
-from journal.services.journal import Journal
 from journal.ui.editor import editor_images
 from journal.ui.editor.editor import EntryEditor
 from tests.image_samples import CAMERA, jpeg_with_gps
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 
 @pytest.fixture

@@ -4,24 +4,28 @@ suggestions and Add to Dictionary; the Spelling setting; and a missing Enchant."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
 from journal.services import spelling
-from journal.services.journal import Journal
 from journal.services.spelling import SpellChecker
 from journal.settings import Settings
 from journal.ui.dialogs.settings_dialog import SettingsDialog
 from journal.ui.editor.editor import MarkdownEdit
 from journal.ui.editor.spelling import SpellService, configure_spelling, spell_service
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 KNOWN = {"the", "cat", "sat", "on", "mat", "see", "here", "and", "code", "receive", "what"}
 KNOWN |= {"tag", "end", "is", "a"}

@@ -3,16 +3,20 @@ after any edit, in light and dark, with the fence lines marked apart from the te
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.domain.blocks import read
 from journal.ui.common.theme import contrast, make_palette
 from journal.ui.editor.editor import MarkdownEdit
 from journal.ui.editor.highlighter import MarkdownHighlighter
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 LINES = [
     "```private",

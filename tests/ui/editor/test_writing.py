@@ -14,11 +14,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QFontInfo, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
 from journal.services.drafts import DraftStore
-from journal.services.journal import Journal
 from journal.settings import Settings
 from journal.ui.common.theme import apply_theme, editor_font
 from journal.ui.editor.editor import EntryEditor, MarkdownEdit
@@ -26,6 +23,10 @@ from journal.ui.timeline.calendar import to_date
 from tests.ui.conftest import add_entries, editor_of
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 MOST_COLUMNS = 80  # a comfortable line: about 60 to 80 characters

@@ -11,16 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
 from tests.helpers import damage_table, loaded_modules, make_old_journal
 from tests.ui.conftest import current_entry, editor_of
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
     from tests.ui.conftest import MakeWindow
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -13,15 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal import cancel
 from journal.domain.filters import EntryFilter
-from journal.services.journal import Journal
 from tests.ui.conftest import add_entries, editor_of
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 LONG_READ = (

@@ -9,15 +9,20 @@ import selectors
 import signal
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
 from journal.services.drafts import DraftStore
 from journal.services.journal import Journal
 from journal.ui.editor.editor import EntryEditor
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
 
 pytestmark = [
     pytest.mark.faults,

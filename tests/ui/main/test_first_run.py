@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.domain.prompts import DEFAULT_SET
 from journal.paths import AppPaths, default_home
@@ -28,6 +24,13 @@ from journal.ui.main.first_run import (
     offer_text,
     reminder_words,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 WORK = DEFAULT_SET.questions[0]
 BY_SETTINGS = "Remind me at the times set in Settings"

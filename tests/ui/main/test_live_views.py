@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from pytestqt.qtbot import QtBot
 
 from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET
-from journal.paths import AppPaths
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.common import wording
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"

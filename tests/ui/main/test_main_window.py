@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.domain.entry import MARK_START
 from journal.errors import StorageError
 from journal.paths import AppPaths
-from journal.services.journal import Journal
 from journal.ui.main.trash import TrashView
 from tests.ui.conftest import add_entries, current_entry, editor_of
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 

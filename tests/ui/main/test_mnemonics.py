@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
-from journal.services.journal import Journal
 from tests.ui.conftest import add_entries
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")

@@ -4,18 +4,20 @@ is never narrower than the tag filter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from journal.services.journal import Journal
 from tests.ui.conftest import add_entries, menu_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 READABLE = 240  # the least width, in pixels, at which a timeline card still reads well

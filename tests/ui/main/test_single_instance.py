@@ -7,15 +7,19 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.paths import AppPaths
 from journal.ui.main.single_instance import LOCK_NAME, SingleInstance, bring_forward, server_name
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 OUTPUT_TIMEOUT = 30.0  # seconds to wait for a child's next line; never reached when it works
 

@@ -7,15 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from pytestqt.qtbot import QtBot
 
-from journal.paths import AppPaths
 from journal.services.journal import Journal
 from journal.storage import db
 from journal.ui.main.startup import JournalOpener, StartupChecks
 from tests.helpers import damage_table
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
     from tests.ui.conftest import MakeWindow
 
 

@@ -9,17 +9,18 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.domain.prompts import DEFAULT_SET
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings, Theme
 from journal.ui.common import wording
 from journal.ui.common.theme import apply_theme
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 WORK = DEFAULT_SET.questions[0]

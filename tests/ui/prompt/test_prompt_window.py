@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET, QuestionSet
-from journal.paths import AppPaths
-from journal.services.drafts import DraftStore
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.prompt.prompt_window import PromptWindow, draft_key, prompt_drafts, run_test_hook
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.drafts import DraftStore
+    from journal.services.journal import Journal
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WORK, LEARN, NEXT = DEFAULT_SET.questions

@@ -10,16 +10,17 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.prompt.reminders import CLOSE_NOTICE_KEY, ReminderLoop
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
     from tests.ui.conftest import MakeWindow
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -5,19 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
-from pytestqt.qtbot import QtBot
 
 from journal.domain.prompts import DEFAULT_SET
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.prompt import notify
 from journal.ui.prompt.tray import Tray, TrayMenu, app_icon
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
 
 BERLIN = ZoneInfo("Europe/Berlin")
 THU = dt.date(2026, 11, 19)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
-from pytestqt.qtbot import QtBot
 
 from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.timeline.reader import LOCK_IMAGE, EntryReader
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
 
 MOMENT = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument, QTextImageFormat
-from pytestqt.qtbot import QtBot
 
 from journal.domain.attachments import Attachment, image_markdown
 from journal.domain.entry import Entry
@@ -15,6 +14,11 @@ from journal.importers.images import prepare_image
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.timeline.reader import EntryReader
 from tests.image_samples import encoded, noise
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
 
 MOMENT = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
-from pytestqt.qtbot import QtBot
 
 from journal.domain.entry import MARK_END, MARK_START, summary_of
 from journal.domain.filters import EntryFilter
-from journal.services.journal import Journal
 from journal.ui.timeline.timeline import Roles, TimelineModel, clean_snippet, preview
 from journal.ui.timeline.timeline_view import TimelineView
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
 
 
 def kinds(model: TimelineModel) -> list[str]:

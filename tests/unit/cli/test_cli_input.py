@@ -8,13 +8,16 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.services.journal import Journal
 from tests.helpers import run_cli as run
+
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
 
 
 def one_line(err: str) -> str:

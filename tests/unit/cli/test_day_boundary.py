@@ -6,15 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from journal.cli import main
 from journal.domain.filters import EntryFilter
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from journal.services.journal import Journal
 
 ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"]
 

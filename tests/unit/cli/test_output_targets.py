@@ -14,7 +14,6 @@ import os
 import sqlite3
 import stat
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,8 @@ import pytest
 from tests.helpers import run_cli as run
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from _typeshed import StrOrBytesPath
 
 UMASKS = [0o022, 0o077, 0o002, 0o000, 0o027, 0o007]

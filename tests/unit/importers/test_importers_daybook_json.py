@@ -10,8 +10,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +23,9 @@ from journal.importers.daybook_json import iter_daybook_json, to_daybook_json
 from journal.paths import AppPaths
 from journal.services.export import ExportOptions, build_export
 from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 MAKE_JOURNAL = Path(__file__).resolve().parents[4] / "shared" / "data" / "make_journal.py"

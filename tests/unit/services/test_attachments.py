@@ -4,7 +4,7 @@ with their last entry, reported by `daybook check`."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,8 +14,6 @@ from PIL import Image
 from journal.domain.attachments import MAX_INPUT_BYTES, image_markdown, references
 from journal.errors import InputError
 from journal.importers.images import prepare_image, read_image_file
-from journal.paths import AppPaths
-from journal.services.journal import Journal
 from tests.helpers import run_cli as run
 from tests.image_samples import (
     CAMERA,
@@ -27,6 +25,12 @@ from tests.image_samples import (
     png_header,
     png_with_text,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 # -- ingest ----------------------------------------------------------------------------------
 

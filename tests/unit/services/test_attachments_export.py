@@ -8,8 +8,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Mapping
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image
@@ -23,6 +22,10 @@ from journal.services.attachments import store_images
 from journal.services.journal import Journal
 from tests.helpers import run_cli as run
 from tests.image_samples import CAMERA, encoded, jpeg_with_gps, noise, png_with_text
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
 
 
 def journal_with_images(paths: AppPaths) -> tuple[str, str, str]:

@@ -6,14 +6,18 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.errors import InputError
-from journal.paths import AppPaths
 from journal.services.changes import Change, ChangeFeed
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 DAY = dt.date(2026, 3, 2)
 

@@ -7,13 +7,15 @@ import datetime as dt
 import json
 import os
 import stat
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from journal.errors import StorageError
 from journal.services.drafts import Draft, DraftStore
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TZ = dt.timezone(dt.timedelta(hours=2))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import sqlite3
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,6 +23,9 @@ from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
 from journal.storage import cipher, convert
 from tests.helpers import make_old_journal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytest.importorskip("sqlcipher3")
 

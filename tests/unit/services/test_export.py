@@ -7,7 +7,7 @@ import errno
 import os
 import string
 from html.parser import HTMLParser
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -21,8 +21,12 @@ from journal.rendering.export import learned_sections, shift_headings
 from journal.rendering.markdown import MarkdownRenderer
 from journal.services import export as service
 from journal.services.export import ExportOptions, build_export, render_export, write_export
-from journal.services.export_formats import Format
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.services.export_formats import Format
+    from journal.services.journal import Journal
 
 ZONE = dt.timezone(dt.timedelta(hours=-5))
 RENDERER = MarkdownRenderer(highlight=True)

@@ -12,12 +12,14 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import NotRequired, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 import pytest
 
 from journal.services.export import ExportOptions, build_export
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 REGEN = os.environ.get("DAYBOOK_REGEN_GOLDEN") == "1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,7 +13,9 @@ from journal.cli_input import _actions
 from journal.cli_parser import build_parser
 from journal.errors import InputError
 from journal.services.import_formats import IMPORT_FORMATS, import_format, names, taking
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[3]
 

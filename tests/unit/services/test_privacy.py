@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown
 import pytest
@@ -27,10 +27,14 @@ from journal.domain.entry import Entry, NewEntry
 from journal.domain.filters import EntryFilter
 from journal.domain.tags import hashtags, private_only_tags
 from journal.errors import InputError
-from journal.paths import AppPaths
 from journal.rendering.markdown import MarkdownRenderer
 from journal.services.export import ExportOptions, build_export, render_export
 from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.paths import AppPaths
 
 S = "Zebrasecret"
 T = "hushtag"

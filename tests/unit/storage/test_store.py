@@ -6,8 +6,8 @@ import datetime as dt
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,9 +15,13 @@ from journal.domain.entry import MARK_END, MARK_START, Entry, NewEntry
 from journal.domain.filters import EntryFilter, Order, cursor_of, from_utc, to_utc
 from journal.domain.query import parse_query
 from journal.errors import NotFoundError, StorageError
-from journal.paths import AppPaths
 from journal.storage.store import JournalStore
 from tests.helpers import read_only
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from journal.paths import AppPaths
 
 BERLIN_SUMMER = dt.timezone(dt.timedelta(hours=2))
 
