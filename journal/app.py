@@ -364,6 +364,7 @@ def fill_window(
     )
     window.attach(journal, editor, page_size=page_size)
     window.drafts = drafts
+    attach_team(window, journal)
     current = [settings]
     configure_spelling(settings.spell_language, journal.paths.home)
     offer = first_run_offer(window, journal, lambda: current[0])
@@ -393,6 +394,15 @@ def fill_window(
             on_settings_changed(chosen)
 
     window.settingsRequested.connect(open_settings)
+
+
+def attach_team(window: MainWindow, journal: Journal) -> None:
+    """The team features in the window (share, the Team view, the outbox): cheap until
+    used; nothing of PostgreSQL's driver loads unless a team is asked something."""
+    from journal.services.team import TeamService
+    from journal.ui.main.team_flow import TeamFlow
+
+    window.team_flow = TeamFlow(window, TeamService(journal))
 
 
 def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:

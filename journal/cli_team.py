@@ -53,6 +53,12 @@ def add_parsers(sub: argparse._SubParsersAction[Any], entry_id: Callable[[str], 
     j.add_argument("name", metavar="NAME", help="a short name for the team")
     j.add_argument("url", metavar="URL", help="postgresql://YOU@HOST/DATABASE (no password)")
     ts.add_parser("teams", help="list the teams joined and what waits to be shared")
+    w = ts.add_parser("password", help="keep your team password in the system keyring")
+    w.add_argument("name", metavar="NAME", help="the team (as joined)")
+    w.add_argument("--forget", action="store_true", help="delete it from the keyring")
+    w.add_argument(
+        "--password-stdin", action="store_true", help="read it from standard input's first line"
+    )
     y = ts.add_parser("sync", help="send the shares waiting in the outbox")
     y.add_argument("--team", metavar="NAME", help="this team only (default: every team)")
     for name in ("list", "search"):
@@ -61,6 +67,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any], entry_id: Callable[[str], 
             q.add_argument("query", nargs="+", metavar="QUERY", help="words (PostgreSQL search)")
         q.add_argument("--team", metavar="NAME", help="which team (default: the first joined)")
         q.add_argument("--author", metavar="A", help="only this person's (their role)")
+        q.add_argument("--tag", metavar="TAG", help="only entries with this tag")
         q.add_argument("--from", dest="date_from", metavar="D", help="from this day")
         q.add_argument("--to", dest="date_to", metavar="D", help="up to this day")
         q.add_argument("--limit", type=int, default=None, metavar="N", help="at most N")
@@ -111,6 +118,8 @@ def run(paths: AppPaths, args: argparse.Namespace) -> int:
             )
         print(f"joined team {args.name} as {role} ({kept})")
         return 0
+    if command == "password":
+        return _password(paths, args)
     if command in ("list", "search"):
         return _show(paths, args)
     if command == "digest":
@@ -155,7 +164,37 @@ def _teams(paths: AppPaths, journal: Journal) -> int:
         print("no team joined; run `daybook team join NAME URL`", file=sys.stderr)
     for name, url in sorted(joined.items()):
         waiting = outbox.pending(journal.store, name)
-        print(f"{name}  {url}  {len(waiting)} waiting to be shared")
+        line = f"{name}  {url}  {len(waiting)} waiting to be shared"
+        tried = max((p.attempts for p in waiting), default=0)
+        due = min((p.next_attempt_at for p in waiting if p.next_attempt_at), default=None)
+        if tried and due is not None:
+            local = due.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            line += f" (tried {tried} {'time' if tried == 1 else 'times'}; next try {local})"
+        print(line)
+    return 0
+
+
+def _password(paths: AppPaths, args: argparse.Namespace) -> int:
+    from journal.cli_crypto import _line
+    from journal.team import passwords, sharing
+
+    name, url = sharing.resolve(paths, args.name)
+    if args.forget:
+        found = passwords.forget(url)
+        print(f"{name}: {'password deleted from' if found else 'no password was in'} the keyring")
+        return 0
+    if args.password_stdin:
+        password = _line("password")
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"password for {url}: ")
+    else:
+        raise InputError("no terminal to type the password in", "use --password-stdin")
+    if not password:
+        raise InputError("the password is empty", "nothing was kept")
+    passwords.remember(url, password)
+    print(f"{name}: password kept in the system keyring (never in settings.json)")
     return 0
 
 
@@ -179,7 +218,12 @@ def _show(paths: AppPaths, args: argparse.Namespace) -> int:
     _name, url = sharing.resolve(paths, args.team)
     with TeamStore(url) as store:
         found = store.entries(
-            query=query, author=args.author, date_from=date_from, date_to=date_to, limit=args.limit
+            query=query,
+            author=args.author,
+            tag=args.tag.lstrip("#") if args.tag else None,
+            date_from=date_from,
+            date_to=date_to,
+            limit=args.limit,
         )
     if args.json:
         json.dump([e.as_json() for e in found], sys.stdout, ensure_ascii=False, indent=2)
@@ -187,8 +231,7 @@ def _show(paths: AppPaths, args: argparse.Namespace) -> int:
         return 0
     for e in found:
         tags = "  " + " ".join(f"#{t}" for t in e.tags) if e.tags else ""
-        title = e.title or e.body.strip().split("\n", 1)[0][:80]
-        print(f"{e.day}  {e.author:<16} {title}{tags}")
+        print(f"{e.day}  {e.author:<16} {e.display_title}{tags}")
     if not found:
         print("no shared entries found", file=sys.stderr)
     return 0
@@ -197,14 +240,10 @@ def _show(paths: AppPaths, args: argparse.Namespace) -> int:
 def _digest(paths: AppPaths, args: argparse.Namespace) -> int:
     from journal.domain.dates import parse_day
     from journal.team import sharing
-    from journal.team.digest import team_digest, week_of
-    from journal.team.store import TeamStore
+    from journal.team.digest import week_notes
 
-    monday, sunday = week_of(parse_day(args.week, dt.date.today()))
     _name, url = sharing.resolve(paths, args.team)
-    with TeamStore(url) as store:
-        found = store.entries(date_from=monday, date_to=sunday)
-    text = team_digest(found, monday)
+    monday, text = week_notes(url, parse_day(args.week, dt.date.today()))
     if text is None:
         print(f"nobody shared what they learned in the week of {monday}", file=sys.stderr)
         return 0

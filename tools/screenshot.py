@@ -5,8 +5,10 @@ Builds a throw-away journal (about 40 end-of-day entries) in a temporary folder,
 main window offscreen at 1280x800, selects an entry and saves the picture. Run from the
 repository root:  python tools/screenshot.py [--dark] [--out PATH] [--search WORDS]
 [--size WIDTHxHEIGHT] [--edit]  (--prompt and --insights make docs/screenshot-prompt.png and
-docs/screenshot-insights.png; --size 900x640 --out docs/screenshot-narrow.png the narrow
-window; QT_SCALE_FACTOR=2 in the environment checks them at 2x)
+docs/screenshot-insights.png; --team docs/screenshot-team.png, the Team view with two people's
+shared reflections on a throwaway PostgreSQL cluster, which needs Debian's `postgresql`;
+--size 900x640 --out docs/screenshot-narrow.png the narrow window; QT_SCALE_FACTOR=2 in
+the environment checks them at 2x)
 """
 
 from __future__ import annotations
@@ -433,7 +435,12 @@ def main() -> int:
     parser.add_argument(
         "--insights", action="store_true", help="the Insights window instead (heatmap focused)"
     )
+    parser.add_argument(
+        "--team", action="store_true", help="the Team view of two people's shared entries"
+    )
     args = parser.parse_args()
+    if args.team and args.out == parser.get_default("out"):
+        args.out = "docs/screenshot-team.png"
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -454,6 +461,10 @@ def main() -> int:
         settings = Settings(theme="dark" if args.dark else "light")
         apply_theme(app, settings)
         qsettings = QSettings(str(Path(tmp) / "window.ini"), QSettings.Format.IniFormat)
+        if args.team:
+            out = team_screenshot(app, Path(tmp), settings, qsettings, Path(args.out))
+            print(out)
+            return 0
         with Journal.open(AppPaths(home)) as journal:
             if args.prompt:
                 out = prompt_screenshot(app, journal, settings, Path(args.out))
@@ -514,6 +525,88 @@ def insights_screenshot(app: Any, window: Any, out: Path) -> Path:
     dialog.grab().save(str(out))
     dialog.close()
     window.close()
+    return out
+
+
+TEAM_PASSWORD = "team-pw"
+
+
+def team_screenshot(app: Any, tmp: Path, settings: Any, qsettings: Any, out: Path) -> Path:
+    """Two people (priya, sam) share their public reflections with the team "work" on a
+    throwaway PostgreSQL cluster, as `daybook share` does; the Team view on priya's side."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import psycopg
+
+    from journal.app import build_window
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
+    from journal.settings import Settings
+    from journal.team import sharing
+    from journal.team.store import TeamStore
+    from tests.team.pgcluster import ADMIN, ADMIN_PASSWORD, Cluster, find_bin
+
+    bindir = find_bin()
+    if bindir is None:
+        raise SystemExit("screenshot: --team needs PostgreSQL's server binaries (postgresql)")
+    cluster = Cluster(bindir)
+    cluster.start()
+    try:
+        with psycopg.connect(cluster.url(ADMIN, "postgres", ADMIN_PASSWORD), autocommit=True) as c:
+            c.execute(b"CREATE DATABASE team")
+        with TeamStore(cluster.url(ADMIN, "team", ADMIN_PASSWORD)) as store:
+            store.setup()
+            for who in ("priya", "sam"):
+                with store.begin() as conn:
+                    conn.exec_driver_sql(f"CREATE ROLE {who} LOGIN PASSWORD '{TEAM_PASSWORD}'")
+                store.grant(who)
+        os.environ["PGPASSWORD"] = TEAM_PASSWORD
+        public = [e for e in ENTRIES if not e[2]][:12]
+        day = END
+        for i, (title, tags, _private, body) in enumerate(public):
+            while day.weekday() >= 5:
+                day -= dt.timedelta(days=1)
+            who = ("priya", "sam")[i % 2]
+            url = cluster.url(who, "team")
+            paths = AppPaths(tmp / who)
+            with Journal.open(paths) as journal:
+                chosen = Settings.load(paths.settings)
+                chosen.extra["teams"] = {"work": {"url": url}}
+                chosen.extra["default_team"] = "work"
+                chosen.save(paths.settings)
+                created = dt.datetime.combine(day, dt.time(17, 30 + i)).astimezone()
+                entry = journal.add(body, title=title, tags=tags, day=day, created=created)
+                sharing.share(journal, "work", [entry.id])
+                sharing.sync(journal, "work", url)
+            day -= dt.timedelta(days=1)
+        with Journal.open(AppPaths(tmp / "priya")) as journal:
+            window = build_window(app, journal, settings, qsettings)
+            window.resize(1280, 800)
+            window.show()
+            view = window.team_flow.open_view()
+            view.resize(1100, 760)
+            loop = QEventLoop()
+            view.pageShown.connect(loop.quit)
+
+            def failed(message: str) -> None:
+                print(message)
+                loop.quit()
+
+            view.failedShown.connect(failed)
+            QTimer.singleShot(30_000, loop.quit)
+            loop.exec()
+            for _ in range(20):
+                app.processEvents()
+            window.wait_for_tasks(5000)
+            for _ in range(10):
+                app.processEvents()
+            out.parent.mkdir(parents=True, exist_ok=True)
+            view.grab().save(str(out))
+            view.close()
+            window.close()
+    finally:
+        cluster.destroy()
     return out
 
 

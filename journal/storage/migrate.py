@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Connection
 
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Alembic's `op` and `context` are module-wide proxies: two migrations at once in one
 # process (two journals opened by two threads) would run against each other's connection.

@@ -101,8 +101,23 @@ class TeamOutboxRow(Base):
     queued_at: Mapped[dt.datetime] = mapped_column(DateTime)
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     last_error: Mapped[str] = mapped_column(Text, server_default="")
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
     __table_args__ = (Index("ix_team_outbox_team", "team", "id"),)
+
+
+class TeamSharedRow(Base):
+    """An entry whose copy a team's server committed, with the snapshot's fingerprint
+    (migration 0008): the reader's "Shared in", and the offer to update after an edit."""
+
+    __tablename__ = "team_shared"
+
+    entry_uid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team: Mapped[str] = mapped_column(String(100), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    shared_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class AttachmentRow(Base):

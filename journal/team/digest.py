@@ -29,6 +29,17 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
+def week_notes(url: str, day: dt.date) -> tuple[dt.date, str | None]:
+    """The week notes of the week holding `day`, read from the team at `url`, and the
+    week's Monday (see `team_digest`)."""
+    from journal.team.store import TeamStore
+
+    monday, sunday = week_of(day)
+    with TeamStore(url) as store:
+        found = store.entries(date_from=monday, date_to=sunday)
+    return monday, team_digest(found, monday)
+
+
 def team_digest(entries: Sequence[SharedEntry], monday: dt.date) -> str | None:
     """Markdown week notes: a heading per person (by role, sorted), then per day, over
     their "learn" answers; None when nobody wrote any."""

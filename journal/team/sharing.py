@@ -7,6 +7,7 @@ outbox in the journal first, then `sync` sends the outbox while the server answe
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -15,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 from journal.errors import InputError
 from journal.settings import Settings
 from journal.storage import outbox
-from journal.team.store import TeamStore, TeamUnreachable, check_url, without_password
+from journal.team.store import TeamError, TeamStore, TeamUnreachable, check_url, without_password
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Sequence
 
     from journal.paths import AppPaths
@@ -87,6 +89,17 @@ class SyncReport:
     sent: int
     waiting: int
     error: str = ""  # why the rest waits, when it does
+    next_attempt: dt.datetime | None = None  # UTC (naive): when the app tries again
+
+
+def fingerprint(payload: str) -> str:
+    """A short digest of a snapshot as queued: equal snapshots, equal fingerprints."""
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def payload_of(snap: dict[str, Any]) -> str:
+    """The outbox's JSON text of one snapshot (stable: its fingerprint depends on it)."""
+    return json.dumps(snap, ensure_ascii=False, sort_keys=True)
 
 
 def snapshot(journal: Journal, ids: Sequence[int]) -> list[tuple[str, dict[str, Any]]]:
@@ -126,7 +139,7 @@ def share(journal: Journal, team: str, ids: Sequence[int]) -> int:
     outbox.queue(
         journal.store,
         team,
-        [(uid, "share", json.dumps(snap, ensure_ascii=False)) for uid, snap in items],
+        [(uid, "share", payload_of(snap)) for uid, snap in items],
     )
     return len(items)
 
@@ -138,11 +151,25 @@ def unshare(journal: Journal, team: str, ids: Sequence[int]) -> int:
     return len(uids)
 
 
-def sync(journal: Journal, team: str, url: str) -> SyncReport:
+def sync(
+    journal: Journal, team: str, url: str, *, due_only: bool = False, now: dt.datetime | None = None
+) -> SyncReport:
     """Send what waits for `team`, oldest first, each action in its own transaction and
-    forgotten only once the server committed it. An unreachable server leaves the rest
-    waiting (its reason kept); other refusals raise."""
+    forgotten only once the server committed it (then noted in `team_shared`).
+
+    A failure counts against every action still waiting and sets when the next attempt is
+    due (exponential back-off, capped: journal.domain.backoff); an unreachable server is
+    reported, other refusals raise after that. With `due_only` (the app's automatic
+    sending) nothing is tried before the next attempt is due.
+    """
+    now = now or outbox.utc_now()
     waiting = outbox.pending(journal.store, team)
+    if not waiting:
+        return SyncReport(0, 0)
+    if due_only:
+        due = min(p.next_attempt_at or now for p in waiting)
+        if due > now:
+            return SyncReport(0, len(waiting), waiting[0].last_error, due)
     sent = 0
     with TeamStore(url) as store:
         for item in waiting:
@@ -152,10 +179,14 @@ def sync(journal: Journal, team: str, url: str) -> SyncReport:
                         store.publish(conn, json.loads(item.payload))
                     else:
                         store.withdraw(conn, item.entry_uid)
-            except TeamUnreachable as exc:
-                rest = [p.id for p in waiting[sent:]]
-                outbox.failed(journal.store, rest, str(exc))
-                return SyncReport(sent, len(rest), str(exc))
-            outbox.done(journal.store, item.id)
+            except TeamError as exc:
+                rest = waiting[sent:]
+                outbox.failed(journal.store, rest, str(exc), now)
+                if not isinstance(exc, TeamUnreachable):
+                    raise
+                again = outbox.pending(journal.store, team)
+                retry = min((p.next_attempt_at for p in again if p.next_attempt_at), default=None)
+                return SyncReport(sent, len(again), str(exc), retry)
+            outbox.done(journal.store, item, fingerprint(item.payload))
             sent += 1
     return SyncReport(sent, 0)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "t0001"
 CONNECT_TIMEOUT_S = 10
+_HEADING = re.compile(r"#{1,6}(?:\s+|$)")  # an ATX heading's marker (not a #tag)
 
 
 class TeamError(DaybookError):
@@ -46,6 +47,21 @@ class SharedEntry:
     tags: tuple[str, ...]
     shared_at: dt.datetime
     updated_at: dt.datetime
+
+    @property
+    def display_title(self) -> str:
+        """The title, else the body's first line of text: its questions' headings are the
+        same every day, so a heading is used only when the body has nothing else."""
+        from journal.domain.entry import short_label
+
+        if self.title.strip():
+            return self.title.strip()
+        lines = [line.strip() for line in self.body.splitlines() if line.strip()]
+        text = [line for line in lines if not _HEADING.match(line)] or lines
+        if not text:
+            return ""
+        marker = _HEADING.match(text[0])
+        return short_label(text[0][marker.end() if marker else 0 :])
 
     def as_json(self) -> dict[str, object]:
         """The keys of `daybook list --json`, plus `author` (`id` is the entry's uid)."""
@@ -100,10 +116,16 @@ def _describe(exc: BaseException, url: str) -> TeamError:
     shown = without_password(url)
     reason = re.split(r"\bfailed: (?:FATAL: )?", text)[-1].strip() or text
     low = text.casefold()
-    if "password authentication failed" in low or "no password supplied" in low:
+    if "no password supplied" in low:
+        return TeamError(
+            f"the team server {shown} needs a password and none was found ({reason})",
+            "put it in ~/.pgpass, PGPASSWORD or the system keyring (`daybook team password NAME`)",
+        )
+    if "password authentication failed" in low:
         return TeamError(
             f"the team server {shown} refused the password: {reason}",
-            "put the right one in ~/.pgpass or PGPASSWORD",
+            "put the right one in ~/.pgpass, PGPASSWORD or the system keyring"
+            " (`daybook team password NAME`)",
         )
     if "ssl" in low and ("not support" in low or "required" in low or "refused" in low):
         return TeamUnreachable(
@@ -116,6 +138,10 @@ def _describe(exc: BaseException, url: str) -> TeamError:
             "connection refused",
             "no such file or directory",
             "could not translate host name",
+            "failed to resolve host",  # psycopg 3 resolves names itself (no DNS: offline)
+            "name or service not known",
+            "temporary failure in name resolution",
+            "connection timed out",
             "timeout expired",
             "network is unreachable",
             "no route to host",
@@ -163,6 +189,7 @@ class TeamStore:
                 "the team features need the psycopg driver",
                 "install it with: pip install 'daybook[team]'",
             ) from None
+        from sqlalchemy import event
         from sqlalchemy.pool import NullPool
 
         self.url = url
@@ -171,6 +198,24 @@ class TeamStore:
             poolclass=NullPool,
             connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
         )
+        event.listen(self._engine, "do_connect", self._connect)
+
+    def _connect(self, dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
+        """Connect as libpq would (URL, PGPASSWORD, ~/.pgpass); when it has no password for
+        the server, try once more with the one kept in the system keyring, if any."""
+        import psycopg
+
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except psycopg.OperationalError as exc:
+            if "no password supplied" not in str(exc) or "password" in cparams:
+                raise
+            from journal.team import passwords
+
+            password = passwords.lookup(self.url)
+            if password is None:
+                raise
+            return dialect.connect(*cargs, **{**cparams, "password": password})
 
     def __enter__(self) -> TeamStore:
         return self
@@ -293,11 +338,14 @@ class TeamStore:
         *,
         query: str | None = None,
         author: str | None = None,
+        tag: str | None = None,
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[SharedEntry]:
-        """Shared entries, newest first; `query` uses PostgreSQL's text search."""
+        """Shared entries, newest first; `query` uses PostgreSQL's text search; `limit`
+        and `offset` give one page (the Team view's)."""
         where: list[str] = []
         params: dict[str, object] = {}
         if query is not None:
@@ -306,6 +354,9 @@ class TeamStore:
         if author is not None:
             where.append("author = %(author)s")
             params["author"] = author
+        if tag is not None:
+            where.append("%(tag)s = ANY (tags)")
+            params["tag"] = tag
         if date_from is not None:
             where.append("day >= %(from)s")
             params["from"] = date_from
@@ -317,7 +368,20 @@ class TeamStore:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY day DESC, shared_at DESC, author, uid"
             + (f" LIMIT {int(limit)}" if limit else "")
+            + (f" OFFSET {int(offset)}" if offset > 0 else "")
         )
         with self.begin() as conn:
             rows = conn.exec_driver_sql(sql, params).all()
         return [SharedEntry(r[0], r[1], r[2], r[3], r[4], tuple(r[5]), r[6], r[7]) for r in rows]
+
+    def facets(self) -> tuple[list[str], list[str]]:
+        """The authors and the tags of the team log, each sorted (the Team view's filters)."""
+        with self.begin() as conn:
+            authors = conn.exec_driver_sql(
+                "SELECT DISTINCT author FROM team_entries ORDER BY 1"
+            ).scalars()
+            authors_list = [str(a) for a in authors]
+            tags = conn.exec_driver_sql(
+                "SELECT DISTINCT unnest(tags) AS t FROM team_entries ORDER BY 1"
+            ).scalars()
+            return authors_list, [str(t) for t in tags]

@@ -184,6 +184,14 @@
         <translation>Im Journal suchen</translation>
     </message>
     <message>
+        <source>S&amp;hare with Team…</source>
+        <translation>Mit dem &amp;Team teilen…</translation>
+    </message>
+    <message>
+        <source>Share the selected entries with your team</source>
+        <translation>Die ausgewählten Einträge mit Ihrem Team teilen</translation>
+    </message>
+    <message>
         <source>Go to &amp;Today</source>
         <translation>Zu &amp;heute springen</translation>
     </message>
@@ -230,6 +238,14 @@
     <message>
         <source>Heatmap, streaks, tag trends and the week&apos;s review</source>
         <translation>Heatmap, Serien, Schlagwort-Trends und Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>T&amp;eam…</source>
+        <translation>T&amp;eam…</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s shared entries and the team&apos;s week notes</source>
+        <translation>Die geteilten Einträge aller und die Wochennotizen des Teams</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -959,6 +975,190 @@
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif)</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s entries</source>
+        <translation>Die Einträge des Teams durchsuchen</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>&amp;Week Notes</source>
+        <translation>&amp;Wochennotizen</translation>
+    </message>
+    <message>
+        <source>What everyone learned this week, by person</source>
+        <translation>Was alle diese Woche gelernt haben, nach Person</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Team server status</source>
+        <translation>Zustand des Team-Servers</translation>
+    </message>
+    <message>
+        <source>Shared entries</source>
+        <translation>Geteilte Einträge</translation>
+    </message>
+    <message>
+        <source>Show &amp;More</source>
+        <translation>&amp;Mehr anzeigen</translation>
+    </message>
+    <message>
+        <source>Team: {0}</source>
+        <translation>Team: {0}</translation>
+    </message>
+    <message>
+        <source>This machine has joined no team yet.</source>
+        <translation>Dieser Rechner ist noch keinem Team beigetreten.</translation>
+    </message>
+    <message>
+        <source>Ask your team&apos;s administrator for the team&apos;s URL, then run `daybook team join NAME URL` (see Share with your team in the README).</source>
+        <translation>Fragen Sie die Administration Ihres Teams nach der URL des Teams und führen Sie dann `daybook team join NAME URL` aus (siehe „Share with your team“ im README).</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Asking the team server…</source>
+        <translation>Frage den Team-Server…</translation>
+    </message>
+    <message>
+        <source>Showing what was last received.</source>
+        <translation>Angezeigt wird, was zuletzt empfangen wurde.</translation>
+    </message>
+    <message>
+        <source>No shared entries match.</source>
+        <translation>Keine geteilten Einträge passen.</translation>
+    </message>
+    <message>
+        <source>Nobody has shared an entry with this team yet.</source>
+        <translation>Noch niemand hat einen Eintrag mit diesem Team geteilt.</translation>
+    </message>
+    <message>
+        <source>1 shared entry</source>
+        <translation>1 geteilter Eintrag</translation>
+    </message>
+    <message>
+        <source>{0} shared entries</source>
+        <translation>{0} geteilte Einträge</translation>
+    </message>
+    <message>
+        <source>(more below)</source>
+        <translation>(weitere unten)</translation>
+    </message>
+    <message>
+        <source>Team Week Notes: {0} to {1}</source>
+        <translation>Wochennotizen des Teams: {0} bis {1}</translation>
+    </message>
+    <message>
+        <source>Team week notes</source>
+        <translation>Wochennotizen des Teams</translation>
+    </message>
+    <message>
+        <source>Nobody shared what they learned that week.</source>
+        <translation>In dieser Woche hat niemand geteilt, was er gelernt hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Markdown</source>
+        <translation>Als Markdown &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Team outbox</source>
+        <translation>Team-Postausgang</translation>
+    </message>
+    <message>
+        <source>{0} queued to share with {1}</source>
+        <translation>{0} zum Teilen mit {1} vorgemerkt</translation>
+    </message>
+    <message>
+        <source>1 waiting to be shared</source>
+        <translation>1 wartet aufs Teilen</translation>
+    </message>
+    <message>
+        <source>{0} waiting to be shared</source>
+        <translation>{0} warten aufs Teilen</translation>
+    </message>
+    <message>
+        <source>next try at {0}</source>
+        <translation>nächster Versuch um {0}</translation>
+    </message>
+    <message>
+        <source>Share with Team</source>
+        <translation>Mit dem Team teilen</translation>
+    </message>
+    <message>
+        <source>Share with which team?</source>
+        <translation>Mit welchem Team teilen?</translation>
+    </message>
+    <message>
+        <source>Share {0} with {1}?</source>
+        <translation>{0} mit {1} teilen?</translation>
+    </message>
+    <message>
+        <source>Everyone in the team will read them. Private entries cannot be shared; private blocks stay on this machine.</source>
+        <translation>Alle im Team werden sie lesen. Private Einträge können nicht geteilt werden; private Blöcke bleiben auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <source>This entry is now private, but {0} still holds its earlier copy.</source>
+        <translation>Dieser Eintrag ist jetzt privat, aber {0} hat noch seine frühere Kopie.</translation>
+    </message>
+    <message>
+        <source>Remove Team Copy</source>
+        <translation>Team-Kopie entfernen</translation>
+    </message>
+    <message>
+        <source>This entry is shared in {0}, which holds its earlier text.</source>
+        <translation>Dieser Eintrag ist in {0} geteilt; dort liegt noch sein früherer Text.</translation>
+    </message>
+    <message>
+        <source>Update Team Copy</source>
+        <translation>Team-Kopie aktualisieren</translation>
+    </message>
+    <message>
+        <source>Shared Entry Changed</source>
+        <translation>Geteilter Eintrag geändert</translation>
+    </message>
+    <message>
+        <source>Private blocks stay on this machine either way.</source>
+        <translation>Private Blöcke bleiben in jedem Fall auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1267,6 +1467,14 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>In the Trash</source>
         <translation>Im Papierkorb</translation>
+    </message>
+    <message>
+        <source>Shared in: {0}</source>
+        <translation>Geteilt in: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting to be shared with: {0}</source>
+        <translation>Wartet aufs Teilen mit: {0}</translation>
     </message>
     <message>
         <source>[image not in the journal: {0}]</source>

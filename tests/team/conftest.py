@@ -77,3 +77,12 @@ def team_db(pg: Cluster) -> TeamDb:
     db = TeamDb(pg, name)
     db.admin_sql(f"CREATE DATABASE {name}", database="postgres")
     return db
+
+
+@pytest.fixture
+def team(team_db: TeamDb) -> TeamDb:
+    """A team database set up by its administrator (`daybook team setup`)."""
+    from tests.team.people import run
+
+    assert run(None, "team", "setup", team_db.admin_url)[0] == 0
+    return team_db

@@ -6,80 +6,23 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
 
-from journal.cli import main
-from tests.team.conftest import TeamDb, new_cluster
+from tests.team.people import (
+    Person,
+    SilentServer,
+    one_line_error,
+    own_server,
+    run,
+    team_json,
+)
 from tests.team.pgcluster import ADMIN, ADMIN_PASSWORD
 
-
-class Person:
-    """One person: their own journal folder and PostgreSQL role, running `daybook`."""
-
-    def __init__(self, db: TeamDb, who: str, tmp: Path, grant: bool = True) -> None:
-        self.db = db
-        self.role = db.person(who)
-        self.password = f"{who}-pw"
-        self.home = tmp / who
-        if grant:
-            assert run(None, "team", "grant", self.role, "--url", db.admin_url)[0] == 0
-
-    def __call__(self, *args: str, password: str | None = None) -> tuple[int, str, str]:
-        return run(self, *args, password=password)
-
-    def join(self, name: str = "work") -> None:
-        rc, _out, err = self("team", "join", name, self.db.url(self.role))
-        assert rc == 0, err
-
-    def add(self, text: str, *extra: str) -> int:
-        rc, out, err = self("add", text, *extra)
-        assert rc == 0, err
-        return int(out)
-
-    def sql(self, statement: str) -> int:
-        """Run hand-written SQL through this person's own role; the rows it changed."""
-        url = self.db.cluster.url(self.role, self.db.name, self.password)
-        with psycopg.connect(url, autocommit=True) as conn:
-            return conn.execute(statement.encode()).rowcount
-
-
-def run(person: Person | None, *args: str, password: str | None = None) -> tuple[int, str, str]:
-    """`daybook ARGS` in this process, as `person` (their home and PGPASSWORD)."""
-    import contextlib
-    import io
-
-    env = os.environ.copy()
-    if person is not None:
-        os.environ["PGPASSWORD"] = password if password is not None else person.password
-        args = ("--home", str(person.home), *args)
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                rc = main(list(args))
-            except SystemExit as exc:
-                rc = int(exc.code or 0)
-    finally:
-        os.environ.clear()
-        os.environ.update(env)
-    return rc, out.getvalue(), err.getvalue()
-
-
-def one_line_error(rc: int, err: str, *words: str) -> None:
-    assert rc == 1
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("daybook: error: "), err
-    assert "Traceback" not in err
-    for word in words:
-        assert word in lines[0], lines[0]
-
-
-def team_json(person: Person, *args: str) -> list[dict[str, object]]:
-    rc, out, err = person("team", *args, "--json")
-    assert rc == 0, err
-    return list(json.loads(out))
+if TYPE_CHECKING:
+    from tests.team.conftest import TeamDb
 
 
 def test_setup_is_idempotent_and_builds_the_schema_with_row_level_security(
@@ -101,12 +44,6 @@ def test_setup_is_idempotent_and_builds_the_schema_with_row_level_security(
         "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_team_entries_search'"
     )
     assert "USING gin (search)" in str(index[0][0])
-
-
-@pytest.fixture
-def team(team_db: TeamDb) -> TeamDb:
-    assert run(None, "team", "setup", team_db.admin_url)[0] == 0
-    return team_db
 
 
 def test_two_people_share_and_read_each_others_entries(team: TeamDb, tmp_path: Path) -> None:
@@ -226,13 +163,7 @@ def test_join_keeps_no_password_and_revoke_ends_access(team: TeamDb, tmp_path: P
 
 
 def test_the_outbox_keeps_shares_across_a_server_stop_and_restart(tmp_path: Path) -> None:
-    cluster = new_cluster()
-    try:
-        db = TeamDb(cluster, "outboxteam")
-        db.admin_sql("CREATE DATABASE outboxteam", database="postgres")
-        assert run(None, "team", "setup", db.admin_url)[0] == 0
-        alice = Person(db, "alice", tmp_path)
-        alice.join()
+    with own_server(tmp_path) as (cluster, alice):
         first = alice.add("written while the server is down")
         cluster.stop()
         rc, out, err = alice("share", str(first))
@@ -248,41 +179,6 @@ def test_the_outbox_keeps_shares_across_a_server_stop_and_restart(tmp_path: Path
         assert [e["body"] for e in team_json(alice, "list")] == ["written while the server is down"]
         rc, out, _err = alice("team", "teams")
         assert "0 waiting to be shared" in out
-    finally:
-        cluster.destroy()
-
-
-class SilentServer:
-    """A TCP listener on 127.0.0.1 that speaks just enough: it refuses TLS ('N' to the
-    SSLRequest) when `refuse_tls`, else accepts and never answers."""
-
-    def __init__(self, refuse_tls: bool) -> None:
-        import socket
-        import threading
-
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.connected = threading.Event()
-        self.refuse_tls = refuse_tls
-        self.held: list[socket.socket] = []
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            while True:
-                conn, _ = self.sock.accept()
-                self.held.append(conn)
-                self.connected.set()
-                if self.refuse_tls:
-                    conn.recv(8)
-                    conn.sendall(b"N")
-
-    def close(self) -> None:
-        self.sock.close()
-        for conn in self.held:
-            conn.close()
 
 
 def test_tls_required_but_refused_is_one_line(team: TeamDb, tmp_path: Path) -> None:

@@ -67,6 +67,9 @@ class WindowActions(QObject):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         window.removeAction(self.delete_action)
         self.find_action = self._make(tr("&Find…"), tr("Search the journal"), Key.Find)
+        self.share_action = self._make(
+            tr("S&hare with Team…"), tr("Share the selected entries with your team")
+        )
 
         self.today_action = self._make(tr("Go to &Today"), tr("Go to today"), "Ctrl+T")
         self.calendar_action = self._make(tr("Go to &Day…"), tr("Go to a day"), "Ctrl+G")
@@ -82,6 +85,10 @@ class WindowActions(QObject):
         self.insights_action = self._make(
             tr("&Insights…"), tr("Heatmap, streaks, tag trends and the week's review")
         )
+        self.team_action = self._make(
+            tr("T&eam…"), tr("Everyone's shared entries and the team's week notes"),
+            None, "Ctrl+Shift+M",
+        )  # fmt: skip
         self.shortcuts_action = self._make(
             tr("&Keyboard Shortcuts"), tr("List the keyboard shortcuts"), None, "Ctrl+/"
         )
@@ -124,10 +131,10 @@ class WindowActions(QObject):
                            self.print_action, None, self.settings_action, None,
                            self.quit_action]),
             (tr("&Edit"), [self.undo_action, None, self.edit_action, self.delete_action, None,
-                           self.find_action]),
+                           self.share_action, None, self.find_action]),
             (tr("&View"), [self.today_action, self.calendar_action, self.timeline_action, None,
                            self.sidebar_action, self.trash_action, None,
-                           self.insights_action]),
+                           self.insights_action, self.team_action]),
             (tr("&Help"), [self.shortcuts_action, self.search_help_action, None,
                            self.about_action]),
         )  # fmt: skip
@@ -142,7 +149,13 @@ class WindowActions(QObject):
         menu.setAccessibleName(tr("Entry menu"))
         _add_all(
             menu,
-            [self.edit_action, self.export_selected_action, None, self.delete_action],
+            [
+                self.edit_action,
+                self.export_selected_action,
+                self.share_action,
+                None,
+                self.delete_action,
+            ],
         )
         return menu
 

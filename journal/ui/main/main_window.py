@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from journal.ui.main.panes import Sidebar, WelcomePage
     from journal.ui.main.search_flow import SearchFlow
     from journal.ui.main.sidebar_fold import SidebarFold
+    from journal.ui.main.team_flow import TeamFlow
     from journal.ui.main.trash import TrashFlow, TrashView
     from journal.ui.timeline.calendar import JournalCalendar
     from journal.ui.timeline.reader import EntryReader
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
     busy: BusyIndicator
     streak_label: QLabel
     drafts: DraftStore  # the editor's drafts, set by app.fill_window beside `attach`
+    team_flow: TeamFlow  # the Team view and sharing, set by app.attach_team
 
     def __init__(
         self,

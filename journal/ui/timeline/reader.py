@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from html import escape as html_escape
 from html import unescape as html_unescape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
 from PySide6.QtGui import (
@@ -36,12 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.attachments import SCHEME, Attachment, references
+from journal.domain.entry import Entry
+from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.common.i18n import long_day
 from journal.ui.timeline.timeline_delegate import lock_pixmap
-
-if TYPE_CHECKING:
-    from journal.domain.entry import Entry
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -51,6 +50,8 @@ else:
 SAFE_SCHEMES = {"http", "https", "mailto"}
 # Highlights drawn in one entry at most (a common word in a long entry stays cheap).
 MAX_HIGHLIGHTS = 500
+# Where an entry is shared: (team, whether the team's server holds the copy) pairs.
+ShareSource = Callable[[Entry], Sequence[tuple[str, bool]]]
 
 
 def highlight_pattern(words: Sequence[tuple[str, bool]]) -> QRegularExpression | None:
@@ -105,6 +106,7 @@ class EntryReader(QWidget):
         self._in_trash = False
         self._highlight: QRegularExpression | None = None
         self._image_source: ImageSource | None = None
+        self._share_source: ShareSource | None = None
         self._image_renderer: MarkdownRenderer | None = None
         self._shown_width = 0  # the pane width images were last scaled to (0: none shown)
         self.setAccessibleName(self.tr("Entry"))
@@ -208,6 +210,7 @@ class EntryReader(QWidget):
             meta.append("  ".join("#" + t for t in entry.tags))
         if in_trash:
             meta.append(self.tr("In the Trash"))
+        meta += self._shared_texts(entry)
         self.meta_label.setText("   ·   ".join(meta))
         self.meta_label.setVisible(bool(meta))
         body = entry.body
@@ -226,6 +229,30 @@ class EntryReader(QWidget):
             html = self._with_images(html, shas)
         self.browser.setHtml(self._style() + html)
         self._mark_words()
+
+    def refresh(self) -> None:
+        """Show the same entry again (where it is shared may have changed)."""
+        self.show_entry(self._entry, self._in_trash)
+
+    def set_share_source(self, source: ShareSource | None) -> None:
+        """Where an entry is shared: (team, the server holds it) pairs for "Shared in"."""
+        self._share_source = source
+
+    def _shared_texts(self, entry: Entry) -> list[str]:
+        if self._share_source is None:
+            return []
+        try:
+            places = self._share_source(entry)
+        except DaybookError:
+            return []  # the journal's own read failed: the entry is still worth showing
+        held = [team for team, on_server in places if on_server]
+        waiting = [team for team, on_server in places if not on_server]
+        texts = []
+        if held:
+            texts.append(self.tr("Shared in: {0}").format(", ".join(held)))
+        if waiting:
+            texts.append(self.tr("Waiting to be shared with: {0}").format(", ".join(waiting)))
+        return texts
 
     def set_image_source(self, source: ImageSource | None) -> None:
         """Where the entry's images come from (a hash to the stored image, or None)."""

@@ -16,7 +16,7 @@ from tests.ui.main.test_startup import open_journal
 
 pytest.importorskip("sqlcipher3")
 keyring = pytest.importorskip("keyring")
-from keyring.backend import KeyringBackend  # noqa: E402
+from tests.fake_keyring import MemoryKeyring  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -27,25 +27,6 @@ if TYPE_CHECKING:
     from journal.paths import AppPaths
 
 PASS = "open sesame"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring kept in memory, so no test touches the real one."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves __init__ unannotated
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

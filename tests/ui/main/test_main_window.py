@@ -388,7 +388,8 @@ def test_actions_use_standard_keys_and_the_timeline_has_a_menu(
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Help"]
     menu = [a for a in window.timeline_menu.actions() if not a.isSeparator()]
-    assert menu == [window.edit_action, window.export_selected_action, window.delete_action]
+    share = window.ui_actions.share_action
+    assert menu == [window.edit_action, window.export_selected_action, share, window.delete_action]
     assert not window.export_selected_action.isEnabled()  # nothing selected in an empty journal
 
 

@@ -61,3 +61,26 @@ def test_a_password_never_survives_in_the_kept_url(
     assert has_password(url)
     assert kept == f"postgresql://{user}@{host}/{db}?sslmode=require"
     assert without_password(kept) == kept and not has_password(kept)
+
+
+def test_the_apps_team_features_load_nothing_of_the_team_log_until_used(tmp_path: Path) -> None:
+    """What the main window asks at start and on every entry shown and edited (the outbox's
+    state, where an entry is shared, whether an edit made a copy stale) for someone who
+    never joined a team: journal.team, psycopg and Alembic stay unloaded."""
+    code = (
+        "import sys\n"
+        "from journal.paths import AppPaths\n"
+        "from journal.services.journal import Journal\n"
+        "from journal.services.team import TeamService\n"
+        f"from pathlib import Path\nj = Journal.open(AppPaths(Path({str(tmp_path)!r})))\n"
+        "e = j.add('a lesson')\n"
+        "before = set(sys.modules)\n"
+        "s = TeamService(j)\n"
+        "s.outbox_state(); s.shared_in(e); s.stale_copies(j.edit(e.id, body='new'))\n"
+        "loaded = set(sys.modules) - before\n"
+        f"print(sorted(m for m in loaded if m.split('.')[0] in {TEAM_MODULES!r}"
+        " or m.startswith('journal.team')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
