@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import struct
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.attachments import (
@@ -22,11 +24,9 @@ from journal.domain.attachments import (
     MAX_STORED_BYTES,
     Attachment,
 )
-from journal.errors import InputError
+from journal.errors import DaybookError, InputError
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from PIL import Image
 
 ACCEPTED = ("PNG", "JPEG", "WEBP", "GIF")
@@ -151,3 +151,83 @@ def accept_stored(data: bytes, name: str = "the image") -> Attachment:
         except Exception:  # anything unreadable is judged by prepare_image
             pass
     return prepare_image(data, name)
+
+
+class LocalImages:
+    """Images a foreign journal refers to by path (a note's `![](pics/a.png)`, RedNotebook's
+    `file://` links), taken into `images` through `prepare_image` like any other image,
+    and only from inside `folder`: a path that leaves it (`..`, an absolute path elsewhere,
+    a link pointing out) is refused, as is anything but a regular file. Each refusal or
+    missing file is one line in `notes`; the caller keeps the reference as written then."""
+
+    def __init__(
+        self,
+        folder: Path,
+        images: dict[str, Attachment],
+        notes: list[str],
+        noun: str = "image",
+    ) -> None:
+        self.folder = folder
+        self.images = images
+        self.notes = notes
+        self.noun = noun  # what the format calls them, for the notes ("picture")
+        self._taken: dict[Path, str] = {}  # a file used twice is read once
+
+    def take(self, target: str, base: Path, where: str) -> str | None:
+        """The hash of the image `target` names (relative to `base`, absolute, or a
+        `file:` URL), stored in `images`; None (and a note) if it cannot be taken."""
+        from journal.importers.files import open_binary, stays_inside
+
+        path = local_path(target, base)
+        if path is None:
+            return None  # a remote image: not ours to fetch
+        if not path.exists():
+            self.notes.append(f"{where}: {self.noun} {target} is missing, not imported")
+            return None
+        if not stays_inside(self.folder, path):
+            self.notes.append(
+                f"{where}: {self.noun} {target} is outside {self.folder}, not imported"
+            )
+            return None
+        real = path.resolve(strict=True)
+        if real in self._taken:
+            return self._taken[real]
+        try:
+            with open_binary(real) as fh:
+                data = fh.read(MAX_INPUT_BYTES + 1)
+            image = prepare_image(data, path.name)
+        except IsADirectoryError:
+            self.notes.append(f"{where}: {self.noun} {target} is a folder, not imported")
+            return None
+        except (DaybookError, OSError) as exc:
+            if isinstance(exc, DaybookError):
+                reason = str(getattr(exc, "problem", "") or exc.what)
+            else:
+                reason = exc.strerror or str(exc)
+            self.notes.append(f"{where}: {self.noun} {target} not imported: {reason}")
+            return None
+        self.images.setdefault(image.sha256, image)
+        self._taken[real] = image.sha256
+        return image.sha256
+
+
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def local_path(target: str, base: Path) -> Path | None:
+    """The file a link names: `file:` URLs and percent-escapes decoded, a relative path
+    taken from `base`; None for a remote or other non-file URL (`https:`, `data:`)."""
+    from urllib.parse import unquote, urlsplit
+
+    target = target.strip()
+    if target.lower().startswith("file:"):
+        parts = urlsplit(target)
+        if parts.netloc not in ("", "localhost"):
+            return None
+        target = parts.path
+    elif _SCHEME.match(target) and not re.match(r"[a-zA-Z]:[\\/]", target):
+        return None
+    if not target or "\x00" in target:
+        return None
+    path = Path(unquote(target))
+    return path if path.is_absolute() else base / path

@@ -23,10 +23,12 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from journal.domain.attachments import Attachment, image_markdown
 from journal.domain.entry import NewEntry, content_uid, day_problem, entry_problem
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
 from journal.importers.files import link_note, read_document, stays_inside
+from journal.importers.images import LocalImages
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -47,18 +49,27 @@ class _NoteError(Exception):
 
 
 def iter_markdown_notes(
-    path: Path, notes: list[str], name_format: str | None = None
+    path: Path,
+    notes: list[str],
+    name_format: str | None = None,
+    images: dict[str, Attachment] | None = None,
 ) -> Iterator[NewEntry]:
     """Yield one entry per daily note under `path` (a folder, or one note), oldest day first.
 
-    Files whose names are not dates in `name_format` are listed in `notes`.
+    Files whose names are not dates in `name_format` are listed in `notes`. Local images
+    the notes show (inside the folder only) are added to `images` and referred to as the
+    journal's; those missing or refused are listed and their links kept as written.
     """
     fmt = name_format or DEFAULT_NAME_FORMAT
     _check_name_format(fmt, str(path))
     files = _candidates(path, notes) if path.is_dir() else [path]
+    folder = path if path.is_dir() else path.parent
+    pictures = LocalImages(folder, {} if images is None else images, notes)
     dated: list[tuple[dt.date, Path]] = []
     for file in files:
         day = _day_of(file, fmt)
+        if day is None and file.suffix.lower() in _IMAGE_SUFFIXES:
+            continue  # a picture, imported with the notes that show it
         if day is None:
             notes.append(f"{file}: the name is not a date like {_SAMPLE.strftime(fmt)}, skipped")
         else:
@@ -71,7 +82,7 @@ def iter_markdown_notes(
         if problem := day_problem(day):
             raise ImportFormatError(str(file), None, f"named by {problem}")
         try:
-            entry = note_entry(read_document(file), day)
+            entry = note_entry(_with_images(read_document(file), file, pictures), day)
             if entry is not None and (problem := entry_problem(entry)):
                 raise _NoteError(None, problem)
         except _NoteError as exc:
@@ -80,6 +91,70 @@ def iter_markdown_notes(
             notes.append(f"{file}: empty, skipped")
         else:
             yield entry
+
+
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff")
+# ![alt](path), ![alt](<path with spaces>), ![alt](path "title"); Obsidian's ![[name.png|300]].
+_MD_IMAGE = re.compile(
+    r"!\[(?P<alt>[^\]\n]*)\]\(\s*(?:<(?P<angle>[^>\n]+)>|(?P<plain>[^\s()<>]+))"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+    r"|!\[\[(?P<wiki>[^\]|\n]+?)(?:\|[^\]\n]*)?\]\]"
+)
+_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
+
+
+def _with_images(text: str, file: Path, pictures: LocalImages) -> str:
+    """The note's text with its local images taken into the journal: each becomes
+    `![alt](attachment:SHA)`. Code blocks and code spans are left alone, as are remote
+    images and those that cannot be taken (noted)."""
+    if "![" not in text:
+        return text
+
+    def image(match: re.Match[str]) -> str:
+        if match["wiki"] is not None:
+            name = match["wiki"].strip()
+            if not name.lower().endswith(_IMAGE_SUFFIXES):
+                return match[0]  # an embedded note, not an image
+            beside = (file.parent / name).exists() or not (pictures.folder / name).exists()
+            base = file.parent if beside else pictures.folder  # else at the vault's root
+            sha = pictures.take(name, base, str(file))
+            return image_markdown(sha) if sha is not None else match[0]
+        target = match["angle"] or match["plain"]
+        sha = pictures.take(target, file.parent, str(file))
+        return image_markdown(sha, match["alt"]) if sha is not None else match[0]
+
+    out: list[str] = []
+    fence: str | None = None
+    prose: list[str] = []
+
+    def flush() -> None:
+        if prose:
+            block = "".join(prose)
+            pos, parts = 0, []
+            for span in _CODE_SPAN.finditer(block):
+                parts.append(_MD_IMAGE.sub(image, block[pos : span.start()]))
+                parts.append(span[0])
+                pos = span.end()
+            parts.append(_MD_IMAGE.sub(image, block[pos:]))
+            out.append("".join(parts))
+            prose.clear()
+
+    for line in text.splitlines(keepends=True):
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            flush()
+            fence = opening[1]
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            closing = _FENCE.match(line)
+            if closing and closing[1][0] == fence[0] and len(closing[1]) >= len(fence):
+                fence = None
+        else:
+            prose.append(line)
+    flush()
+    return "".join(out)
 
 
 def _check_name_format(fmt: str, path: str) -> None:

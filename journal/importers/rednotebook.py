@@ -14,18 +14,22 @@ hand-made subset parser. The text is txt2tags markup and is converted to Markdow
 `txt2tags_to_markdown`); #hashtags in it become tags as in any Daybook body. A category
 without entries is a tag; a category with entries becomes a tag and a "- Category: entry"
 line at the end of the body (the old "Tags" category's entries are tags). RedNotebook keeps
-no times, so an entry is created at 00:00 local time on its day. Pictures are not imported
-and, with markup left as it was, listed in the report.
+no times, so an entry is created at 00:00 local time on its day. Pictures
+(`[""file:///folder/pic"".png]`) stored inside the data folder become the journal's images,
+re-encoded like any other; pictures elsewhere or missing, and markup left as it was, are
+listed in the report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import yaml
 
+from journal.domain.attachments import Attachment, image_markdown
 from journal.domain.entry import (
     DAY_RANGE_TEXT,
     NewEntry,
@@ -36,9 +40,10 @@ from journal.domain.entry import (
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
 from journal.importers.files import link_note, read_document, stays_inside
+from journal.importers.images import LocalImages, local_path
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
     from pathlib import Path
 
 _MONTH_FILE = re.compile(r"([0-9]{4})-([0-9]{2})\.txt")
@@ -68,13 +73,23 @@ _NUMBERED = re.compile(r"([ \t]*)\+ (.*)")
 _QUOTE = re.compile(r"\t+(?![-+] )(.*)")
 
 
-def txt2tags_to_markdown(text: str, notes: list[str], where: str) -> str:
+# A picture's target inside its brackets: ""PATH"".EXT, an optional ?WIDTH after it.
+_PICTURE = re.compile(r"\"\"(?P<path>[^\"\n]+)\"\"\.(?P<ext>" + _IMAGE_EXT + r")", re.IGNORECASE)
+# The journal's reference for a picture's path (None when it cannot be taken: noted there).
+Pictures = Callable[[str, str], "str | None"]
+
+
+def txt2tags_to_markdown(
+    text: str, notes: list[str], where: str, pictures: Pictures | None = None
+) -> str:
     """RedNotebook's txt2tags markup as Markdown; what is left as it was goes to `notes`.
 
     Converted: **bold**, //italic//, __underline__ (to plain), --strike--, = and + headings,
     - and + lists, tab-indented quotes, separators, [label url] links, ``mono``, ''tagged''
     and ""raw"" text. Verbatim areas (```) are kept as they are; comments (%), tagged and raw
-    areas and tables are left as written and noted; pictures are dropped and noted.
+    areas and tables are left as written and noted; pictures become the journal's images
+    through `pictures` (`[""file:///p/pic"".png]`: PATH.EXT, `where`), and are dropped and
+    noted when it cannot take them.
     """
     out: list[str] = []
     verbatim = False
@@ -85,6 +100,12 @@ def txt2tags_to_markdown(text: str, notes: list[str], where: str) -> str:
         if kind not in noted:
             noted.add(kind)
             notes.append(f"{where}: {kind}")
+
+    def picture(target: str) -> str | None:
+        return pictures(target, where) if pictures is not None else None
+
+    def inline(line: str) -> str:
+        return _inline(line, note, picture)
 
     for line in text.split("\n"):
         stripped = line.strip()
@@ -110,41 +131,47 @@ def txt2tags_to_markdown(text: str, notes: list[str], where: str) -> str:
             continue
         if stripped.startswith("|"):
             note("a txt2tags table left as written")
-            out.append(_inline(line, note))
+            out.append(inline(line))
             continue
         if _SEPARATOR.fullmatch(line):
             out.append("***")
             continue
         if heading := _HEADING.fullmatch(line):
             level = min(len(heading.group(1)), 6)
-            out.append("#" * level + " " + _inline(heading.group(2), note))
+            out.append("#" * level + " " + inline(heading.group(2)))
             continue
         if numbered := _NUMBERED.fullmatch(line):
-            out.append(f"{numbered.group(1)}1. {_inline(numbered.group(2), note)}")
+            out.append(f"{numbered.group(1)}1. {inline(numbered.group(2))}")
             continue
         if quote := _QUOTE.fullmatch(line):
-            out.append("> " + _inline(quote.group(1), note))
+            out.append("> " + inline(quote.group(1)))
             continue
-        out.append(_inline(line, note))
+        out.append(inline(line))
     return "\n".join(out)
 
 
-def _inline(line: str, note: Callable[[str], None]) -> str:
+def _inline(line: str, note: Callable[[str], None], picture: Callable[[str], str | None]) -> str:
     """One line's inline markup; protected tokens are converted once and not touched again."""
     parts: list[str] = []
     pos = 0
     for match in _PROTECTED.finditer(line):
         parts.append(_marks(line[pos : match.start()]))
-        parts.append(_protected(match, note))
+        parts.append(_protected(match, note, picture))
         pos = match.end()
     parts.append(_marks(line[pos:]))
     return "".join(parts)
 
 
-def _protected(match: re.Match[str], note: Callable[[str], None]) -> str:
+def _protected(
+    match: re.Match[str], note: Callable[[str], None], picture: Callable[[str], str | None]
+) -> str:
     if match.group("image"):
-        note(f"picture {match.group('image')} skipped")
-        return ""
+        found = _PICTURE.search(match.group("image"))
+        reference = picture(f"{found['path']}.{found['ext']}") if found else None
+        if reference is None:  # (an empty reference was noted where it was refused)
+            note(f"picture {match.group('image')} skipped")
+            return ""
+        return reference
     if match.group("label") is not None:
         url = match.group("qurl") or match.group("url")
         if url.lower().startswith("www."):
@@ -173,11 +200,23 @@ class _DayError(Exception):
     """A problem with one day, turned into an ImportFormatError with its line."""
 
 
-def iter_rednotebook(path: Path, notes: list[str]) -> Iterator[NewEntry]:
+def iter_rednotebook(
+    path: Path, notes: list[str], images: dict[str, Attachment] | None = None
+) -> Iterator[NewEntry]:
     """Yield the entries of a RedNotebook data folder (or one month file), oldest month first.
 
-    Files in the folder that are not month files are listed in `notes`.
+    Files in the folder that are not month files are listed in `notes`. Pictures found
+    inside the folder are added to `images` (the others are listed and left out).
     """
+    folder = path if path.is_dir() else path.parent
+    local = LocalImages(folder, {} if images is None else images, notes, "picture")
+
+    def pictures(target: str, where: str) -> str | None:
+        if local_path(target, folder) is None:
+            return None  # not a file (a web address): noted as a picture skipped
+        sha = local.take(target, folder, where)
+        return image_markdown(sha) if sha is not None else ""  # "": dropped, noted by `take`
+
     if path.is_dir():
         months: list[tuple[int, int, Path]] = []
         for file in sorted(path.iterdir()):
@@ -206,15 +245,22 @@ def iter_rednotebook(path: Path, notes: list[str]) -> Iterator[NewEntry]:
             raise ImportFormatError(
                 str(file), None, f"named by a month outside the supported range {DAY_RANGE_TEXT}"
             )
-        yield from iter_month(read_document(file), str(file), year, month, notes)
+        yield from iter_month(read_document(file), str(file), year, month, notes, pictures)
 
 
-def iter_month(text: str, path: str, year: int, month: int, notes: list[str]) -> Iterator[NewEntry]:
+def iter_month(
+    text: str,
+    path: str,
+    year: int,
+    month: int,
+    notes: list[str],
+    pictures: Pictures | None = None,
+) -> Iterator[NewEntry]:
     """Yield the entries of one month file's text, in day order."""
     for day_number, line, content in _load_month(text, path):
         where = f"{path}, line {line}"
         try:
-            entry = _day_entry(year, month, day_number, content, where, notes)
+            entry = _day_entry(year, month, day_number, content, where, notes, pictures)
         except _DayError as exc:
             raise ImportFormatError(path, line, str(exc)) from None
         if entry is not None:
@@ -261,7 +307,13 @@ def _load_month(text: str, path: str) -> list[tuple[object, int, object]]:
 
 
 def _day_entry(
-    year: int, month: int, key: object, content: object, where: str, notes: list[str]
+    year: int,
+    month: int,
+    key: object,
+    content: object,
+    where: str,
+    notes: list[str],
+    pictures: Pictures | None = None,
 ) -> NewEntry | None:
     if not isinstance(key, int) or isinstance(key, bool):
         raise _DayError(f"{key!r} is not a day number")
@@ -279,7 +331,7 @@ def _day_entry(
     if not isinstance(raw, str):
         raise _DayError(f"day {key}: 'text' must be a string")
     tags, lines = _categories(content, key)
-    body = txt2tags_to_markdown(raw.replace("\r\n", "\n"), notes, where).strip("\n")
+    body = txt2tags_to_markdown(raw.replace("\r\n", "\n"), notes, where, pictures).strip("\n")
     if lines:
         body = (body + "\n\n" if body else "") + "\n".join(lines)
     if not body.strip() and not tags:

@@ -48,9 +48,14 @@ def with_images(body: str, references: Sequence[str]) -> str:
 
 def attach(journal: Journal, entry_id: int, files: Sequence[Path]) -> Entry:
     """Append images to an entry (read first: a bad file changes nothing)."""
-    entry = journal.get(entry_id)
+    journal.get(entry_id)  # an unknown id is refused before any file is read
     images = read_images(files)
-    references = store_images(journal, images)
+    return append_references(journal, entry_id, store_images(journal, images))
+
+
+def append_references(journal: Journal, entry_id: int, references: Sequence[str]) -> Entry:
+    """Add stored images' references at the end of an entry, each as its own paragraph."""
+    entry = journal.get(entry_id)
     return journal.edit(entry_id, body=with_images(entry.body, references))
 
 
@@ -59,11 +64,11 @@ def attachment_problems(journal: Journal) -> tuple[list[str], list[str]]:
     return journal.store.attachments.problems()
 
 
-def fetch_image(journal: Journal, sha256: str) -> Attachment | None:
-    """One stored image, or None if the journal does not hold it."""
-    return journal.store.attachments.get(sha256)
-
-
 def image_lookup(journal: Journal) -> ImageLookup:
     """The journal's images by hash, for `render_export` (exports embed or write them)."""
     return journal.store.attachments.get_many
+
+
+def first_images(journal: Journal, entry_ids: Sequence[int]) -> dict[int, str]:
+    """The first image each entry refers to, by entry id (for the timeline's thumbnails)."""
+    return journal.store.attachments.first_references(entry_ids)

@@ -83,13 +83,13 @@ def _dayone(source: ImportSource) -> Iterator[NewEntry]:
 def _rednotebook(source: ImportSource) -> Iterator[NewEntry]:
     from journal.importers.rednotebook import iter_rednotebook
 
-    return iter_rednotebook(source.path, source.notes)
+    return iter_rednotebook(source.path, source.notes, source.images)
 
 
 def _markdown(source: ImportSource) -> Iterator[NewEntry]:
     from journal.importers.markdown_notes import iter_markdown_notes
 
-    return iter_markdown_notes(source.path, source.notes, source.name_format)
+    return iter_markdown_notes(source.path, source.notes, source.name_format, source.images)
 
 
 NO_OPTIONS: frozenset[str] = frozenset()

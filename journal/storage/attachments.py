@@ -66,6 +66,37 @@ class AttachmentStore:
                     out[row[0]] = Attachment(row[0], bytes(row[1]), row[2], row[3], row[4])
         return out
 
+    def first_references(self, entry_ids: Sequence[int]) -> dict[int, str]:
+        """The first image each of `entry_ids` refers to (entries with none are left out),
+        found by SQLite in the stored text: no body is read into Python unless its first
+        `attachment:` is not a whole reference (then that body is read and searched)."""
+        found: dict[int, str] = {}
+        unsure: list[int] = []
+        ids = list(dict.fromkeys(entry_ids))
+        with db.translate_errors(self.path), self._engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                part = ids[start : start + 500]
+                marks = ",".join("?" * len(part))
+                rows = conn.execute(
+                    "SELECT id, at, substr(body, max(at - 1, 1), 77) FROM ("
+                    "SELECT id, body, instr(body, 'attachment:') AS at FROM entries "
+                    f"WHERE id IN ({marks})) WHERE at > 0",
+                    part,
+                )
+                for entry_id, at, around in rows:
+                    # one character before it, when there is one, for REFERENCE's \b
+                    match = REFERENCE.match(str(around), 1 if at > 1 else 0)
+                    if match is not None:
+                        found[int(entry_id)] = match[1]
+                    else:
+                        unsure.append(int(entry_id))
+            for entry_id in unsure:
+                row = conn.execute("SELECT body FROM entries WHERE id = ?", (entry_id,)).fetchone()
+                shas = REFERENCE.findall(str(row[0])) if row is not None else []
+                if shas:
+                    found[entry_id] = shas[0]
+        return found
+
     def hashes(self) -> set[str]:
         with db.translate_errors(self.path), self._engine.connect() as conn:
             return {str(r[0]) for r in conn.execute("SELECT sha256 FROM attachments")}

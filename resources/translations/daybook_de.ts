@@ -1386,6 +1386,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <source>Saved {time}</source>
         <translation>Gespeichert {time}</translation>
     </message>
+    <message>
+        <source>Adding the image…</source>
+        <translation>Bild wird hinzugefügt…</translation>
+    </message>
     <message numerus="yes">
         <source>Words: %n</source>
         <translation>
@@ -1479,6 +1483,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>[image not in the journal: {0}]</source>
         <translation>[Bild nicht im Journal: {0}]</translation>
+    </message>
+    <message>
+        <source>[loading the image: {0}]</source>
+        <translation>[Bild wird geladen: {0}]</translation>
     </message>
     <message>
         <source>Private · left out of exports</source>
@@ -2251,6 +2259,14 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Streak: {0}</source>
         <translation>Serie: {0}</translation>
+    </message>
+    <message>
+        <source>Adding the image…</source>
+        <translation>Bild wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Image not added — {0}</source>
+        <translation>Bild nicht hinzugefügt — {0}</translation>
     </message>
     <message>
         <source>Draft not written: {0}</source>

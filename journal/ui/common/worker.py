@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from journal.cancel import Cancelled, CancelToken, cancellable
@@ -50,9 +51,20 @@ class _Runnable(QRunnable):
             with cancellable(self._task.token):
                 result = self._task.fn()
         except Exception as exc:  # reported to the UI thread, which decides what to show
-            self._task.failed.emit(exc)
+            self._report("failed", exc)
         else:
-            self._task.finished.emit(result)
+            self._report("finished", result)
+
+    def _report(self, signal: str, value: object) -> None:
+        """Emit the answer, unless its Task went with its owner meanwhile (a widget closed
+        while its work ran): then the answer is simply dropped."""
+        if not shiboken6.isValid(self._task):
+            return
+        try:
+            getattr(self._task, signal).emit(value)
+        except RuntimeError:  # deleted between the check and the emit
+            if shiboken6.isValid(self._task):
+                raise
 
 
 def run_in_background(

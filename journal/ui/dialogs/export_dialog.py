@@ -428,9 +428,14 @@ class ExportDialog(QDialog):
             opts, format="markdown" if as_html else "html", front_matter=False
         )
         entries, held, shown = list(preview.entries), preview.held_entries, preview.output()
+        journal = self.journal
 
         def job() -> str:
-            return render_export(entries, other, self._get_renderer(), held).text
+            from journal.services.attachments import image_lookup
+
+            # The journal's images go into the HTML flavour as data: URIs, as in an HTML export.
+            images = image_lookup(journal)
+            return render_export(entries, other, self._get_renderer(), held, images).text
 
         def put(counterpart: str) -> None:
             markdown, html = (counterpart, shown) if as_html else (shown, counterpart)
@@ -471,14 +476,15 @@ class ExportDialog(QDialog):
         force = bool(taken)
         files, count = dict(result.files), result.report.entries
         images = dict(result.images) if opts.format == "markdown" else {}
-        text: str | bytes = result.text
-        if opts.format == "pdf":  # Qt lays text out on the UI thread only
-            from journal.ui.dialogs.pdf import pdf_bytes
-
-            text = pdf_bytes(result.text)
+        html, as_pdf = result.text, opts.format == "pdf"
         target, private = chosen, opts.holds_private
 
         def job() -> Path:
+            text: str | bytes = html
+            if as_pdf:  # laid out here, off the UI thread: a long export takes seconds
+                from journal.ui.dialogs.pdf import pdf_bytes
+
+                text = pdf_bytes(html)
             if files:
                 write_export_folder(files, target, force=force, private=private)
             else:

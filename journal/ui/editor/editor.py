@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QPointF,
     QStringListModel,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -62,12 +63,14 @@ from journal.domain.tags import hashtags, unique_tags
 from journal.errors import DaybookError
 from journal.services.drafts import Draft, DraftStore
 from journal.ui.common.theme import apply_editor_font
+from journal.ui.common.worker import TaskSet
 from journal.ui.editor.editor_images import (
+    ImageInput,
     ImageSink,
     ask_image_file,
     has_images,
     images_in,
-    read_capped,
+    store_all,
 )
 from journal.ui.editor.highlighter import MarkdownHighlighter, paint_private_blocks
 from journal.ui.editor.spelling import spell_service
@@ -109,6 +112,11 @@ class MarkdownEdit(QPlainTextEdit):
     `MAX_COLUMNS` average characters, with the margins in the page's colour."""
 
     imageFailed = Signal(object)  # DaybookError: an image pasted, dropped or chosen refused
+    imagesInserted = Signal(list)  # the references inserted (after the worker stored them)
+    imagesPending = Signal(int)  # how many pastes/drops are still being stored
+    # (references, owner): images stored after the text they were pasted into was replaced
+    # by another; `owner` is what `text_owner` said when they were pasted
+    imagesOrphaned = Signal(list, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +132,9 @@ class MarkdownEdit(QPlainTextEdit):
         # Images (paste, drop, Insert Image…) are taken once `set_image_sink` gave a sink.
         self.image_sink: ImageSink | None = None
         self.insert_image_action: QAction | None = None
+        self._image_tasks = TaskSet(self, QThreadPool.globalInstance())
+        self._text_generation = 0  # bumped when the whole text is replaced (another entry)
+        self.text_owner: Callable[[], object] = lambda: None  # whose text this is now
 
     def text_column_width(self) -> int:
         """The widest the text may run: `MAX_COLUMNS` characters and the document margins."""
@@ -172,22 +183,63 @@ class MarkdownEdit(QPlainTextEdit):
             return
         path = ask_image_file(self)
         if path is not None:
-            self.insert_images([read_capped(path)])
+            self.insert_images([path])
 
-    def insert_images(self, images: list[tuple[bytes, str]]) -> None:
-        """Store each image and insert its reference as a paragraph at the cursor; the first
+    def insert_images(self, images: list[ImageInput]) -> None:
+        """Read, re-encode and store the images on a worker thread, then insert their
+        references as paragraphs where the cursor was; typing goes on meanwhile. The first
         refused image stops there and is reported (the text is untouched by it)."""
-        assert self.image_sink is not None
-        cursor = self.textCursor()
-        for data, name in images:
-            try:
-                reference = self.image_sink(data, name)
-            except DaybookError as exc:
-                self.imageFailed.emit(exc)
-                return
-            before = "" if cursor.atBlockStart() else "\n\n"
-            cursor.insertText(f"{before}{reference}\n\n")
-        self.setTextCursor(cursor)
+        sink = self.image_sink
+        if sink is None or not images:
+            return
+        at = QTextCursor(self.textCursor())
+        at.clearSelection()
+        at.setKeepPositionOnInsert(True)  # what is typed meanwhile stays after the images
+        generation, owner = self._text_generation, self.text_owner()
+
+        def stored(result: tuple[list[str], DaybookError | None]) -> None:
+            references, error = result
+            if references and generation == self._text_generation:
+                self._insert_references(at, references)
+            elif references:  # the text was replaced meanwhile: its owner takes them
+                self.imagesOrphaned.emit(references, owner)
+            if error is not None:
+                self.imageFailed.emit(error)
+            self.imagesPending.emit(self._image_tasks.running())  # after: the text has them
+
+        def failed(error: BaseException) -> None:
+            self.imagesPending.emit(self._image_tasks.running())
+            raise error  # a bug, not a refused image: the crash hook reports it
+
+        self._image_tasks.run(lambda: store_all(images, sink), stored, failed)
+        self.imagesPending.emit(self._image_tasks.running())
+
+    def _insert_references(self, at: QTextCursor, references: list[str]) -> None:
+        caret_there = self.textCursor().position() == at.position()
+        at.clearSelection()  # text typed at the spot moved the anchor along, not the position
+        at.setKeepPositionOnInsert(False)
+        before = "" if at.atBlockStart() else "\n\n"
+        at.insertText(before + "\n\n".join(references) + "\n\n")
+        if caret_there:  # the caret had not moved: it goes after the images, as typed
+            self.setTextCursor(at)
+        self.imagesInserted.emit(references)
+
+    def insert_references_at_end(self, references: list[str]) -> None:
+        """Add image references as paragraphs at the end of the text."""
+        at = QTextCursor(self.document())
+        at.movePosition(QTextCursor.MoveOperation.End)
+        self._insert_references(at, references)
+
+    def images_pending(self) -> int:
+        """How many pastes, drops or insertions are still being stored."""
+        return self._image_tasks.running()
+
+    @override
+    def setPlainText(self, text: str) -> None:
+        """Replace the whole text (another entry): images still being stored for the
+        previous text are not inserted into this one."""
+        self._text_generation += 1
+        super().setPlainText(text)
 
     @override
     def changeEvent(self, event: QEvent) -> None:
@@ -497,6 +549,7 @@ class EntryEditor(QWidget):
         self._loading = False
         self._saving = False  # a slot of saveFailed/entrySaved may run a nested event loop
         self._changed_since_failure = False
+        self._saved_ids: dict[str, int] = {}  # draft key -> the entry it was saved as
         self.last_error: DaybookError | None = None
         self.draft_error: DaybookError | None = None
 
@@ -562,6 +615,9 @@ class EntryEditor(QWidget):
         self.body_edit.setFrameShape(QFrame.Shape.NoFrame)
         self.body_edit.set_image_sink(self._store_image)
         self.body_edit.imageFailed.connect(self.saveFailed)
+        self.body_edit.imagesPending.connect(self._images_pending)
+        self.body_edit.text_owner = lambda: self._key
+        self.body_edit.imagesOrphaned.connect(self._images_for_left_entry)
 
         self.words_label = QLabel(self)
         self.words_label.setAccessibleName(self.tr("Word count"))
@@ -728,6 +784,7 @@ class EntryEditor(QWidget):
             self.saveFailed.emit(exc)
             return False
         self._entry_id, self._entry = entry.id, entry
+        self._saved_ids[self._key] = entry.id
         self.last_error = None
         self._dirty = self._snapshot_differs(draft)
         if not self._dirty:
@@ -776,6 +833,8 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self._key, self._entry_id, self._entry = key, entry_id, entry
+            if entry_id is not None:
+                self._saved_ids[key] = entry_id
             self.title_edit.setText(title)
             if self.day_edit.date() == _qdate(day):
                 self.dayChanged.emit(day)  # the same day, another entry: say it all the same
@@ -795,6 +854,32 @@ class EntryEditor(QWidget):
         from journal.services.attachments import store_image_bytes
 
         return store_image_bytes(self._journal, data, name=name)
+
+    def _images_for_left_entry(self, references: list[str], key: object) -> None:
+        """Images stored after the entry they were pasted into was left: added at the end
+        of that entry (or of the text, when it is the one shown again)."""
+        from journal.services.attachments import append_references
+
+        if key == self._key:  # back on the same entry (a reload of its text)
+            self.body_edit.insert_references_at_end(references)
+            return
+        entry_id = self._saved_ids.get(str(key))
+        try:
+            if entry_id is None:
+                raise DaybookError(
+                    "the pasted image was not added: the entry was left before it was stored",
+                    "open the entry and paste the image again",
+                )
+            append_references(self._journal, entry_id, references)  # the views hear of it
+        except DaybookError as exc:
+            self.saveFailed.emit(exc)
+
+    def _images_pending(self, count: int) -> None:
+        adding = self.tr("Adding the image…")
+        if count:
+            self._set_status(adding)
+        elif self.status_label.text() == adding:
+            self._set_status("")
 
     def _journal_tags(self) -> list[str]:
         """The journal's tags, most used first, for completion (none if it cannot say)."""

@@ -15,14 +15,16 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from journal.rendering.markdown import MarkdownRenderer
-from journal.services.attachments import fetch_image
+from journal.services.attachments import first_images, image_lookup
 from journal.ui.common.busy import BusyIndicator
+from journal.ui.common.image_cache import ImageCache
 from journal.ui.common.wording import tr
 from journal.ui.main.panes import Sidebar, WelcomePage
 from journal.ui.main.trash import TrashView
 from journal.ui.timeline.calendar import to_qdate
 from journal.ui.timeline.reader import EntryReader
 from journal.ui.timeline.search_bar import SearchBar
+from journal.ui.timeline.thumbnails import Thumbnails
 from journal.ui.timeline.timeline import TimelineModel
 from journal.ui.timeline.timeline_view import TimelineView
 
@@ -52,6 +54,10 @@ def build_panes(
     sidebar.tagChosen.connect(w.search_flow.tag_chosen)
     sidebar.dayChosen.connect(w.go_to_day)
 
+    # One cache of display copies for the reader and the timeline's thumbnails.
+    images = ImageCache(image_lookup(journal), w.pool, parent=w)
+    thumbnails = Thumbnails(images, lambda ids: first_images(journal, ids), w.pool, parent=w)
+
     w.model = TimelineModel(journal, page_size=page_size, parent=w)
     w.model.loadFailed.connect(w.report)
     w.timeline = TimelineView(w)
@@ -61,6 +67,7 @@ def build_panes(
     w.timeline.selectionModel().currentChanged.connect(w.entry_flow.current_changed)
     w.timeline.selectionModel().selectionChanged.connect(w.selection_changed)
     w.timeline.editRequested.connect(w.edit_entry)
+    w.timeline.set_thumbnails(thumbnails)
     w.search_bar = SearchBar(w)
     w.timeline.escapePressed.connect(w.search_bar.clear)  # Esc in the results: timeline again
     w.search_bar.searchRequested.connect(w.run_search)
@@ -94,7 +101,7 @@ def build_panes(
     w.list_stack.setMinimumWidth(readable)
 
     w.reader = EntryReader(renderer or MarkdownRenderer(), w)
-    w.reader.set_image_source(lambda sha: fetch_image(journal, sha))
+    w.reader.set_image_cache(images)
     w.reader.editRequested.connect(w.edit_entry)
     w.reader.deleteRequested.connect(w.delete_entry)
     w.reader.restoreRequested.connect(w.trash_flow.restore_entry)
@@ -131,6 +138,9 @@ def build_panes(
     changes.changed.connect(w.entry_flow.journal_changed)
     changes.changed.connect(w.search_flow.journal_changed)
     changes.changed.connect(w.trash.journal_changed)
+    changes.changed.connect(
+        lambda change: thumbnails.forget(None if change.wholesale else change.ids)
+    )
 
     w.splitter = QSplitter(Qt.Orientation.Horizontal, w)
     w.splitter.setObjectName("mainSplitter")

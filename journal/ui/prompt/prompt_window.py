@@ -22,6 +22,7 @@ import datetime as dt
 import itertools
 import json
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
@@ -49,7 +50,7 @@ from journal.ui.common.placement import place_on_mouse_screen
 from journal.ui.editor.editor import MarkdownEdit, TagsEdit
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from journal.paths import AppPaths
     from journal.services.prompt import PromptService
@@ -104,6 +105,8 @@ class PromptWindow(QWidget):
         self._done = False  # saved or snoozed: closing needs no draft
         self._closed_emitted = False
         self._placed = False
+        # Save, Snooze or closing asked for while an image was on its way: done once it is in
+        self._after_images: Callable[[], object] | None = None
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(draft_delay_ms)
@@ -315,6 +318,9 @@ class PromptWindow(QWidget):
     def _connect(self) -> None:
         for edit in self.editors.values():
             edit.textChanged.connect(self._changed)
+            edit.set_image_sink(self._store_image)  # paste, drop, Insert Image… as the editor
+            edit.imageFailed.connect(self._image_failed)
+            edit.imagesPending.connect(self._images_pending)
         self.tags_edit.textChanged.connect(self._changed)
         self.private_check.toggled.connect(self._changed)
         self.save_button.clicked.connect(self.save)
@@ -327,6 +333,36 @@ class PromptWindow(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+
+    # -- images ----------------------------------------------------------------------------
+
+    def _store_image(self, data: bytes, name: str) -> str:
+        """Store a pasted or dropped image (on a worker thread); its Markdown reference."""
+        from journal.services.attachments import store_image_bytes
+
+        return store_image_bytes(self.service.journal, data, name=name)
+
+    def images_pending(self) -> int:
+        """How many pastes or drops are still being stored."""
+        return sum(edit.images_pending() for edit in self.editors.values())
+
+    def _images_pending(self, _count: int) -> None:
+        adding = self.tr("Adding the image…")
+        if self.images_pending():
+            self._set_status(adding)
+            return
+        if self.status_label.text() == adding:
+            self._set_status("")
+        if self._after_images is not None:
+            then, self._after_images = self._after_images, None
+            then()
+
+    def _image_failed(self, error: DaybookError) -> None:
+        from journal.ui.common.errors import ErrorDialog
+
+        self._after_images = None  # the user should see the text before it is saved or closed
+        self._set_status(self.tr("Image not added — {0}").format(error.what), error=True)
+        ErrorDialog.show_error(self, error)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -419,6 +455,9 @@ class PromptWindow(QWidget):
         """Save the answers as the day's reflection and close; False (window open) if not."""
         if self._done:
             return True
+        if self.images_pending():  # saved as soon as the images are in the text
+            self._after_images = self.save
+            return False
         answers = self.answers()
         try:
             entry = self.service.save_answers(
@@ -457,6 +496,9 @@ class PromptWindow(QWidget):
         """Keep the draft, ask again in 15 minutes (only about today), and close."""
         if self._done:
             return
+        if self.images_pending():  # the draft should hold the image: snoozed once it is in
+            self._after_images = self.snooze
+            return
         self.write_draft()
         self._done = True
         if self.day == self.service.today():
@@ -470,6 +512,10 @@ class PromptWindow(QWidget):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._done and self.images_pending():  # closed once the image is in the draft
+            self._after_images = self.close
+            event.ignore()
+            return
         if not self._done:
             self.write_draft()
         super().closeEvent(event)

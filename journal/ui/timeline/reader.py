@@ -14,7 +14,7 @@ from html import escape as html_escape
 from html import unescape as html_unescape
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QImage,
@@ -40,6 +40,7 @@ from journal.domain.entry import Entry
 from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.common.i18n import long_day
+from journal.ui.common.image_cache import ImageCache, ImageFetch
 from journal.ui.timeline.timeline_delegate import lock_pixmap
 
 if sys.version_info >= (3, 12):
@@ -72,6 +73,17 @@ def highlight_pattern(words: Sequence[tuple[str, bool]]) -> QRegularExpression |
 
 
 ImageSource = Callable[[str], "Attachment | None"]
+
+
+def batch_fetch(source: ImageSource) -> ImageFetch:
+    """An ImageCache's fetch made of a one-image source."""
+
+    def fetch(hashes: Sequence[str]) -> dict[str, Attachment]:
+        return {sha: found for sha in hashes if (found := source(sha)) is not None}
+
+    return fetch
+
+
 _ATTACHED_IMG = re.compile(r'<img src="attachment:([0-9a-f]{64})" alt="([^"]*)">')
 
 
@@ -81,7 +93,7 @@ class ImageBrowser(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.images: dict[str, QImage] = {}
+        self.images: dict[str, QImage] = {}  # display copies, not the stored originals
 
     @override
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
@@ -105,9 +117,14 @@ class EntryReader(QWidget):
         self._entry: Entry | None = None
         self._in_trash = False
         self._highlight: QRegularExpression | None = None
-        self._image_source: ImageSource | None = None
+        self._images: ImageCache | None = None
         self._share_source: ShareSource | None = None
         self._image_renderer: MarkdownRenderer | None = None
+        self._shown_images: set[str] = set()  # the hashes the entry shown refers to
+        self._rerender = QTimer(self)  # display copies that came in: shown together
+        self._rerender.setSingleShot(True)
+        self._rerender.setInterval(0)
+        self._rerender.timeout.connect(self._images_arrived)
         self._shown_width = 0  # the pane width images were last scaled to (0: none shown)
         self.setAccessibleName(self.tr("Entry"))
         self.setBackgroundRole(QPalette.ColorRole.Base)
@@ -216,7 +233,8 @@ class EntryReader(QWidget):
         body = entry.body
         if not entry.title.strip():
             body = _drop_first_line(body, entry.display_title)
-        shas = references(body) if self._image_source is not None else []
+        shas = references(body) if self._images is not None else []
+        self._shown_images = set(shas)
         renderer = self._renderer
         if shas:
             if self._image_renderer is None:
@@ -255,32 +273,65 @@ class EntryReader(QWidget):
         return texts
 
     def set_image_source(self, source: ImageSource | None) -> None:
-        """Where the entry's images come from (a hash to the stored image, or None)."""
-        self._image_source = source
+        """Where the entry's images come from (a hash to the stored image, or None); their
+        display copies are made and kept by a cache of this reader's own."""
+        cache = ImageCache(batch_fetch(source), parent=self) if source is not None else None
+        self.set_image_cache(cache)
+
+    def set_image_cache(self, cache: ImageCache | None) -> None:
+        """Show images through `cache` (shared with the timeline's thumbnails), or none."""
+        if self._images is not None:
+            self._images.ready.disconnect(self._image_ready)
+        self._images = cache
+        if cache is not None:
+            cache.ready.connect(self._image_ready)
         self.show_entry(self._entry, self._in_trash)
 
+    @property
+    def image_cache(self) -> ImageCache | None:
+        return self._images
+
+    def _image_ready(self, sha: str) -> None:
+        if sha in self._shown_images:
+            self._rerender.start()
+
+    def _images_arrived(self) -> None:
+        bar = self.browser.verticalScrollBar()
+        at = bar.value()
+        self.show_entry(self._entry, self._in_trash)
+        bar.setValue(at)  # the reader stays where it was
+
     def _with_images(self, html: str, shas: Sequence[str]) -> str:
-        """Load the entry's images for the browser and size each to fit the pane (never
-        enlarged); an image the journal does not hold shows as a line saying so."""
-        assert self._image_source is not None
-        self.browser.images = {}
-        for sha in shas:
-            found = self._image_source(sha)
-            image = QImage.fromData(found.data) if found is not None else QImage()
-            if not image.isNull():
-                self.browser.images[sha] = image
+        """Give the browser a display copy of each image (made off the UI thread, at about
+        the pane's width) and size each to fit the pane (never enlarged); an image still
+        being prepared shows as a line saying so, as does one the journal does not hold."""
+        assert self._images is not None
+        cache = self._images
         room = max(32, self.browser.viewport().width() - 24)
         self._shown_width = room
+        device_width = round(room * self.devicePixelRatioF())
+        self.browser.images = {}
+        for sha in shas:
+            copy = cache.image(sha, device_width)
+            if copy is not None:
+                self.browser.images[sha] = copy
+                # a resource already in the document would be drawn instead of this copy
+                self.browser.document().addResource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(f"{SCHEME}:{sha}"), copy
+                )
 
         def sized(match: re.Match[str]) -> str:
-            image = self.browser.images.get(match[1])
+            sha, alt = match[1], html_unescape(match[2]) or match[1][:12]
+            image = self.browser.images.get(sha)
             if image is None:
-                missing = self.tr("[image not in the journal: {0}]").format(
-                    html_unescape(match[2]) or match[1][:12]
-                )
-                return html_escape(missing, quote=False)
-            scale = min(1.0, room / max(1, image.width()))
-            width, height = round(image.width() * scale), round(image.height() * scale)
+                if cache.is_missing(sha):
+                    line = self.tr("[image not in the journal: {0}]").format(alt)
+                else:
+                    line = self.tr("[loading the image: {0}]").format(alt)
+                return html_escape(line, quote=False)
+            full_width, full_height = cache.original_size(sha) or (image.width(), image.height())
+            scale = min(1.0, room / max(1, full_width))
+            width, height = round(full_width * scale), round(full_height * scale)
             return (
                 f'<img src="{SCHEME}:{match[1]}" alt="{match[2]}" '
                 f'width="{max(1, width)}" height="{max(1, height)}">'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -26,6 +27,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from journal.domain.entry import MARK_END, MARK_START, EntrySummary
 from journal.ui.common.i18n import weekday
 from journal.ui.timeline.timeline import Index, Roles, entry_of
+
+if TYPE_CHECKING:
+    from journal.ui.timeline.thumbnails import Thumbnails
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -75,6 +79,11 @@ class TimelineDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._elided: dict[tuple[str, int, str], str] = {}  # excerpts cut to two lines
+        self.thumbnails: Thumbnails | None = None  # an entry's first image, when given
+
+    def set_thumbnails(self, thumbnails: Thumbnails | None) -> None:
+        """Show each card's first image (made off the UI thread; see Thumbnails)."""
+        self.thumbnails = thumbnails
 
     @override
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -203,6 +212,11 @@ class TimelineDelegate(QStyledItemDelegate):
                 painter, QRect(body.right() - line + 2, body.top() + 1, line - 2, line - 2), dim
             )
 
+        # The first image, small, at the right below the title; the text makes room for it.
+        thumb_side = max(0, min(inner.bottom() - body.top() - line - 4, line * 3))
+        if self._paint_thumbnail(painter, entry.id, body, line, thumb_side):
+            body = body.adjusted(0, 0, -(thumb_side + 8), 0)
+
         # Excerpt: two lines, search matches highlighted.
         excerpt_rect = QRect(body.left(), body.top() + line + 2, body.width(), line * 2)
         self._paint_snippet(painter, excerpt_rect, snippet, base_font, dim, pal, selected)
@@ -210,6 +224,27 @@ class TimelineDelegate(QStyledItemDelegate):
         # Tags as small chips.
         if entry.tags:
             self._paint_tags(painter, body, entry.tags, small, text_color, selected, line)
+
+    def _paint_thumbnail(
+        self, painter: QPainter, entry_id: int, body: QRect, line: int, side: int
+    ) -> bool:
+        """Draw the entry's thumbnail (if it has one and it is made); whether the text
+        should leave room for it (also while it is being made)."""
+        if self.thumbnails is None or side < 8:
+            return False
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        image = self.thumbnails.for_entry(entry_id, round(side * ratio))
+        if image is None:
+            return bool(self.thumbnails.has_image(entry_id))
+        box = QRect(body.right() - side + 1, body.top() + line + 4, side, side)
+        fitted = image.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRect(0, 0, fitted.width(), fitted.height())
+        target.moveCenter(box.center())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, image)
+        painter.restore()
+        return True
 
     def _paint_snippet(
         self,

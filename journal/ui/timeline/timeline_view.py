@@ -9,11 +9,13 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from journal.domain.entry import EntrySummary
 from journal.ui.timeline.timeline import Roles, entry_of
 from journal.ui.timeline.timeline_delegate import TimelineDelegate
 
 if TYPE_CHECKING:
     from journal.domain.entry import EntrySummary
+    from journal.ui.timeline.thumbnails import Thumbnails
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -41,6 +43,14 @@ class TimelineView(QListView):
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.setItemDelegate(TimelineDelegate(self))
         self.doubleClicked.connect(self._edit_index)
+
+    def set_thumbnails(self, thumbnails: Thumbnails | None) -> None:
+        """Cards show their entry's first image; repainted as thumbnails come in."""
+        delegate = self.itemDelegate()
+        assert isinstance(delegate, TimelineDelegate)
+        delegate.set_thumbnails(thumbnails)
+        if thumbnails is not None:
+            thumbnails.changed.connect(self.viewport().update)
 
     def current_entry(self) -> EntrySummary | None:
         return entry_of(self.currentIndex())

@@ -590,3 +590,36 @@ def test_a_page_too_big_to_render_shows_its_first_entries_rendered(
     assert "first entries" in dialog.render_note.text()
     newest = dialog.preview().entries[-1].body  # "Worked on item 1. ..."
     assert newest not in shown and newest in dialog.output_text()  # the file holds them all
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_copy_embeds_the_entries_images_in_the_html_flavour(
+    journal: Any, make_dialog: Any, qtbot: Any, fmt: str
+) -> None:
+    """Pasted into a mail or a document, the HTML shows the images: data: URIs, never an
+    `attachment:` reference or a line saying the image is not there; a private block's
+    image stays out."""
+    import base64
+
+    from journal.services.attachments import store_image_bytes
+    from tests.image_samples import encoded, noise
+
+    shown = store_image_bytes(journal, encoded(noise(seed=31), "PNG"))
+    hidden = store_image_bytes(journal, encoded(noise(seed=32), "PNG"))
+    journal.add(
+        f"The graph:\n\n{shown}\n\n```private\n{hidden}\n```\n",
+        title="With a graph",
+        day=TODAY,
+    )
+    dialog = make_dialog(journal)
+    if fmt == "html":
+        with changed(qtbot, dialog):
+            dialog.set_format("html")
+    with qtbot.waitSignal(dialog.copied, timeout=5000):
+        dialog.copy_button.click()
+    html = QGuiApplication.clipboard().mimeData().html()
+    image = journal.store.attachments.get(shown[-65:-1])
+    assert image is not None
+    assert f"data:image/png;base64,{base64.b64encode(image.data).decode()}" in html
+    assert html.count("data:image/") == 1  # the private block's image stayed out
+    assert "attachment:" not in html and "not in the journal" not in html

@@ -120,3 +120,40 @@ def test_file_menu_print_and_export_as_pdf(
     assert dialog.print_button.isDefault() == printing
     qtbot.waitUntil(lambda: dialog.preview() is not None)
     dialog.reject()
+
+
+def test_a_pdf_is_laid_out_off_the_ui_thread_with_its_images(
+    journal: Any, make_dialog: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saving a long PDF from the app leaves the window responsive: the layout and the
+    painting run on the worker thread; the file holds the entry's image."""
+    import threading
+
+    from journal.services.attachments import store_image_bytes
+    from journal.ui.dialogs import pdf
+    from tests.image_samples import encoded, noise
+
+    reference = store_image_bytes(journal, encoded(noise((300, 180), seed=51), "PNG"))
+    journal.add(f"The graph:\n\n{reference}", title="Graph", day=TODAY)
+    threads: list[int] = []
+    real = pdf.pdf_bytes
+
+    def spy(html: str) -> bytes:
+        threads.append(threading.get_ident())
+        return real(html)
+
+    monkeypatch.setattr(pdf, "pdf_bytes", spy)
+    dialog = make_dialog(journal)
+    with changed(qtbot, dialog):
+        dialog.set_format("pdf")
+    stub_save_path(monkeypatch, tmp_path / "graph.pdf")
+    with qtbot.waitSignal(dialog.saved, timeout=20000):
+        dialog.save_button.click()
+    assert threads and threading.get_ident() not in threads
+    written = tmp_path / "graph.pdf"
+    assert "Graph" in " ".join(pdf_text(written))
+    if shutil.which("pdfimages"):
+        listed = subprocess.run(
+            ["pdfimages", "-list", str(written)], capture_output=True, text=True, check=True
+        ).stdout
+        assert any(line.split()[3:5] == ["300", "180"] for line in listed.splitlines()[2:])

@@ -324,3 +324,120 @@ def test_the_window_opens_centred_and_wholly_on_the_screen(
     centre = window.frameGeometry().center() - free.center()
     assert abs(centre.x()) <= 2 and abs(centre.y()) <= 40  # the frame allowance at most
     assert window.focusWidget() is window.first_editor()
+
+
+# -- images, as in the editor ----------------------------------------------------------------
+
+
+def _drop(edit: Any, *files: Any) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    assert edit.canInsertFromMimeData(mime)
+    edit.insertFromMimeData(mime)
+
+
+def test_an_image_pasted_into_an_answer_is_saved_with_the_reflection(
+    open_prompt: Any, qtbot: Any, journal: Journal, tmp_path: Any
+) -> None:
+    from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
+
+    from journal.domain.attachments import references
+
+    window = open_prompt()
+    edit = window.first_editor()
+    _type(qtbot, edit, "The whiteboard:")
+    image = QImage(80, 40, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkGreen)
+    board = QGuiApplication.clipboard()
+    board.setImage(image)
+    try:
+        with qtbot.waitSignal(edit.imagesInserted, timeout=5000):
+            qtbot.keySequence(edit, QKeySequence.StandardKey.Paste)
+    finally:
+        board.clear()
+    with qtbot.waitSignal(window.saved, timeout=5000) as saved:
+        qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    body = saved.args[0].body
+    (sha,) = references(body)
+    assert "The whiteboard:\n\n![](attachment:" in body
+    assert journal.store.attachments.get(sha) is not None
+
+
+def test_save_while_an_image_is_on_its_way_waits_for_it(
+    open_prompt: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    import threading
+
+    from tests.image_samples import CAMERA, jpeg_with_gps
+
+    window = open_prompt()
+    edit = window.first_editor()
+    gate = threading.Event()
+    real = edit.image_sink
+
+    def slow(data: bytes, name: str) -> str:
+        gate.wait(10)
+        return str(real(data, name))
+
+    edit.image_sink = slow
+    photo = tmp_path / "offsite.jpg"
+    photo.write_bytes(jpeg_with_gps())
+    _type(qtbot, edit, "Team day")
+    _drop(edit, photo)
+    assert window.save() is False and window.isVisible()  # not yet: the image is coming
+    assert "Adding the image" in window.status_label.text()
+    with qtbot.waitSignal(window.saved, timeout=5000) as saved:
+        gate.set()
+    body = saved.args[0].body
+    assert "Team day" in body and "](attachment:" in body and "offsite" not in body
+    assert CAMERA not in body
+
+
+def test_a_refused_image_in_the_prompt_is_one_message_and_keeps_the_answers(
+    open_prompt: Any, qtbot: Any, tmp_path: Any, errors: list[Any]
+) -> None:
+    window = open_prompt()
+    edit = window.first_editor()
+    _type(qtbot, edit, "kept")
+    drawing = tmp_path / "diagram.png"
+    drawing.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')
+    with qtbot.waitSignal(edit.imagesPending, timeout=5000, check_params_cb=lambda n: n == 0):
+        _drop(edit, drawing)
+    assert len(errors) == 1 and "SVG" in str(errors[0]) and "diagram.png" in str(errors[0])
+    assert edit.toPlainText() == "kept" and window.isVisible()
+    assert "Image not added" in window.status_label.text()
+
+
+@pytest.mark.parametrize("how", ["snooze", "close"])
+def test_snooze_or_close_while_an_image_is_on_its_way_keeps_it_in_the_draft(
+    open_prompt: Any, qtbot: Any, tmp_path: Any, drafts: DraftStore, how: str
+) -> None:
+    import threading
+
+    from tests.image_samples import jpeg_with_gps
+
+    window = open_prompt()
+    edit = window.first_editor()
+    gate = threading.Event()
+    real = edit.image_sink
+
+    def slow(data: bytes, name: str) -> str:
+        gate.wait(10)
+        return str(real(data, name))
+
+    edit.image_sink = slow
+    photo = tmp_path / "board.jpg"
+    photo.write_bytes(jpeg_with_gps())
+    _type(qtbot, edit, "Draft words")
+    _drop(edit, photo)
+    if how == "snooze":
+        window.snooze()
+    else:
+        window.close()
+    assert window.isVisible()  # waits for the image
+    with qtbot.waitSignal(window.closed, timeout=5000):
+        gate.set()
+    draft = drafts.load(draft_key(window.day))
+    assert draft is not None and "Draft words" in draft.body and "](attachment:" in draft.body

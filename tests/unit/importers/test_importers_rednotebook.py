@@ -61,7 +61,7 @@ def test_fixture_folder_entries_exactly() -> None:
     )
     assert quoted.body == "It's a single-quoted text\nover two lines."
     assert any("README" in n and "not a RedNotebook month file" in n for n in notes)
-    picture = [n for n in notes if "picture" in n]
+    picture = [n for n in notes if "board" in n]  # a picture outside the folder, missing here
     assert len(picture) == 1 and "2024-05.txt, line 2" in picture[0]
 
 

@@ -178,3 +178,50 @@ def test_print_page_breaks_before_the_entries_or_before_each() -> None:
     assert apart.count("page-break-before: always") == 3
     assert together.index("page-break-before") < together.index("text 1")
     assert "<script" not in apart and "Daybook, 2026-05-01 to 2026-05-03" in apart
+
+
+needs_pdfimages = pytest.mark.skipif(
+    shutil.which("pdfimages") is None, reason="poppler-utils (pdfimages) is not installed"
+)
+
+
+def pdf_images(path: Path) -> list[tuple[int, int]]:
+    """(width, height) of each image the PDF holds, from `pdfimages -list`."""
+    out = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    sizes = []
+    for line in out.stdout.splitlines()[2:]:  # two header lines
+        fields = line.split()
+        if len(fields) > 4 and fields[2] == "image":
+            sizes.append((int(fields[3]), int(fields[4])))
+    return sizes
+
+
+@needs_pdfimages
+@pytest.mark.parametrize("include_private", [False, True])
+def test_pdf_holds_the_entries_images_and_not_a_private_ones(
+    tmp_path: Path, include_private: bool
+) -> None:
+    from tests.image_samples import encoded, jpeg_with_gps, noise
+
+    home = tmp_path / "home"
+    shown, secret = tmp_path / "graph.png", tmp_path / "secret.png"
+    shown.write_bytes(encoded(noise((320, 200), seed=41), "PNG"))
+    secret.write_bytes(encoded(noise((97, 61), seed=42), "PNG"))
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(jpeg_with_gps())  # 64×48
+    for args in (
+        ["The graph that taught me", "--date", "2026-05-04", "--image", str(shown)],
+        ["Photo", "--date", "2026-05-05", "--image", str(photo)],
+        ["Private", "--date", "2026-05-06", "--private", "--image", str(secret)],
+    ):
+        done = daybook(home, "add", *args)
+        assert done.returncode == 0, done.stderr
+    target = tmp_path / "images.pdf"
+    extra = ["--include-private"] if include_private else []
+    done = daybook(home, "export", "-o", str(target), *extra)
+    assert done.returncode == 0, done.stderr
+    found = pdf_images(target)
+    assert (320, 200) in found and (64, 48) in found
+    assert ((97, 61) in found) is include_private
+    assert "The graph that taught me" in pdf_text(target)

@@ -14,6 +14,9 @@ from PIL import Image
 from journal.domain.attachments import MAX_INPUT_BYTES, image_markdown, references
 from journal.errors import InputError
 from journal.importers.images import prepare_image, read_image_file
+from journal.paths import AppPaths
+from journal.services.attachments import first_images
+from journal.services.journal import Journal
 from tests.helpers import run_cli as run
 from tests.image_samples import (
     CAMERA,
@@ -246,3 +249,37 @@ def test_check_reports_missing_and_orphaned_images(
     assert code == 1
     assert f"problem: entry 1: {'e' * 64} refers to an image" in err
     assert "1 stored image(s) are used by no entry" in err and orphan.sha256[:12] in err
+
+
+# -- the first image of each entry (the timeline's thumbnails) ------------------------------
+
+
+_SHA = st.text(alphabet="0123456789abcdef", min_size=64, max_size=64)
+_PIECE = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["attachment:", "xattachment:", "_attachment:", "![](", ")", " ", "\n"]),
+    _SHA.map(lambda s: f"attachment:{s}"),
+    _SHA.map(lambda s: f"attachment:{s[:40]}"),
+    _SHA.map(lambda s: f"attachment:{s}f"),
+    _SHA.map(lambda s: f"attachment:{s.upper()}"),
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(bodies=st.lists(st.lists(_PIECE, max_size=8).map("".join), min_size=1, max_size=6))
+def test_first_references_agree_with_reading_the_whole_body(
+    journal: Journal, bodies: list[str]
+) -> None:
+    """What SQLite finds without reading the bodies is what `references` finds in them."""
+    ids = []
+    for body in bodies:
+        ids.append(journal.add(body or "x", title="t").id)
+    expected = {
+        entry_id: references(body)[0]
+        for entry_id, body in zip(ids, bodies, strict=True)
+        if references(body)
+    }
+    assert journal.store.attachments.first_references(ids) == expected
+    assert first_images(journal, [*ids, 10**9]) == expected  # an unknown id: nothing
