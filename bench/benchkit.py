@@ -12,10 +12,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -62,6 +64,8 @@ class Row:
 
 @dataclass
 class Results:
+    """The rows of the results table and the details kept beside them in the JSON output."""
+
     rows: list[Row] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -141,7 +145,7 @@ def wall_once(cmd: Sequence[str], env: dict[str, str], check: bool = True) -> fl
 
 
 def wall_times(
-    commands: dict[str, Sequence[str]], runs: int, env: dict[str, str], warmup: int = 1
+    commands: Mapping[str, Sequence[str]], runs: int, env: dict[str, str], warmup: int = 1
 ) -> dict[str, list[float]]:
     """Wall times in seconds of each command: hyperfine (-N, no shell) if installed, else a
     subprocess loop with the commands interleaved so machine noise hits all of them alike."""

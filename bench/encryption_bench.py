@@ -37,9 +37,8 @@ def main() -> int:
     p.add_argument("--out", type=Path, default=BENCH / "out")
     args = p.parse_args()
     import benchkit
-    import run
 
-    benchkit.MAKE_JOURNAL = run.MAKE_JOURNAL = args.make_journal
+    benchkit.MAKE_JOURNAL = args.make_journal  # read by run.generate too
     files = JournalFiles(
         f"e{args.entries // 1000}k", ("--entries", str(args.entries)), args.out / "data"
     )

@@ -10,10 +10,12 @@ import subprocess
 import tempfile
 import threading
 import time
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from benchkit import BENCH, PYTHON, TARGETS, Results, bench_env, percentile
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 GUI_CHILD = BENCH / "gui_child.py"
 
@@ -90,7 +92,7 @@ def run_gui(res: Results, home: Path, runs: int, pages: int, label: str = "") ->
     phases = [s["phases_ms"] for s in samples["app"]]
 
     def phase(start: str, end: str) -> float:
-        return statistics.median(p[end] - p[start] for p in phases)
+        return float(statistics.median(p[end] - p[start] for p in phases))
 
     res.add(
         "gui",

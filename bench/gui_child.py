@@ -40,7 +40,7 @@ WATCHDOG_MS = 60_000
 
 
 def _maxrss_mb() -> float:
-    """This process's peak resident memory. VmHWM belongs to the memory image, which exec
+    """The peak resident memory of this process. VmHWM belongs to the memory image, which exec
     starts afresh; ru_maxrss survives exec, so a child of a big bench process (the
     in-process searches grow it to ~500 MiB) would report its parent's peak instead."""
     try:
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     marks: dict[str, float] = {"main": time.perf_counter()}
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, SignalInstance
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QMainWindow, QWidget
 
     marks["qt_imported"] = time.perf_counter()
@@ -113,9 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         "ready": None,
         "content_paint": None,  # the timeline's first paint after `ready`
     }
-    two_step = hasattr(window, "ready") and hasattr(window, "is_ready")
-    if two_step:
-        window.ready.connect(lambda: state.update(ready=time.perf_counter()))
+    ready: SignalInstance | None = getattr(window, "ready", None)
+    two_step = ready is not None and hasattr(window, "is_ready")
+    if ready is not None and two_step:
+        ready.connect(lambda: state.update(ready=time.perf_counter()))
 
     class PaintWatcher(QObject):
         """Notes the first paint of the window (or any widget in it) and of the viewport."""

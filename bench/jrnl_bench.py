@@ -6,8 +6,8 @@ import shutil
 import statistics
 import subprocess
 import sys
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchkit import (
     RARE_WORD,
@@ -19,6 +19,9 @@ from benchkit import (
     log,
     wall_times,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def find_jrnl(out: Path) -> Path | None:

@@ -14,7 +14,7 @@ import multiprocessing
 import random
 import sys
 import time
-from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 from journal.rendering.highlight import (
     LEXERS,
@@ -22,6 +22,9 @@ from journal.rendering.highlight import (
     MAX_HIGHLIGHT_LINE,
     MAX_HIGHLIGHT_LINES,
 )
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 LIMIT = 0.5  # CPU seconds for one block; typical blocks take a few ms
 HANG = 30.0  # wall-clock seconds without an answer: a lexer that does not come back

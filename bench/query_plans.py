@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from journal.domain.filters import Order
 
 
-def diagnose(home: Path, texts: Sequence[str], order: str) -> dict[str, Any]:
+def diagnose(home: Path, texts: Sequence[str], order: Order) -> dict[str, Any]:
     """Where the time of a search goes: each SQL statement Journal.search ran (caught with
     SQLite's trace callback, parameters expanded), its share of the time, and its plan."""
     import sqlite3

@@ -18,15 +18,14 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import benchkit
 from benchkit import (
     BENCH,
     DAYBOOK,
-    MAKE_JOURNAL,
     PYTHON,
     RARE_COUNT,
     RARE_WORD,
@@ -46,6 +45,9 @@ from benchkit import (
 from gui_bench import run_gui
 from jrnl_bench import run_jrnl
 from query_plans import diagnose, format_diagnosis
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 ABSENT_WORD = "zebra"  # in no entry at all
 ADD_TEXT = "Benchmarked the add command. #bench"
@@ -82,7 +84,7 @@ def generate(journal: JournalFiles) -> None:
             continue
         log(f"generating {target.name} ({' '.join(journal.args)})")
         made = subprocess.run(
-            [sys.executable, str(MAKE_JOURNAL), *journal.args, "--format", fmt],
+            [sys.executable, str(benchkit.MAKE_JOURNAL), *journal.args, "--format", fmt],
             check=True,
             capture_output=True,
             text=True,

@@ -1,5 +1,5 @@
 """The team learning log at scale: 50 people x 5 years of shared reflections on a real
-PostgreSQL server (a throwaway cluster, as the team tests start it), then
+PostgreSQL server (a throwaway cluster, as the team tests start it), measured as follows.
 
 - team search: `TeamStore.entries(query=..., limit=50)` as a member (row-level security
   on), for rare, common and two-word queries and with author/tag filters: median and p95;
@@ -31,7 +31,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.benchkit import percentile  # noqa: E402
+from benchkit import percentile  # noqa: E402
+
 from tests.team.pgcluster import ADMIN, ADMIN_PASSWORD, Cluster, find_bin  # noqa: E402
 
 WORDS = (
@@ -189,7 +190,12 @@ def team_view(url: str, repeat: int) -> dict[str, Any]:
         view.show()
         loop = QEventLoop()
         view.pageShown.connect(loop.quit)
-        view.failedShown.connect(lambda m: (print(m), loop.quit()))
+
+        def failed(message: str) -> None:
+            print(message)
+            loop.quit()
+
+        view.failedShown.connect(failed)
         for i in range(repeat + 1):
             QTimer.singleShot(60_000, loop.quit)
             start = time.perf_counter()

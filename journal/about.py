@@ -7,9 +7,12 @@ import sqlite3
 import sys
 from importlib import metadata
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from journal import APP_NAME, __version__
-from journal.paths import AppPaths
+
+if TYPE_CHECKING:
+    from journal.paths import AppPaths
 
 QT_DISTRIBUTIONS = ("PySide6-Essentials", "PySide6")
 # The reverse-DNS id of the .desktop file, the AppStream metainfo and the icon (packaging/).

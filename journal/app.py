@@ -10,17 +10,18 @@ too. `run_prompt` is `daybook prompt`: the prompt window alone, as its own small
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journal.paths import AppPaths
 from journal.ui.common.refcount import guard_none_refcount
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from journal.paths import AppPaths
     from journal.services.drafts import Draft
     from journal.services.journal import Journal
     from journal.services.team import TeamService

@@ -3,12 +3,10 @@ command needs them, so `daybook search` starts fast."""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -18,6 +16,9 @@ from journal.cli_parser import TEAM_COMMANDS, build_parser
 from journal.errors import DamagedJournalError, DaybookError, InputError, StorageError
 
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
     from journal.domain.entry import Entry, EntrySummary
     from journal.domain.filters import EntryFilter, Order
     from journal.paths import AppPaths

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # SQLite's INTEGER is 64-bit: no entry can have an id above this, and no limit need be larger.
 MAX_ID = 2**63 - 1

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from journal import __version__, cli_crypto
 from journal.cli_input import date_text, entry_id, positive_int
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 TEAM_COMMANDS = ("team", "share", "unshare")  # journal.cli_team adds and runs them
 

@@ -10,13 +10,14 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from journal.cli_parser import TEAM_COMMANDS
 from journal.errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from journal.paths import AppPaths
     from journal.services.journal import Journal
 

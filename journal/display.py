@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from journal.errors import DaybookError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 # Qt platforms that need no display server.
 HEADLESS = frozenset(

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.errors import StorageError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 ENV_HOME = "DAYBOOK_HOME"
 DB_NAME = "journal.sqlite3"

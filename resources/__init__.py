@@ -1,0 +1,1 @@
+"""Icons, style sheets, templates and translations, installed as `daybook_resources`."""

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
+    from journal.storage.store import JournalStore
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -31,7 +38,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point HOME, the XDG folders and DAYBOOK_HOME at a fresh temporary folder."""
     home = tmp_path / "home"
     home.mkdir()
@@ -59,14 +66,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 @pytest.fixture
-def paths(isolated_home: Path):  # type: ignore[no-untyped-def]
+def paths(isolated_home: Path) -> AppPaths:
     from journal.paths import AppPaths
 
     return AppPaths(isolated_home)
 
 
 @pytest.fixture
-def store(paths):  # type: ignore[no-untyped-def]
+def store(paths: AppPaths) -> Iterator[JournalStore]:
     from journal.storage.store import JournalStore
 
     s = JournalStore.open(paths)
@@ -75,7 +82,7 @@ def store(paths):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def journal(paths):  # type: ignore[no-untyped-def]
+def journal(paths: AppPaths) -> Iterator[Journal]:
     from journal.services.journal import Journal
 
     j = Journal.open(paths)

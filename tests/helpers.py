@@ -7,11 +7,15 @@ import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from journal.paths import AppPaths
 
 
 @contextlib.contextmanager
@@ -35,7 +39,7 @@ def read_only(path: Path, mode: int = 0o500, restore: int = 0o700) -> Iterator[N
         subprocess.run(["umount", str(path)], check=True)
 
 
-def make_old_journal(paths: Any) -> None:
+def make_old_journal(paths: AppPaths) -> None:
     """A journal at schema 0001 (before entry kinds) holding one entry titled "Old"."""
     from journal.storage import db
     from journal.storage.migrate import upgrade

@@ -425,6 +425,12 @@ def build_journal(home: Path) -> None:
             day -= dt.timedelta(days=1 if i % 7 != 3 else 2)
 
 
+def _size(text: str) -> tuple[int, int]:
+    """'WIDTHxHEIGHT' as two numbers."""
+    width, height = (int(n) for n in text.lower().split("x"))
+    return width, height
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -456,9 +462,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     args.out = args.out or str(default_out(args))
-    insights_size = (
-        tuple(int(n) for n in args.insights_size.lower().split("x")) if args.insights_size else None
-    )
+    insights_size = _size(args.insights_size) if args.insights_size else None
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -673,7 +677,12 @@ def team_screenshot(app: Any, tmp: Path, settings: Any, qsettings: Any, out: Pat
             view.resize(1100, 760)
             loop = QEventLoop()
             view.pageShown.connect(loop.quit)
-            view.failedShown.connect(lambda message: (print(message), loop.quit()))
+
+            def failed(message: str) -> None:
+                print(message)
+                loop.quit()
+
+            view.failedShown.connect(failed)
             QTimer.singleShot(30_000, loop.quit)
             loop.exec()
             for _ in range(20):

@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 _NEWLINES = re.compile(r"\r\n?")
 _QUOTES = re.compile(r"(?:[ \t]*>[ ]?)*")

@@ -6,9 +6,12 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from journal.domain.entry import Entry, EntrySummary, NewEntry
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from journal.domain.entry import Entry, EntrySummary, NewEntry
 
 Order = Literal["newest", "relevance"]
 

@@ -22,9 +22,11 @@ like a built-in one replaces it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
 
 FREE_TEXT = ""  # the key of text that stands under no question heading
 _HEADING = re.compile(r"##[ \t]+(.*)")

@@ -23,12 +23,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from journal.domain.dates import parse_period, shown
 from journal.domain.tags import normalize_tag, unique_tags
 from journal.errors import InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 # Control characters (NUL ends an FTS5 string early) and lone surrogates (not encodable as
 # UTF-8, so SQLite cannot even be handed them) are removed from the text before anything else.

@@ -9,11 +9,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from journal.domain.entry import Entry
 from journal.domain.prompts import answer_matching, next_step_answer
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from journal.domain.entry import Entry
 
 ONE_DAY = dt.timedelta(days=1)
 # The "what did I learn" question of a set: the first one that says learn (or Sense:).

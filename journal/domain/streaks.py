@@ -9,10 +9,13 @@ History is judged by today's schedule.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from journal.domain.schedule import Schedule
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from journal.domain.schedule import Schedule
 
 ONE_DAY = dt.timedelta(days=1)
 CATCH_UP_LIMIT = 5

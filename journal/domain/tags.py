@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from journal.domain.blocks import Reading
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 # A #tag starts with a letter and is not part of a word, a URL fragment, an HTML entity or
 # a Markdown heading ("# Title" has a space after the hash).
 _HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")

@@ -52,7 +52,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from journal.domain.attachments import SCHEME, Attachment, references
 from journal.domain.entry import MAX_ENTRY_CHARS, Entry, NewEntry, entry_problem
@@ -61,6 +61,9 @@ from journal.errors import ImportFormatError, InputError
 from journal.importers.json_fields import FieldError, string_list, text_field
 from journal.importers.json_fields import kind as kind_of
 from journal.importers.json_stream import Document, JsonStreamError, iter_entries
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
 FORMAT_NAME = "daybook"
 FORMAT_VERSION = 2

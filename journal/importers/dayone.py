@@ -27,8 +27,7 @@ import re
 import zipfile
 import zlib
 import zoneinfo
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.parsers.expat import ExpatError
 
 from journal.domain.attachments import MAX_INPUT_BYTES, Attachment, image_markdown
@@ -44,6 +43,10 @@ from journal.importers.files import (
     stays_inside,
 )
 from journal.importers.json_stream import Document, JsonStreamError, iter_entries
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
 _MOMENT = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:/*[^)\s]*\)[ \t]*\n?")
 _HEADING = re.compile(r"#[ \t]+(.+?)[ \t#]*")

@@ -11,12 +11,14 @@ from __future__ import annotations
 import io
 import os
 import stat
-from collections.abc import Iterator
-from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from journal.domain.entry import MAX_ENTRY_CHARS, MAX_ENTRY_TEXT
 from journal.errors import ImportFormatError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 # The longest line read from a line-based file (jrnl, JSON lines): one entry and its markup.
 MAX_LINE_CHARS = 2 * MAX_ENTRY_CHARS

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from journal.domain.entry import (
     MAX_ENTRY_CHARS,
@@ -23,6 +23,9 @@ from journal.domain.entry import (
 )
 from journal.domain.tags import hashtags, unique_tags
 from journal.errors import ImportFormatError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 DEFAULT_TIME_FORMAT = "%Y-%m-%d %H:%M"
 

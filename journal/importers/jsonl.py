@@ -20,12 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from journal.domain.entry import NewEntry, content_uid, entry_problem
 from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
 from journal.importers.json_fields import FieldError, kind, string_list, text_field
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?")

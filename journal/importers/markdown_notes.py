@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -29,6 +29,9 @@ from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
 from journal.importers.files import link_note, read_document, stays_inside
 from journal.importers.images import LocalImages
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DEFAULT_NAME_FORMAT = "%Y-%m-%d"
 SUFFIXES = (".md", ".markdown")

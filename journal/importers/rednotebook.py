@@ -1,4 +1,4 @@
-"""Read a RedNotebook journal: its data folder of ``YYYY-MM.txt`` month files.
+r"""Read a RedNotebook journal: its data folder of ``YYYY-MM.txt`` month files.
 
 Each month file is YAML written by RedNotebook with PyYAML's ``safe_dump``: a mapping from
 day number to the day's content, ``{text: ..., Category: {entry: null}, tag: null}``::
@@ -6,7 +6,7 @@ day number to the day's content, ``{text: ..., Category: {entry: null}, tag: nul
     5: {text: 'Shipped the release. #work'}
     17:
       Work: {Reviewed the API: null}
-      text: "= Retro =\\nWhat went well..."
+      text: "= Retro =\nWhat went well..."
 
 RedNotebook writes flow or block style, plain, quoted or folded strings depending on the
 PyYAML version and the text, so the file is read with PyYAML's safe loader rather than a
@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -41,6 +41,10 @@ from journal.domain.tags import unique_tags
 from journal.errors import ImportFormatError
 from journal.importers.files import link_note, read_document, stays_inside
 from journal.importers.images import LocalImages, local_path
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 _MONTH_FILE = re.compile(r"([0-9]{4})-([0-9]{2})\.txt")
 

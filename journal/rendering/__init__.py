@@ -1,0 +1,1 @@
+"""Markdown to sanitized HTML, code highlighting, images and the export documents."""

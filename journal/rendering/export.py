@@ -12,14 +12,18 @@ import json
 import re
 import string
 import unicodedata
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from journal.domain.blocks import read as read_blocks
 from journal.domain.blocks import split_lines
-from journal.domain.entry import Entry
 from journal.rendering.markdown import MarkdownRenderer, pygments_css
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from journal.domain.entry import Entry
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CSP = (

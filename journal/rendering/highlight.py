@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
 from markdown.extensions import Extension
@@ -21,6 +20,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 if TYPE_CHECKING:
+    import xml.etree.ElementTree as etree
+
     from markdown import Markdown
     from pygments.lexer import Lexer
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from journal.domain.attachments import REFERENCE, Attachment
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 FOLDER = "attachments"
 # As `journal.rendering.markdown.sanitize(..., attachments=True)` writes them.

@@ -14,10 +14,13 @@ import html
 import re
 import secrets
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.domain.attachments import SCHEME
 from journal.domain.blocks import read as read_blocks
+
+if TYPE_CHECKING:
+    from markdown.extensions import Extension
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -85,7 +88,6 @@ class MarkdownRenderer:
         its extensions costs ~0.2 s, which plain prose never needs). Use under `_lock`."""
         if self._parser is None:
             import markdown
-            from markdown.extensions import Extension
             from markdown.extensions.fenced_code import FencedCodeExtension
             from markdown.extensions.md_in_html import MarkdownInHtmlExtension
             from markdown.extensions.sane_lists import SaneListExtension

@@ -6,14 +6,15 @@ a refused file leaves the journal as it was.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.attachments import Attachment, image_markdown
 from journal.importers.images import prepare_image, read_image_file
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from journal.domain.entry import Entry
     from journal.services.export import ImageLookup
     from journal.services.journal import Journal

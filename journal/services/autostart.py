@@ -1,9 +1,9 @@
-"""Start on login: one setting, three mechanisms behind `set_autostart` / `autostart_enabled`.
+r"""Start on login: one setting, three mechanisms behind `set_autostart` / `autostart_enabled`.
 
 - Linux and other XDG desktops: `$XDG_CONFIG_HOME/autostart/daybook.desktop` (default
   `~/.config`). Turning it off removes that file; if the system also installs one (in
   `$XDG_CONFIG_DIRS/autostart`, default `/etc/xdg`), a user file with `Hidden=true` masks it.
-- Windows: the value "Daybook" under `HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run`.
+- Windows: the value "Daybook" under `HKCU\Software\Microsoft\Windows\CurrentVersion\Run`.
 - macOS: the LaunchAgent `~/Library/LaunchAgents/org.daybook.Daybook.plist` (RunAtLoad).
 
 The state on disk (or in the registry) is the only truth: there is no settings field to
@@ -26,11 +26,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from journal.errors import DaybookError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 APP_ID = "daybook"
 DESKTOP_FILE = f"{APP_ID}.desktop"

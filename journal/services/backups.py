@@ -13,12 +13,13 @@ import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.retention import to_keep
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from journal.services.journal import Journal
     from journal.storage.store import JournalStore
 

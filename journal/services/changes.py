@@ -9,11 +9,13 @@ own thread (journal/ui does, through a queued Qt signal).
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 Kind = Literal["added", "updated", "trashed", "restored", "purged", "imported", "replaced",
                "external"]  # fmt: skip

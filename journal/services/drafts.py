@@ -13,13 +13,15 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.domain.entry import is_empty
 from journal.errors import StorageError
 from journal.fileio import atomic_write
 from journal.paths import AppPaths, ensure_private_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FORMAT_VERSION = 1
 _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")

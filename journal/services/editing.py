@@ -7,10 +7,13 @@ import shlex
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.domain.entry import MAX_ENTRY_CHARS, Entry, oversize
 from journal.errors import InputError
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
 
 HEADER_END = "---"
 

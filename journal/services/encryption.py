@@ -15,9 +15,9 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 from journal.errors import DaybookError, InputError, WrongPassphraseError
-from journal.paths import AppPaths
 
 if TYPE_CHECKING:
+    from journal.paths import AppPaths
     from journal.services.journal import Journal
 
 KEYRING_SERVICE = "Daybook"

@@ -21,9 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.blocks import read as read_blocks
-from journal.domain.entry import Entry
 from journal.domain.filters import EntryFilter
-from journal.domain.query import SearchQuery
 from journal.domain.tags import private_only_tags
 from journal.errors import DaybookError, InputError, NotFoundError
 from journal.fileio import fsync_dir, new_file, output_target, publish, write_through
@@ -34,6 +32,8 @@ from journal.services.export_formats import (  # the table lives apart: the CLI 
 
 if TYPE_CHECKING:
     from journal.domain.attachments import Attachment
+    from journal.domain.entry import Entry
+    from journal.domain.query import SearchQuery
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.journal import Journal
 

@@ -1,6 +1,6 @@
 """The export formats, in one table: the command line's --format choices and help, the
-format a file name implies, the suffix a save dialog proposes. (The dialog's own choices,
-which add the week notes, are `export_options.DIALOG_FORMATS`, built on these.)
+format a file name implies, the suffix a save dialog proposes. The dialog's own choices,
+which add the week notes, are `export_options.DIALOG_FORMATS`, built on these.
 
 Kept apart from `services.export` so that the command line's parser reads it without
 loading the exporter (which cost `daybook list` ~40 ms at every start).
@@ -9,8 +9,10 @@ loading the exporter (which cost `daybook list` ~40 ms at every start).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 Format = Literal["markdown", "html", "json", "pdf"]
 

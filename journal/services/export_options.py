@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from journal.domain.filters import EntryFilter
 from journal.services.export import ExportOptions
-from journal.services.export_formats import Format
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from journal.services.export_formats import Format
 
 PRESETS = ("today", "this_week", "last_week", "this_month", "all", "custom")
 # The export dialog's format choices: (key, label, file format, week notes). Labels are

@@ -19,9 +19,9 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from journal.errors import DamagedJournalError, InputError, StorageError
-from journal.paths import AppPaths
 
 if TYPE_CHECKING:
+    from journal.paths import AppPaths
     from journal.storage.cipher import Key
     from journal.storage.store import JournalStore
 

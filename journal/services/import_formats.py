@@ -8,13 +8,15 @@ Readers are imported only when their format is used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
-from journal.domain.attachments import Attachment
-from journal.domain.entry import NewEntry
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+
+    from journal.domain.attachments import Attachment
+    from journal.domain.entry import NewEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,8 @@ class ImportSource:
 
 @dataclass(frozen=True, slots=True)
 class ImportFormat:
+    """One import format: its names, what the dialog asks for, and the reader that parses it."""
+
     name: str  # as typed on the command line
     label: str  # in the import dialog
     reads: str  # one phrase for the command line's help

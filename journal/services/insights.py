@@ -7,8 +7,7 @@ yesterday), through `PromptService`.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from journal.domain.entry import EntrySummary, local_now
 from journal.domain.filters import EntryFilter
@@ -23,9 +22,14 @@ from journal.domain.stats import (
     year_span,
 )
 from journal.domain.streaks import Streak, streak
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService, local_zone
-from journal.settings import Settings
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from journal.services.journal import Journal
+    from journal.settings import Settings
 
 TOP_TAGS = 10
 ON_THIS_DAY_LIMIT = 50

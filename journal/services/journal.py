@@ -9,8 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from journal.domain.entry import (
@@ -27,12 +25,15 @@ from journal.domain.entry import (
 )
 from journal.domain.query import SearchQuery, parse_query
 from journal.errors import DaybookError, InputError, NotFoundError, StorageError
-from journal.paths import AppPaths
 from journal.services.changes import Change, ChangeFeed, Kind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from pathlib import Path
+
     from journal.domain.attachments import Attachment
     from journal.domain.filters import Cursor, EntryFilter, ImportReport, Order
+    from journal.paths import AppPaths
     from journal.storage.store import JournalStore
 
 

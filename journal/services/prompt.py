@@ -32,8 +32,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from journal.domain.entry import Entry, local_now
@@ -60,8 +60,12 @@ from journal.domain.schedule import (
 from journal.domain.streaks import CATCH_UP_LIMIT, Streak, missed_days, streak
 from journal.errors import InputError, NotFoundError
 from journal.fileio import atomic_write
-from journal.services.journal import Journal
-from journal.settings import Settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection, Mapping, Sequence
+
+    from journal.services.journal import Journal
+    from journal.settings import Settings
 
 PROMPT_KIND = "prompt"
 ONE_DAY = dt.timedelta(days=1)

@@ -15,12 +15,14 @@ import contextlib
 import locale
 import os
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from journal.fileio import atomic_write
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
 WORD_LIST_NAME = "words.txt"  # the personal word list, in the data folder
 SUGGESTIONS = 6
@@ -67,6 +69,8 @@ def prose_words(line: str) -> Iterator[tuple[int, int, str]]:
 
 @dataclass(frozen=True, slots=True)
 class Language:
+    """A spelling language Enchant knows of, and whether a dictionary for it is installed."""
+
     tag: str  # Enchant's tag: en_US, de_DE, pt_BR
     available: bool
 

@@ -12,13 +12,14 @@ SQLAlchemy or psycopg is imported until one of those runs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from journal.errors import DaybookError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.domain.entry import Entry
     from journal.services.journal import Journal
     from journal.team.sharing import SyncReport

@@ -1,0 +1,1 @@
+"""The journal file: SQLite with its full-text index, attachments, backups and encryption."""

@@ -5,16 +5,20 @@ Plain sqlite3 like the rest of the run-time store; `JournalStore.attachments` ha
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.domain.attachments import REFERENCE, Attachment
 from journal.domain.entry import local_now
 from journal.domain.filters import to_utc
 from journal.storage import db
-from journal.storage.db import Engine
 from journal.storage.sql import ts
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Iterable, Sequence
+    from pathlib import Path
+
+    from journal.storage.db import Engine
 
 _COLUMNS = "sha256, data, mime, width, height"
 

@@ -6,14 +6,17 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import sqlite3
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.errors import DamagedJournalError, StorageError
 from journal.fileio import fsync_dir, publish
 from journal.storage import cipher
 from journal.storage.cipher import ERRORS, SQLITE_HEADER, Key, connect
 from journal.storage.db import reading_uri
+
+if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
 
 
 def backup_file(source: Path, target: Path, replace: bool = True, key: Key | None = None) -> Path:

@@ -37,10 +37,8 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.errors import (
     EncryptionUnavailableError,
@@ -48,6 +46,10 @@ from journal.errors import (
     StorageError,
     WrongPassphraseError,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SALT_BYTES = 16

@@ -16,12 +16,15 @@ import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.errors import DamagedJournalError, StorageError
 from journal.storage import cipher
 from journal.storage.cipher import ERRORS, SQLITE_HEADER, Key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 try:
     import fcntl
@@ -284,8 +287,8 @@ class ProcessLock:
 
 
 def in_use_by_this_process(path: Path, besides: Engine) -> bool:
-    """Whether an engine of this process other than `besides` has `path` open. (Another
-    SQLite library in the same process, like SQLCipher's, cannot see its locks.)"""
+    """Whether an engine of this process other than `besides` has `path` open. Another
+    SQLite library in the same process, like SQLCipher's, cannot see its locks."""
     key = os.path.normcase(os.path.realpath(path))
     return any(
         e is not besides and e.in_use and os.path.normcase(os.path.realpath(e.path)) == key

@@ -7,9 +7,7 @@ an up-to-date journal costs one query and no SQLAlchemy import.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +15,9 @@ from journal.storage.cipher import ERRORS
 from journal.storage.db import Engine, exclusive_writer
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Iterator
+
     from sqlalchemy import Connection
 
 SCHEMA_HEAD = "0008"

@@ -28,6 +28,8 @@ NAMING = {
 
 
 class Base(DeclarativeBase):
+    """The schema's declarative base, with constraint names fixed so migrations can name them."""
+
     metadata = MetaData(naming_convention=NAMING)
 
 
@@ -74,6 +76,8 @@ class TagRow(Base):
 
 
 class EntryTagRow(Base):
+    """Which tags an entry has: one row per entry and tag."""
+
     __tablename__ = "entry_tags"
 
     entry_id: Mapped[int] = mapped_column(

@@ -12,7 +12,6 @@ with its snapshot's fingerprint) or taken out of it (an unshare).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -20,6 +19,8 @@ from journal.domain.backoff import next_attempt
 from journal.storage import db
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.storage.store import JournalStore
 
 Action = Literal["share", "unshare"]
@@ -27,6 +28,8 @@ Action = Literal["share", "unshare"]
 
 @dataclass(frozen=True, slots=True)
 class Pending:
+    """A share or unshare waiting in the outbox, with its attempts so far and the last error."""
+
     id: int
     team: str
     entry_uid: str

@@ -8,7 +8,10 @@ in-memory FTS5 table built exactly like `entries_fts` (see migration 0001).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # Must stay the same as entries_fts's options (tests compare it with a real journal's).
 FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='2 3'"

@@ -14,14 +14,18 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal import cancel
 from journal.domain.entry import MARK_END, MARK_START, Entry, EntrySummary, NewEntry
 from journal.domain.filters import EntryFilter, from_utc, to_utc
-from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags, unique_tags
 from journal.storage.cipher import ERRORS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from journal.domain.query import SearchQuery
 
 # Relevance: BM25 with a title match worth five body matches and a tag match two.
 RANK = "bm25(entries_fts, 5.0, 1.0, 2.0)"

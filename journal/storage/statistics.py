@@ -6,12 +6,14 @@ under 100 ms on 100,000 entries. The store supplies `_query`.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.domain.entry import PREVIEW_CHARS, EntrySummary
 from journal.storage.sql import as_date, row_to_summary, summary_columns
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
 
 
 class JournalStatistics:

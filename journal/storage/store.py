@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal import cancel
@@ -40,13 +38,10 @@ from journal.domain.filters import (
     excerpt,
     to_utc,
 )
-from journal.domain.query import SearchQuery
 from journal.domain.tags import hashtags, private_only_tags
 from journal.errors import InputError, NotFoundError, StorageError
-from journal.paths import AppPaths
 from journal.storage import cipher, db
 from journal.storage.cipher import SQLITE_HEADER
-from journal.storage.db import Engine
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
 from journal.storage.sql import (
     DIRECT_SNIPPET_CHARS,
@@ -72,7 +67,13 @@ from journal.storage.sql import (
 from journal.storage.statistics import JournalStatistics
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from pathlib import Path
+
+    from journal.domain.query import SearchQuery
+    from journal.paths import AppPaths
     from journal.storage.attachments import AttachmentStore
+    from journal.storage.db import Engine
 
 # Entries per INSERT statement in imports (11 values each; SQLite allows 32,766).
 IMPORT_CHUNK = 500

@@ -7,7 +7,7 @@ headings containing "learn"), from the team copies, which are already filtered.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from journal.rendering.export import (
     WEEKDAYS,
@@ -16,7 +16,11 @@ from journal.rendering.export import (
     learned_sections,
     shift_headings,
 )
-from journal.team.store import SharedEntry
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from journal.team.store import SharedEntry
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:

@@ -7,11 +7,9 @@ outbox in the journal first, then `sync` sends the outbox while the server answe
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +19,9 @@ from journal.storage import outbox
 from journal.team.store import TeamError, TeamStore, TeamUnreachable, check_url, without_password
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
     from journal.paths import AppPaths
     from journal.services.journal import Journal
 
@@ -83,6 +84,8 @@ def resolve(paths: AppPaths, name: str | None) -> tuple[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class SyncReport:
+    """What a sync sent and what still waits in the outbox."""
+
     sent: int
     waiting: int
     error: str = ""  # why the rest waits, when it does

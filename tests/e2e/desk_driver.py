@@ -39,6 +39,8 @@ def say(**event: Any) -> None:
 
 
 class Clock:
+    """The wall clock the app sees: `before` seconds before the reminder, then running."""
+
     def __init__(self, before: float) -> None:
         self.start = time.monotonic()
         self.base = REMINDER - dt.timedelta(seconds=before)

@@ -17,12 +17,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 HERE = Path(__file__).parent
 SCREEN = (1280, 800)
@@ -42,7 +44,7 @@ def require_tools(*tools: str) -> None:
     pytest.skip(reason)
 
 
-def wait_for(condition: Callable[[], T], what: str, timeout: float = 90.0) -> T:
+def wait_for(condition: Callable[[], T | None], what: str, timeout: float = 90.0) -> T:
     """`condition()`'s first true value; fails naming `what` after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:
@@ -55,6 +57,8 @@ def wait_for(condition: Callable[[], T], what: str, timeout: float = 90.0) -> T:
 
 
 class Desktop:
+    """The processes of one test desktop under `root`, and the environment to reach them."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.processes: list[subprocess.Popen[Any]] = []
@@ -248,10 +252,13 @@ class Driver:
         out: IO[str] = self.process.stdout
         self.lines: queue.Queue[str] = queue.Queue()
         self.backlog: list[dict[str, Any]] = []
-        threading.Thread(
-            target=lambda: [self.lines.put(line) for line in out] + [self.lines.put("")],
-            daemon=True,
-        ).start()
+
+        def read_lines() -> None:
+            for line in out:
+                self.lines.put(line)
+            self.lines.put("")  # the end of the output
+
+        threading.Thread(target=read_lines, daemon=True).start()
 
     def next_event(self, kind: str, timeout: float = 60.0, **match: Any) -> dict[str, Any]:
         """The first event of `kind` matching `match`, the ones passed over kept for later
@@ -272,12 +279,12 @@ class Driver:
                 raise AssertionError(f"timed out waiting for {kind} {match}") from None
             if not line:
                 raise AssertionError(f"the app ended before {kind} {match}")
-            event = json.loads(line)
-            if event.get("event") == "error":
-                raise AssertionError(event["message"])
-            if fits(event):
-                return event
-            self.backlog.append(event)
+            received: dict[str, Any] = json.loads(line)
+            if received.get("event") == "error":
+                raise AssertionError(received["message"])
+            if fits(received):
+                return received
+            self.backlog.append(received)
 
     def forget(self) -> None:
         """Drop the events passed over so far (before waiting for what comes next)."""

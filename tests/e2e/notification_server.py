@@ -33,7 +33,12 @@ def main() -> int:
         return 1
     emitter = DBusAddress(PATH, interface=NAME)
     commands: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [commands.put(line) for line in sys.stdin], daemon=True).start()
+
+    def read_commands() -> None:
+        for line in sys.stdin:
+            commands.put(line)
+
+    threading.Thread(target=read_commands, daemon=True).start()
     log = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - open for the whole run
     print("ready", flush=True)
     next_id = 0
@@ -63,12 +68,12 @@ def main() -> int:
             reply = new_method_return(message, "ssss", ("recorder", "daybook-tests", "1", "1.2"))
         elif member == "Notify":
             app, replaces, icon, summary, body, acts, hints, timeout = message.body
-            number = replaces or next_id + 1
-            next_id = max(next_id, number)
+            notification: int = replaces or next_id + 1
+            next_id = max(next_id, notification)
             record(
                 {
                     "call": "Notify",
-                    "id": number,
+                    "id": notification,
                     "app": app,
                     "icon": icon,
                     "summary": summary,
@@ -78,7 +83,7 @@ def main() -> int:
                     "timeout": timeout,
                 }
             )
-            reply = new_method_return(message, "u", (number,))
+            reply = new_method_return(message, "u", (notification,))
         elif member == "CloseNotification":
             record({"call": "CloseNotification", "id": message.body[0]})
             reply = new_method_return(message)

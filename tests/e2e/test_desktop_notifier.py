@@ -5,14 +5,18 @@ when there is no service at all."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.ui.prompt import notify
 from tests.e2e.desktop import Desktop, desktop, require_tools, wait_for
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
 
 pytestmark = [pytest.mark.desktop]
 LABELS = {notify.DEFAULT: "Write now", notify.WRITE: "Write now", notify.SNOOZE: "Snooze 15 min"}
@@ -31,13 +35,13 @@ def bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desktop]:
         yield stack
 
 
-def _notifier(qtbot: Any) -> notify.DesktopNotifier:
+def _notifier(qtbot: QtBot) -> notify.DesktopNotifier:
     notifier = notify.DesktopNotifier(LABELS)
     return notifier
 
 
 @pytest.mark.parametrize("actions", [True, False])
-def test_actions_only_where_the_server_has_them(bus: Desktop, qtbot: Any, actions: bool) -> None:
+def test_actions_only_where_the_server_has_them(bus: Desktop, qtbot: QtBot, actions: bool) -> None:
     bus.start_recorder(actions=actions)
     notifier = _notifier(qtbot)
     with qtbot.waitSignal(notifier.shown, timeout=10_000) as shown:
@@ -59,7 +63,9 @@ def test_actions_only_where_the_server_has_them(bus: Desktop, qtbot: Any, action
     assert bus.notifications()[1] == {"call": "CloseNotification", "id": number}
 
 
-def test_the_chosen_action_comes_back_and_others_ids_are_ignored(bus: Desktop, qtbot: Any) -> None:
+def test_the_chosen_action_comes_back_and_others_ids_are_ignored(
+    bus: Desktop, qtbot: QtBot
+) -> None:
     bus.start_recorder()
     notifier = _notifier(qtbot)
     with qtbot.waitSignal(notifier.shown, timeout=10_000) as shown:
@@ -73,13 +79,13 @@ def test_the_chosen_action_comes_back_and_others_ids_are_ignored(bus: Desktop, q
     wait_for(lambda: bus.notifications()[1:], "CloseNotification")
 
 
-def test_no_service_says_so(bus: Desktop, qtbot: Any) -> None:
+def test_no_service_says_so(bus: Desktop, qtbot: QtBot) -> None:
     notifier = _notifier(qtbot)  # nobody owns org.freedesktop.Notifications on this bus
     with qtbot.waitSignal(notifier.unavailable, timeout=20_000):
         notifier.show("Time for today's reflection", "")
 
 
-def test_no_bus_says_so(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_bus_says_so(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + os.devnull + "-no-bus")
     notifier = _notifier(qtbot)
     with qtbot.waitSignal(notifier.unavailable, timeout=10_000):

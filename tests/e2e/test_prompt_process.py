@@ -7,11 +7,14 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.domain.prompts import DEFAULT_SET
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 WORK, LEARN, NEXT = DEFAULT_SET.questions
 

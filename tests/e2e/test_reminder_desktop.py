@@ -8,11 +8,14 @@ keyboard, the attention hint) and through the notification service's own record 
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.e2e.desktop import SCREEN, Desktop, Driver, desktop, require_tools, wait_for
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]
 BEFORE_S = 4.0  # the app starts this long before 17:30
@@ -116,7 +119,8 @@ def test_the_reminder_on_a_real_desktop(tmp_path: Path, tray: bool) -> None:
         )
         if tray:
             assert "Today's reflection is waiting" in app.ask("tooltip")["tooltip"]
-        app.process.stdin.close()  # type: ignore[union-attr]
+        assert app.process.stdin is not None
+        app.process.stdin.close()
         assert app.process.wait(timeout=30) == 0
 
 
@@ -138,13 +142,13 @@ def test_a_real_notification_daemon_gets_the_reminder(tmp_path: Path) -> None:
         )
         stack.screenshot("reminder-dunst")
         stack.run("dunstctl", "close-all")  # history holds the notifications once closed
-        history = wait_for(
-            lambda: (
-                "Time for today" in stack.run("dunstctl", "history")
-                and stack.run("dunstctl", "history")
-            ),
-            "dunst's history",
-        )
+
+        def history_with_reminder() -> str | None:
+            history = stack.run("dunstctl", "history")
+            return history if "Time for today" in history else None
+
+        history = wait_for(history_with_reminder, "dunst's history")
         assert '"Daybook"' in history
-        app.process.stdin.close()  # type: ignore[union-attr]
+        assert app.process.stdin is not None
+        app.process.stdin.close()
         assert app.process.wait(timeout=30) == 0

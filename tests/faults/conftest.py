@@ -14,6 +14,8 @@ import pytest
 
 @dataclass
 class FaultRow:
+    """One line of the fault table."""
+
     fault: str
     tried: int
     lost: int

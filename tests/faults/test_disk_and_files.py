@@ -9,17 +9,15 @@ timeout (test_store `test_locked_database_gives_a_clear_error`, test_cli
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import io
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -29,6 +27,11 @@ from journal.errors import StorageError
 from journal.paths import AppPaths
 from journal.storage.store import JournalStore
 from tests.helpers import read_only
+
+if TYPE_CHECKING:
+    import contextlib
+    import sqlite3
+    from collections.abc import Callable, Iterator
 
 pytestmark = pytest.mark.faults
 

@@ -21,14 +21,17 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.paths import AppPaths
 from journal.storage.sql import fts_problems
 from journal.storage.store import JournalStore
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 pytestmark = [
     pytest.mark.faults,

@@ -17,14 +17,18 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from journal.errors import WrongPassphraseError
 from journal.paths import AppPaths
 from journal.services.journal import Journal
 from journal.storage import cipher, convert
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 pytestmark = [
     pytest.mark.faults,
@@ -72,7 +76,7 @@ def _open(paths: AppPaths) -> Journal:
             try:
                 cipher.unlock(paths.database, passphrase)
                 break
-            except cipher.WrongPassphraseError:
+            except WrongPassphraseError:
                 continue
         else:
             raise AssertionError("the encrypted journal opens with neither passphrase")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.team.pgcluster import ADMIN, ADMIN_PASSWORD, Cluster, find_bin
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _names = itertools.count(1)
 

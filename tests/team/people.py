@@ -6,14 +6,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 
 from journal.cli import main
 from tests.team.conftest import TeamDb, new_cluster
-from tests.team.pgcluster import Cluster
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from tests.team.pgcluster import Cluster
 
 NO_PASSWORD = "<no PGPASSWORD>"  # run(..., password=NO_PASSWORD): PGPASSWORD unset
 
@@ -124,7 +128,7 @@ class SilentServer:
         self.port = self.sock.getsockname()[1]
         self.connected = threading.Event()
         self.refuse_tls = refuse_tls
-        self.held: list[object] = []
+        self.held: list[socket.socket] = []
         threading.Thread(target=self._serve, daemon=True).start()
 
     def _serve(self) -> None:
@@ -142,4 +146,4 @@ class SilentServer:
     def close(self) -> None:
         self.sock.close()
         for conn in self.held:
-            conn.close()  # type: ignore[attr-defined]
+            conn.close()

@@ -6,11 +6,11 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
 
-from tests.team.conftest import TeamDb
 from tests.team.people import (
     Person,
     SilentServer,
@@ -20,6 +20,9 @@ from tests.team.people import (
     team_json,
 )
 from tests.team.pgcluster import ADMIN, ADMIN_PASSWORD
+
+if TYPE_CHECKING:
+    from tests.team.conftest import TeamDb
 
 
 def test_setup_is_idempotent_and_builds_the_schema_with_row_level_security(

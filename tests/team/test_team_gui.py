@@ -4,17 +4,21 @@ Team…, the outbox in the status bar, the reader's "Shared in" and the offer af
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
 from journal.paths import AppPaths
-from tests.team.conftest import TeamDb
 from tests.team.people import Person, SilentServer, own_server, team_json
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from pathlib import Path
+
+    from journal.domain.entry import Entry
+    from tests.team.conftest import TeamDb
 
 WAIT_MS = 30_000
 
@@ -86,7 +90,8 @@ def open_view(window: Any, qtbot: Any) -> Any:
 def reload_and_wait(view: Any, qtbot: Any, change: Any) -> list[Any]:
     with qtbot.waitSignal(view.pageShown, timeout=WAIT_MS):
         change()
-    return view.entries()
+    entries: list[Any] = view.entries()
+    return entries
 
 
 def test_the_team_view_shows_everyone_newest_first_and_filters_on_the_server(
@@ -249,11 +254,12 @@ def test_share_with_team_from_the_main_window(
     second = alice.add("second lesson\n\n```private\nSECRET-91\n```", "--date", "2026-11-21")
     private = alice.add("private one", "--private", "--date", "2026-11-22")
     asked: list[tuple[int, str]] = []
-    monkeypatch.setattr(
-        team_flow,
-        "confirm_share",
-        lambda _p, entries, name: asked.append((len(entries), name)) or True,
-    )
+
+    def confirm(_parent: object, entries: Sequence[object], name: str) -> bool:
+        asked.append((len(entries), name))
+        return True
+
+    monkeypatch.setattr(team_flow, "confirm_share", confirm)
     window = app_as(alice)
     flow = window.team_controller
     assert not flow.status_label.isVisible()
@@ -334,11 +340,12 @@ def test_editing_a_shared_entry_offers_to_update_the_team_copy(
     other = alice.add("never shared", "--date", "2026-11-19")
     assert alice("share", str(entry_id))[0] == 0
     offers: list[tuple[int, list[str]]] = []
-    monkeypatch.setattr(
-        team_flow,
-        "ask_update_copies",
-        lambda _p, entry, teams: offers.append((entry.id, list(teams))) or accept,
-    )
+
+    def offer(_parent: object, entry: Entry, teams: Sequence[str]) -> bool:
+        offers.append((entry.id, list(teams)))
+        return accept
+
+    monkeypatch.setattr(team_flow, "ask_update_copies", offer)
     window = app_as(alice)
     flow = window.team_controller
 

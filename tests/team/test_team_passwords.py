@@ -4,9 +4,7 @@ stopped server (both against a real PostgreSQL server)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import keyring
 import pytest
@@ -14,8 +12,13 @@ import pytest
 from journal.domain.backoff import FIRST_DELAY
 from journal.storage import outbox
 from tests.fake_keyring import MemoryKeyring
-from tests.team.conftest import TeamDb
 from tests.team.people import NO_PASSWORD, Person, one_line_error, own_server, team_json
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from tests.team.conftest import TeamDb
 
 
 class BrokenKeyring(MemoryKeyring):

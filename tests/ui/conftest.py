@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication, QMenu
+    from pytestqt.qtbot import QtBot
+
+    from journal.domain.entry import EntrySummary
+    from journal.services.journal import Journal
+    from journal.ui.editor.editor import EntryEditor
+    from journal.ui.main.main_window import MainWindow
+
+    # The make_window fixture: make_window(journal, page_size=200) -> a shown main window.
+    MakeWindow = Callable[..., MainWindow]
 
 pytest.importorskip("PySide6.QtWidgets")
 
@@ -28,7 +41,7 @@ def english_desktop() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def no_translator_left(qapp: Any) -> Iterator[None]:
+def no_translator_left(qapp: QApplication) -> Iterator[None]:
     """Each test starts in English: translators a test's app installed are taken out."""
     yield
     from PySide6.QtCore import QLocale
@@ -66,7 +79,7 @@ def qsettings(tmp_path: Path) -> Any:
     return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
 
 
-def add_entries(journal: Any, count: int, start: dt.date = dt.date(2026, 11, 20)) -> None:
+def add_entries(journal: Journal, count: int, start: dt.date = dt.date(2026, 11, 20)) -> None:
     """`count` entries, one a day going back from `start`, in one transaction."""
     from journal.domain.entry import NewEntry
 
@@ -89,15 +102,15 @@ def add_entries(journal: Any, count: int, start: dt.date = dt.date(2026, 11, 20)
 
 @pytest.fixture
 def make_window(
-    qtbot: Any, qapp: Any, qsettings: Any, errors: list[BaseException]
-) -> Iterator[Any]:
+    qtbot: QtBot, qapp: QApplication, qsettings: Any, errors: list[BaseException]
+) -> Iterator[MakeWindow]:
     """Build main windows the way the app does (editor, wiring); closed at the end."""
     from journal.app import build_window
     from journal.settings import Settings
 
-    windows: list[Any] = []
+    windows: list[MainWindow] = []
 
-    def make(journal: Any, page_size: int = 200) -> Any:
+    def make(journal: Journal, page_size: int = 200) -> MainWindow:
         window = build_window(qapp, journal, Settings(), qsettings, page_size=page_size)
         qtbot.addWidget(window)
         window.show()
@@ -115,14 +128,14 @@ def make_window(
 
 
 @pytest.fixture
-def make_desk_live(qapp: Any, make_window: Any, qsettings: Any) -> Iterator[Any]:
+def make_desk_live(qapp: QApplication, make_window: MakeWindow, qsettings: Any) -> Iterator[Any]:
     """Build a main window with its reminder desk (no tray), as the app wires them."""
     from journal.app import build_reminders
     from journal.settings import Settings
 
     desks: list[Any] = []
 
-    def make(journal: Any) -> Any:
+    def make(journal: Journal) -> Any:
         window = make_window(journal)
         desk = build_reminders(qapp, window, journal, Settings(), qsettings, tray=False)
         desks.append(desk)
@@ -133,3 +146,27 @@ def make_desk_live(qapp: Any, make_window: Any, qsettings: Any) -> Iterator[Any]
         desk.dispose()
         desk.deleteLater()
     qapp.setQuitOnLastWindowClosed(True)
+
+
+def current_entry(window: MainWindow) -> EntrySummary:
+    """The entry selected in the window's timeline; fails the test when there is none."""
+    entry = window.panes.timeline.current_entry()
+    assert entry is not None, "no entry is selected"
+    return entry
+
+
+def editor_of(window: MainWindow) -> EntryEditor:
+    """The window's editor, which the app builds as an EntryEditor."""
+    from journal.ui.editor.editor import EntryEditor
+
+    assert isinstance(window.panes.editor, EntryEditor)
+    return window.panes.editor
+
+
+def menu_of(window: MainWindow, index: int) -> QMenu:
+    """The menu bar's menu at `index` (0: File)."""
+    from PySide6.QtWidgets import QMenu
+
+    menu = window.menuBar().actions()[index].menu()
+    assert isinstance(menu, QMenu)
+    return menu

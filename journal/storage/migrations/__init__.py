@@ -1,0 +1,1 @@
+"""The Alembic environment that upgrades the journal file's schema."""

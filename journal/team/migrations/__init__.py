@@ -1,0 +1,1 @@
+"""The Alembic environment that upgrades the team server's schema."""

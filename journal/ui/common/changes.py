@@ -10,7 +10,6 @@ found by `poll()`, which the window calls when it is activated and a slow timer 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,8 @@ from journal.errors import DaybookError
 from journal.services.changes import Change
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from journal.services.journal import Journal
 
 POLL_MS = 5000  # how often another process's writes are looked for (one PRAGMA)

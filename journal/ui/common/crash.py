@@ -9,12 +9,10 @@ that something went wrong, where the log is, and offers to copy the details.
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import sys
 import threading
-from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -23,6 +21,10 @@ from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from journal.paths import AppPaths, ensure_private_dir
+
+if TYPE_CHECKING:
+    import io
+    from collections.abc import Callable, Mapping
 
 if sys.version_info >= (3, 12):
     from typing import override

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -39,6 +38,9 @@ else:  # read before the window's first paint: typing_extensions would cost ~5 m
 
 
 from journal.ui.common.wording import tr
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 log = logging.getLogger(__name__)
 

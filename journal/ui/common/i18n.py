@@ -9,10 +9,13 @@ UI formats dates and numbers with (`journal.ui.common.wording`); exports stay lo
 
 from __future__ import annotations
 
-import datetime as dt
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 # The languages a user can choose, besides "system", with their names in their own language
 # (shown as such in Settings, whatever the interface language).
@@ -40,7 +43,7 @@ def system_locale() -> QLocale:
 
 
 def install(app: QCoreApplication, language: str, system: QLocale | None = None) -> QLocale:
-    """Install the translators for `language` (replacing any install() made before) and make
+    """Install the translators for `language` (replacing any installed before) and make
     its locale QLocale's default; returns that locale.
 
     Qt's own translation (standard buttons and dialogs) is installed in the language

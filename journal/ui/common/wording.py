@@ -22,7 +22,7 @@ def tr(text: str) -> str:
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark `text` for lupdate where it is defined (a table); tr() it where it is shown.
-    (Qt's own returns an untyped object; lupdate reads this one by its name.)"""
+    Qt's own returns an untyped object; lupdate reads this one by its name."""
     return text
 
 

@@ -8,13 +8,15 @@ stopped that way reports `failed` with `Cancelled`, which a `TaskSet` does not p
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from journal.cancel import Cancelled, CancelToken, cancellable
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class Task(QObject):

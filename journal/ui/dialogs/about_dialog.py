@@ -3,6 +3,8 @@ a bug report needs, with buttons to open the data folder and to copy it all as t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import (
 from journal import APP_NAME
 from journal.about import APP_ID, about_info, about_text, icon_files
 from journal.errors import DaybookError
-from journal.paths import AppPaths
 from journal.ui.common.errors import ErrorDialog
 from journal.ui.common.wording import tr
+
+if TYPE_CHECKING:
+    from journal.paths import AppPaths
 
 ICON_SIZE = 64
 COPIED_MS = 2000  # how long the Copy button says "Copied"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -28,10 +28,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from journal.domain.stats import MonthTags
 from journal.ui.common import wording
 from journal.ui.common.i18n import month_year, number, short_day, short_month, weekday
 from journal.ui.common.theme import legible, mix
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from journal.domain.stats import MonthTags
 
 if sys.version_info >= (3, 12):
     from typing import override

@@ -14,7 +14,6 @@ import dataclasses
 import datetime as dt
 import sys
 import threading
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +54,6 @@ from journal.services.export import (
     write_images,
 )
 from journal.services.export_formats import SUFFIXES
-from journal.services.journal import Journal
 from journal.ui.common import wording
 from journal.ui.common.busy import BusyIndicator
 from journal.ui.common.errors import ErrorDialog, message_box
@@ -75,7 +73,11 @@ from journal.ui.dialogs.export_preview import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from PySide6.QtPrintSupport import QPrinter
+
+    from journal.services.journal import Journal
 
 if sys.version_info >= (3, 12):
     from typing import override

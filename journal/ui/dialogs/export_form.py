@@ -4,9 +4,8 @@ they change; the dialog builds the preview from them."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QDate,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services.export import ExportOptions
 from journal.services.export_options import (
     DIALOG_FORMATS,
     FORMAT_KEYS,
@@ -41,6 +39,12 @@ from journal.services.export_options import (
 )
 from journal.ui.common import wording
 from journal.ui.common.wording import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from journal.services.export import ExportOptions
 
 SELECTED = "selected"  # the range choice "Selected (N)": the entries picked in the timeline
 

@@ -9,8 +9,8 @@ there is nothing to show. A big export is previewed in two steps: its first entr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QPalette
@@ -26,13 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from journal import cancel
-from journal.domain.entry import Entry
 from journal.errors import InputError
 from journal.rendering.markdown import PRIVATE_BOX, MarkdownRenderer
 from journal.services.export import ExportOptions, ExportResult, choose_entries, render_export
-from journal.services.journal import Journal
 from journal.ui.common.wording import tr
 from journal.ui.timeline.reader import SAFE_SCHEMES, add_lock_image, private_box
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from journal.domain.entry import Entry
+    from journal.services.journal import Journal
 
 RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the first part
 PREVIEW_HEAD = 30  # entries in a preview's first step (shown at once, then the whole)

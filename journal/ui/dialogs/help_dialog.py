@@ -4,7 +4,7 @@ the query language's own table, so they cannot go stale."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.query import SYNTAX
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # Keys that belong to a widget rather than to a menu action.
 _OTHER_KEYS = (

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,14 +35,18 @@ if sys.version_info >= (3, 12):
 else:
     from typing_extensions import override
 
-from journal.domain.filters import ImportReport
 from journal.errors import DaybookError
 from journal.services.import_formats import IMPORT_FORMATS, import_format
-from journal.services.journal import Journal
 from journal.ui.common import wording
 from journal.ui.common.errors import ErrorDialog, describe
 from journal.ui.common.wording import QT_TRANSLATE_NOOP, tr
 from journal.ui.common.worker import TaskSet
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
+    from journal.domain.filters import ImportReport
+    from journal.services.journal import Journal
 
 # The formats' names and file filters (journal.services.import_formats, in English) for
 # lupdate to find; tr() translates them where they are shown.

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
@@ -35,15 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.stats import ReviewItem, Stats
 from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
-from journal.services.insights import InsightsService
 from journal.ui.common import wording
 from journal.ui.common.i18n import day_month, number, short_day, weekday
 from journal.ui.dialogs.charts import OKABE_ITO, ONE_DAY, TagTrendChart, YearHeatmap
 from journal.ui.dialogs.month_chart import MonthBars
 from journal.ui.timeline.reader import add_lock_image, private_box
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from journal.domain.stats import ReviewItem, Stats
+    from journal.services.insights import InsightsService
 
 if sys.version_info >= (3, 12):
     from typing import override

@@ -9,8 +9,7 @@ with its result; it never touches the files itself.
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +27,10 @@ from PySide6.QtWidgets import (
 from journal.ui.common.i18n import month_year, number, weekday
 from journal.ui.common.wording import tr
 
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
 
 def when(time: dt.datetime) -> str:
     """A backup's time as people say it: Tuesday 2 December 2026 at 17:30."""
@@ -41,7 +44,7 @@ def entries_text(n: int) -> str:
 
 
 class RescueDialog(QDialog):
-    """ "Your journal is damaged": Restore the newest good backup, or Quit."""
+    """The "Your journal is damaged" dialog: Restore the newest good backup, or Quit."""
 
     def __init__(
         self,

@@ -15,9 +15,8 @@ it (the app saves the editor's text first and holds its change polling meanwhile
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import (
@@ -38,6 +37,9 @@ from journal.errors import DaybookError
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, run_in_background
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 if sys.version_info >= (3, 12):
     from typing import override
 else:
@@ -46,6 +48,8 @@ else:
 
 @dataclass
 class SecurityActions:
+    """What the Security tab asks of the app: the journal's state and its conversions."""
+
     encrypted: Callable[[], bool]
     convert: Callable[[str | None], None]  # in the pool: a new passphrase, or None for off
     export_first: Callable[[], object]
@@ -198,6 +202,8 @@ def confirm_decrypt(parent: QWidget | None) -> bool:
 
 
 class SecurityTab(QWidget):
+    """Settings > Security: encryption on or off, the passphrase, the keyring."""
+
     def __init__(self, actions: SecurityActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.security = actions

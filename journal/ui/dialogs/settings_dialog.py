@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtGui import QFont, QPalette
@@ -43,6 +43,9 @@ from journal.settings import THEMES, Settings
 from journal.ui.common.i18n import LANGUAGE_NAMES
 from journal.ui.common.theme import editor_font, interface_font
 from journal.ui.dialogs.security_tab import SecurityActions, SecurityTab
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BUILTIN_NAMES = {s.name.casefold() for s in BUILTIN_SETS}
 

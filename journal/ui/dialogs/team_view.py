@@ -16,7 +16,6 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -39,6 +38,8 @@ from journal.ui.common.wording import tr
 from journal.ui.common.worker import TaskSet
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from journal.services.team import TeamService
     from journal.team.store import SharedEntry
 

@@ -14,8 +14,7 @@ answer (the check only reads; the keyring is not touched once Quit was clicked).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import (
@@ -31,9 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import DaybookError, WrongPassphraseError
-from journal.paths import AppPaths
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from journal.paths import AppPaths
 
 if sys.version_info >= (3, 12):
     from typing import override

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QDate,
@@ -62,7 +62,6 @@ from journal.domain.entry import Entry, local_now
 from journal.domain.tags import hashtags, unique_tags
 from journal.errors import DaybookError
 from journal.services.drafts import Draft, DraftStore
-from journal.services.journal import Journal
 from journal.ui.common.theme import apply_editor_font
 from journal.ui.common.worker import TaskSet
 from journal.ui.editor.editor_images import (
@@ -75,6 +74,11 @@ from journal.ui.editor.editor_images import (
 )
 from journal.ui.editor.highlighter import MarkdownHighlighter, paint_private_blocks
 from journal.ui.editor.spelling import spell_service
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from journal.services.journal import Journal
 
 DRAFT_DELAY_MS = 300
 _LIST_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(\[[ xX]\][ \t]+)?")

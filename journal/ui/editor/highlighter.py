@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import (
@@ -27,13 +27,17 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit
 from typing_extensions import override
 
 from journal.domain.blocks import read as read_blocks
 from journal.services.spelling import prose_words
 from journal.ui.common.theme import mix
 from journal.ui.editor.spelling import CHECK_DELAY_MS, CHUNK_MS, SpellService
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from PySide6.QtWidgets import QPlainTextEdit
 
 # The same rule as journal.domain.tags: a #tag starts with a letter and is not part of a
 # word, a URL fragment, an HTML entity or a heading ("# Title" has a space after the hash).

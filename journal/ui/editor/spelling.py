@@ -11,7 +11,7 @@ but cache lookups, however long the entry.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -24,6 +24,9 @@ from journal.services.spelling import (
     open_checker,
 )
 from journal.ui.common.wording import tr
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CHECK_DELAY_MS = 250
 CHUNK_MS = 12  # the most one turn of the event loop spends looking words up

@@ -8,13 +8,16 @@ between platforms), with a fixed fallback where it has none.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from journal.ui.common.wording import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 Key = QKeySequence.StandardKey
 

@@ -16,8 +16,6 @@ take the focus, and hands back the errors it meets."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -29,6 +27,9 @@ from journal.ui.timeline.calendar import DayDialog, to_qdate
 from journal.ui.timeline.timeline import entry_of
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterator
+
     from PySide6.QtWidgets import QStackedWidget, QToolButton
 
     from journal.services.changes import Change

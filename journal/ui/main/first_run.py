@@ -12,8 +12,7 @@ the card says so instead of offering it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -21,15 +20,20 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from journal.errors import DaybookError
 from journal.services import autostart
-from journal.settings import Settings
 from journal.ui.common.wording import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
+    from journal.settings import Settings
 
 CARD_KEY = "first_run_card"  # settings.extra: "accepted" or "dismissed" once answered
 WORKING_DAYS = 5  # reminder_times are Monday first
 
 
 def sentence(error: DaybookError) -> str:
-    """An error as one sentence: 'Not done: cannot write …; check that folder's permissions.'"""
+    """An error as one sentence after "Not done:", ending in a single period."""
     return tr("Not done: {0}.").format(str(error).rstrip("."))
 
 

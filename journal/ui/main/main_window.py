@@ -25,15 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from journal.errors import DamagedJournalError, DaybookError
-from journal.paths import AppPaths
 from journal.ui.common import wording
 from journal.ui.common.errors import ErrorDialog, message_box
 from journal.ui.common.i18n import long_day, number
@@ -47,11 +44,14 @@ QUIT_WAIT_MS = 500
 FIRST_SIZE = (1280, 800)  # the first start's size, made smaller to fit the screen
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMenu
 
     from journal.domain.entry import Entry, EntrySummary
+    from journal.paths import AppPaths
     from journal.rendering.markdown import MarkdownRenderer
     from journal.services.drafts import Draft, DraftStore
     from journal.services.journal import Journal

@@ -6,7 +6,6 @@ They only show and ask (signals); the window decides what happens.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
@@ -34,12 +33,18 @@ if sys.version_info >= (3, 12):
 else:
     from typing_extensions import override
 
-from journal.domain.entry import EntrySummary
+from typing import TYPE_CHECKING
+
 from journal.paths import shown
-from journal.services.journal import Journal
 from journal.ui.common import wording
 from journal.ui.main.first_run import FirstRunCard
 from journal.ui.timeline.calendar import JournalCalendar
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.domain.entry import EntrySummary
+    from journal.services.journal import Journal
 
 MEMORIES = 5  # "On this day" entries shown in the sidebar (Insights lists them all)
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1  # a tag's number of entries, drawn at the right

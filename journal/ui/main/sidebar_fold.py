@@ -8,10 +8,13 @@ choice of the other side.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLayout, QSplitter, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
 
 if sys.version_info >= (3, 12):
     from typing import override

@@ -20,13 +20,13 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLockFile, QObject, QSysInfo, Qt, Signal
-from PySide6.QtWidgets import QWidget
 
 from journal.errors import StorageError
 from journal.paths import AppPaths, ensure_private_dir
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 

@@ -17,10 +17,9 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QWidget
 
 from journal.errors import DamagedJournalError, DaybookError, LockedJournalError, StorageError
-from journal.paths import AppPaths
 from journal.ui.common.errors import ErrorDialog
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, run_in_background
@@ -28,6 +27,9 @@ from journal.ui.common.worker import Task, run_in_background
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtWidgets import QMainWindow, QWidget
+
+    from journal.paths import AppPaths
     from journal.services.health import GoodBackup
     from journal.services.journal import Journal
 

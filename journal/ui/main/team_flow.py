@@ -15,7 +15,6 @@ runner and the entry controller; it answers through signals and knows no main wi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -29,6 +28,8 @@ from journal.ui.common.i18n import number
 from journal.ui.common.wording import tr
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.domain.entry import Entry, EntrySummary
     from journal.services.changes import Change
     from journal.services.journal import Journal
@@ -226,7 +227,8 @@ class TeamController(QObject):
 
 
 def outbox_text(state: OutboxState) -> str:
-    """ "2 waiting to be shared", with when the next try is after a failure."""
+    """The outbox's state in words ("2 waiting to be shared"), with the next try's time after
+    a failure."""
     if not state.waiting:
         return ""
     text = (

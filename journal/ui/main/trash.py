@@ -7,7 +7,6 @@ views hear of each change from the journal's change signal; nothing here refresh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
@@ -21,10 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.entry import Entry, EntrySummary
 from journal.domain.filters import EntryFilter
 from journal.errors import DaybookError
-from journal.services.journal import Journal
 from journal.ui.common import wording
 from journal.ui.common.errors import message_box
 from journal.ui.common.i18n import number
@@ -33,8 +30,12 @@ from journal.ui.timeline.timeline import TimelineModel, entry_of
 from journal.ui.timeline.timeline_view import TimelineView
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from PySide6.QtWidgets import QStackedWidget, QToolButton
 
+    from journal.domain.entry import Entry, EntrySummary
+    from journal.services.journal import Journal
     from journal.ui.common.busy import BusyIndicator
     from journal.ui.common.changes import ChangeSignal
     from journal.ui.common.worker import TaskSet

@@ -9,7 +9,7 @@ reflection is saved, and the dialog closes itself when none is left.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def day_text(day: dt.date) -> str:

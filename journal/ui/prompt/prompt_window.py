@@ -22,7 +22,8 @@ import datetime as dt
 import itertools
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QTextCursor
@@ -43,12 +44,16 @@ from journal.domain.prompts import FREE_TEXT, compose, parse_answers
 from journal.domain.schedule import SNOOZE_SHORT
 from journal.domain.tags import hashtags
 from journal.errors import DaybookError, InputError
-from journal.paths import AppPaths
 from journal.services.drafts import Draft, DraftStore
-from journal.services.prompt import PromptService
 from journal.ui.common import wording
 from journal.ui.common.placement import place_on_mouse_screen
 from journal.ui.editor.editor import MarkdownEdit, TagsEdit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from journal.paths import AppPaths
+    from journal.services.prompt import PromptService
 
 DRAFT_DELAY_MS = 300
 DRAFT_FOLDER = "prompt"  # below the drafts folder: the main editor's start-up offer skips it

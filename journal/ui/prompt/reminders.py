@@ -18,25 +18,26 @@ closing the main window means while a tray exists.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
 from typing_extensions import override
 
-from journal.domain.entry import Entry
 from journal.domain.schedule import SNOOZE_SHORT
 from journal.errors import DaybookError
-from journal.services.drafts import DraftStore
-from journal.services.prompt import PromptService
-from journal.settings import Settings
 from journal.ui.common.i18n import weekday
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from journal.domain.entry import Entry
     from journal.services.changes import Change
+    from journal.services.drafts import DraftStore
+    from journal.services.prompt import PromptService
+    from journal.settings import Settings
     from journal.ui.prompt.notify import DesktopNotifier
 
 TICK_MS = 30_000

@@ -9,8 +9,8 @@ reminder's notification goes through `journal.ui.prompt.notify`.
 
 from __future__ import annotations
 
-import datetime as dt
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
@@ -18,9 +18,13 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from journal.domain.schedule import SNOOZE_LONG, SNOOZE_SHORT
 from journal.errors import DaybookError
-from journal.services.prompt import PromptService
 from journal.ui.common.i18n import weekday
 from journal.ui.prompt import notify
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from journal.services.prompt import PromptService
 
 ICON_NAME = "io.github.daybook.Daybook"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)

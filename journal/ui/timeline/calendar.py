@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar as pycal
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette, QPen, QTextCharFormat
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import DaybookError
-from journal.services.changes import Change
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from journal.services.changes import Change
+    from journal.services.journal import Journal
 
 if sys.version_info >= (3, 12):
     from typing import override

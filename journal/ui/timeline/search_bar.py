@@ -26,6 +26,8 @@ DEBOUNCE_MS = 250
 
 
 class SearchBar(QWidget):
+    """The query field with the tag filter and the count; it asks for searches, never runs them."""
+
     searchRequested = Signal(str, str)  # query text, tag ("" for all tags)
     cleared = Signal()
     focusTimelineRequested = Signal()  # Down arrow in the field: move into the results

@@ -10,13 +10,17 @@ and `changed` tells the view to repaint when it comes. Scrolling never waits on 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QImage
 
 from journal.errors import DaybookError
-from journal.ui.common.image_cache import ImageCache
 from journal.ui.common.worker import TaskSet
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from journal.ui.common.image_cache import ImageCache
 
 # The first image's hash of each entry id (ids without one left out); on a worker thread.
 FirstImages = Callable[[Sequence[int]], Mapping[int, str]]

@@ -12,20 +12,24 @@ called; `show_listing` goes back. The list widget is
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, replace
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QWidget
 
 from journal.domain.entry import MARK_START, EntrySummary
 from journal.domain.filters import EntryFilter, cursor_of, excerpt
-from journal.services.journal import Journal
 from journal.ui.common.i18n import long_day, month_year
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QWidget
+
+    from journal.services.journal import Journal
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -37,6 +41,8 @@ _ROOT = QModelIndex()  # the invisible root, as a default argument
 
 
 class Roles(IntEnum):
+    """The item data roles the timeline's rows carry for the delegate and the window."""
+
     ENTRY = Qt.ItemDataRole.UserRole + 1  # EntrySummary, or None on a heading
     KIND = Qt.ItemDataRole.UserRole + 2  # "month" or "entry"
     SNIPPET = Qt.ItemDataRole.UserRole + 3  # excerpt, with MARK_START/MARK_END in search hits
@@ -46,6 +52,8 @@ class Roles(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """A row of the timeline: a month heading or an entry (with its search snippet)."""
+
     kind: str  # "month" | "entry"
     month: dt.date  # first day of the month
     entry: EntrySummary | None = None

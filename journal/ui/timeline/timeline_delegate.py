@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -28,6 +29,9 @@ from journal.ui.common.i18n import weekday
 from journal.ui.common.theme import SEARCH_MARK, SEARCH_MARK_TEXT
 from journal.ui.timeline.thumbnails import Thumbnails
 from journal.ui.timeline.timeline import Index, Roles, entry_of
+
+if TYPE_CHECKING:
+    from journal.ui.timeline.thumbnails import Thumbnails
 
 if sys.version_info >= (3, 12):
     from typing import override

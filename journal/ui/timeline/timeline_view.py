@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from journal.domain.entry import EntrySummary
-from journal.ui.timeline.thumbnails import Thumbnails
 from journal.ui.timeline.timeline import Roles, entry_of
 from journal.ui.timeline.timeline_delegate import TimelineDelegate
+
+if TYPE_CHECKING:
+    from journal.domain.entry import EntrySummary
+    from journal.ui.timeline.thumbnails import Thumbnails
 
 if sys.version_info >= (3, 12):
     from typing import override

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,8 +18,14 @@ from PySide6.QtCore import QEvent, QThread
 from PySide6.QtWidgets import QApplication
 
 from journal.services.changes import Change
-from journal.services.journal import Journal
 from journal.ui.common.changes import ChangeSignal, merged
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -52,13 +58,15 @@ def test_merging_keeps_every_id_day_and_the_order_of_kinds(batch: list[Change]) 
 
 def _collect(bridge: ChangeSignal) -> list[tuple[Change, bool]]:
     got: list[tuple[Change, bool]] = []
-    main = QApplication.instance().thread()  # type: ignore[union-attr]
+    app = QApplication.instance()
+    assert app is not None
+    main = app.thread()
     bridge.changed.connect(lambda c: got.append((c, QThread.currentThread() == main)))
     return got
 
 
 def test_changes_from_many_threads_arrive_all_on_the_gui_thread(
-    journal: Journal, qtbot: Any
+    journal: Journal, qtbot: QtBot
 ) -> None:
     bridge = ChangeSignal(journal)
     got = _collect(bridge)
@@ -103,7 +111,7 @@ def test_held_changes_arrive_once_merged(journal: Journal) -> None:
 
 
 def test_a_stopped_or_deleted_bridge_hears_nothing_and_breaks_nothing(
-    journal: Journal, qtbot: Any
+    journal: Journal, qtbot: QtBot
 ) -> None:
     bridge = ChangeSignal(journal)
     got = _collect(bridge)
@@ -128,7 +136,7 @@ def _add_from_another_process(home: Path, title: str) -> None:
     )
 
 
-def test_polling_finds_another_process_once(journal: Journal, paths: Any) -> None:
+def test_polling_finds_another_process_once(journal: Journal, paths: AppPaths) -> None:
     bridge = ChangeSignal(journal)
     bridge.timer.stop()
     got = _collect(bridge)
@@ -143,7 +151,7 @@ def test_polling_finds_another_process_once(journal: Journal, paths: Any) -> Non
 
 
 def test_activating_the_window_shows_another_process_at_once(
-    make_window: Any, journal: Journal, paths: Any, qtbot: Any
+    make_window: MakeWindow, journal: Journal, paths: AppPaths, qtbot: QtBot
 ) -> None:
     window = make_window(journal)
     window.journal_changes.timer.stop()  # only the activation can find it

@@ -10,9 +10,8 @@ from __future__ import annotations
 import logging
 import stat
 import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, qWarning
@@ -23,6 +22,13 @@ from journal.paths import AppPaths
 from journal.settings import Settings
 from journal.ui.common import crash
 from journal.ui.common.errors import ErrorDialog
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
 
 
 def _mode(path: Path) -> int:
@@ -36,7 +42,7 @@ def _dialogs() -> list[ErrorDialog]:
 
 
 @pytest.fixture
-def hooked(paths: AppPaths, qapp: Any) -> Iterator[Path]:
+def hooked(paths: AppPaths, qapp: QApplication) -> Iterator[Path]:
     """The app's log and crash hook installed as `daybook gui` does; the log's path."""
     assert _dialogs() == []
     stop = crash.install(paths)
@@ -49,7 +55,7 @@ def hooked(paths: AppPaths, qapp: Any) -> Iterator[Path]:
 
 
 class Boom(RuntimeError):
-    pass
+    """The error raised on purpose in a slot."""
 
 
 def _raise_on_purpose() -> None:
@@ -58,7 +64,12 @@ def _raise_on_purpose() -> None:
 
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_is_logged_shown_and_the_typed_text_kept(
-    hooked: Path, journal: Any, qapp: Any, qtbot: Any, qsettings: Any, errors: list[Any]
+    hooked: Path,
+    journal: Journal,
+    qapp: QApplication,
+    qtbot: QtBot,
+    qsettings: Any,
+    errors: list[Any],
 ) -> None:
     from journal.app import build_window
 
@@ -94,7 +105,7 @@ def test_an_exception_in_a_slot_is_logged_shown_and_the_typed_text_kept(
 
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_worker_thread_is_logged_and_shown_on_the_gui_thread(
-    hooked: Path, qtbot: Any
+    hooked: Path, qtbot: QtBot
 ) -> None:
     worker = threading.Thread(target=_raise_on_purpose, name="import-worker")
     worker.start()
@@ -106,7 +117,7 @@ def test_an_exception_in_a_worker_thread_is_logged_and_shown_on_the_gui_thread(
 
 @pytest.mark.qt_no_exception_capture
 def test_a_second_error_while_the_dialog_is_open_is_logged_not_stacked(
-    hooked: Path, qtbot: Any
+    hooked: Path, qtbot: QtBot
 ) -> None:
     QTimer.singleShot(0, _raise_on_purpose)
     qtbot.waitUntil(lambda: bool(_dialogs()))
@@ -122,7 +133,7 @@ def test_qt_warnings_go_to_the_log(hooked: Path) -> None:
     assert "WARNING journal.qt: a warning from Qt itself" in hooked.read_text(encoding="utf-8")
 
 
-def test_daybook_errors_keep_their_dialog_without_details(qapp: Any) -> None:
+def test_daybook_errors_keep_their_dialog_without_details(qapp: QApplication) -> None:
     from journal.errors import StorageError
 
     dialog = ErrorDialog(StorageError("the disk is full", "free some space"), None, Path("x"))
@@ -146,7 +157,9 @@ def test_the_log_level(verbose: bool, env: dict[str, str], level: int) -> None:
     assert crash.log_level(verbose, env) == level
 
 
-def test_verbose_debug_lines_reach_the_log_only_when_asked(paths: AppPaths, qapp: Any) -> None:
+def test_verbose_debug_lines_reach_the_log_only_when_asked(
+    paths: AppPaths, qapp: QApplication
+) -> None:
     for verbose in (False, True):
         stop = crash.start_log(paths, verbose=verbose, env={})
         logging.getLogger("journal.ui.test").debug("detail %s", verbose)
@@ -155,7 +168,7 @@ def test_verbose_debug_lines_reach_the_log_only_when_asked(paths: AppPaths, qapp
     assert "detail True" in text and "detail False" not in text
 
 
-def test_rotated_logs_stay_private(paths: AppPaths, qapp: Any, monkeypatch: Any) -> None:
+def test_rotated_logs_stay_private(paths: AppPaths, qapp: QApplication, monkeypatch: Any) -> None:
     monkeypatch.setattr(crash, "LOG_BYTES", 2000)
     stop = crash.start_log(paths, env={})
     for i in range(100):
@@ -166,7 +179,9 @@ def test_rotated_logs_stay_private(paths: AppPaths, qapp: Any, monkeypatch: Any)
     assert all(_mode(f) == 0o600 for f in files)
 
 
-def test_a_log_that_cannot_be_written_is_not_fatal(tmp_path: Path, qapp: Any, capsys: Any) -> None:
+def test_a_log_that_cannot_be_written_is_not_fatal(
+    tmp_path: Path, qapp: QApplication, capsys: Any
+) -> None:
     blocker = tmp_path / "elsewhere"
     blocker.mkdir()
     (blocker / "logs").write_text("a file where the folder should be")

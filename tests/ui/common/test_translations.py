@@ -16,15 +16,24 @@ import re
 import subprocess
 import sys
 import textwrap
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from tools import translations
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 ROOT = Path(__file__).resolve().parents[3]
 TS_FILES = translations.ts_files()
@@ -277,16 +286,16 @@ def test_the_call_checker_finds_each_kind_of_mistake(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def start_app(qapp: Any, paths: Any, qsettings: Any, qtbot: Any) -> Any:
+def start_app(qapp: QApplication, paths: AppPaths, qsettings: Any, qtbot: QtBot) -> Any:
     """Start as `daybook gui` does (journal.app._application) with `language` in the
     settings and `system` as the desktop's locale; returns the main window's frame."""
     from journal.app import _application
-    from journal.settings import Settings
+    from journal.settings import Language, Settings
     from journal.ui.common import i18n
     from journal.ui.main.main_window import MainWindow
 
-    def start(language: str, system: str = "en_US") -> Any:
-        Settings(language=language).save(paths.settings)  # type: ignore[arg-type]
+    def start(language: Language, system: str = "en_US") -> Any:
+        Settings(language=language).save(paths.settings)
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(i18n, "system_locale", lambda: QLocale(system))
             _application(paths, [])
@@ -370,7 +379,7 @@ def test_a_german_desktop_is_read_from_the_environment(tmp_path: Path) -> None:
     assert done.stdout.split() == ["&Datei"]
 
 
-def test_the_setting_is_in_the_dialog_and_remembered(qtbot: Any) -> None:
+def test_the_setting_is_in_the_dialog_and_remembered(qtbot: QtBot) -> None:
     from journal.settings import Settings
     from journal.ui.dialogs.settings_dialog import SettingsDialog
 
@@ -406,7 +415,7 @@ def test_dates_and_numbers_in_the_ui_follow_the_locale(start_app: Any) -> None:
 
 
 def test_the_reader_and_timeline_speak_german(
-    start_app: Any, journal: Any, make_window: Any
+    start_app: Any, journal: Journal, make_window: MakeWindow
 ) -> None:
     from tests.ui.conftest import add_entries
 
@@ -420,7 +429,7 @@ def test_the_reader_and_timeline_speak_german(
 
 @pytest.mark.parametrize("size", [(1280, 800), (900, 640)])
 def test_a_german_screenshot_of_the_main_window(
-    start_app: Any, journal: Any, make_window: Any, tmp_path: Path, size: tuple[int, int]
+    start_app: Any, journal: Journal, make_window: MakeWindow, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     """Nothing cut, wide or narrow: every button's, box's and one-line label's German text
     fits the width it was given."""

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
 from journal import __version__
-from journal.paths import AppPaths
 from journal.ui.dialogs.about_dialog import AboutDialog
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
 
 
 @pytest.fixture
-def clipboard(qapp: Any) -> Iterator[Any]:
+def clipboard(qapp: QApplication) -> Iterator[Any]:
     """The clipboard, emptied afterwards (PySide6 6.12 can crash at exit while it holds
     Python-made data)."""
     board = QGuiApplication.clipboard()
@@ -26,7 +31,7 @@ def clipboard(qapp: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def dialog(qtbot: Any, paths: AppPaths) -> AboutDialog:
+def dialog(qtbot: QtBot, paths: AppPaths) -> AboutDialog:
     paths.ensure()
     dialog = AboutDialog(paths)
     qtbot.addWidget(dialog)
@@ -67,14 +72,14 @@ def test_values_are_selectable_and_named(dialog: AboutDialog) -> None:
 
 
 def test_open_data_folder_opens_the_folder(
-    qtbot: Any, dialog: AboutDialog, paths: AppPaths, opened_links: list[str]
+    qtbot: QtBot, dialog: AboutDialog, paths: AppPaths, opened_links: list[str]
 ) -> None:
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert opened_links == [QUrl.fromLocalFile(str(paths.home)).toString()]
 
 
 def test_a_folder_that_cannot_be_opened_is_reported(
-    qtbot: Any,
+    qtbot: QtBot,
     dialog: AboutDialog,
     monkeypatch: pytest.MonkeyPatch,
     errors: list[BaseException],
@@ -87,7 +92,7 @@ def test_a_folder_that_cannot_be_opened_is_reported(
 
 
 def test_copy_puts_the_details_on_the_clipboard(
-    qtbot: Any, dialog: AboutDialog, paths: AppPaths, clipboard: Any
+    qtbot: QtBot, dialog: AboutDialog, paths: AppPaths, clipboard: Any
 ) -> None:
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     text = clipboard.text()
@@ -97,14 +102,14 @@ def test_copy_puts_the_details_on_the_clipboard(
     assert dialog.copy_button.text() == "Copied"
 
 
-def test_close_closes(qtbot: Any, dialog: AboutDialog) -> None:
+def test_close_closes(qtbot: QtBot, dialog: AboutDialog) -> None:
     dialog.show()
     with qtbot.waitSignal(dialog.rejected, timeout=2000):
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
 
 
-def test_show_about_opens_without_blocking(qtbot: Any, paths: AppPaths) -> None:
+def test_show_about_opens_without_blocking(qtbot: QtBot, paths: AppPaths) -> None:
     paths.ensure()
     parent = QWidget()
     qtbot.addWidget(parent)

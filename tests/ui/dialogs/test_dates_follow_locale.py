@@ -4,18 +4,20 @@ strftime wrote English day and month names in the German interface, and ISO date
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QDate, QLocale
 
-from journal.domain.entry import Entry, NewEntry
+from journal.domain.entry import Entry, NewEntry, summary_of
 from journal.domain.prompts import DEFAULT_SET, compose
 from journal.services.insights import InsightsService
 from journal.settings import Settings
 from journal.ui.dialogs.insights import InsightsDialog
 from journal.ui.main.panes import Sidebar
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 TODAY = dt.date(2026, 12, 3)  # a Thursday
 NOW = dt.datetime.combine(TODAY, dt.time(20)).astimezone()
@@ -65,7 +67,7 @@ def test_the_sidebar_memories_follow_the_locale(qtbot: Any, journal: Any, locale
     ]
     sidebar = Sidebar(journal)
     qtbot.addWidget(sidebar)
-    sidebar.show_on_this_day(entries)
+    sidebar.show_on_this_day([summary_of(e) for e in entries])
     text = sidebar.memory_list.item(0).text()
     day = EARLIER[0]
     assert text.startswith(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
@@ -16,6 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -35,7 +41,9 @@ def check_box(box: QMessageBox) -> None:
     ]
     shown = [label for label in labels if label is not None and label.isVisible()]
     assert shown and all(label.width() >= 380 for label in shown)
-    margins = box.layout().contentsMargins()
+    layout = box.layout()
+    assert layout is not None
+    margins = layout.contentsMargins()
     assert min(margins.left(), margins.right(), margins.top()) >= 16
     box.close()
 
@@ -63,7 +71,7 @@ def _errors() -> list[BaseException]:
 
 
 @pytest.mark.parametrize("index", range(8))
-def test_every_error_dialog(index: int, qtbot: Any) -> None:
+def test_every_error_dialog(index: int, qtbot: QtBot) -> None:
     from journal.ui.common.errors import ErrorDialog
 
     box = ErrorDialog(_errors()[index])
@@ -71,7 +79,7 @@ def test_every_error_dialog(index: int, qtbot: Any) -> None:
     check_box(box)
 
 
-def test_the_error_titles_say_what_kind_of_problem(qtbot: Any) -> None:
+def test_the_error_titles_say_what_kind_of_problem(qtbot: QtBot) -> None:
     from journal.ui.common.errors import error_title
 
     titles = [error_title(e) for e in _errors()]
@@ -92,7 +100,7 @@ def test_sentence_ends_and_starts_as_a_sentence(text: str) -> None:
         assert sentence(out) == out  # idempotent: never two full stops
 
 
-def test_every_question_box(qtbot: Any, tmp_path: Path) -> None:
+def test_every_question_box(qtbot: QtBot, tmp_path: Path) -> None:
     from journal.app import drafts_box
     from journal.services.drafts import Draft
     from journal.ui.dialogs.export_dialog import overwrite_box
@@ -138,7 +146,7 @@ def test_no_message_box_is_made_outside_the_checked_factory() -> None:
     assert found == []
 
 
-def _dialogs(journal: Any, paths: Any) -> list[QDialog]:
+def _dialogs(journal: Journal, paths: AppPaths) -> list[QDialog]:
     from PySide6.QtGui import QAction
 
     from journal.services.insights import InsightsService
@@ -171,7 +179,7 @@ def _dialogs(journal: Any, paths: Any) -> list[QDialog]:
     ]
 
 
-def test_every_dialog_has_its_own_title(journal: Any, paths: Any, qtbot: Any) -> None:
+def test_every_dialog_has_its_own_title(journal: Journal, paths: AppPaths, qtbot: QtBot) -> None:
     add_entries(journal, 3)
     for dialog in _dialogs(journal, paths):
         qtbot.addWidget(dialog)
@@ -183,7 +191,7 @@ def test_every_dialog_has_its_own_title(journal: Any, paths: Any, qtbot: Any) ->
 
 
 @pytest.fixture
-def import_dialog(journal: Any, qtbot: Any) -> Any:
+def import_dialog(journal: Journal, qtbot: QtBot) -> Any:
     from journal.ui.dialogs.import_dialog import ImportDialog
 
     dialog = ImportDialog(journal)
@@ -195,7 +203,7 @@ def import_dialog(journal: Any, qtbot: Any) -> Any:
 
 @pytest.mark.parametrize("how", ["cancel", "escape", "close"])
 def test_closing_the_import_dialog_after_a_bad_path_shows_nothing_after(
-    how: str, import_dialog: Any, qtbot: Any, errors: list[Any], tmp_path: Path
+    how: str, import_dialog: Any, qtbot: QtBot, errors: list[Any], tmp_path: Path
 ) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
@@ -223,7 +231,7 @@ def test_closing_the_import_dialog_after_a_bad_path_shows_nothing_after(
 
 
 def test_a_bad_path_is_said_once_in_the_dialog(
-    import_dialog: Any, qtbot: Any, errors: list[Any], tmp_path: Path
+    import_dialog: Any, qtbot: QtBot, errors: list[Any], tmp_path: Path
 ) -> None:
     dialog = import_dialog
     dialog.set_format("jrnl")
@@ -236,7 +244,7 @@ def test_a_bad_path_is_said_once_in_the_dialog(
 
 
 def test_a_malformed_file_is_reported_once(
-    import_dialog: Any, qtbot: Any, errors: list[Any]
+    import_dialog: Any, qtbot: QtBot, errors: list[Any]
 ) -> None:
     dialog = import_dialog
     dialog.set_format("dayone")
@@ -248,7 +256,9 @@ def test_a_malformed_file_is_reported_once(
     assert text.startswith("Cannot import") and not dialog.import_button.isEnabled()
 
 
-def test_the_import_progress_has_a_title(import_dialog: Any, qtbot: Any, journal: Any) -> None:
+def test_the_import_progress_has_a_title(
+    import_dialog: Any, qtbot: QtBot, journal: Journal
+) -> None:
     dialog = import_dialog
     dialog.set_format("markdown")
     with qtbot.waitSignal(dialog.previewed, timeout=10_000):

@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -14,6 +13,9 @@ from PySide6.QtGui import QGuiApplication
 from journal.errors import InputError
 from journal.ui.dialogs.export_dialog import ExportDialog, release_clipboard
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
 SECRET_BLOCK = "```private\nThe reorg rumour.\n```"
@@ -154,7 +156,7 @@ def test_the_preview_shows_private_blocks_boxed_only_when_they_go_out(
             with changed(qtbot, dialog):
                 dialog.private_check.click()
         view = dialog.preview_stack.currentWidget()
-        shown = view.toPlainText()  # type: ignore[attr-defined]
+        shown = view.toPlainText()
         goes_out = "reorg rumour" in dialog.output_text()
         assert ("reorg rumour" in shown) == goes_out  # the preview never shows more
         assert goes_out == include

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QKeySequence
@@ -10,8 +10,12 @@ from PySide6.QtGui import QKeySequence
 from journal.domain.query import SYNTAX
 from journal.ui.dialogs.help_dialog import HelpDialog, shortcut_rows
 
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
-def test_every_shortcut_of_the_window_is_listed(journal: Any, make_window: Any) -> None:
+
+def test_every_shortcut_of_the_window_is_listed(journal: Journal, make_window: MakeWindow) -> None:
     window = make_window(journal)
     actions = window.ui_actions.all_actions()
     rows = dict((name, keys) for keys, name in shortcut_rows(actions))
@@ -25,7 +29,11 @@ def test_every_shortcut_of_the_window_is_listed(journal: Any, make_window: Any) 
 
 @pytest.mark.parametrize(("trigger", "page"), [("shortcuts", 0), ("search_help", 1)])
 def test_the_help_menu_opens_the_right_page(
-    journal: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch, trigger: str, page: int
+    journal: Journal,
+    make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    trigger: str,
+    page: int,
 ) -> None:
     shown: list[HelpDialog] = []
     monkeypatch.setattr(

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from tests.ui.conftest import menu_of
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 
@@ -19,17 +27,19 @@ def picked(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
     def get(_cls: Any, _parent: Any, folder: bool, _filters: str, _start: Path) -> Path | None:
         state.append(folder)
-        return state[0]
+        answer = state[0]
+        assert answer is None or isinstance(answer, Path)
+        return answer
 
     monkeypatch.setattr(ImportDialog, "get_path", classmethod(get))
     return state
 
 
 def test_import_from_the_file_menu(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any], errors: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any], errors: list[Any]
 ) -> None:
     window = make_window(journal)
-    assert "&Import…" in [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "&Import…" in [a.text() for a in menu_of(window, 0).actions()]
     window.ui_actions.import_action.trigger()
     dialog = window.import_dialog
     assert dialog is not None and dialog.isVisible()
@@ -61,7 +71,7 @@ def test_import_from_the_file_menu(
 
 
 def test_a_second_import_has_nothing_to_add(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any]
 ) -> None:
     journal.import_file("markdown", FIXTURES / "markdown_notes")
     window = make_window(journal)
@@ -75,7 +85,7 @@ def test_a_second_import_has_nothing_to_add(
 
 
 def test_a_markdown_name_pattern(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any]
 ) -> None:
     window = make_window(journal)
     dialog = window.open_import()
@@ -90,7 +100,7 @@ def test_a_markdown_name_pattern(
 
 
 def test_a_malformed_file_shows_the_error_and_imports_nothing(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any], errors: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any], errors: list[Any]
 ) -> None:
     window = make_window(journal)
     dialog = window.open_import()
@@ -106,7 +116,7 @@ def test_a_malformed_file_shows_the_error_and_imports_nothing(
 
 
 def test_cancelled_file_dialog_changes_nothing(
-    journal: Any, make_window: Any, qtbot: Any, picked: list[Any]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, picked: list[Any]
 ) -> None:
     window = make_window(journal)
     dialog = window.open_import()
@@ -115,9 +125,9 @@ def test_cancelled_file_dialog_changes_nothing(
 
 
 def test_an_import_error_after_the_dry_run_is_shown(
-    journal: Any,
-    make_window: Any,
-    qtbot: Any,
+    journal: Journal,
+    make_window: MakeWindow,
+    qtbot: QtBot,
     picked: list[Any],
     errors: list[Any],
     tmp_path: Path,

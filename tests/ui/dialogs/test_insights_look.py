@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 from hypothesis import given, settings
@@ -24,6 +24,11 @@ from journal.ui.common.theme import contrast, make_palette
 from journal.ui.dialogs.charts import OKABE_ITO, TagTrendChart, YearHeatmap, axis_ticks
 from journal.ui.dialogs.insights import InsightsDialog
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+
 NOW = dt.datetime(2026, 6, 3, 20, 0).astimezone()  # a Wednesday
 MON, TUE = dt.date(2026, 6, 1), dt.date(2026, 6, 2)
 W, L, N = DEFAULT_SET.questions
@@ -31,7 +36,7 @@ SECRET = "SECRETWORD"
 FENCES = ["```private", "~~~ private", "```{.private}", "````private notes", "> ```private"]
 
 
-def make_dialog(qtbot: Any, journal: Any) -> InsightsDialog:
+def make_dialog(qtbot: QtBot, journal: Journal) -> InsightsDialog:
     dlg = InsightsDialog(InsightsService(journal, Settings(), clock=lambda: NOW))
     qtbot.addWidget(dlg)
     dlg.resize(960, 560)
@@ -52,7 +57,7 @@ def item(learned: str | None, next_step: str | None = None, day: dt.date = TUE) 
 
 
 def test_the_week_review_renders_the_answers_and_withholds_private_blocks(
-    qtbot: Any, journal: Any
+    qtbot: QtBot, journal: Journal
 ) -> None:
     learned = f"caching **helps**\n\n```private\n{SECRET} salary talk\n```\n\nand `code`"
     body = compose(DEFAULT_SET.questions, {W: "CI", L: learned, N: "- write it up"})
@@ -75,12 +80,12 @@ def test_the_week_review_renders_the_answers_and_withholds_private_blocks(
     where=st.sampled_from(["learned", "next"]),
 )
 def test_no_private_text_reaches_the_week_review(
-    qapp: Any, fence: str, before: str, closed: bool, where: str
+    qapp: QApplication, fence: str, before: str, closed: bool, where: str
 ) -> None:
     quote = "> " if fence.startswith(">") else ""
     close = f"\n{quote}{fence.lstrip('> ')[:3]}" if closed else ""
     text = f"{before}\n\n{fence}\n{quote}{SECRET} one\n{quote}\n{quote}{SECRET} two{close}\n\nafter"
-    dlg = InsightsDialog(NoFigures())  # type: ignore[arg-type]
+    dlg = InsightsDialog(cast(InsightsService, NoFigures()))  # a stand-in: see NoFigures
     answers = (text, "next") if where == "learned" else ("learned", text)
     html = dlg.week_html([item(*answers)])
     dlg.deleteLater()
@@ -101,7 +106,7 @@ class NoFigures:
         return fail
 
 
-def test_the_week_review_columns_are_balanced_and_days_open(qtbot: Any, journal: Any) -> None:
+def test_the_week_review_columns_are_balanced_and_days_open(qtbot: QtBot, journal: Journal) -> None:
     long = "a long answer that goes on " * 20
     bodies = [
         compose(DEFAULT_SET.questions, {W: "w", L: long, N: "short"}),
@@ -125,7 +130,7 @@ def test_the_week_review_columns_are_balanced_and_days_open(qtbot: Any, journal:
         dlg.week_view.anchorClicked.emit(QUrl("https://example.org"))
 
 
-def test_an_empty_week_says_so_and_what_to_do(qtbot: Any, journal: Any) -> None:
+def test_an_empty_week_says_so_and_what_to_do(qtbot: QtBot, journal: Journal) -> None:
     journal.store.add_many([NewEntry(day=TUE, body="this week")])
     dlg = make_dialog(qtbot, journal)
     dlg.tabs.setCurrentIndex(3)
@@ -143,7 +148,9 @@ def test_an_empty_week_says_so_and_what_to_do(qtbot: Any, journal: Any) -> None:
 # -- the Year page ----------------------------------------------------------------------------
 
 
-def test_the_figures_sit_in_a_row_of_tiles_above_the_heatmap(qtbot: Any, journal: Any) -> None:
+def test_the_figures_sit_in_a_row_of_tiles_above_the_heatmap(
+    qtbot: QtBot, journal: Journal
+) -> None:
     journal.store.add_many([NewEntry(day=TUE, body="one two three", tags=("ci",))])
     dlg = make_dialog(qtbot, journal)
     tiles = [dlg.entries_label, dlg.words_label, dlg.current_label, dlg.longest_label]
@@ -156,7 +163,7 @@ def test_the_figures_sit_in_a_row_of_tiles_above_the_heatmap(qtbot: Any, journal
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_one_entry_days_stand_out_in_light_and_dark(qtbot: Any, dark: bool) -> None:
+def test_one_entry_days_stand_out_in_light_and_dark(qtbot: QtBot, dark: bool) -> None:
     heatmap = YearHeatmap()
     qtbot.addWidget(heatmap)
     heatmap.setPalette(make_palette(dark))
@@ -175,7 +182,7 @@ def test_one_entry_days_stand_out_in_light_and_dark(qtbot: Any, dark: bool) -> N
 TAGS = ["rust", "ci", "design", "review", "docs", "perf", "oncall", "infra"]
 
 
-def chart_with(qtbot: Any, dark: bool = False) -> TagTrendChart:
+def chart_with(qtbot: QtBot, dark: bool = False) -> TagTrendChart:
     chart = TagTrendChart()
     qtbot.addWidget(chart)
     chart.setPalette(make_palette(dark))
@@ -190,7 +197,7 @@ def chart_with(qtbot: Any, dark: bool = False) -> TagTrendChart:
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_tag_colours_are_colour_blind_safe_and_stand_out(qtbot: Any, dark: bool) -> None:
+def test_tag_colours_are_colour_blind_safe_and_stand_out(qtbot: QtBot, dark: bool) -> None:
     chart = chart_with(qtbot, dark)
     ground = chart.palette().color(QPalette.ColorRole.Base)
     colours = [chart.colour(t) for t in TAGS]
@@ -202,7 +209,7 @@ def test_tag_colours_are_colour_blind_safe_and_stand_out(qtbot: Any, dark: bool)
         assert abs(colour.hslHue() - QColor(reference).hslHue()) <= 8
 
 
-def test_hovering_a_bar_tells_its_tag_month_and_count(qtbot: Any) -> None:
+def test_hovering_a_bar_tells_its_tag_month_and_count(qtbot: QtBot) -> None:
     chart = chart_with(qtbot)
     rect, _tag, month, n = next(b for b in chart.bars() if b[1] == "docs")
     assert (month, n) == ("2026-06", 1)
@@ -232,7 +239,7 @@ def test_hovering_a_bar_tells_its_tag_month_and_count(qtbot: Any) -> None:
     assert chart.toolTip() == ""
 
 
-def test_the_count_axis_holds_every_bar(qtbot: Any) -> None:
+def test_the_count_axis_holds_every_bar(qtbot: QtBot) -> None:
     chart = chart_with(qtbot)
     assert chart.ticks() == [0, 5, 10, 15]
     plot = chart.plot_rect()
@@ -255,7 +262,7 @@ def test_axis_ticks_are_round_and_cover_the_peak(peak: int) -> None:
     assert str(step).strip("0") in ("1", "2", "5")
 
 
-def test_tags_past_the_seventh_share_the_neutral_grey(qtbot: Any) -> None:
+def test_tags_past_the_seventh_share_the_neutral_grey(qtbot: QtBot) -> None:
     chart = TagTrendChart()
     qtbot.addWidget(chart)
     many = [f"t{i}" for i in range(10)]

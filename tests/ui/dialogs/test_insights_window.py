@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 
@@ -13,13 +13,20 @@ from journal.services.insights import InsightsService
 from journal.settings import Settings
 from journal.ui.dialogs.charts import YearHeatmap
 from journal.ui.dialogs.insights import InsightsDialog
+from tests.ui.conftest import menu_of
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 NOW = dt.datetime(2026, 6, 3, 20, 0).astimezone()  # a Wednesday
 MON, TUE, WED = dt.date(2026, 6, 1), dt.date(2026, 6, 2), dt.date(2026, 6, 3)
 W, L, N = DEFAULT_SET.questions
 
 
-def fill(journal: Any) -> None:
+def fill(journal: Journal) -> None:
     body = compose(DEFAULT_SET.questions, {W: "CI", L: "caching helps", N: "write it up"})
     entries = [
         NewEntry(day=MON, body="one two", tags=("ci",)),
@@ -30,7 +37,7 @@ def fill(journal: Any) -> None:
     journal.store.add_many(entries)
 
 
-def dialog(qtbot: Any, journal: Any) -> InsightsDialog:
+def dialog(qtbot: QtBot, journal: Journal) -> InsightsDialog:
     fill(journal)
     insights = InsightsService(journal, Settings(), clock=lambda: NOW)
     dlg = InsightsDialog(insights)
@@ -39,7 +46,7 @@ def dialog(qtbot: Any, journal: Any) -> InsightsDialog:
     return dlg
 
 
-def test_heatmap_hit_testing(qtbot: Any) -> None:
+def test_heatmap_hit_testing(qtbot: QtBot) -> None:
     heatmap = YearHeatmap()
     qtbot.addWidget(heatmap)
     heatmap.set_data(2026, {WED: 2})
@@ -55,7 +62,7 @@ def test_heatmap_hit_testing(qtbot: Any) -> None:
     assert heatmap.shade(0) != heatmap.shade(1) != heatmap.shade(4)
 
 
-def test_clicking_a_day_asks_to_show_it(qtbot: Any, journal: Any) -> None:
+def test_clicking_a_day_asks_to_show_it(qtbot: QtBot, journal: Journal) -> None:
     dlg = dialog(qtbot, journal)
     point = dlg.heatmap.cell_rect(TUE).center().toPoint()
     with qtbot.waitSignal(dlg.dayRequested) as blocker:
@@ -63,7 +70,7 @@ def test_clicking_a_day_asks_to_show_it(qtbot: Any, journal: Any) -> None:
     assert blocker.args == [TUE]
 
 
-def test_the_heatmap_is_usable_from_the_keyboard(qtbot: Any, journal: Any) -> None:
+def test_the_heatmap_is_usable_from_the_keyboard(qtbot: QtBot, journal: Journal) -> None:
     dlg = dialog(qtbot, journal)
     heatmap = dlg.heatmap
     heatmap.setFocus()
@@ -88,7 +95,7 @@ def test_the_heatmap_is_usable_from_the_keyboard(qtbot: Any, journal: Any) -> No
     assert heatmap.current == dt.date(heatmap.year, 1, 1)
 
 
-def test_the_figures(qtbot: Any, journal: Any) -> None:
+def test_the_figures(qtbot: QtBot, journal: Journal) -> None:
     dlg = dialog(qtbot, journal)
     assert dlg.year_label.text() == "2026"
     assert dlg.entries_label.text() == "4"
@@ -105,7 +112,7 @@ def test_the_figures(qtbot: Any, journal: Any) -> None:
     assert "caching helps" in shown and "write it up" in shown
 
 
-def test_tag_trends_bars_and_legend_ask_for_a_tag(qtbot: Any, journal: Any) -> None:
+def test_tag_trends_bars_and_legend_ask_for_a_tag(qtbot: QtBot, journal: Journal) -> None:
     dlg = dialog(qtbot, journal)
     dlg.tabs.setCurrentIndex(2)
     dlg.chart.resize(600, 200)
@@ -117,10 +124,10 @@ def test_tag_trends_bars_and_legend_ask_for_a_tag(qtbot: Any, journal: Any) -> N
     assert blocker.args == ["rust"]
 
 
-def test_window_wiring(make_window: Any, journal: Any, qtbot: Any) -> None:
+def test_window_wiring(make_window: MakeWindow, journal: Journal, qtbot: QtBot) -> None:
     fill(journal)
     window = make_window(journal)
-    assert window.ui_actions.insights_action in window.menuBar().actions()[2].menu().actions()
+    assert window.ui_actions.insights_action in menu_of(window, 2).actions()
     window.ui_actions.insights_action.trigger()
     dlg = window.insights_dialog
     assert dlg is not None and dlg.isVisible()

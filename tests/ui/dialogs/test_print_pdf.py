@@ -8,12 +8,12 @@ import datetime as dt
 import shutil
 import subprocess
 import unicodedata
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from journal.ui.dialogs.export_dialog import ExportDialog
+from tests.ui.conftest import menu_of
 from tests.ui.dialogs.test_export_dialog import (  # noqa: F401 (fixtures)
     TODAY,
     _clipboard_released,
@@ -22,6 +22,14 @@ from tests.ui.dialogs.test_export_dialog import (  # noqa: F401 (fixtures)
     stub_save_path,
     week,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
@@ -36,7 +44,7 @@ def pdf_text(path: Path) -> list[str]:
 
 
 def test_the_dialog_saves_a_pdf_of_the_chosen_entries(
-    week: Any, make_dialog: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    week: Any, make_dialog: Any, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = make_dialog(week)
     assert not dialog.form.page_check.isEnabled()  # a PDF option
@@ -61,7 +69,7 @@ def test_the_dialog_saves_a_pdf_of_the_chosen_entries(
 
 
 def test_print_paints_the_same_pages_on_the_printer(
-    week: Any, make_dialog: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    week: Any, make_dialog: Any, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
@@ -96,11 +104,11 @@ def test_print_cancelled_prints_nothing(
 
 @pytest.mark.parametrize("printing", [False, True])
 def test_file_menu_print_and_export_as_pdf(
-    journal: Any, make_window: Any, qtbot: Any, printing: bool
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, printing: bool
 ) -> None:
     journal.add("A day worth printing.", title="Printed", day=dt.date.today())
     window = make_window(journal)
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu = menu_of(window, 0)
     names = [a.text() for a in file_menu.actions()]
     assert "Export as P&DF…" in names and "&Print…" in names
     wanted = "&Print…" if printing else "Export as P&DF…"

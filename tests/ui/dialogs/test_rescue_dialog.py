@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
 from journal.errors import DamagedJournalError
-from journal.services.journal import Journal
 from journal.ui.dialogs.rescue_dialog import RescueDialog
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 DAMAGED = Path("/home/ana/.local/share/Daybook/journal.sqlite3")
 BACKUPS = Path("/home/ana/.local/share/Daybook/backups")
@@ -25,7 +30,7 @@ def screenshot(dialog: RescueDialog, name: str) -> Path:
     return target
 
 
-def test_the_dialog_offers_the_backup_with_its_date_and_entries(qtbot: Any) -> None:
+def test_the_dialog_offers_the_backup_with_its_date_and_entries(qtbot: QtBot) -> None:
     dialog = RescueDialog(PROBLEM, DAMAGED, BACKUPS, BACKUP)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -42,7 +47,7 @@ def test_the_dialog_offers_the_backup_with_its_date_and_entries(qtbot: Any) -> N
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
 
-def test_enter_restores_and_escape_quits(qtbot: Any) -> None:
+def test_enter_restores_and_escape_quits(qtbot: QtBot) -> None:
     dialog = RescueDialog(PROBLEM, DAMAGED, BACKUPS, BACKUP)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -53,7 +58,7 @@ def test_enter_restores_and_escape_quits(qtbot: Any) -> None:
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
 
-def test_without_a_backup_it_says_so_and_where_the_file_is(qtbot: Any) -> None:
+def test_without_a_backup_it_says_so_and_where_the_file_is(qtbot: QtBot) -> None:
     dialog = RescueDialog(PROBLEM, DAMAGED, BACKUPS, None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -67,14 +72,14 @@ def test_without_a_backup_it_says_so_and_where_the_file_is(qtbot: Any) -> None:
         qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
 
 
-def test_one_entry_is_said_in_the_singular(qtbot: Any) -> None:
+def test_one_entry_is_said_in_the_singular(qtbot: QtBot) -> None:
     dialog = RescueDialog(PROBLEM, DAMAGED, BACKUPS, (BACKUP[0], BACKUP[1], 1))
     qtbot.addWidget(dialog)
     assert "holds 1 entry " in dialog.offer.text()
 
 
 def test_damage_found_while_open_is_said_once_and_never_looks_empty(
-    journal: Journal, make_window: Any, errors: list[BaseException]
+    journal: Journal, make_window: MakeWindow, errors: list[BaseException]
 ) -> None:
     """Every pane's read fails on a journal damaged while open: one error, and the panes
     say the journal could not be read rather than welcoming to an empty journal."""
@@ -93,7 +98,7 @@ def test_damage_found_while_open_is_said_once_and_never_looks_empty(
 
 
 def test_a_damaged_backup_error_does_not_mark_the_journal(
-    journal: Journal, make_window: Any, errors: list[BaseException], tmp_path: Path
+    journal: Journal, make_window: MakeWindow, errors: list[BaseException], tmp_path: Path
 ) -> None:
     window = make_window(journal)
     window.report(DamagedJournalError("bad backup", "choose another", path=tmp_path / "b"))

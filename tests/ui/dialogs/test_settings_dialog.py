@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -18,6 +17,13 @@ from journal.settings import Settings
 from journal.ui.common.theme import apply_theme
 from journal.ui.dialogs.settings_dialog import SettingsDialog
 from journal.ui.editor.editor import EntryEditor
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
 
 SERIF = "DejaVu Serif"
 
@@ -36,7 +42,7 @@ def _lightness(app: QApplication, role: QPalette.ColorRole) -> float:
     return app.palette().color(role).lightnessF()
 
 
-def test_dialog_shows_the_settings(qtbot: Any) -> None:
+def test_dialog_shows_the_settings(qtbot: QtBot) -> None:
     dialog = SettingsDialog(None, Settings(theme="dark", font_size=14, font_family=SERIF))
     qtbot.addWidget(dialog)
     assert dialog.theme_combo.currentData() == "dark"
@@ -48,7 +54,7 @@ def test_dialog_shows_the_settings(qtbot: Any) -> None:
     assert not dialog.editor_combo.isEnabled()
 
 
-def test_dialog_returns_edited_settings_and_keeps_the_rest(qtbot: Any) -> None:
+def test_dialog_returns_edited_settings_and_keeps_the_rest(qtbot: QtBot) -> None:
     original = Settings(autosave_seconds=3.0, extra={"reminder": {"time": "17:30"}})
     dialog = SettingsDialog(None, original)
     qtbot.addWidget(dialog)
@@ -64,7 +70,7 @@ def test_dialog_returns_edited_settings_and_keeps_the_rest(qtbot: Any) -> None:
     assert original == Settings(autosave_seconds=3.0, extra={"reminder": {"time": "17:30"}})
 
 
-def test_every_control_has_an_accessible_name(qtbot: Any) -> None:
+def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
     dialog = SettingsDialog(None, Settings())
     qtbot.addWidget(dialog)
     for widget in (
@@ -94,7 +100,7 @@ def _answer_dialog(action: Callable[[SettingsDialog], None]) -> None:
     QTimer.singleShot(0, act)
 
 
-def test_get_settings_round_trip_through_the_file(qtbot: Any, paths: Any) -> None:
+def test_get_settings_round_trip_through_the_file(qtbot: QtBot, paths: AppPaths) -> None:
     def choose(dialog: SettingsDialog) -> None:
         dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
         dialog.size_spin.setValue(13)
@@ -110,7 +116,7 @@ def test_get_settings_round_trip_through_the_file(qtbot: Any, paths: Any) -> Non
     assert (loaded.theme, loaded.font_size, loaded.editor_font_family) == ("dark", 13, SERIF)
 
 
-def test_get_settings_cancelled_is_none(qtbot: Any) -> None:
+def test_get_settings_cancelled_is_none(qtbot: QtBot) -> None:
     def cancel(dialog: SettingsDialog) -> None:
         dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
         dialog.reject()
@@ -139,7 +145,7 @@ def test_system_theme_falls_back_to_light_when_qt_cannot_tell(app_state: QApplic
 
 
 def test_fonts_follow_the_settings(
-    app_state: QApplication, qtbot: Any, journal: Journal, paths: Any
+    app_state: QApplication, qtbot: QtBot, journal: Journal, paths: AppPaths
 ) -> None:
     editor = EntryEditor(journal, DraftStore(paths.drafts))
     qtbot.addWidget(editor)
@@ -158,7 +164,7 @@ def test_fonts_follow_the_settings(
 # -- the Reminders tab -----------------------------------------------------------------------
 
 
-def test_reminders_tab_shows_the_settings(qtbot: Any) -> None:
+def test_reminders_tab_shows_the_settings(qtbot: QtBot) -> None:
     settings = Settings(
         reminder_times=["", "18:00", "17:30", "17:30", "16:00", "", "10:15"],
         day_boundary="04:00",
@@ -179,7 +185,7 @@ def test_reminders_tab_shows_the_settings(qtbot: Any) -> None:
 
 
 def test_reminders_round_trip_through_the_file(
-    qtbot: Any, paths: Any, monkeypatch: pytest.MonkeyPatch, isolated_home: Any
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch, isolated_home: Any
 ) -> None:
     from PySide6.QtCore import QTime
 
@@ -233,7 +239,7 @@ def test_reminders_round_trip_through_the_file(
 
 
 def test_editing_a_builtin_set_keeps_its_name_and_reset_undoes_it(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal.domain.prompts import DEFAULT_SET, QuestionSet
     from journal.ui.dialogs.settings_dialog import QuestionSetDialog
@@ -255,7 +261,7 @@ def test_editing_a_builtin_set_keeps_its_name_and_reset_undoes_it(
     assert "What did I work on?" in tab.set_preview.text()
 
 
-def test_question_set_editor_refuses_bad_sets(qtbot: Any) -> None:
+def test_question_set_editor_refuses_bad_sets(qtbot: QtBot) -> None:
     from journal.ui.dialogs.settings_dialog import QuestionSetDialog
 
     dialog = QuestionSetDialog(None, None, ["One line"])
@@ -276,7 +282,7 @@ def test_question_set_editor_refuses_bad_sets(qtbot: Any) -> None:
 
 
 def test_autostart_failure_keeps_the_dialog_open(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException]
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, errors: list[BaseException]
 ) -> None:
     from journal.errors import DaybookError
     from journal.services import autostart
@@ -296,7 +302,7 @@ def test_autostart_failure_keeps_the_dialog_open(
     ]
 
 
-def test_start_on_login_is_off_until_turned_on_and_names_this_journal(qtbot: Any) -> None:
+def test_start_on_login_is_off_until_turned_on_and_names_this_journal(qtbot: QtBot) -> None:
     from journal.services import autostart
 
     home = Path("/srv/journals/ana")  # a lasting folder (only named in the entry)
@@ -316,7 +322,7 @@ def test_start_on_login_is_off_until_turned_on_and_names_this_journal(qtbot: Any
     assert not other.reminders.autostart_check.isChecked()
 
 
-def test_a_temporary_journal_cannot_turn_on_start_on_login(qtbot: Any, tmp_path: Path) -> None:
+def test_a_temporary_journal_cannot_turn_on_start_on_login(qtbot: QtBot, tmp_path: Path) -> None:
     from journal.services import autostart
 
     dialog = SettingsDialog(None, Settings(), tmp_path / "journal")
@@ -328,7 +334,7 @@ def test_a_temporary_journal_cannot_turn_on_start_on_login(qtbot: Any, tmp_path:
 
 
 @pytest.mark.parametrize("start", [True, False])
-def test_open_the_questions_at_reminder_time(qtbot: Any, paths: Any, start: bool) -> None:
+def test_open_the_questions_at_reminder_time(qtbot: QtBot, paths: AppPaths, start: bool) -> None:
     assert Settings().open_prompt_at_reminder  # on by default
     dialog = SettingsDialog(None, Settings(open_prompt_at_reminder=start))
     qtbot.addWidget(dialog)
@@ -341,7 +347,7 @@ def test_open_the_questions_at_reminder_time(qtbot: Any, paths: Any, start: bool
     assert Settings.load(paths.settings).open_prompt_at_reminder is (not start)
 
 
-def test_a_bad_open_the_questions_value_in_the_file_is_the_default(paths: Any) -> None:
+def test_a_bad_open_the_questions_value_in_the_file_is_the_default(paths: AppPaths) -> None:
     paths.settings.parent.mkdir(parents=True, exist_ok=True)
     paths.settings.write_text('{"open_prompt_at_reminder": "no"}', encoding="utf-8")
     assert Settings.load(paths.settings).open_prompt_at_reminder is True

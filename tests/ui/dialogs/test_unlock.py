@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from journal.errors import WrongPassphraseError
-from journal.paths import AppPaths
 from journal.services import encryption
 from journal.services.journal import Journal
 from journal.storage import cipher
@@ -21,6 +19,11 @@ from tests.ui.main.test_startup import open_journal
 pytest.importorskip("sqlcipher3")
 keyring = pytest.importorskip("keyring")
 from tests.fake_keyring import MemoryKeyring  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from journal.paths import AppPaths
 
 PASS = "open sesame"
 
@@ -329,10 +332,19 @@ def test_an_encrypted_journal_with_a_broken_first_page_is_rescued_in_the_app(
 
     rescue_answer.value = True
     asked: list[tuple[Any, ...]] = []
+
+    def ask_restore(_cls: object, _parent: object, *args: Any) -> bool:
+        asked.append(args)
+        return args[-1] is not None
+
+    def unlock_with_pass(_window: object, path: AppPaths) -> bool:
+        encryption.unlock(path, PASS)
+        return True
+
     monkeypatch.setattr(
         RescueDialog,
         "ask_restore",
-        classmethod(lambda _c, _p, *args: asked.append(args) or args[-1] is not None),
+        classmethod(ask_restore),
     )
     if backup == "plain":  # made before encryption: the only one there is
         with Journal.open(paths) as j:
@@ -351,9 +363,7 @@ def test_an_encrypted_journal_with_a_broken_first_page_is_rescued_in_the_app(
     data = bytearray(paths.database.read_bytes())
     data[100:164] = bytes(64)  # inside page 1's encrypted part: the key check fails
     paths.database.write_bytes(bytes(data))
-    monkeypatch.setattr(
-        unlock_dialog, "ask_to_unlock", lambda _w, p: encryption.unlock(p, PASS) or True
-    )
+    monkeypatch.setattr(unlock_dialog, "ask_to_unlock", unlock_with_pass)
     opened = open_journal(qtbot, paths)
     assert opened is not None and errors == []
     journal, note = opened

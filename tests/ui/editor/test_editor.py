@@ -4,8 +4,8 @@ keep the text, focus-out saves, drafts, tags and their completion, days, shortcu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
@@ -18,21 +18,29 @@ from journal.domain.filters import EntryFilter
 from journal.domain.tags import hashtags, unique_tags
 from journal.errors import StorageError
 from journal.services.drafts import Draft, DraftStore
-from journal.services.journal import Journal
 from journal.ui.common.theme import make_palette
 from journal.ui.editor.editor import EntryEditor
 from journal.ui.editor.highlighter import tag_spans
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
+
 DAY = dt.date(2026, 4, 14)
+
+# A fixture that builds editors: make_editor(autosave_ms=...) or make_editor(width=...).
+MakeEditor = Callable[..., EntryEditor]
 
 
 @pytest.fixture
-def drafts(paths: Any) -> DraftStore:
+def drafts(paths: AppPaths) -> DraftStore:
     return DraftStore(paths.drafts)
 
 
 @pytest.fixture
-def make_editor(journal: Journal, drafts: DraftStore, qtbot: Any) -> Iterator[Any]:
+def make_editor(journal: Journal, drafts: DraftStore, qtbot: QtBot) -> MakeEditor:
     """Editors shown in a window; closed (and flushed) before the journal closes."""
 
     def make(autosave_ms: int = 50) -> EntryEditor:
@@ -47,11 +55,11 @@ def make_editor(journal: Journal, drafts: DraftStore, qtbot: Any) -> Iterator[An
 
 
 @pytest.fixture
-def editor(make_editor: Any) -> EntryEditor:
-    return make_editor()  # type: ignore[no-any-return]
+def editor(make_editor: MakeEditor) -> EntryEditor:
+    return make_editor()
 
 
-def type_and_wait_saved(qtbot: Any, editor: EntryEditor, widget: QWidget, text: str) -> Any:
+def type_and_wait_saved(qtbot: QtBot, editor: EntryEditor, widget: QWidget, text: str) -> Any:
     with qtbot.waitSignal(editor.entrySaved, timeout=5000) as blocker:
         qtbot.keyClicks(widget, text)
     return blocker.args[0]
@@ -79,7 +87,7 @@ class FailingUpdates:
 
 
 def test_typing_saves_a_new_entry_and_shows_saved_only_after_the_commit(
-    qtbot: Any, editor: EntryEditor, journal: Journal, drafts: DraftStore, monkeypatch: Any
+    qtbot: QtBot, editor: EntryEditor, journal: Journal, drafts: DraftStore, monkeypatch: Any
 ) -> None:
     seen_during_commit: list[str] = []
     real_add = journal.store.add
@@ -103,7 +111,7 @@ def test_typing_saves_a_new_entry_and_shows_saved_only_after_the_commit(
 
 
 def test_later_changes_edit_the_same_entry(
-    qtbot: Any, editor: EntryEditor, journal: Journal
+    qtbot: QtBot, editor: EntryEditor, journal: Journal
 ) -> None:
     first = type_and_wait_saved(qtbot, editor, editor.body_edit, "One")
     second = type_and_wait_saved(qtbot, editor, editor.body_edit, " two")
@@ -123,7 +131,7 @@ def test_an_empty_new_entry_is_not_stored(editor: EntryEditor, journal: Journal)
 
 
 def test_failed_update_keeps_text_and_draft_then_next_save_succeeds(
-    qtbot: Any,
+    qtbot: QtBot,
     editor: EntryEditor,
     journal: Journal,
     drafts: DraftStore,
@@ -154,7 +162,7 @@ def test_failed_update_keeps_text_and_draft_then_next_save_succeeds(
 
 
 def test_failed_first_save_of_a_new_entry(
-    qtbot: Any,
+    qtbot: QtBot,
     editor: EntryEditor,
     journal: Journal,
     drafts: DraftStore,
@@ -174,7 +182,7 @@ def test_failed_first_save_of_a_new_entry(
 
 
 def test_leaving_the_editor_saves(
-    qtbot: Any, make_editor: Any, journal: Journal, drafts: DraftStore
+    qtbot: QtBot, make_editor: MakeEditor, journal: Journal, drafts: DraftStore
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
@@ -203,7 +211,7 @@ def test_leaving_the_editor_saves(
 
 
 def test_an_error_dialog_taking_the_focus_does_not_retry_the_save(
-    qtbot: Any, journal: Journal, drafts: DraftStore, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, journal: Journal, drafts: DraftStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
@@ -238,7 +246,7 @@ def test_an_error_dialog_taking_the_focus_does_not_retry_the_save(
     assert editor.is_dirty()
 
 
-def test_closing_the_editor_saves(make_editor: Any, qtbot: Any, journal: Journal) -> None:
+def test_closing_the_editor_saves(make_editor: MakeEditor, qtbot: QtBot, journal: Journal) -> None:
     editor = make_editor(autosave_ms=600_000)
     qtbot.keyClicks(editor.body_edit, "Closing")
     with qtbot.waitSignal(editor.entrySaved, timeout=5000):
@@ -252,22 +260,22 @@ def test_closing_the_editor_saves(make_editor: Any, qtbot: Any, journal: Journal
     ids=["escape", "ctrl-return"],
 )
 def test_escape_and_ctrl_return_save_then_ask_to_close(
-    make_editor: Any, qtbot: Any, journal: Journal, keys: Any
+    make_editor: MakeEditor, qtbot: QtBot, journal: Journal, keys: Any
 ) -> None:
     editor = make_editor(autosave_ms=600_000)
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
     editor.body_edit.setFocus()
     qtbot.keyClicks(editor.body_edit, "Done for today")
-    combo = QKeySequence(keys)[0]  # type: ignore[index]  # needs the application, so here
     with qtbot.waitSignals([editor.entrySaved, editor.closeRequested], order="strict"):
-        qtbot.keyClick(editor.body_edit, combo.key(), combo.keyboardModifiers())
+        # QKeySequence(keys) needs the application, so it is made here
+        qtbot.keySequence(editor.body_edit, QKeySequence(keys))
     assert editor.body_edit.toPlainText() == "Done for today"  # Return did not add a line
     assert journal.store.count() == 1
 
 
 def test_escape_does_not_close_when_the_save_fails(
-    make_editor: Any, qtbot: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch
+    make_editor: MakeEditor, qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     editor = make_editor(autosave_ms=600_000)
     editor.activateWindow()
@@ -287,7 +295,7 @@ def test_escape_does_not_close_when_the_save_fails(
 
 
 def test_a_draft_is_written_while_typing_and_discarded_after_the_save(
-    make_editor: Any, qtbot: Any, drafts: DraftStore
+    make_editor: MakeEditor, qtbot: QtBot, drafts: DraftStore
 ) -> None:
     editor = make_editor(autosave_ms=600_000)
     editor.new_entry(DAY)
@@ -306,7 +314,7 @@ def test_a_draft_is_written_while_typing_and_discarded_after_the_save(
 
 
 def test_restore_draft_of_a_new_entry(
-    editor: EntryEditor, qtbot: Any, journal: Journal, drafts: DraftStore
+    editor: EntryEditor, qtbot: QtBot, journal: Journal, drafts: DraftStore
 ) -> None:
     draft = Draft(
         key="new-0123abcd",
@@ -361,7 +369,7 @@ def test_restore_draft_of_an_existing_entry_edits_it(
 # -- entries, days, tags ------------------------------------------------------------------
 
 
-def test_new_entry_for_a_chosen_day(qtbot: Any, editor: EntryEditor, journal: Journal) -> None:
+def test_new_entry_for_a_chosen_day(qtbot: QtBot, editor: EntryEditor, journal: Journal) -> None:
     chosen = dt.date(2024, 2, 29)
     editor.new_entry(chosen)
     assert editor.day_edit.date().toPython() == chosen
@@ -370,7 +378,7 @@ def test_new_entry_for_a_chosen_day(qtbot: Any, editor: EntryEditor, journal: Jo
 
 
 def test_changing_the_day_moves_the_entry(
-    qtbot: Any, editor: EntryEditor, journal: Journal
+    qtbot: QtBot, editor: EntryEditor, journal: Journal
 ) -> None:
     entry = journal.add("Text", day=DAY)
     editor.edit_entry(entry)
@@ -380,7 +388,7 @@ def test_changing_the_day_moves_the_entry(
 
 
 def test_edit_entry_shows_it_and_saves_changes_in_place(
-    qtbot: Any, editor: EntryEditor, journal: Journal
+    qtbot: QtBot, editor: EntryEditor, journal: Journal
 ) -> None:
     entry = journal.add("About #sqlite", title="T", tags=["work"], private=True, day=DAY)
     editor.edit_entry(entry)
@@ -396,7 +404,7 @@ def test_edit_entry_shows_it_and_saves_changes_in_place(
     assert (stored.private, stored.tags, stored.body) == (False, ("work", "sqlite"), entry.body)
 
 
-def test_tags_are_saved_normalised(qtbot: Any, editor: EntryEditor, journal: Journal) -> None:
+def test_tags_are_saved_normalised(qtbot: QtBot, editor: EntryEditor, journal: Journal) -> None:
     qtbot.keyClicks(editor.tags_edit, "#Work, code review , work,, learning")
     assert editor.flush() is True
     assert journal.store.count() == 0  # tags alone make no entry
@@ -405,7 +413,7 @@ def test_tags_are_saved_normalised(qtbot: Any, editor: EntryEditor, journal: Jou
 
 
 def test_tag_completion_offers_existing_tags(
-    qtbot: Any, make_editor: Any, journal: Journal
+    qtbot: QtBot, make_editor: MakeEditor, journal: Journal
 ) -> None:
     journal.add("a", tags=["work", "workshop", "learning"])
     journal.add("b", tags=["work"])
@@ -420,19 +428,20 @@ def test_tag_completion_offers_existing_tags(
     model = completer.completionModel()
     offered = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert offered == ["work", "workshop"]
-    assert completer.popup().isVisible()
+    popup = completer.popup()
+    assert popup is not None and popup.isVisible()
 
-    completer.popup().setCurrentIndex(model.index(1, 0))
-    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    popup.setCurrentIndex(model.index(1, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert tags.text() == "learning, workshop, "
     assert editor.is_dirty()
 
     qtbot.keyClicks(tags, "LEA")  # already there: not offered again
-    assert completer.completionCount() == 0 or not completer.popup().isVisible()
+    assert completer.completionCount() == 0 or not popup.isVisible()
 
 
 def test_tag_completion_knows_tags_written_since_the_editor_opened(
-    qtbot: Any, make_editor: Any, journal: Journal
+    qtbot: QtBot, make_editor: MakeEditor, journal: Journal
 ) -> None:
     editor = make_editor(autosave_ms=600_000)
     editor.activateWindow()
@@ -444,7 +453,7 @@ def test_tag_completion_knows_tags_written_since_the_editor_opened(
     assert [model.index(i, 0).data() for i in range(model.rowCount())] == ["retrospective"]
 
 
-def test_set_tag_completions_replaces_the_list(qtbot: Any, editor: EntryEditor) -> None:
+def test_set_tag_completions_replaces_the_list(qtbot: QtBot, editor: EntryEditor) -> None:
     editor.set_tag_completions(["alpha", "beta"])
     qtbot.keyClicks(editor.tags_edit, "be")
     assert editor.tags_edit.tag_completer.currentCompletion() == "beta"
@@ -463,20 +472,22 @@ def test_set_tag_completions_replaces_the_list(qtbot: Any, editor: EntryEditor) 
         ("plain", "plain\n"),
     ],
 )
-def test_return_continues_lists(qtbot: Any, editor: EntryEditor, typed: str, expected: str) -> None:
+def test_return_continues_lists(
+    qtbot: QtBot, editor: EntryEditor, typed: str, expected: str
+) -> None:
     qtbot.keyClicks(editor.body_edit, typed)
     qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return)
     assert editor.body_edit.toPlainText() == expected
 
 
-def test_return_on_an_empty_item_ends_the_list(qtbot: Any, editor: EntryEditor) -> None:
+def test_return_on_an_empty_item_ends_the_list(qtbot: QtBot, editor: EntryEditor) -> None:
     qtbot.keyClicks(editor.body_edit, "- one")
     qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return)
     qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return)
     assert editor.body_edit.toPlainText() == "- one\n"
 
 
-def test_focusing_the_editor_puts_the_cursor_in_the_text(qtbot: Any, editor: EntryEditor) -> None:
+def test_focusing_the_editor_puts_the_cursor_in_the_text(qtbot: QtBot, editor: EntryEditor) -> None:
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
     editor.title_edit.setFocus()

@@ -7,7 +7,7 @@ import datetime as dt
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,16 +18,24 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QTextCursor
 from journal.domain.attachments import references
 from journal.domain.filters import EntryFilter
 from journal.services.drafts import DraftStore
-from journal.services.journal import Journal
 from journal.ui.editor import editor_images
 from journal.ui.editor.editor import EntryEditor
 from tests.image_samples import CAMERA, jpeg_with_gps
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture
-def editor(journal: Journal, paths: Any, qtbot: Any) -> EntryEditor:
+def editor(journal: Journal, paths: AppPaths, qtbot: QtBot) -> EntryEditor:
     edit = EntryEditor(journal, DraftStore(paths.drafts), autosave_ms=50)
     qtbot.addWidget(edit)
     edit.resize(700, 500)
@@ -37,7 +45,7 @@ def editor(journal: Journal, paths: Any, qtbot: Any) -> EntryEditor:
 
 
 @pytest.fixture
-def clipboard(qapp: Any) -> Iterator[Any]:
+def clipboard(qapp: QApplication) -> Iterator[Any]:
     board = QGuiApplication.clipboard()
     yield board
     board.clear()
@@ -49,7 +57,7 @@ def stored(journal: Journal, text: str) -> list[bytes]:
 
 
 def test_ctrl_v_of_an_image_inserts_its_reference(
-    editor: EntryEditor, journal: Journal, clipboard: Any, qtbot: Any
+    editor: EntryEditor, journal: Journal, clipboard: Any, qtbot: QtBot
 ) -> None:
     editor.body_edit.setFocus()
     qtbot.keyClicks(editor.body_edit, "The board:")
@@ -81,7 +89,7 @@ def test_dropping_photo_files_stores_them_without_metadata(
 
 
 def test_a_refused_drop_is_reported_and_changes_nothing(
-    editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: Any
+    editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: QtBot
 ) -> None:
     drawing = tmp_path / "diagram.png"
     drawing.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')

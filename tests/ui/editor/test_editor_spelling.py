@@ -4,14 +4,11 @@ suggestions and Add to Dictionary; the Spelling setting; and a missing Enchant."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication
 
 from journal.services import spelling
 from journal.services.spelling import SpellChecker
@@ -20,11 +17,23 @@ from journal.ui.dialogs.settings_dialog import SettingsDialog
 from journal.ui.editor.editor import MarkdownEdit
 from journal.ui.editor.spelling import SpellService, configure_spelling, spell_service
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
+
 KNOWN = {"the", "cat", "sat", "on", "mat", "see", "here", "and", "code", "receive", "what"}
 KNOWN |= {"tag", "end", "is", "a"}
 
 
 class FakeBackend:
+    """A dictionary of the KNOWN words that records each word it is asked about."""
+
     def __init__(self) -> None:
         self.asked: list[str] = []
 
@@ -67,7 +76,7 @@ def squiggled(edit: MarkdownEdit) -> list[str]:
     return out
 
 
-def make_edit(qtbot: Any, text: str) -> MarkdownEdit:
+def make_edit(qtbot: QtBot, text: str) -> MarkdownEdit:
     edit = MarkdownEdit()
     qtbot.addWidget(edit)
     edit.setPlainText(text)
@@ -75,7 +84,7 @@ def make_edit(qtbot: Any, text: str) -> MarkdownEdit:
     return edit
 
 
-def test_squiggles_under_misspelled_prose_only(service: SpellService, qtbot: Any) -> None:
+def test_squiggles_under_misspelled_prose_only(service: SpellService, qtbot: QtBot) -> None:
     text = (
         "# Teh headingg\n"
         "The cat sat on teh mat, see `teh codde` and https://exmple.org/teh here.\n"
@@ -89,16 +98,20 @@ def test_squiggles_under_misspelled_prose_only(service: SpellService, qtbot: Any
     assert squiggled(edit) == ["Teh", "headingg", "teh", "linkk", "Wrods", "wrods"]
 
 
-def test_private_blocks_are_checked_but_not_their_fences(service: SpellService, qtbot: Any) -> None:
+def test_private_blocks_are_checked_but_not_their_fences(
+    service: SpellService, qtbot: QtBot
+) -> None:
     edit = make_edit(qtbot, "```private\nteh secrett\n```\nthe end")
     assert squiggled(edit) == ["teh", "secrett"]
 
 
 def test_typing_only_reads_the_cache_and_checks_in_a_pause(
-    service: SpellService, qtbot: Any
+    service: SpellService, qtbot: QtBot
 ) -> None:
     edit = make_edit(qtbot, "the cat\n" * 50)
-    backend = service.checker.backend  # type: ignore[union-attr]
+    assert service.checker is not None
+    backend = service.checker.backend
+    assert isinstance(backend, FakeBackend)
     asked = len(backend.asked)
     edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(edit, "teh")
@@ -111,7 +124,7 @@ def test_typing_only_reads_the_cache_and_checks_in_a_pause(
     assert squiggled(edit) == ["teh", "teh"] and backend.asked.count("teh") == 1
 
 
-def test_suggestions_replace_the_word_in_one_undo_step(service: SpellService, qtbot: Any) -> None:
+def test_suggestions_replace_the_word_in_one_undo_step(service: SpellService, qtbot: QtBot) -> None:
     edit = make_edit(qtbot, "I recieve the cat")
     edit.show()
     cursor = QTextCursor(edit.document())
@@ -128,7 +141,7 @@ def test_suggestions_replace_the_word_in_one_undo_step(service: SpellService, qt
     menu.deleteLater()
 
 
-def test_no_suggestions_says_so(service: SpellService, qtbot: Any) -> None:
+def test_no_suggestions_says_so(service: SpellService, qtbot: QtBot) -> None:
     edit = make_edit(qtbot, "zzxq the")
     edit.show()
     menu = edit.context_menu(edit.cursorRect(QTextCursor(edit.document())).center())
@@ -137,7 +150,7 @@ def test_no_suggestions_says_so(service: SpellService, qtbot: Any) -> None:
     menu.deleteLater()
 
 
-def test_a_right_word_or_code_gets_the_plain_menu(service: SpellService, qtbot: Any) -> None:
+def test_a_right_word_or_code_gets_the_plain_menu(service: SpellService, qtbot: QtBot) -> None:
     edit = make_edit(qtbot, "the `teh` cat")
     edit.show()
     plain = [a.text() for a in edit.createStandardContextMenu().actions()]
@@ -150,7 +163,7 @@ def test_a_right_word_or_code_gets_the_plain_menu(service: SpellService, qtbot: 
 
 
 def test_add_to_dictionary_keeps_the_word_in_the_data_folder(
-    service: SpellService, qtbot: Any, tmp_path: Path
+    service: SpellService, qtbot: QtBot, tmp_path: Path
 ) -> None:
     edit = make_edit(qtbot, "Daybook is here")
     other = make_edit(qtbot, "Daybook again")  # the prompt's answers share the checker
@@ -166,7 +179,9 @@ def test_add_to_dictionary_keeps_the_word_in_the_data_folder(
     menu.deleteLater()
 
 
-def test_the_prompt_answers_are_checked(service: SpellService, qtbot: Any, journal: Any) -> None:
+def test_the_prompt_answers_are_checked(
+    service: SpellService, qtbot: QtBot, journal: Journal
+) -> None:
     from journal.services.prompt import PromptService
     from journal.ui.prompt.prompt_window import PromptWindow, prompt_drafts
 
@@ -180,7 +195,7 @@ def test_the_prompt_answers_are_checked(service: SpellService, qtbot: Any, journ
 
 
 def test_without_enchant_settings_says_so_once_and_editing_works(
-    qapp: QApplication, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qapp: QApplication, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     def missing() -> Any:
         raise ImportError("libenchant-2.so.2: cannot open shared object file")
@@ -209,7 +224,7 @@ def test_without_enchant_settings_says_so_once_and_editing_works(
 
 
 def test_the_setting_round_trips_and_switches_the_checker(
-    qapp: QApplication, qtbot: Any, tmp_path: Path
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
 ) -> None:
     path = tmp_path / "settings.json"
     Settings(spell_language="off").save(path)
@@ -230,7 +245,7 @@ def test_the_setting_round_trips_and_switches_the_checker(
 
 
 def test_underlining_later_is_not_an_edit(
-    service: SpellService, qtbot: Any, journal: Any, paths: Any
+    service: SpellService, qtbot: QtBot, journal: Journal, paths: AppPaths
 ) -> None:
     """Squiggles arrive after a pause, or when the dictionary or the word list changes:
     the editor must not take those new formats for typing (and save the entry)."""

@@ -3,7 +3,7 @@ after any edit, in light and dark, with the fence lines marked apart from the te
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +13,10 @@ from journal.domain.blocks import read
 from journal.ui.common.theme import contrast, make_palette
 from journal.ui.editor.editor import MarkdownEdit
 from journal.ui.editor.highlighter import MarkdownHighlighter
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 LINES = [
     "```private",
@@ -67,7 +71,7 @@ def _private_lines(looks: list[str | None]) -> list[str | None]:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(LINES), min_size=1, max_size=12), st.data())
 def test_the_tint_follows_the_one_reading_of_private_blocks_after_any_edit(
-    qapp: Any, lines: list[str], data: st.DataObject
+    qapp: QApplication, lines: list[str], data: st.DataObject
 ) -> None:
     edit = MarkdownEdit()  # a bare QTextDocument has no layout to highlight
     doc, hl = edit.document(), edit.highlighter
@@ -100,7 +104,7 @@ def test_the_tint_follows_the_one_reading_of_private_blocks_after_any_edit(
     assert _private_lines(_looks(doc, hl)) == _expected("\n".join(rest))
 
 
-def test_fence_lines_are_marked_apart_from_the_private_text(qtbot: Any) -> None:
+def test_fence_lines_are_marked_apart_from_the_private_text(qtbot: QtBot) -> None:
     edit = MarkdownEdit()
     qtbot.addWidget(edit)
     edit.setPalette(make_palette(dark=True))
@@ -113,7 +117,7 @@ def test_fence_lines_are_marked_apart_from_the_private_text(qtbot: Any) -> None:
     assert backgrounds == {hl.formats["private"].background().color().name()}
 
 
-def test_the_tint_is_visible_and_the_text_readable_in_light_and_dark(qapp: Any) -> None:
+def test_the_tint_is_visible_and_the_text_readable_in_light_and_dark(qapp: QApplication) -> None:
     for dark in (False, True):
         palette = make_palette(dark)
         hl = MarkdownHighlighter(QTextDocument(), palette)
@@ -127,7 +131,7 @@ def test_the_tint_is_visible_and_the_text_readable_in_light_and_dark(qapp: Any) 
         assert contrast(fence.foreground().color(), fence.background().color()) >= 4.5, dark
 
 
-def test_the_editor_and_the_prompt_wrap_private_blocks(qtbot: Any) -> None:
+def test_the_editor_and_the_prompt_wrap_private_blocks(qtbot: QtBot) -> None:
     edit = MarkdownEdit()
     qtbot.addWidget(edit)
     edit.resize(300, 200)
@@ -137,7 +141,7 @@ def test_the_editor_and_the_prompt_wrap_private_blocks(qtbot: Any) -> None:
     assert edit.document().findBlockByNumber(1).layout().lineCount() > 1
 
 
-def test_private_lines_are_tinted_across_the_whole_width(qtbot: Any) -> None:
+def test_private_lines_are_tinted_across_the_whole_width(qtbot: QtBot) -> None:
     edit = MarkdownEdit()
     qtbot.addWidget(edit)
     edit.setPalette(make_palette(dark=True))

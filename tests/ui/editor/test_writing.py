@@ -5,8 +5,7 @@ calendar follows the day being edited."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,12 +15,16 @@ from PySide6.QtGui import QFontInfo, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from journal.services.drafts import DraftStore
-from journal.services.journal import Journal
 from journal.settings import Settings
 from journal.ui.common.theme import apply_theme, editor_font
 from journal.ui.editor.editor import EntryEditor, MarkdownEdit
 from journal.ui.timeline.calendar import to_date
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from journal.services.journal import Journal
 
 MOST_COLUMNS = 80  # a comfortable line: about 60 to 80 characters
 
@@ -39,7 +42,7 @@ def themed(qapp: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def make_editor(journal: Journal, paths: Any, qtbot: Any) -> Iterator[Any]:
+def make_editor(journal: Journal, paths: Any, qtbot: Any) -> Callable[..., EntryEditor]:
     def make(width: int = 700) -> EntryEditor:
         editor = EntryEditor(journal, DraftStore(paths.drafts), autosave_ms=50)
         qtbot.addWidget(editor)

@@ -77,7 +77,12 @@ def test_drafts_left_behind_are_offered_back(
     store.save(_draft("new-older", "Older unsaved thought", 1))
     store.save(_draft("new-newest", "Newest unsaved thought", 5))
     asked: list[int] = []
-    monkeypatch.setattr(app, "ask_restore_drafts", lambda _p, d: asked.append(len(d)) or True)
+
+    def ask(_parent: object, drafts: list[object]) -> bool:
+        asked.append(len(drafts))
+        return True
+
+    monkeypatch.setattr(app, "ask_restore_drafts", ask)
     window = make_window(journal)
     app.offer_drafts(window)
     assert asked == [2]

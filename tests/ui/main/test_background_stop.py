@@ -9,7 +9,7 @@ seconds unless stopped), or a task waiting for the test to release it.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,6 +17,13 @@ from PySide6.QtCore import Qt
 from journal import cancel
 from journal.domain.filters import EntryFilter
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 LONG_READ = (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000000) "
@@ -28,7 +35,7 @@ class SlowSearches:
     """Wraps `journal.search`: a search for "slow" first runs LONG_READ, and what became of
     each such search is recorded ("finished", or the exception that ended it)."""
 
-    def __init__(self, journal: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
         self.started = threading.Event()
         self.outcomes: list[object] = []
         original = journal.search
@@ -48,12 +55,16 @@ class SlowSearches:
 
 
 @pytest.fixture
-def slow(journal: Any, monkeypatch: pytest.MonkeyPatch) -> SlowSearches:
+def slow(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> SlowSearches:
     return SlowSearches(journal, monkeypatch)
 
 
 def test_a_newer_search_stops_the_running_one(
-    journal: Any, make_window: Any, qtbot: Any, slow: SlowSearches, errors: list[BaseException]
+    journal: Journal,
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    slow: SlowSearches,
+    errors: list[BaseException],
 ) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
@@ -73,7 +84,11 @@ def test_a_newer_search_stops_the_running_one(
 
 
 def test_esc_stops_the_running_search(
-    journal: Any, make_window: Any, qtbot: Any, slow: SlowSearches, errors: list[BaseException]
+    journal: Journal,
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    slow: SlowSearches,
+    errors: list[BaseException],
 ) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
@@ -91,7 +106,11 @@ def test_esc_stops_the_running_search(
 
 
 def test_many_searches_typed_quickly_leave_one_running(
-    journal: Any, make_window: Any, qtbot: Any, slow: SlowSearches, errors: list[BaseException]
+    journal: Journal,
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    slow: SlowSearches,
+    errors: list[BaseException],
 ) -> None:
     add_entries(journal, 10)
     window = make_window(journal)
@@ -109,10 +128,10 @@ def test_many_searches_typed_quickly_leave_one_running(
 
 
 def test_quit_during_slow_work_saves_what_is_typed_and_does_not_wait(
-    journal: Any,
-    make_window: Any,
-    qtbot: Any,
-    qapp: Any,
+    journal: Journal,
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    qapp: QApplication,
     slow: SlowSearches,
     errors: list[BaseException],
 ) -> None:
@@ -153,7 +172,7 @@ def test_quit_during_slow_work_saves_what_is_typed_and_does_not_wait(
 
 
 def test_closing_to_the_tray_does_not_stop_the_search(
-    journal: Any, make_window: Any, qtbot: Any, qapp: Any, slow: SlowSearches
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, qapp: QApplication, slow: SlowSearches
 ) -> None:
     """With a tray, closing the window only hides it: its work goes on."""
     add_entries(journal, 3)

@@ -3,9 +3,8 @@ with no main window anywhere: built on a plain widget, they answer through their
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from journal.errors import StorageError
 from journal.services.drafts import DraftStore
-from journal.services.journal import Journal
 from journal.ui.common.changes import ChangeSignal
 from journal.ui.common.worker import TaskSet
 from journal.ui.editor.editor import EntryEditor
@@ -23,9 +21,16 @@ from journal.ui.main.trash import TrashController
 from journal.ui.main.window_panes import Panes, build_panes
 from tests.ui.conftest import add_entries
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from journal.services.journal import Journal
+
 
 @dataclass
 class Rig:
+    """The panes on a plain widget with the controllers, and no main window."""
+
     host: QWidget
     panes: Panes
     changes: ChangeSignal

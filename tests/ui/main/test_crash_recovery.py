@@ -9,14 +9,20 @@ import selectors
 import signal
 import subprocess
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.services.drafts import DraftStore
 from journal.services.journal import Journal
 from journal.ui.editor.editor import EntryEditor
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
 
 pytestmark = [
     pytest.mark.faults,
@@ -37,6 +43,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from journal.paths import AppPaths
 from journal.paths import AppPaths
 from journal.services.drafts import DraftStore
 from journal.services.journal import Journal
@@ -79,7 +86,7 @@ def _read_line(proc: subprocess.Popen[bytes], timeout: float) -> str:
 
 
 def test_killed_while_typing_then_the_draft_is_offered_back(
-    paths: Any, qtbot: Any, tmp_path: Path
+    paths: AppPaths, qtbot: QtBot, tmp_path: Path
 ) -> None:
     env = dict(os.environ, DAYBOOK_HOME=str(paths.home), QT_QPA_PLATFORM="offscreen")
     proc = subprocess.Popen(

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from journal.domain.prompts import DEFAULT_SET
 from journal.paths import AppPaths, default_home
@@ -28,6 +25,13 @@ from journal.ui.main.first_run import (
     reminder_words,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
 WORK = DEFAULT_SET.questions[0]
 BY_SETTINGS = "Remind me at the times set in Settings"
 
@@ -37,7 +41,7 @@ def entry_file() -> Path:
 
 
 @pytest.fixture
-def open_window(qapp: QApplication, qtbot: Any, qsettings: Any) -> Iterator[Any]:
+def open_window(qapp: QApplication, qtbot: QtBot, qsettings: Any) -> Iterator[Any]:
     """A main window as the app builds it, on the journal in `paths` with `settings`."""
     from journal.app import build_window
 
@@ -93,7 +97,7 @@ def test_the_welcome_page_has_one_call_to_action_and_an_import(
 
 
 def test_the_import_action_opens_the_import_dialog(
-    open_window: Any, default_paths: AppPaths, qtbot: Any
+    open_window: Any, default_paths: AppPaths, qtbot: QtBot
 ) -> None:
     from journal.ui.dialogs.import_dialog import ImportDialog
 
@@ -123,7 +127,7 @@ def test_nothing_is_turned_on_silently(open_window: Any, default_paths: AppPaths
 
 
 def test_the_card_turns_start_on_login_on_for_the_default_journal(
-    open_window: Any, default_paths: AppPaths, qtbot: Any
+    open_window: Any, default_paths: AppPaths, qtbot: QtBot
 ) -> None:
     window = open_window(default_paths)
     card = window.panes.empty_state.card
@@ -141,7 +145,7 @@ def test_the_card_turns_start_on_login_on_for_the_default_journal(
 
 
 def test_the_card_names_a_lasting_journal_folder(
-    open_window: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    open_window: Any, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(autostart, "is_temporary", lambda _home: False)  # as if in ~/Journal
     paths = AppPaths(tmp_path / "lasting")
@@ -152,7 +156,7 @@ def test_the_card_names_a_lasting_journal_folder(
 
 
 def test_a_temporary_journal_is_not_offered_and_says_why(
-    open_window: Any, paths: AppPaths, qtbot: Any
+    open_window: Any, paths: AppPaths, qtbot: QtBot
 ) -> None:
     assert autostart.is_temporary(paths.home)
     card = open_window(paths).panes.empty_state.card
@@ -165,7 +169,7 @@ def test_a_temporary_journal_is_not_offered_and_says_why(
 
 
 def test_not_now_is_remembered(
-    open_window: Any, default_paths: AppPaths, qtbot: Any, qapp: QApplication
+    open_window: Any, default_paths: AppPaths, qtbot: QtBot, qapp: QApplication
 ) -> None:
     window = open_window(default_paths)
     qtbot.mouseClick(window.panes.empty_state.card.not_now_button, _left())
@@ -205,7 +209,7 @@ def test_the_card_shows_the_reminder_time_from_the_settings(
     assert window.panes.empty_state.card.accept_button.text() == button
 
 
-def test_the_card_follows_changed_settings(qtbot: Any, default_paths: AppPaths) -> None:
+def test_the_card_follows_changed_settings(qtbot: QtBot, default_paths: AppPaths) -> None:
     card = FirstRunCard()
     qtbot.addWidget(card)
     current = [Settings()]
@@ -218,7 +222,7 @@ def test_the_card_follows_changed_settings(qtbot: Any, default_paths: AppPaths) 
 
 
 def test_a_refused_write_is_said_and_nothing_remembered(
-    open_window: Any, default_paths: AppPaths, qtbot: Any
+    open_window: Any, default_paths: AppPaths, qtbot: QtBot
 ) -> None:
     blocker = entry_file().parent
     blocker.parent.mkdir(parents=True, exist_ok=True)
@@ -235,7 +239,7 @@ def test_a_refused_write_is_said_and_nothing_remembered(
 
 
 def test_the_first_reflection_replaces_the_welcome_page(
-    qapp: QApplication, open_window: Any, default_paths: AppPaths, qtbot: Any, qsettings: Any
+    qapp: QApplication, open_window: Any, default_paths: AppPaths, qtbot: QtBot, qsettings: Any
 ) -> None:
     from journal.app import build_reminders
 
@@ -268,7 +272,7 @@ def test_the_first_reflection_replaces_the_welcome_page(
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 700), (900, 600), (800, 420)])
 def test_the_cards_text_is_never_clipped(
-    open_window: Any, default_paths: AppPaths, qtbot: Any, qapp: QApplication,
+    open_window: Any, default_paths: AppPaths, qtbot: QtBot, qapp: QApplication,
     size: tuple[int, int],
 ) -> None:  # fmt: skip
     """An aligned item gets its size hint, which clipped the card's wrapped text."""

@@ -3,15 +3,17 @@ with 768 pixels and a panel (seen under Xvfb at 1024x700: its buttons were off-s
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from journal.ui.common.placement import FRAME_ALLOWANCE, centred_inside, fit_on_screen
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
 
 
 def free_area(widget: QWidget) -> QRect:

@@ -11,18 +11,24 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 
 from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.common import wording
 from journal.ui.common.i18n import numeric_day
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 TODAY = dt.date.today()
@@ -108,7 +114,7 @@ def truth(window: Any, desk: Any, journal: Journal, query: str = "") -> dict[str
     return found
 
 
-def in_step(qtbot: Any, window: Any, desk: Any, journal: Journal, query: str = "") -> None:
+def in_step(qtbot: QtBot, window: Any, desk: Any, journal: Journal, query: str = "") -> None:
     """Wait until every view shows the journal as it is (fails after the timeout)."""
     last: list[Any] = [None, None]
 
@@ -139,7 +145,7 @@ def _seed(journal: Journal) -> list[Any]:
 
 @pytest.mark.parametrize("query", ["", "caching"])
 def test_every_change_kind_reaches_every_view(
-    desk: Any, journal: Journal, qtbot: Any, paths: Any, errors: list[Any], query: str
+    desk: Any, journal: Journal, qtbot: QtBot, paths: AppPaths, errors: list[Any], query: str
 ) -> None:
     """add, edit, delete, undo, restore from the Trash, purge, import, another process:
     after each, every view (the timeline or the search results) shows the journal as is."""
@@ -215,7 +221,7 @@ def test_every_change_kind_reaches_every_view(
 
 
 def test_first_reflection_in_an_empty_journal_leaves_the_empty_states(
-    desk: Any, journal: Journal, qtbot: Any
+    desk: Any, journal: Journal, qtbot: QtBot
 ) -> None:
     window = desk.window
     assert window.panes.right_stack.currentWidget() is window.panes.empty_state
@@ -236,7 +242,7 @@ def test_first_reflection_in_an_empty_journal_leaves_the_empty_states(
 
 
 def test_first_entry_added_elsewhere_leaves_the_empty_states(
-    desk: Any, journal: Journal, qtbot: Any
+    desk: Any, journal: Journal, qtbot: QtBot
 ) -> None:
     window = desk.window
     entry = journal.add("From elsewhere", title="First")
@@ -246,7 +252,7 @@ def test_first_entry_added_elsewhere_leaves_the_empty_states(
 
 
 def test_the_last_entry_deleted_brings_the_empty_states_back(
-    desk: Any, journal: Journal, qtbot: Any
+    desk: Any, journal: Journal, qtbot: QtBot
 ) -> None:
     window = desk.window
     entry = journal.add("Only one", title="Only")
@@ -269,7 +275,7 @@ def _streak_journal(journal: Journal) -> PromptService:
 
 @pytest.mark.parametrize("which", [0, 1, 2])
 def test_the_streak_follows_a_delete_and_its_undo(
-    make_desk_live: Any, journal: Journal, qtbot: Any, which: int
+    make_desk_live: Any, journal: Journal, qtbot: QtBot, which: int
 ) -> None:
     service = _streak_journal(journal)
     desk = make_desk_live(journal)
@@ -287,7 +293,7 @@ def test_the_streak_follows_a_delete_and_its_undo(
 
 
 def test_the_streak_follows_a_delete_by_another_process(
-    make_desk_live: Any, journal: Journal, qtbot: Any, paths: Any
+    make_desk_live: Any, journal: Journal, qtbot: QtBot, paths: AppPaths
 ) -> None:
     service = _streak_journal(journal)
     desk = make_desk_live(journal)
@@ -303,7 +309,7 @@ def test_the_streak_follows_a_delete_by_another_process(
     qtbot.waitUntil(lambda: window.panes.streak_label.text() == want, timeout=15_000)
 
 
-def _search(window: Any, qtbot: Any, text: str, tag: str = "") -> None:
+def _search(window: Any, qtbot: QtBot, text: str, tag: str = "") -> None:
     with qtbot.waitSignal(window.searchFinished, timeout=5000):
         if tag:
             window.panes.search_bar.set_tag(tag)
@@ -328,7 +334,7 @@ def _listed_ids(window: Any) -> set[int]:
     ],
 )
 def test_the_reader_shows_only_an_entry_among_the_results(
-    make_window: Any, journal: Journal, qtbot: Any, text: str, tag: str, keeps: bool
+    make_window: MakeWindow, journal: Journal, qtbot: QtBot, text: str, tag: str, keeps: bool
 ) -> None:
     shown = journal.add("Queues and caching", title="Shown", tags=["work"], day=_months_ago(1))
     journal.add("Kafka streams", title="Other", tags=["learning"], day=_months_ago(2))
@@ -350,7 +356,7 @@ def test_the_reader_shows_only_an_entry_among_the_results(
 
 
 def test_an_edit_that_leaves_the_results_moves_the_reader(
-    make_window: Any, journal: Journal, qtbot: Any
+    make_window: MakeWindow, journal: Journal, qtbot: QtBot
 ) -> None:
     shown = journal.add("Queues and caching", title="Shown", day=_months_ago(1))
     other = journal.add("More caching", title="Other", day=_months_ago(2))

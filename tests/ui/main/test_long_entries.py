@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,6 +18,9 @@ from journal.domain.filters import EntryFilter
 from journal.ui.dialogs.export_dialog import ExportDialog
 from journal.ui.timeline.timeline import TimelineModel
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LONG_DAY = dt.date(2026, 11, 21)  # newer than add_entries' days: the first row
 

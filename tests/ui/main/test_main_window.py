@@ -21,7 +21,7 @@ def shortcut(window: Any, key: QKeySequence.StandardKey) -> None:
     from PySide6.QtTest import QTest
 
     sequence = QKeySequence.keyBindings(key)[0]
-    combo = sequence[0]
+    combo = sequence[0]  # type: ignore[index]  # QKeySequence.__getitem__ is missing from the stubs
     QTest.keyClick(window.focusWidget() or window, combo.key(), combo.keyboardModifiers())
 
 
@@ -372,7 +372,7 @@ def test_slow_work_shows_a_busy_bar_after_a_while(
 
     def slow_empty() -> int:
         release.wait(10)
-        return empty()
+        return int(empty())
 
     monkeypatch.setattr(journal, "empty_trash", slow_empty)
     assert window.panes.busy.delay_ms == 1000  # quick work shows nothing

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QGroupBox,
     QLabel,
     QMenu,
@@ -27,6 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import add_entries
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 
@@ -48,8 +56,9 @@ def shown_mnemonics(root: QWidget) -> list[tuple[str, str]]:
     for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(root) or widget.window() is not root:
             continue
-        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
-        if isinstance(widget, QAbstractButton) or labelled:
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
             add(widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget.title())
@@ -99,7 +108,7 @@ def shortcut_clashes(root: QWidget) -> dict[str, list[str]]:
 
 
 @pytest.fixture(autouse=True, params=["en", "de"])
-def language(request: pytest.FixtureRequest, qapp: Any) -> str:
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> str:
     """Every check in English and in German (the translators are taken out after the test)."""
     from journal.ui.common import i18n
 
@@ -113,7 +122,9 @@ def assert_clean(root: QWidget) -> None:
     assert shortcut_clashes(root) == {}
 
 
-def test_the_main_window_on_the_timeline_and_on_the_trash(journal: Any, make_window: Any) -> None:
+def test_the_main_window_on_the_timeline_and_on_the_trash(
+    journal: Journal, make_window: MakeWindow
+) -> None:
     add_entries(journal, 5)
     window = make_window(journal)
     assert_clean(window)
@@ -121,7 +132,7 @@ def test_the_main_window_on_the_timeline_and_on_the_trash(journal: Any, make_win
     assert_clean(window)
 
 
-def test_the_export_dialog(journal: Any, qtbot: Any) -> None:
+def test_the_export_dialog(journal: Journal, qtbot: QtBot) -> None:
     from journal.ui.dialogs.export_dialog import ExportDialog
 
     add_entries(journal, 3)
@@ -138,7 +149,7 @@ def test_the_export_dialog(journal: Any, qtbot: Any) -> None:
     "build",
     ["settings", "import", "about", "insights", "prompt"],
 )
-def test_the_other_dialogs(build: str, journal: Any, qtbot: Any, paths: Any) -> None:
+def test_the_other_dialogs(build: str, journal: Journal, qtbot: QtBot, paths: AppPaths) -> None:
     dialog: QWidget
     if build == "settings":
         from journal.settings import Settings
@@ -175,7 +186,7 @@ def test_the_other_dialogs(build: str, journal: Any, qtbot: Any, paths: Any) -> 
         assert_clean(dialog)
 
 
-def test_the_checker_finds_a_clash(qtbot: Any) -> None:
+def test_the_checker_finds_a_clash(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
     root = QWidget()

@@ -4,19 +4,27 @@ is never narrower than the tag filter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtGui import QKeySequence
 
-from tests.ui.conftest import add_entries
+from tests.ui.conftest import add_entries, menu_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 READABLE = 240  # the least width, in pixels, at which a timeline card still reads well
 
 
 @pytest.fixture
-def themed(qapp: Any) -> Iterator[Any]:
+def themed(qapp: QApplication) -> Iterator[Any]:
     """apply_theme changes the whole application: put palette and font back afterwards."""
     from PySide6.QtGui import QFont, QPalette
 
@@ -27,7 +35,7 @@ def themed(qapp: Any) -> Iterator[Any]:
     qapp.setProperty("daybookEditorFont", None)
 
 
-def sized(window: Any, qtbot: Any, width: int, height: int) -> Any:
+def sized(window: Any, qtbot: QtBot, width: int, height: int) -> Any:
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width)
     qtbot.waitUntil(lambda: window.panes.sidebar.isVisibleTo(window) == (width >= 1100))
@@ -48,7 +56,7 @@ def check_readable(window: Any) -> None:
 
 @pytest.mark.parametrize(("width", "height"), [(1024, 700), (800, 600), (1099, 700)])
 def test_a_narrow_window_folds_the_sidebar(
-    width: int, height: int, journal: Any, make_window: Any, qtbot: Any
+    width: int, height: int, journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 12)
     window = sized(make_window(journal), qtbot, width, height)
@@ -59,7 +67,7 @@ def test_a_narrow_window_folds_the_sidebar(
 
 @pytest.mark.parametrize("width", [1024, 800])
 def test_the_room_of_a_folded_sidebar_goes_to_the_entry(
-    width: int, journal: Any, make_window: Any, qtbot: Any
+    width: int, journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = sized(make_window(journal), qtbot, 1280, 800)
     window.panes.splitter.setSizes([260, 620, 400])  # a wide timeline in a wide window
@@ -76,7 +84,7 @@ def test_the_room_of_a_folded_sidebar_goes_to_the_entry(
 
 @pytest.mark.parametrize(("width", "height"), [(1100, 700), (1280, 800), (1920, 1080)])
 def test_a_wide_window_shows_it(
-    width: int, height: int, journal: Any, make_window: Any, qtbot: Any
+    width: int, height: int, journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 12)
     window = sized(make_window(journal), qtbot, width, height)
@@ -84,9 +92,11 @@ def test_a_wide_window_shows_it(
     check_readable(window)
 
 
-def test_the_toggle_is_in_the_view_menu_with_its_own_key(journal: Any, make_window: Any) -> None:
+def test_the_toggle_is_in_the_view_menu_with_its_own_key(
+    journal: Journal, make_window: MakeWindow
+) -> None:
     window = make_window(journal)
-    view = window.menuBar().actions()[2].menu()
+    view = menu_of(window, 2)
     assert window.ui_actions.sidebar_action in view.actions()
     assert window.ui_actions.sidebar_action.shortcut() == QKeySequence("F9")
     assert (
@@ -96,7 +106,7 @@ def test_the_toggle_is_in_the_view_menu_with_its_own_key(journal: Any, make_wind
 
 
 def test_the_toggle_shows_it_in_a_narrow_window_and_is_remembered(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     add_entries(journal, 3)
     window = sized(make_window(journal), qtbot, 900, 600)
@@ -112,7 +122,7 @@ def test_the_toggle_shows_it_in_a_narrow_window_and_is_remembered(
 
 
 def test_hiding_it_in_a_wide_window_is_remembered_too(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = sized(make_window(journal), qtbot, 1300, 800)
     window.ui_actions.sidebar_action.trigger()
@@ -125,7 +135,7 @@ def test_hiding_it_in_a_wide_window_is_remembered_too(
 
 
 def test_narrowing_folds_and_widening_brings_it_back(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = sized(make_window(journal), qtbot, 1280, 800)
     before = window.panes.splitter.sizes()[0]
@@ -136,7 +146,7 @@ def test_narrowing_folds_and_widening_brings_it_back(
 
 
 def test_go_to_day_shows_the_calendar_of_a_folded_sidebar(
-    journal: Any, make_window: Any, qtbot: Any
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = sized(make_window(journal), qtbot, 900, 600)
     window.ui_actions.calendar_action.trigger()
@@ -145,7 +155,7 @@ def test_go_to_day_shows_the_calendar_of_a_folded_sidebar(
         window.focusWidget()))  # fmt: skip
 
 
-def test_the_search_box_is_never_narrower_than_the_tag_filter(qtbot: Any) -> None:
+def test_the_search_box_is_never_narrower_than_the_tag_filter(qtbot: QtBot) -> None:
     from journal.ui.timeline.search_bar import SearchBar
 
     bar = SearchBar()
@@ -154,12 +164,12 @@ def test_the_search_box_is_never_narrower_than_the_tag_filter(qtbot: Any) -> Non
     bar.show()
     for width in (bar.minimumSizeHint().width(), 200, 320, 600):
         bar.resize(width, bar.sizeHint().height())
-        qtbot.waitUntil(lambda w=width: bar.width() >= w)
+        qtbot.waitUntil(lambda: bar.width() >= width)  # noqa: B023 - waits right here
         assert bar.field.width() >= bar.tag_box.width()
 
 
 def test_a_window_snapped_straight_to_800_is_not_held_wide(
-    journal: Any, make_window: Any, qtbot: Any, themed: Any
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, themed: Any
 ) -> None:
     """The app's own fonts make the three panes wider than 800 px together: the sidebar
     about to fold must not hold the window at that width (Qt clamps before it folds)."""

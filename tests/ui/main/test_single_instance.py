@@ -7,14 +7,19 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.paths import AppPaths
 from journal.ui.main.single_instance import LOCK_NAME, SingleInstance, bring_forward, server_name
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 OUTPUT_TIMEOUT = 30.0  # seconds to wait for a child's next line; never reached when it works
 
@@ -95,7 +100,7 @@ class Child:
 
 
 @pytest.fixture
-def instances(qapp: Any) -> Iterator[Callable[[], SingleInstance]]:
+def instances(qapp: QApplication) -> Iterator[Callable[[], SingleInstance]]:
     """SingleInstance objects, all released at the end."""
     made: list[SingleInstance] = []
 
@@ -122,7 +127,7 @@ def children() -> Iterator[Callable[[Path, str], Child]]:
 
 
 def test_second_instance_on_the_same_folder_activates_the_first(
-    qtbot: Any, paths: AppPaths, instances: Callable[[], SingleInstance]
+    qtbot: QtBot, paths: AppPaths, instances: Callable[[], SingleInstance]
 ) -> None:
     first, second = instances(), instances()
     assert first.acquire(paths)
@@ -135,7 +140,7 @@ def test_second_instance_on_the_same_folder_activates_the_first(
 
 
 def test_each_request_activates_once(
-    qtbot: Any, paths: AppPaths, instances: Callable[[], SingleInstance]
+    qtbot: QtBot, paths: AppPaths, instances: Callable[[], SingleInstance]
 ) -> None:
     first = instances()
     assert first.acquire(paths)
@@ -148,7 +153,7 @@ def test_each_request_activates_once(
 
 
 def test_different_folders_do_not_conflict(
-    qtbot: Any, tmp_path: Path, instances: Callable[[], SingleInstance]
+    qtbot: QtBot, tmp_path: Path, instances: Callable[[], SingleInstance]
 ) -> None:
     one, two = AppPaths(tmp_path / "one"), AppPaths(tmp_path / "two")
     assert server_name(one) != server_name(two)
@@ -173,12 +178,14 @@ def test_release_lets_the_next_instance_in(
     assert instances().acquire(paths)
 
 
-def test_notify_without_a_running_instance_fails_at_once(paths: AppPaths, qapp: Any) -> None:
+def test_notify_without_a_running_instance_fails_at_once(
+    paths: AppPaths, qapp: QApplication
+) -> None:
     assert not SingleInstance.notify_running(paths)
 
 
 def test_a_lock_left_by_a_killed_process_is_taken_over(
-    qtbot: Any,
+    qtbot: QtBot,
     paths: AppPaths,
     instances: Callable[[], SingleInstance],
     children: Callable[[Path, str], Child],
@@ -244,7 +251,7 @@ def test_a_read_only_folder_is_a_clear_error(
 
 
 @pytest.mark.parametrize("state", ["hidden", "minimized"])
-def test_bring_forward_shows_the_window(qtbot: Any, state: str) -> None:
+def test_bring_forward_shows_the_window(qtbot: QtBot, state: str) -> None:
     from PySide6.QtWidgets import QWidget
 
     window = QWidget()

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from journal.paths import AppPaths
 from journal.services.journal import Journal
 from journal.storage import db
 from journal.ui.main.startup import JournalOpener, StartupChecks
 from tests.helpers import damage_table
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
-def open_journal(qtbot: Any, paths: AppPaths) -> tuple[Journal, str | None] | None:
+    from journal.paths import AppPaths
+    from tests.ui.conftest import MakeWindow
+
+
+def open_journal(qtbot: QtBot, paths: AppPaths) -> tuple[Journal, str | None] | None:
     """Open the journal as the app does: in the background, recovering on the UI thread."""
     from PySide6.QtWidgets import QWidget
 
@@ -60,7 +65,9 @@ def rescue(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
     return asked
 
 
-class rescue_answer:  # a switch the tests flip
+class rescue_answer:
+    """What the rescue question answers: a switch the tests flip."""
+
     value = True
 
 
@@ -73,7 +80,7 @@ def _restore_by_default() -> None:
 def test_a_damaged_journal_is_moved_aside_and_the_backup_restored(
     paths: AppPaths,
     errors: list[BaseException],
-    qtbot: Any,
+    qtbot: QtBot,
     rescue: list[tuple[Any, ...]],
     how: str,
 ) -> None:
@@ -102,7 +109,7 @@ def test_a_damaged_journal_is_moved_aside_and_the_backup_restored(
 
 
 def test_declining_the_restore_leaves_everything_as_it_was(
-    paths: AppPaths, errors: list[BaseException], qtbot: Any, rescue: list[tuple[Any, ...]]
+    paths: AppPaths, errors: list[BaseException], qtbot: QtBot, rescue: list[tuple[Any, ...]]
 ) -> None:
     make_journal_with_backup(paths)
     garbage = damage_table(paths.database)
@@ -114,7 +121,7 @@ def test_declining_the_restore_leaves_everything_as_it_was(
 
 
 def test_no_backup_is_said_in_the_same_dialog(
-    paths: AppPaths, errors: list[BaseException], qtbot: Any, rescue: list[tuple[Any, ...]]
+    paths: AppPaths, errors: list[BaseException], qtbot: QtBot, rescue: list[tuple[Any, ...]]
 ) -> None:
     make_journal_with_backup(paths)
     for backup in paths.backups.iterdir():
@@ -127,7 +134,7 @@ def test_no_backup_is_said_in_the_same_dialog(
 
 
 def test_the_newest_good_backup_is_offered_not_a_newer_broken_one(
-    paths: AppPaths, errors: list[BaseException], qtbot: Any, rescue: list[tuple[Any, ...]]
+    paths: AppPaths, errors: list[BaseException], qtbot: QtBot, rescue: list[tuple[Any, ...]]
 ) -> None:
     good = make_journal_with_backup(paths)
     newer = paths.backups / "daily-20261122-090000.sqlite3"
@@ -140,7 +147,7 @@ def test_the_newest_good_backup_is_offered_not_a_newer_broken_one(
 
 
 def test_checks_pass_then_the_days_backup_is_made(
-    journal: Journal, make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     journal.add("something worth keeping")
     window = make_window(journal)
@@ -156,7 +163,7 @@ def test_checks_pass_then_the_days_backup_is_made(
 
 
 def test_checks_report_a_damaged_index(
-    journal: Journal, make_window: Any, qtbot: Any, errors: list[BaseException]
+    journal: Journal, make_window: MakeWindow, qtbot: QtBot, errors: list[BaseException]
 ) -> None:
     journal.add("alpha")
     with db.write_transaction(journal.store._engine) as conn:
@@ -218,7 +225,7 @@ def test_a_temporary_journal_gets_no_start_on_login_tip(paths: AppPaths) -> None
 
 
 def test_files_unchanged_since_a_clean_check_open_without_reading_them_whole(
-    qtbot: Any, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from journal.services import health
 
@@ -226,7 +233,12 @@ def test_files_unchanged_since_a_clean_check_open_without_reading_them_whole(
         journal.add("verified yesterday")
     calls: list[AppPaths] = []
     real = health.journal_damage
-    monkeypatch.setattr(health, "journal_damage", lambda p, quick=True: calls.append(p) or real(p))
+
+    def counted(checked: AppPaths, quick: bool = True) -> list[str]:
+        calls.append(checked)
+        return real(checked)
+
+    monkeypatch.setattr(health, "journal_damage", counted)
     opened = open_journal(qtbot, paths)
     assert opened is not None and len(calls) == 1  # not noted yet: checked
     opened[0].close()

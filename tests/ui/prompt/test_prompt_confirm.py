@@ -5,18 +5,23 @@ the prompt's streak label is plain text, not link-coloured (it does nothing when
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
 
 from journal.domain.prompts import DEFAULT_SET
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
-from journal.settings import Settings
+from journal.settings import Settings, Theme
 from journal.ui.common import wording
 from journal.ui.common.theme import apply_theme
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 WORK = DEFAULT_SET.questions[0]
 
@@ -33,7 +38,7 @@ def _working_days_before(today: dt.date, count: int) -> list[dt.date]:
 
 @pytest.mark.parametrize("before", [0, 1, 6, 12])
 def test_the_save_is_confirmed_in_words_and_the_entry_selected(
-    make_desk_live: Any, journal: Journal, qtbot: Any, before: int
+    make_desk_live: Any, journal: Journal, qtbot: QtBot, before: int
 ) -> None:
     service = PromptService(journal, Settings())
     for day in _working_days_before(service.today(), before):
@@ -76,9 +81,9 @@ def test_the_streak_words_are_plural_aware() -> None:
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_prompt_streak_label_is_not_link_coloured(
-    make_desk_live: Any, journal: Journal, qtbot: Any, qapp: QApplication, theme: str
+    make_desk_live: Any, journal: Journal, qtbot: QtBot, qapp: QApplication, theme: Theme
 ) -> None:
-    apply_theme(qapp, Settings(theme=theme))  # type: ignore[arg-type]
+    apply_theme(qapp, Settings(theme=theme))
     try:
         service = PromptService(journal, Settings())
         service.save_answers(service.today(), DEFAULT_SET.questions, {WORK: "done"})
@@ -100,10 +105,10 @@ def test_the_prompt_streak_label_is_not_link_coloured(
 @pytest.mark.parametrize("hidden", [True, False])
 def test_with_the_window_in_the_tray_the_tray_confirms(
     qapp: QApplication,
-    make_window: Any,
+    make_window: MakeWindow,
     qsettings: Any,
     journal: Journal,
-    qtbot: Any,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     hidden: bool,
 ) -> None:

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET, QuestionSet
-from journal.services.drafts import DraftStore
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.prompt.prompt_window import PromptWindow, draft_key, prompt_drafts, run_test_hook
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from journal.paths import AppPaths
+    from journal.services.drafts import DraftStore
+    from journal.services.journal import Journal
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WORK, LEARN, NEXT = DEFAULT_SET.questions
@@ -26,6 +32,8 @@ WED, FRI, MON = THU - dt.timedelta(days=1), THU + dt.timedelta(days=1), dt.date(
 
 
 class FakeClock:
+    """The time in Berlin, set by hand."""
+
     def __init__(self, stamp: str) -> None:
         self.now = dt.datetime.fromisoformat(stamp).replace(tzinfo=BERLIN)
 
@@ -47,13 +55,13 @@ def service(journal: Journal, clock: FakeClock) -> PromptService:
 
 
 @pytest.fixture
-def drafts(paths: Any) -> DraftStore:
+def drafts(paths: AppPaths) -> DraftStore:
     return prompt_drafts(paths)
 
 
 @pytest.fixture
 def open_prompt(
-    qtbot: Any, qapp: QApplication, service: PromptService, drafts: DraftStore, errors: list[Any]
+    qtbot: QtBot, qapp: QApplication, service: PromptService, drafts: DraftStore, errors: list[Any]
 ) -> Callable[..., PromptWindow]:
     def make(day: dt.date | None = None) -> PromptWindow:
         window = PromptWindow(service, drafts, day)
@@ -70,7 +78,7 @@ def _all(journal: Journal) -> list[Any]:
     return journal.list_entries(EntryFilter(), limit=None)
 
 
-def _type(qtbot: Any, widget: Any, text: str) -> None:
+def _type(qtbot: QtBot, widget: Any, text: str) -> None:
     for number, line in enumerate(text.split("\n")):
         if number:
             qtbot.keyClick(widget, Qt.Key.Key_Return)
@@ -78,7 +86,7 @@ def _type(qtbot: Any, widget: Any, text: str) -> None:
 
 
 def test_type_answers_and_ctrl_enter_saves_a_prompt_entry(
-    open_prompt: Any, qtbot: Any, qapp: QApplication, journal: Journal, drafts: DraftStore
+    open_prompt: Any, qtbot: QtBot, qapp: QApplication, journal: Journal, drafts: DraftStore
 ) -> None:
     window = open_prompt()
     assert window.day == THU
@@ -88,7 +96,7 @@ def test_type_answers_and_ctrl_enter_saves_a_prompt_entry(
     _type(qtbot, first, "Moved the sync engine to WAL")
     qtbot.keyClick(first, Qt.Key.Key_Tab)  # Tab moves on, it types no tab
     assert qapp.focusWidget() is window.editors[LEARN]
-    assert "\t" not in first.toPlainText()
+    assert "\t" not in window.editors[WORK].toPlainText()  # not `first`: `is` narrowed it
     qtbot.keyClick(window.editors[LEARN], Qt.Key.Key_Tab)
     _type(qtbot, window.editors[NEXT], "Share the checkpoint notes #sync")
     qtbot.keyClicks(window.tags_edit, "storage")
@@ -108,7 +116,7 @@ def test_type_answers_and_ctrl_enter_saves_a_prompt_entry(
     assert drafts.load(draft_key(THU)) is None
 
 
-def test_keypad_enter_with_ctrl_saves_too(open_prompt: Any, qtbot: Any, journal: Journal) -> None:
+def test_keypad_enter_with_ctrl_saves_too(open_prompt: Any, qtbot: QtBot, journal: Journal) -> None:
     window = open_prompt()
     qtbot.keyClicks(window.editors[LEARN], "Keypad works")
     with qtbot.waitSignal(window.saved, timeout=5000):
@@ -121,7 +129,7 @@ def test_keypad_enter_with_ctrl_saves_too(open_prompt: Any, qtbot: Any, journal:
 
 
 def test_esc_snoozes_and_keeps_the_draft(
-    open_prompt: Any, qtbot: Any, service: PromptService, clock: FakeClock, drafts: DraftStore
+    open_prompt: Any, qtbot: QtBot, service: PromptService, clock: FakeClock, drafts: DraftStore
 ) -> None:
     window = open_prompt()
     _type(qtbot, window.editors[WORK], "Half a thought\n- and a list")
@@ -138,7 +146,7 @@ def test_esc_snoozes_and_keeps_the_draft(
     assert _all(service.journal) == []
 
 
-def test_reopening_restores_the_draft(open_prompt: Any, qtbot: Any, drafts: DraftStore) -> None:
+def test_reopening_restores_the_draft(open_prompt: Any, qtbot: QtBot, drafts: DraftStore) -> None:
     window = open_prompt()
     qtbot.keyClicks(window.editors[LEARN], "Learned that fsync on the folder matters")
     qtbot.keyClicks(window.tags_edit, "storage")
@@ -159,7 +167,7 @@ def test_reopening_restores_the_draft(open_prompt: Any, qtbot: Any, drafts: Draf
 
 
 def test_a_day_with_a_reflection_opens_it_to_add_to(
-    open_prompt: Any, qtbot: Any, service: PromptService, journal: Journal
+    open_prompt: Any, qtbot: QtBot, service: PromptService, journal: Journal
 ) -> None:
     first = service.save_answers(THU, DEFAULT_SET.questions, {WORK: "Morning: triage"}, ("ops",))
     window = open_prompt()
@@ -182,7 +190,7 @@ def test_a_day_with_a_reflection_opens_it_to_add_to(
 
 
 def test_free_text_of_an_entry_gets_its_own_box(
-    open_prompt: Any, qtbot: Any, service: PromptService
+    open_prompt: Any, qtbot: QtBot, service: PromptService
 ) -> None:
     service.journal.add(
         f"A note above the questions\n\n## {WORK}\n\nThings",
@@ -227,7 +235,7 @@ def test_streak_is_shown(open_prompt: Any, service: PromptService) -> None:
 
 
 def test_saving_nothing_keeps_the_window_open(
-    open_prompt: Any, qtbot: Any, journal: Journal
+    open_prompt: Any, qtbot: QtBot, journal: Journal
 ) -> None:
     window = open_prompt()
     qtbot.keyClick(window.editors[WORK], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -237,7 +245,7 @@ def test_saving_nothing_keeps_the_window_open(
 
 
 def test_a_past_day_is_dated_to_itself_and_esc_does_not_snooze(
-    open_prompt: Any, qtbot: Any, service: PromptService, drafts: DraftStore
+    open_prompt: Any, qtbot: QtBot, service: PromptService, drafts: DraftStore
 ) -> None:
     window = open_prompt(dt.date(2026, 11, 16))
     assert "Catching up" in window.intro_label.text()
@@ -253,7 +261,7 @@ def test_a_past_day_is_dated_to_itself_and_esc_does_not_snooze(
 
 
 def test_blank_page_set_has_one_box(
-    qtbot: Any, journal: Journal, clock: FakeClock, drafts: DraftStore
+    qtbot: QtBot, journal: Journal, clock: FakeClock, drafts: DraftStore
 ) -> None:
     service = PromptService(
         journal, Settings(question_set="Blank page"), clock=clock, zone=lambda: BERLIN
@@ -267,7 +275,7 @@ def test_blank_page_set_has_one_box(
 
 
 def test_a_custom_set_asks_its_questions(
-    qtbot: Any, journal: Journal, clock: FakeClock, drafts: DraftStore
+    qtbot: QtBot, journal: Journal, clock: FakeClock, drafts: DraftStore
 ) -> None:
     custom = QuestionSet("Mine", ("What went well?", "What was hard?"))
     settings = Settings(question_set="Mine", custom_question_sets=[custom.to_dict()])
@@ -278,7 +286,7 @@ def test_a_custom_set_asks_its_questions(
 
 
 def test_passive_show_does_not_take_focus_but_accepts_typing(
-    qtbot: Any, service: PromptService, drafts: DraftStore
+    qtbot: QtBot, service: PromptService, drafts: DraftStore
 ) -> None:
     window = PromptWindow(service, drafts)
     qtbot.addWidget(window)
@@ -291,7 +299,7 @@ def test_passive_show_does_not_take_focus_but_accepts_typing(
 
 
 def test_the_test_hook_types_and_saves(
-    qtbot: Any, qapp: QApplication, service: PromptService, drafts: DraftStore
+    qtbot: QtBot, qapp: QApplication, service: PromptService, drafts: DraftStore
 ) -> None:
     window = PromptWindow(service, drafts)
     qtbot.addWidget(window)
@@ -304,7 +312,7 @@ def test_the_test_hook_types_and_saves(
 
 @pytest.mark.parametrize("passive", [False, True])
 def test_the_window_opens_centred_and_wholly_on_the_screen(
-    qtbot: Any, service: PromptService, drafts: DraftStore, passive: bool
+    qtbot: QtBot, service: PromptService, drafts: DraftStore, passive: bool
 ) -> None:
     window = PromptWindow(service, drafts, THU)
     qtbot.addWidget(window)

@@ -4,7 +4,7 @@ reminder delivery without a tray, catch-up at start, closing with a tray, quitti
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,10 +13,15 @@ from PySide6.QtWidgets import QApplication
 
 from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.prompt.reminders import CLOSE_NOTICE_KEY, ReminderLoop
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+    from tests.ui.conftest import MakeWindow
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WORK, LEARN, NEXT = DEFAULT_SET.questions
@@ -24,6 +29,8 @@ THU = dt.date(2026, 11, 19)
 
 
 class FakeClock:
+    """The time in Berlin, set by hand."""
+
     def __init__(self, stamp: str) -> None:
         self.now = dt.datetime.fromisoformat(stamp).replace(tzinfo=BERLIN)
 
@@ -54,20 +61,25 @@ def service(journal: Journal, clock: FakeClock) -> PromptService:
     return PromptService(journal, Settings(), clock=clock, zone=lambda: BERLIN)
 
 
+class RecordingLoop(ReminderLoop):
+    """The reminder loop on clocks moved by hand, keeping what it emitted."""
+
+    def __init__(self, service: PromptService) -> None:
+        mono, wall = Seconds(1000.0), Seconds(1_800_000_000.0)
+        super().__init__(service, monotonic=mono, wall=wall)
+        self.mono, self.wall = mono, wall
+        self.fired: list[dt.date] = []
+        self.woke_list: list[float] = []
+        self.reminderDue.connect(self.fired.append)
+        self.woke.connect(self.woke_list.append)
+
+
 @pytest.fixture
-def loop(qtbot: Any, service: PromptService) -> Any:
-    mono, wall = Seconds(1000.0), Seconds(1_800_000_000.0)
-    loop = ReminderLoop(service, monotonic=mono, wall=wall)
-    loop.mono, loop.wall = mono, wall  # type: ignore[attr-defined]
-    fired: list[dt.date] = []
-    woke: list[float] = []
-    loop.reminderDue.connect(fired.append)
-    loop.woke.connect(woke.append)
-    loop.fired, loop.woke_list = fired, woke  # type: ignore[attr-defined]
-    return loop
+def loop(qtbot: QtBot, service: PromptService) -> RecordingLoop:
+    return RecordingLoop(service)
 
 
-def _advance(loop: Any, clock: FakeClock, stamp: str, slept: bool = False) -> Any:
+def _advance(loop: RecordingLoop, clock: FakeClock, stamp: str, slept: bool = False) -> Any:
     before = clock.now
     clock.set(stamp)
     seconds = (clock.now - before).total_seconds()
@@ -76,7 +88,7 @@ def _advance(loop: Any, clock: FakeClock, stamp: str, slept: bool = False) -> An
     return loop.tick()
 
 
-def test_fires_once_at_the_time(loop: Any, clock: FakeClock) -> None:
+def test_fires_once_at_the_time(loop: RecordingLoop, clock: FakeClock) -> None:
     assert loop.tick() is None
     assert _advance(loop, clock, "2026-11-19 17:29:30") is None
     assert _advance(loop, clock, "2026-11-19 17:30:00") == THU
@@ -87,7 +99,9 @@ def test_fires_once_at_the_time(loop: Any, clock: FakeClock) -> None:
     assert loop.woke_list == []
 
 
-def test_no_reminder_for_a_written_day(loop: Any, clock: FakeClock, service: PromptService) -> None:
+def test_no_reminder_for_a_written_day(
+    loop: RecordingLoop, clock: FakeClock, service: PromptService
+) -> None:
     service.save_answers(THU, DEFAULT_SET.questions, {WORK: "Wrote it early"})
     for stamp in ("2026-11-19 17:30", "2026-11-19 18:00", "2026-11-19 22:00"):
         _advance(loop, clock, stamp)
@@ -95,7 +109,7 @@ def test_no_reminder_for_a_written_day(loop: Any, clock: FakeClock, service: Pro
     assert service.next_reminder() == dt.datetime(2026, 11, 20, 17, 30, tzinfo=BERLIN)
 
 
-def test_once_after_a_sleep_past_the_time(loop: Any, clock: FakeClock) -> None:
+def test_once_after_a_sleep_past_the_time(loop: RecordingLoop, clock: FakeClock) -> None:
     _advance(loop, clock, "2026-11-19 16:00")
     assert _advance(loop, clock, "2026-11-19 21:00", slept=True) == THU  # the lid opens
     assert len(loop.woke_list) == 1
@@ -105,14 +119,18 @@ def test_once_after_a_sleep_past_the_time(loop: Any, clock: FakeClock) -> None:
     assert loop.fired == [THU]
 
 
-def test_a_sleep_past_the_day_boundary_gives_no_reminder(loop: Any, clock: FakeClock) -> None:
+def test_a_sleep_past_the_day_boundary_gives_no_reminder(
+    loop: RecordingLoop, clock: FakeClock
+) -> None:
     _advance(loop, clock, "2026-11-19 16:00")
     _advance(loop, clock, "2026-11-20 09:00", slept=True)  # Friday morning: Thursday is over
     assert loop.fired == []
     assert _advance(loop, clock, "2026-11-20 17:30") == THU + dt.timedelta(days=1)
 
 
-def test_snooze_brings_it_back_once(loop: Any, clock: FakeClock, service: PromptService) -> None:
+def test_snooze_brings_it_back_once(
+    loop: RecordingLoop, clock: FakeClock, service: PromptService
+) -> None:
     _advance(loop, clock, "2026-11-19 17:30")
     service.snooze(dt.timedelta(minutes=15))
     assert _advance(loop, clock, "2026-11-19 17:44") is None
@@ -121,13 +139,13 @@ def test_snooze_brings_it_back_once(loop: Any, clock: FakeClock, service: Prompt
     assert loop.fired == [THU, THU]
 
 
-def test_next_reminder_text(loop: Any, clock: FakeClock) -> None:
+def test_next_reminder_text(loop: RecordingLoop, clock: FakeClock) -> None:
     assert loop.next_reminder_text() == "Next reminder: 17:30"
     _advance(loop, clock, "2026-11-19 17:30")
     assert loop.next_reminder_text() == "Next reminder: Fri 17:30"
 
 
-def test_the_timers_run_once_started(loop: Any) -> None:
+def test_the_timers_run_once_started(loop: RecordingLoop) -> None:
     loop.start()
     assert loop.is_running()
     assert loop._aim.isActive()  # aimed at 17:30
@@ -140,7 +158,11 @@ def test_the_timers_run_once_started(loop: Any) -> None:
 
 @pytest.fixture
 def make_desk(
-    qapp: QApplication, qtbot: Any, make_window: Any, clock: FakeClock, qsettings: QSettings
+    qapp: QApplication,
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    clock: FakeClock,
+    qsettings: QSettings,
 ) -> Any:
     from journal.app import build_reminders
 
@@ -174,12 +196,16 @@ def notified(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     from journal.ui.prompt import notify
 
     sent: list[tuple[str, str]] = []
-    monkeypatch.setattr(notify, "notify", lambda s, b="", **_k: sent.append((s, b)) or None)
+
+    def fake_notify(summary: str, body: str = "", **_options: object) -> None:
+        sent.append((summary, body))
+
+    monkeypatch.setattr(notify, "notify", fake_notify)
     return sent
 
 
 def test_without_a_tray_the_prompt_appears_without_taking_focus(
-    make_desk: Any, journal: Journal, clock: FakeClock, notified: list[Any], qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, notified: list[Any], qtbot: QtBot
 ) -> None:
     desk = make_desk(journal)
     assert desk.tray is None
@@ -196,7 +222,7 @@ def test_without_a_tray_the_prompt_appears_without_taking_focus(
 
 
 def test_the_main_window_gets_a_reflection_action_and_a_streak(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot
 ) -> None:
     PromptService(journal, Settings(), clock=clock, zone=lambda: BERLIN).save_answers(
         THU - dt.timedelta(days=1), DEFAULT_SET.questions, {WORK: "x"}
@@ -214,7 +240,7 @@ def test_the_main_window_gets_a_reflection_action_and_a_streak(
 
 
 def test_catch_up_offers_missed_days_and_each_click_opens_its_day(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot
 ) -> None:
     service = PromptService(journal, Settings(), clock=clock, zone=lambda: BERLIN)
     service.save_answers(dt.date(2026, 11, 13), DEFAULT_SET.questions, {WORK: "Friday"})
@@ -248,7 +274,7 @@ def test_no_catch_up_for_a_new_journal(make_desk: Any, journal: Journal) -> None
 
 
 def test_with_a_tray_closing_the_window_keeps_running_and_says_so_once(
-    make_desk: Any, journal: Journal, qtbot: Any, notified: list[Any], qsettings: QSettings
+    make_desk: Any, journal: Journal, qtbot: QtBot, notified: list[Any], qsettings: QSettings
 ) -> None:
     desk = make_desk(journal, tray=True)  # forced: offscreen there is no real tray
     assert not QApplication.quitOnLastWindowClosed()
@@ -263,7 +289,7 @@ def test_with_a_tray_closing_the_window_keeps_running_and_says_so_once(
 
 
 def test_tray_quit_closes_everything(
-    make_desk: Any, journal: Journal, qtbot: Any, qapp: QApplication, monkeypatch: Any
+    make_desk: Any, journal: Journal, qtbot: QtBot, qapp: QApplication, monkeypatch: Any
 ) -> None:
     desk = make_desk(journal, tray=True)
     desk.start()
@@ -324,7 +350,12 @@ def _desk_with_notifier(make_desk: Any, journal: Journal, **kwargs: Any) -> tupl
 
 @pytest.mark.parametrize("tray", [True, False])
 def test_the_reminder_goes_to_the_notification_service_with_or_without_a_tray(
-    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: Any, tray: bool
+    make_desk: Any,
+    journal: Journal,
+    clock: FakeClock,
+    balloons: list[str],
+    qtbot: QtBot,
+    tray: bool,
 ) -> None:
     desk, notifier = _desk_with_notifier(make_desk, journal, tray=tray)
     clock.set("2026-11-19 17:30")
@@ -348,7 +379,7 @@ def test_no_notification_service_falls_back_to_the_balloon(
 
 
 def test_with_a_tray_the_window_opens_at_reminder_time(
-    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: QtBot
 ) -> None:
     desk = make_desk(journal, tray=True)
     clock.set("2026-11-19 17:30")
@@ -372,7 +403,7 @@ def test_the_setting_off_keeps_the_window_closed(
 
 
 def test_a_pending_reminder_shows_on_the_tray_until_snoozed(
-    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, balloons: list[str], qtbot: QtBot
 ) -> None:
     desk = make_desk(journal, tray=True)
     desk.start()
@@ -416,7 +447,7 @@ def test_the_tray_menu_snooze_and_skip_clear_the_badge(
 
 
 def test_clicking_the_still_running_balloon_opens_the_main_window(
-    make_desk: Any, journal: Journal, qtbot: Any, balloons: list[str]
+    make_desk: Any, journal: Journal, qtbot: QtBot, balloons: list[str]
 ) -> None:
     desk = make_desk(journal, tray=True)
     with qtbot.waitSignal(desk.closeNoticeShown, timeout=5000):
@@ -428,7 +459,7 @@ def test_clicking_the_still_running_balloon_opens_the_main_window(
 
 
 def test_clicking_the_reminder_balloon_opens_the_prompt(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any, monkeypatch: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot, monkeypatch: Any
 ) -> None:
     from journal.ui.prompt import notify as notify_module
 
@@ -443,7 +474,7 @@ def test_clicking_the_reminder_balloon_opens_the_prompt(
 
 
 def test_the_notification_actions(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any, balloons: list[str]
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot, balloons: list[str]
 ) -> None:
     from journal.ui.prompt import notify
 
@@ -469,7 +500,7 @@ def test_the_notification_actions(
 
 
 def test_write_now_opens_the_prompt_focused_when_it_was_not_open(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot
 ) -> None:
     from journal.ui.prompt import notify
 
@@ -486,7 +517,7 @@ def test_write_now_opens_the_prompt_focused_when_it_was_not_open(
 
 
 def test_saving_the_prompt_withdraws_the_notification(
-    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: Any, balloons: list[str]
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot, balloons: list[str]
 ) -> None:
     desk, notifier = _desk_with_notifier(make_desk, journal, tray=True)
     clock.set("2026-11-19 17:30")

@@ -5,19 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from journal.domain.prompts import DEFAULT_SET
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService
 from journal.settings import Settings
 from journal.ui.prompt import notify
 from journal.ui.prompt.tray import Tray, TrayMenu, app_icon
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
 
 BERLIN = ZoneInfo("Europe/Berlin")
 THU = dt.date(2026, 11, 19)
@@ -30,7 +35,7 @@ def service(journal: Journal) -> PromptService:
 
 
 @pytest.fixture
-def menu(qtbot: Any, service: PromptService) -> TrayMenu:
+def menu(qtbot: QtBot, service: PromptService) -> TrayMenu:
     menu = TrayMenu(service)
     qtbot.addWidget(menu)
     return menu
@@ -48,7 +53,7 @@ def test_menu_items_in_order(menu: TrayMenu) -> None:
     ]
 
 
-def test_snoozes_call_the_service(menu: TrayMenu, service: PromptService, qtbot: Any) -> None:
+def test_snoozes_call_the_service(menu: TrayMenu, service: PromptService, qtbot: QtBot) -> None:
     with qtbot.waitSignal(menu.snoozed) as short:
         menu.snooze_short_action.trigger()
     assert service.state.snoozed_until == NOW + dt.timedelta(minutes=15)
@@ -58,7 +63,7 @@ def test_snoozes_call_the_service(menu: TrayMenu, service: PromptService, qtbot:
     assert service.state.snoozed_day == THU
 
 
-def test_skip_today_calls_the_service(menu: TrayMenu, service: PromptService, qtbot: Any) -> None:
+def test_skip_today_calls_the_service(menu: TrayMenu, service: PromptService, qtbot: QtBot) -> None:
     with qtbot.waitSignal(menu.skipped) as skipped:
         menu.skip_action.trigger()
     assert skipped.args[0] == THU
@@ -76,7 +81,7 @@ def test_skip_today_calls_the_service(menu: TrayMenu, service: PromptService, qt
         ("quit_action", "quitRequested"),
     ],
 )
-def test_other_items_emit_requests(menu: TrayMenu, qtbot: Any, action: str, signal: str) -> None:
+def test_other_items_emit_requests(menu: TrayMenu, qtbot: QtBot, action: str, signal: str) -> None:
     with qtbot.waitSignal(getattr(menu, signal)):
         getattr(menu, action).trigger()
 
@@ -92,7 +97,7 @@ def test_the_icon_is_found() -> None:
     assert not app_icon().isNull()
 
 
-def test_tray_icon_shows_with_its_menu(qtbot: Any, service: PromptService) -> None:
+def test_tray_icon_shows_with_its_menu(qtbot: QtBot, service: PromptService) -> None:
     if not QSystemTrayIcon.isSystemTrayAvailable():  # asked once a QApplication exists
         pytest.skip("no system tray on this display")
     tray = Tray(service)
@@ -105,10 +110,14 @@ def test_tray_icon_shows_with_its_menu(qtbot: Any, service: PromptService) -> No
 
 
 def test_without_a_tray_messages_go_to_notify(
-    qtbot: Any, service: PromptService, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, service: PromptService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sent: list[str] = []
-    monkeypatch.setattr(notify, "notify", lambda s, b="", **_k: sent.append(s) or None)
+
+    def fake_notify(summary: str, body: str = "", **_options: object) -> None:
+        sent.append(summary)
+
+    monkeypatch.setattr(notify, "notify", fake_notify)
     tray = Tray(service)  # never shown: the icon is not visible
     try:
         tray.remind(THU)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -13,6 +12,9 @@ from PySide6.QtGui import QImage, QTextDocument
 from journal.domain.entry import Entry, short_label
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.timeline.reader import LOCK_IMAGE, EntryReader
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MOMENT = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
 
@@ -198,8 +200,8 @@ def test_the_titles_search_words_are_marked_like_the_bodys(qtbot: Any) -> None:
 def test_search_marks_look_like_the_timelines_not_like_a_selection(qtbot: Any, dark: bool) -> None:
     """The words found wear the cards' marker in the entry too; the selection's colour
     would read as text the user selected (and hide a real selection among them)."""
+    from journal.ui.common import theme
     from journal.ui.common.theme import make_palette
-    from journal.ui.timeline import timeline_delegate
 
     pane = reader(qtbot)
     pane.setPalette(make_palette(dark))
@@ -209,4 +211,4 @@ def test_search_marks_look_like_the_timelines_not_like_a_selection(qtbot: Any, d
     assert len(marks) == 1
     background = marks[0].format.background().color()
     assert background != pane.palette().color(pane.palette().ColorRole.Highlight)
-    assert background == timeline_delegate.SEARCH_MARK  # the cards' marker
+    assert background == theme.SEARCH_MARK  # the cards' marker

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -16,6 +15,11 @@ from journal.importers.images import prepare_image
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.timeline.reader import EntryReader
 from tests.image_samples import encoded, noise
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
 
 MOMENT = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
 
@@ -38,7 +42,7 @@ def images_in(doc: QTextDocument) -> list[QTextImageFormat]:
     return found
 
 
-def pane_with(qtbot: Any, stored: dict[str, Attachment]) -> EntryReader:
+def pane_with(qtbot: QtBot, stored: dict[str, Attachment]) -> EntryReader:
     pane = EntryReader(MarkdownRenderer())
     qtbot.addWidget(pane)
     pane.resize(420, 500)
@@ -48,7 +52,7 @@ def pane_with(qtbot: Any, stored: dict[str, Attachment]) -> EntryReader:
 
 
 def test_a_wide_image_is_scaled_to_the_pane_and_a_small_one_kept(
-    qtbot: Any, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     wide = prepare_image(encoded(noise((1600, 800), seed=3), "PNG"))
     small = prepare_image(encoded(noise((40, 30), seed=4), "PNG"))
@@ -75,7 +79,7 @@ def test_a_wide_image_is_scaled_to_the_pane_and_a_small_one_kept(
     pane.grab().save(str(tmp_path / "reader-images.png"))
 
 
-def test_an_image_the_journal_lacks_says_so(qtbot: Any) -> None:
+def test_an_image_the_journal_lacks_says_so(qtbot: QtBot) -> None:
     pane = pane_with(qtbot, {})
     pane.show_entry(entry(f"x\n\n![lost & found]({'attachment:' + 'f' * 64})"))
     assert "[loading the image: lost & found]" in pane.browser.toPlainText()
@@ -84,7 +88,7 @@ def test_an_image_the_journal_lacks_says_so(qtbot: Any) -> None:
     assert "[image not in the journal: lost & found]" in pane.browser.toPlainText()
 
 
-def test_the_browser_loads_nothing_but_attachments(qtbot: Any, tmp_path: Path) -> None:
+def test_the_browser_loads_nothing_but_attachments(qtbot: QtBot, tmp_path: Path) -> None:
     secret = tmp_path / "local.png"
     secret.write_bytes(encoded(noise((8, 8)), "PNG"))
     pane = pane_with(qtbot, {})
@@ -100,7 +104,7 @@ def test_the_browser_loads_nothing_but_attachments(qtbot: Any, tmp_path: Path) -
         )
 
 
-def test_an_image_in_a_private_block_is_shown_inside_the_box(qtbot: Any) -> None:
+def test_an_image_in_a_private_block_is_shown_inside_the_box(qtbot: QtBot) -> None:
     image = prepare_image(encoded(noise((30, 20), seed=5), "PNG"))
     pane = pane_with(qtbot, {image.sha256: image})
     pane.show_entry(entry(f"Public.\n\n```private\n{image_markdown(image.sha256)}\n```\n"))

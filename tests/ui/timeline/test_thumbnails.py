@@ -4,20 +4,22 @@ looked up by entry id a page at a time, and following edits."""
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PIL import Image
 from PySide6.QtGui import QColor, QImage
 
 from journal.services.attachments import first_images, image_lookup, store_image_bytes
-from journal.services.journal import Journal
 from journal.ui.common import image_cache
 from journal.ui.common.image_cache import ImageCache
 from journal.ui.timeline.thumbnails import Thumbnails
 from journal.ui.timeline.timeline import TimelineModel
 from journal.ui.timeline.timeline_view import TimelineView
 from tests.image_samples import encoded
+
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
 
 RED = (220, 20, 30)
 BLUE = (20, 40, 220)

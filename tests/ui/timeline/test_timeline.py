@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from journal.domain.entry import MARK_END, MARK_START, summary_of
 from journal.domain.filters import EntryFilter
@@ -14,12 +14,17 @@ from journal.ui.timeline.timeline import Roles, TimelineModel, clean_snippet, pr
 from journal.ui.timeline.timeline_view import TimelineView
 from tests.ui.conftest import add_entries
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.services.journal import Journal
+
 
 def kinds(model: TimelineModel) -> list[str]:
     return [model.index(r, 0).data(Roles.KIND) for r in range(model.rowCount())]
 
 
-def test_model_passes_qmodeltester(journal: Any, qtmodeltester: Any) -> None:
+def test_model_passes_qmodeltester(journal: Journal, qtmodeltester: Any) -> None:
     add_entries(journal, 60)
     model = TimelineModel(journal, page_size=20)
     model.show_listing()
@@ -29,7 +34,7 @@ def test_model_passes_qmodeltester(journal: Any, qtmodeltester: Any) -> None:
     qtmodeltester.check(model, force_py=True)
 
 
-def test_fetch_more_reads_pages_on_demand(journal: Any) -> None:
+def test_fetch_more_reads_pages_on_demand(journal: Journal) -> None:
     add_entries(journal, 300)
     model = TimelineModel(journal, page_size=25)
     model.show_listing()
@@ -40,12 +45,12 @@ def test_fetch_more_reads_pages_on_demand(journal: Any) -> None:
         model.fetchMore(QModelIndex())
     assert model.entry_count() == 300
     assert model.fetch_count == 13  # 12 full pages and one that finds the end
-    days = [model.entry_at(r).day for r in range(model.rowCount()) if model.entry_at(r)]
+    days = [e.day for r in range(model.rowCount()) if (e := model.entry_at(r))]
     assert days == sorted(days, reverse=True)
     assert len(set(days)) == 300  # no entry twice, none lost at page edges
 
 
-def test_view_fetches_when_scrolled_to_the_end(journal: Any, qtbot: Any) -> None:
+def test_view_fetches_when_scrolled_to_the_end(journal: Journal, qtbot: QtBot) -> None:
     add_entries(journal, 300)
     model = TimelineModel(journal, page_size=20)
     model.show_listing()
@@ -61,7 +66,7 @@ def test_view_fetches_when_scrolled_to_the_end(journal: Any, qtbot: Any) -> None
     assert model.entry_count() < 300
 
 
-def test_entries_are_grouped_under_month_headings(journal: Any) -> None:
+def test_entries_are_grouped_under_month_headings(journal: Journal) -> None:
     add_entries(journal, 70, start=dt.date(2026, 3, 5))  # 5 March back to 26 December
     model = TimelineModel(journal, page_size=30)  # headings must not repeat at page edges
     model.show_listing()
@@ -73,7 +78,7 @@ def test_entries_are_grouped_under_month_headings(journal: Any) -> None:
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable == Qt.ItemFlag(0)
 
 
-def test_rows_carry_what_the_delegate_paints(journal: Any) -> None:
+def test_rows_carry_what_the_delegate_paints(journal: Journal) -> None:
     journal.add(
         "## What I learned\nThe **retry** storm came from [our client](https://x.example).",
         title="",
@@ -91,18 +96,19 @@ def test_rows_carry_what_the_delegate_paints(journal: Any) -> None:
     assert "private" in index.data(Qt.ItemDataRole.AccessibleTextRole)
 
 
-def test_remove_entry_takes_an_empty_heading_with_it(journal: Any) -> None:
+def test_remove_entry_takes_an_empty_heading_with_it(journal: Journal) -> None:
     journal.add("only one in October", day=dt.date(2026, 10, 3))
     journal.add("November", day=dt.date(2026, 11, 3))
     model = TimelineModel(journal)
     model.show_listing()
     assert kinds(model) == ["month", "entry", "month", "entry"]
     october = model.entry_at(3)
+    assert october is not None
     model.remove_entry(october.id)
     assert kinds(model) == ["month", "entry"]
 
 
-def test_keyboard_moves_between_entries_skipping_headings(journal: Any, qtbot: Any) -> None:
+def test_keyboard_moves_between_entries_skipping_headings(journal: Journal, qtbot: QtBot) -> None:
     add_entries(journal, 40, start=dt.date(2026, 3, 3))  # three months: two headings inside
     model = TimelineModel(journal)
     model.show_listing()
@@ -129,11 +135,12 @@ def test_keyboard_moves_between_entries_skipping_headings(journal: Any, qtbot: A
     assert not model.is_heading(view.currentIndex().row())
     # Up from the first entry in March goes to the last of February... and never a heading.
     row_of_first_february = next(
-        r for r in range(model.rowCount()) if model.entry_at(r) and model.entry_at(r).day.month == 2
+        r for r in range(model.rowCount()) if (e := model.entry_at(r)) and e.day.month == 2
     )
     view.setCurrentIndex(model.index(row_of_first_february, 0))
     qtbot.keyClick(view, Qt.Key.Key_Up)
-    assert model.entry_at(view.currentIndex().row()).day == dt.date(2026, 3, 1)
+    current = model.entry_at(view.currentIndex().row())
+    assert current is not None and current.day == dt.date(2026, 3, 1)
     with qtbot.waitSignal(view.editRequested) as edit:
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert edit.args[0].day == dt.date(2026, 3, 1)
@@ -154,7 +161,9 @@ def test_snippets_put_the_first_match_near_the_start() -> None:
     assert "](" not in shown and len(shown) <= 200
 
 
-def test_the_calendar_header_follows_the_theme(journal: Any, qtbot: Any, qapp: Any) -> None:
+def test_the_calendar_header_follows_the_theme(
+    journal: Journal, qtbot: QtBot, qapp: QApplication
+) -> None:
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QWidget
 
@@ -166,6 +175,7 @@ def test_the_calendar_header_follows_the_theme(journal: Any, qtbot: Any, qapp: A
     for dark in (False, True):
         calendar.setPalette(make_palette(dark))
         bar = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+        assert bar is not None
         window = make_palette(dark).color(QPalette.ColorRole.Window).name()
         highlight = make_palette(dark).color(QPalette.ColorRole.Highlight).name()
         assert window in bar.styleSheet() and highlight not in bar.styleSheet()

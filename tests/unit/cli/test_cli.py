@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,10 +43,11 @@ def daybook(
     )
 
 
-def listed(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
+def listed(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, Any]]:
     code, out, err = run(capsys, "list", "--json", *args)
     assert code == 0, err
-    return json.loads(out)  # type: ignore[no-any-return]
+    entries: list[dict[str, Any]] = json.loads(out)
+    return entries
 
 
 def found_count(out: str) -> int:
@@ -348,7 +350,7 @@ def test_import_jrnl_is_idempotent(capsys: pytest.CaptureFixture[str]) -> None:
         first["title"] == "Shipped the importer. It reads jrnl files now."
         and first["time"] == "17:05"
     )
-    assert {"Sam", "regex"} <= set(first["tags"])  # type: ignore[arg-type]
+    assert {"Sam", "regex"} <= set(first["tags"])
     code, out, _ = run(capsys, "import", "jrnl", str(IMPORTS / "jrnl_basic.txt"))
     assert code == 0 and f"added 0, skipped {found}" in out
     assert len(listed(capsys)) == found
@@ -396,7 +398,7 @@ def test_import_jrnl_peer_journals(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "import", "jrnl", str(PEERS / "tags.journal"))
     assert code == 0, err
     assert out.startswith("2 entries found")
-    tags = {t.casefold() for e in listed(capsys) for t in e["tags"]}  # type: ignore[attr-defined]
+    tags = {t.casefold() for e in listed(capsys) for t in e["tags"]}
     assert {"idea", "journal", "dan"} <= tags
 
 

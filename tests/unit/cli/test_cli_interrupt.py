@@ -14,13 +14,16 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.domain.entry import NewEntry
 from journal.paths import AppPaths
 from journal.storage.store import JournalStore
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="sends SIGINT")
 

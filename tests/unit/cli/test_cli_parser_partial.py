@@ -7,8 +7,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +15,9 @@ from hypothesis import strategies as st
 
 from journal.cli_input import query_first
 from journal.cli_parser import COMMAND_NAMES, COMMAND_PARSERS, build_parser, needed_command
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # Words a command line is made of: every command, options of the top level and of several
 # commands (whole, abbreviated, with values), help, `--`, negative numbers, typos.

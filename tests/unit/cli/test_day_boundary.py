@@ -6,14 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from journal.cli import main
 from journal.domain.filters import EntryFilter
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from journal.services.journal import Journal
 
 ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"]
 
@@ -54,11 +59,11 @@ def _at(zone: str, wall: dt.time) -> dt.datetime:
 
 @pytest.mark.parametrize(("wall", "boundary", "day"), CASES)
 def test_journal_add_follows_the_boundary(
-    journal,
+    journal: Journal,
     zone: str,
     wall: dt.time,
     boundary: str | None,
-    day: dt.date,  # type: ignore[no-untyped-def]
+    day: dt.date,
 ) -> None:
     _set_boundary(journal.paths.home, boundary)
     journal.clock = lambda: _at(zone, wall)
@@ -95,11 +100,11 @@ def test_cli_add_and_today_follow_the_boundary(
 
 @pytest.mark.parametrize(("wall", "boundary", "day"), CASES)
 def test_add_agrees_with_the_prompt(
-    journal,
+    journal: Journal,
     zone: str,
     wall: dt.time,
     boundary: str | None,
-    day: dt.date,  # type: ignore[no-untyped-def]
+    day: dt.date,
 ) -> None:
     from journal.services.prompt import PromptService
     from journal.settings import Settings
@@ -126,12 +131,12 @@ def test_add_agrees_with_the_prompt(
     ],
 )
 def test_jrnl_entries_carry_no_day_and_follow_the_boundary(
-    journal,
+    journal: Journal,
     tmp_path: Path,
     zone: str,
     stamp: str,
     boundary: str | None,
-    day: str,  # type: ignore[no-untyped-def]
+    day: str,
 ) -> None:
     _set_boundary(journal.paths.home, boundary)
     source = tmp_path / "journal.txt"

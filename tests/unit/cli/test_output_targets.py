@@ -14,12 +14,17 @@ import os
 import sqlite3
 import stat
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.helpers import run_cli as run
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from _typeshed import StrOrBytesPath
 
 UMASKS = [0o022, 0o077, 0o002, 0o000, 0o027, 0o007]
 
@@ -353,15 +358,15 @@ def test_backup_into_a_folder_that_refuses_writes_is_one_line(
 
     real_open, real_unlink = os.open, os.unlink
 
-    def guarded_open(path: object, *args: object, **kwargs: object) -> int:
+    def guarded_open(path: StrOrBytesPath, *args: Any, **kwargs: Any) -> int:
         if str(path).startswith(str(folder)):
             refuse(path)
-        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)
 
-    def guarded_unlink(path: object, *args: object, **kwargs: object) -> None:
+    def guarded_unlink(path: StrOrBytesPath, *args: Any, **kwargs: Any) -> None:
         if str(path).startswith(str(folder)):
             refuse(path)
-        real_unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+        real_unlink(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", guarded_open)
     monkeypatch.setattr(os, "unlink", guarded_unlink)

@@ -4,12 +4,15 @@ say in one line that the journal is read-only (issue 14.14)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.helpers import read_only
 from tests.helpers import run_cli as run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 READS = [
     (["list"], "deploy went fine"),

@@ -7,14 +7,17 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from journal.paths import AppPaths
 from journal.storage import db
 from journal.storage.migrate import upgrade
 from journal.storage.store import JournalStore
 from tests.helpers import make_old_journal
+
+if TYPE_CHECKING:
+    from journal.paths import AppPaths
 
 ROOT = Path(__file__).resolve().parents[3]
 HEAVY = ("sqlalchemy", "alembic")

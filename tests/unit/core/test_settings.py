@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.errors import StorageError
 from journal.settings import Settings
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def test_the_first_heading_that_asks_wins() -> None:
 
 questions = all_questions(BUILTIN_SETS)
 answer_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\x00"),
     max_size=60,
 )
 

@@ -178,11 +178,11 @@ def test_custom_sets_add_to_and_replace_built_in_ones() -> None:
 
 # -- the round trip, for any answers -----------------------------------------------------------
 
-question_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30).filter(
+question_text = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(
     lambda q: "\n" not in q and "\r" not in q and bool(question_key(q))
 )
 answer_lines = st.one_of(
-    st.text(st.characters(exclude_categories=("Cs",)), max_size=40),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=40),
     st.sampled_from(["", " ", "#", "##", "## ", "# x", "### x", "\t## x", "## Notes"]),
 )
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journal.domain.query import SearchQuery, as_typed, fts5_string, parse_query
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.domain.attachments import references
 from journal.domain.filters import EntryFilter
-from journal.services.journal import Journal
 from tests.image_samples import CAMERA, encoded, jpeg_with_gps, noise
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.services.journal import Journal
 
 SHOWN, UNSHOWN, ABSENT, DRAWING = "AAA111", "BBB222", "CCC333", "DDD444"
 

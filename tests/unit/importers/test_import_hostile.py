@@ -13,12 +13,17 @@ import struct
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from journal.domain.filters import EntryFilter
 from journal.errors import ImportFormatError
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.services.journal import Journal
 
 ENTRY = {"uuid": "A1", "creationDate": "2024-05-17T10:00:00Z", "text": "# Hello\nworld"}
 JOURNAL = json.dumps({"metadata": {}, "entries": [ENTRY]}).encode()
@@ -245,9 +250,7 @@ def test_rednotebook_links_out_of_the_folder_are_skipped_and_listed(
     assert "2024-07.txt: a link to a place outside" in skipped
 
 
-def _all():  # type: ignore[no-untyped-def]
-    from journal.domain.filters import EntryFilter
-
+def _all() -> EntryFilter:
     return EntryFilter(include_private=True)
 
 

@@ -4,7 +4,7 @@ the journal through the same checks as any image, only from inside the imported 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,8 +12,12 @@ from hypothesis import strategies as st
 
 from journal.domain.attachments import references
 from journal.domain.filters import EntryFilter
-from journal.services.journal import Journal
 from tests.image_samples import CAMERA, SERIAL, encoded, jpeg_with_gps, noise
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.services.journal import Journal
 
 
 def png(seed: int) -> bytes:

@@ -10,19 +10,22 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.domain.entry import Entry
+from journal.domain.entry import Entry, NewEntry
 from journal.errors import ImportFormatError
 from journal.importers.daybook_json import iter_daybook_json, to_daybook_json
 from journal.paths import AppPaths
 from journal.services.export import ExportOptions, build_export
 from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 MAKE_JOURNAL = Path(__file__).resolve().parents[4] / "shared" / "data" / "make_journal.py"
@@ -155,9 +158,7 @@ def test_arbitrary_text_and_tags_survive_export_and_import(
     assert dataclasses.replace(copy, id=entry.id) == entry
 
 
-def _new(title: str, body: str, tags: tuple[str, ...], private: bool):  # type: ignore[no-untyped-def]
-    from journal.domain.entry import NewEntry
-
+def _new(title: str, body: str, tags: tuple[str, ...], private: bool) -> NewEntry:
     return NewEntry(day=dt.date(2025, 3, 4), body=body, title=title, tags=tags, private=private)
 
 

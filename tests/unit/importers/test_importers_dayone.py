@@ -6,15 +6,18 @@ import contextlib
 import datetime as dt
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.domain.entry import NewEntry
 from journal.errors import ImportFormatError
 from journal.importers.dayone import iter_dayone, iter_dayone_json
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from journal.domain.entry import NewEntry
+    from journal.services.journal import Journal
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 PEERS = Path(__file__).resolve().parents[4] / "shared" / "data" / "peers" / "jrnl"

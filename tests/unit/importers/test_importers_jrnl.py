@@ -6,8 +6,8 @@ import datetime as dt
 import io
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +17,9 @@ from journal.domain.entry import NewEntry, content_uid
 from journal.errors import ImportFormatError
 from journal.importers.jrnl import iter_jrnl, split_title
 from journal.importers.jsonl import iter_jsonl
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 SHARED = Path(__file__).resolve().parents[4] / "shared"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 from journal.domain.entry import NewEntry, content_uid
 from journal.errors import ImportFormatError
 from journal.importers.jsonl import iter_jsonl
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 

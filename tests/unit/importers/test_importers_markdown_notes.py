@@ -5,15 +5,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.domain.entry import NewEntry
 from journal.errors import ImportFormatError, InputError
 from journal.importers.markdown_notes import _NoteError, iter_markdown_notes, note_entry
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from journal.domain.entry import NewEntry
+    from journal.services.journal import Journal
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 NOTES = FIXTURES / "markdown_notes"

@@ -5,16 +5,19 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.domain.entry import NewEntry
 from journal.errors import ImportFormatError
 from journal.importers.rednotebook import iter_month, iter_rednotebook, txt2tags_to_markdown
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from journal.domain.entry import NewEntry
+    from journal.services.journal import Journal
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 DATA = FIXTURES / "rednotebook"

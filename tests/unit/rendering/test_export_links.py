@@ -1,7 +1,7 @@
-"""Links and image sources in rendered entries: only absolute web and mail addresses stay.
+r"""Links and image sources in rendered entries: only absolute web and mail addresses stay.
 
 A saved HTML page resolves relative targets against its own `file:` address, so `x`,
-`../../etc/passwd`, `//host/share` or `\\\\host\\share` would point into the reader's
+`../../etc/passwd`, `//host/share` or `\\host\share` would point into the reader's
 disk or network shares. Only http(s) with a host, mailto and in-page `#` anchors may stay
 as `href`; every other target is rendered as the link's plain text. The reader uses the
 same renderer, so what holds here holds there.
@@ -54,6 +54,8 @@ def allowed_link(value: str) -> bool:
 
 
 class Links(HTMLParser):
+    """The links and images of a document, and the anchors that have no href."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.hrefs: list[str] = []

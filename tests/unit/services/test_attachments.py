@@ -4,7 +4,7 @@ with their last entry, reported by `daybook check`."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,6 +28,12 @@ from tests.image_samples import (
     png_header,
     png_with_text,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 # -- ingest ----------------------------------------------------------------------------------
 

@@ -8,12 +8,13 @@ import hashlib
 import io
 import json
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image
 
 from journal.domain.attachments import image_markdown
+from journal.domain.filters import EntryFilter
 from journal.importers.images import prepare_image
 from journal.paths import AppPaths
 from journal.rendering.export import CSP
@@ -21,6 +22,10 @@ from journal.services.attachments import store_images
 from journal.services.journal import Journal
 from tests.helpers import run_cli as run
 from tests.image_samples import CAMERA, encoded, jpeg_with_gps, noise, png_with_text
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
 
 
 def journal_with_images(paths: AppPaths) -> tuple[str, str, str]:
@@ -126,13 +131,11 @@ def test_json_carries_the_images_and_imports_them_back_identical(
         assert len(journal.store.attachments.hashes()) == 3
 
 
-def journal_filter():  # type: ignore[no-untyped-def]
-    from journal.domain.filters import EntryFilter
-
+def journal_filter() -> EntryFilter:
     return EntryFilter(include_private=True)
 
 
-def _dump(image: dict[str, object], body: str) -> str:
+def _dump(image: Mapping[str, object], body: str) -> str:
     entry = {"uid": "u1", "day": "2026-03-02", "created": "2026-03-02T18:00:00+00:00",
              "body": body}  # fmt: skip
     return json.dumps({"format": "daybook", "version": 2, "entries": [image, entry]})

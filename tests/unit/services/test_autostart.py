@@ -32,8 +32,8 @@ def read_desktop(path: Path) -> dict[str, str]:
 
 
 def unquote_exec(value: str) -> list[str]:
-    """Undo Exec='s two layers as the Desktop Entry spec defines them: string escapes, then
-    arguments split on spaces, double-quoted ones with backslash before " ` $ and \\."""
+    r"""Undo Exec='s two layers as the Desktop Entry spec defines them: string escapes, then
+    arguments split on spaces, double-quoted ones with backslash before " ` $ and \."""
     escapes = {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
     plain, i = "", 0
     while i < len(value):
@@ -166,6 +166,8 @@ def test_exec_quoting_survives_awkward_paths(argv: list[str]) -> None:
 
 
 class FakeRunKey:
+    """The Windows registry's Run key, as a dictionary."""
+
     def __init__(self) -> None:
         self.values: dict[str, str] = {}
 

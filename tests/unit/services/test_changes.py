@@ -6,14 +6,18 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.errors import InputError
-from journal.paths import AppPaths
 from journal.services.changes import Change, ChangeFeed
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.paths import AppPaths
+    from journal.services.journal import Journal
 
 DAY = dt.date(2026, 3, 2)
 
@@ -31,15 +35,17 @@ def test_each_write_is_announced_with_its_ids_and_days(
     entry = journal.add("Text", day=DAY)
     assert seen == [Change("added", (entry.id,), (DAY,))]
     journal.edit(entry.id, body="New text", day=DAY + dt.timedelta(days=1))
-    assert seen[-1].kind == "updated" and seen[-1].ids == (entry.id,)
-    assert set(seen[-1].days) == {DAY, DAY + dt.timedelta(days=1)}
+    edited = seen[-1]
+    assert edited.kind == "updated" and edited.ids == (entry.id,)
+    assert set(edited.days) == {DAY, DAY + dt.timedelta(days=1)}
     journal.delete(entry.id)
     assert seen[-1] == Change("trashed", (entry.id,), (DAY + dt.timedelta(days=1),))
     journal.restore_entry(entry.id)
     assert seen[-1].kind == "restored"
     journal.delete(entry.id)
     journal.purge([entry.id])
-    assert seen[-1].kind == "purged" and seen[-1].ids == (entry.id,)
+    purged = seen[-1]
+    assert purged.kind == "purged" and purged.ids == (entry.id,)
     other = journal.add("Two", day=DAY)
     journal.delete(other.id)
     journal.empty_trash()

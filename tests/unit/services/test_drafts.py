@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from journal.errors import StorageError
 from journal.services.drafts import Draft, DraftStore
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 TZ = dt.timezone(dt.timedelta(hours=2))
 
 
-def make(key: str = "new-abc", minute: int = 0, **changes: object) -> Draft:
-    values: dict[str, object] = {
-        "key": key,
-        "entry_id": None,
-        "day": dt.date(2026, 3, 4),
-        "title": "Title",
-        "body": "# Heading\n\nText with émoji 🙂 and a #tag\n",
-        "tags": ("work", "learning"),
-        "private": False,
-        "saved_at": dt.datetime(2026, 3, 4, 18, minute, tzinfo=TZ),
-    }
-    values.update(changes)
-    return Draft(**values)  # type: ignore[arg-type]
+def make(key: str = "new-abc", minute: int = 0, **changes: Any) -> Draft:
+    draft = Draft(
+        key=key,
+        entry_id=None,
+        day=dt.date(2026, 3, 4),
+        title="Title",
+        body="# Heading\n\nText with émoji 🙂 and a #tag\n",
+        tags=("work", "learning"),
+        private=False,
+        saved_at=dt.datetime(2026, 3, 4, 18, minute, tzinfo=TZ),
+    )
+    return dataclasses.replace(draft, **changes)
 
 
 def test_round_trip(tmp_path: Path) -> None:

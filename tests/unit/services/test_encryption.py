@@ -5,20 +5,27 @@ from __future__ import annotations
 import io
 import sqlite3
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.cli import main
 from journal.domain.filters import EntryFilter
-from journal.errors import DamagedJournalError, StorageError
+from journal.errors import (
+    DamagedJournalError,
+    LockedJournalError,
+    StorageError,
+    WrongPassphraseError,
+)
 from journal.paths import AppPaths
 from journal.services.drafts import Draft, DraftStore
 from journal.services.journal import Journal
 from journal.storage import cipher, convert
-from journal.storage.cipher import LockedJournalError, WrongPassphraseError
 from tests.helpers import make_old_journal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytest.importorskip("sqlcipher3")
 
@@ -47,7 +54,10 @@ def _encrypt(paths: AppPaths, passphrase: str = PASS) -> cipher.Key:
     return key
 
 
-def _snapshot(paths: AppPaths) -> tuple[list[object], list[object]]:
+Timeline = list[tuple[int, str, str, tuple[str, ...]]]
+
+
+def _snapshot(paths: AppPaths) -> tuple[Timeline, list[tuple[int, str]]]:
     with Journal.open(paths) as j:
         timeline = [(e.id, e.title, e.body, e.tags) for e in j.list_entries(EntryFilter())]
         _, hits = j.search("deploy", EntryFilter())

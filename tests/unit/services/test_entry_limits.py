@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import sqlite3
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,8 +20,12 @@ from hypothesis import strategies as st
 from journal.domain.entry import FIRST_DAY, LAST_DAY, MAX_ENTRY_CHARS, NewEntry
 from journal.errors import ImportFormatError, InputError
 from journal.importers.daybook_json import iter_daybook_json, to_daybook_json
-from journal.services.journal import Journal
 from tests.helpers import run_cli as run
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.services.journal import Journal
 
 OUT_OF_RANGE = ["0999-06-01", "0001-01-01", "0100-12-31", "0999-12-31", "9999-01-01", "9999-12-31"]
 

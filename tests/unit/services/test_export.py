@@ -7,7 +7,7 @@ import errno
 import os
 import string
 from html.parser import HTMLParser
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -21,7 +21,12 @@ from journal.rendering.export import learned_sections, shift_headings
 from journal.rendering.markdown import MarkdownRenderer
 from journal.services import export as service
 from journal.services.export import ExportOptions, build_export, render_export, write_export
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.services.export_formats import Format
+    from journal.services.journal import Journal
 
 ZONE = dt.timezone(dt.timedelta(hours=-5))
 RENDERER = MarkdownRenderer(highlight=True)
@@ -73,21 +78,23 @@ def test_included_private_blocks_are_marked_in_html() -> None:
 
 SECRETS = st.text(string.ascii_letters, min_size=12, max_size=20).map(lambda s: "Zq" + s)
 NOISE = st.text(
-    st.characters(blacklist_characters="`~\r\x00", blacklist_categories=("Cs",)), max_size=60
+    st.characters(blacklist_characters="`~\r\x00", blacklist_categories=["Cs"]), max_size=60
 )
 
 
 @settings(max_examples=60, deadline=None)
 @given(secret=SECRETS, before=NOISE, after=NOISE, fmt=st.sampled_from(["markdown", "html"]))
-def test_random_private_text_never_leaves(secret: str, before: str, after: str, fmt: str) -> None:
+def test_random_private_text_never_leaves(
+    secret: str, before: str, after: str, fmt: Format
+) -> None:
     block = f"public {before}\n\n```private\n{before} {secret} {after}\n```\n\n{after}"
     entries = [entry(1, block), entry(2, f"{before} {secret}", private=True, title=secret)]
     for digest in (False, True):
         body = f"## What did I learn?\n{block}" if digest else block
         chosen = [entry(1, body), entries[1]]
-        result = render_export(chosen, ExportOptions(format=fmt, digest=digest), RENDERER)  # type: ignore[arg-type]
+        result = render_export(chosen, ExportOptions(format=fmt, digest=digest), RENDERER)
         assert secret not in result.text
-    shown = render_export(entries, ExportOptions(format=fmt, include_private=True), RENDERER)  # type: ignore[arg-type]
+    shown = render_export(entries, ExportOptions(format=fmt, include_private=True), RENDERER)
     assert secret in shown.text
 
 
@@ -120,15 +127,19 @@ def test_default_export_holds_back_private(journal: Journal) -> None:
 def test_filters_ids_and_search_combine(journal: Journal) -> None:
     fill(journal)
 
-    def chosen(**kw: object) -> list[str]:
-        return titles(build_export(journal, ExportOptions(**kw)).text)  # type: ignore[arg-type]
+    def chosen(options: ExportOptions) -> list[str]:
+        return titles(build_export(journal, options).text)
 
-    assert chosen(filters=EntryFilter(tags=("ci",))) == ["One", "Four"]
-    assert chosen(filters=EntryFilter(date_from=dt.date(2026, 1, 6))) == ["Three", "Four"]
-    assert chosen(ids=(4, 1)) == ["One", "Four"]
-    assert chosen(ids=(4, 1), filters=EntryFilter(date_to=dt.date(2026, 1, 31))) == ["One"]
-    assert chosen(search="deploy") == ["One", "Four"]
-    assert chosen(search="deploy", ids=(4,)) == ["Four"]
+    assert chosen(ExportOptions(filters=EntryFilter(tags=("ci",)))) == ["One", "Four"]
+    assert chosen(ExportOptions(filters=EntryFilter(date_from=dt.date(2026, 1, 6)))) == [
+        "Three",
+        "Four",
+    ]
+    assert chosen(ExportOptions(ids=(4, 1))) == ["One", "Four"]
+    one = ExportOptions(ids=(4, 1), filters=EntryFilter(date_to=dt.date(2026, 1, 31)))
+    assert chosen(one) == ["One"]
+    assert chosen(ExportOptions(search="deploy")) == ["One", "Four"]
+    assert chosen(ExportOptions(search="deploy", ids=(4,))) == ["Four"]
 
 
 @pytest.mark.parametrize(
@@ -152,6 +163,8 @@ def test_clear_errors(journal: Journal, options: ExportOptions, message: str) ->
 
 
 class Counter(HTMLParser):
+    """The names of the start tags in a document, in order."""
+
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[str] = []

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from journal.cli_input import _actions
 from journal.cli_parser import build_parser
 from journal.services.export_formats import EXPORT_FORMATS, FORMATS, SUFFIXES, format_for
 from journal.services.export_options import DIALOG_FORMATS, FORMAT_KEYS, build_options
 
 
 def test_the_command_line_offers_exactly_the_table() -> None:
-    parser = build_parser()
-    sub = next(a for a in parser._actions if a.dest == "command")
-    fmt = next(a for a in sub.choices["export"]._actions if a.dest == "format")
+    fmt = next(a for a in _actions(build_parser(), "export") if a.dest == "format")
+    assert fmt.choices is not None and fmt.help is not None
     assert tuple(fmt.choices) == FORMATS == ("markdown", "html", "json", "pdf")
     for kind in EXPORT_FORMATS:
         assert kind.described in " ".join(fmt.help.split())

@@ -12,11 +12,14 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 import pytest
 
 from journal.services.export import ExportOptions, build_export
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 REGEN = os.environ.get("DAYBOOK_REGEN_GOLDEN") == "1"
@@ -36,7 +39,18 @@ rows = conn.execute("SELECT * FROM entries ORDER BY day").fetchall()
 ## What will I do next, and what is worth sharing?
 Write it up for the team. #sharing"""
 
-SMALL_JOURNAL: list[dict[str, object]] = [
+
+class Item(TypedDict):
+    """One entry of the fixed journal."""
+
+    day: dt.date
+    title: str
+    body: str
+    tags: list[str]
+    private: NotRequired[bool]
+
+
+SMALL_JOURNAL: list[Item] = [
     {
         "day": dt.date(2026, 3, 2),
         "title": "Planner day",
@@ -86,14 +100,13 @@ CASES = {
 def fill(journal: Journal) -> None:
     """The fixed journal: same ids, times and text on every run."""
     for n, item in enumerate(SMALL_JOURNAL):
-        created = dt.datetime.combine(item["day"], dt.time(17, n), tzinfo=ZONE)  # type: ignore[arg-type]
         journal.add(
-            str(item["body"]),
-            title=str(item["title"]),
-            tags=list(item["tags"]),  # type: ignore[call-overload]
-            private=bool(item.get("private", False)),
-            day=item["day"],  # type: ignore[arg-type]
-            created=created,
+            item["body"],
+            title=item["title"],
+            tags=item["tags"],
+            private=item.get("private", False),
+            day=item["day"],
+            created=dt.datetime.combine(item["day"], dt.time(17, n), tzinfo=ZONE),
         )
 
 

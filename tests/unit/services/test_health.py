@@ -6,11 +6,11 @@ import contextlib
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.domain.entry import NewEntry
-from journal.paths import AppPaths
 from journal.services.backups import backup_name
 from journal.services.health import (
     newest_good_backup,
@@ -20,6 +20,9 @@ from journal.services.health import (
     sync_folder_warning,
 )
 from journal.storage.store import JournalStore
+
+if TYPE_CHECKING:
+    from journal.paths import AppPaths
 
 
 def fill(store: JournalStore, n: int = 200) -> None:

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.cli import main
+from journal.cli_input import _actions
 from journal.cli_parser import build_parser
 from journal.errors import InputError
 from journal.services.import_formats import IMPORT_FORMATS, import_format, names, taking
-from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_command_line_offers_exactly_the_table() -> None:
-    parser = build_parser()
-    sub = next(a for a in parser._actions if a.dest == "command")
-    fmt = next(a for a in sub.choices["import"]._actions if a.dest == "format")
+    fmt = next(a for a in _actions(build_parser(), "import") if a.dest == "format")
+    assert fmt.choices is not None and fmt.help is not None
     assert tuple(fmt.choices) == names()
     for kind in IMPORT_FORMATS:
         assert f"{kind.name}: {kind.reads}" in fmt.help

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,9 +19,11 @@ from journal.domain.stats import (
     week_span,
 )
 from journal.services.insights import InsightsService
-from journal.services.journal import Journal
 from journal.settings import Settings
-from journal.storage.store import JournalStore
+
+if TYPE_CHECKING:
+    from journal.services.journal import Journal
+    from journal.storage.store import JournalStore
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # 2026-06-01 is a Monday.

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown
 import pytest
@@ -23,14 +23,18 @@ from hypothesis import strategies as st
 
 from journal.cli import main
 from journal.domain.blocks import private_blocks, private_text, split_lines, strip_private
-from journal.domain.entry import Entry
+from journal.domain.entry import Entry, NewEntry
 from journal.domain.filters import EntryFilter
 from journal.domain.tags import hashtags, private_only_tags
 from journal.errors import InputError
-from journal.paths import AppPaths
 from journal.rendering.markdown import MarkdownRenderer
 from journal.services.export import ExportOptions, build_export, render_export
 from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.paths import AppPaths
 
 S = "Zebrasecret"
 T = "hushtag"
@@ -154,9 +158,7 @@ def test_text_is_stored_with_one_line_ending(journal: Journal, ending: str) -> N
     assert all("\r" not in e.body for e in journal.store.iter_all())
 
 
-def _new(body: str):  # type: ignore[no-untyped-def]
-    from journal.domain.entry import NewEntry
-
+def _new(body: str) -> NewEntry:
     return NewEntry(day=dt.date(2026, 4, 2), body=body)
 
 

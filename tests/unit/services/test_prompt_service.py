@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,9 +15,13 @@ from journal.domain.prompts import DEFAULT_SET, FREE_TEXT, QuestionSet, compose
 from journal.domain.schedule import SNOOZE_SHORT, Schedule
 from journal.domain.streaks import Streak
 from journal.errors import InputError
-from journal.services.journal import Journal
 from journal.services.prompt import PromptService, local_zone
 from journal.settings import Settings
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journal.services.journal import Journal
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

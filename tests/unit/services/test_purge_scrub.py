@@ -11,8 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +19,10 @@ from journal.cli import main
 from journal.domain.entry import NewEntry
 from journal.paths import AppPaths
 from journal.storage.store import JournalStore
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 SECRET = "zanzibarpurgedword"
 

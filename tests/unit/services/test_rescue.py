@@ -14,8 +14,8 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +24,9 @@ from hypothesis import strategies as st
 from journal.cli import main
 from journal.paths import AppPaths
 from journal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 PAGE = 4096
 BACKUP_NAME = "manual-20261120-180000.sqlite3"

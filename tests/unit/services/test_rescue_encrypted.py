@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,6 +26,9 @@ from journal.services.journal import Journal
 from journal.storage import cipher, convert
 from tests.unit.services.test_rescue import PAGE, copy_home, damage, run, side_files
 from tests.unit.services.test_rescue import leave_a_wal as rescue_leave_a_wal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytest.importorskip("sqlcipher3")
 

@@ -4,8 +4,7 @@ list, choosing a dictionary, and what happens when Enchant or a dictionary is mi
 from __future__ import annotations
 
 import stat
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +19,9 @@ from journal.services.spelling import (
     open_checker,
     prose_words,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def words(line: str) -> list[str]:
@@ -87,6 +89,8 @@ def test_no_word_is_ever_taken_from_code_urls_tags_or_paths(
 
 
 class FakeBackend:
+    """A dictionary of the `known` words that records each word it is asked about."""
+
     def __init__(self, known: set[str]) -> None:
         self.known = known
         self.asked: list[str] = []

@@ -43,7 +43,7 @@ def test_local_commands_load_nothing_of_the_team_log(tmp_path: Path, args: tuple
     assert ast.literal_eval(out.stdout.strip().splitlines()[-1]) == []
 
 
-secret = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1)
+secret = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1)
 word = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
 
 

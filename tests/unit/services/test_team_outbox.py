@@ -1,5 +1,5 @@
 """The team outbox without a server: back-off, its state, where entries are shared, and
-when an edit makes a team copy stale. (tests/team runs the same against PostgreSQL.)"""
+when an edit makes a team copy stale; tests/team runs the same against PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from journal.domain.backoff import FIRST_DELAY, MAX_DELAY, next_attempt, retry_delay
 from journal.services.team import TeamService
 from journal.settings import Settings
-from journal.storage import outbox
+from journal.storage import db, outbox
 from journal.team import sharing
 
 NOW = dt.datetime(2026, 12, 3, 9, 0, 0)
@@ -61,10 +61,10 @@ def test_each_failure_sets_the_next_try_from_that_actions_own_count(
 ) -> None:
     """Whatever each waiting action's history, one more failure at NOW sets its next try
     to NOW + the delay for its own count plus one, and counts one more attempt."""
-    with outbox.db.write_transaction(journal.store.engine) as conn:
+    with db.write_transaction(journal.store.engine) as conn:
         conn.execute("DELETE FROM team_outbox")  # the journal is shared by the examples
     outbox.queue(journal.store, "work", [(f"u{i}", "share", "{}") for i in range(len(counts))])
-    with outbox.db.write_transaction(journal.store.engine) as conn:
+    with db.write_transaction(journal.store.engine) as conn:
         for i, n in enumerate(counts):
             conn.execute("UPDATE team_outbox SET attempts = ? WHERE entry_uid = ?", (n, f"u{i}"))
     before = outbox.pending(journal.store, "work")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from typing import TYPE_CHECKING
 
 from journal.domain.entry import NewEntry
 from journal.domain.query import parse_query
-from journal.paths import AppPaths
 from journal.storage import db
 from journal.storage.migrate import SCHEMA_HEAD, downgrade, script_head, script_revisions, upgrade
 from journal.storage.sql import fts_problems
 from journal.storage.store import JournalStore
 from tests.helpers import make_old_journal
+
+if TYPE_CHECKING:
+    from journal.paths import AppPaths
 
 
 def test_schema_head_constant_matches_the_scripts() -> None:

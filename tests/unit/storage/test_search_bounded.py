@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 import random
 import threading
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,7 +27,11 @@ from journal.storage.sql import (
     match_phrases,
     spans,
 )
-from journal.storage.store import JournalStore
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from journal.storage.store import JournalStore
 
 MB = 1024 * 1024
 

@@ -6,26 +6,41 @@ import datetime as dt
 import os
 import sqlite3
 import stat
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.domain.entry import MARK_END, MARK_START, Entry, NewEntry
-from journal.domain.filters import EntryFilter, cursor_of, from_utc, to_utc
+from journal.domain.filters import EntryFilter, Order, cursor_of, from_utc, to_utc
 from journal.domain.query import parse_query
 from journal.errors import NotFoundError, StorageError
-from journal.paths import AppPaths
 from journal.storage.store import JournalStore
 from tests.helpers import read_only
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from journal.paths import AppPaths
 
 BERLIN_SUMMER = dt.timezone(dt.timedelta(hours=2))
 
 
-def entry(day: str, body: str, **kw: object) -> NewEntry:
+def entry(
+    day: str,
+    body: str,
+    *,
+    title: str = "",
+    tags: tuple[str, ...] = (),
+    private: bool = False,
+    uid: str | None = None,
+    kind: str = "note",
+    created: dt.datetime | None = None,
+) -> NewEntry:
+    """A new entry on `day`, written at 17:30 in Berlin's summer time unless `created`."""
     d = dt.date.fromisoformat(day)
-    created = kw.pop("created", dt.datetime(d.year, d.month, d.day, 17, 30, tzinfo=BERLIN_SUMMER))
-    return NewEntry(day=d, body=body, created=created, **kw)  # type: ignore[arg-type]
+    created = created or dt.datetime(d.year, d.month, d.day, 17, 30, tzinfo=BERLIN_SUMMER)
+    return NewEntry(d, body, title, tags, private, created, uid, kind)
 
 
 def test_add_and_get_round_trip(store: JournalStore) -> None:
@@ -129,8 +144,8 @@ def test_search_words_phrases_prefix_exclusion_and_snippets(store: JournalStore)
     b = store.add(entry("2026-05-02", "Pipeline review with the team; deployment went fine"))
     c = store.add(entry("2026-05-03", "Café meeting about caching strategy", private=True))
 
-    def ids(q: str, **kw: object) -> list[int]:
-        return [h.entry.id for h in store.search(parse_query(q), **kw)]  # type: ignore[arg-type]
+    def ids(q: str, filters: EntryFilter = EntryFilter(), order: Order = "newest") -> list[int]:
+        return [h.entry.id for h in store.search(parse_query(q), filters, order=order)]
 
     assert ids("pipeline") == [b.id, a.id]  # newest first
     assert ids('"deploy pipeline"') == [a.id]
@@ -257,7 +272,7 @@ def test_dry_run_and_idempotent_import(store: JournalStore) -> None:
 
 
 def test_failed_import_stores_nothing(store: JournalStore) -> None:
-    def broken():  # type: ignore[no-untyped-def]
+    def broken() -> Iterator[NewEntry]:
         yield entry("2026-05-01", "fine", uid="ok1")
         raise ValueError("line 2 is bad")
 
@@ -335,23 +350,29 @@ def test_relevance_and_counts_filter_like_the_timeline(store: JournalStore) -> N
             store.delete(e.id)
         facts[e.id] = (day, private, tagged, words, deleted)
 
-    def check(text: str, keep: Callable[[int], bool], **filters: object) -> None:
-        f = EntryFilter(**filters)  # type: ignore[arg-type]
-        trash = bool(filters.get("trash"))
-        want = {i for i in facts if keep(i) and facts[i][4] == trash}
+    def check(text: str, keep: Callable[[int], bool], f: EntryFilter = EntryFilter()) -> None:
+        want = {i for i in facts if keep(i) and facts[i][4] == f.trash}
         hits = store.search(parse_query(text), f, limit=None, order="relevance")
-        assert {h.entry.id for h in hits} == want, (text, filters)
-        assert store.count_search(parse_query(text), f) == len(want), (text, filters)
+        assert {h.entry.id for h in hits} == want, (text, f)
+        assert store.count_search(parse_query(text), f) == len(want), (text, f)
 
     check("deploy", lambda _i: True)
-    check("deploy", lambda i: not facts[i][1], include_private=False)
-    check("deploy", lambda _i: True, trash=True)
+    check("deploy", lambda i: not facts[i][1], EntryFilter(include_private=False))
+    check("deploy", lambda _i: True, EntryFilter(trash=True))
     check("deploy tag:ops", lambda i: facts[i][2])
     check("deploy -cache", lambda i: "cache" not in facts[i][3])
     check("deploy -tag:ops", lambda i: not facts[i][2])
-    check("deploy -tag:ops", lambda i: not facts[i][2] and not facts[i][1], include_private=False)
+    check(
+        "deploy -tag:ops",
+        lambda i: not facts[i][2] and not facts[i][1],
+        EntryFilter(include_private=False),
+    )
     check("deploy from:2026-03-10", lambda i: facts[i][0] >= dt.date(2026, 3, 10))
-    check("pipeline", lambda i: store.get(i, include_deleted=True).kind == "prompt", kind="prompt")
+    check(
+        "pipeline",
+        lambda i: store.get(i, include_deleted=True).kind == "prompt",
+        EntryFilter(kind="prompt"),
+    )
 
 
 def test_import_counts_a_repeated_uid_within_one_file_once(

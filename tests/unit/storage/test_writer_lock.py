@@ -9,13 +9,16 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from journal.domain.entry import NewEntry
 from journal.errors import StorageError
-from journal.paths import AppPaths
 from journal.storage.store import JournalStore
+
+if TYPE_CHECKING:
+    from journal.paths import AppPaths
 
 pytest.importorskip("fcntl")
 

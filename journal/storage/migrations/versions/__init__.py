@@ -1,0 +1,1 @@
+"""The journal schema's migrations, one module per revision, in order."""

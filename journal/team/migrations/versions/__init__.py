@@ -1,0 +1,1 @@
+"""The team schema's migrations, one module per revision, in order."""
