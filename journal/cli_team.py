@@ -12,7 +12,6 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from journal.cli_parser import TEAM_COMMANDS
 from journal.errors import InputError
 
 if TYPE_CHECKING:
@@ -20,8 +19,6 @@ if TYPE_CHECKING:
 
     from journal.paths import AppPaths
     from journal.services.journal import Journal
-
-COMMANDS = TEAM_COMMANDS
 
 TEAM_HELP = """\
 administrator (once per team database, as a role that may create roles):
