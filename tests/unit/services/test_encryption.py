@@ -465,3 +465,51 @@ def test_an_encrypted_backup_into_a_plain_journal_is_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "the journal is not encrypted" in err and "Traceback" not in err
     assert paths.database.read_bytes() == before
+
+
+HOT_JOURNAL_WRITER = r"""
+import os, sys
+from pathlib import Path
+from journal.storage import cipher
+
+cipher.KDF_ITERATIONS = int(sys.argv[3])
+path = Path(sys.argv[1])
+key = cipher.open_key(path, sys.argv[2])
+conn = cipher.connect(str(path), key, isolation_level=None)
+conn.execute("PRAGMA journal_mode = DELETE")
+conn.execute("PRAGMA cache_size = 2")  # spill early: pages reach the file mid-transaction
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE entries SET body = body || ' changed'")
+conn.execute("UPDATE entries SET body = body || ' again'")
+os.kill(os.getpid(), 9)  # the transaction never ends: its rollback journal stays hot
+"""
+
+
+def test_a_crash_mid_write_leaves_an_encrypted_journal_that_unlocks_and_rolls_back(
+    paths: AppPaths,
+) -> None:
+    """A writer killed inside a transaction (a conversion switching the journal mode, a
+    save) leaves a hot rollback journal beside the file. The passphrase must still be
+    accepted (a read-only check cannot roll it back), and the journal opens as it was."""
+    import subprocess
+
+    _fill(paths, 200)
+    _encrypt(paths)
+    before = _snapshot(paths)
+    cipher._KEYS.clear()
+    run = subprocess.run(
+        [sys.executable, "-c", HOT_JOURNAL_WRITER, str(paths.database), PASS,
+         str(cipher.KDF_ITERATIONS)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == -9, run.stderr
+    hot = Path(f"{paths.database}-journal")
+    assert hot.exists() and hot.stat().st_size > 0
+    cipher.unlock(paths.database, PASS)
+    with Journal.open(paths) as j:
+        assert j.check() == []
+    assert _snapshot(paths) == before
+    assert not hot.exists() or hot.stat().st_size == 0
+    cipher._KEYS.clear()
+    with pytest.raises(WrongPassphraseError):
+        cipher.unlock(paths.database, "not " + PASS)
