@@ -183,12 +183,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence
 
         from journal.ui.common.changes import ChangeSignal
-        from journal.ui.main.entry_controller import EntryController
-        from journal.ui.main.search_controller import SearchController
         from journal.ui.main.sidebar_fold import SidebarFold
         from journal.ui.main.team_flow import TeamController
-        from journal.ui.main.trash import TrashController
-        from journal.ui.main.window_panes import build_panes
+        from journal.ui.main.window_panes import build_controllers, build_panes
 
         if self.is_ready():
             raise RuntimeError("the window already shows a journal")
@@ -203,42 +200,10 @@ class MainWindow(QMainWindow):
         self.drafts = drafts
         self.journal_changes = changes = ChangeSignal(journal, self)
         self.panes = panes
-        self.entry_controller = entries = EntryController(
-            journal,
-            model=panes.model,
-            timeline=panes.timeline,
-            reader=panes.reader,
-            editor=panes.editor,
-            right_stack=panes.right_stack,
-            calendar=panes.calendar,
-            trash_button=panes.trash_button,
-            parent=self,
-        )
-        self.search_controller = SearchController(
-            journal,
-            self._tasks,
-            entries,
-            search_bar=panes.search_bar,
-            model=panes.model,
-            reader=panes.reader,
-            busy=panes.busy,
-            trash_button=panes.trash_button,
-            parent=self,
-        )
-        self.trash_controller = TrashController(
-            journal,
-            changes,
-            self._tasks,
-            entries,
-            trash=panes.trash,
-            trash_button=panes.trash_button,
-            list_stack=panes.list_stack,
-            model=panes.model,
-            timeline=panes.timeline,
-            reader=panes.reader,
-            busy=panes.busy,
-            parent=self,
-        )
+        controllers = build_controllers(journal, panes, changes, self._tasks, parent=self)
+        self.entry_controller = entries = controllers.entries
+        self.search_controller = controllers.search
+        self.trash_controller = controllers.trash
         self.team_controller = TeamController(
             team,
             journal,

@@ -36,8 +36,15 @@ from journal.ui.timeline.timeline import TimelineModel
 from journal.ui.timeline.timeline_view import TimelineView
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
     from journal.services.journal import Journal
+    from journal.ui.common.changes import ChangeSignal
+    from journal.ui.common.worker import TaskSet
     from journal.ui.editor.editor import EntryEditor
+    from journal.ui.main.entry_controller import EntryController
+    from journal.ui.main.search_controller import SearchController
+    from journal.ui.main.trash import TrashController
     from journal.ui.timeline.calendar import JournalCalendar
 
 
@@ -167,3 +174,48 @@ def build_panes(
         streak_label=streak_label,
         thumbnails=thumbnails,
     )
+
+
+@dataclass(frozen=True, eq=False)
+class Controllers:
+    """The controllers that drive the panes: entries, search and the Trash."""
+
+    entries: EntryController
+    search: SearchController
+    trash: TrashController
+
+
+def build_controllers(
+    journal: Journal,
+    panes: Panes,
+    changes: ChangeSignal,
+    tasks: TaskSet,
+    parent: QObject | None = None,
+) -> Controllers:
+    """The controllers of `panes`, each given only the panes it drives; nothing is wired
+    between them and the window here (the window's `_wire` does that)."""
+    from journal.ui.main.entry_controller import EntryController
+    from journal.ui.main.search_controller import SearchController
+    from journal.ui.main.trash import TrashController
+
+    entries = EntryController(
+        journal,
+        model=panes.model,
+        timeline=panes.timeline,
+        reader=panes.reader,
+        editor=panes.editor,
+        right_stack=panes.right_stack,
+        calendar=panes.calendar,
+        trash_button=panes.trash_button,
+        parent=parent,
+    )
+    search = SearchController(
+        journal, tasks, entries, search_bar=panes.search_bar, model=panes.model,
+        reader=panes.reader, busy=panes.busy, trash_button=panes.trash_button, parent=parent,
+    )  # fmt: skip
+    trash = TrashController(
+        journal, changes, tasks, entries, trash=panes.trash, trash_button=panes.trash_button,
+        list_stack=panes.list_stack, model=panes.model, timeline=panes.timeline,
+        reader=panes.reader, busy=panes.busy, parent=parent,
+    )  # fmt: skip
+    return Controllers(entries, search, trash)

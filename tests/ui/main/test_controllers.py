@@ -15,16 +15,16 @@ from journal.services.drafts import DraftStore
 from journal.ui.common.changes import ChangeSignal
 from journal.ui.common.worker import TaskSet
 from journal.ui.editor.editor import EntryEditor
-from journal.ui.main.entry_controller import EntryController
-from journal.ui.main.search_controller import SearchController
-from journal.ui.main.trash import TrashController
-from journal.ui.main.window_panes import Panes, build_panes
+from journal.ui.main.window_panes import Panes, build_controllers, build_panes
 from tests.ui.conftest import add_entries
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from journal.services.journal import Journal
+    from journal.ui.main.entry_controller import EntryController
+    from journal.ui.main.search_controller import SearchController
+    from journal.ui.main.trash import TrashController
 
 
 @dataclass
@@ -49,25 +49,8 @@ def rig(journal: Journal, qtbot: Any) -> Iterator[Rig]:
     panes = build_panes(host, journal, editor, page_size=50)
     tasks = TaskSet(host, QThreadPool.globalInstance())
     changes = ChangeSignal(journal, host)
-    entries = EntryController(
-        journal,
-        model=panes.model,
-        timeline=panes.timeline,
-        reader=panes.reader,
-        editor=panes.editor,
-        right_stack=panes.right_stack,
-        calendar=panes.calendar,
-        trash_button=panes.trash_button,
-    )
-    search = SearchController(
-        journal, tasks, entries, search_bar=panes.search_bar, model=panes.model,
-        reader=panes.reader, busy=panes.busy, trash_button=panes.trash_button,
-    )  # fmt: skip
-    trash = TrashController(
-        journal, changes, tasks, entries, trash=panes.trash, trash_button=panes.trash_button,
-        list_stack=panes.list_stack, model=panes.model, timeline=panes.timeline,
-        reader=panes.reader, busy=panes.busy,
-    )  # fmt: skip
+    built = build_controllers(journal, panes, changes, tasks)
+    entries, search, trash = built.entries, built.search, built.trash
     heard: dict[str, list[Any]] = {}
     for name, signal in (
         ("pages", entries.pagesChanged), ("focus", entries.timelineFocusRequested),
