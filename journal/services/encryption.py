@@ -11,10 +11,10 @@ ever stores it.
 
 from __future__ import annotations
 
-import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from journal.errors import DaybookError, InputError, WrongPassphraseError
+from journal import keyring_store
+from journal.errors import InputError, WrongPassphraseError
 
 if TYPE_CHECKING:
     from journal.paths import AppPaths
@@ -97,47 +97,17 @@ def unlock_from_keyring(paths: AppPaths) -> bool:
     return True
 
 
-def _keyring() -> Any:
-    try:
-        import keyring
-    except ImportError:
-        return None
-    return keyring
-
-
 def remembered_passphrase(paths: AppPaths) -> str | None:
-    keyring = _keyring()
-    if keyring is None:
-        return None
-    try:
-        found = keyring.get_password(KEYRING_SERVICE, str(paths.database))
-    except Exception:  # no keyring backend, a locked or broken one: ask instead
-        return None
-    return str(found) if found else None
+    return keyring_store.read(KEYRING_SERVICE, str(paths.database))
 
 
 def remember_passphrase(paths: AppPaths, passphrase: str) -> None:
-    keyring = _keyring()
-    if keyring is None:
-        raise DaybookError(
-            "the passphrase cannot be remembered: the keyring module is not installed",
-            "install it with `pip install keyring`, or type the passphrase at each start",
-        )
-    try:
-        keyring.set_password(KEYRING_SERVICE, str(paths.database), passphrase)
-    except Exception as exc:
-        raise DaybookError(
-            f"the system keyring refused to keep the passphrase ({type(exc).__name__})",
-            "type the passphrase at each start, or set up a keyring service",
-        ) from exc
+    otherwise = "type the passphrase at each start"
+    keyring_store.keep(KEYRING_SERVICE, str(paths.database), passphrase, "passphrase", otherwise)
 
 
 def forget_passphrase(paths: AppPaths) -> None:
-    keyring = _keyring()
-    if keyring is None:
-        return
-    with contextlib.suppress(Exception):
-        keyring.delete_password(KEYRING_SERVICE, str(paths.database))
+    keyring_store.forget(KEYRING_SERVICE, str(paths.database))
 
 
 def convert_open_journal(journal: Journal, passphrase: str | None) -> None:

@@ -89,9 +89,10 @@ def test_no_usable_keyring_is_one_line_and_changes_nothing(
         one_line_error(rc, err, "no password supplied")
     finally:
         keyring.set_keyring(before)
+    from journal import keyring_store
     from journal.team import passwords
 
-    monkeypatch.setattr(passwords, "_keyring", lambda: None)  # keyring not installed
+    monkeypatch.setattr(keyring_store, "_keyring", lambda: None)  # keyring not installed
     rc, _out, err = alice("team", "password", "work", "--password-stdin", stdin="pw\n")
     one_line_error(rc, err, "keyring module is not installed")
     assert passwords.lookup(team.url(alice.role)) is None
