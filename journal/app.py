@@ -484,37 +484,80 @@ def prompt_state_file(paths: AppPaths) -> Path:
 
 def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None) -> int:
     """`daybook prompt`: the prompt window for today (or `day_text`) as its own small app,
-    ending when the window closes. For an operating system's scheduler."""
+    ending when the window closes. For an operating system's scheduler.
+
+    The window is painted first, from the settings alone, and takes typing at once; the
+    journal is opened in the background after that paint (as the main window does, with
+    its checks, unlocking and recovery: journal.ui.main.startup), and only then come the
+    day's reflection, the draft, the streak and the editor's widgets (`PromptWindow.attach`).
+    """
+    from PySide6.QtCore import QTimer
+
     from journal.domain.dates import parse_day
-    from journal.services.journal import Journal
-    from journal.services.prompt import PromptService
-    from journal.ui.dialogs.unlock_dialog import unlock_journal
-    from journal.ui.editor.spelling import configure_spelling
-    from journal.ui.prompt.prompt_window import (
-        PromptWindow,
-        answers_from_env,
-        prompt_drafts,
-        run_test_hook,
-    )
-    from journal.ui.prompt.tray import app_icon
+    from journal.domain.entry import local_now
+    from journal.domain.schedule import Schedule, reflection_day
+    from journal.ui.prompt.prompt_launcher import answers_from_env, run_test_hook
+    from journal.ui.prompt.prompt_window import PromptWindow
 
     app, settings, _qsettings = _application(paths, argv)
-    if not unlock_journal(None, paths):  # encrypted: the keyring, else a small dialog
-        return 1
-    with Journal.open(paths) as journal:  # a DaybookError here is the CLI's one-line error
+    # The reflection day in the zone of this moment (the service reads the zone's rules,
+    # which gives the same day now and costs an import before the first paint).
+    boundary = Schedule.from_settings(settings.reminder_times, settings.day_boundary).boundary
+    today = reflection_day(local_now(), boundary)
+    day = parse_day(day_text, today) if day_text else today
+    window = PromptWindow(None, None, day, settings=settings, today=today)
+    opened: list[Journal] = []
+    status = [0]
+
+    def open_journal() -> None:
+        from journal.ui.main.startup import JournalOpener
+
+        opener = JournalOpener(paths, window)
+        opener.opened.connect(lambda journal, _note: attach(journal))
+        opener.failed.connect(failed)
+        app.aboutToQuit.connect(opener.cancel)
+        opener.start()
+
+    def attach(journal: Journal) -> None:
+        from journal.services.prompt import PromptService
+        from journal.ui.editor.spelling import configure_spelling
+        from journal.ui.prompt.prompt_window import prompt_drafts
+        from journal.ui.prompt.tray import app_icon
+
+        opened.append(journal)
         configure_spelling(settings.spell_language, paths.home)
-        service = PromptService(journal, settings, state_file=prompt_state_file(paths))
-        day = parse_day(day_text, service.today()) if day_text else service.today()
         app.setWindowIcon(app_icon())
-        window = PromptWindow(service, prompt_drafts(paths), day)
-        window.closed.connect(lambda _day: app.quit())
-        window.show_active()
-        answers = answers_from_env()
-        if answers is not None:
-            run_test_hook(window, answers)
+        service = PromptService(journal, settings, state_file=prompt_state_file(paths))
+        window.attach(service, prompt_drafts(paths))
+
+    def failed() -> None:  # the user has been told why
+        from journal.ui.prompt.prompt_window import prompt_drafts
+
+        window.keep_unattached(prompt_drafts(paths))
+        status[0] = 1
+        app.exit(1)
+
+    started = [False]
+
+    def start_once() -> None:
+        if not started[0]:
+            started[0] = True
+            open_journal()
+
+    window.firstPainted.connect(start_once)
+    QTimer.singleShot(OPEN_ANYWAY_MS, start_once)  # a window never painted opens it too
+    window.closed.connect(lambda _day: app.quit())
+    window.show_active()
+    answers = answers_from_env()
+    if answers is not None:
+        run_test_hook(window, answers)
+    try:
         app.exec()
+    finally:
+        for journal in opened:
+            journal.close()
         window.deleteLater()
-    return 0
+    return status[0]
 
 
 def offer_drafts(window: MainWindow) -> None:

@@ -120,6 +120,17 @@ def available_sets(custom: Iterable[QuestionSet] = ()) -> list[QuestionSet]:
     return result + list(mine.values())
 
 
+def custom_sets(raw: Iterable[Any]) -> list[QuestionSet]:
+    """The user's own sets from their settings form; unusable ones are left out."""
+    sets = []
+    for item in raw:
+        try:
+            sets.append(QuestionSet.from_dict(item))
+        except ValueError:
+            continue
+    return sets
+
+
 def find_set(name: str, custom: Iterable[QuestionSet] = ()) -> QuestionSet:
     """The set called `name`; the default set when there is none (e.g. it was deleted)."""
     for candidate in available_sets(custom):

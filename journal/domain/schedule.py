@@ -86,6 +86,14 @@ class Schedule:
         parsed = parse_clock(boundary)
         return cls(tuple(parse_clock(t) for t in times), parsed or dt.time(0, 0))
 
+    @classmethod
+    def from_settings(cls, times: Sequence[str], boundary: str) -> Schedule:
+        """`from_strings`, or the default schedule where the settings are unusable."""
+        try:
+            return cls.from_strings(times, boundary)
+        except ValueError:
+            return cls()
+
     def to_strings(self) -> tuple[list[str], str]:
         """The settings form: seven 'HH:MM' or '' strings, and the boundary."""
         return [format_clock(t) for t in self.times], format_clock(self.boundary)

@@ -44,6 +44,7 @@ from journal.domain.prompts import (
     all_questions,
     available_sets,
     compose,
+    custom_sets,
     find_set,
     next_step_answer,
     parse_answers,
@@ -135,10 +136,7 @@ class PromptService:
     @property
     def schedule(self) -> Schedule:
         """The reminder schedule from the settings (the default one if they are unusable)."""
-        try:
-            return Schedule.from_strings(self.settings.reminder_times, self.settings.day_boundary)
-        except ValueError:
-            return Schedule()
+        return Schedule.from_settings(self.settings.reminder_times, self.settings.day_boundary)
 
     def question_sets(self) -> list[QuestionSet]:
         """Every set to choose from: the built-in ones (or their edited versions), then custom."""
@@ -153,13 +151,7 @@ class PromptService:
         return all_questions(self.question_sets())
 
     def _custom_sets(self) -> list[QuestionSet]:
-        sets = []
-        for raw in self.settings.custom_question_sets:
-            try:
-                sets.append(QuestionSet.from_dict(raw))
-            except ValueError:
-                continue
-        return sets
+        return custom_sets(self.settings.custom_question_sets)
 
     # -- the clock -------------------------------------------------------------------------
 

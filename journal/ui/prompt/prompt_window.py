@@ -10,58 +10,48 @@ Esc, on close and on a failed save, restored when the window opens again for the
 and discarded once the reflection is committed. A day that already has a reflection opens it
 to add to (answers parsed back from its headings).
 
-`PromptLauncher` keeps at most one window per day and is what the app, the tray and the
-reminder loop open windows with. The test hook `DAYBOOK_TEST_ANSWERS` (see `run_test_hook`)
-lets an end-to-end test type into a window of another process.
+A window can be shown before the journal is open (`daybook prompt` paints it first): built
+with `service=None`, it takes typing in plain boxes at once, and `attach(service, drafts)`
+later fills in the day's reflection, the draft, the streak and the editor's widgets, keeping
+what was typed meanwhile after what was loaded. Save, Esc and closing asked for before that
+are done once the journal is there.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
-import json
-import os
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QTextCursor
-from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut, QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
 from typing_extensions import override
 
-from journal.domain.entry import Entry, local_now
-from journal.domain.prompts import FREE_TEXT, compose, parse_answers
-from journal.domain.schedule import SNOOZE_SHORT
-from journal.domain.tags import hashtags
+from journal.domain.prompts import FREE_TEXT, compose, custom_sets, find_set, parse_answers
 from journal.errors import DaybookError, InputError
-from journal.services.drafts import Draft, DraftStore
-from journal.ui.common import wording
 from journal.ui.common.placement import place_on_mouse_screen
-from journal.ui.editor.editor import MarkdownEdit, TagsEdit
+from journal.ui.prompt.prompt_form import PromptForm, long_day
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
+    from journal.domain.entry import Entry
     from journal.paths import AppPaths
+    from journal.services.drafts import Draft, DraftStore
     from journal.services.prompt import PromptService
+    from journal.settings import Settings
+
+__all__ = ["PromptWindow", "draft_key", "long_day", "prompt_drafts"]
 
 DRAFT_DELAY_MS = 300
 DRAFT_FOLDER = "prompt"  # below the drafts folder: the main editor's start-up offer skips it
-TEST_ANSWERS_ENV = "DAYBOOK_TEST_ANSWERS"
 
 
 def prompt_drafts(paths: AppPaths) -> DraftStore:
     """The prompt's own drafts (kept apart so the main editor never restores them)."""
+    from journal.services.drafts import DraftStore
+
     return DraftStore.for_journal(paths.drafts / DRAFT_FOLDER, paths)
 
 
@@ -69,35 +59,48 @@ def draft_key(day: dt.date) -> str:
     return f"prompt-{day.isoformat()}"
 
 
-def long_day(day: dt.date) -> str:
-    """'Thursday, 20 November 2026' in the user's language."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+def joined(loaded: str, typed: str) -> str:
+    """A box's text once the journal is open: what was loaded, then what was typed before."""
+    if not typed.strip():
+        return loaded
+    if not loaded.strip():
+        return typed
+    return f"{loaded.rstrip()}\n\n{typed.lstrip()}"
 
 
-class PromptWindow(QWidget):
+class PromptWindow(PromptForm):
     """The prompt for one reflection day; see the module docstring."""
 
     saved = Signal(object)  # Entry, after the commit returned
     snoozed = Signal(object)  # dt.datetime when the reminder comes again
     closed = Signal(object)  # dt.date, once, however the window closed
+    firstPainted = Signal()  # after the first paint has been flushed
+    attached = Signal()  # the journal's side is in
 
     def __init__(
         self,
-        service: PromptService,
-        drafts: DraftStore,
+        service: PromptService | None,
+        drafts: DraftStore | None,
         day: dt.date | None = None,
         parent: QWidget | None = None,
         *,
+        settings: Settings | None = None,
+        today: dt.date | None = None,
         draft_delay_ms: int = DRAFT_DELAY_MS,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowFlag(Qt.WindowType.Window, True)
-        self.service = service
-        self.drafts = drafts
-        self.day = day or service.today()
+        """With `service` and `drafts`: the whole window at once. Without (the journal is
+        not open yet): `settings`, `day` and `today` are needed, and `attach` comes later."""
+        if service is not None:
+            settings, today = service.settings, service.today()
+        if settings is None or today is None:
+            raise ValueError("a prompt window before the journal needs settings and today")
+        day = day or today
+        chosen = find_set(settings.question_set, custom_sets(settings.custom_question_sets))
+        super().__init__(day, today, chosen.questions, parent)
+        self.service: PromptService | None = None
+        self.drafts: DraftStore | None = None
+        self.today = today
         self.entry: Entry | None = None
-        self.questions: tuple[str, ...] = ()
-        self.editors: dict[str, MarkdownEdit] = {}
         self.restored_draft: Draft | None = None
         self.last_error: DaybookError | None = None
         self._loading = False
@@ -105,22 +108,88 @@ class PromptWindow(QWidget):
         self._done = False  # saved or snoozed: closing needs no draft
         self._closed_emitted = False
         self._placed = False
+        self._painted = False
         # Save, Snooze or closing asked for while an image was on its way: done once it is in
         self._after_images: Callable[[], object] | None = None
+        # ... or before the journal was open: done once it is
+        self._after_attach: Callable[[], object] | None = None
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(draft_delay_ms)
         self._draft_timer.timeout.connect(self.write_draft)
-        self._build()
         self._connect()
+        if service is not None and drafts is not None:
+            self.attach(service, drafts)
 
-    # -- building --------------------------------------------------------------------------
+    # -- the journal's side ----------------------------------------------------------------
 
     @property
     def key(self) -> str:
         return draft_key(self.day)
 
+    def is_attached(self) -> bool:
+        return self.service is not None
+
+    def attach(self, service: PromptService, drafts: DraftStore) -> None:
+        """The journal is open: load the day's reflection or draft, the streak and the next
+        step, put in the editor's widgets, and do what was asked for meanwhile. Text typed
+        before goes after the loaded text of its box; its tags are added to the loaded."""
+        if self.service is not None:
+            return
+        typed, typed_tags, typed_private = (
+            self.answers(),
+            self.tags(),
+            self.private_check.isChecked(),
+        )
+        boxes = list(self.editors.values())
+        untouched = not self._typed_into(typed) and (
+            self.focusWidget() is None or self.focusWidget() is (boxes[0] if boxes else None)
+        )
+        self.service, self.drafts = service, drafts
+        self.upgrade_boxes()
+        answers, tags, private = self._load()
+        self._loading = True
+        try:
+            for key in self.questions:
+                if key not in self.editors:
+                    self.add_box(key, key)
+            if FREE_TEXT not in self.editors and (answers.get(FREE_TEXT) or not self.questions):
+                self.add_box(FREE_TEXT, self.tr("Notes"), first=True)
+            for key, edit in self.editors.items():
+                text = joined(answers.get(key, ""), typed.get(key, ""))
+                if text != edit.toPlainText():
+                    edit.setPlainText(text)
+                    edit.moveCursor(QTextCursor.MoveOperation.End)  # adding goes after
+            with contextlib.suppress(DaybookError):
+                self.tags_edit.set_completions([name for name, _n in service.journal.tag_counts()])
+            self.tags_edit.set_tags(tuple(dict.fromkeys((*tags, *typed_tags))))
+            self.private_check.setChecked(private or typed_private)
+        finally:
+            self._loading = False
+        self._show_progress(service)
+        self._connect_editors()
+        self.set_tab_order()
+        if self.restored_draft is not None:
+            when = self.restored_draft.saved_at.astimezone().strftime("%H:%M")
+            self.set_status(self.tr("Restored your draft of {time}").format(time=when))
+            self._dirty = True
+        elif any(t.strip() for t in typed.values()) or typed_tags or typed_private:
+            self.set_status("")
+            self._changed()
+        if untouched:  # where typing starts, now that the answers are in
+            self.first_editor().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.attached.emit()
+        if self._after_attach is not None:
+            then, self._after_attach = self._after_attach, None
+            then()
+
+    def _typed_into(self, typed: dict[str, str]) -> bool:
+        return any(t.strip() for t in typed.values())
+
     def _load(self) -> tuple[dict[str, str], tuple[str, ...], bool]:
+        from journal.domain.tags import hashtags
+
+        assert self.service is not None and self.drafts is not None
         self.entry = self.service.todays_prompt_entry(self.day)
         self.questions = self.service.questions_for(self.entry)
         answers: dict[str, str] = {}
@@ -134,194 +203,36 @@ class PromptWindow(QWidget):
         draft = self.drafts.load(self.key)
         if draft is not None and not draft.is_empty:
             self.restored_draft = draft
-            answers = parse_answers(draft.body, self.questions)
+            drafted = parse_answers(draft.body, self.questions)
             if draft.title.strip():  # never happens from this window; kept all the same
-                answers[FREE_TEXT] = (draft.title + "\n\n" + answers.get(FREE_TEXT, "")).strip()
-            tags, private = draft.tags, draft.private
+                drafted[FREE_TEXT] = (draft.title + "\n\n" + drafted.get(FREE_TEXT, "")).strip()
+            if draft.entry_id is None and self.entry is not None:
+                # Written before the day's reflection was known (or before it existed):
+                # the reflection's answers stay, the draft's follow them.
+                drafted = {
+                    key: joined(answers.get(key, ""), drafted.get(key, ""))
+                    for key in {*answers, *drafted}
+                }
+                tags, private = tuple(dict.fromkeys((*tags, *draft.tags))), private or draft.private
+            else:
+                tags, private = draft.tags, draft.private
+            answers = drafted
         return answers, tags, private
 
-    def _build(self) -> None:
-        answers, tags, private = self._load()
-        today = self.service.today()
-        self.setWindowTitle(
-            self.tr("Daybook — Reflection for {day}").format(day=long_day(self.day))
-        )
-        self.setAccessibleName(self.tr("End-of-day reflection"))
-
-        self.day_label = QLabel(long_day(self.day), self)
-        self.day_label.setAccessibleName(self.tr("Day"))
-        font = self.day_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        self.day_label.setFont(font)
-
-        streak = self.service.streak()
-        self.streak_label = QLabel(self._streak_text(streak.current), self)
-        self.streak_label.setAccessibleName(self.tr("Streak"))
-        self.streak_label.setToolTip(
-            self.tr("Working days in a row with a reflection; the longest run: {n}").format(
-                n=streak.longest
-            )
-        )
-        # Plain text: it does nothing when clicked, so it must not look like a link.
-        self.streak_label.setTextFormat(Qt.TextFormat.PlainText)
-
+    def _show_progress(self, service: PromptService) -> None:
         if self.entry is not None:
-            what = self.tr("Adding to the reflection written at {time}").format(
-                time=self.entry.created.astimezone().strftime("%H:%M")
-            )
-        elif self.day < today:
-            what = self.tr("Catching up: this reflection is dated to its own day")
-        else:
-            what = self.tr("A few sentences are enough. Tab moves to the next question.")
-        self.intro_label = QLabel(what, self)
-        self.intro_label.setAccessibleName(self.tr("About this reflection"))
-        self.intro_label.setWordWrap(True)
-        self.intro_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        head = QHBoxLayout()
-        head.addWidget(self.day_label, 1)
-        head.addWidget(self.streak_label, 0, Qt.AlignmentFlag.AlignRight)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(6)
-        layout.addLayout(head)
-        layout.addWidget(self.intro_label)
-
-        self.next_step = self.service.yesterdays_next_step(self.day)
-        self.next_frame = QFrame(self)
-        self.next_frame.setAccessibleName(self.tr("What you planned last time"))
-        self.next_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.next_frame.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.next_frame.setAutoFillBackground(True)
-        box = QVBoxLayout(self.next_frame)
-        box.setContentsMargins(10, 6, 10, 6)
-        previous = self.service.previous_working_day(self.day)
-        lead = (
-            self.tr("Yesterday you planned:")
-            if previous == self.day - dt.timedelta(days=1)
-            else self.tr("Last time you planned:")
-        )
-        self.next_title = QLabel(f"<b>{lead}</b>", self.next_frame)
-        self.next_label = QLabel(self.next_step or "", self.next_frame)
-        self.next_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.next_label.setWordWrap(True)
-        self.next_label.setAccessibleName(lead)
-        self.next_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.addWidget(self.next_title)
-        box.addWidget(self.next_label)
-        self.next_frame.setVisible(bool(self.next_step))
-        layout.addSpacing(4)
-        layout.addWidget(self.next_frame)
-
-        boxes: list[tuple[str, str]] = [(q, q) for q in self.questions]
-        if not self.questions or answers.get(FREE_TEXT):
-            notes = self.tr("Notes") if self.questions else self.tr("Write anything")
-            boxes.insert(0, (FREE_TEXT, notes))
-        self._loading = True
-        try:
-            for key, text in boxes:
-                edit = MarkdownEdit(self)  # Tab moves on, or indents a list item
-                edit.document().setDocumentMargin(6)
-                edit.setAccessibleName(text)
-                edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 20)
-                edit.setPlainText(answers.get(key, ""))
-                edit.moveCursor(QTextCursor.MoveOperation.End)  # adding goes after the text
-                heading = QLabel(text.replace("&", "&&"), self)  # no mnemonic from a question
-                heading.setWordWrap(True)
-                bold = heading.font()
-                bold.setBold(True)
-                heading.setFont(bold)
-                heading.setBuddy(edit)
-                layout.addSpacing(6)
-                layout.addWidget(heading)
-                layout.addWidget(edit, 1)
-                self.editors[key] = edit
-
-            self.tags_edit = TagsEdit(self)
-            self.tags_edit.setPlaceholderText(self.tr("tags, separated by commas"))
-            self.tags_edit.setAccessibleName(self.tr("Tags"))
-            with contextlib.suppress(DaybookError):
-                self.tags_edit.set_completions(
-                    [name for name, _n in self.service.journal.tag_counts()]
+            self.intro_label.setText(
+                self.tr("Adding to the reflection written at {time}").format(
+                    time=self.entry.created.astimezone().strftime("%H:%M")
                 )
-            self.tags_edit.set_tags(tags)
-            tags_label = QLabel(self.tr("&Tags"), self)
-            tags_label.setBuddy(self.tags_edit)
-            tags_label.setMinimumWidth(tags_label.sizeHint().width() + 4)
-            self.private_check = QCheckBox(self.tr("&Private"), self)
-            self.private_check.setAccessibleName(self.tr("Private"))
-            self.private_check.setToolTip(self.tr("Private entries are never exported"))
-            self.private_check.setChecked(private)
-        finally:
-            self._loading = False
-        meta = QHBoxLayout()
-        meta.addWidget(tags_label)
-        meta.addSpacing(6)
-        meta.addWidget(self.tags_edit, 1)
-        meta.addSpacing(12)
-        meta.addWidget(self.private_check)
-        layout.addSpacing(8)
-        layout.addLayout(meta)
-
-        hint = (
-            self.tr("Ctrl+Enter saves · Esc snoozes 15 min")
-            if self.day == today
-            else self.tr("Ctrl+Enter saves · Esc closes, keeping the draft")
-        )
-        self.hint_label = QLabel(hint, self)
-        self.hint_label.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.status_label = QLabel(self)
-        self.status_label.setAccessibleName(self.tr("Save status"))
-        self.status_label.setWordWrap(True)
-        self.snooze_button = QPushButton(
-            self.tr("Snooze") if self.day == today else self.tr("Later"), self
-        )
-        self.snooze_button.setAccessibleName(self.snooze_button.text())
-        self.snooze_button.setAutoDefault(False)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setAccessibleName(self.tr("Save and close"))
-        self.save_button.setAutoDefault(False)
-        self.save_button.setDefault(True)
-        footer = QHBoxLayout()
-        footer.addWidget(self.hint_label)
-        footer.addStretch(1)
-        footer.addWidget(self.status_label)
-        footer.addWidget(self.snooze_button)
-        footer.addWidget(self.save_button)
-        layout.addSpacing(4)
-        layout.addLayout(footer)
-
-        if self.restored_draft is not None:
-            when = self.restored_draft.saved_at.astimezone().strftime("%H:%M")
-            self._set_status(self.tr("Restored your draft of {time}").format(time=when))
-            self._dirty = True
-
-        order: list[QWidget] = [
-            *self.editors.values(),
-            self.tags_edit,
-            self.private_check,
-            self.snooze_button,
-            self.save_button,
-        ]
-        for first, second in itertools.pairwise(order):
-            self.setTabOrder(first, second)
-        self.resize(580, 640 if len(self.editors) > 1 else 420)
-
-    def _streak_text(self, current: int) -> str:
-        if current <= 0:
-            return self.tr("Start a streak today")
-        return self.tr("Streak: {0}").format(wording.working_days(current))
+            )
+        streak = service.streak()
+        self.show_streak(streak.current, streak.longest)
+        self.next_step = service.yesterdays_next_step(self.day)
+        previous = service.previous_working_day(self.day)
+        self.show_next_step(self.next_step, previous == self.day - dt.timedelta(days=1))
 
     def _connect(self) -> None:
-        for edit in self.editors.values():
-            edit.textChanged.connect(self._changed)
-            edit.set_image_sink(self._store_image)  # paste, drop, Insert Image… as the editor
-            edit.imageFailed.connect(self._image_failed)
-            edit.imagesPending.connect(self._images_pending)
-        self.tags_edit.textChanged.connect(self._changed)
         self.private_check.toggled.connect(self._changed)
         self.save_button.clicked.connect(self.save)
         self.snooze_button.clicked.connect(self.snooze)
@@ -334,25 +245,36 @@ class PromptWindow(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
+    def _connect_editors(self) -> None:
+        for edit in self.editors.values():
+            edit.textChanged.connect(self._changed)
+            edit.set_image_sink(self._store_image)  # paste, drop, Insert Image… as the editor
+            edit.imageFailed.connect(self._image_failed)
+            edit.imagesPending.connect(self._images_pending)
+        self.tags_edit.textChanged.connect(self._changed)
+
     # -- images ----------------------------------------------------------------------------
 
     def _store_image(self, data: bytes, name: str) -> str:
         """Store a pasted or dropped image (on a worker thread); its Markdown reference."""
         from journal.services.attachments import store_image_bytes
 
+        assert self.service is not None
         return store_image_bytes(self.service.journal, data, name=name)
 
     def images_pending(self) -> int:
         """How many pastes or drops are still being stored."""
+        if not self.upgraded:
+            return 0
         return sum(edit.images_pending() for edit in self.editors.values())
 
     def _images_pending(self, _count: int) -> None:
         adding = self.tr("Adding the image…")
         if self.images_pending():
-            self._set_status(adding)
+            self.set_status(adding)
             return
         if self.status_label.text() == adding:
-            self._set_status("")
+            self.set_status("")
         if self._after_images is not None:
             then, self._after_images = self._after_images, None
             then()
@@ -361,7 +283,7 @@ class PromptWindow(QWidget):
         from journal.ui.common.errors import ErrorDialog
 
         self._after_images = None  # the user should see the text before it is saved or closed
-        self._set_status(self.tr("Image not added — {0}").format(error.what), error=True)
+        self.set_status(self.tr("Image not added — {0}").format(error.what), error=True)
         ErrorDialog.show_error(self, error)
 
     # -- showing ---------------------------------------------------------------------------
@@ -402,6 +324,13 @@ class PromptWindow(QWidget):
         self._placed = True
         place_on_mouse_screen(self, (self.width(), self.height()))
 
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)  # once this paint is flushed
+
     # -- the answers -----------------------------------------------------------------------
 
     def answers(self) -> dict[str, str]:
@@ -409,24 +338,31 @@ class PromptWindow(QWidget):
         return {key: edit.toPlainText() for key, edit in self.editors.items()}
 
     def tags(self) -> tuple[str, ...]:
-        return self.tags_edit.tags()
+        if self.upgraded:
+            return self.tags_edit.tags()
+        return tuple(
+            dict.fromkeys(t.strip() for t in self.tags_edit.text().split(",") if t.strip())
+        )
 
     def is_dirty(self) -> bool:
         return self._dirty
 
     def _changed(self) -> None:
-        if self._loading:
+        if self._loading or self.service is None:
             return
         self._dirty = True
         if self.status_label.text() and self.last_error is None:
-            self._set_status("")
+            self.set_status("")
         if not self._draft_timer.isActive():
             self._draft_timer.start()  # not restarted: a draft at most ~300 ms behind
 
     def write_draft(self) -> bool:
         """Write the draft now (an empty one is discarded); False if the disk refused."""
+        from journal.domain.entry import local_now
+        from journal.services.drafts import Draft
+
         self._draft_timer.stop()
-        if not self._dirty:
+        if not self._dirty or self.drafts is None:
             return True
         body = compose(self.questions, self.answers())
         try:
@@ -447,14 +383,42 @@ class PromptWindow(QWidget):
             )
         except (DaybookError, OSError) as exc:
             self.last_error = exc if isinstance(exc, DaybookError) else None
-            self._set_status(self.tr("Draft not written: {0}").format(exc), error=True)
+            self.set_status(self.tr("Draft not written: {0}").format(exc), error=True)
             return False
         return True
+
+    def keep_unattached(self, drafts: DraftStore) -> bool:
+        """The journal could not be opened: keep what was typed as the day's draft, after
+        the draft already there (so the next prompt offers it). False if nothing was typed
+        or the disk refused."""
+        if self.service is not None or not self._typed_into(self.answers()):
+            return False
+        self.drafts = drafts
+        older = drafts.load(self.key)
+        if older is not None:
+            self.entry = None
+            loaded = parse_answers(older.body, self.questions)
+            typed = self.answers()
+            for key, edit in self.editors.items():
+                edit.setPlainText(joined(loaded.get(key, ""), typed.get(key, "")))
+            if any(k not in self.editors for k in loaded):  # a box this window lacks
+                extra = {k: v for k, v in loaded.items() if k not in self.editors}
+                self.questions = (*self.questions, *[k for k in extra if k != FREE_TEXT])
+                for key in extra:
+                    self.add_box(key, key).setPlainText(extra[key])
+        self._dirty = True
+        written = self.write_draft()
+        self._done = True
+        return written
 
     def save(self) -> bool:
         """Save the answers as the day's reflection and close; False (window open) if not."""
         if self._done:
             return True
+        if self.service is None:  # saved as soon as the journal is open
+            self._after_attach = self.save
+            self.set_status(self.tr("Opening the journal…"))
+            return False
         if self.images_pending():  # saved as soon as the images are in the text
             self._after_images = self.save
             return False
@@ -469,7 +433,7 @@ class PromptWindow(QWidget):
                 self.entry.id if self.entry is not None else None,
             )
         except InputError as exc:
-            self._set_status(
+            self.set_status(
                 self.tr("Nothing to save yet: answer a question, or press Esc"), error=True
             )
             self.status_label.setToolTip(str(exc))
@@ -480,9 +444,10 @@ class PromptWindow(QWidget):
             self._dirty = True
             self.write_draft()
             self.last_error = exc
-            self._set_status(self.tr("Not saved — {0}").format(exc.what), error=True)
+            self.set_status(self.tr("Not saved — {0}").format(exc.what), error=True)
             ErrorDialog.show_error(self, exc)
             return False
+        assert self.drafts is not None
         self._done = True
         self._dirty = False
         self._draft_timer.stop()
@@ -494,7 +459,13 @@ class PromptWindow(QWidget):
 
     def snooze(self) -> None:
         """Keep the draft, ask again in 15 minutes (only about today), and close."""
+        from journal.domain.schedule import SNOOZE_SHORT
+
         if self._done:
+            return
+        if self.service is None:  # the draft needs the journal's side: done once it is in
+            self._after_attach = self.snooze
+            self.hide()
             return
         if self.images_pending():  # the draft should hold the image: snoozed once it is in
             self._after_images = self.snooze
@@ -505,13 +476,13 @@ class PromptWindow(QWidget):
             self.snoozed.emit(self.service.snooze(SNOOZE_SHORT, day=self.day))
         self.close()
 
-    def _set_status(self, text: str, error: bool = False) -> None:
-        self.status_label.setText(text)
-        role = QPalette.ColorRole.BrightText if error else QPalette.ColorRole.PlaceholderText
-        self.status_label.setForegroundRole(role)
-
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._done and self.service is None:  # closed once the draft can be written
+            self._after_attach = self.close
+            self.hide()
+            event.ignore()
+            return
         if not self._done and self.images_pending():  # closed once the image is in the draft
             self._after_images = self.close
             event.ignore()
@@ -522,88 +493,3 @@ class PromptWindow(QWidget):
         if not self._closed_emitted:
             self._closed_emitted = True
             self.closed.emit(self.day)
-
-
-class PromptLauncher(QObject):
-    """Opens prompt windows: one per day, brought forward when asked for again."""
-
-    entrySaved = Signal(object)  # Entry
-    snoozed = Signal(object)  # dt.datetime
-
-    def __init__(
-        self, service: PromptService, drafts: DraftStore, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.drafts = drafts
-        self.windows: dict[dt.date, PromptWindow] = {}
-
-    def open(self, day: dt.date | None = None, *, passive: bool = False) -> PromptWindow:
-        """The window for `day` (default today), shown; `passive` leaves the focus alone."""
-        day = day or self.service.today()
-        window = self.windows.get(day)
-        if window is None:
-            window = PromptWindow(self.service, self.drafts, day)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            window.saved.connect(self.entrySaved)
-            window.snoozed.connect(self.snoozed)
-            window.closed.connect(self._forget)
-            self.windows[day] = window
-        if passive:
-            if not window.isVisible():
-                window.show_passive()
-        else:
-            window.show_active()
-        return window
-
-    def _forget(self, day: dt.date) -> None:
-        self.windows.pop(day, None)
-
-    def close_all(self) -> None:
-        """Close every window (each keeps its draft)."""
-        for window in list(self.windows.values()):
-            window.close()
-
-
-def answers_from_env() -> list[str] | None:
-    """The answers of the end-to-end test hook, or None when it is not set (the normal case)."""
-    raw = os.environ.get(TEST_ANSWERS_ENV)
-    if not raw:
-        return None
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return None
-    return value
-
-
-def run_test_hook(window: PromptWindow, answers: Sequence[str]) -> None:
-    """Test hook (DAYBOOK_TEST_ANSWERS): type `answers` into the window's boxes with real key
-    events, then press Ctrl+Return, as a user would. An end-to-end test cannot send keys to an
-    offscreen process from outside, so the process does it itself; only `daybook prompt`
-    calls this, and only when that variable is set."""
-    from PySide6.QtTest import QTest
-
-    tries = [0]
-
-    def type_them() -> None:
-        # Shortcuts need the window active; activation arrives from the platform a moment
-        # after show(), so wait for it (a few seconds at most) before typing.
-        if QApplication.activeWindow() is not window and tries[0] < 100:
-            tries[0] += 1
-            window.activateWindow()
-            QTimer.singleShot(50, type_them)
-            return
-        boxes = list(window.editors.values())
-        for box, text in zip(boxes, answers, strict=False):
-            box.setFocus(Qt.FocusReason.TabFocusReason)
-            for number, line in enumerate(text.split("\n")):
-                if number:  # QTest.keyClicks cannot type a newline
-                    QTest.keyClick(box, Qt.Key.Key_Return)
-                QTest.keyClicks(box, line)
-        target = window.focusWidget() or window
-        QTest.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
-    QTimer.singleShot(0, type_them)

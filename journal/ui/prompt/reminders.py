@@ -193,7 +193,7 @@ class ReminderDesk(QObject):
         has_tray: bool,
         notifier: DesktopNotifier | None = None,
     ) -> None:
-        from journal.ui.prompt.prompt_window import PromptLauncher
+        from journal.ui.prompt.prompt_launcher import PromptLauncher
         from journal.ui.prompt.tray import Tray, app_icon
 
         super().__init__(app)

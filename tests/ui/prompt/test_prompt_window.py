@@ -13,7 +13,8 @@ from journal.domain.filters import EntryFilter
 from journal.domain.prompts import DEFAULT_SET, QuestionSet
 from journal.services.prompt import PromptService
 from journal.settings import Settings
-from journal.ui.prompt.prompt_window import PromptWindow, draft_key, prompt_drafts, run_test_hook
+from journal.ui.prompt.prompt_launcher import run_test_hook
+from journal.ui.prompt.prompt_window import PromptWindow, draft_key, prompt_drafts
 
 if TYPE_CHECKING:
     from collections.abc import Callable
