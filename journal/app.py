@@ -496,10 +496,10 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
     from journal.domain.dates import parse_day
     from journal.domain.entry import local_now
     from journal.domain.schedule import Schedule, reflection_day
-    from journal.ui.prompt.prompt_launcher import answers_from_env, run_test_hook
     from journal.ui.prompt.prompt_window import PromptWindow
 
     app, settings, _qsettings = _application(paths, argv)
+    gc.disable()  # as start_window: no collections among start-up's objects until attached
     # The reflection day in the zone of this moment (the service reads the zone's rules,
     # which gives the same day now and costs an import before the first paint).
     boundary = Schedule.from_settings(settings.reminder_times, settings.day_boundary).boundary
@@ -528,11 +528,16 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
         configure_spelling(settings.spell_language, paths.home)
         app.setWindowIcon(app_icon())
         service = PromptService(journal, settings, state_file=prompt_state_file(paths))
-        window.attach(service, prompt_drafts(paths))
+        try:
+            window.attach(service, prompt_drafts(paths))
+        finally:
+            gc.freeze()
+            gc.enable()
 
     def failed() -> None:  # the user has been told why
         from journal.ui.prompt.prompt_window import prompt_drafts
 
+        gc.enable()
         window.keep_unattached(prompt_drafts(paths))
         status[0] = 1
         app.exit(1)
@@ -540,17 +545,20 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
     started = [False]
 
     def start_once() -> None:
-        if not started[0]:
-            started[0] = True
-            open_journal()
+        if started[0]:
+            return
+        started[0] = True
+        open_journal()
+        from journal.ui.prompt.prompt_launcher import answers_from_env, run_test_hook
+
+        answers = answers_from_env()
+        if answers is not None:  # may type before the journal is open, as a user could
+            run_test_hook(window, answers)
 
     window.firstPainted.connect(start_once)
     QTimer.singleShot(OPEN_ANYWAY_MS, start_once)  # a window never painted opens it too
     window.closed.connect(lambda _day: app.quit())
     window.show_active()
-    answers = answers_from_env()
-    if answers is not None:
-        run_test_hook(window, answers)
     try:
         app.exec()
     finally:

@@ -239,6 +239,7 @@ class PromptForm(QWidget):
         self.set_tab_order()
 
     def _retire(self, old: QWidget, new: QWidget, focus: QWidget | None) -> None:
+        new.setVisible(old.isVisibleTo(self))  # now, not by a queued call: the focus needs it
         if focus is old:
             new.setFocus(Qt.FocusReason.OtherFocusReason)
         old.hide()
