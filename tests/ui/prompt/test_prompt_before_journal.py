@@ -207,9 +207,7 @@ def test_a_blank_page_set_before_the_journal_has_one_box(
 def test_the_entrys_free_text_box_is_put_first_before_typed_answers(
     early: Any, qtbot: QtBot, qapp: QApplication, service: PromptService, drafts: DraftStore
 ) -> None:
-    service.journal.add(
-        f"A note above\n\n## {WORK}\n\nThings", day=THU, kind="prompt", created=NOW
-    )
+    service.journal.add(f"A note above\n\n## {WORK}\n\nThings", day=THU, kind="prompt", created=NOW)
     window = early()
     qtbot.keyClicks(window.editors[WORK], "more")
     window.attach(service, drafts)
@@ -244,6 +242,6 @@ def test_joining_never_loses_either_side(loaded: str, typed: str) -> None:
         assert text.startswith(loaded.rstrip())
     if typed.strip():
         assert typed.strip() in text
-        assert text.endswith(typed.lstrip()) or not loaded.strip() and text == typed
+        assert text.endswith(typed.lstrip()) or (not loaded.strip() and text == typed)
     if not typed.strip():
         assert text == loaded
