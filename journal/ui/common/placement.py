@@ -88,3 +88,46 @@ def fit_on_screen(window: QWidget, size: Size) -> Size:
     )
     window.resize(width, height)
     return width, height
+
+
+GAP = 12  # between a window placed beside another and it, or the screen's edge
+
+
+def beside(area: Rect, other: Rect, size: Size, frame: Margins = (0, 0, 0, 0)) -> Rect:
+    """Where a small window goes so that it does not cover the window `other` (its frame as
+    (x, y, width, height)): to its right, else to its left, top edges aligned, when the
+    area has room there; else in the area's bottom-right corner, over the least of a window
+    that fills the screen. Sized and kept wholly inside `area` as by `centred_inside`."""
+    ax, ay, aw, ah = area
+    _x, _y, width, height = centred_inside(area, size, frame)
+    left, top, right, bottom = (max(0, m) for m in frame)
+    outer_w, outer_h = width + left + right, height + top + bottom
+    free_w, free_h = max(0, aw - outer_w), max(0, ah - outer_h)
+    ox, oy, ow, _oh = other
+    y = ay + min(max(0, oy - ay), free_h)
+    if ax <= ox + ow + GAP and ox + ow + GAP + outer_w <= ax + aw:
+        return ox + ow + GAP, y, width, height
+    if ax <= ox - GAP - outer_w and ox - GAP <= ax + aw:
+        return ox - GAP - outer_w, y, width, height
+    return ax + free_w - min(GAP, free_w), ay + free_h - min(GAP, free_h), width, height
+
+
+def place_beside(window: QWidget, other: QWidget, size: Size) -> Rect:
+    """Resize and move the top-level `window` by `beside`, on the screen of `other`'s window
+    (else the primary screen)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = other.window().screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return (window.x(), window.y(), window.width(), window.height())
+    free = screen.availableGeometry()
+    outer = other.window().frameGeometry()
+    x, y, width, height = beside(
+        (free.x(), free.y(), free.width(), free.height()),
+        (outer.x(), outer.y(), outer.width(), outer.height()),
+        size,
+        FRAME_ALLOWANCE,
+    )
+    window.resize(width, height)
+    window.move(x, y)
+    return x, y, width, height

@@ -97,6 +97,20 @@ class CatchUpDialog(QDialog):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setMinimumWidth(380)
 
+    def show_beside(self, window: QWidget | None) -> None:
+        """Show it beside `window` (the main window) where its screen has room, else in
+        that screen's corner, so it does not cover the window's content; without a window,
+        centred on the screen holding the mouse."""
+        from journal.ui.common.placement import place_beside, place_on_mouse_screen
+
+        hint = self.sizeHint()
+        size = (max(hint.width(), self.minimumWidth()), hint.height())
+        if window is None:
+            place_on_mouse_screen(self, size)
+        else:
+            place_beside(self, window, size)
+        self.show()
+
     def mark_written(self, day: dt.date) -> None:
         """Tick `day` off; close once every day is written."""
         button = self.buttons.get(day)

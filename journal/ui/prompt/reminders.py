@@ -399,7 +399,7 @@ class ReminderDesk(QObject):
         dialog.dayRequested.connect(lambda day: self.open_prompt(day))
         dialog.finished.connect(lambda _result: setattr(self, "catch_up", None))
         self.catch_up = dialog
-        dialog.show()
+        dialog.show_beside(parent)
         return days
 
     def _prompt_saved(self, entry: Entry) -> None:

@@ -527,3 +527,46 @@ def test_saving_the_prompt_withdraws_the_notification(
     assert window.save()
     assert ("withdraw",) in notifier.calls
     assert not desk.tray.pending
+
+
+def test_catch_up_opens_in_the_corner_when_the_main_window_fills_the_screen(
+    make_desk: Any, journal: Journal, clock: FakeClock, qtbot: QtBot
+) -> None:
+    """Not centred over the timeline (as it used to): wholly on the window's own screen,
+    in its bottom-right corner (the reader's margin), when there is no room beside it."""
+    service = PromptService(journal, Settings(), clock=clock, zone=lambda: BERLIN)
+    service.save_answers(dt.date(2026, 11, 13), DEFAULT_SET.questions, {WORK: "Friday"})
+    desk = make_desk(journal)
+    window = desk.window
+    window.show()
+    qtbot.waitExposed(window)
+    free = window.screen().availableGeometry()
+    window.setGeometry(free)
+    desk.offer_catch_up()
+    dialog = desk.catch_up
+    qtbot.waitExposed(dialog)
+    placed = dialog.frameGeometry()
+    assert free.contains(placed)
+    assert placed.center().x() > free.center().x() and placed.center().y() > free.center().y()
+    assert placed.right() >= free.right() - 60 and placed.bottom() >= free.bottom() - 60
+
+
+def test_catch_up_opens_beside_a_window_that_leaves_room(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from journal.ui.prompt.catch_up import CatchUpDialog
+
+    main = QWidget()
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    free = main.screen().availableGeometry()
+    main.setGeometry(free.x(), free.y(), 200, free.height() // 2)
+    dialog = CatchUpDialog([dt.date(2026, 11, 16), dt.date(2026, 11, 17)], main)
+    qtbot.addWidget(dialog)
+    dialog.show_beside(main)
+    qtbot.waitExposed(dialog)
+    placed = dialog.frameGeometry()
+    assert free.contains(placed)
+    assert not placed.intersects(main.frameGeometry())
+    assert placed.left() > main.frameGeometry().right()  # to its right
