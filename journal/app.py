@@ -491,10 +491,10 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
     its checks, unlocking and recovery: journal.ui.main.startup), and only then come the
     day's reflection, the draft, the streak and the editor's widgets (`PromptWindow.attach`).
     """
+    import datetime as dt
+
     from PySide6.QtCore import QTimer
 
-    from journal.domain.dates import parse_day
-    from journal.domain.entry import local_now
     from journal.domain.schedule import Schedule, reflection_day
     from journal.ui.prompt.prompt_window import PromptWindow
 
@@ -503,8 +503,13 @@ def run_prompt(paths: AppPaths, argv: Sequence[str], day_text: str | None = None
     # The reflection day in the zone of this moment (the service reads the zone's rules,
     # which gives the same day now and costs an import before the first paint).
     boundary = Schedule.from_settings(settings.reminder_times, settings.day_boundary).boundary
-    today = reflection_day(local_now(), boundary)
-    day = parse_day(day_text, today) if day_text else today
+    today = reflection_day(dt.datetime.now().astimezone(), boundary)  # domain.entry.local_now
+    if day_text:
+        from journal.domain.dates import parse_day
+
+        day = parse_day(day_text, today)
+    else:
+        day = today
     window = PromptWindow(None, None, day, settings=settings, today=today)
     opened: list[Journal] = []
     status = [0]

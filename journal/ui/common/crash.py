@@ -26,15 +26,7 @@ if TYPE_CHECKING:
     import io
     from collections.abc import Callable, Mapping
 
-if sys.version_info >= (3, 12):
-    from typing import override
-elif TYPE_CHECKING:
-    from typing_extensions import override
-else:  # typing_extensions costs ~5 ms, and this module is read before the first paint
-
-    def override(method: Any) -> Any:
-        return method
-
+from journal.ui.common.overrides import override
 
 LOG_NAME = "daybook.log"
 LOG_BYTES = 1_000_000  # per file; with LOG_BACKUPS older files, a few MB at most

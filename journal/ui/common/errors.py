@@ -10,9 +10,8 @@ details is, and a Copy Details button for a report.
 from __future__ import annotations
 
 import logging
-import sys
 import traceback
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
@@ -26,17 +25,7 @@ from journal.errors import (
     NotFoundError,
     StorageError,
 )
-
-if sys.version_info >= (3, 12):
-    from typing import override
-elif TYPE_CHECKING:
-    from typing_extensions import override
-else:  # read before the window's first paint: typing_extensions would cost ~5 ms
-
-    def override(method: Any) -> Any:
-        return method
-
-
+from journal.ui.common.overrides import override
 from journal.ui.common.wording import tr
 
 if TYPE_CHECKING:

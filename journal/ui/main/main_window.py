@@ -24,7 +24,6 @@ window's `ui_actions`); the export dialog in `export_dialog`.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
@@ -34,6 +33,7 @@ from journal.errors import DamagedJournalError, DaybookError
 from journal.ui.common import wording
 from journal.ui.common.errors import ErrorDialog, message_box
 from journal.ui.common.i18n import long_day, number
+from journal.ui.common.overrides import override
 from journal.ui.common.placement import fit_on_screen, place_on_mouse_screen
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
@@ -67,15 +67,6 @@ if TYPE_CHECKING:
     from journal.ui.main.team_flow import TeamController
     from journal.ui.main.trash import TrashController
     from journal.ui.main.window_panes import Panes
-
-if sys.version_info >= (3, 12):
-    from typing import override
-elif TYPE_CHECKING:
-    from typing_extensions import override
-else:  # importing typing_extensions costs ~5 ms, and this module is read before the frame
-
-    def override(method: Any) -> Any:
-        return method
 
 
 class _FirstPaint(QObject):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,17 +29,13 @@ from PySide6.QtWidgets import (
 
 from journal.domain.prompts import FREE_TEXT
 from journal.ui.common import wording
+from journal.ui.common.i18n import long_day
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
     from journal.ui.editor.editor import MarkdownEdit, TagsEdit
-
-
-def long_day(day: dt.date) -> str:
-    """'Thursday, 20 November 2026' in the user's language."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
 class PromptForm(QWidget):

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
-from typing_extensions import override
 
 from journal.domain.prompts import FREE_TEXT, compose, custom_sets, find_set, parse_answers
 from journal.errors import DaybookError, InputError
+from journal.ui.common.overrides import override
 from journal.ui.common.placement import place_on_mouse_screen
-from journal.ui.prompt.prompt_form import PromptForm, long_day
+from journal.ui.prompt.prompt_form import PromptForm
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     from journal.services.drafts import Draft, DraftStore
     from journal.services.prompt import PromptService
     from journal.settings import Settings
-
-__all__ = ["PromptWindow", "draft_key", "long_day", "prompt_drafts"]
 
 DRAFT_DELAY_MS = 300
 DRAFT_FOLDER = "prompt"  # below the drafts folder: the main editor's start-up offer skips it
