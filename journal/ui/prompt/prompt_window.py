@@ -387,27 +387,38 @@ class PromptWindow(PromptForm):
 
     def keep_unattached(self, drafts: DraftStore) -> bool:
         """The journal could not be opened: keep what was typed as the day's draft, after
-        the draft already there (so the next prompt offers it). False if nothing was typed
-        or the disk refused."""
-        if self.service is not None or not self._typed_into(self.answers()):
+        the draft already there (whose reflection it stays about), so the next prompt
+        offers it. False if nothing was typed or the disk refused."""
+        from journal.domain.entry import local_now
+        from journal.services.drafts import Draft
+
+        typed = self.answers()
+        if self.service is not None or not self._typed_into(typed):
             return False
         self.drafts = drafts
         older = drafts.load(self.key)
+        questions = self.questions
+        answers = typed
         if older is not None:
-            self.entry = None
-            loaded = parse_answers(older.body, self.questions)
-            typed = self.answers()
-            for key, edit in self.editors.items():
-                edit.setPlainText(joined(loaded.get(key, ""), typed.get(key, "")))
-            if any(k not in self.editors for k in loaded):  # a box this window lacks
-                extra = {k: v for k, v in loaded.items() if k not in self.editors}
-                self.questions = (*self.questions, *[k for k in extra if k != FREE_TEXT])
-                for key in extra:
-                    self.add_box(key, key).setPlainText(extra[key])
-        self._dirty = True
-        written = self.write_draft()
+            loaded = parse_answers(older.body, questions)
+            answers = {k: joined(loaded.get(k, ""), typed.get(k, "")) for k in {*loaded, *typed}}
+        try:
+            drafts.save(
+                Draft(
+                    key=self.key,
+                    entry_id=older.entry_id if older is not None else None,
+                    day=self.day,
+                    title=older.title if older is not None else "",
+                    body=compose(questions, answers),
+                    tags=tuple(dict.fromkeys((*(older.tags if older else ()), *self.tags()))),
+                    private=self.private_check.isChecked() or bool(older and older.private),
+                    saved_at=local_now(),
+                )
+            )
+        except (DaybookError, OSError):
+            return False
         self._done = True
-        return written
+        return True
 
     def save(self) -> bool:
         """Save the answers as the day's reflection and close; False (window open) if not."""

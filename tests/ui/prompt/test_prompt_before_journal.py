@@ -245,3 +245,24 @@ def test_joining_never_loses_either_side(loaded: str, typed: str) -> None:
         assert text.endswith(typed.lstrip()) or (not loaded.strip() and text == typed)
     if not typed.strip():
         assert text == loaded
+
+
+def test_a_failed_open_keeps_the_older_drafts_reflection_and_tags(
+    early: Any, qtbot: QtBot, drafts: DraftStore
+) -> None:
+    drafts.save(Draft(draft_key(THU), 7, THU, "", f"## {LEARN}\n\nolder", ("a",), True, NOW))
+    window = early()
+    qtbot.keyClicks(window.editors[WORK], "typed")
+    qtbot.keyClicks(window.tags_edit, "b")
+    assert window.keep_unattached(drafts)
+    draft = drafts.load(draft_key(THU))
+    assert draft is not None
+    assert draft.entry_id == 7  # still about the reflection it was written for
+    assert parse_answers(draft.body, DEFAULT_SET.questions) == {WORK: "typed", LEARN: "older"}
+    assert draft.tags == ("a", "b") and draft.private
+
+
+def test_a_failed_open_with_nothing_typed_writes_nothing(early: Any, drafts: DraftStore) -> None:
+    window = early()
+    assert not window.keep_unattached(drafts)
+    assert drafts.load(draft_key(THU)) is None

@@ -442,3 +442,23 @@ def test_snooze_or_close_while_an_image_is_on_its_way_keeps_it_in_the_draft(
         gate.set()
     draft = drafts.load(draft_key(window.day))
     assert draft is not None and "Draft words" in draft.body and "](attachment:" in draft.body
+
+
+def test_a_draft_written_before_the_days_reflection_existed_does_not_replace_it(
+    open_prompt: Any, qtbot: QtBot, service: PromptService, drafts: DraftStore, journal: Journal
+) -> None:
+    """A draft of no reflection (another window saved one for the day meanwhile): the
+    reflection's answers stay and the draft's follow them, so saving loses neither."""
+    from journal.services.drafts import Draft
+
+    first = service.save_answers(THU, DEFAULT_SET.questions, {WORK: "Saved elsewhere"})
+    drafts.save(
+        Draft(draft_key(THU), None, THU, "", f"## {WORK}\n\nIn the draft", (), False, service.now())
+    )
+    window = open_prompt()
+    assert window.editors[WORK].toPlainText() == "Saved elsewhere\n\nIn the draft"
+    with qtbot.waitSignal(window.saved, timeout=5000) as saved:
+        qtbot.keyClick(window.editors[WORK], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert saved.args[0].id == first.id
+    assert "Saved elsewhere" in journal.get(first.id).body
+    assert "In the draft" in journal.get(first.id).body
