@@ -2206,7 +2206,7 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     </message>
 </context>
 <context>
-    <name>PromptWindow</name>
+    <name>PromptForm</name>
     <message>
         <source>Daybook — Reflection for {day}</source>
         <translation>Daybook — Reflexion für {day}</translation>
@@ -2224,14 +2224,6 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
         <translation>Serie</translation>
     </message>
     <message>
-        <source>Working days in a row with a reflection; the longest run: {n}</source>
-        <translation>Arbeitstage in Folge mit einer Reflexion; die längste Serie: {n}</translation>
-    </message>
-    <message>
-        <source>Adding to the reflection written at {time}</source>
-        <translation>Ergänzung zur Reflexion von {time}</translation>
-    </message>
-    <message>
         <source>Catching up: this reflection is dated to its own day</source>
         <translation>Nachholen: Diese Reflexion erhält das Datum ihres Tages</translation>
     </message>
@@ -2246,18 +2238,6 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>What you planned last time</source>
         <translation>Was Sie beim letzten Mal geplant haben</translation>
-    </message>
-    <message>
-        <source>Yesterday you planned:</source>
-        <translation>Gestern geplant:</translation>
-    </message>
-    <message>
-        <source>Last time you planned:</source>
-        <translation>Beim letzten Mal geplant:</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notizen</translation>
     </message>
     <message>
         <source>Write anything</source>
@@ -2320,16 +2300,39 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
         <translation>Speichern und schließen</translation>
     </message>
     <message>
-        <source>Restored your draft of {time}</source>
-        <translation>Ihr Entwurf von {time} wurde wiederhergestellt</translation>
-    </message>
-    <message>
         <source>Start a streak today</source>
         <translation>Beginnen Sie heute eine Serie</translation>
     </message>
     <message>
         <source>Streak: {0}</source>
         <translation>Serie: {0}</translation>
+    </message>
+    <message>
+        <source>Working days in a row with a reflection; the longest run: {n}</source>
+        <translation>Arbeitstage in Folge mit einer Reflexion; die längste Serie: {n}</translation>
+    </message>
+    <message>
+        <source>Yesterday you planned:</source>
+        <translation>Gestern geplant:</translation>
+    </message>
+    <message>
+        <source>Last time you planned:</source>
+        <translation>Beim letzten Mal geplant:</translation>
+    </message>
+</context>
+<context>
+    <name>PromptWindow</name>
+    <message>
+        <source>Adding to the reflection written at {time}</source>
+        <translation>Ergänzung zur Reflexion von {time}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Restored your draft of {time}</source>
+        <translation>Ihr Entwurf von {time} wurde wiederhergestellt</translation>
     </message>
     <message>
         <source>Adding the image…</source>
@@ -2342,6 +2345,10 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Draft not written: {0}</source>
         <translation>Entwurf nicht geschrieben: {0}</translation>
+    </message>
+    <message>
+        <source>Opening the journal…</source>
+        <translation>Das Journal wird geöffnet…</translation>
     </message>
     <message>
         <source>Nothing to save yet: answer a question, or press Esc</source>
