@@ -56,6 +56,37 @@ def command(name: str) -> Command:
     return function
 
 
+def defer_import(name: str) -> None:
+    """Make `import name` cheap: a stand-in module takes its place and loads the real one
+    at the first look-up of one of its names, then holds its names too.
+
+    For `inspect`: `dataclasses` imports it (with `ast`, `dis` and `tokenize`) only to
+    write a docstring for a dataclass that has none, and ours all have one: it was about
+    an eighth of a whole `daybook search`. importlib's LazyLoader does not help here: the
+    import statement itself reads the module's `__spec__`, which loads it.
+    """
+    if name in sys.modules:
+        return
+    import importlib
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return
+    stand_in = type(sys)(name)
+    stand_in.__spec__ = spec
+
+    def load(attribute: str) -> Any:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        real = importlib.import_module(name)
+        stand_in.__dict__.update(real.__dict__)
+        return getattr(real, attribute)
+
+    stand_in.__getattr__ = load  # type: ignore[method-assign]
+    sys.modules[name] = stand_in
+
+
 def _on_interrupt(_signum: int, _frame: object) -> None:
     """Ctrl+C: SQLite stops the running statement at its next step (journal.cancel), and the
     command unwinds as after any KeyboardInterrupt."""
@@ -87,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from journal import cancel
 
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if args.command not in (None, "gui", "prompt", *TEAM_COMMANDS):
+        defer_import("inspect")
     cancel.clear_process_interrupt()
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, _on_interrupt) if in_main else None
