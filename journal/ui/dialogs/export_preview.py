@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -350,9 +351,20 @@ class PreviewPane(QWidget):
         self._images_shown = set(shas)
         if not shas or self.images is None:
             return page
-        room = max(32, self.html_view.viewport().width() - 2 * TEXT_MARGIN - 8)
+        room = self._room()
         self._shown_width = room
         return fitted_images(self.html_view, self.images, page, shas, room)
+
+    def _room(self) -> int:
+        """The width an image may take in the HTML view (which, not shown yet, has not had
+        the stack's size: it is worked out from the stack's then)."""
+        view = self.html_view
+        if view.isVisible():
+            width = view.viewport().width()
+        else:
+            bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+            width = self.stack.width() - 2 * view.frameWidth() - bar
+        return max(32, width - 2 * TEXT_MARGIN - 8)
 
     def _image_ready(self, sha: str) -> None:
         if sha in self._images_shown:
@@ -369,8 +381,7 @@ class PreviewPane(QWidget):
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        room = max(32, self.html_view.viewport().width() - 2 * TEXT_MARGIN - 8)
-        if self._shown_width and room != self._shown_width:
+        if self._shown_width and self._room() != self._shown_width:
             self._reshow.start()  # images follow the pane's width
 
 
