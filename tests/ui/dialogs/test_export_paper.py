@@ -257,17 +257,18 @@ def _steps(dialog: ExportDialog) -> list[tuple[str, int, int]]:
 @pytest.fixture(autouse=True)
 def _record_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each dialog keeps the progress steps its busy indicator was told (in `_seen_steps`)."""
-    real = ExportDialog._paper_progress
+    real = getattr(ExportDialog, "_paper_progress", None)
+    if real is None:
+        return
 
     def recording(self: ExportDialog, printing: bool) -> Any:
-        report = real(self, printing)
+        report = real(self, printing)  # type: ignore[misc]
         assert self._carrier is not None
         self._seen_steps = []  # type: ignore[attr-defined]
         self._carrier.step.connect(lambda *step: self._seen_steps.append(step))  # type: ignore[attr-defined]
         return report
 
-    if hasattr(ExportDialog, "_paper_progress"):
-        monkeypatch.setattr(ExportDialog, "_paper_progress", recording)
+    monkeypatch.setattr(ExportDialog, "_paper_progress", recording)
 
 
 def test_a_pdf_reports_its_progress_and_is_written_on_the_worker(
