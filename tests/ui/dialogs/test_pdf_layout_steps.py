@@ -16,7 +16,7 @@ from journal.rendering import export as fmt
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.dialogs import pdf
 
-NOW = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 
 
 def page_html(n: int, per_page: bool = False, paragraphs: int = 3) -> str:
@@ -32,7 +32,7 @@ def page_html(n: int, per_page: bool = False, paragraphs: int = 3) -> str:
             body + "\n\n- a\n- b\n\n```python\nprint(1)\n```\n",
             ("x",),
             False,
-        )  # fmt: skip
+        )
         for i in range(n)
     ]
     return fmt.to_print_html(entries, MarkdownRenderer(highlight=True), False, per_page)
