@@ -322,7 +322,8 @@ class PreviewPane(QWidget):
         source = text
         if html and display:
             text, size = display, len(display.encode("utf-8"))
-        shown = text if size <= RENDER_LIMIT else _first_part(text)
+        whole = size <= RENDER_LIMIT
+        shown = text if whole else _first_part(text)
         if html and not self.source_check.isChecked() and shown:
             shown = self._with_images(shown)
             box = private_box(self.palette(), self.tr("Private · included in this export"))
@@ -334,7 +335,7 @@ class PreviewPane(QWidget):
                     "A simplified rendering: the saved page brings its own styles for light "
                     "and dark screens and for print."
                 )
-                if shown is text
+                if whole
                 else self.tr(
                     "The first entries, in a simplified rendering: the saved page holds them "
                     "all, with its own styles for light and dark screens and for print."

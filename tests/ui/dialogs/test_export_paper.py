@@ -412,3 +412,21 @@ def test_closing_the_dialog_stops_a_pdf_being_written(
     pressed.set()
     qtbot.waitUntil(lambda: dialog._tasks.running() == 0, timeout=10000)
     assert task.token.cancelled and list(target.parent.iterdir()) == []
+
+
+def test_embedded_images_do_not_cut_the_html_preview_short(
+    journal: Journal, make_dialog: Any, qtbot: QtBot
+) -> None:
+    """A page past RENDER_LIMIT only because of its images' data: URIs is shown whole (the
+    pane renders it with images by hash), down to its last entry."""
+    from journal.ui.dialogs.export_preview import RENDER_LIMIT
+
+    heavy = store_image_bytes(journal, encoded(noise((820, 720), seed=77), "PNG"))
+    journal.add(f"Heavy:\n\n{heavy}", title="First", day=TODAY - dt.timedelta(days=1))
+    journal.add("The end of the page.", title="Last words", day=TODAY)
+    dialog = make_dialog(journal)
+    with changed(qtbot, dialog):
+        dialog.set_format("html")
+    assert len(dialog.output_text()) > RENDER_LIMIT
+    assert "Last words" in dialog.html_view.toPlainText()
+    assert "first entries" not in dialog.render_note.text()
