@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -37,6 +38,7 @@ from journal.errors import DaybookError
 
 RESOLUTION = 300  # dots per inch of the PDF's layout (text stays vector at any zoom)
 MARGINS_MM = QMarginsF(20, 18, 20, 16)
+IMAGE_HEIGHT = 0.8  # the most of a page's height an image takes (its caption stays beside it)
 LAYOUT_STEP = 200  # paragraphs laid out between two checks for Cancel (~40 ms here)
 LAYING_OUT, PAINTING = "layout", "paint"
 # How far the work got: (LAYING_OUT, paragraphs laid out, paragraphs) or (PAINTING, pages
@@ -81,6 +83,10 @@ def document_for(
     doc.setPageSize(QSizeF(width, height))  # before the text: laid out once, for the page
     cancel.check()
     doc.setHtml(html)
+    # Qt draws an image's pixels at the screen's dots per inch (scaled to the device's)
+    screen = QGuiApplication.primaryScreen()
+    per_pixel = device.logicalDpiX() / (screen.logicalDotsPerInchX() if screen else 96.0)
+    fit_images(doc, width / per_pixel, height * IMAGE_HEIGHT / per_pixel)
     layout, total = doc.documentLayout(), doc.blockCount()
     block, done = doc.begin(), 0
     while block.isValid():
@@ -93,6 +99,37 @@ def document_for(
                 progress(LAYING_OUT, done, total)
         block = following
     return doc
+
+
+def fit_images(doc: QTextDocument, width: float, height: float) -> int:
+    """Scale every image of `doc` down (never up, keeping its shape) to fit `width`×`height`
+    (in the images' pixels): an export gives an image its size in pixels, which on paper may
+    be wider than the page (cut off) and taller than it (cut across pages). Returns how many
+    it scaled."""
+    scaled = 0
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            look = fragment.charFormat()
+            if look.isImageFormat():
+                image = look.toImageFormat()
+                w, h = image.width(), image.height()
+                ratio = min(1.0, width / w, height / h) if w > 0 and h > 0 else 1.0
+                if ratio < 1.0:
+                    image.setWidth(w * ratio)
+                    image.setHeight(h * ratio)
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    cursor.setCharFormat(image)
+                    scaled += 1
+            it += 1
+        block = block.next()
+    return scaled
 
 
 def title_of(doc: QTextDocument) -> str:

@@ -4,7 +4,9 @@ progress in order, and `Cancelled` between two steps or two pages, from any thre
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import shutil
+import subprocess
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, QSizeF
@@ -15,6 +17,9 @@ from journal.domain.entry import Entry
 from journal.rendering import export as fmt
 from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.dialogs import pdf
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 NOW = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 
@@ -128,3 +133,38 @@ def test_a_printer_is_asked_to_abort_when_painting_is_cancelled() -> None:
 def test_pdf_bytes_without_progress_or_cancel_is_a_whole_pdf() -> None:
     data = pdf.pdf_bytes(page_html(5))
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils is not installed")
+@pytest.mark.parametrize("size", [(4000, 3000), (600, 5000), (9000, 200)])
+def test_an_image_bigger_than_the_page_is_fitted_on_one_page(
+    journal: Any, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Wide, tall and very wide images land whole on one page (not cut at the right margin
+    or across pages); a small one keeps its size (never enlarged)."""
+    from PIL import Image
+
+    from journal.services.attachments import store_image_bytes
+    from journal.services.export import ExportOptions, build_export
+    from tests.image_samples import encoded, noise
+
+    big = store_image_bytes(journal, encoded(Image.linear_gradient("L").resize(size), "PNG"))
+    small = store_image_bytes(journal, encoded(noise((120, 80), seed=3), "PNG"))
+    journal.add(f"Before.\n\n{big}\n\nAfter.\n\n{small}", title="Pictures", day=dt.date.today())
+    html = build_export(journal, ExportOptions(format="pdf")).text
+    target = tmp_path / "fit.pdf"
+    target.write_bytes(pdf.pdf_bytes(html))
+    rows = [
+        line.split()
+        for line in subprocess.run(
+            ["pdfimages", "-list", str(target)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+    ]
+    placed = {(int(r[3]), int(r[4])): [] for r in rows}
+    for r in rows:
+        placed[(int(r[3]), int(r[4]))].append((int(r[0]), int(r[12])))  # page, x-ppi
+    [(big_page, big_ppi)] = placed[size]  # drawn once: on one page
+    assert big_ppi > 96  # scaled down to fit (more pixels per inch)
+    [(_page, small_ppi)] = placed[(120, 80)]
+    assert small_ppi == 96  # as it was
+    assert big_page == 2  # right after the title page
