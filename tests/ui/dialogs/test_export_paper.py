@@ -262,7 +262,7 @@ def _record_steps(monkeypatch: pytest.MonkeyPatch) -> None:
         return
 
     def recording(self: ExportDialog, printing: bool) -> Any:
-        report = real(self, printing)  # type: ignore[misc]
+        report = real(self, printing)
         assert self._carrier is not None
         self._seen_steps = []  # type: ignore[attr-defined]
         self._carrier.step.connect(lambda *step: self._seen_steps.append(step))  # type: ignore[attr-defined]

@@ -160,7 +160,9 @@ def test_an_image_bigger_than_the_page_is_fitted_on_one_page(
             ["pdfimages", "-list", str(target)], capture_output=True, text=True, check=True
         ).stdout.splitlines()[2:]
     ]
-    placed = {(int(r[3]), int(r[4])): [] for r in rows}
+    placed: dict[tuple[int, int], list[tuple[int, int]]] = {
+        (int(r[3]), int(r[4])): [] for r in rows
+    }
     for r in rows:
         placed[(int(r[3]), int(r[4]))].append((int(r[0]), int(r[12])))  # page, x-ppi
     [(big_page, big_ppi)] = placed[size]  # drawn once: on one page
