@@ -10,7 +10,7 @@ pickers, the printer and the overwrite question are classmethods tests replace.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
@@ -122,7 +122,7 @@ class ExportActions(QDialog):
             self.copied.emit()
 
         self.busy.start("copy", tr("Copying…"))
-        self._start(job, put, self._job_failed("copy"))
+        self._tasks.run(job, put, self._job_failed("copy"))
 
     def save(self) -> None:
         """Ask where, ask before replacing anything, then write atomically off the UI thread
@@ -300,12 +300,3 @@ class ExportActions(QDialog):
             ErrorDialog.show_error(self, error)
 
         return failed
-
-    def _start(
-        self,
-        fn: Callable[[], Any],
-        on_result: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
-        """Run `fn` in the pool; the answer is dropped if the dialog was closed meanwhile."""
-        self._tasks.run(fn, on_result, on_error)

@@ -218,6 +218,25 @@ def _many(journal: Journal, n: int = 40) -> None:
                     day=TODAY - dt.timedelta(days=i % 5))  # fmt: skip
 
 
+def _saving_a_long_pdf(
+    journal: Journal,
+    make_dialog: Any,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[ExportDialog, Path]:
+    """A dialog on a long PDF, its whole preview built, Save answered with out/book.pdf."""
+    _many(journal)
+    dialog = make_dialog(journal)
+    with changed(qtbot, dialog):
+        dialog.set_format("pdf")
+    qtbot.waitUntil(dialog.is_complete, timeout=10000)
+    target = tmp_path / "out" / "book.pdf"
+    target.parent.mkdir()
+    stub_save_path(monkeypatch, target)
+    return dialog, target
+
+
 @pytest.mark.parametrize("phase", [pdf.LAYING_OUT, pdf.PAINTING])
 def test_a_cancelled_pdf_leaves_no_file(
     journal: Journal,
@@ -227,17 +246,8 @@ def test_a_cancelled_pdf_leaves_no_file(
     monkeypatch: pytest.MonkeyPatch,
     phase: str,
 ) -> None:
-    _many(journal)
-    dialog = make_dialog(journal)
-    with changed(qtbot, dialog):
-        dialog.set_format("pdf")
-    qtbot.waitUntil(dialog.is_complete, timeout=10000)
-    target = tmp_path / "out" / "book.pdf"
-    target.parent.mkdir()
-    stub_save_path(monkeypatch, target)
+    dialog, target = _saving_a_long_pdf(journal, make_dialog, qtbot, tmp_path, monkeypatch)
     pressed = _held_after(monkeypatch, phase, dialog)
-    seen: list[str] = []
-    dialog.busy.label.windowTitleChanged.connect(seen.append)
     dialog.save_button.click()
     assert dialog.cancel_button.isVisibleTo(dialog) and not dialog.save_button.isEnabled()
     qtbot.waitUntil(lambda: phase in [p for p, _d, _t in _steps(dialog)], timeout=10000)
@@ -279,14 +289,7 @@ def test_a_pdf_reports_its_progress_and_is_written_on_the_worker(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _many(journal)
-    threads: list[int] = []
-    real = pdf.paint_pages
-
-    def paint(*args: Any, **kwargs: Any) -> int:
-        threads.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pdf, "paint_pages", paint)
+    threads = _painting_threads(monkeypatch)
     dialog = make_dialog(journal)
     with changed(qtbot, dialog):
         dialog.set_format("pdf")
@@ -302,6 +305,19 @@ def test_a_pdf_reports_its_progress_and_is_written_on_the_worker(
     assert painted[0][1] > 5
     assert threads and threading.get_ident() not in threads
     assert (tmp_path / "book.pdf").read_bytes().startswith(b"%PDF")
+
+
+def _painting_threads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The threads that paint pages (a PDF's or a printer's), as they do."""
+    threads: list[int] = []
+    real = pdf.paint_pages
+
+    def paint(*args: Any, **kwargs: Any) -> int:
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "paint_pages", paint)
+    return threads
 
 
 def _file_printer(target: Path) -> Any:
@@ -328,14 +344,7 @@ def test_printing_runs_on_the_worker_with_the_entries_images(
     journal, _sha = pictured
     target = tmp_path / "printed.pdf"
     monkeypatch.setattr(ExportDialog, "get_printer", _file_printer(target))
-    threads: list[int] = []
-    real = pdf.paint_pages
-
-    def paint(*args: Any, **kwargs: Any) -> int:
-        threads.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pdf, "paint_pages", paint)
+    threads = _painting_threads(monkeypatch)
     dialog = make_dialog(journal)
     with qtbot.waitSignal(dialog.printed, timeout=20000):
         assert dialog.print_entries()
@@ -395,14 +404,7 @@ def test_closing_the_dialog_stops_a_pdf_being_written(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _many(journal)
-    dialog = make_dialog(journal)
-    with changed(qtbot, dialog):
-        dialog.set_format("pdf")
-    qtbot.waitUntil(dialog.is_complete, timeout=10000)
-    target = tmp_path / "out" / "book.pdf"
-    target.parent.mkdir()
-    stub_save_path(monkeypatch, target)
+    dialog, target = _saving_a_long_pdf(journal, make_dialog, qtbot, tmp_path, monkeypatch)
     pressed = _held_after(monkeypatch, pdf.PAINTING, dialog)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: pdf.PAINTING in [p for p, _d, _t in _steps(dialog)], timeout=10000)
