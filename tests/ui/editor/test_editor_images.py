@@ -119,7 +119,7 @@ def test_insert_image_asks_for_a_file(
 ) -> None:
     photo = tmp_path / "p.jpg"
     photo.write_bytes(jpeg_with_gps())
-    monkeypatch.setattr("journal.ui.editor.editor.ask_image_file", lambda parent: photo)
+    monkeypatch.setattr("journal.ui.editor.editor_images.ask_image_file", lambda parent: photo)
     editor.body_edit.setPlainText("Before")
     editor.body_edit.moveCursor(editor.body_edit.textCursor().MoveOperation.End)
     assert editor.body_edit.insert_image_action is not None
