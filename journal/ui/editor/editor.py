@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from journal.domain.attachments import references
 from journal.domain.entry import Entry, local_now
 from journal.domain.tags import hashtags
 from journal.errors import DaybookError
@@ -80,6 +81,9 @@ class EntryEditor(QWidget):
         self._saving = False  # a slot of saveFailed/entrySaved may run a nested event loop
         self._changed_since_failure = False
         self._saved_ids: dict[str, int] = {}  # draft key -> the entry it was saved as
+        # Images this editor stored (by hash) that may be in no entry yet: on leaving an
+        # entry or closing, those no text refers to are removed (see `settle`).
+        self._stored_images: set[str] = set()
         self.last_error: DaybookError | None = None
         self.draft_error: DaybookError | None = None
 
@@ -148,6 +152,9 @@ class EntryEditor(QWidget):
         self.body_edit.imagesPending.connect(self._images_pending)
         self.body_edit.text_owner = lambda: self._key
         self.body_edit.imagesOrphaned.connect(self._images_for_left_entry)
+        self.body_edit.imagesInserted.connect(
+            lambda refs: self._stored_images.update(references("\n".join(refs)))
+        )
 
         self.words_label = QLabel(self)
         self.words_label.setAccessibleName(self.tr("Word count"))
@@ -343,9 +350,40 @@ class EntryEditor(QWidget):
     def _new_key() -> str:
         return f"new-{uuid.uuid4().hex[:16]}"
 
+    def settle(self) -> bool:
+        """Before the editor, the window or the journal closes (quit, session end, SIGTERM,
+        a conversion): the images still being stored are put into the text, the text is
+        saved, and the images it stored that no text refers to any more are removed. False
+        if the save failed (the draft, with its images, stays on disk)."""
+        self.body_edit.settle_images()
+        saved = self.flush()
+        self._discard_unused_images()
+        return saved
+
     def _leave_current(self) -> None:
+        if self._entry_id is None and self.body_edit.images_pending():
+            # A new entry cannot receive its images once left: they go into its text first.
+            self.body_edit.settle_images()
         if self._dirty:
             self.flush()  # a failure keeps the draft on disk; it is offered back at start
+        self._discard_unused_images()
+
+    def _discard_unused_images(self) -> None:
+        """Remove the images this editor stored that neither its text (saved, or kept as a
+        draft) nor any entry refers to: pasted, then taken out again."""
+        in_text = set(references(self.body_edit.toPlainText()))
+        if self._dirty:  # not saved: the draft on disk refers to the text's images
+            self._stored_images -= in_text
+        unused = self._stored_images - in_text
+        if not unused:
+            return
+        from journal.services.attachments import discard_unused_images
+
+        try:
+            discard_unused_images(self._journal, sorted(unused))
+        except DaybookError:
+            return  # left for `daybook check` to report; nothing the user wrote is at stake
+        self._stored_images -= unused
 
     def _load(
         self,
@@ -385,14 +423,16 @@ class EntryEditor(QWidget):
 
         return store_image_bytes(self._journal, data, name=name)
 
-    def _images_for_left_entry(self, references: list[str], key: object) -> None:
+    def _images_for_left_entry(self, markdown: list[str], key: object) -> None:
         """Images stored after the entry they were pasted into was left: added at the end
-        of that entry (or of the text, when it is the one shown again)."""
+        of that entry (or of the text, when it is the one shown again); not left behind
+        in the journal when that entry cannot take them."""
         from journal.services.attachments import append_references
 
         if key == self._key:  # back on the same entry (a reload of its text)
-            self.body_edit.insert_references_at_end(references)
+            self.body_edit.insert_references_at_end(markdown)
             return
+        shas = set(references("\n".join(markdown)))
         entry_id = self._saved_ids.get(str(key))
         try:
             if entry_id is None:
@@ -400,8 +440,10 @@ class EntryEditor(QWidget):
                     "the pasted image was not added: the entry was left before it was stored",
                     "open the entry and paste the image again",
                 )
-            append_references(self._journal, entry_id, references)  # the views hear of it
+            append_references(self._journal, entry_id, markdown)  # the views hear of it
         except DaybookError as exc:
+            self._stored_images.update(shas)  # in no text: removed unless an entry has it
+            self._discard_unused_images()
             self.saveFailed.emit(exc)
 
     def _images_pending(self, count: int) -> None:
@@ -500,5 +542,5 @@ class EntryEditor(QWidget):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()  # a failure keeps the draft on disk
+        self.settle()  # a failure keeps the draft on disk
         super().closeEvent(event)

@@ -6,6 +6,7 @@ the context menu (see `edit_menu`)."""
 from __future__ import annotations
 
 import re
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QThreadPool, Signal
@@ -30,10 +31,10 @@ from journal.ui.editor import editor_images
 from journal.ui.editor.edit_menu import misspelled_at, spelling_menu
 from journal.ui.editor.editor_images import (
     ImageInput,
+    ImageJob,
     ImageSink,
     has_images,
     images_in,
-    store_all,
 )
 from journal.ui.editor.highlighter import MarkdownHighlighter, paint_private_blocks
 from journal.ui.editor.spelling import spell_service
@@ -41,7 +42,6 @@ from journal.ui.editor.spelling import spell_service
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from journal.errors import DaybookError
 
 _LIST_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(\[[ xX]\][ \t]+)?")
 
@@ -87,6 +87,7 @@ class MarkdownEdit(QPlainTextEdit):
         self.image_sink: ImageSink | None = None
         self.insert_image_action: QAction | None = None
         self._image_tasks = TaskSet(self, QThreadPool.globalInstance())
+        self._image_jobs: list[ImageJob] = []  # not taken yet, oldest first
         self._text_generation = 0  # bumped when the whole text is replaced (another entry)
         self.text_owner: Callable[[], object] = lambda: None  # whose text this is now
 
@@ -150,23 +151,41 @@ class MarkdownEdit(QPlainTextEdit):
         at.clearSelection()
         at.setKeepPositionOnInsert(True)  # what is typed meanwhile stays after the images
         generation, owner = self._text_generation, self.text_owner()
+        job = ImageJob(images, sink)
 
-        def stored(result: tuple[list[str], DaybookError | None]) -> None:
-            references, error = result
+        def take() -> None:  # once: from the worker's signal, or from settle_images
+            if job.taken:
+                return
+            job.taken = True
+            self._image_jobs.remove(job)
+            references, error = job.result if job.result is not None else ([], None)
             if references and generation == self._text_generation:
                 self._insert_references(at, references)
             elif references:  # the text was replaced meanwhile: its owner takes them
                 self.imagesOrphaned.emit(references, owner)
             if error is not None:
                 self.imageFailed.emit(error)
-            self.imagesPending.emit(self._image_tasks.running())  # after: the text has them
+            self.imagesPending.emit(len(self._image_jobs))  # after: the text has them
 
         def failed(error: BaseException) -> None:
-            self.imagesPending.emit(self._image_tasks.running())
-            raise error  # a bug, not a refused image: the crash hook reports it
+            if not job.taken:
+                take()
+                raise error  # a bug, not a refused image: the crash hook reports it
 
-        self._image_tasks.run(lambda: store_all(images, sink), stored, failed)
-        self.imagesPending.emit(self._image_tasks.running())
+        job.take = take
+        self._image_jobs.append(job)
+        self._image_tasks.run(job.run, lambda _result: take(), failed)
+        self.imagesPending.emit(len(self._image_jobs))
+
+    def settle_images(self) -> bool:
+        """Before closing: wait (at most `editor_images.SETTLE_MS` in all) for the images
+        still being stored and put them into the text now, as their signal would have;
+        False when one was still busy then (it stores nothing further)."""
+        deadline = time.monotonic() + editor_images.SETTLE_MS / 1000
+        for job in list(self._image_jobs):
+            if job.wait(deadline - time.monotonic()):
+                job.take()
+        return not self._image_jobs
 
     def _insert_references(self, at: QTextCursor, references: list[str]) -> None:
         caret_there = self.textCursor().position() == at.position()
@@ -186,7 +205,7 @@ class MarkdownEdit(QPlainTextEdit):
 
     def images_pending(self) -> int:
         """How many pastes, drops or insertions are still being stored."""
-        return self._image_tasks.running()
+        return len(self._image_jobs)
 
     @override
     def setPlainText(self, text: str) -> None:
