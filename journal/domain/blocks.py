@@ -305,7 +305,7 @@ def part_lines(text: str, limit: int) -> int | None:
             if "<" in line or inside_tag:
                 inside_tag = line.rfind("<") > line.rfind(">") if "<" in line else ">" not in line
         if (
-            size >= limit
+            size - 1 >= limit  # the part, lines[:n] joined, is size - 1 long
             and n + 1 < len(lines)
             and not line.strip()
             and not mask[n]

@@ -100,3 +100,12 @@ def test_the_cut_comes_at_the_first_boundary_after_the_limit() -> None:
     assert cut is not None
     part = "\n".join(body.split("\n")[:cut])
     assert 1000 <= len(part) < 1000 + 60
+
+
+def test_eleven_private_blocks_each_show_their_own_text() -> None:
+    """The 2nd block's placeholder was a prefix of the 11th's: the 11th showed the 2nd's
+    text followed by a stray "0"."""
+    body = "\n\n".join(f"para {n}\n\n```private\ncanary{n}\n```" for n in range(12))
+    html = RENDERER.render(body, mark_private=True, box=BOX)
+    assert re.findall(r"canary\d+", html) == [f"canary{n}" for n in range(12)]
+    assert boxed_only(html) and "</div>0" not in html
