@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QTextCursor
 
+from journal.ui.common.wording import tr
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QMenu, QPlainTextEdit
@@ -42,10 +44,10 @@ def spelling_menu(edit: QPlainTextEdit, highlighter: MarkdownHighlighter, pos: Q
         )
         leading.append(action)
     if not suggestions:
-        none = QAction(edit.tr("No suggestions"), menu)
+        none = QAction(tr("No suggestions"), menu)
         none.setEnabled(False)
         leading.append(none)
-    add = QAction(edit.tr("Add “{0}” to Dictionary").format(word), menu)
+    add = QAction(tr("Add “{0}” to Dictionary").format(word), menu)
     add.setObjectName("addToDictionary")
     add.triggered.connect(lambda _on=False: _add_word(edit, highlighter, word))
     leading.append(add)
@@ -97,4 +99,4 @@ def _add_word(edit: QPlainTextEdit, highlighter: MarkdownHighlighter, word: str)
         from journal.ui.common.errors import message_box
 
         icon = QMessageBox.Icon.Warning
-        message_box(edit, icon, edit.tr("Spelling"), problem).open()
+        message_box(edit, icon, tr("Spelling"), problem).open()
