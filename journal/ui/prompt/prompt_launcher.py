@@ -59,9 +59,15 @@ class PromptLauncher(QObject):
         self.windows.pop(day, None)
 
     def close_all(self) -> None:
-        """Close every window (each keeps its draft)."""
+        """Close every window (each keeps its draft, with the images on their way)."""
         for window in list(self.windows.values()):
+            window.settle()
             window.close()
+
+    def settle_all(self) -> None:
+        """Every window's images into its answers and its draft written (see `settle`)."""
+        for window in list(self.windows.values()):
+            window.settle()
 
 
 def answers_from_env() -> list[str] | None:

@@ -277,6 +277,16 @@ class PromptWindow(PromptForm):
             then, self._after_images = self._after_images, None
             then()
 
+    def settle(self) -> None:
+        """Before the app ends (quit, session end, SIGTERM): the images still being stored
+        are put into the answers at once (a save or close waiting for them then runs) and
+        the draft written (no later event would)."""
+        if self.upgraded:
+            for edit in self.editors.values():
+                edit.settle_images()
+        if not self._done:
+            self.write_draft()
+
     def _image_failed(self, error: DaybookError) -> None:
         from journal.ui.common.errors import ErrorDialog
 
