@@ -18,7 +18,9 @@ window: reading and editing in `entry_controller`, searching in `search_controll
 Delete, Undo and the Trash in `trash.TrashController`. Slow work (search, emptying the
 Trash, export) runs in the thread pool through `journal.ui.common.worker`, with a busy bar
 when it takes over a second. Actions and menus are built in `journal.ui.main.actions` (the
-window's `ui_actions`); the export dialog in `export_dialog`.
+window's `ui_actions`). The window's other duties sit in its base classes, one module each:
+its dialogs (export, import, Insights, About, help) in `window_dialogs.WindowDialogs`, and
+its life as a window (saved geometry, quitting, closing) in `window_state.WindowState`.
 """
 
 from __future__ import annotations
@@ -27,28 +29,26 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
 
 from journal.errors import DamagedJournalError, DaybookError
-from journal.ui.common import wording
-from journal.ui.common.errors import ErrorDialog, message_box
-from journal.ui.common.i18n import long_day, number
-from journal.ui.common.placement import fit_on_screen, place_on_mouse_screen
+from journal.ui.common.errors import ErrorDialog
+from journal.ui.common.i18n import long_day
+from journal.ui.common.placement import place_on_mouse_screen
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
 from journal.ui.main.actions import WindowActions
+from journal.ui.main.window_dialogs import WindowDialogs
+from journal.ui.main.window_state import unsaved_box
 
-# Quitting stops the background work and waits this long for it, then abandons what is left.
-QUIT_WAIT_MS = 500
+__all__ = ["MainWindow", "unsaved_box"]
+
 FIRST_SIZE = (1280, 800)  # the first start's size, made smaller to fit the screen
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-    from pathlib import Path
+    from collections.abc import Callable
 
-    from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMenu, QWidget
 
     from journal.domain.entry import Entry, EntrySummary
     from journal.paths import AppPaths
@@ -98,7 +98,7 @@ class _FirstPaint(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDialogs):
     """The window a user lives in: a frame until `attach` gives it an open journal (which
     the window never closes)."""
 
@@ -108,10 +108,8 @@ class MainWindow(QMainWindow):
     trashEmptied = Signal(int)  # entries purged
     entryDeleted = Signal(object)  # Entry, now in the Trash
     entryRestored = Signal(object)  # Entry, back from the Trash
-    exportOpened = Signal(object)  # the ExportDialog, just opened (tests drive it)
     entrySaved = Signal(object)  # Entry: the editor committed it
     reflectionRequested = Signal()  # "Write Today's Reflection": the app opens the prompt
-    quitRequested = Signal()  # File > Quit, when the app keeps running without the window
     firstPainted = Signal()  # the frame's first paint is flushed (the app opens the journal)
 
     # Set by attach():
@@ -168,10 +166,6 @@ class MainWindow(QMainWindow):
 
         place_on_mouse_screen(self, FIRST_SIZE)  # 1280x800, or less on a smaller screen
         self.restore_geometry()
-
-    def is_ready(self) -> bool:
-        """Whether `attach` has put the journal's panes in."""
-        return hasattr(self, "journal")
 
     def attach(
         self, journal: Journal, editor: EntryEditor, drafts: DraftStore, team: TeamService,
@@ -376,30 +370,6 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------
 
-    def _saved(self, key: str) -> QByteArray | None:
-        # Only keys that exist are read: PySide6 6.12 mishandles None from some QVariant
-        # getters (see journal.ui.timeline.timeline.entry_of), so no getter is asked for nothing.
-        if not self.qsettings.contains(key):
-            return None
-        value = self.qsettings.value(key)
-        return QByteArray(value) if isinstance(value, QByteArray | bytes) and value else None
-
-    def restore_geometry(self) -> None:
-        geometry = self._saved("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-
-    def restore_splitter(self) -> None:
-        splitter = self._saved("window/splitter")
-        if splitter is not None:
-            self.panes.splitter.restoreState(splitter)
-
-    def save_state(self) -> None:
-        self.qsettings.setValue("window/geometry", self.saveGeometry())
-        if self.is_ready():  # before, there are no panes (and the saved split stays)
-            self.qsettings.setValue("window/splitter", self.panes.splitter.saveState())
-        self.qsettings.sync()
-
     def read_counts(self, _change: object = None) -> None:
         """The tags (with their counts), the number of entries and On This Day, read again
         (at the start and after every change to the journal)."""
@@ -521,115 +491,6 @@ class MainWindow(QMainWindow):
         selected = self.panes.timeline.selected_entries()
         self.ui_actions.export_selected_action.setEnabled(bool(selected))
 
-    def export_selected(self) -> None:
-        """Export the entries selected in the timeline (the current one if none is)."""
-        timeline = self.panes.timeline
-        entries = timeline.selected_entries() or [
-            e for e in [timeline.current_entry()] if e is not None
-        ]
-        if entries:
-            self.open_export(entries)
-
-    def export(self, pdf: bool = False, printing: bool = False) -> None:
-        """File > Export (Ctrl+Shift+E): on "Selected (N)" when several entries are selected,
-        otherwise on the last date range used. File > Export as PDF… and File > Print… open
-        the same dialog (the same choice of entries) on the PDF format, Print as its default
-        button."""
-        chosen = self.panes.timeline.selected_entries()
-        dialog = self.open_export(chosen if len(chosen) > 1 else ())
-        if dialog is not None and pdf:
-            dialog.set_format("pdf")
-            if printing:
-                dialog.print_button.setDefault(True)
-
-    def open_export(self, entries: Sequence[Entry | EntrySummary] = ()) -> ExportDialog | None:
-        """Open the export dialog (window-modal, not blocking) on filters, or on `entries`
-        ("Selected (N)", with the days they span)."""
-        from journal.ui.dialogs.export_dialog import ExportDialog
-
-        if not self.entry_controller.flush():  # export what the user sees, saved
-            return None
-        if self.export_dialog is not None:
-            self.export_dialog.close()
-            self.export_dialog.deleteLater()
-        days = [e.day for e in entries]
-        dialog = ExportDialog(
-            self.journal,
-            self,
-            ids=[e.id for e in entries],
-            span=(min(days), max(days)) if days else None,
-            pool=self.pool,
-            qsettings=self.qsettings,
-        )
-        dialog.saved.connect(self._exported)
-        self.export_dialog = dialog
-        dialog.open()
-        self.exportOpened.emit(dialog)
-        return dialog
-
-    def _exported(self, path: Path, count: int) -> None:
-        self.statusBar().showMessage(
-            self.tr("Exported {0} to {1}").format(
-                wording.entries(count),
-                str(path),
-            ),
-            8000,
-        )
-
-    # -- importing -------------------------------------------------------------------------
-
-    def open_import(self) -> ImportDialog:
-        """File > Import…: the import dialog (window-modal, not blocking)."""
-        from journal.ui.dialogs.import_dialog import ImportDialog
-
-        if self.import_dialog is not None:
-            self.import_dialog.close()
-            self.import_dialog.deleteLater()
-        dialog = ImportDialog(self.journal, self, pool=self.pool)
-        dialog.imported.connect(self._imported)
-        self.import_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _imported(self, report: Any) -> None:
-        self.statusBar().showMessage(
-            self.tr("Imported {0} ({1} already in the journal)").format(
-                wording.entries(report.added), number(report.skipped)
-            ),
-            8000,
-        )
-
-    # -- insights --------------------------------------------------------------------------
-
-    def open_insights(self) -> InsightsDialog:
-        """The Insights window (not modal): its days, tags and week notes act on this window."""
-        from journal.services.insights import InsightsService
-        from journal.settings import Settings
-        from journal.ui.dialogs.insights import InsightsDialog
-
-        if self.insights_dialog is not None:
-            self.insights_dialog.close()
-            self.insights_dialog.deleteLater()
-        service = InsightsService(self.journal, Settings.load(self.journal.paths.settings))
-        dialog = InsightsDialog(service, self)
-        dialog.dayRequested.connect(self.go_to_day)
-        dialog.tagRequested.connect(self.search_controller.tag_chosen)
-        dialog.weekNotesRequested.connect(self.open_week_notes)
-        dialog.loadFailed.connect(self.report)
-        self.journal_changes.changed.connect(dialog.journal_changed)
-        self.insights_dialog = dialog
-        fit_on_screen(dialog, (960, 560))
-        dialog.show()
-        return dialog
-
-    def open_week_notes(self, first: dt.date, last: dt.date) -> ExportDialog | None:
-        """The export dialog preset to the week notes (digest) of `first` to `last`."""
-        dialog = self.open_export()
-        if dialog is not None:
-            dialog.set_dates(first, last)
-            dialog.set_format("digest_markdown")
-        return dialog
-
     # -- helpers ---------------------------------------------------------------------------
 
     def run_task(
@@ -652,25 +513,12 @@ class MainWindow(QMainWindow):
         self.sidebar_fold.show_sidebar(True)  # folded (or dragged shut): open it for this
         self.panes.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _connected(self, signal_name: str) -> bool:
-        """Whether anything listens to one of this window's argument-less signals."""
-        meta = self.metaObject()
-        index = meta.indexOfSignal(f"{signal_name}()")
-        return index >= 0 and self.isSignalConnected(meta.method(index))
-
     def start_reflection(self) -> None:
         """The prompt where the app provides one, else a plain new entry for today."""
         if self._connected("reflectionRequested"):
             self.reflectionRequested.emit()
         else:
             self.new_entry()
-
-    def _quit(self) -> None:
-        """Quit through the app when it keeps running without this window (a tray)."""
-        if self._connected("quitRequested"):
-            self.quitRequested.emit()
-        else:
-            self.close()
 
     def set_streak(self, current: int, longest: int) -> None:
         """Working days in a row with a reflection, shown in the status bar."""
@@ -679,16 +527,6 @@ class MainWindow(QMainWindow):
         label.setToolTip(
             self.tr("Working days in a row with a reflection; longest: {n}").format(n=longest)
         )
-
-    def _about(self) -> None:
-        from journal.ui.dialogs.about_dialog import AboutDialog
-
-        AboutDialog.show_about(self, self.paths)
-
-    def _help(self, page: str) -> None:
-        from journal.ui.dialogs.help_dialog import HelpDialog
-
-        HelpDialog.show_help(self, self.ui_actions.all_actions(), page)
 
     def report(self, error: BaseException) -> None:
         """Show an error; a damaged journal is said once (every pane's reads then fail) and
@@ -705,52 +543,3 @@ class MainWindow(QMainWindow):
             if self.is_ready():
                 self.update_pages()
         ErrorDialog.show_error(self, error)
-
-    def wait_for_tasks(self, msecs: int = QUIT_WAIT_MS) -> bool:
-        """Stop the window's background work (the journal's reads stop at once) and wait
-        for the pool at most `msecs`; work still running then (work that cannot be stopped,
-        such as a file being written) is abandoned. True if the pool has finished."""
-        if self.is_ready():
-            self.journal_changes.stop()
-            self.search_controller.stop()
-        self._tasks.cancel_all()
-        return bool(self.pool.waitForDone(msecs))
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        # Back in the window: show what another process (the command line) wrote meanwhile.
-        if (
-            event.type() == QEvent.Type.ActivationChange
-            and self.isActiveWindow()
-            and self.is_ready()
-        ):
-            self.journal_changes.poll()
-        super().changeEvent(event)
-
-    @override
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # What is typed is saved (or kept as a draft) first; only then is the work stopped.
-        if self.is_ready() and not self.entry_controller.flush():
-            box = unsaved_box(self)
-            if box.exec() != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-        self.save_state()
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and app.quitOnLastWindowClosed():
-            self.wait_for_tasks()  # the app ends with this window (else it hides to the tray)
-        event.accept()
-
-
-def unsaved_box(parent: QWidget) -> QMessageBox:
-    """The question when quitting with changes the journal refused: Yes quits."""
-    box = message_box(
-        parent,
-        QMessageBox.Icon.Question,
-        tr("Quit Without Saving?"),
-        tr("The last changes could not be saved."),
-        tr("They are kept as a draft and offered back when Daybook starts again. Quit anyway?"),
-    )
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box
