@@ -159,17 +159,11 @@ def create_window(paths: AppPaths) -> MainWindow:
     return window
 
 
-# After the panes are in, how long the one-instance server waits before it starts listening
-# (loading QtNetwork and binding took ~150 ms, which delayed the timeline's first paint).
-# A second start in the meantime keeps trying for STARTING_GRACE_S (single_instance.py).
-LISTEN_AFTER_READY_MS = 300
-
-
 def listen_when_settled(window: MainWindow, instance: Any) -> None:
-    """Start the one-instance server once the window shows the journal, not before."""
-    from PySide6.QtCore import QTimer
-
-    window.ready.connect(lambda: QTimer.singleShot(LISTEN_AFTER_READY_MS, instance.listen))
+    """Start the one-instance server once the window's panes have been painted, not before
+    (loading QtNetwork and binding take ~150 ms, which delayed the timeline's first paint).
+    A second start in the meantime keeps trying for STARTING_GRACE_S (single_instance.py)."""
+    window.contentPainted.connect(instance.listen)
 
 
 def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Settings, QSettings]:
@@ -343,7 +337,11 @@ def fill_window(
     )
     window.attach(journal, editor, drafts, team_service(journal), page_size=page_size)
     current = [settings]
-    configure_spelling(settings.spell_language, journal.paths.home)
+    # The dictionary (Enchant, loaded on a thread) once the first screen is painted: the
+    # editor is not on it, and the thread would compete with the panes' first paint.
+    window.contentPainted.connect(
+        lambda: configure_spelling(current[0].spell_language, journal.paths.home)
+    )
     offer = first_run_offer(window, journal, lambda: current[0])
 
     def open_settings() -> None:

@@ -2100,14 +2100,6 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
         <translation>Nichts am {0}; der letzte Tag davor mit einem Eintrag wird angezeigt</translation>
     </message>
     <message>
-        <source>Exported {0} to {1}</source>
-        <translation>{0} nach {1} exportiert</translation>
-    </message>
-    <message>
-        <source>Imported {0} ({1} already in the journal)</source>
-        <translation>{0} importiert ({1} bereits im Journal)</translation>
-    </message>
-    <message>
         <source>Streak: {n}</source>
         <translation>Serie: {n}</translation>
     </message>
@@ -2980,6 +2972,17 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Where your journal is kept</source>
         <translation>Wo Ihr Journal liegt</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>Exported {0} to {1}</source>
+        <translation>{0} nach {1} exportiert</translation>
+    </message>
+    <message>
+        <source>Imported {0} ({1} already in the journal)</source>
+        <translation>{0} importiert ({1} bereits im Journal)</translation>
     </message>
 </context>
 <context>

@@ -27,9 +27,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 
 from journal.errors import DamagedJournalError, DaybookError
 from journal.ui.common.errors import ErrorDialog
@@ -46,7 +56,7 @@ __all__ = ["MainWindow", "unsaved_box"]
 FIRST_SIZE = (1280, 800)  # the first start's size, made smaller to fit the screen
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from PySide6.QtWidgets import QMenu, QWidget
 
@@ -79,23 +89,48 @@ else:  # importing typing_extensions costs ~5 ms, and this module is read before
 
 
 class _FirstPaint(QObject):
-    """Emits the window's `firstPainted` once its first paint has been flushed, then leaves:
-    a filter on the window's own events until then (an overridden paintEvent would run
-    Python on every later paint of the window, scrolling included)."""
+    """Emits `signal` once the first paint of any of `widgets` has been flushed, then
+    leaves: a filter on those widgets' own events until then (an overridden paintEvent
+    would run Python on every later paint, scrolling included). With `fallback_ms`, emits
+    then at the latest (a window minimized or hidden is never painted)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        window.installEventFilter(self)
+    def __init__(
+        self,
+        owner: QObject,
+        widgets: Sequence[QWidget],
+        signal: SignalInstance,
+        fallback_ms: int | None = None,
+    ) -> None:
+        super().__init__(owner)
+        self._widgets = list(widgets)
+        self._signal = signal
+        self._done = False
+        for widget in self._widgets:
+            widget.installEventFilter(self)
+        if fallback_ms is not None:
+            QTimer.singleShot(fallback_ms, self, self._emit)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self._window.removeEventFilter(self)
+        if event.type() == QEvent.Type.Paint and not self._done:
+            for widget in self._widgets:
+                widget.removeEventFilter(self)
             # After this paint has been flushed, not inside it: listeners start work.
-            QTimer.singleShot(0, self._window.firstPainted.emit)
-            self.deleteLater()
+            QTimer.singleShot(0, self._emit)
         return False
+
+    def _emit(self) -> None:
+        if not self._done:
+            self._done = True
+            for widget in self._widgets:
+                widget.removeEventFilter(self)
+            self._signal.emit()
+            self.deleteLater()
+
+
+# A window whose panes are not painted by then (minimized, hidden behind the tray) starts
+# what waits for their first paint anyway.
+CONTENT_PAINT_FALLBACK_MS = 1500
 
 
 class MainWindow(WindowDialogs):
@@ -105,12 +140,17 @@ class MainWindow(WindowDialogs):
     settingsRequested = Signal()
     ready = Signal()  # the journal's panes are in (emitted once, by attach)
     searchFinished = Signal(int)  # number of hits shown (tests wait for it)
+    countsShown = Signal()  # the sidebar's counts, tags and On This Day were (re)read
     trashEmptied = Signal(int)  # entries purged
     entryDeleted = Signal(object)  # Entry, now in the Trash
     entryRestored = Signal(object)  # Entry, back from the Trash
     entrySaved = Signal(object)  # Entry: the editor committed it
     reflectionRequested = Signal()  # "Write Today's Reflection": the app opens the prompt
     firstPainted = Signal()  # the frame's first paint is flushed (the app opens the journal)
+    # The panes' first paint is flushed (the timeline's first page and the entry are on
+    # screen): what the first screen does not show starts then (spelling, the one-instance
+    # server); emitted once, after `ready`.
+    contentPainted = Signal()
 
     # Set by attach():
     journal: Journal
@@ -138,8 +178,10 @@ class MainWindow(WindowDialogs):
         self.pool = pool or QThreadPool.globalInstance()
         self._tasks = TaskSet(self, self.pool)
         self._total = 0
+        self._counts_read = 0  # reads of the counts begun: only the latest one is shown
+        self._counts_shown = False
         self.damaged = False  # a read found the journal damaged: never shown as empty
-        _FirstPaint(self)
+        _FirstPaint(self, [self], self.firstPainted)
         self.export_dialog: ExportDialog | None = None
         self.insights_dialog: InsightsDialog | None = None
         self.import_dialog: ImportDialog | None = None
@@ -220,13 +262,19 @@ class MainWindow(WindowDialogs):
         self.team_controller.start()
 
         panes.model.show_listing()
-        self.read_counts()
+        # The counts (a read of every entry's tags: ~80 ms on 100,000 entries) are read in
+        # the pool while the first page and the entry are painted; until they arrive, the
+        # listing's first page says whether the journal is empty.
+        self._total = panes.model.rowCount()
+        self.read_counts_in_background()
         panes.timeline.select_row(0)
         self.update_pages()
         for action in self._held:
             action.setEnabled(True)
         self._held = []
         self.selection_changed()
+        painted = (panes.timeline.viewport(), panes.list_empty, panes.right_stack)
+        _FirstPaint(self, painted, self.contentPainted, CONTENT_PAINT_FALLBACK_MS)
         self.ready.emit()
 
     # -- building --------------------------------------------------------------------------
@@ -372,25 +420,49 @@ class MainWindow(WindowDialogs):
 
     def read_counts(self, _change: object = None) -> None:
         """The tags (with their counts), the number of entries and On This Day, read again
-        (at the start and after every change to the journal)."""
-        from journal.domain.filters import EntryFilter
-
+        (after every change to the journal)."""
+        self._counts_read += 1
         try:
-            counts = self.journal.tag_counts()
-            tags = [name for name, _count in counts]
-            total = self.journal.count(EntryFilter())
+            counts = read_counts(self.journal)
         except DaybookError as exc:
             self.report(exc)
             return
+        self._show_counts(counts)
+
+    def read_counts_in_background(self) -> None:
+        """`read_counts` in the pool (the window's first read); a change read meanwhile wins."""
+        self._counts_read += 1
+        begun, journal = self._counts_read, self.journal
+
+        def done(counts: Counts) -> None:
+            if begun == self._counts_read:
+                self._show_counts(counts)
+
+        def failed(error: BaseException) -> None:
+            if begun == self._counts_read:
+                self.report(error)
+
+        self._tasks.run(lambda: read_counts(journal), done, failed)
+
+    def counts_shown(self) -> bool:
+        """Whether the sidebar's counts have been read at least once."""
+        return self._counts_shown
+
+    def _show_counts(self, counts: Counts) -> None:
         panes = self.panes
+        tags = [name for name, _count in counts.tags]
         panes.search_bar.set_tags(tags)
-        panes.sidebar.show_counts(counts, total)
-        try:
-            panes.sidebar.show_on_this_day(self.journal.on_this_day(dt.date.today(), limit=5))
-        except DaybookError as exc:
-            self.report(exc)
+        panes.sidebar.show_counts(counts.tags, counts.total)
+        if isinstance(counts.on_this_day, DaybookError):
+            self.report(counts.on_this_day)
+        else:
+            panes.sidebar.show_on_this_day(counts.on_this_day)
         panes.editor.set_tag_completions(tags)
-        self._total = total
+        was_empty, self._total = self._total == 0, counts.total
+        if was_empty != (counts.total == 0):
+            self.update_pages()
+        self._counts_shown = True
+        self.countsShown.emit()
 
     def is_empty(self) -> bool:
         """Whether the journal had no entries when last counted (the welcome page's case)."""
@@ -543,3 +615,26 @@ class MainWindow(WindowDialogs):
             if self.is_ready():
                 self.update_pages()
         ErrorDialog.show_error(self, error)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the sidebar shows of the whole journal: tags with their counts, the number of
+    entries, and On This Day (or the error reading it, which leaves the rest shown)."""
+
+    tags: list[tuple[str, int]]
+    total: int
+    on_this_day: list[EntrySummary] | DaybookError
+
+
+def read_counts(journal: Journal) -> Counts:
+    """The sidebar's `Counts`, read on any thread."""
+    from journal.domain.filters import EntryFilter
+
+    tags = journal.tag_counts()
+    total = journal.count(EntryFilter())
+    try:
+        memories: list[EntrySummary] | DaybookError = journal.on_this_day(dt.date.today(), limit=5)
+    except DaybookError as exc:
+        memories = exc
+    return Counts(tags, total, memories)
