@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from journal.services.team import TeamService
     from journal.settings import Settings
     from journal.ui.dialogs.security_tab import SecurityActions
+    from journal.ui.editor.editor import EntryEditor
     from journal.ui.main.main_window import MainWindow
     from journal.ui.prompt.notify import DesktopNotifier
     from journal.ui.prompt.reminders import ReminderDesk
@@ -327,14 +328,18 @@ def fill_window(
     and the theme; `on_settings_changed` hears of settings the user chose (after they
     were saved)."""
     from journal.services.drafts import DraftStore
-    from journal.ui.editor.editor import EntryEditor
     from journal.ui.editor.spelling import configure_spelling
 
     guard_none_refcount()
     drafts = DraftStore(journal.paths.drafts, memory_only=journal.store.key is not None)
-    editor = EntryEditor(
-        journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
-    )
+
+    def editor() -> EntryEditor:  # made once the panes are painted, or when first needed
+        from journal.ui.editor.editor import EntryEditor
+
+        return EntryEditor(
+            journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
+        )
+
     window.attach(journal, editor, drafts, team_service(journal), page_size=page_size)
     current = [settings]
     # The dictionary (Enchant, loaded on a thread) once the first screen is painted: the
@@ -385,7 +390,9 @@ def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
     from journal.ui.dialogs.security_tab import SecurityActions
 
     def before() -> None:
-        window.panes.editor.flush()  # unsaved text into the journal
+        editor = window.panes.editor_slot.made()  # (not made: nothing was typed)
+        if editor is not None:
+            editor.flush()  # unsaved text into the journal
         window.journal_changes.timer.stop()  # no poll of the journal while it is closed
 
     def after(passphrase: str | None, done: bool) -> None:

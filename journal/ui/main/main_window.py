@@ -180,6 +180,7 @@ class MainWindow(WindowDialogs):
         self._total = 0
         self._counts_read = 0  # reads of the counts begun: only the latest one is shown
         self._counts_shown = False
+        self._tags: list[str] = []  # the journal's tags, for the editor's completion
         self.damaged = False  # a read found the journal damaged: never shown as empty
         _FirstPaint(self, [self], self.firstPainted)
         self.export_dialog: ExportDialog | None = None
@@ -210,12 +211,13 @@ class MainWindow(WindowDialogs):
         self.restore_geometry()
 
     def attach(
-        self, journal: Journal, editor: EntryEditor, drafts: DraftStore, team: TeamService,
-        renderer: MarkdownRenderer | None = None, page_size: int = 200,
+        self, journal: Journal, editor: Callable[[], EntryEditor], drafts: DraftStore,
+        team: TeamService, renderer: MarkdownRenderer | None = None, page_size: int = 200,
     ) -> None:  # fmt: skip
-        """Put the panes for the open `journal` in the frame; `editor` edits its entries and
-        keeps what it could not save in `drafts` (offered back at the next start); `team`
-        shares them (Share with Team, the Team window, the outbox)."""
+        """Put the panes for the open `journal` in the frame; `editor()` makes the editor of
+        its entries (once the panes are painted, or when first needed), which keeps what it
+        could not save in `drafts` (offered back at the next start); `team` shares them
+        (Share with Team, the Team window, the outbox)."""
         from PySide6.QtGui import QKeySequence
 
         from journal.ui.common.changes import ChangeSignal
@@ -275,6 +277,9 @@ class MainWindow(WindowDialogs):
         self.selection_changed()
         painted = (panes.timeline.viewport(), panes.list_empty, panes.right_stack)
         _FirstPaint(self, painted, self.contentPainted, CONTENT_PAINT_FALLBACK_MS)
+        # Not on the first screen: the editor is made once it has been painted (soon after,
+        # so that New Entry opens at once), or earlier if something needs it.
+        self.contentPainted.connect(lambda: QTimer.singleShot(0, panes.editor_slot.get))
         self.ready.emit()
 
     # -- building --------------------------------------------------------------------------
@@ -288,8 +293,6 @@ class MainWindow(WindowDialogs):
     def _wire(self) -> None:
         """Every connection between the panes, the controllers, the actions and this window
         (the frame's own few are made in __init__)."""
-        from journal.ui.timeline.calendar import to_qdate
-
         p, acts = self.panes, self.ui_actions
         entries, search, trash, team = (
             self.entry_controller, self.search_controller, self.trash_controller,
@@ -358,12 +361,7 @@ class MainWindow(WindowDialogs):
         p.reader.editRequested.connect(entries.edit_entry)
         p.reader.deleteRequested.connect(trash.delete_entry)
         p.reader.restoreRequested.connect(trash.restore_entry)
-        p.editor.entrySaved.connect(entries.entry_saved)
-        p.editor.entrySaved.connect(self.entrySaved)
-        p.editor.saveFailed.connect(self.report)
-        p.editor.closeRequested.connect(entries.close_editor)
-        # The calendar follows the day being written; no jump.
-        p.editor.dayChanged.connect(lambda day: p.calendar.setSelectedDate(to_qdate(day)))
+        p.editor_slot.when_built(self._wire_editor)
         p.empty_state.startRequested.connect(self.start_reflection)
         p.empty_state.importRequested.connect(self.open_import)
 
@@ -404,6 +402,19 @@ class MainWindow(WindowDialogs):
         changes.connect(
             lambda change: p.thumbnails.forget(None if change.wholesale else change.ids)
         )
+
+    def _wire_editor(self, editor: EntryEditor) -> None:
+        """The editor's connections, made when it is (see `EditorSlot`)."""
+        from journal.ui.timeline.calendar import to_qdate
+
+        calendar, entries = self.panes.calendar, self.entry_controller
+        editor.entrySaved.connect(entries.entry_saved)
+        editor.entrySaved.connect(self.entrySaved)
+        editor.saveFailed.connect(self.report)
+        editor.closeRequested.connect(entries.close_editor)
+        # The calendar follows the day being written; no jump.
+        editor.dayChanged.connect(lambda day: calendar.setSelectedDate(to_qdate(day)))
+        editor.set_tag_completions(self._tags)
 
     def _show_message(self, text: str, msecs: int) -> None:
         if text:
@@ -457,7 +468,10 @@ class MainWindow(WindowDialogs):
             self.report(counts.on_this_day)
         else:
             panes.sidebar.show_on_this_day(counts.on_this_day)
-        panes.editor.set_tag_completions(tags)
+        self._tags = tags
+        editor = panes.editor_slot.made()
+        if editor is not None:
+            editor.set_tag_completions(tags)
         was_empty, self._total = self._total == 0, counts.total
         if was_empty != (counts.total == 0):
             self.update_pages()
@@ -487,7 +501,8 @@ class MainWindow(WindowDialogs):
                 if searching
                 else self.tr("No entries yet.")  # the welcome page says how to start
             )
-        if p.right_stack.currentWidget() is p.editor:
+        editor = p.editor_slot.made()
+        if editor is not None and p.right_stack.currentWidget() is editor:
             return
         if empty_journal and not self.damaged and not p.trash_button.isChecked():
             p.right_stack.setCurrentWidget(p.empty_state)
