@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from journal.domain.entry import EntrySummary
     from journal.paths import AppPaths
     from journal.services.drafts import Draft
     from journal.services.journal import Journal
@@ -196,6 +197,7 @@ def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Se
 
 
 OPEN_ANYWAY_MS = 400  # a frame not painted by then (minimized, hidden) opens the journal
+PAGE_SIZE = 200  # entries of the timeline read at a time; the first page while opening
 
 
 def start_window(
@@ -225,11 +227,11 @@ def start_window(
     # collections (which also keeps their pauses short while typing).
     gc.disable()
     window = MainWindow(paths, qsettings)
-    opener = JournalOpener(paths, window)
+    opener = JournalOpener(paths, window, first_page=PAGE_SIZE)
 
     def opened(journal: Journal, note: str | None) -> None:
         try:
-            fill_window(window, app, journal, settings, on_settings_changed=on_settings_changed)
+            fill_window(window, app, journal, settings, PAGE_SIZE, on_settings_changed, opener.page)
         finally:
             gc.freeze()
             gc.enable()
@@ -242,8 +244,15 @@ def start_window(
     opener.failed.connect(lambda: app.exit(1))
     app.aboutToQuit.connect(opener.cancel)
     window.firstPainted.connect(opener.start)
+    window.firstPainted.connect(preload_panes)  # while the journal opens in the pool
     QTimer.singleShot(OPEN_ANYWAY_MS, opener.start)
     return window
+
+
+def preload_panes() -> None:
+    """Import the modules of the panes (most of the Python they cost before they are
+    built) on the UI thread while the journal is being opened in the pool."""
+    import journal.ui.main.window_panes  # noqa: F401
 
 
 def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
@@ -305,7 +314,7 @@ def build_window(
     journal: Journal,
     settings: Settings,
     qsettings: QSettings,
-    page_size: int = 200,
+    page_size: int = PAGE_SIZE,
     on_settings_changed: Callable[[Settings], object] | None = None,
 ) -> MainWindow:
     """The main window on an open journal, frame and panes at once (`fill_window`)."""
@@ -321,12 +330,13 @@ def fill_window(
     app: QApplication,
     journal: Journal,
     settings: Settings,
-    page_size: int = 200,
+    page_size: int = PAGE_SIZE,
     on_settings_changed: Callable[[Settings], object] | None = None,
+    first_page: list[EntrySummary] | None = None,
 ) -> None:
     """The panes for `journal` in `window`, with its editor, wired to the settings dialog
     and the theme; `on_settings_changed` hears of settings the user chose (after they
-    were saved)."""
+    were saved). `first_page`: the listing's first `page_size` entries, read already."""
     from journal.services.drafts import DraftStore
     from journal.ui.editor.spelling import configure_spelling
 
@@ -340,7 +350,9 @@ def fill_window(
             journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
         )
 
-    window.attach(journal, editor, drafts, team_service(journal), page_size=page_size)
+    window.attach(
+        journal, editor, drafts, team_service(journal), page_size=page_size, first_page=first_page
+    )
     current = [settings]
     # The dictionary (Enchant, loaded on a thread) once the first screen is painted: the
     # editor is not on it, and the thread would compete with the panes' first paint.

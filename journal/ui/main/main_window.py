@@ -213,11 +213,13 @@ class MainWindow(WindowDialogs):
     def attach(
         self, journal: Journal, editor: Callable[[], EntryEditor], drafts: DraftStore,
         team: TeamService, renderer: MarkdownRenderer | None = None, page_size: int = 200,
+        first_page: list[EntrySummary] | None = None,
     ) -> None:  # fmt: skip
         """Put the panes for the open `journal` in the frame; `editor()` makes the editor of
         its entries (once the panes are painted, or when first needed), which keeps what it
         could not save in `drafts` (offered back at the next start); `team` shares them
-        (Share with Team, the Team window, the outbox)."""
+        (Share with Team, the Team window, the outbox). `first_page`: the listing's first
+        `page_size` entries, read already (while the journal was opening)."""
         from PySide6.QtGui import QKeySequence
 
         from journal.ui.common.changes import ChangeSignal
@@ -263,7 +265,7 @@ class MainWindow(WindowDialogs):
         self._wire()
         self.team_controller.start()
 
-        panes.model.show_listing()
+        panes.model.show_listing(first=first_page)
         # The counts (a read of every entry's tags: ~80 ms on 100,000 entries) are read in
         # the pool while the first page and the entry are painted; until they arrive, the
         # listing's first page says whether the journal is empty.
