@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from journal.settings import Settings
     from journal.ui.dialogs.security_tab import SecurityActions
     from journal.ui.editor.editor import EntryEditor
+    from journal.ui.main.first_run import FirstRunOffer
     from journal.ui.main.main_window import MainWindow
+    from journal.ui.main.welcome_page import WelcomePage
     from journal.ui.prompt.notify import DesktopNotifier
     from journal.ui.prompt.reminders import ReminderDesk
 
@@ -359,7 +361,10 @@ def fill_window(
     window.contentPainted.connect(
         lambda: configure_spelling(current[0].spell_language, journal.paths.home)
     )
-    offer = first_run_offer(window, journal, lambda: current[0])
+    offers: list[Any] = []  # the welcome page's first-run card, once the page is made
+    window.panes.welcome_slot.when_made(
+        lambda page: offers.append(first_run_offer(page, journal, lambda: current[0]))
+    )
 
     def open_settings() -> None:
         from journal.ui.common.errors import ErrorDialog
@@ -381,7 +386,8 @@ def fill_window(
         current[0] = chosen
         apply_theme(app, chosen)
         configure_spelling(chosen.spell_language, journal.paths.home)
-        offer.refresh()  # the reminder's time in its words; gone if start on login is on
+        for offer in offers:  # the reminder's time in its words; gone if start on login is on
+            offer.refresh()
         if on_settings_changed is not None:
             on_settings_changed(chosen)
 
@@ -427,13 +433,15 @@ def autostart_home(paths: AppPaths) -> Path | None:
     return None if paths.is_default else paths.home
 
 
-def first_run_offer(window: MainWindow, journal: Journal, settings: Callable[[], Settings]) -> Any:
+def first_run_offer(
+    page: WelcomePage, journal: Journal, settings: Callable[[], Settings]
+) -> FirstRunOffer:
     """The welcome page's first-run card (start on login in one click), wired to the
     settings file; see journal.ui.main.first_run."""
     from journal.ui.main.first_run import FirstRunOffer
 
     offer = FirstRunOffer(
-        window.panes.empty_state.card,
+        page.card,
         settings,
         lambda chosen: chosen.save(journal.paths.settings),
         autostart_home(journal.paths),

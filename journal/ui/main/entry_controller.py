@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from journal.services.changes import Change
     from journal.services.drafts import Draft
     from journal.services.journal import Journal
-    from journal.ui.main.editor_slot import EditorSlot
+    from journal.ui.editor.editor import EntryEditor
+    from journal.ui.main.page_slot import PageSlot
     from journal.ui.timeline.calendar import JournalCalendar
     from journal.ui.timeline.reader import EntryReader
     from journal.ui.timeline.timeline import TimelineModel
@@ -56,7 +57,7 @@ class EntryController(QObject):
         model: TimelineModel,
         timeline: TimelineView,
         reader: EntryReader,
-        editor: EditorSlot,
+        editor: PageSlot[EntryEditor],
         right_stack: QStackedWidget,
         calendar: JournalCalendar,
         trash_button: QToolButton,

@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from journal.ui.main.sidebar_fold import SidebarFold
     from journal.ui.main.team_flow import TeamController
     from journal.ui.main.trash import TrashController
+    from journal.ui.main.welcome_page import WelcomePage
     from journal.ui.main.window_panes import Panes
 
 if sys.version_info >= (3, 12):
@@ -363,9 +364,8 @@ class MainWindow(WindowDialogs):
         p.reader.editRequested.connect(entries.edit_entry)
         p.reader.deleteRequested.connect(trash.delete_entry)
         p.reader.restoreRequested.connect(trash.restore_entry)
-        p.editor_slot.when_built(self._wire_editor)
-        p.empty_state.startRequested.connect(self.start_reflection)
-        p.empty_state.importRequested.connect(self.open_import)
+        p.editor_slot.when_made(self._wire_editor)
+        p.welcome_slot.when_made(self._wire_welcome)
 
         # The controllers' answers.
         for controller in (entries, search, trash):
@@ -417,6 +417,11 @@ class MainWindow(WindowDialogs):
         # The calendar follows the day being written; no jump.
         editor.dayChanged.connect(lambda day: calendar.setSelectedDate(to_qdate(day)))
         editor.set_tag_completions(self._tags)
+
+    def _wire_welcome(self, page: WelcomePage) -> None:
+        """The welcome page's connections, made when it is (an empty journal's)."""
+        page.startRequested.connect(self.start_reflection)
+        page.importRequested.connect(self.open_import)
 
     def _show_message(self, text: str, msecs: int) -> None:
         if text:

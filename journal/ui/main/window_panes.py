@@ -5,9 +5,9 @@ page, reader or editor, and the status bar's own widgets) with the window as the
 and returns them; it connects nothing between them and sets nothing on the window. The
 window lays them out and wires them (`MainWindow.attach`); the controllers drive them.
 
-The editor is not on the first screen (the reader is): it is made by its `EditorSlot` when
-first asked for, which the window does once the panes have been painted (building it and
-its highlighter cost ~70 ms on the way to the first page).
+Neither the editor nor the empty journal's welcome page is on the first screen of a
+journal with entries (the reader is): each is made by its `PageSlot` when first asked for
+(the window makes the editor once the panes have been painted).
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from journal.services.attachments import first_images, image_lookup
 from journal.ui.common.busy import BusyIndicator
 from journal.ui.common.image_cache import ImageCache
 from journal.ui.common.wording import tr
-from journal.ui.main.editor_slot import EditorSlot
-from journal.ui.main.panes import Sidebar, WelcomePage
+from journal.ui.main.page_slot import PageSlot
+from journal.ui.main.panes import Sidebar
 from journal.ui.main.trash import TrashView
 from journal.ui.timeline.reader import EntryReader
 from journal.ui.timeline.search_bar import SearchBar
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from journal.ui.main.entry_controller import EntryController
     from journal.ui.main.search_controller import SearchController
     from journal.ui.main.trash import TrashController
+    from journal.ui.main.welcome_page import WelcomePage
     from journal.ui.timeline.calendar import JournalCalendar
 
 
@@ -69,8 +70,8 @@ class Panes:
     trash: TrashView
     list_stack: QStackedWidget  # the timeline page, or the Trash
     reader: EntryReader
-    editor_slot: EditorSlot  # the editor, made when first asked for
-    empty_state: WelcomePage  # an empty journal's first page
+    editor_slot: PageSlot[EntryEditor]  # the editor, made when first asked for
+    welcome_slot: PageSlot[WelcomePage]  # an empty journal's first page, made when shown
     right_stack: QStackedWidget  # welcome page, reader or editor
     splitter: QSplitter  # sidebar | list_stack | right_stack: the central widget
     undo_button: QPushButton  # in the status bar, after a delete
@@ -80,8 +81,13 @@ class Panes:
 
     @property
     def editor(self) -> EntryEditor:
-        """The entry editor (made on first use: see `EditorSlot`)."""
+        """The entry editor (made on first use: see `PageSlot`)."""
         return self.editor_slot.get()
+
+    @property
+    def empty_state(self) -> WelcomePage:
+        """The empty journal's welcome page (made on first use)."""
+        return self.welcome_slot.get()
 
 
 def build_panes(
@@ -136,13 +142,15 @@ def build_panes(
 
     reader = EntryReader(renderer or MarkdownRenderer(), parent)
     reader.set_image_cache(images)
-    empty_state = WelcomePage(
-        journal.paths.home, parent, write_keys=write_keys, import_keys=import_keys
-    )
     right_stack = QStackedWidget(parent)
     right_stack.setAccessibleName(tr("Entry"))
-    for page in (empty_state, reader):
-        right_stack.addWidget(page)
+    right_stack.addWidget(reader)
+
+    def welcome() -> WelcomePage:
+        from journal.ui.main.welcome_page import WelcomePage
+
+        return WelcomePage(journal.paths.home, parent, write_keys, import_keys)
+
     right_stack.setMinimumWidth(readable)
 
     splitter = QSplitter(Qt.Orientation.Horizontal, parent)
@@ -177,8 +185,8 @@ def build_panes(
         trash=trash,
         list_stack=list_stack,
         reader=reader,
-        editor_slot=EditorSlot(editor, right_stack),
-        empty_state=empty_state,
+        editor_slot=PageSlot(editor, right_stack),
+        welcome_slot=PageSlot(welcome, right_stack),
         right_stack=right_stack,
         splitter=splitter,
         undo_button=undo_button,

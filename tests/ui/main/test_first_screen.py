@@ -73,6 +73,9 @@ NOT_ON_THE_FIRST_SCREEN = (
     "journal.ui.dialogs.settings_dialog",
     "journal.ui.prompt",
     "journal.importers.jrnl",
+    "journal.ui.main.welcome_page",  # an empty journal's first page
+    "journal.ui.main.first_run",
+    "journal.services.autostart",
 )
 
 
@@ -111,6 +114,16 @@ def test_the_first_screen_has_no_editor_yet(first_screen: dict[str, Any]) -> Non
     assert "TimelineView" in first_screen["widgets"] and "EntryReader" in first_screen["widgets"]
     assert "EntryEditor" not in first_screen["widgets"]
     assert "MarkdownEdit" not in first_screen["widgets"]
+    assert "WelcomePage" not in first_screen["widgets"]  # the journal has entries
+
+
+def test_an_empty_journal_gets_its_welcome_page_and_first_run_card(
+    make_window: MakeWindow, journal: Journal
+) -> None:
+    window = make_window(journal)
+    page = window.panes.welcome_slot.made()
+    assert page is not None and window.panes.right_stack.currentWidget() is page
+    assert page.card.isVisibleTo(window)  # the first-run card, wired to its offer
 
 
 def _spy_threads(monkeypatch: pytest.MonkeyPatch, cls: type, name: str) -> list[bool]:
