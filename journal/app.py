@@ -74,9 +74,14 @@ def run_gui(
     checks: list[Any] = []  # StartupChecks: a clean one lets the next start skip its check
 
     def ready(window: MainWindow, journal: Journal, note: str | None) -> None:
+        opened.append(journal)
+        # What the first screen does not show (the reminders, the tray, the drafts' offer,
+        # the checks after start) once it has been painted.
+        window.contentPainted.connect(lambda: settle(window, journal, note))
+
+    def settle(window: MainWindow, journal: Journal, note: str | None) -> None:
         from journal.ui.main.startup import StartupChecks
 
-        opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
         listeners.append(desk.settings_changed)
         if not window.is_empty():  # an empty journal's welcome page has the card instead
