@@ -51,10 +51,11 @@ REAL_DATETIME = dt.datetime
 def test_a_default_format_journal_never_calls_strptime(monkeypatch: pytest.MonkeyPatch) -> None:
     class Refusing(REAL_DATETIME):
         @classmethod
-        def strptime(cls, date_string: str, format: str) -> dt.datetime:
+        def strptime(cls, date_string: str, format: str) -> Refusing:
             if date_string != jrnl._SAMPLE.strftime(format):  # the format check's own
                 raise AssertionError(f"strptime({date_string!r})")
-            return REAL_DATETIME.strptime(date_string, format)
+            found = REAL_DATETIME.strptime(date_string, format)
+            return cls(found.year, found.month, found.day, found.hour, found.minute)
 
     monkeypatch.setattr(jrnl, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Refusing}))
     text = "[2026-11-23 17:00] Shipped it.\nThe cache went out.\n\n[2026-11-24 09:30] Next\n"
