@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING, Any
@@ -11,10 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journal.domain.entry import NewEntry, content_uid
-from journal.storage import store as store_module
+from journal.storage import db
 from journal.storage.sql import ts
+from journal.storage.writes import IMPORT_CHUNK
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pytest
 
     from journal.storage.store import JournalStore
@@ -39,6 +43,20 @@ class _Counting:
         return getattr(self._cur, name)
 
 
+class _CountingConnection:
+    """A connection whose cursors count their statements."""
+
+    def __init__(self, conn: sqlite3.Connection, calls: list[str]) -> None:
+        self._conn = conn
+        self._calls = calls
+
+    def cursor(self) -> _Counting:
+        return _Counting(self._conn.cursor(), self._calls)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
 def _entries(n: int) -> list[NewEntry]:
     start = dt.datetime(2026, 1, 1, 17, 0, tzinfo=dt.UTC)
     out = []
@@ -61,12 +79,17 @@ def test_an_import_links_tags_in_one_statement_per_chunk(
     store: JournalStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(
-        store_module, "_driver_cursor", lambda conn: _Counting(conn.cursor(), calls)
-    )
+    opened = db.write_transaction
+
+    @contextlib.contextmanager
+    def counted(engine: Any) -> Iterator[Any]:
+        with opened(engine) as conn:
+            yield _CountingConnection(conn, calls)
+
+    monkeypatch.setattr(db, "write_transaction", counted)
     report = store.add_many(_entries(1200))
     assert report.added == 1200
-    chunks = -(-1200 // store_module.IMPORT_CHUNK)
+    chunks = -(-1200 // IMPORT_CHUNK)
     distinct_tags = 2 + 3 + 5  # ci, review, deploy-0..2, team-0..4
     # Per chunk: the rows' INSERT and the links; per new tag: its INSERT and SELECT.
     assert len(calls) <= 2 * chunks + 2 * distinct_tags
