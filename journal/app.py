@@ -21,13 +21,17 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from journal.domain.entry import EntrySummary
     from journal.paths import AppPaths
     from journal.services.drafts import Draft
     from journal.services.journal import Journal
     from journal.services.team import TeamService
     from journal.settings import Settings
     from journal.ui.dialogs.security_tab import SecurityActions
+    from journal.ui.editor.editor import EntryEditor
+    from journal.ui.main.first_run import FirstRunOffer
     from journal.ui.main.main_window import MainWindow
+    from journal.ui.main.welcome_page import WelcomePage
     from journal.ui.prompt.notify import DesktopNotifier
     from journal.ui.prompt.reminders import ReminderDesk
 
@@ -71,9 +75,14 @@ def run_gui(
     checks: list[Any] = []  # StartupChecks: a clean one lets the next start skip its check
 
     def ready(window: MainWindow, journal: Journal, note: str | None) -> None:
+        opened.append(journal)
+        # What the first screen does not show (the reminders, the tray, the drafts' offer,
+        # the checks after start) once it has been painted.
+        window.contentPainted.connect(lambda: settle(window, journal, note))
+
+    def settle(window: MainWindow, journal: Journal, note: str | None) -> None:
         from journal.ui.main.startup import StartupChecks
 
-        opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
         desks.append(desk)
         listeners.append(desk.settings_changed)
@@ -171,17 +180,11 @@ def create_window(paths: AppPaths) -> MainWindow:
     return window
 
 
-# After the panes are in, how long the one-instance server waits before it starts listening
-# (loading QtNetwork and binding took ~150 ms, which delayed the timeline's first paint).
-# A second start in the meantime keeps trying for STARTING_GRACE_S (single_instance.py).
-LISTEN_AFTER_READY_MS = 300
-
-
 def listen_when_settled(window: MainWindow, instance: Any) -> None:
-    """Start the one-instance server once the window shows the journal, not before."""
-    from PySide6.QtCore import QTimer
-
-    window.ready.connect(lambda: QTimer.singleShot(LISTEN_AFTER_READY_MS, instance.listen))
+    """Start the one-instance server once the window's panes have been painted, not before
+    (loading QtNetwork and binding take ~150 ms, which delayed the timeline's first paint).
+    A second start in the meantime keeps trying for STARTING_GRACE_S (single_instance.py)."""
+    window.contentPainted.connect(instance.listen)
 
 
 def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Settings, QSettings]:
@@ -213,6 +216,7 @@ def _application(paths: AppPaths, argv: Sequence[str]) -> tuple[QApplication, Se
 
 
 OPEN_ANYWAY_MS = 400  # a frame not painted by then (minimized, hidden) opens the journal
+PAGE_SIZE = 200  # entries of the timeline read at a time; the first page while opening
 
 
 def start_window(
@@ -242,11 +246,11 @@ def start_window(
     # collections (which also keeps their pauses short while typing).
     gc.disable()
     window = MainWindow(paths, qsettings)
-    opener = JournalOpener(paths, window)
+    opener = JournalOpener(paths, window, first_page=PAGE_SIZE)
 
     def opened(journal: Journal, note: str | None) -> None:
         try:
-            fill_window(window, app, journal, settings, on_settings_changed=on_settings_changed)
+            fill_window(window, app, journal, settings, PAGE_SIZE, on_settings_changed, opener.page)
         finally:
             gc.freeze()
             gc.enable()
@@ -259,8 +263,15 @@ def start_window(
     opener.failed.connect(lambda: app.exit(1))
     app.aboutToQuit.connect(opener.cancel)
     window.firstPainted.connect(opener.start)
+    window.firstPainted.connect(preload_panes)  # while the journal opens in the pool
     QTimer.singleShot(OPEN_ANYWAY_MS, opener.start)
     return window
+
+
+def preload_panes() -> None:
+    """Import the modules of the panes (most of the Python they cost before they are
+    built) on the UI thread while the journal is being opened in the pool."""
+    import journal.ui.main.window_panes  # noqa: F401
 
 
 def start_on_login_tip(settings: Settings, paths: AppPaths) -> str | None:
@@ -322,7 +333,7 @@ def build_window(
     journal: Journal,
     settings: Settings,
     qsettings: QSettings,
-    page_size: int = 200,
+    page_size: int = PAGE_SIZE,
     on_settings_changed: Callable[[Settings], object] | None = None,
 ) -> MainWindow:
     """The main window on an open journal, frame and panes at once (`fill_window`)."""
@@ -338,25 +349,39 @@ def fill_window(
     app: QApplication,
     journal: Journal,
     settings: Settings,
-    page_size: int = 200,
+    page_size: int = PAGE_SIZE,
     on_settings_changed: Callable[[Settings], object] | None = None,
+    first_page: list[EntrySummary] | None = None,
 ) -> None:
     """The panes for `journal` in `window`, with its editor, wired to the settings dialog
     and the theme; `on_settings_changed` hears of settings the user chose (after they
-    were saved)."""
+    were saved). `first_page`: the listing's first `page_size` entries, read already."""
     from journal.services.drafts import DraftStore
-    from journal.ui.editor.editor import EntryEditor
     from journal.ui.editor.spelling import configure_spelling
 
     guard_none_refcount()
     drafts = DraftStore(journal.paths.drafts, memory_only=journal.store.key is not None)
-    editor = EntryEditor(
-        journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
+
+    def editor() -> EntryEditor:  # made once the panes are painted, or when first needed
+        from journal.ui.editor.editor import EntryEditor
+
+        return EntryEditor(
+            journal, drafts, autosave_ms=max(200, int(settings.autosave_seconds * 1000))
+        )
+
+    window.attach(
+        journal, editor, drafts, team_service(journal), page_size=page_size, first_page=first_page
     )
-    window.attach(journal, editor, drafts, team_service(journal), page_size=page_size)
     current = [settings]
-    configure_spelling(settings.spell_language, journal.paths.home)
-    offer = first_run_offer(window, journal, lambda: current[0])
+    # The dictionary (Enchant, loaded on a thread) once the first screen is painted: the
+    # editor is not on it, and the thread would compete with the panes' first paint.
+    window.contentPainted.connect(
+        lambda: configure_spelling(current[0].spell_language, journal.paths.home)
+    )
+    offers: list[Any] = []  # the welcome page's first-run card, once the page is made
+    window.panes.welcome_slot.when_made(
+        lambda page: offers.append(first_run_offer(page, journal, lambda: current[0]))
+    )
 
     def open_settings() -> None:
         from journal.ui.common.errors import ErrorDialog
@@ -378,7 +403,8 @@ def fill_window(
         current[0] = chosen
         apply_theme(app, chosen)
         configure_spelling(chosen.spell_language, journal.paths.home)
-        offer.refresh()  # the reminder's time in its words; gone if start on login is on
+        for offer in offers:  # the reminder's time in its words; gone if start on login is on
+            offer.refresh()
         if on_settings_changed is not None:
             on_settings_changed(chosen)
 
@@ -399,7 +425,9 @@ def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
     from journal.ui.dialogs.security_tab import SecurityActions
 
     def before() -> None:
-        window.panes.editor.settle()  # unsaved text and images on their way into the journal
+        editor = window.panes.editor_slot.made()  # (not made: nothing was typed)
+        if editor is not None:
+            editor.settle()  # unsaved text and images on their way into the journal
         window.journal_changes.timer.stop()  # no poll of the journal while it is closed
 
     def after(passphrase: str | None, done: bool) -> None:
@@ -422,13 +450,15 @@ def autostart_home(paths: AppPaths) -> Path | None:
     return None if paths.is_default else paths.home
 
 
-def first_run_offer(window: MainWindow, journal: Journal, settings: Callable[[], Settings]) -> Any:
+def first_run_offer(
+    page: WelcomePage, journal: Journal, settings: Callable[[], Settings]
+) -> FirstRunOffer:
     """The welcome page's first-run card (start on login in one click), wired to the
     settings file; see journal.ui.main.first_run."""
     from journal.ui.main.first_run import FirstRunOffer
 
     offer = FirstRunOffer(
-        window.panes.empty_state.card,
+        page.card,
         settings,
         lambda chosen: chosen.save(journal.paths.settings),
         autostart_home(journal.paths),

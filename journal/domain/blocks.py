@@ -49,6 +49,12 @@ def split_lines(text: str) -> list[str]:
     return normalize_newlines(text).split("\n")
 
 
+def may_have_fences(text: str) -> bool:
+    """Whether `text` may hold fenced code (and so private blocks): every fence is a run of
+    backticks or tildes, so a text with neither has none and need not be read line by line."""
+    return "`" in text or "~" in text
+
+
 def _width(text: str) -> int:
     return len(text.expandtabs(4))
 
@@ -216,7 +222,7 @@ class Reading:
 def read(text: str) -> Reading:
     """Read `text`'s fences once; see the module docstring for the rules."""
     lines = split_lines(text)
-    if "`" not in text and "~" not in text:
+    if not may_have_fences(text):
         return Reading(lines, [], [])
     fenced = list(_commonmark_blocks(lines))
     ranges = [(b.start, b.end) for b in fenced if b.private]

@@ -278,5 +278,12 @@ def content_uid(created: dt.datetime, title: str, body: str) -> str:
     """
     import hashlib
 
-    key = "\x1f".join((created.strftime("%Y-%m-%dT%H:%M"), title.strip(), body.strip()))
+    # isoformat writes what strftime does, cheaper, for four-digit years (glibc's %Y does
+    # not pad a shorter one, and the uids of such entries must not change).
+    minute = (
+        created.isoformat("T", "minutes")[:16]
+        if created.year >= 1000
+        else created.strftime("%Y-%m-%dT%H:%M")
+    )
+    key = "\x1f".join((minute, title.strip(), body.strip()))
     return "imp-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _LEADING = re.compile(r"^[\s#@]+")
+_SPACES = re.compile(r"\s+")  # compiled once: `re.sub` looked it up on every tag
 
 
 def normalize_tag(name: str) -> str:
@@ -24,7 +25,7 @@ def normalize_tag(name: str) -> str:
     name = _LEADING.sub(
         "", name.replace("\x00", "")
     )  # all of "# #x" goes, so normalising twice changes nothing
-    name = re.sub(r"\s+", "-", name)
+    name = _SPACES.sub("-", name)
     return name.rstrip("-.,;:!?")
 
 

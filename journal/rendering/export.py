@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import re
 import string
 import unicodedata
 from dataclasses import dataclass
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from journal.domain.blocks import may_have_fences, split_lines
 from journal.domain.blocks import read as read_blocks
-from journal.domain.blocks import split_lines
-from journal.rendering.markdown import MarkdownRenderer, pygments_css
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from journal.domain.entry import Entry
+    from journal.rendering.markdown import MarkdownRenderer
+
+# The Markdown exports import only what they use: the HTML renderer (Python-Markdown,
+# Pygments, nh3), the page template (importlib.resources) and JSON load for HTML or front
+# matter alone, so `export --format markdown` of a whole journal starts fast (issue 18).
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CSP = (
@@ -70,12 +72,16 @@ def _backslashed(match: re.Match[str]) -> str:
 
 def _lines(text: str) -> list[tuple[str, bool]]:
     """Each line, and whether it is fenced code (fence lines and private blocks too)."""
+    if not may_have_fences(text):  # plain prose: no line is code
+        return [(line, False) for line in split_lines(text)]
     reading = read_blocks(text)
     return list(zip(reading.lines, reading.code_mask(), strict=True))
 
 
 def shift_headings(text: str, top: int) -> str:
     """ATX headings outside fenced code moved down so the biggest is at level `top` (<= 6)."""
+    if "#" not in text:  # no heading to move: skip reading the fences
+        return text
     found = [
         (n, m)
         for n, (line, code) in enumerate(_lines(text))
@@ -95,9 +101,12 @@ def shift_headings(text: str, top: int) -> str:
 
 def close_blocks(text: str) -> str:
     """`text` with unclosed fences and HTML blocks closed, so it cannot swallow what follows."""
-    unclosed = [block for block in read_blocks(text).fenced if not block.closed]
-    if unclosed:
-        return f"{text.rstrip()}\n{unclosed[-1].fence}"
+    if may_have_fences(text):
+        unclosed = [block for block in read_blocks(text).fenced if not block.closed]
+        if unclosed:
+            return f"{text.rstrip()}\n{unclosed[-1].fence}"
+    if "<" not in text:  # every HTML block opens with one
+        return text
     for opener, closer in _HTML_BLOCKS:
         found = list(opener.finditer(text))
         if not found:
@@ -138,6 +147,8 @@ def _span(entries: Sequence[Entry]) -> str:
 
 def _yaml(value: object) -> str:
     """A YAML scalar or flow list; JSON strings are valid YAML and need no library."""
+    import json
+
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -245,6 +256,8 @@ def digest_markdown(entries: Sequence[Entry], sections: Sequence[Section]) -> st
 
 @functools.cache
 def _template() -> string.Template:
+    from importlib.resources import files
+
     text = files("daybook_resources").joinpath("templates/export.html").read_text("utf-8")
     return string.Template(text)
 
@@ -252,6 +265,10 @@ def _template() -> string.Template:
 @functools.cache
 def stylesheet() -> str:
     """The embedded CSS: the page styles plus Pygments' light and dark code colours."""
+    from importlib.resources import files
+
+    from journal.rendering.markdown import pygments_css
+
     page = files("daybook_resources").joinpath("styles/export.css").read_text("utf-8")
     dark = pygments_css(".highlight", "monokai").replace("\n", "\n  ")
     return (

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal.domain.blocks import may_have_fences
 from journal.domain.blocks import read as read_blocks
 from journal.domain.filters import EntryFilter
 from journal.domain.tags import private_only_tags
@@ -226,6 +227,8 @@ def public_view(entry: Entry) -> tuple[Entry, int]:
 
     Returns the entry and how many private blocks were taken out.
     """
+    if not may_have_fences(entry.body):  # a private block is a fence: nothing to take out
+        return entry, 0
     reading = read_blocks(entry.body)
     if not reading.private:
         return entry, 0

@@ -104,8 +104,11 @@ def ts(moment: dt.datetime) -> str:
     """Naive UTC as SQLAlchemy's SQLite DateTime stores it (sortable text).
 
     The year is always four digits (strftime's %Y writes "999" for 999 on glibc).
+    `isoformat` writes the same text as `strftime` would, at a quarter of the cost (three
+    calls a row of every import); an aware time is written by its wall clock, as before.
     """
-    return f"{moment.year:04d}-" + moment.strftime("%m-%d %H:%M:%S.%f")
+    naive = moment if moment.tzinfo is None else moment.replace(tzinfo=None)
+    return naive.isoformat(" ", "microseconds")
 
 
 def fts_problems(cur: sqlite3.Cursor) -> list[str]:
@@ -204,16 +207,28 @@ def insert_one(
 def link_tags(
     cur: sqlite3.Cursor, entry_id: int, tags: Sequence[str], cache: dict[str, int]
 ) -> None:
-    for name in tags:
-        key = name.casefold()
-        tag_id = cache.get(key)
-        if tag_id is None:
-            cur.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (name,))
-            found = cur.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
-            tag_id = cache[key] = int(found[0])
-        cur.execute(
-            "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) VALUES (?, ?)", (entry_id, tag_id)
-        )
+    link_many(cur, [(entry_id, tags)], cache)
+
+
+def link_many(
+    cur: sqlite3.Cursor, links: Iterable[tuple[int, Sequence[str]]], cache: dict[str, int]
+) -> None:
+    """Link each entry id to its tags (made when new, their ids kept in `cache` by
+    casefolded name), in order; the links go in one `executemany` (an import's 150,000
+    one-row statements cost ~1 s)."""
+    pairs: list[tuple[int, int]] = []
+    for entry_id, tags in links:
+        for name in tags:
+            key = name.casefold()
+            tag_id = cache.get(key)
+            if tag_id is None:
+                cur.execute(
+                    "INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (name,)
+                )
+                found = cur.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
+                tag_id = cache[key] = int(found[0])
+            pairs.append((entry_id, tag_id))
+    cur.executemany("INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) VALUES (?, ?)", pairs)
 
 
 def filter_sql(

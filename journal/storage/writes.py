@@ -30,6 +30,7 @@ from journal.storage.sql import (
     entry_tags,
     insert_one,
     insert_rows,
+    link_many,
     link_tags,
     make_row,
     ts,
@@ -78,6 +79,7 @@ class JournalWrites(JournalReads):
                 for new, row in zip(chunk, rows, strict=True):
                     report.note(new, row.tags)
                 inserted = insert_rows(cur, rows)
+                links: list[tuple[int, Sequence[str]]] = []
                 for row in rows:
                     entry_id = inserted.get(row.uid)
                     if entry_id is None or row.uid in seen:
@@ -85,7 +87,8 @@ class JournalWrites(JournalReads):
                         continue
                     seen.add(row.uid)
                     report.added += 1
-                    link_tags(cur, entry_id, row.tags, tag_ids)
+                    links.append((entry_id, row.tags))
+                link_many(cur, links, tag_ids)
                 if progress is not None:
                     progress(report.found)
             if dry_run:

@@ -19,6 +19,10 @@ counting imports inside functions and under TYPE_CHECKING):
 - `main/`: the main window and what builds it: the panes (`window_panes.Panes`, built
   by `build_panes`), actions, the entry, search and Trash controllers, start-up (opening,
   unlocking, rescue), the single-instance guard, the sidebar fold and the first-run card.
+  The window itself is `main_window.MainWindow` (frame, panes, wiring) on two bases:
+  `window_dialogs` (export, import, Insights, about, help) and `window_state` (geometry,
+  quit, close); pages made only when needed (the editor, the welcome page) sit in a
+  `page_slot.PageSlot`.
   The controllers are given the widgets they drive, the journal and a task runner, and
   answer through signals: only `journal.app` imports the main window, and no module of
   `journal` is in an import cycle (both tested).

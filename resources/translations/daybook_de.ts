@@ -2168,14 +2168,6 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
         <translation>Nichts am {0}; der letzte Tag davor mit einem Eintrag wird angezeigt</translation>
     </message>
     <message>
-        <source>Exported {0} to {1}</source>
-        <translation>{0} nach {1} exportiert</translation>
-    </message>
-    <message>
-        <source>Imported {0} ({1} already in the journal)</source>
-        <translation>{0} importiert ({1} bereits im Journal)</translation>
-    </message>
-    <message>
         <source>Streak: {n}</source>
         <translation>Serie: {n}</translation>
     </message>
@@ -2259,6 +2251,10 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>The first entries, in a simplified rendering: the saved page holds them all, with its own styles for light and dark screens and for print.</source>
         <translation>Die ersten Einträge in vereinfachter Darstellung: Die gespeicherte Seite enthält alle, mit eigenen Stilen für helle und dunkle Bildschirme und für den Druck.</translation>
+    </message>
+    <message>
+        <source>The first {0} of {1}: Save and Copy write the whole export.</source>
+        <translation>Die ersten {0} von {1}: Speichern und Kopieren schreiben den ganzen Export.</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3039,17 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Where your journal is kept</source>
         <translation>Wo Ihr Journal liegt</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>Exported {0} to {1}</source>
+        <translation>{0} nach {1} exportiert</translation>
+    </message>
+    <message>
+        <source>Imported {0} ({1} already in the journal)</source>
+        <translation>{0} importiert ({1} bereits im Journal)</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,7 @@ def make_window(
         window.activateWindow()
         qtbot.waitActive(window)
         qtbot.waitUntil(lambda: qapp.activeWindow() is window)  # focus and shortcuts work
+        qtbot.waitUntil(window.counts_shown)  # read in the background at first
         windows.append(window)
         return window
 

@@ -381,7 +381,7 @@ class ExportDialog(ExportActions):
         self._summary = summary(preview)
         self.summary_label.setText(self._summary)
         self.preview_pane.show_output(
-            text, len(text.encode("utf-8")), opts.format in ("html", "pdf"), preview.display
+            text, preview.output_bytes, opts.format in ("html", "pdf"), preview.display
         )
 
     @override

@@ -12,6 +12,7 @@ as a display copy decoded off the UI thread at the pane's width (`ImageCache`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from dataclasses import dataclass, field
@@ -56,7 +57,11 @@ if sys.version_info >= (3, 12):
 else:
     from typing_extensions import override
 
-RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the first part
+# Characters of HTML the preview renders, and of text it shows; beyond them, the first part
+# (the file saved and the text copied are always whole). Qt parses and lays out on the UI
+# thread: 2 MB of HTML held it ~0.3 s and 20 MB of Markdown ~1 s; these take under 0.1 s.
+RENDER_LIMIT = 512_000
+TEXT_LIMIT = 2_000_000
 PREVIEW_HEAD = 30  # entries in a preview's first step (shown at once, then the whole)
 PROGRESS_EVERY = 100  # entries rendered between two progress reports
 _PRIVATE_OPEN = PRIVATE_BOX.split("{body}")[0].strip()
@@ -80,15 +85,16 @@ class Preview:
     partial: bool = False  # only the first entries (the whole export is being built)
     images: Mapping[str, Attachment] = field(default_factory=dict)  # the export's, by hash
     display: str = ""  # an HTML page as the pane shows it: images by hash, not embedded
+    # Sizes in bytes, counted where the preview is built (off the UI thread: counting 20 MB
+    # of text takes ~0.1 s): of `output()`, of `display`, and what Save writes (`size`).
+    output_bytes: int = 0
+    display_bytes: int = 0
+    save_bytes: int | None = None
 
     def size(self) -> int | None:
         """The bytes Save writes: the file (or the files) and, for Markdown, the images in
         `attachments/` beside it; None for a PDF (known once it is laid out)."""
-        if self.result is None or self.options.format == "pdf":
-            return None
-        texts = self.result.files.values() if self.result.files else [self.result.text]
-        size = sum(len(text.encode("utf-8")) for text in texts)
-        return size + sum(len(image.data) for image in self.result.images.values())
+        return self.save_bytes
 
     def output(self) -> str:
         """The text Copy and Save use; a split export lists each file under its name."""
@@ -162,7 +168,25 @@ def build_preview(
         )
     partial = head is not None and len(entries) >= head
     display = by_hash(result.text, found) if options.format in ("html", "pdf") else ""
-    return Preview(options, tuple(entries), held, result, "", out, partial, found, display)
+    preview = Preview(options, tuple(entries), held, result, "", out, partial, found, display)
+    return dataclasses.replace(
+        preview,
+        output_bytes=utf8_size(preview.output()),
+        display_bytes=utf8_size(display),
+        save_bytes=_save_size(options, result),
+    )
+
+
+def utf8_size(text: str) -> int:
+    """The bytes `text` takes in UTF-8."""
+    return len(text.encode("utf-8"))
+
+
+def _save_size(options: ExportOptions, result: ExportResult) -> int | None:
+    if options.format == "pdf":
+        return None
+    texts = result.files.values() if result.files else [result.text]
+    return sum(map(utf8_size, texts)) + sum(len(image.data) for image in result.images.values())
 
 
 def by_hash(page: str, images: Mapping[str, Attachment]) -> str:
@@ -321,8 +345,8 @@ class PreviewPane(QWidget):
         self._shown_width = 0
         source = text
         if html and display:
-            text, size = display, len(display.encode("utf-8"))
-        whole = size <= RENDER_LIMIT
+            text = display
+        whole = len(text) <= RENDER_LIMIT
         shown = text if whole else _first_part(text)
         if html and not self.source_check.isChecked() and shown:
             shown = self._with_images(shown)
@@ -343,8 +367,17 @@ class PreviewPane(QWidget):
             )
             self.render_note.show()
         else:
-            self.render_note.hide()
-            self.text_view.setPlainText(source)
+            shown_text = first_lines(source, TEXT_LIMIT)
+            if len(shown_text) < len(source):
+                self.render_note.setText(
+                    self.tr("The first {0} of {1}: Save and Copy write the whole export.").format(
+                        size_text(utf8_size(shown_text)), size_text(size)
+                    )
+                )
+                self.render_note.show()
+            else:
+                self.render_note.hide()
+            self.text_view.setPlainText(shown_text)
             self.stack.setCurrentWidget(self.text_view)
 
     def _with_images(self, page: str) -> str:
@@ -384,6 +417,14 @@ class PreviewPane(QWidget):
         super().resizeEvent(event)
         if self._shown_width and self._room() != self._shown_width:
             self._reshow.start()  # images follow the pane's width
+
+
+def first_lines(text: str, limit: int) -> str:
+    """`text` whole when it has at most `limit` characters, else its lines that fit."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    return text[: cut + 1] if cut >= 0 else text[:limit]
 
 
 def _first_part(page: str) -> str:

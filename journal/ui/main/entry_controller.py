@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from journal.services.drafts import Draft
     from journal.services.journal import Journal
     from journal.ui.editor.editor import EntryEditor
+    from journal.ui.main.page_slot import PageSlot
     from journal.ui.timeline.calendar import JournalCalendar
     from journal.ui.timeline.reader import EntryReader
     from journal.ui.timeline.timeline import TimelineModel
@@ -56,7 +57,7 @@ class EntryController(QObject):
         model: TimelineModel,
         timeline: TimelineView,
         reader: EntryReader,
-        editor: EntryEditor,
+        editor: PageSlot[EntryEditor],
         right_stack: QStackedWidget,
         calendar: JournalCalendar,
         trash_button: QToolButton,
@@ -205,7 +206,8 @@ class EntryController(QObject):
     # -- writing ---------------------------------------------------------------------------
 
     def is_editing(self) -> bool:
-        return self._right_stack.currentWidget() is self._editor
+        editor = self._editor.made()
+        return editor is not None and self._right_stack.currentWidget() is editor
 
     def flush(self) -> bool:
         """Save what the editor holds; while this runs, a save does not move the selection."""
@@ -213,7 +215,7 @@ class EntryController(QObject):
             return True
         self._switching = True
         try:
-            return self._editor.flush()
+            return self._editor.get().flush()
         finally:
             self._switching = False
 
@@ -221,9 +223,12 @@ class EntryController(QObject):
         """Before the window or the journal closes: the editor's images on their way are
         put into its text and the text saved, whether it is shown or left for the reader
         (see `EntryEditor.settle`); False if the save failed."""
+        editor = self._editor.made()
+        if editor is None:  # never made: nothing was typed
+            return True
         self._switching = True
         try:
-            return self._editor.settle()
+            return editor.settle()
         finally:
             self._switching = False
 
@@ -248,19 +253,21 @@ class EntryController(QObject):
         entry = self.whole(listed)
         if entry is None:
             return
-        self._editor.edit_entry(entry)
+        editor = self._editor.get()
+        editor.edit_entry(entry)
         self._reader.show_entry(entry)  # what the reader shows when editing ends
-        self._right_stack.setCurrentWidget(self._editor)
-        self._editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._right_stack.setCurrentWidget(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def new_entry(self, day: dt.date | None = None) -> None:
         if not self.flush():
             return
         if self._trash_button.isChecked():
             self._trash_button.setChecked(False)
-        self._editor.new_entry(day or self._journal.today())
-        self._right_stack.setCurrentWidget(self._editor)
-        self._editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        editor = self._editor.get()
+        editor.new_entry(day or self._journal.today())
+        self._right_stack.setCurrentWidget(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def new_entry_for_day(self) -> None:
         """File > New Entry for Day…: ask for the day (the current entry's by default)."""
@@ -276,8 +283,9 @@ class EntryController(QObject):
         """Open a draft left from an earlier run in the editor; it saves like any change."""
         if not self.flush():
             return
-        self._editor.restore_draft(draft)
-        self._right_stack.setCurrentWidget(self._editor)
+        editor = self._editor.get()
+        editor.restore_draft(draft)
+        self._right_stack.setCurrentWidget(editor)
 
     def close_editor(self) -> None:
         """Back to reading (Esc or Ctrl+Return in the editor), after saving."""

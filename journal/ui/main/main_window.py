@@ -18,37 +18,47 @@ window: reading and editing in `entry_controller`, searching in `search_controll
 Delete, Undo and the Trash in `trash.TrashController`. Slow work (search, emptying the
 Trash, export) runs in the thread pool through `journal.ui.common.worker`, with a busy bar
 when it takes over a second. Actions and menus are built in `journal.ui.main.actions` (the
-window's `ui_actions`); the export dialog in `export_dialog`.
+window's `ui_actions`). The window's other duties sit in its base classes, one module each:
+its dialogs (export, import, Insights, About, help) in `window_dialogs.WindowDialogs`, and
+its life as a window (saved geometry, quitting, closing) in `window_state.WindowState`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 
 from journal.errors import DamagedJournalError, DaybookError
-from journal.ui.common import wording
-from journal.ui.common.errors import ErrorDialog, message_box
-from journal.ui.common.i18n import long_day, number
-from journal.ui.common.overrides import override
-from journal.ui.common.placement import fit_on_screen, place_on_mouse_screen
+from journal.ui.common.errors import ErrorDialog
+from journal.ui.common.i18n import long_day
+from journal.ui.common.placement import place_on_mouse_screen
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
 from journal.ui.main.actions import WindowActions
+from journal.ui.main.window_dialogs import WindowDialogs
+from journal.ui.main.window_state import unsaved_box
 
-# Quitting stops the background work and waits this long for it, then abandons what is left.
-QUIT_WAIT_MS = 500
+__all__ = ["MainWindow", "unsaved_box"]
+
 FIRST_SIZE = (1280, 800)  # the first start's size, made smaller to fit the screen
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from pathlib import Path
 
-    from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMenu, QWidget
 
     from journal.domain.entry import Entry, EntrySummary
     from journal.paths import AppPaths
@@ -66,44 +76,82 @@ if TYPE_CHECKING:
     from journal.ui.main.sidebar_fold import SidebarFold
     from journal.ui.main.team_flow import TeamController
     from journal.ui.main.trash import TrashController
+    from journal.ui.main.welcome_page import WelcomePage
     from journal.ui.main.window_panes import Panes
+
+if sys.version_info >= (3, 12):
+    from typing import override
+elif TYPE_CHECKING:
+    from typing_extensions import override
+else:  # importing typing_extensions costs ~5 ms, and this module is read before the frame
+
+    def override(method: Any) -> Any:
+        return method
 
 
 class _FirstPaint(QObject):
-    """Emits the window's `firstPainted` once its first paint has been flushed, then leaves:
-    a filter on the window's own events until then (an overridden paintEvent would run
-    Python on every later paint of the window, scrolling included)."""
+    """Emits `signal` once the first paint of any of `widgets` has been flushed, then
+    leaves: a filter on those widgets' own events until then (an overridden paintEvent
+    would run Python on every later paint, scrolling included). With `fallback_ms`, emits
+    then at the latest (a window minimized or hidden is never painted)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        window.installEventFilter(self)
+    def __init__(
+        self,
+        owner: QObject,
+        widgets: Sequence[QWidget],
+        signal: SignalInstance,
+        fallback_ms: int | None = None,
+    ) -> None:
+        super().__init__(owner)
+        self._widgets = list(widgets)
+        self._signal = signal
+        self._done = False
+        for widget in self._widgets:
+            widget.installEventFilter(self)
+        if fallback_ms is not None:
+            QTimer.singleShot(fallback_ms, self, self._emit)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self._window.removeEventFilter(self)
+        if event.type() == QEvent.Type.Paint and not self._done:
+            for widget in self._widgets:
+                widget.removeEventFilter(self)
             # After this paint has been flushed, not inside it: listeners start work.
-            QTimer.singleShot(0, self._window.firstPainted.emit)
-            self.deleteLater()
+            QTimer.singleShot(0, self._emit)
         return False
 
+    def _emit(self) -> None:
+        if not self._done:
+            self._done = True
+            for widget in self._widgets:
+                widget.removeEventFilter(self)
+            self._signal.emit()
+            self.deleteLater()
 
-class MainWindow(QMainWindow):
+
+# A window whose panes are not painted by then (minimized, hidden behind the tray) starts
+# what waits for their first paint anyway.
+CONTENT_PAINT_FALLBACK_MS = 1500
+
+
+class MainWindow(WindowDialogs):
     """The window a user lives in: a frame until `attach` gives it an open journal (which
     the window never closes)."""
 
     settingsRequested = Signal()
     ready = Signal()  # the journal's panes are in (emitted once, by attach)
     searchFinished = Signal(int)  # number of hits shown (tests wait for it)
+    countsShown = Signal()  # the sidebar's counts, tags and On This Day were (re)read
     trashEmptied = Signal(int)  # entries purged
     entryDeleted = Signal(object)  # Entry, now in the Trash
     entryRestored = Signal(object)  # Entry, back from the Trash
-    exportOpened = Signal(object)  # the ExportDialog, just opened (tests drive it)
     entrySaved = Signal(object)  # Entry: the editor committed it
     reflectionRequested = Signal()  # "Write Today's Reflection": the app opens the prompt
-    quitRequested = Signal()  # File > Quit, when the app keeps running without the window
     firstPainted = Signal()  # the frame's first paint is flushed (the app opens the journal)
+    # The panes' first paint is flushed (the timeline's first page and the entry are on
+    # screen): what the first screen does not show starts then (spelling, the one-instance
+    # server); emitted once, after `ready`.
+    contentPainted = Signal()
 
     # Set by attach():
     journal: Journal
@@ -131,8 +179,11 @@ class MainWindow(QMainWindow):
         self.pool = pool or QThreadPool.globalInstance()
         self._tasks = TaskSet(self, self.pool)
         self._total = 0
+        self._counts_read = 0  # reads of the counts begun: only the latest one is shown
+        self._counts_shown = False
+        self._tags: list[str] = []  # the journal's tags, for the editor's completion
         self.damaged = False  # a read found the journal damaged: never shown as empty
-        _FirstPaint(self)
+        _FirstPaint(self, [self], self.firstPainted)
         self.export_dialog: ExportDialog | None = None
         self.insights_dialog: InsightsDialog | None = None
         self.import_dialog: ImportDialog | None = None
@@ -160,17 +211,16 @@ class MainWindow(QMainWindow):
         place_on_mouse_screen(self, FIRST_SIZE)  # 1280x800, or less on a smaller screen
         self.restore_geometry()
 
-    def is_ready(self) -> bool:
-        """Whether `attach` has put the journal's panes in."""
-        return hasattr(self, "journal")
-
     def attach(
-        self, journal: Journal, editor: EntryEditor, drafts: DraftStore, team: TeamService,
-        renderer: MarkdownRenderer | None = None, page_size: int = 200,
+        self, journal: Journal, editor: Callable[[], EntryEditor], drafts: DraftStore,
+        team: TeamService, renderer: MarkdownRenderer | None = None, page_size: int = 200,
+        first_page: list[EntrySummary] | None = None,
     ) -> None:  # fmt: skip
-        """Put the panes for the open `journal` in the frame; `editor` edits its entries and
-        keeps what it could not save in `drafts` (offered back at the next start); `team`
-        shares them (Share with Team, the Team window, the outbox)."""
+        """Put the panes for the open `journal` in the frame; `editor()` makes the editor of
+        its entries (once the panes are painted, or when first needed), which keeps what it
+        could not save in `drafts` (offered back at the next start); `team` shares them
+        (Share with Team, the Team window, the outbox). `first_page`: the listing's first
+        `page_size` entries, read already (while the journal was opening)."""
         from PySide6.QtGui import QKeySequence
 
         from journal.ui.common.changes import ChangeSignal
@@ -216,14 +266,23 @@ class MainWindow(QMainWindow):
         self._wire()
         self.team_controller.start()
 
-        panes.model.show_listing()
-        self.read_counts()
+        panes.model.show_listing(first=first_page)
+        # The counts (a read of every entry's tags: ~80 ms on 100,000 entries) are read in
+        # the pool while the first page and the entry are painted; until they arrive, the
+        # listing's first page says whether the journal is empty.
+        self._total = panes.model.rowCount()
+        self.read_counts_in_background()
         panes.timeline.select_row(0)
         self.update_pages()
         for action in self._held:
             action.setEnabled(True)
         self._held = []
         self.selection_changed()
+        painted = (panes.timeline.viewport(), panes.list_empty, panes.right_stack)
+        _FirstPaint(self, painted, self.contentPainted, CONTENT_PAINT_FALLBACK_MS)
+        # Not on the first screen: the editor is made once it has been painted (soon after,
+        # so that New Entry opens at once), or earlier if something needs it.
+        self.contentPainted.connect(lambda: QTimer.singleShot(0, panes.editor_slot.get))
         self.ready.emit()
 
     # -- building --------------------------------------------------------------------------
@@ -237,8 +296,6 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         """Every connection between the panes, the controllers, the actions and this window
         (the frame's own few are made in __init__)."""
-        from journal.ui.timeline.calendar import to_qdate
-
         p, acts = self.panes, self.ui_actions
         entries, search, trash, team = (
             self.entry_controller, self.search_controller, self.trash_controller,
@@ -307,14 +364,8 @@ class MainWindow(QMainWindow):
         p.reader.editRequested.connect(entries.edit_entry)
         p.reader.deleteRequested.connect(trash.delete_entry)
         p.reader.restoreRequested.connect(trash.restore_entry)
-        p.editor.entrySaved.connect(entries.entry_saved)
-        p.editor.entrySaved.connect(self.entrySaved)
-        p.editor.saveFailed.connect(self.report)
-        p.editor.closeRequested.connect(entries.close_editor)
-        # The calendar follows the day being written; no jump.
-        p.editor.dayChanged.connect(lambda day: p.calendar.setSelectedDate(to_qdate(day)))
-        p.empty_state.startRequested.connect(self.start_reflection)
-        p.empty_state.importRequested.connect(self.open_import)
+        p.editor_slot.when_made(self._wire_editor)
+        p.welcome_slot.when_made(self._wire_welcome)
 
         # The controllers' answers.
         for controller in (entries, search, trash):
@@ -354,6 +405,24 @@ class MainWindow(QMainWindow):
             lambda change: p.thumbnails.forget(None if change.wholesale else change.ids)
         )
 
+    def _wire_editor(self, editor: EntryEditor) -> None:
+        """The editor's connections, made when it is (see `EditorSlot`)."""
+        from journal.ui.timeline.calendar import to_qdate
+
+        calendar, entries = self.panes.calendar, self.entry_controller
+        editor.entrySaved.connect(entries.entry_saved)
+        editor.entrySaved.connect(self.entrySaved)
+        editor.saveFailed.connect(self.report)
+        editor.closeRequested.connect(entries.close_editor)
+        # The calendar follows the day being written; no jump.
+        editor.dayChanged.connect(lambda day: calendar.setSelectedDate(to_qdate(day)))
+        editor.set_tag_completions(self._tags)
+
+    def _wire_welcome(self, page: WelcomePage) -> None:
+        """The welcome page's connections, made when it is (an empty journal's)."""
+        page.startRequested.connect(self.start_reflection)
+        page.importRequested.connect(self.open_import)
+
     def _show_message(self, text: str, msecs: int) -> None:
         if text:
             self.statusBar().showMessage(text, msecs)
@@ -367,51 +436,54 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------
 
-    def _saved(self, key: str) -> QByteArray | None:
-        # Only keys that exist are read: PySide6 6.12 mishandles None from some QVariant
-        # getters (see journal.ui.timeline.timeline.entry_of), so no getter is asked for nothing.
-        if not self.qsettings.contains(key):
-            return None
-        value = self.qsettings.value(key)
-        return QByteArray(value) if isinstance(value, QByteArray | bytes) and value else None
-
-    def restore_geometry(self) -> None:
-        geometry = self._saved("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-
-    def restore_splitter(self) -> None:
-        splitter = self._saved("window/splitter")
-        if splitter is not None:
-            self.panes.splitter.restoreState(splitter)
-
-    def save_state(self) -> None:
-        self.qsettings.setValue("window/geometry", self.saveGeometry())
-        if self.is_ready():  # before, there are no panes (and the saved split stays)
-            self.qsettings.setValue("window/splitter", self.panes.splitter.saveState())
-        self.qsettings.sync()
-
     def read_counts(self, _change: object = None) -> None:
         """The tags (with their counts), the number of entries and On This Day, read again
-        (at the start and after every change to the journal)."""
-        from journal.domain.filters import EntryFilter
-
+        (after every change to the journal)."""
+        self._counts_read += 1
         try:
-            counts = self.journal.tag_counts()
-            tags = [name for name, _count in counts]
-            total = self.journal.count(EntryFilter())
+            counts = read_counts(self.journal)
         except DaybookError as exc:
             self.report(exc)
             return
+        self._show_counts(counts)
+
+    def read_counts_in_background(self) -> None:
+        """`read_counts` in the pool (the window's first read); a change read meanwhile wins."""
+        self._counts_read += 1
+        begun, journal = self._counts_read, self.journal
+
+        def done(counts: Counts) -> None:
+            if begun == self._counts_read:
+                self._show_counts(counts)
+
+        def failed(error: BaseException) -> None:
+            if begun == self._counts_read:
+                self.report(error)
+
+        self._tasks.run(lambda: read_counts(journal), done, failed)
+
+    def counts_shown(self) -> bool:
+        """Whether the sidebar's counts have been read at least once."""
+        return self._counts_shown
+
+    def _show_counts(self, counts: Counts) -> None:
         panes = self.panes
+        tags = [name for name, _count in counts.tags]
         panes.search_bar.set_tags(tags)
-        panes.sidebar.show_counts(counts, total)
-        try:
-            panes.sidebar.show_on_this_day(self.journal.on_this_day(dt.date.today(), limit=5))
-        except DaybookError as exc:
-            self.report(exc)
-        panes.editor.set_tag_completions(tags)
-        self._total = total
+        panes.sidebar.show_counts(counts.tags, counts.total)
+        if isinstance(counts.on_this_day, DaybookError):
+            self.report(counts.on_this_day)
+        else:
+            panes.sidebar.show_on_this_day(counts.on_this_day)
+        self._tags = tags
+        editor = panes.editor_slot.made()
+        if editor is not None:
+            editor.set_tag_completions(tags)
+        was_empty, self._total = self._total == 0, counts.total
+        if was_empty != (counts.total == 0):
+            self.update_pages()
+        self._counts_shown = True
+        self.countsShown.emit()
 
     def is_empty(self) -> bool:
         """Whether the journal had no entries when last counted (the welcome page's case)."""
@@ -436,7 +508,8 @@ class MainWindow(QMainWindow):
                 if searching
                 else self.tr("No entries yet.")  # the welcome page says how to start
             )
-        if p.right_stack.currentWidget() is p.editor:
+        editor = p.editor_slot.made()
+        if editor is not None and p.right_stack.currentWidget() is editor:
             return
         if empty_journal and not self.damaged and not p.trash_button.isChecked():
             p.right_stack.setCurrentWidget(p.empty_state)
@@ -512,115 +585,6 @@ class MainWindow(QMainWindow):
         selected = self.panes.timeline.selected_entries()
         self.ui_actions.export_selected_action.setEnabled(bool(selected))
 
-    def export_selected(self) -> None:
-        """Export the entries selected in the timeline (the current one if none is)."""
-        timeline = self.panes.timeline
-        entries = timeline.selected_entries() or [
-            e for e in [timeline.current_entry()] if e is not None
-        ]
-        if entries:
-            self.open_export(entries)
-
-    def export(self, pdf: bool = False, printing: bool = False) -> None:
-        """File > Export (Ctrl+Shift+E): on "Selected (N)" when several entries are selected,
-        otherwise on the last date range used. File > Export as PDF… and File > Print… open
-        the same dialog (the same choice of entries) on the PDF format, Print as its default
-        button."""
-        chosen = self.panes.timeline.selected_entries()
-        dialog = self.open_export(chosen if len(chosen) > 1 else ())
-        if dialog is not None and pdf:
-            dialog.set_format("pdf")
-            if printing:
-                dialog.print_button.setDefault(True)
-
-    def open_export(self, entries: Sequence[Entry | EntrySummary] = ()) -> ExportDialog | None:
-        """Open the export dialog (window-modal, not blocking) on filters, or on `entries`
-        ("Selected (N)", with the days they span)."""
-        from journal.ui.dialogs.export_dialog import ExportDialog
-
-        if not self.entry_controller.flush():  # export what the user sees, saved
-            return None
-        if self.export_dialog is not None:
-            self.export_dialog.close()
-            self.export_dialog.deleteLater()
-        days = [e.day for e in entries]
-        dialog = ExportDialog(
-            self.journal,
-            self,
-            ids=[e.id for e in entries],
-            span=(min(days), max(days)) if days else None,
-            pool=self.pool,
-            qsettings=self.qsettings,
-        )
-        dialog.saved.connect(self._exported)
-        self.export_dialog = dialog
-        dialog.open()
-        self.exportOpened.emit(dialog)
-        return dialog
-
-    def _exported(self, path: Path, count: int) -> None:
-        self.statusBar().showMessage(
-            self.tr("Exported {0} to {1}").format(
-                wording.entries(count),
-                str(path),
-            ),
-            8000,
-        )
-
-    # -- importing -------------------------------------------------------------------------
-
-    def open_import(self) -> ImportDialog:
-        """File > Import…: the import dialog (window-modal, not blocking)."""
-        from journal.ui.dialogs.import_dialog import ImportDialog
-
-        if self.import_dialog is not None:
-            self.import_dialog.close()
-            self.import_dialog.deleteLater()
-        dialog = ImportDialog(self.journal, self, pool=self.pool)
-        dialog.imported.connect(self._imported)
-        self.import_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _imported(self, report: Any) -> None:
-        self.statusBar().showMessage(
-            self.tr("Imported {0} ({1} already in the journal)").format(
-                wording.entries(report.added), number(report.skipped)
-            ),
-            8000,
-        )
-
-    # -- insights --------------------------------------------------------------------------
-
-    def open_insights(self) -> InsightsDialog:
-        """The Insights window (not modal): its days, tags and week notes act on this window."""
-        from journal.services.insights import InsightsService
-        from journal.settings import Settings
-        from journal.ui.dialogs.insights import InsightsDialog
-
-        if self.insights_dialog is not None:
-            self.insights_dialog.close()
-            self.insights_dialog.deleteLater()
-        service = InsightsService(self.journal, Settings.load(self.journal.paths.settings))
-        dialog = InsightsDialog(service, self)
-        dialog.dayRequested.connect(self.go_to_day)
-        dialog.tagRequested.connect(self.search_controller.tag_chosen)
-        dialog.weekNotesRequested.connect(self.open_week_notes)
-        dialog.loadFailed.connect(self.report)
-        self.journal_changes.changed.connect(dialog.journal_changed)
-        self.insights_dialog = dialog
-        fit_on_screen(dialog, (960, 560))
-        dialog.show()
-        return dialog
-
-    def open_week_notes(self, first: dt.date, last: dt.date) -> ExportDialog | None:
-        """The export dialog preset to the week notes (digest) of `first` to `last`."""
-        dialog = self.open_export()
-        if dialog is not None:
-            dialog.set_dates(first, last)
-            dialog.set_format("digest_markdown")
-        return dialog
-
     # -- helpers ---------------------------------------------------------------------------
 
     def run_task(
@@ -643,25 +607,12 @@ class MainWindow(QMainWindow):
         self.sidebar_fold.show_sidebar(True)  # folded (or dragged shut): open it for this
         self.panes.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _connected(self, signal_name: str) -> bool:
-        """Whether anything listens to one of this window's argument-less signals."""
-        meta = self.metaObject()
-        index = meta.indexOfSignal(f"{signal_name}()")
-        return index >= 0 and self.isSignalConnected(meta.method(index))
-
     def start_reflection(self) -> None:
         """The prompt where the app provides one, else a plain new entry for today."""
         if self._connected("reflectionRequested"):
             self.reflectionRequested.emit()
         else:
             self.new_entry()
-
-    def _quit(self) -> None:
-        """Quit through the app when it keeps running without this window (a tray)."""
-        if self._connected("quitRequested"):
-            self.quitRequested.emit()
-        else:
-            self.close()
 
     def set_streak(self, current: int, longest: int) -> None:
         """Working days in a row with a reflection, shown in the status bar."""
@@ -670,16 +621,6 @@ class MainWindow(QMainWindow):
         label.setToolTip(
             self.tr("Working days in a row with a reflection; longest: {n}").format(n=longest)
         )
-
-    def _about(self) -> None:
-        from journal.ui.dialogs.about_dialog import AboutDialog
-
-        AboutDialog.show_about(self, self.paths)
-
-    def _help(self, page: str) -> None:
-        from journal.ui.dialogs.help_dialog import HelpDialog
-
-        HelpDialog.show_help(self, self.ui_actions.all_actions(), page)
 
     def report(self, error: BaseException) -> None:
         """Show an error; a damaged journal is said once (every pane's reads then fail) and
@@ -697,51 +638,25 @@ class MainWindow(QMainWindow):
                 self.update_pages()
         ErrorDialog.show_error(self, error)
 
-    def wait_for_tasks(self, msecs: int = QUIT_WAIT_MS) -> bool:
-        """Stop the window's background work (the journal's reads stop at once) and wait
-        for the pool at most `msecs`; work still running then (work that cannot be stopped,
-        such as a file being written) is abandoned. True if the pool has finished."""
-        if self.is_ready():
-            self.journal_changes.stop()
-            self.search_controller.stop()
-        self._tasks.cancel_all()
-        return bool(self.pool.waitForDone(msecs))
 
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        # Back in the window: show what another process (the command line) wrote meanwhile.
-        if (
-            event.type() == QEvent.Type.ActivationChange
-            and self.isActiveWindow()
-            and self.is_ready()
-        ):
-            self.journal_changes.poll()
-        super().changeEvent(event)
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the sidebar shows of the whole journal: tags with their counts, the number of
+    entries, and On This Day (or the error reading it, which leaves the rest shown)."""
 
-    @override
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # What is typed is saved (or kept as a draft) first; only then is the work stopped.
-        if self.is_ready() and not self.entry_controller.settle():
-            box = unsaved_box(self)
-            if box.exec() != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-        self.save_state()
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and app.quitOnLastWindowClosed():
-            self.wait_for_tasks()  # the app ends with this window (else it hides to the tray)
-        event.accept()
+    tags: list[tuple[str, int]]
+    total: int
+    on_this_day: list[EntrySummary] | DaybookError
 
 
-def unsaved_box(parent: QWidget) -> QMessageBox:
-    """The question when quitting with changes the journal refused: Yes quits."""
-    box = message_box(
-        parent,
-        QMessageBox.Icon.Question,
-        tr("Quit Without Saving?"),
-        tr("The last changes could not be saved."),
-        tr("They are kept as a draft and offered back when Daybook starts again. Quit anyway?"),
-    )
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box
+def read_counts(journal: Journal) -> Counts:
+    """The sidebar's `Counts`, read on any thread."""
+    from journal.domain.filters import EntryFilter
+
+    tags = journal.tag_counts()
+    total = journal.count(EntryFilter())
+    try:
+        memories: list[EntrySummary] | DaybookError = journal.on_this_day(dt.date.today(), limit=5)
+    except DaybookError as exc:
+        memories = exc
+    return Counts(tags, total, memories)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QMainWindow, QWidget
 
+    from journal.domain.entry import EntrySummary
     from journal.paths import AppPaths
     from journal.services.health import GoodBackup
     from journal.services.journal import Journal
@@ -87,9 +88,13 @@ class JournalOpener(QObject):
     opened = Signal(object, object)  # Journal, a note for the status bar (str or None)
     failed = Signal()  # the user has been told why
 
-    def __init__(self, paths: AppPaths, parent: QWidget) -> None:
+    def __init__(self, paths: AppPaths, parent: QWidget, first_page: int = 0) -> None:
+        """`first_page`: read that many entries of the timeline's listing in the pool too,
+        right after opening (`page`), before the panes that show them are even built."""
         super().__init__(parent)
         self.paths = paths
+        self.first_page = first_page
+        self.page: list[EntrySummary] | None = None  # the listing's first page, once read
         self._parent = parent
         self._task: Task | None = None
         self._lock = threading.Lock()
@@ -129,6 +134,8 @@ class JournalOpener(QObject):
             if problems:
                 raise damage_error(self.paths, problems)
             journal = Journal.open(self.paths)  # LockedJournalError: see _failed
+            if self.first_page:
+                self.page = self._read_first_page(journal)
         except DamagedJournalError:
             self._rescue = newest_good_backup(self.paths)  # verified here, off the UI thread
             raise
@@ -137,6 +144,16 @@ class JournalOpener(QObject):
                 self._undelivered = journal
                 return
         journal.close()
+
+    def _read_first_page(self, journal: Journal) -> list[EntrySummary] | None:
+        """The listing's first page; None if it cannot be read (the model reads it again
+        and reports why)."""
+        from journal.domain.filters import EntryFilter
+
+        try:
+            return journal.list_summaries(EntryFilter(), limit=self.first_page)
+        except DaybookError:
+            return None
 
     def _unlock_from_keyring(self) -> None:  # in the pool: the key derivation takes ~0.8 s
         from journal.services import encryption

@@ -4,6 +4,10 @@
 page, reader or editor, and the status bar's own widgets) with the window as their parent
 and returns them; it connects nothing between them and sets nothing on the window. The
 window lays them out and wires them (`MainWindow.attach`); the controllers drive them.
+
+Neither the editor nor the empty journal's welcome page is on the first screen of a
+journal with entries (the reader is): each is made by its `PageSlot` when first asked for
+(the window makes the editor once the panes have been painted).
 """
 
 from __future__ import annotations
@@ -27,7 +31,8 @@ from journal.services.attachments import first_images, image_lookup
 from journal.ui.common.busy import BusyIndicator
 from journal.ui.common.image_cache import ImageCache
 from journal.ui.common.wording import tr
-from journal.ui.main.panes import Sidebar, WelcomePage
+from journal.ui.main.page_slot import PageSlot
+from journal.ui.main.panes import Sidebar
 from journal.ui.main.trash import TrashView
 from journal.ui.timeline.reader import EntryReader
 from journal.ui.timeline.search_bar import SearchBar
@@ -36,6 +41,8 @@ from journal.ui.timeline.timeline import TimelineModel
 from journal.ui.timeline.timeline_view import TimelineView
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QObject
 
     from journal.services.journal import Journal
@@ -45,6 +52,7 @@ if TYPE_CHECKING:
     from journal.ui.main.entry_controller import EntryController
     from journal.ui.main.search_controller import SearchController
     from journal.ui.main.trash import TrashController
+    from journal.ui.main.welcome_page import WelcomePage
     from journal.ui.timeline.calendar import JournalCalendar
 
 
@@ -62,8 +70,8 @@ class Panes:
     trash: TrashView
     list_stack: QStackedWidget  # the timeline page, or the Trash
     reader: EntryReader
-    editor: EntryEditor
-    empty_state: WelcomePage  # an empty journal's first page
+    editor_slot: PageSlot[EntryEditor]  # the editor, made when first asked for
+    welcome_slot: PageSlot[WelcomePage]  # an empty journal's first page, made when shown
     right_stack: QStackedWidget  # welcome page, reader or editor
     splitter: QSplitter  # sidebar | list_stack | right_stack: the central widget
     undo_button: QPushButton  # in the status bar, after a delete
@@ -71,18 +79,29 @@ class Panes:
     streak_label: QLabel  # in the status bar
     thumbnails: Thumbnails  # the timeline's; forgets an entry's when it changes
 
+    @property
+    def editor(self) -> EntryEditor:
+        """The entry editor (made on first use: see `PageSlot`)."""
+        return self.editor_slot.get()
+
+    @property
+    def empty_state(self) -> WelcomePage:
+        """The empty journal's welcome page (made on first use)."""
+        return self.welcome_slot.get()
+
 
 def build_panes(
     parent: QWidget,
     journal: Journal,
-    editor: EntryEditor,
+    editor: Callable[[], EntryEditor],
     renderer: MarkdownRenderer | None = None,
     page_size: int = 200,
     write_keys: str = "",
     import_keys: str = "",
     pool: QThreadPool | None = None,
 ) -> Panes:
-    """The panes for `journal`, children of `parent`; `editor` edits its entries. The
+    """The panes for `journal`, children of `parent`; `editor()` makes the editor of its
+    entries, when first needed. The
     welcome page names `write_keys` and `import_keys`, the shortcuts of its two buttons;
     images are decoded in `pool` (the window's)."""
     sidebar = Sidebar(journal, parent)
@@ -123,14 +142,15 @@ def build_panes(
 
     reader = EntryReader(renderer or MarkdownRenderer(), parent)
     reader.set_image_cache(images)
-    editor.setParent(parent)
-    empty_state = WelcomePage(
-        journal.paths.home, parent, write_keys=write_keys, import_keys=import_keys
-    )
     right_stack = QStackedWidget(parent)
     right_stack.setAccessibleName(tr("Entry"))
-    for page in (empty_state, reader, editor):
-        right_stack.addWidget(page)
+    right_stack.addWidget(reader)
+
+    def welcome() -> WelcomePage:
+        from journal.ui.main.welcome_page import WelcomePage
+
+        return WelcomePage(journal.paths.home, parent, write_keys, import_keys)
+
     right_stack.setMinimumWidth(readable)
 
     splitter = QSplitter(Qt.Orientation.Horizontal, parent)
@@ -165,8 +185,8 @@ def build_panes(
         trash=trash,
         list_stack=list_stack,
         reader=reader,
-        editor=editor,
-        empty_state=empty_state,
+        editor_slot=PageSlot(editor, right_stack),
+        welcome_slot=PageSlot(welcome, right_stack),
         right_stack=right_stack,
         splitter=splitter,
         undo_button=undo_button,
@@ -203,7 +223,7 @@ def build_controllers(
         model=panes.model,
         timeline=panes.timeline,
         reader=panes.reader,
-        editor=panes.editor,
+        editor=panes.editor_slot,
         right_stack=panes.right_stack,
         calendar=panes.calendar,
         trash_button=panes.trash_button,

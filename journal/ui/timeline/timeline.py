@@ -150,16 +150,18 @@ class TimelineModel(QAbstractListModel):
         self._filters = filters
         self.show_listing()
 
-    def show_listing(self, at_least: int = 0) -> None:
+    def show_listing(self, at_least: int = 0, first: list[EntrySummary] | None = None) -> None:
         """Back to the journal's listing, reading again from the newest entry.
 
         `at_least` entries are read in one go (to keep a long-scrolled list in place).
+        `first`: the listing's first `page_size` entries, already read (in the pool, while
+        the window was opening), shown without reading them again.
         """
         self.beginResetModel()
         self._searching = False
         self._rows, self._entries, self._more = [], 0, True
         self.endResetModel()
-        self._fetch(max(self.page_size, at_least))
+        self._fetch(max(self.page_size, at_least), first)
 
     def reload(self) -> None:
         """Read the listing again, keeping as many entries loaded as before."""
@@ -292,13 +294,17 @@ class TimelineModel(QAbstractListModel):
         if not parent.isValid() and self._more:
             self._fetch(self.page_size)
 
-    def _fetch(self, limit: int) -> None:
+    def _fetch(self, limit: int, read: list[EntrySummary] | None = None) -> None:
         from journal.errors import DaybookError
 
         last = self._last_entry()
         after = cursor_of(last) if last is not None else None
         try:
-            batch = self._journal.list_summaries(self._filters, limit=limit, after=after)
+            batch = (
+                read
+                if read is not None
+                else self._journal.list_summaries(self._filters, limit=limit, after=after)
+            )
         except DaybookError as exc:
             self._more = False
             self.loadFailed.emit(exc)

@@ -586,6 +586,32 @@ def test_a_page_too_big_to_render_shows_its_first_entries_rendered(
     assert newest not in shown and newest in dialog.output_text()  # the file holds them all
 
 
+def test_a_text_too_long_to_show_shows_its_first_lines_and_says_so(
+    journal: Any, make_dialog: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Markdown preview past TEXT_LIMIT shows whole lines up to it, says it is the first
+    part, and Copy and Save still take the whole text."""
+    from journal.ui.dialogs import export_preview
+
+    add_entries(journal, 20)
+    dialog = make_dialog(journal)
+    _all_time(dialog, qtbot)
+    whole = dialog.output_text()
+    assert len(whole) > 1000
+    monkeypatch.setattr(export_preview, "TEXT_LIMIT", len(whole) // 3)
+    with changed(qtbot, dialog):
+        dialog.refresh()
+    shown = dialog.text_view.toPlainText()
+    assert dialog.preview_stack.currentWidget() is dialog.text_view
+    assert len(shown) <= len(whole) // 3 + 1 and whole.startswith(shown)
+    assert dialog.render_note.isVisible() and "whole export" in dialog.render_note.text()
+    assert dialog.output_text() == whole
+    monkeypatch.setattr(export_preview, "TEXT_LIMIT", len(whole))
+    with changed(qtbot, dialog):
+        dialog.refresh()
+    assert dialog.text_view.toPlainText() == whole and not dialog.render_note.isVisible()
+
+
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_copy_embeds_the_entries_images_in_the_html_flavour(
     journal: Any, make_dialog: Any, qtbot: Any, fmt: str

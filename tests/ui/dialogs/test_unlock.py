@@ -156,6 +156,7 @@ def test_settings_security_encrypts_changes_and_decrypts_the_open_journal(
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.ready, timeout=5000):
         pass
+    qtbot.waitUntil(window.counts_shown)  # the first counts are read in the pool
     journal = arrived[0]
     tab = SecurityTab(security_actions(window, journal))
     qtbot.addWidget(tab)

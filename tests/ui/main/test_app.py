@@ -240,7 +240,7 @@ def _close_when_ready(started: list[Any], seen: dict[str, Any]) -> None:
             ]
             QTimer.singleShot(0, window.close)
 
-        window.ready.connect(lambda: QTimer.singleShot(0, ready))
+        window.contentPainted.connect(lambda: QTimer.singleShot(0, ready))
 
     QTimer.singleShot(0, watch)
 

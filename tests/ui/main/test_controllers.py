@@ -45,8 +45,9 @@ def rig(journal: Journal, qtbot: Any) -> Iterator[Rig]:
     """The panes on a plain widget, the three controllers, and every signal they emit."""
     host = QWidget()
     qtbot.addWidget(host)
-    editor = EntryEditor(journal, DraftStore(journal.paths.drafts))
-    panes = build_panes(host, journal, editor, page_size=50)
+    panes = build_panes(
+        host, journal, lambda: EntryEditor(journal, DraftStore(journal.paths.drafts)), page_size=50
+    )
     tasks = TaskSet(host, QThreadPool.globalInstance())
     changes = ChangeSignal(journal, host)
     built = build_controllers(journal, panes, changes, tasks)
@@ -83,7 +84,9 @@ def test_the_panes_are_built_on_any_widget_and_nothing_is_set_on_it(
     host = QMainWindow()
     qtbot.addWidget(host)
     before = set(vars(host))
-    panes = build_panes(host, journal, EntryEditor(journal, DraftStore(journal.paths.drafts)))
+    panes = build_panes(
+        host, journal, lambda: EntryEditor(journal, DraftStore(journal.paths.drafts))
+    )
     assert set(vars(host)) == before
     assert host.centralWidget() is None  # the window lays them out, not the builder
     assert panes.calendar is panes.sidebar.calendar

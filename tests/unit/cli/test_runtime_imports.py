@@ -83,6 +83,12 @@ NOT_AT_START = (
     "ast", "dis", "tokenize",
 )  # fmt: skip
 NOT_FOR_READING = ("json", "journal.settings", "journal.domain.schedule")
+# What only an HTML (or PDF) export uses: the Markdown export of a whole journal is held to
+# half of jrnl's time (issue 18) and loads none of it.
+NOT_FOR_MARKDOWN = (
+    "markdown", "pygments", "nh3", "journal.rendering.markdown", "journal.rendering.highlight",
+    "importlib.resources", "secrets", "sqlalchemy", "alembic",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -92,6 +98,8 @@ NOT_FOR_READING = ("json", "journal.settings", "journal.domain.schedule")
         (("search", "--by-relevance", "deploy", "#ci"), NOT_AT_START + NOT_FOR_READING),
         (("list", "--limit", "50"), NOT_AT_START + NOT_FOR_READING),
         (("add", "deployed the cache #ci"), NOT_AT_START),
+        (("export", "--format", "markdown"), NOT_FOR_MARKDOWN),
+        (("export", "--format", "markdown", "--front-matter"), NOT_FOR_MARKDOWN),
     ],
 )
 def test_the_light_commands_load_only_what_they_use(
