@@ -26,7 +26,6 @@ its life as a window (saved geometry, quitting, closing) in `window_state.Window
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +43,7 @@ from PySide6.QtCore import (
 from journal.errors import DamagedJournalError, DaybookError
 from journal.ui.common.errors import ErrorDialog
 from journal.ui.common.i18n import long_day
+from journal.ui.common.overrides import override
 from journal.ui.common.placement import place_on_mouse_screen
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
@@ -78,15 +78,6 @@ if TYPE_CHECKING:
     from journal.ui.main.trash import TrashController
     from journal.ui.main.welcome_page import WelcomePage
     from journal.ui.main.window_panes import Panes
-
-if sys.version_info >= (3, 12):
-    from typing import override
-elif TYPE_CHECKING:
-    from typing_extensions import override
-else:  # importing typing_extensions costs ~5 ms, and this module is read before the frame
-
-    def override(method: Any) -> Any:
-        return method
 
 
 class _FirstPaint(QObject):

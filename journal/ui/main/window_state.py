@@ -8,13 +8,13 @@ work stops) and coming back to it (another process's changes are looked for).
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from journal.ui.common.errors import message_box
+from journal.ui.common.overrides import override
 from journal.ui.common.wording import tr
 
 if TYPE_CHECKING:
@@ -27,15 +27,6 @@ if TYPE_CHECKING:
     from journal.ui.main.entry_controller import EntryController
     from journal.ui.main.search_controller import SearchController
     from journal.ui.main.window_panes import Panes
-
-if sys.version_info >= (3, 12):
-    from typing import override
-elif TYPE_CHECKING:
-    from typing_extensions import override
-else:  # importing typing_extensions costs ~5 ms, and this module is read before the frame
-
-    def override(method: Any) -> Any:
-        return method
 
 
 # Quitting stops the background work and waits this long for it, then abandons what is left.
