@@ -39,7 +39,7 @@ from journal.domain.filters import (
     to_utc,
 )
 from journal.domain.tags import hashtags, private_only_tags
-from journal.errors import InputError, NotFoundError, StorageError
+from journal.errors import DamagedJournalError, InputError, NotFoundError, StorageError
 from journal.storage import cipher, db
 from journal.storage.cipher import SQLITE_HEADER
 from journal.storage.migrate import SCHEMA_HEAD, current_revision, upgrade
@@ -130,7 +130,7 @@ class JournalStore(JournalStatistics):
             with db.translate_errors(path):
                 store._prepare_schema(paths)
         except BaseException:
-            engine.dispose()
+            db.dispose_untouched(engine)  # a damaged journal keeps its -wal, unmerged
             raise
         return store
 
@@ -176,22 +176,25 @@ class JournalStore(JournalStatistics):
 
         return AttachmentStore(self._engine, self.path)
 
-    def close(self) -> None:
-        """Close the connections; the last one's checkpoint runs under the writer locks."""
+    def close(self, untouched: bool = False) -> None:
+        """Close the connections; the last one's checkpoint runs under the writer locks.
+        `untouched` (the journal was found damaged): no checkpoint, the files stay as
+        they are (see `db.dispose_untouched`)."""
         if self._watch is not None:
             self._watch.close()
             self._watch = None
+        dispose = db.dispose_untouched if untouched else db.Engine.dispose
         try:
             with db.exclusive_writer(self._engine):
-                self._engine.dispose()
+                dispose(self._engine)
         except sqlite3.OperationalError:  # the locks were not had in time: close anyway
-            self._engine.dispose()
+            dispose(self._engine)
 
     def __enter__(self) -> JournalStore:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
+    def __exit__(self, _type: object, exc: object, _tb: object) -> None:
+        self.close(untouched=isinstance(exc, DamagedJournalError))
 
     @property
     def engine(self) -> Engine:
