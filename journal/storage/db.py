@@ -212,9 +212,11 @@ def dispose_untouched(engine: Engine) -> None:
     """
     witness = None
     if not engine.read_only and Path(f"{engine.path}-wal").exists():
-        with contextlib.suppress(ERRORS.error):
+        try:
             witness = cipher.connect(reading_uri(engine.path), engine.key, uri=True)
             witness.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        except ERRORS.error:
+            pass  # still a connection on the file if it opened: it holds the -wal
     try:
         engine.dispose()
     finally:

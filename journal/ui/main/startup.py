@@ -96,6 +96,7 @@ class JournalOpener(QObject):
         self._cancelled = False
         self._undelivered: Journal | None = None
         self._rescue: GoodBackup | None = None  # found when the journal is damaged
+        self._note: str | None = None  # an interrupted restore finished before opening
 
     def start(self) -> None:
         if self._task is not None or self._cancelled:
@@ -124,6 +125,9 @@ class JournalOpener(QObject):
             # check reads the whole file (0.4 s for 100,000 entries); files exactly as they
             # were when the app last closed them after a clean check skip it (the check
             # after start, in StartupChecks, still runs).
+            from journal.services.rescue import finish_interrupted_restore
+
+            self._note = finish_interrupted_restore(self.paths)
             self._unlock_from_keyring()
             problems = [] if unchanged_since_verified(self.paths) else journal_damage(self.paths)
             if problems:
@@ -149,7 +153,7 @@ class JournalOpener(QObject):
         with self._lock:
             journal, self._undelivered = self._undelivered, None
         if journal is not None:
-            self.opened.emit(journal, None)
+            self.opened.emit(journal, self._note)
 
     def _failed(self, error: BaseException) -> None:
         if self._cancelled:
