@@ -20,6 +20,7 @@ from journal.errors import StorageError
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
     from journal.paths import AppPaths
     from journal.storage.cipher import Key
@@ -76,13 +77,19 @@ def staged_path(paths: AppPaths) -> Path:
     return db.with_name(f".{db.name}.restoring")
 
 
-def restore_over_damaged(paths: AppPaths, source: Path, key: Key | None = None) -> Path:
+def restore_over_damaged(
+    paths: AppPaths,
+    source: Path,
+    key: Key | None = None,
+    step: Callable[[str], None] | None = None,
+) -> Path:
     """Replace a journal too damaged to open with the backup `source`; returns where the
     damaged files were moved (byte for byte, with its -wal, -shm and marker). The backup
     is verified first: a bad one changes nothing. An encrypted backup is read with `key`
     (by default the key the journal was unlocked with) and becomes the journal as it is,
     under its own passphrase; a plain one gives a plain journal. A crash at any moment
-    leaves what `finish_interrupted_restore` finishes (see the module's docstring)."""
+    leaves what `finish_interrupted_restore` finishes (see the module's docstring).
+    `step` hears each step by name: "check", "copy", "move" (the app shows progress)."""
     import json
 
     from journal.fileio import atomic_write
@@ -93,8 +100,11 @@ def restore_over_damaged(paths: AppPaths, source: Path, key: Key | None = None) 
     encrypted = head is not None and head != cipher.SQLITE_HEADER
     if encrypted and key is None:
         key = cipher.remembered_key(paths.database)
+    say = step or (lambda _text: None)
+    say("check")
     verify_backup(source, key if encrypted else None)
     staged = staged_path(paths)
+    say("copy")
     backup_file(source, staged, replace=True, key=key if encrypted else None)
     target = aside_name(paths)
     record = {
@@ -112,6 +122,7 @@ def restore_over_damaged(paths: AppPaths, source: Path, key: Key | None = None) 
             "free some space, then restore again",
         ) from exc
     cipher.forget(paths.database)
+    say("move")
     _finish(paths, record)
     if encrypted and key is not None:
         cipher.remember(paths.database, key)
