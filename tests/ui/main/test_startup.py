@@ -342,13 +342,14 @@ def test_a_rescue_restore_that_fails_says_so_in_one_message_and_loses_nothing(
 
     make_journal_with_backup(paths)
     garbage = damage_table(paths.database)
+    disk_full = True
     if fault == "record":
         (paths.home / ".restore-in-progress.json.tmp").mkdir()
     else:
         rename = os.rename
 
         def full(source: Any, target: Any) -> None:
-            if str(source).endswith(".restoring"):
+            if str(source).endswith(".restoring") and disk_full:
                 raise OSError(errno.ENOSPC, "No space left on device")
             rename(source, target)
 
@@ -367,5 +368,18 @@ def test_a_rescue_restore_that_fails_says_so_in_one_message_and_loses_nothing(
     else:
         assert "No space left" in str(error)
         assert [m.read_bytes() for m in moved] == [garbage]
-        assert (paths.home / "restore-in-progress.json").exists()  # finished at next start
+        assert (paths.home / "restore-in-progress.json").exists()
+        # The next start finishes the restore before opening, and says so.
+        disk_full = False
+        opened = open_journal(qtbot, paths)
+        assert opened is not None
+        journal, note = opened
+        try:
+            assert [e.body for e in journal.list_entries(journal_filter())] == [
+                "kept in the backup"
+            ]
+            assert note is not None and "interrupted" in note and str(moved[0]) in note
+        finally:
+            journal.close()
+        assert [m.read_bytes() for m in moved] == [garbage]
     assert progress_dialogs() == []
