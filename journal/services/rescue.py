@@ -139,7 +139,9 @@ def _finish(paths: AppPaths, record: dict[str, str | None]) -> None:
 
     db = paths.database
     staged = db.with_name(str(record["staged"]))
-    move_aside(paths, db.with_name(str(record["moved"])))
+    moved = db.with_name(str(record["moved"]))
+    if db.exists() or not moved.exists():  # the journal itself moves last: then all went
+        move_aside(paths, moved)
     if record.get("salt"):
         cipher.write_marker(db, bytes.fromhex(str(record["salt"])))
     try:
