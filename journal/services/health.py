@@ -211,10 +211,11 @@ def restore_journal(
     """
     from journal.services.journal import Journal
     from journal.storage import cipher
-    from journal.storage.backup import verify_backup
+    from journal.storage.backup import refuse_special_file, verify_backup
 
     if source.resolve() == paths.database.resolve():
         raise InputError("that file is the journal itself", "give a backup file")
+    refuse_special_file(source)  # before anything reads it (a FIFO would wait for ever)
     was_encrypted = cipher.is_encrypted(paths.database)
     key = backup_key(paths, source, backup_passphrase)
     verify_backup(source, key)
