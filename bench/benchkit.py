@@ -43,7 +43,10 @@ TARGETS = {
     "export_markdown_ratio": 0.5,  # y20 export vs jrnl's Markdown export of the same journal
     "export_html_ratio": 2.0,
     "scroll_ms": 16.0,
+    "preview_first_s": 0.3,  # the export dialog's first screenful of a 20,000-entry HTML preview
+    "preview_stall_ms": 16.0,  # the longest the UI thread is held meanwhile: one frame
 }
+PREVIEW_ENTRIES = 20_000
 
 
 # -- results -------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The GUI start-up benchmark (issue 3): Daybook's main window against a bare QMainWindow."""
+"""The GUI benchmarks: Daybook's main window and prompt against a bare QMainWindow (issues 3
+and 18), and the export dialog's preview of a big export."""
 
 from __future__ import annotations
 
@@ -12,12 +13,21 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
-from benchkit import BENCH, PYTHON, TARGETS, Results, bench_env, percentile
+from benchkit import (
+    BENCH,
+    PREVIEW_ENTRIES,
+    PYTHON,
+    TARGETS,
+    Results,
+    bench_env,
+    percentile,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 GUI_CHILD = BENCH / "gui_child.py"
+PREVIEW_CHILD = BENCH / "preview_child.py"
 
 
 def run_gui(res: Results, home: Path, runs: int, pages: int, label: str = "") -> None:
@@ -202,3 +212,46 @@ class _Killer:
 
     def cancel(self) -> None:
         self._timer.cancel()
+
+
+def run_preview(res: Results, home: Path, runs: int, label: str = "") -> None:
+    """The export dialog's HTML preview of the newest PREVIEW_ENTRIES entries (a date range,
+    then the same entries as a selection): first screenful, the whole, the longest UI stall."""
+    label = label or home.name
+    scratch = home.parent / "preview-home"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir()
+    env = bench_env(scratch) | {"QT_QPA_PLATFORM": "offscreen"}
+    for mode, what in (("span", "date range"), ("ids", "selection")):
+        samples: list[dict[str, Any]] = []
+        for _ in range(runs):
+            with tempfile.TemporaryFile(mode="w+") as errors:
+                proc = subprocess.run(
+                    [str(PYTHON), str(PREVIEW_CHILD), "--home", str(home),
+                     "--entries", str(PREVIEW_ENTRIES), "--mode", mode],
+                    env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors,
+                    text=True, timeout=600, check=False,
+                )  # fmt: skip
+            try:
+                sample = json.loads(proc.stdout.splitlines()[-1])
+            except (IndexError, json.JSONDecodeError):
+                sample = {"ok": False}
+            if sample.get("ok"):
+                samples.append(sample)
+        res.details.setdefault("preview", {})[mode] = samples
+        name = f"export preview, {PREVIEW_ENTRIES:,} entries ({label}, {what})"
+        if not samples:
+            res.add("preview", name, None, "", note="FAILED: the child gave no result")
+            continue
+        n = samples[0]["entries"]
+        first = statistics.median(s["first_s"] for s in samples)
+        wholes = [s["whole_s"] for s in samples if s["whole_s"] is not None]
+        stall = statistics.median(s["max_stall_ms"] for s in samples)
+        steps = statistics.median(s["progress_steps"] for s in samples)
+        whole = statistics.median(wholes) if wholes else None
+        note = f"{n} entries, median of {len(samples)}"
+        res.add("preview", f"{name}: first screen", first, "s",
+                limit=TARGETS["preview_first_s"], note=note)  # fmt: skip
+        res.add("preview", f"{name}: whole", whole, "s", note=f"{steps:.0f} progress steps")
+        res.add("preview", f"{name}: longest UI-thread stall", stall, "ms",
+                limit=TARGETS["preview_stall_ms"])  # fmt: skip

@@ -42,7 +42,7 @@ from benchkit import (
     wall_once,
     wall_times,
 )
-from gui_bench import run_gui
+from gui_bench import run_gui, run_preview
 from jrnl_bench import run_jrnl
 from query_plans import diagnose, format_diagnosis
 
@@ -402,6 +402,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log(f"GUI start-up on {big.name}")
         run_gui(res, homes[big.name], 5 if args.quick else 7, 30, big.name)
 
+    def preview() -> None:
+        log(f"export dialog preview on {big.name}")
+        run_preview(res, homes[big.name], 3 if args.quick else 5, big.name)
+
     steps = [("imports", imports), ("search", searches), ("insights", insights)]
     steps.append(("diagnosis", diagnoses))
     steps.append(("processes", processes))
@@ -409,6 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         steps.append(("jrnl", jrnl))
     if not args.no_gui:
         steps.append(("gui", gui))
+        steps.append(("preview", preview))
     started = time.perf_counter()
     for name, step in steps:
         try:

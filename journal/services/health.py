@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from journal.errors import DamagedJournalError, InputError, StorageError
+from journal.services.rescue import SIDE_FILES  # the -wal and -shm beside a journal
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -233,20 +234,84 @@ def restore_journal(
         raise plain_backup_error(source)
     if not was_encrypted and key is not None:
         raise encrypted_backup_error(source)
+    # Opening the journal read-write and closing it checkpoints its -wal into it: if it
+    # then turns out not to be copyable after all, the files as they were are what is moved
+    # aside, from a byte-for-byte copy taken now.
+    as_it_was = _copy_as_it_is(paths)
     try:
-        journal = Journal.open(paths)
-    except DamagedJournalError:
-        return _restored(paths, was_encrypted, moved=restore_over_damaged(paths, source, key))
-    with journal:
         try:
-            safety = journal.restore(source, backup_passphrase)
-            return _restored(paths, was_encrypted, safety=safety)
-        except StorageError:
-            # The pre-restore copy failed although the checks passed (damage they cannot
-            # see, e.g. an encrypted page never read by them): the journal cannot be copied,
-            # so it is kept whole the other way, moved aside byte for byte.
-            pass
-    return _restored(paths, was_encrypted, moved=restore_over_damaged(paths, source, key))
+            journal = Journal.open(paths)
+        except DamagedJournalError:
+            journal = None
+        if journal is not None:
+            with journal:
+                try:
+                    safety = journal.restore(source, backup_passphrase)
+                    return _restored(paths, was_encrypted, safety=safety)
+                except StorageError:
+                    # The pre-restore copy failed although the checks passed (damage they
+                    # cannot see, e.g. an encrypted page they never read): the journal
+                    # cannot be copied, so it is kept whole the other way, moved aside.
+                    pass
+        _put_back(paths, as_it_was)
+        as_it_was = ()
+        return _restored(paths, was_encrypted, moved=restore_over_damaged(paths, source, key))
+    finally:
+        for copy in as_it_was:
+            copy.unlink(missing_ok=True)
+
+
+def _journal_files(paths: AppPaths) -> list[str]:
+    """The suffixes of the journal's files that exist now ("" is the journal itself)."""
+    from journal.storage.cipher import MARKER_SUFFIX
+
+    db = paths.database
+    return [s for s in ("", *SIDE_FILES, MARKER_SUFFIX) if Path(f"{db}{s}").exists()]
+
+
+def _copy_as_it_is(paths: AppPaths) -> tuple[Path, ...]:
+    """Byte-for-byte copies of the journal, its -wal and its marker, beside them (the -shm
+    is rebuilt from the -wal). A failed copy (a full disk) stops here with nothing changed."""
+    import shutil
+
+    from journal.fileio import fsync_dir
+
+    db = paths.database
+    copies: list[Path] = []
+    try:
+        for suffix in _journal_files(paths):
+            if suffix == "-shm":
+                continue
+            copy = db.with_name(f"{db.name}.as-it-was{suffix}")
+            copies.append(copy)
+            shutil.copyfile(f"{db}{suffix}", copy)
+            with open(copy, "rb+") as fh:
+                os.fsync(fh.fileno())
+        fsync_dir(db.parent)
+    except OSError as exc:
+        for copy in copies:
+            copy.unlink(missing_ok=True)
+        raise StorageError(
+            f"cannot copy the journal before restoring over it: {exc.strerror}",
+            "free some disk space, then try again; nothing was changed",
+        ) from exc
+    return tuple(copies)
+
+
+def _put_back(paths: AppPaths, copies: tuple[Path, ...]) -> None:
+    """Make the copies from `_copy_as_it_is` the journal's files again (the journal closed):
+    a -wal the open checkpointed away comes back, and one it made up goes."""
+    db = paths.database
+    kept = {c.name.removeprefix(f"{db.name}.as-it-was"): c for c in copies}
+    for suffix in (*SIDE_FILES, ""):  # the -wal before the journal it belongs to
+        live = Path(f"{db}{suffix}")
+        if suffix in kept:
+            os.replace(kept[suffix], live)
+        else:
+            live.unlink(missing_ok=True)
+    for suffix, copy in kept.items():
+        if suffix not in (*SIDE_FILES, ""):
+            os.replace(copy, f"{db}{suffix}")
 
 
 def _restored(

@@ -6,9 +6,16 @@ in stylesheets), so switching the theme repaints everything, the editor's highli
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from journal.settings import Settings
 
@@ -125,6 +132,8 @@ def apply_theme(app: QApplication, settings: Settings) -> None:
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:
             app.setStyle(fusion)
+    if app.style().name().lower() == "fusion" and not isinstance(app.style(), OutlinedStyle):
+        app.setStyle(OutlinedStyle("Fusion"))
     app.setPalette(make_palette(dark))
     app.setFont(interface_font(settings))
     font = editor_font(settings)
@@ -142,6 +151,54 @@ def apply_editor_font(widget: QWidget) -> None:
     font = app.property(EDITOR_FONT_PROPERTY) if app is not None else None
     if isinstance(font, QFont):
         widget.setFont(font)
+
+
+# WCAG 2.1's contrast for the edge of a control (1.4.11, non-text contrast).
+CONTROL_EDGE_CONTRAST = 3.0
+
+
+def control_edge(palette: QPalette) -> QColor:
+    """The colour of a check box's or radio button's edge: the text's colour faded towards
+    the window, made legible against it. Fusion draws these edges a shade darker than the
+    window, which on the dark palette is almost black on almost black."""
+    window = palette.color(QPalette.ColorRole.Window)
+    faded = mix(palette.color(QPalette.ColorRole.Text), window, 0.45)
+    return legible(faded, window, CONTROL_EDGE_CONTRAST)
+
+
+class OutlinedStyle(QProxyStyle):
+    """Fusion, with check boxes and radio buttons outlined in `control_edge` so an unchecked
+    one can be seen in both themes (the rest is Fusion's own drawing)."""
+
+    _OUTLINED = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    )
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self._OUTLINED:
+            return
+        edge = control_edge(option.palette)
+        if not option.state & QStyle.StateFlag.State_Enabled:
+            edge = mix(edge, option.palette.color(QPalette.ColorRole.Window), 0.5)
+        # A 1-pixel pen on the pixel centres, so the edge is crisp rather than two half-lit rows.
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(edge)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, 1.5, 1.5)
+        painter.restore()
 
 
 class _SchemeFollower(QObject):

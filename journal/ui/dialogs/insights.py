@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -421,17 +421,33 @@ class InsightsDialog(QDialog):
         cell = f'valign="top" style="border-top: 1px solid {rule}; padding: 6px;"'
         rows = [
             f'<tr><td {cell}><a href="day:{item.entry.day.isoformat()}" '
-            f'style="color: {link}; text-decoration: none;"><b>{day_label(item.entry.day)}</b></a>'
+            f'style="color: {link}; text-decoration: none; white-space: nowrap;">'
+            f"<b>{escape(day_label(item.entry.day))}</b></a>"
             f'<br><span style="color: {dim};">{escape(item.entry.display_title)}</span></td>'
             f"<td {cell}>{answer(item.learned)}</td><td {cell}>{answer(item.next_step)}</td></tr>"
             for item in items
         ]
+        # The day column is as wide as its widest label in the view's font (and room for a
+        # short title), so "Wed 3" is never broken over two lines however narrow the dialog
+        # or large the font; the two answers share the rest equally.
+        day_heading = self.tr("Day")
+        metrics = QFontMetrics(self.week_view.font())
+        bold = QFont(self.week_view.font())
+        bold.setBold(True)
+        day_width = max(
+            12 * metrics.averageCharWidth(),  # room for a short title under the day
+            *(
+                QFontMetrics(bold).horizontalAdvance(label)
+                for label in [day_heading, *(day_label(item.entry.day) for item in items)]
+            ),
+        )
+        day_width += 12 + metrics.averageCharWidth()  # the cell's padding and a little air
         head = "".join(
             f'<th align="left" width="{w}" style="padding: 6px;">{escape(t)}</th>'
             for t, w in (
-                (self.tr("Day"), "16%"),
-                (self.tr("What I learned"), "42%"),
-                (self.tr("What comes next"), "42%"),
+                (day_heading, str(day_width)),
+                (self.tr("What I learned"), "50%"),
+                (self.tr("What comes next"), "50%"),
             )
         )
         return (

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextTable
+from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextLength, QTextTable
 from PySide6.QtWidgets import QApplication
 
 from journal.domain.entry import Entry, NewEntry
@@ -22,7 +22,7 @@ from journal.services.insights import InsightsService
 from journal.settings import Settings
 from journal.ui.common.theme import contrast, make_palette
 from journal.ui.dialogs.charts import OKABE_ITO, TagTrendChart, YearHeatmap, axis_ticks
-from journal.ui.dialogs.insights import InsightsDialog
+from journal.ui.dialogs.insights import InsightsDialog, day_label
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -119,8 +119,10 @@ def test_the_week_review_columns_are_balanced_and_days_open(qtbot: QtBot, journa
     frame = dlg.week_view.document().rootFrame()
     tables = [f for f in frame.childFrames() if isinstance(f, QTextTable)]
     assert len(tables) == 1
-    widths = [c.rawValue() for c in tables[0].format().columnWidthConstraints()]
-    assert widths[1] == widths[2] and widths[1] > 2 * widths[0]
+    widths = tables[0].format().columnWidthConstraints()
+    assert widths[1] == widths[2] and widths[1].type() == QTextLength.Type.PercentageLength
+    assert widths[0].type() == QTextLength.Type.FixedLength
+    assert widths[0].rawValue() < dlg.week_view.viewport().width() / 4
     assert dlg.week_view.horizontalScrollBar().maximum() == 0
     with qtbot.waitSignal(dlg.dayRequested) as blocker:
         dlg.week_view.anchorClicked.emit(QUrl(f"day:{MON.isoformat()}"))
@@ -285,3 +287,31 @@ def test_the_week_review_reads_an_entry_written_by_hand(qtbot: Any, journal: Any
     shown = dlg.week_view.toPlainText()
     assert "Clocks need one source." in shown and "Grep the fixtures" in shown
     assert "—" not in shown
+
+
+@pytest.mark.parametrize("points", [10, 16, 22])
+def test_a_narrow_week_review_keeps_each_day_on_one_line(
+    qtbot: QtBot, journal: Journal, points: int
+) -> None:
+    """At the dialog's narrowest, in a large font, "Wed 3" is never broken over two lines;
+    the entry's title under it may wrap."""
+    journal.store.add_many(
+        [NewEntry(day=d, body=f"# A title long enough to wrap {d}\n\nx") for d in (MON, TUE)]
+    )
+    dlg = make_dialog(qtbot, journal)
+    font = dlg.week_view.font()
+    font.setPointSize(points)
+    dlg.week_view.setFont(font)
+    dlg.tabs.setCurrentIndex(3)
+    dlg.resize(dlg.minimumSizeHint().width(), 560)
+    dlg.show_week(TUE)
+    qtbot.wait(10)
+    frame = dlg.week_view.document().rootFrame()
+    table = next(f for f in frame.childFrames() if isinstance(f, QTextTable))
+    for row, day in ((1, MON), (2, TUE)):
+        block = table.cellAt(row, 0).firstCursorPosition().block()
+        first_line = block.layout().lineAt(0)
+        shown = block.text()[
+            first_line.textStart() : first_line.textStart() + first_line.textLength()
+        ]
+        assert shown.replace("\xa0", " ").strip().startswith(day_label(day)), (points, shown)

@@ -298,3 +298,91 @@ def test_the_damaged_copy_is_never_deleted_even_when_the_restore_fails(
         assert moved.read_bytes() == before
     finally:
         shutil.rmtree(home.parent)
+
+
+@pytest.mark.parametrize("how", ["copy fails", "open finds damage"])
+def test_a_journal_opened_before_it_proved_uncopyable_is_moved_aside_as_it_was(
+    capsys: pytest.CaptureFixture[str],
+    template: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    """The checks pass, the journal is opened read-write, and only then can it not be kept
+    as a pre-restore copy (damage the checks never read), or opening it finds the damage:
+    what is moved aside is the journal and its -wal as they were before that open, not a
+    journal the open's close checkpointed the -wal into."""
+    from journal.errors import DamagedJournalError, StorageError
+    from journal.services.journal import Journal as Service
+    from journal.storage.store import JournalStore
+
+    home = copy_home(template)
+    try:
+        leave_a_wal(home)
+        db = home / "journal.sqlite3"
+        before = side_files(db)
+        assert "-wal" in before
+        if how == "copy fails":
+
+            def fail(*_a: object, **_k: object) -> Path:
+                raise StorageError("cannot read page 88 of the journal", "it is damaged")
+
+            monkeypatch.setattr(JournalStore, "backup", fail)
+        else:
+            real_open = Service.open.__func__  # type: ignore[attr-defined]
+
+            def open_then_refuse(cls: type[Service], paths: AppPaths) -> Service:
+                real_open(cls, paths).close()  # opened read-write, then found damaged
+                raise DamagedJournalError("the journal is damaged", "restore a backup")
+
+            monkeypatch.setattr(Service, "open", classmethod(open_then_refuse))
+        code, out, err = run(capsys, home, "restore", str(home / "backups" / BACKUP_NAME))
+        assert code == 0, err
+        moved = [
+            m
+            for m in home.glob("journal.sqlite3.damaged-*")
+            if not m.name.endswith(("-wal", "-shm"))
+        ]
+        assert len(moved) == 1 and f"moved aside to {moved[0]}" in out
+        assert side_files(moved[0]) == before
+        assert entries_in(db) == 300
+        assert not list(home.glob("*as-it-was*"))
+    finally:
+        shutil.rmtree(home.parent)
+
+
+def test_a_restore_over_a_healthy_journal_leaves_no_copy_behind(
+    capsys: pytest.CaptureFixture[str], template: Path
+) -> None:
+    home = copy_home(template)
+    try:
+        check_restore(capsys, home)
+        assert not list(home.glob("*as-it-was*"))
+    finally:
+        shutil.rmtree(home.parent)
+
+
+def test_no_room_for_the_copy_before_opening_changes_nothing(
+    capsys: pytest.CaptureFixture[str], template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import shutil as shutil_module
+
+    home = copy_home(template)
+    try:
+        leave_a_wal(home)
+        before = side_files(home / "journal.sqlite3")
+        real_copy = shutil_module.copyfile
+
+        def full(src: str, dst: Path, **kw: object) -> object:
+            if "as-it-was" in str(dst):
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real_copy(src, dst)
+
+        monkeypatch.setattr(shutil_module, "copyfile", full)
+        code, _, err = run(capsys, home, "restore", str(home / "backups" / BACKUP_NAME))
+        assert code == 1 and err.count("\n") == 1
+        assert "No space left" in err and "nothing was changed" in err
+        assert side_files(home / "journal.sqlite3") == before
+        assert not list(home.glob("*as-it-was*")) and not list(home.glob("*damaged*"))
+    finally:
+        shutil.rmtree(home.parent)
