@@ -105,7 +105,13 @@ def restore_over_damaged(
     verify_backup(source, key if encrypted else None)
     staged = staged_path(paths)
     say("copy")
-    backup_file(source, staged, replace=True, key=key if encrypted else None)
+    try:
+        backup_file(source, staged, replace=True, key=key if encrypted else None)
+    except StorageError as exc:
+        raise StorageError(
+            f"cannot copy the backup beside the journal ({exc.what}); nothing was changed",
+            "free some space (about the backup's size) in the data folder, then restore again",
+        ) from exc
     target = aside_name(paths)
     record = {
         "source": str(source),
@@ -197,6 +203,15 @@ def finish_interrupted_restore(paths: AppPaths) -> str | None:
         ) from exc
     db = paths.database
     moved = db.with_name(str(record["moved"]))
+    if not db.with_name(str(record["staged"])).exists() and not db.exists():
+        # Neither the copy nor the journal (the copy removed by hand?): never leave the
+        # place empty, where the next open would make a new, empty journal.
+        _put_back(paths, moved)
+        _remove(record_file)
+        return (
+            f"a restore of {record['source']} was interrupted and its copy of the backup is "
+            f"gone; the damaged journal was put back in place from {moved}"
+        )
     if db.with_name(str(record["staged"])).exists():
         _finish(paths, record)
     _open_once(paths)
@@ -205,6 +220,25 @@ def finish_interrupted_restore(paths: AppPaths) -> str | None:
         f"a restore of {record['source']} was interrupted; it is now finished: the damaged "
         f"journal was moved aside to {moved}"
     )
+
+
+def _put_back(paths: AppPaths, moved: Path) -> None:
+    """Move the files moved aside as `moved` back to the journal's names."""
+    from journal.fileio import fsync_dir
+    from journal.storage.cipher import MARKER_SUFFIX
+
+    db = paths.database
+    try:
+        for suffix in ("", MARKER_SUFFIX, *SIDE_FILES):
+            aside, back = Path(f"{moved}{suffix}"), Path(f"{db}{suffix}")
+            if aside.exists() and not back.exists():
+                os.rename(aside, back)
+    except OSError as exc:
+        raise StorageError(
+            f"a restore was interrupted; cannot put the damaged journal back: {exc.strerror}",
+            f"rename {moved} (and its -wal) to {db} yourself, then restore again",
+        ) from exc
+    fsync_dir(db.parent)
 
 
 def _remove(path: Path) -> None:
