@@ -44,6 +44,7 @@ SNIPPET_BATCH = 64  # stretches indexed at a time before looking for a match amo
 # SQLite calls the stop check every PROGRESS_STEPS virtual-machine steps (well under a
 # millisecond apart).
 PROGRESS_STEPS = 10_000
+SQL_INT_MIN, SQL_INT_MAX = -(2**63), 2**63 - 1  # SQLite's INTEGER
 ENTRY_COLUMNS = (
     "e.id, e.uid, e.day, e.created_at, e.created_offset, e.updated_at, e.updated_offset, "
     "e.title, e.body, e.tag_list, e.private, e.deleted_at, e.kind"

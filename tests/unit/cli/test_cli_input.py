@@ -382,7 +382,7 @@ def test_nul_bytes_are_not_stored(journal: Journal, where: str) -> None:
 
 
 def test_one_working_day_is_singular(capsys: pytest.CaptureFixture[str]) -> None:
-    from journal.cli import _days
+    from journal.cli_output import count_days as _days
 
     assert _days(1) == "1 working day"
     assert _days(0) == "0 working days"

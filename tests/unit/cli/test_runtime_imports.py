@@ -78,6 +78,9 @@ NOT_AT_START = (
     "journal.services.attachments", "journal.services.import_formats",
     "journal.services.export_formats", "journal.importers", "journal.services.health",
     "journal.domain.blocks",  # a body without fences or CR is read without it
+    # `inspect` and what it imports: `dataclasses` imports it only for dataclasses without
+    # a docstring (`journal.cli.defer_import`); an eighth of a whole `daybook search`
+    "ast", "dis", "tokenize",
 )  # fmt: skip
 NOT_FOR_READING = ("json", "journal.settings", "journal.domain.schedule")
 
@@ -152,3 +155,31 @@ def test_a_dry_run_that_rolls_back_inside_a_write_leaves_nothing(paths: AppPaths
         conn.rollback()
     with JournalStore.open(paths) as store:
         assert store._query("SELECT count(*) FROM tags", ())[0][0] == 0
+
+
+def test_a_deferred_module_loads_whole_at_its_first_use() -> None:
+    """`defer_import`'s stand-in: importing is free, and every way of using the module
+    afterwards (a name of it, `from M import`, a dataclass without a docstring, which
+    needs `inspect.signature`) gets the real module."""
+    code = (
+        "import sys\n"
+        "from journal.cli import defer_import\n"
+        "defer_import('inspect')\n"
+        "import dataclasses, inspect\n"
+        "assert 'ast' not in sys.modules\n"
+        "@dataclasses.dataclass\n"
+        "class Plain:\n"
+        "    a: int\n"
+        "assert Plain.__doc__ == 'Plain(a: int)', Plain.__doc__\n"
+        "from inspect import signature\n"
+        "assert str(signature(len)) == '(obj, /)'\n"
+        "assert inspect.isfunction(defer_import) and 'ast' in sys.modules\n"
+        "assert sys.modules['inspect'].signature is signature\n"
+        "defer_import('no_such_module_anywhere')\n"
+        "assert 'no_such_module_anywhere' not in sys.modules\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert out.stdout.strip() == "ok", out.stderr

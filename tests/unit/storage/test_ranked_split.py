@@ -15,7 +15,7 @@ from journal import cancel
 from journal.domain.entry import NewEntry
 from journal.domain.filters import EntryFilter
 from journal.domain.query import parse_query
-from journal.storage import store as store_module
+from journal.storage import search as search_module
 from journal.storage.store import JournalStore
 
 WORDS = "deploy cache review pipeline latency incident mentor design document flaky".split()  # noqa: SIM905
@@ -43,14 +43,14 @@ def journal(tmp_path_factory: pytest.TempPathFactory) -> JournalStore:
 def ranked(
     store: JournalStore, text: str, limit: int | None, split: bool, trash: bool = False
 ) -> list[int]:
-    saved = store_module.SPLIT_RANKING_FROM
-    store_module.SPLIT_RANKING_FROM = 1 if split else 10**9
+    saved = search_module.SPLIT_RANKING_FROM
+    search_module.SPLIT_RANKING_FROM = 1 if split else 10**9
     try:
         hits = store.search(
             parse_query(text), EntryFilter(trash=trash), limit=limit, order="relevance"
         )
     finally:
-        store_module.SPLIT_RANKING_FROM = saved
+        search_module.SPLIT_RANKING_FROM = saved
     return [h.entry.id for h in hits]
 
 
@@ -91,6 +91,6 @@ def test_a_stop_request_reaches_the_second_half(
 ) -> None:
     token = cancel.CancelToken()
     token.cancel()
-    monkeypatch.setattr(store_module, "SPLIT_RANKING_FROM", 1)
+    monkeypatch.setattr(search_module, "SPLIT_RANKING_FROM", 1)
     with cancel.cancellable(token), pytest.raises(cancel.Cancelled):
         journal.search(parse_query("deploy"), EntryFilter(), limit=50, order="relevance")

@@ -298,7 +298,7 @@ def test_every_search_plan_gives_the_same_answers(
     follow dates (entries written out of order), and match a plain Python filter."""
     import random
 
-    import journal.storage.store as store_module
+    import journal.storage.search as search_module
 
     rng = random.Random(7)
     days = [dt.date(2026, 1, 1) + dt.timedelta(days=d) for d in range(60)]
@@ -317,8 +317,8 @@ def test_every_search_plan_gives_the_same_answers(
     results = []
     for factor in (0, 4):
         for common in (10**9, 3):
-            monkeypatch.setattr(store_module, "CANDIDATE_FACTOR", factor)
-            monkeypatch.setattr(store_module, "COMMON_MATCHES", common)
+            monkeypatch.setattr(search_module, "CANDIDATE_FACTOR", factor)
+            monkeypatch.setattr(search_module, "COMMON_MATCHES", common)
             results.append(answers())
     assert all(r == results[0] for r in results)
 
@@ -378,9 +378,9 @@ def test_relevance_and_counts_filter_like_the_timeline(store: JournalStore) -> N
 def test_import_counts_a_repeated_uid_within_one_file_once(
     store: JournalStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import journal.storage.store as store_module
+    import journal.storage.writes as writes_module
 
-    monkeypatch.setattr(store_module, "IMPORT_CHUNK", 3)  # duplicates across and within chunks
+    monkeypatch.setattr(writes_module, "IMPORT_CHUNK", 3)  # duplicates across and within chunks
     items = [entry("2026-05-01", f"body {i % 4} #t{i % 2}", uid=f"u{i % 4}") for i in range(10)]
     report = store.add_many(items)
     assert (report.found, report.added, report.skipped) == (10, 4, 6)
