@@ -67,6 +67,7 @@ def run_gui(
 
     listeners: list[Callable[[Settings], None]] = []
     opened: list[Journal] = []
+    desks: list[ReminderDesk] = []
     checks: list[Any] = []  # StartupChecks: a clean one lets the next start skip its check
 
     def ready(window: MainWindow, journal: Journal, note: str | None) -> None:
@@ -74,6 +75,7 @@ def run_gui(
 
         opened.append(journal)
         desk = build_reminders(app, window, journal, settings, qsettings)
+        desks.append(desk)
         listeners.append(desk.settings_changed)
         if not window.is_empty():  # an empty journal's welcome page has the card instead
             note = note or start_on_login_tip(settings, paths)
@@ -103,6 +105,15 @@ def run_gui(
             hooked.append(install(paths, verbose))
 
     window.firstPainted.connect(install_crash_hook)
+    # Told to end without the windows being closed (the session ends, SIGTERM): what is
+    # being written, images on their way included, is saved or kept as a draft first.
+    from journal.ui.common.terminate import quit_on_terminate
+
+    def shutdown() -> None:
+        save_for_shutdown(window, desks[0] if desks else None)
+
+    app.commitDataRequest.connect(lambda _manager: shutdown())
+    end_terminate = quit_on_terminate(app, shutdown)
     window.ready.connect(install_crash_hook)
     instance.activationRequested.connect(lambda: bring_forward(window))
     listen_when_settled(window, instance)
@@ -122,6 +133,7 @@ def run_gui(
 
             note_verified(paths)  # closed after a clean check: the next start may skip it
         instance.release()
+        end_terminate()
         for stop in hooked:
             stop()
         # A quit posted after exec() returned (closing the last window after `exit(1)`)
@@ -387,7 +399,7 @@ def security_actions(window: MainWindow, journal: Journal) -> SecurityActions:
     from journal.ui.dialogs.security_tab import SecurityActions
 
     def before() -> None:
-        window.panes.editor.flush()  # unsaved text into the journal
+        window.panes.editor.settle()  # unsaved text and images on their way into the journal
         window.journal_changes.timer.stop()  # no poll of the journal while it is closed
 
     def after(passphrase: str | None, done: bool) -> None:
@@ -422,6 +434,16 @@ def first_run_offer(window: MainWindow, journal: Journal, settings: Callable[[],
         autostart_home(journal.paths),
     )
     return offer
+
+
+def save_for_shutdown(window: MainWindow, desk: ReminderDesk | None) -> None:
+    """Save what is being written when the app is told to end (the session ends, SIGTERM):
+    each prompt's images into its answers and its draft written, the editor's images into
+    its text and the text saved (a failure keeps its draft). Nothing is asked."""
+    if desk is not None:
+        desk.launcher.settle_all()
+    if window.is_ready():
+        window.entry_controller.settle()
 
 
 def build_reminders(

@@ -270,3 +270,60 @@ def strip_private(text: str) -> tuple[str, int]:
 def private_text(text: str) -> str:
     """Everything inside the private blocks of `text`, fences included, one block a line."""
     return read(text).private_text()
+
+
+_HTML_OPEN = re.compile(r"[ ]{0,3}<([A-Za-z][\w-]*)(?=[\s/>]|\Z)")
+_HTML_CLOSE = re.compile(r"</([A-Za-z][\w-]*)\s*>")
+_LIST_START = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\Z)")
+
+
+def part_lines(text: str, limit: int) -> int | None:
+    """How many lines of `text` to show first when it is longer than `limit` characters
+    (a huge entry is rendered in part): the part ends at the first block boundary once
+    `limit` characters are in it, never inside fenced code, a private block, a raw HTML
+    block or tag, or a list: at a blank line outside all of them, before a line that starts
+    a top-level paragraph or heading. None when the text is short enough to show whole,
+    or has no such boundary after `limit` (it is then shown whole)."""
+    if len(text) <= limit:
+        return None
+    reading = read(text)
+    lines = reading.lines
+    mask = reading.code_mask()
+    depth: dict[str, int] = {}  # raw HTML elements still open, by tag name
+    inside_tag = False  # a `<` whose `>` has not come yet
+    size = 0
+    for n, line in enumerate(lines):
+        if not mask[n]:
+            opened = _HTML_OPEN.match(line)
+            if opened is not None:
+                name = opened[1].lower()
+                depth[name] = depth.get(name, 0) + 1
+            for closed in _HTML_CLOSE.finditer(line):
+                name = closed[1].lower()
+                if depth.get(name):
+                    depth[name] -= 1
+            if "<" in line or inside_tag:
+                inside_tag = line.rfind("<") > line.rfind(">") if "<" in line else ">" not in line
+        if (
+            size - 1 >= limit  # the part, lines[:n] joined, is size - 1 long
+            and n + 1 < len(lines)
+            and not line.strip()
+            and not mask[n]
+            and not mask[n + 1]
+            and not inside_tag
+            and not any(depth.values())
+            and _starts_top_level_block(lines[n + 1])
+            and n > 0
+            and not _LIST_START.match(lines[n - 1].lstrip(" \t>"))
+        ):
+            return n
+        size += len(line) + 1
+    return None
+
+
+def _starts_top_level_block(line: str) -> bool:
+    """Whether `line` starts a paragraph or heading of its own: not indented (code, a list
+    item's continuation), not a quote, list item, fence, table row or HTML."""
+    if not line.strip() or line[:1] in " \t>|<`~":
+        return False
+    return _LIST_START.match(line) is None

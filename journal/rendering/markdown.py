@@ -135,11 +135,12 @@ class MarkdownRenderer:
         for n, block in reversed(list(enumerate(blocks))):
             inner.insert(0, self.render(block.content, mark_private=True, box=box))
             blank = block.prefix.rstrip()
-            lines[block.start : block.end] = [blank, f"{block.prefix}{token}x{n}", blank]
+            # "x{n}z": the 1st block's mark is no prefix of the 10th's
+            lines[block.start : block.end] = [blank, f"{block.prefix}{token}x{n}z", blank]
         out = self.render("\n".join(lines))
         for n, body in enumerate(inner):
             marked = box.replace("{body}", body)
-            out = out.replace(f"<p>{token}x{n}</p>", marked).replace(f"{token}x{n}", marked)
+            out = out.replace(f"<p>{token}x{n}z</p>", marked).replace(f"{token}x{n}z", marked)
         return out
 
 

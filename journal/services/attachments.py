@@ -59,6 +59,12 @@ def append_references(journal: Journal, entry_id: int, references: Sequence[str]
     return journal.edit(entry_id, body=with_images(entry.body, references))
 
 
+def discard_unused_images(journal: Journal, hashes: Sequence[str]) -> int:
+    """Remove the images among `hashes` that no entry refers to (an editor stored them, and
+    its text no longer has them, or was never saved); how many went."""
+    return journal.store.attachments.discard_unused(hashes)
+
+
 def attachment_problems(journal: Journal) -> tuple[list[str], list[str]]:
     """(missing, orphaned) attachments, as `JournalStore.attachments.problems`."""
     return journal.store.attachments.problems()

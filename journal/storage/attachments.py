@@ -97,6 +97,15 @@ class AttachmentStore:
                     found[entry_id] = shas[0]
         return found
 
+    def discard_unused(self, hashes: Iterable[str]) -> int:
+        """Delete those of `hashes` no entry (Trash included) refers to; how many went. For
+        images an editor stored and whose reference was taken out (or never saved)."""
+        wanted = list(dict.fromkeys(hashes))
+        if not wanted:
+            return 0
+        with db.translate_errors(self.path), db.write_transaction(self._engine) as conn:
+            return drop_unreferenced(conn.cursor(), wanted)
+
     def hashes(self) -> set[str]:
         with db.translate_errors(self.path), self._engine.connect() as conn:
             return {str(r[0]) for r in conn.execute("SELECT sha256 FROM attachments")}

@@ -1235,6 +1235,18 @@
         <source>Not Now</source>
         <translation>Nicht jetzt</translation>
     </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>Keine Vorschläge</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to Dictionary</source>
+        <translation>„{0}“ zum Wörterbuch hinzufügen</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Rechtschreibung</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1539,6 +1551,10 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>Pick an entry on the left, or press Ctrl+N.</source>
         <translation>Wählen Sie links einen Eintrag oder drücken Sie Strg+N.</translation>
+    </message>
+    <message>
+        <source>Show the whole entry ({0} KB)</source>
+        <translation>Den ganzen Eintrag zeigen ({0} KB)</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -2145,18 +2161,6 @@ Beenden Sie Daybook und starten Sie es neu, um eine Sicherung wiederherzustellen
     <message>
         <source>Insert &amp;Image…</source>
         <translation>&amp;Bild einfügen…</translation>
-    </message>
-    <message>
-        <source>No suggestions</source>
-        <translation>Keine Vorschläge</translation>
-    </message>
-    <message>
-        <source>Add “{0}” to Dictionary</source>
-        <translation>„{0}“ zum Wörterbuch hinzufügen</translation>
-    </message>
-    <message>
-        <source>Spelling</source>
-        <translation>Rechtschreibung</translation>
     </message>
 </context>
 <context>

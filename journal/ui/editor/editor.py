@@ -5,95 +5,46 @@ edited afterwards. A save happens `autosave_ms` after the last change, when the 
 the editor, and on `flush()`/close; "Saved hh:mm" is shown only after the commit returned.
 Between saves a draft is written (at most ~300 ms after a change) so a crash loses little;
 it is discarded once the entry is committed, and kept when the commit fails.
+
+The text widget is `markdown_edit.MarkdownEdit`, the tags field `tags_edit.TagsEdit` (both
+also importable from here).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QDate,
-    QEvent,
-    QMimeData,
-    QObject,
-    QPoint,
-    QPointF,
-    QStringListModel,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QContextMenuEvent,
-    QFocusEvent,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPaintEvent,
-    QPalette,
-    QResizeEvent,
-    QShortcut,
-    QTextCursor,
-    QWheelEvent,
-)
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence, QPalette, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QCompleter,
     QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
+from journal.domain.attachments import references
 from journal.domain.entry import Entry, local_now
-from journal.domain.tags import hashtags, unique_tags
+from journal.domain.tags import hashtags
 from journal.errors import DaybookError
 from journal.services.drafts import Draft, DraftStore
-from journal.ui.common.theme import apply_editor_font
-from journal.ui.common.worker import TaskSet
-from journal.ui.editor.editor_images import (
-    ImageInput,
-    ImageSink,
-    ask_image_file,
-    has_images,
-    images_in,
-    store_all,
-)
-from journal.ui.editor.highlighter import MarkdownHighlighter, paint_private_blocks
-from journal.ui.editor.spelling import spell_service
+from journal.ui.editor.markdown_edit import MarkdownEdit
+from journal.ui.editor.tags_edit import TagsEdit
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from journal.services.journal import Journal
 
+__all__ = ["DRAFT_DELAY_MS", "EntryEditor", "MarkdownEdit", "TagsEdit"]
+
 DRAFT_DELAY_MS = 300
-_LIST_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(\[[ xX]\][ \t]+)?")
-
-
-MAX_COLUMNS = 72  # the widest line of text, in average characters
-INDENT = "    "  # one list level: Python-Markdown nests a list by 4 spaces
-
-
-def _outdent_width(line: str) -> int:
-    """How much Shift+Tab removes from the start of `line`: one level, or what is left."""
-    if line.startswith("\t"):
-        return 1
-    spaces = len(line) - len(line.lstrip(" "))
-    return min(spaces, len(INDENT))
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -102,426 +53,6 @@ def _qdate(day: dt.date) -> QDate:
 
 def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
-
-
-class MarkdownEdit(QPlainTextEdit):
-    """A QPlainTextEdit for Markdown: the text is kept exactly as typed; Return continues a
-    list item ("- ", "1. ", "- [ ] ") and Return on an empty item ends the list; Tab
-    indents a list item (Shift+Tab outdents it) and otherwise moves to the next field, so
-    prose never gets a tab. In a wide editor the text is a centred column of at most
-    `MAX_COLUMNS` average characters, with the margins in the page's colour."""
-
-    imageFailed = Signal(object)  # DaybookError: an image pasted, dropped or chosen refused
-    imagesInserted = Signal(list)  # the references inserted (after the worker stored them)
-    imagesPending = Signal(int)  # how many pastes/drops are still being stored
-    # (references, owner): images stored after the text they were pasted into was replaced
-    # by another; `owner` is what `text_owner` said when they were pasted
-    imagesOrphaned = Signal(list, object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        apply_editor_font(self)
-        self.setTabChangesFocus(False)  # Tab is handled in keyPressEvent
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.document().setDocumentMargin(12)
-        self.highlighter = MarkdownHighlighter(self.document(), self.palette())
-        self.highlighter.set_speller(spell_service())
-        self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins look like the page
-        self.setAutoFillBackground(True)
-
-        # Images (paste, drop, Insert Image…) are taken once `set_image_sink` gave a sink.
-        self.image_sink: ImageSink | None = None
-        self.insert_image_action: QAction | None = None
-        self._image_tasks = TaskSet(self, QThreadPool.globalInstance())
-        self._text_generation = 0  # bumped when the whole text is replaced (another entry)
-        self.text_owner: Callable[[], object] = lambda: None  # whose text this is now
-
-    def text_column_width(self) -> int:
-        """The widest the text may run: `MAX_COLUMNS` characters and the document margins."""
-        margin = int(self.document().documentMargin())
-        return self.fontMetrics().averageCharWidth() * MAX_COLUMNS + 2 * margin
-
-    def _fit_column(self) -> None:
-        bar = self.verticalScrollBar()
-        room = self.contentsRect().width() - (bar.width() if bar.isVisible() else 0)
-        side = max(0, (room - self.text_column_width()) // 2)
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 0, side, 0)
-
-    @override
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._fit_column()
-        super().resizeEvent(event)
-
-    def set_image_sink(self, sink: ImageSink) -> None:
-        """Take images through `sink`, and offer Insert Image… (Ctrl+Alt+I, context menu)."""
-        self.image_sink = sink
-        if self.insert_image_action is None:
-            action = QAction(self.tr("Insert &Image…"), self)
-            action.setShortcut(QKeySequence("Ctrl+Alt+I"))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(self.insert_image_file)
-            self.addAction(action)
-            self.insert_image_action = action
-
-    @override
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        if self.image_sink is not None and has_images(source):
-            return True
-        return super().canInsertFromMimeData(source)
-
-    @override
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        if self.image_sink is not None and has_images(source):
-            self.insert_images(images_in(source))
-            return
-        super().insertFromMimeData(source)
-
-    def insert_image_file(self) -> None:
-        """Insert Image…: ask for a file, store it, insert its reference."""
-        if self.image_sink is None:
-            return
-        path = ask_image_file(self)
-        if path is not None:
-            self.insert_images([path])
-
-    def insert_images(self, images: list[ImageInput]) -> None:
-        """Read, re-encode and store the images on a worker thread, then insert their
-        references as paragraphs where the cursor was; typing goes on meanwhile. The first
-        refused image stops there and is reported (the text is untouched by it)."""
-        sink = self.image_sink
-        if sink is None or not images:
-            return
-        at = QTextCursor(self.textCursor())
-        at.clearSelection()
-        at.setKeepPositionOnInsert(True)  # what is typed meanwhile stays after the images
-        generation, owner = self._text_generation, self.text_owner()
-
-        def stored(result: tuple[list[str], DaybookError | None]) -> None:
-            references, error = result
-            if references and generation == self._text_generation:
-                self._insert_references(at, references)
-            elif references:  # the text was replaced meanwhile: its owner takes them
-                self.imagesOrphaned.emit(references, owner)
-            if error is not None:
-                self.imageFailed.emit(error)
-            self.imagesPending.emit(self._image_tasks.running())  # after: the text has them
-
-        def failed(error: BaseException) -> None:
-            self.imagesPending.emit(self._image_tasks.running())
-            raise error  # a bug, not a refused image: the crash hook reports it
-
-        self._image_tasks.run(lambda: store_all(images, sink), stored, failed)
-        self.imagesPending.emit(self._image_tasks.running())
-
-    def _insert_references(self, at: QTextCursor, references: list[str]) -> None:
-        caret_there = self.textCursor().position() == at.position()
-        at.clearSelection()  # text typed at the spot moved the anchor along, not the position
-        at.setKeepPositionOnInsert(False)
-        before = "" if at.atBlockStart() else "\n\n"
-        at.insertText(before + "\n\n".join(references) + "\n\n")
-        if caret_there:  # the caret had not moved: it goes after the images, as typed
-            self.setTextCursor(at)
-        self.imagesInserted.emit(references)
-
-    def insert_references_at_end(self, references: list[str]) -> None:
-        """Add image references as paragraphs at the end of the text."""
-        at = QTextCursor(self.document())
-        at.movePosition(QTextCursor.MoveOperation.End)
-        self._insert_references(at, references)
-
-    def images_pending(self) -> int:
-        """How many pastes, drops or insertions are still being stored."""
-        return self._image_tasks.running()
-
-    @override
-    def setPlainText(self, text: str) -> None:
-        """Replace the whole text (another entry): images still being stored for the
-        previous text are not inserted into this one."""
-        self._text_generation += 1
-        super().setPlainText(text)
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self.highlighter.set_palette(self.palette())
-        elif event.type() == QEvent.Type.FontChange:
-            self._fit_column()
-
-    @override
-    def event(self, event: QEvent) -> bool:
-        # Mouse presses and drags in the margins act on the nearest point of the text (the
-        # scroll area itself would ignore them); the wheel scrolls there too.
-        kinds = (
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.MouseButtonDblClick,
-            QEvent.Type.MouseMove,
-            QEvent.Type.MouseButtonRelease,
-        )
-        if isinstance(event, QMouseEvent) and event.type() in kinds:
-            view = self.viewport().geometry()
-            pos = event.position()
-            inside = QPointF(
-                min(max(pos.x(), view.left()), view.right()) - view.left(),
-                min(max(pos.y(), view.top()), view.bottom()) - view.top(),
-            )
-            moved = QMouseEvent(
-                event.type(),
-                inside,
-                event.globalPosition(),
-                event.button(),
-                event.buttons(),
-                event.modifiers(),
-            )
-            QApplication.sendEvent(self.viewport(), moved)
-            return True
-        if isinstance(event, QWheelEvent):
-            self.wheelEvent(event)
-            return True
-        return super().event(event)
-
-    @override
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu(event.pos())
-        if self.insert_image_action is not None:  # where images are taken (the editor)
-            menu.addSeparator()
-            menu.addAction(self.insert_image_action)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def context_menu(self, pos: QPoint) -> QMenu:
-        """The standard menu, led by spelling suggestions and "Add to Dictionary" when the
-        word under `pos` (viewport coordinates) is misspelled."""
-        menu = self.createStandardContextMenu(pos)
-        cursor = self.cursorForPosition(pos)
-        found = self.misspelled_at(cursor.block().text(), cursor.positionInBlock(), cursor)
-        service = self.highlighter.speller
-        if found is None or service is None or service.checker is None:
-            return menu
-        start, end, word = found
-        block_start = cursor.block().position()
-        first = menu.actions()[0] if menu.actions() else None
-        leading: list[QAction] = []
-        suggestions = service.checker.suggest(word)
-        for suggestion in suggestions:
-            action = QAction(suggestion, menu)
-            font = action.font()
-            font.setBold(True)
-            action.setFont(font)
-            action.triggered.connect(
-                lambda _on=False, s=suggestion: self._replace(
-                    block_start + start, block_start + end, s
-                )
-            )
-            leading.append(action)
-        if not suggestions:
-            none = QAction(self.tr("No suggestions"), menu)
-            none.setEnabled(False)
-            leading.append(none)
-        add = QAction(self.tr("Add “{0}” to Dictionary").format(word), menu)
-        add.setObjectName("addToDictionary")
-        add.triggered.connect(lambda _on=False: self._add_word(word))
-        leading.append(add)
-        separator = QAction(menu)
-        separator.setSeparator(True)
-        leading.append(separator)
-        menu.insertActions(first, leading) if first is not None else menu.addActions(leading)
-        return menu
-
-    def misspelled_at(
-        self, text: str, position: int, cursor: QTextCursor | None = None
-    ) -> tuple[int, int, str] | None:
-        """The misspelled word around UTF-16 `position` of a line: (start, end) in UTF-16
-        units of the line, and the word; None when the word there is fine (or no word)."""
-        service = self.highlighter.speller
-        if service is None or service.checker is None:
-            return None
-        block = cursor.block() if cursor is not None else self.textCursor().block()
-        roles = self.highlighter.roles()
-        number = block.blockNumber()
-        role = roles[number] if 0 <= number < len(roles) else 0
-        units = [0]
-        for char in text:
-            units.append(units[-1] + (2 if ord(char) > 0xFFFF else 1))
-        for start, end, word in self.highlighter.misspelled_spans(text, role, check=True):
-            if units[start] <= position <= units[end]:
-                return units[start], units[end], word
-        return None
-
-    def _replace(self, start: int, end: int, text: str) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text)  # one undo step
-
-    def _add_word(self, word: str) -> None:
-        service = self.highlighter.speller
-        problem = service.add_word(word) if service is not None else ""
-        if problem:
-            from PySide6.QtWidgets import QMessageBox
-
-            from journal.ui.common.errors import message_box
-
-            icon = QMessageBox.Icon.Warning
-            message_box(self, icon, self.tr("Spelling"), problem).open()
-
-    @override
-    def paintEvent(self, event: QPaintEvent) -> None:
-        paint_private_blocks(self, self.highlighter, event)
-        super().paintEvent(event)
-
-    @override
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and plain == Qt.KeyboardModifier.NoModifier
-            and self._continue_list()
-        ):
-            return
-        if event.key() == Qt.Key.Key_Tab and plain == Qt.KeyboardModifier.NoModifier:
-            if not self._indent_items(True):
-                QWidget.focusNextPrevChild(self, True)
-            return
-        if event.key() == Qt.Key.Key_Backtab or (
-            event.key() == Qt.Key.Key_Tab and plain == Qt.KeyboardModifier.ShiftModifier
-        ):
-            if not self._indent_items(False):
-                QWidget.focusNextPrevChild(self, False)
-            return
-        super().keyPressEvent(event)
-
-    def _indent_items(self, deeper: bool) -> bool:
-        """Indent (or outdent) the list items under the cursor or the selection by one
-        level (4 spaces, what Python-Markdown nests by), in one undo step. False, and
-        nothing changed, where that is not only list items or cannot go further left."""
-        cursor = self.textCursor()
-        doc = self.document()
-        first = doc.findBlock(cursor.selectionStart())
-        last = doc.findBlock(cursor.selectionEnd())
-        if cursor.hasSelection() and last != first and cursor.selectionEnd() == last.position():
-            last = last.previous()  # a selection ending at a line's start leaves that line
-        blocks = [first]
-        while blocks[-1] != last and blocks[-1].next().isValid():
-            blocks.append(blocks[-1].next())
-        items = [b for b in blocks if b.text().strip()]
-        if not items or not all(_LIST_ITEM.match(b.text()) for b in items):
-            return False
-        cuts = [_outdent_width(b.text()) for b in items]
-        if not deeper and not all(cuts):
-            return False
-        edit = QTextCursor(doc)
-        edit.beginEditBlock()
-        for block, cut in zip(items, cuts, strict=True):
-            edit.setPosition(block.position())
-            if deeper:
-                edit.insertText(INDENT)
-            else:
-                edit.setPosition(block.position() + cut, QTextCursor.MoveMode.KeepAnchor)
-                edit.removeSelectedText()
-        edit.endEditBlock()
-        self.ensureCursorVisible()
-        return True
-
-    def _continue_list(self) -> bool:
-        cursor = self.textCursor()
-        if cursor.hasSelection():
-            return False
-        line = cursor.block().text()
-        m = _LIST_ITEM.match(line)
-        if not m or cursor.positionInBlock() < m.end() or cursor.positionInBlock() < len(line):
-            return False
-        if not line[m.end() :].strip():
-            # Return on an empty item: drop the marker and leave the list.
-            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.removeSelectedText()
-            self.setTextCursor(cursor)
-            return True
-        indent, bullet, number, delim, space, task = m.groups()
-        marker = bullet or f"{int(number) + 1}{delim}"
-        cursor.insertText(f"\n{indent}{marker}{space}{'[ ] ' if task else ''}")
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        return True
-
-
-class TagsEdit(QLineEdit):
-    """Comma-separated tags with completion of the tag being typed from existing tags."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._known: list[str] = []
-        # Asked for the journal's tags when the field gets the focus (not at every load).
-        self.source: Callable[[], list[str]] | None = None
-        self._model = QStringListModel(self)
-        self.tag_completer = QCompleter(self._model, self)
-        self.tag_completer.setWidget(self)
-        self.tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.tag_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.tag_completer.setMaxVisibleItems(8)
-        self.tag_completer.activated.connect(self.insert_completion)  # the str overload
-        self.textEdited.connect(self._offer)
-
-    def set_completions(self, tags: list[str]) -> None:
-        self._known = unique_tags(tags)
-
-    @override
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        if self.source is not None:
-            self.set_completions(self.source())
-        super().focusInEvent(event)
-
-    def add_completions(self, tags: tuple[str, ...] | list[str]) -> None:
-        self._known = unique_tags([*self._known, *tags])
-
-    def tags(self) -> tuple[str, ...]:
-        return tuple(unique_tags(self.text().split(",")))
-
-    def set_tags(self, tags: tuple[str, ...] | list[str]) -> None:
-        self.setText(", ".join(tags))
-
-    def _segment(self) -> tuple[int, int]:
-        """Start and end of the tag under the cursor (between commas)."""
-        text, cursor = self.text(), self.cursorPosition()
-        start = text.rfind(",", 0, cursor) + 1
-        end = text.find(",", cursor)
-        return start, len(text) if end == -1 else end
-
-    def _offer(self, _text: str) -> None:
-        start, end = self._segment()
-        prefix = self.text()[start : self.cursorPosition()].strip()
-        if not prefix:
-            self._hide_popup()
-            return
-        others = self.text()[:start] + "," + self.text()[end:]
-        present = {t.casefold() for t in unique_tags(others.split(","))}
-        self._model.setStringList([t for t in self._known if t.casefold() not in present])
-        self.tag_completer.setCompletionPrefix(prefix)
-        count = self.tag_completer.completionCount()
-        if count == 0 or (count == 1 and self.tag_completer.currentCompletion() == prefix):
-            self._hide_popup()
-        else:
-            self.tag_completer.complete()
-
-    def _hide_popup(self) -> None:
-        popup = self.tag_completer.popup()
-        if popup is not None:
-            popup.hide()
-
-    def insert_completion(self, tag: str) -> None:
-        """Replace the tag being typed with `tag` and leave the cursor ready for the next."""
-        start, end = self._segment()
-        before, after = self.text()[:start], self.text()[end:]
-        lead = " " if before else ""
-        tail = after if after.strip() else ", "
-        self.setText(f"{before}{lead}{tag}{tail}")
-        self.setCursorPosition(len(before) + len(lead) + len(tag) + (2 if tail == ", " else 0))
-        self.textEdited.emit(self.text())
 
 
 class EntryEditor(QWidget):
@@ -550,6 +81,9 @@ class EntryEditor(QWidget):
         self._saving = False  # a slot of saveFailed/entrySaved may run a nested event loop
         self._changed_since_failure = False
         self._saved_ids: dict[str, int] = {}  # draft key -> the entry it was saved as
+        # Images this editor stored (by hash) that may be in no entry yet: on leaving an
+        # entry or closing, those no text refers to are removed (see `settle`).
+        self._stored_images: set[str] = set()
         self.last_error: DaybookError | None = None
         self.draft_error: DaybookError | None = None
 
@@ -618,6 +152,9 @@ class EntryEditor(QWidget):
         self.body_edit.imagesPending.connect(self._images_pending)
         self.body_edit.text_owner = lambda: self._key
         self.body_edit.imagesOrphaned.connect(self._images_for_left_entry)
+        self.body_edit.imagesInserted.connect(
+            lambda refs: self._stored_images.update(references("\n".join(refs)))
+        )
 
         self.words_label = QLabel(self)
         self.words_label.setAccessibleName(self.tr("Word count"))
@@ -813,9 +350,40 @@ class EntryEditor(QWidget):
     def _new_key() -> str:
         return f"new-{uuid.uuid4().hex[:16]}"
 
+    def settle(self) -> bool:
+        """Before the editor, the window or the journal closes (quit, session end, SIGTERM,
+        a conversion): the images still being stored are put into the text, the text is
+        saved, and the images it stored that no text refers to any more are removed. False
+        if the save failed (the draft, with its images, stays on disk)."""
+        self.body_edit.settle_images()
+        saved = self.flush()
+        self._discard_unused_images()
+        return saved
+
     def _leave_current(self) -> None:
+        if self._entry_id is None and self.body_edit.images_pending():
+            # A new entry cannot receive its images once left: they go into its text first.
+            self.body_edit.settle_images()
         if self._dirty:
             self.flush()  # a failure keeps the draft on disk; it is offered back at start
+        self._discard_unused_images()
+
+    def _discard_unused_images(self) -> None:
+        """Remove the images this editor stored that neither its text (saved, or kept as a
+        draft) nor any entry refers to: pasted, then taken out again."""
+        in_text = set(references(self.body_edit.toPlainText()))
+        if self._dirty:  # not saved: the draft on disk refers to the text's images
+            self._stored_images -= in_text
+        unused = self._stored_images - in_text
+        if not unused:
+            return
+        from journal.services.attachments import discard_unused_images
+
+        try:
+            discard_unused_images(self._journal, sorted(unused))
+        except DaybookError:
+            return  # left for `daybook check` to report; nothing the user wrote is at stake
+        self._stored_images -= unused
 
     def _load(
         self,
@@ -855,14 +423,16 @@ class EntryEditor(QWidget):
 
         return store_image_bytes(self._journal, data, name=name)
 
-    def _images_for_left_entry(self, references: list[str], key: object) -> None:
+    def _images_for_left_entry(self, markdown: list[str], key: object) -> None:
         """Images stored after the entry they were pasted into was left: added at the end
-        of that entry (or of the text, when it is the one shown again)."""
+        of that entry (or of the text, when it is the one shown again); not left behind
+        in the journal when that entry cannot take them."""
         from journal.services.attachments import append_references
 
         if key == self._key:  # back on the same entry (a reload of its text)
-            self.body_edit.insert_references_at_end(references)
+            self.body_edit.insert_references_at_end(markdown)
             return
+        shas = set(references("\n".join(markdown)))
         entry_id = self._saved_ids.get(str(key))
         try:
             if entry_id is None:
@@ -870,8 +440,10 @@ class EntryEditor(QWidget):
                     "the pasted image was not added: the entry was left before it was stored",
                     "open the entry and paste the image again",
                 )
-            append_references(self._journal, entry_id, references)  # the views hear of it
+            append_references(self._journal, entry_id, markdown)  # the views hear of it
         except DaybookError as exc:
+            self._stored_images.update(shas)  # in no text: removed unless an entry has it
+            self._discard_unused_images()
             self.saveFailed.emit(exc)
 
     def _images_pending(self, count: int) -> None:
@@ -970,5 +542,5 @@ class EntryEditor(QWidget):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()  # a failure keeps the draft on disk
+        self.settle()  # a failure keeps the draft on disk
         super().closeEvent(event)

@@ -5,6 +5,7 @@ pasted. The editor keeps taking keys meanwhile."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -23,6 +24,9 @@ ImageSink = Callable[[bytes, str], str]
 ImageInput = Path | QImage
 SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 PASTED = "the pasted image"
+# How long a closing editor or prompt waits for images still being stored (a 20 MB photo
+# re-encodes in a few seconds); an image later than that is not stored at all.
+SETTLE_MS = 20_000
 
 
 def _image_files(mime: QMimeData) -> list[Path]:
@@ -72,18 +76,56 @@ def png_bytes(image: QImage) -> bytes:
 
 
 def store_all(
-    images: Sequence[ImageInput], sink: ImageSink
+    images: Sequence[ImageInput], sink: ImageSink, stopped: Callable[[], bool] = lambda: False
 ) -> tuple[list[str], DaybookError | None]:
     """Read, encode and store each image in turn (on a worker thread): the references of
-    those stored, and the error of the first refused one, which stops there."""
+    those stored, and the error of the first refused one, which stops there. Once
+    `stopped()` says so, no further image is stored."""
     references: list[str] = []
     for image in images:
+        if stopped():
+            return references, DaybookError(
+                "the pasted image was not added: the text it was pasted into was closed "
+                "before it was stored",
+                "paste the image again",
+            )
         data, name = read_capped(image) if isinstance(image, Path) else (png_bytes(image), PASTED)
         try:
             references.append(sink(data, name))
         except DaybookError as exc:
             return references, exc
     return references, None
+
+
+class ImageJob:
+    """One paste, drop or insertion being stored. The worker runs `run` and sets `done`; the
+    UI thread takes the result once (`taken`), from the worker's signal or earlier when the
+    editor closes and waits for it (`wait`)."""
+
+    def __init__(self, images: Sequence[ImageInput], sink: ImageSink) -> None:
+        self.images = images
+        self.sink = sink
+        self.done = threading.Event()
+        self.result: tuple[list[str], DaybookError | None] | None = None
+        self.taken = False
+        self.stopped = False  # the closing owner stopped waiting: store no further image
+        self.take: Callable[[], None] = lambda: None  # the owner's: put the result in place
+
+    def run(self) -> tuple[list[str], DaybookError | None]:
+        """Store the images (on the worker thread)."""
+        try:
+            self.result = store_all(self.images, self.sink, lambda: self.stopped)
+            return self.result
+        finally:
+            self.done.set()
+
+    def wait(self, seconds: float) -> bool:
+        """Wait at most `seconds` for the worker; False (and no further image is stored)
+        when it is still busy then."""
+        if self.done.wait(max(0.0, seconds)):
+            return True
+        self.stopped = True
+        return False
 
 
 def ask_image_file(parent: QWidget) -> Path | None:

@@ -217,6 +217,16 @@ class EntryController(QObject):
         finally:
             self._switching = False
 
+    def settle(self) -> bool:
+        """Before the window or the journal closes: the editor's images on their way are
+        put into its text and the text saved, whether it is shown or left for the reader
+        (see `EntryEditor.settle`); False if the save failed."""
+        self._switching = True
+        try:
+            return self._editor.settle()
+        finally:
+            self._switching = False
+
     def show_reader(self) -> bool:
         """Save what the editor holds and show the reader in its place; False (and the
         editor stays) if the save failed."""

@@ -730,7 +730,7 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         # What is typed is saved (or kept as a draft) first; only then is the work stopped.
-        if self.is_ready() and not self.entry_controller.flush():
+        if self.is_ready() and not self.entry_controller.settle():
             box = unsaved_box(self)
             if box.exec() != QMessageBox.StandardButton.Yes:
                 event.ignore()

@@ -357,6 +357,15 @@ class PromptWindow(QWidget):
             then, self._after_images = self._after_images, None
             then()
 
+    def settle(self) -> None:
+        """Before the app ends (quit, session end, SIGTERM): the images still being stored
+        are put into the answers at once (a save or close waiting for them then runs) and
+        the draft written (no later event would)."""
+        for edit in self.editors.values():
+            edit.settle_images()
+        if not self._done:
+            self.write_draft()
+
     def _image_failed(self, error: DaybookError) -> None:
         from journal.ui.common.errors import ErrorDialog
 
@@ -560,9 +569,15 @@ class PromptLauncher(QObject):
         self.windows.pop(day, None)
 
     def close_all(self) -> None:
-        """Close every window (each keeps its draft)."""
+        """Close every window (each keeps its draft, with the images on their way)."""
         for window in list(self.windows.values()):
+            window.settle()
             window.close()
+
+    def settle_all(self) -> None:
+        """Every window's images into its answers and its draft written (see `settle`)."""
+        for window in list(self.windows.values()):
+            window.settle()
 
 
 def answers_from_env() -> list[str] | None:

@@ -119,7 +119,7 @@ def test_insert_image_asks_for_a_file(
 ) -> None:
     photo = tmp_path / "p.jpg"
     photo.write_bytes(jpeg_with_gps())
-    monkeypatch.setattr("journal.ui.editor.editor.ask_image_file", lambda parent: photo)
+    monkeypatch.setattr("journal.ui.editor.editor_images.ask_image_file", lambda parent: photo)
     editor.body_edit.setPlainText("Before")
     editor.body_edit.moveCursor(editor.body_edit.textCursor().MoveOperation.End)
     assert editor.body_edit.insert_image_action is not None
@@ -225,27 +225,53 @@ def test_images_of_an_entry_left_meanwhile_go_to_that_entry_not_the_next(
 def test_images_of_a_new_entry_saved_on_leaving_go_to_it(
     editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: Any
 ) -> None:
+    """A new entry cannot take images once left: leaving waits for them, so they land
+    where they were pasted and are saved with it."""
     edit = editor.body_edit
     qtbot.keyClicks(edit, "Fresh words")
     sink = _paste_file(edit, tmp_path)
-    editor.new_entry(TODAY)  # saves "Fresh words" as a new entry, then starts another
-    with qtbot.waitSignal(edit.imagesPending, timeout=5000, check_params_cb=lambda n: n == 0):
-        sink.go.set()
+    opener = threading.Timer(0.2, sink.go.set)  # while the leaving waits
+    opener.start()
+    editor.new_entry(TODAY)  # saves "Fresh words" and the image, then starts another
+    opener.join()
     (entry,) = [e for e in journal.list_entries(EntryFilter(), limit=None)]
     assert entry.body.startswith("Fresh words\n\n![](attachment:")
-    assert edit.toPlainText() == ""
+    assert edit.toPlainText() == "" and edit.images_pending() == 0
 
 
-def test_an_image_of_an_empty_entry_left_meanwhile_is_one_message(
-    editor: EntryEditor, journal: Journal, tmp_path: Path, qtbot: Any
+def test_an_image_of_a_new_entry_that_came_too_late_is_one_message_and_not_kept(
+    editor: EntryEditor,
+    journal: Journal,
+    tmp_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """When the wait on leaving gives up (an image slower than SETTLE_MS), the image that
+    arrives later has no entry to go to: it is said once and removed from the journal."""
+    monkeypatch.setattr(editor_images, "SETTLE_MS", 0)
     other = journal.add("Other", title="O")
     sink = _paste_file(editor.body_edit, tmp_path)
+    qtbot.waitUntil(lambda: bool(sink.threads))  # the worker is storing it
     editor.edit_entry(other)
     with qtbot.waitSignal(editor.saveFailed, timeout=5000) as failed:
         sink.go.set()
     assert "left before it was stored" in str(failed.args[0])
     assert journal.get(other.id).body == "Other"
+    assert journal.store.attachments.hashes() == set()
+
+
+def test_an_image_not_yet_begun_when_the_wait_gave_up_is_not_stored_and_said() -> None:
+    calls: list[str] = []
+
+    def sink(_data: bytes, name: str) -> str:
+        calls.append(name)
+        return "x"
+
+    job = editor_images.ImageJob([QImage(8, 8, QImage.Format.Format_RGB32)], sink)
+    assert not job.wait(0)  # given up before the worker began
+    references, error = job.run()
+    assert references == [] and calls == []
+    assert error is not None and "not added" in str(error)
 
 
 def test_an_image_whose_entry_was_reloaded_lands_at_its_end(
