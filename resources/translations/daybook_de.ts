@@ -376,6 +376,30 @@
         <translation>„{0}“ existiert bereits. Ersetzen?</translation>
     </message>
     <message>
+        <source>Copied as Markdown and HTML</source>
+        <translation>Als Markdown und HTML kopiert</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Wird kopiert…</translation>
+    </message>
+    <message>
+        <source>Saving cancelled: no file was written</source>
+        <translation>Speichern abgebrochen: keine Datei geschrieben</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Wird gedruckt…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
         <source>Print Entries</source>
         <translation>Einträge drucken</translation>
     </message>
@@ -1236,6 +1260,58 @@
         <translation>Nicht jetzt</translation>
     </message>
     <message>
+        <source>{0} files · {1}</source>
+        <translation>{0} Dateien · {1}</translation>
+    </message>
+    <message>
+        <source>{0} with {1}</source>
+        <translation>{0} mit {1}</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <source>{0} images</source>
+        <translation>{0} Bilder</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>Laying out the pages… {0}%</source>
+        <translation>Seiten werden gesetzt… {0} %</translation>
+    </message>
+    <message>
+        <source>Printing page {0} of {1}…</source>
+        <translation>Seite {0} von {1} wird gedruckt…</translation>
+    </message>
+    <message>
+        <source>Writing page {0} of {1}…</source>
+        <translation>Seite {0} von {1} wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Sent {0} to the printer</source>
+        <translation>{0} an den Drucker gesendet</translation>
+    </message>
+    <message>
+        <source>Printing cancelled: nothing was sent to the printer</source>
+        <translation>Drucken abgebrochen: nichts wurde an den Drucker gesendet</translation>
+    </message>
+    <message>
+        <source>Printing cancelled after page {0} of {1}: the printer may still print those pages</source>
+        <translation>Drucken nach Seite {0} von {1} abgebrochen: der Drucker druckt diese Seiten womöglich noch</translation>
+    </message>
+    <message>
+        <source>[image not in the journal: {0}]</source>
+        <translation>[Bild nicht im Journal: {0}]</translation>
+    </message>
+    <message>
+        <source>[loading the image: {0}]</source>
+        <translation>[Bild wird geladen: {0}]</translation>
+    </message>
+    <message>
         <source>No suggestions</source>
         <translation>Keine Vorschläge</translation>
     </message>
@@ -1573,14 +1649,6 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
         <translation>Wartet aufs Teilen mit: {0}</translation>
     </message>
     <message>
-        <source>[image not in the journal: {0}]</source>
-        <translation>[Bild nicht im Journal: {0}]</translation>
-    </message>
-    <message>
-        <source>[loading the image: {0}]</source>
-        <translation>[Bild wird geladen: {0}]</translation>
-    </message>
-    <message>
         <source>Private · left out of exports</source>
         <translation>Privat · wird nicht exportiert</translation>
     </message>
@@ -1594,6 +1662,14 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>Export Entries</source>
         <translation>Einträge exportieren</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <source>Stop writing the PDF or printing</source>
+        <translation>Schreiben des PDF oder Drucken abbrechen</translation>
     </message>
     <message>
         <source>Options and preview</source>
@@ -1650,30 +1726,6 @@ Markdown funktioniert hier: # Überschriften, **fett**, *kursiv*, `Code`, [Links
     <message>
         <source>A one-file-per-entry export cannot be copied; save it to a folder</source>
         <translation>Ein Export mit einer Datei pro Eintrag kann nicht kopiert werden; speichern Sie ihn in einen Ordner</translation>
-    </message>
-    <message>
-        <source>{0} files</source>
-        <translation>{0} Dateien</translation>
-    </message>
-    <message>
-        <source>{0} · {1}</source>
-        <translation>{0} · {1}</translation>
-    </message>
-    <message>
-        <source>Copied as Markdown and HTML</source>
-        <translation>Als Markdown und HTML kopiert</translation>
-    </message>
-    <message>
-        <source>Copying…</source>
-        <translation>Wird kopiert…</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Wird gespeichert…</translation>
-    </message>
-    <message>
-        <source>Sent {0} to the printer</source>
-        <translation>{0} an den Drucker gesendet</translation>
     </message>
 </context>
 <context>

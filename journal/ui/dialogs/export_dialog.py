@@ -10,18 +10,13 @@ tests replace.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 import threading
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QByteArray,
-    QCoreApplication,
     QLocale,
-    QMimeData,
     QObject,
     QSettings,
     Qt,
@@ -29,14 +24,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -45,22 +35,16 @@ from PySide6.QtWidgets import (
 
 from journal.errors import DaybookError
 from journal.rendering.markdown import MarkdownRenderer
-from journal.services.export import (
-    ExportOptions,
-    default_name,
-    render_export,
-    write_export,
-    write_export_folder,
-    write_images,
-)
-from journal.services.export_formats import SUFFIXES
+from journal.services.attachments import image_lookup
 from journal.ui.common import wording
 from journal.ui.common.busy import BusyIndicator
-from journal.ui.common.errors import ErrorDialog, message_box
+from journal.ui.common.errors import ErrorDialog
 from journal.ui.common.i18n import number
 from journal.ui.common.placement import fit_on_screen
 from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, TaskSet
+from journal.ui.dialogs.export_actions import ExportActions
+from journal.ui.dialogs.export_files import overwrite_box, put_on_clipboard, release_clipboard
 from journal.ui.dialogs.export_form import ExportForm
 from journal.ui.dialogs.export_preview import (
     PREVIEW_HEAD,
@@ -73,11 +57,18 @@ from journal.ui.dialogs.export_preview import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
+    from PySide6.QtGui import QShowEvent
     from PySide6.QtPrintSupport import QPrinter
 
+    from journal.services.export import (
+        ExportOptions,
+    )
     from journal.services.journal import Journal
+    from journal.ui.dialogs.export_paper import (
+        PageProgress,
+    )
 
 if sys.version_info >= (3, 12):
     from typing import override
@@ -85,29 +76,6 @@ else:
     from typing_extensions import override
 
 DEBOUNCE_MS = 250
-_GUARD = QByteArray(b"daybookClipboardGuard")
-
-
-def put_on_clipboard(mime: QMimeData) -> None:
-    """Give the clipboard `mime`, and make sure quitting later does not crash on it.
-
-    PySide6 6.12 crashes at exit when the clipboard still holds a QMimeData made in Python
-    (its wrapper is torn down after the interpreter). Just before quitting, the clipboard
-    gets the same text in a QMimeData that Qt makes itself.
-    """
-    QGuiApplication.clipboard().setMimeData(mime)
-    app = QCoreApplication.instance()
-    if app is not None and _GUARD not in app.dynamicPropertyNames():
-        app.setProperty("daybookClipboardGuard", True)
-        app.aboutToQuit.connect(release_clipboard)
-
-
-def release_clipboard() -> None:
-    """Swap a QMimeData made in Python on the clipboard for plain text made by Qt."""
-    clipboard = QGuiApplication.clipboard()
-    data = clipboard.mimeData()
-    if data is not None and data.hasFormat("text/markdown"):
-        clipboard.setText(clipboard.text())
 
 
 class _Progress(QObject):
@@ -116,12 +84,10 @@ class _Progress(QObject):
     step = Signal(int, int)  # generation, entries rendered
 
 
-class ExportDialog(QDialog):
+class ExportDialog(ExportActions):
     """Filters (or a fixed selection), format options, a live preview, Copy and Save."""
 
     previewReady = Signal()  # the latest preview (or its explanation) is shown
-    copied = Signal()
-    saved = Signal(object, int)  # Path written (a file, or the folder of a split export), entries
 
     def __init__(
         self,
@@ -158,6 +124,9 @@ class ExportDialog(QDialog):
         self._tasks = TaskSet(self.pool, self.pool, alive=lambda: self._alive)
         self._alive = True
         self._summary = ""
+        self._paper: Task | None = None  # the PDF being written or the pages being printed
+        self._printer: QPrinter | None = None
+        self._carrier: PageProgress | None = None
 
         title = self.tr("Export Selected Entries") if self.ids else self.tr("Export Entries")
         self.setWindowTitle(title)
@@ -183,7 +152,12 @@ class ExportDialog(QDialog):
         self.text_view, self.html_view = pane.text_view, pane.html_view
         self.message_label, self.preview_stack = pane.message_label, pane.stack
         self.render_note = pane.render_note
+        pane.set_image_fetch(image_lookup(journal), self.pool)
         self.busy = BusyIndicator(self)
+        self.cancel_button = QPushButton(self.tr("Ca&ncel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Stop writing the PDF or printing"))
+        self.cancel_button.clicked.connect(self.cancel_paper)
+        self.cancel_button.hide()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setAccessibleName(self.tr("Options and preview"))
@@ -213,6 +187,7 @@ class ExportDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         bottom = QHBoxLayout()
         bottom.addWidget(self.busy)
+        bottom.addWidget(self.cancel_button)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
 
@@ -367,10 +342,11 @@ class ExportDialog(QDialog):
         return self.save_button.isEnabled()
 
     def _set_ready(self, ready: bool) -> None:
-        self.save_button.setEnabled(ready)
+        idle = self._paper is None  # one PDF or print run at a time
+        self.save_button.setEnabled(ready and idle)
         split = self._preview is not None and self._preview.options.split
         self.copy_button.setEnabled(ready and not split)
-        self.print_button.setEnabled(ready and not split)
+        self.print_button.setEnabled(ready and not split and idle)
         self.copy_button.setToolTip(
             self.tr("A one-file-per-entry export cannot be copied; save it to a folder")
             if split
@@ -402,211 +378,11 @@ class ExportDialog(QDialog):
                 )
             )
         text = preview.output()
-        size = len(text.encode("utf-8"))
-        entries = wording.entries(report.entries)
-        where = (
-            self.tr("{0} files").format(len(preview.result.files))
-            if preview.result.files
-            else size_text(size)
-        )
-        self._summary = self.tr("{0} · {1}").format(entries, where)
+        self._summary = summary(preview)
         self.summary_label.setText(self._summary)
-        self.preview_pane.show_output(text, size, html=opts.format in ("html", "pdf"))
-
-    # -- copy and save ---------------------------------------------------------------------
-
-    def copy(self) -> None:
-        """Put the output on the clipboard as text/markdown and text/html (and plain text).
-
-        The other format is rendered from the same chosen entries as the preview.
-        """
-        preview = self._preview
-        if preview is None or preview.result is None or preview.options.split:
-            return
-        opts = preview.options
-        as_html = opts.format in ("html", "pdf")
-        other = dataclasses.replace(
-            opts, format="markdown" if as_html else "html", front_matter=False
+        self.preview_pane.show_output(
+            text, len(text.encode("utf-8")), opts.format in ("html", "pdf"), preview.display
         )
-        entries, held, shown = list(preview.entries), preview.held_entries, preview.output()
-        journal = self.journal
-
-        def job() -> str:
-            from journal.services.attachments import image_lookup
-
-            # The journal's images go into the HTML flavour as data: URIs, as in an HTML export.
-            images = image_lookup(journal)
-            return render_export(entries, other, self._get_renderer(), held, images).text
-
-        def put(counterpart: str) -> None:
-            markdown, html = (counterpart, shown) if as_html else (shown, counterpart)
-            mime = QMimeData()
-            mime.setData("text/markdown", markdown.encode("utf-8"))
-            mime.setHtml(html)
-            mime.setText(markdown)
-            put_on_clipboard(mime)
-            self.busy.stop("copy")
-            self._status(self.tr("Copied as Markdown and HTML"))
-            self.copied.emit()
-
-        self.busy.start("copy", self.tr("Copying…"))
-        self._start(job, put, self._job_failed("copy"))
-
-    def save(self) -> None:
-        """Ask where, ask before replacing anything, then write atomically off the UI thread."""
-        preview = self._preview
-        if preview is None or preview.result is None or not self.is_ready():
-            return
-        opts, result = preview.options, preview.result
-        folder = self._last_folder()
-        if opts.split:
-            chosen = self.get_folder(self, folder)
-            if chosen is None:
-                return
-            taken = [chosen / name for name in result.files if (chosen / name).exists()]
-        else:
-            suggested = folder / default_name(opts, self.today)
-            chosen = self.get_save_path(self, suggested, opts.format)
-            if chosen is None:
-                return
-            if not chosen.suffix:
-                chosen = chosen.with_suffix(SUFFIXES[opts.format])
-            taken = [chosen] if chosen.exists() else []
-        if taken and not self.confirm_overwrite(self, taken):
-            return
-        force = bool(taken)
-        files, count = dict(result.files), result.report.entries
-        images = dict(result.images) if opts.format == "markdown" else {}
-        html, as_pdf = result.text, opts.format == "pdf"
-        target, private = chosen, opts.holds_private
-
-        def job() -> Path:
-            text: str | bytes = html
-            if as_pdf:  # laid out here, off the UI thread: a long export takes seconds
-                from journal.ui.dialogs.pdf import pdf_bytes
-
-                text = pdf_bytes(html)
-            if files:
-                write_export_folder(files, target, force=force, private=private)
-            else:
-                write_export(text, target, force=force, private=private)
-            # attachments/ beside it (a pipe or a device has nothing beside it)
-            if files or target.is_file():
-                write_images(images, target if files else target.parent, private)
-            return target
-
-        def written(path: Path) -> None:
-            self.busy.stop("save")
-            self._remember_folder(path if files else path.parent)
-            self.form.remember_choices()
-            self.saved.emit(path, count)
-            self.accept()
-
-        self.busy.start("save", self.tr("Saving…"))
-        self.save_button.setEnabled(False)
-        self._start(job, written, self._job_failed("save"))
-
-    def print_entries(self) -> bool:
-        """Print what the preview shows, laid out as the PDF export is (a title page, page
-        numbers; a page per entry when ticked). Returns whether anything was printed."""
-        from journal.ui.dialogs.pdf import document_for, paint_pages
-
-        preview = self._preview
-        if preview is None or preview.result is None or preview.options.split:
-            return False
-        opts = preview.options
-        html = preview.output()
-        if opts.format != "pdf":  # the same entries, laid out for paper
-            paper = dataclasses.replace(opts, format="pdf", front_matter=False)
-            html = render_export(
-                list(preview.entries), paper, self._get_renderer(), preview.held_entries
-            ).text
-        printer = self.get_printer(self)
-        if printer is None:
-            return False
-        try:
-            paint_pages(document_for(html, printer), printer)
-        except DaybookError as exc:
-            ErrorDialog.show_error(self, exc)
-            return False
-        count = wording.entries(preview.result.report.entries)
-        self._status(self.tr("Sent {0} to the printer").format(count))
-        return True
-
-    @classmethod
-    def get_printer(cls, parent: QWidget) -> QPrinter | None:
-        """Ask for a printer (tests replace this classmethod); None when cancelled."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(tr("Print Entries"))
-        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-    @classmethod
-    def get_save_path(cls, parent: QWidget, suggested: Path, fmt: str) -> Path | None:
-        """Ask for a file to write (tests replace this classmethod). No overwrite question
-        here: the dialog asks its own, so it can keep the old file on Cancel."""
-        filters = {
-            "markdown": tr("Markdown (*.md *.markdown)"),
-            "html": tr("HTML page (*.html *.htm)"),
-            "pdf": tr("PDF document (*.pdf)"),
-        }
-        name, _filter = QFileDialog.getSaveFileName(
-            parent,
-            tr("Export to File"),
-            str(suggested),
-            filters.get(fmt, "") + ";;" + tr("All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        return Path(name) if name else None
-
-    @classmethod
-    def get_folder(cls, parent: QWidget, start: Path) -> Path | None:
-        """Ask for the folder of a one-file-per-entry export (tests replace this)."""
-        name = QFileDialog.getExistingDirectory(parent, tr("Export into Folder"), str(start))
-        return Path(name) if name else None
-
-    @classmethod
-    def confirm_overwrite(cls, parent: QWidget, paths: Sequence[Path]) -> bool:
-        """Ask before replacing existing files (tests replace this classmethod)."""
-        box, replace = overwrite_box(parent, paths)
-        box.exec()
-        return box.clickedButton() is replace
-
-    def _last_folder(self) -> Path:
-        if self.qsettings is not None and self.qsettings.contains("export/folder"):
-            folder = Path(str(self.qsettings.value("export/folder")))
-            if folder.is_dir():
-                return folder
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
-
-    def _remember_folder(self, folder: Path) -> None:
-        if self.qsettings is not None:
-            self.qsettings.setValue("export/folder", str(folder))
-
-    # -- helpers ---------------------------------------------------------------------------
-
-    def _status(self, text: str) -> None:
-        self.summary_label.setText(self._summary + "\n" + text if self._summary else text)
-
-    def _job_failed(self, key: str) -> Callable[[BaseException], None]:
-        def failed(error: BaseException) -> None:
-            self.busy.stop(key)
-            self._set_ready(self._preview is not None and self._preview.result is not None)
-            ErrorDialog.show_error(self, error)
-
-        return failed
-
-    def _start(
-        self,
-        fn: Callable[[], Any],
-        on_result: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
-        """Run `fn` in the pool; the answer is dropped if the dialog was closed meanwhile."""
-        self._tasks.run(fn, on_result, on_error)
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
@@ -618,28 +394,28 @@ class ExportDialog(QDialog):
         self._alive = False
         self._timer.stop()
         self._stop_building()
+        if self._paper is not None:  # a PDF not yet written is not written
+            self._paper.cancel()
         super().done(result)
 
 
-def overwrite_box(parent: QWidget, paths: Sequence[Path]) -> tuple[QMessageBox, QAbstractButton]:
-    """The question before existing files are replaced, and its button that replaces them."""
-    if len(paths) == 1:
-        text = tr("“{0}” already exists. Replace it?").format(paths[0].name)
-    else:
-        text = tr("{0} files already exist in “{1}”. Replace them?").format(
-            len(paths), str(paths[0].parent)
+def summary(preview: Preview) -> str:
+    """'3 entries · 14 KB', '3 entries · 2.3 MB with 2 images' (a Markdown export's images
+    are written beside it), '12 files · 40 KB'; a PDF's size is not known before it is laid
+    out: '3 entries'."""
+    assert preview.result is not None
+    entries = wording.entries(preview.result.report.entries)
+    size = preview.size()
+    if size is None:
+        return entries
+    files = preview.result.files
+    where = tr("{0} files · {1}").format(len(files), size_text(size)) if files else size_text(size)
+    images = len(preview.result.images)
+    if images:
+        where = tr("{0} with {1}").format(
+            where, wording.count(images, tr("1 image"), tr("{0} images"))
         )
-    box = message_box(
-        parent,
-        QMessageBox.Icon.Warning,
-        tr("Replace File?") if len(paths) == 1 else tr("Replace Files?"),
-        text,
-        tr("The old contents will be lost."),
-    )
-    box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-    replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box, replace
+    return tr("{0} · {1}").format(entries, where)
 
 
-__all__ = ["ExportDialog", "overwrite_box", "put_on_clipboard", "release_clipboard"]
+__all__ = ["ExportDialog", "overwrite_box", "put_on_clipboard", "release_clipboard", "summary"]

@@ -4,23 +4,28 @@
 in the dialog's words; `PreviewPane` shows the text to be written, the HTML page, or why
 there is nothing to show. A big export is previewed in two steps: its first entries at once
 (`head`), then the whole of it, rendered with progress and stoppable (`ProgressRenderer`).
+
+The HTML page embeds its images as data: URIs at full size; the pane never hands those to
+its browser (which would decode them on the UI thread). It shows the page with each image
+as a display copy decoded off the UI thread at the pane's width (`ImageCache`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QPalette
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QStackedWidget,
-    QTextBrowser,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -29,20 +34,37 @@ from journal import cancel
 from journal.errors import InputError
 from journal.rendering.markdown import PRIVATE_BOX, MarkdownRenderer
 from journal.services.export import ExportOptions, ExportResult, choose_entries, render_export
+from journal.ui.common.image_cache import ImageCache, ImageFetch
 from journal.ui.common.wording import tr
-from journal.ui.timeline.reader import SAFE_SCHEMES, add_lock_image, private_box
+from journal.ui.timeline.reader import (
+    SAFE_SCHEMES,
+    ImageBrowser,
+    add_lock_image,
+    fitted_images,
+    private_box,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping, Sequence
 
+    from journal.domain.attachments import Attachment
     from journal.domain.entry import Entry
     from journal.services.journal import Journal
+
+if sys.version_info >= (3, 12):
+    from typing import override
+else:
+    from typing_extensions import override
 
 RENDER_LIMIT = 2_000_000  # characters of HTML the preview renders; beyond it, the first part
 PREVIEW_HEAD = 30  # entries in a preview's first step (shown at once, then the whole)
 PROGRESS_EVERY = 100  # entries rendered between two progress reports
 _PRIVATE_OPEN = PRIVATE_BOX.split("{body}")[0].strip()
 _DIV_TAG = re.compile(r"<div\b[^>]*>|</div\s*>", re.IGNORECASE)
+# An image as `journal.rendering.images.embed_images` writes it into an HTML export.
+_EMBEDDED_IMG = re.compile(r'<img src="(data:[^"]*)" alt="([^"]*)" width="\d+" height="\d+">')
+_ATTACHED = re.compile(r'<img src="attachment:([0-9a-f]{64})"')
+TEXT_MARGIN = 12  # pixels around the preview's text, as in the editor
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +78,17 @@ class Preview:
     problem: str = ""
     private_out: tuple[int, int] = (0, 0)  # private entries and blocks going out
     partial: bool = False  # only the first entries (the whole export is being built)
+    images: Mapping[str, Attachment] = field(default_factory=dict)  # the export's, by hash
+    display: str = ""  # an HTML page as the pane shows it: images by hash, not embedded
+
+    def size(self) -> int | None:
+        """The bytes Save writes: the file (or the files) and, for Markdown, the images in
+        `attachments/` beside it; None for a PDF (known once it is laid out)."""
+        if self.result is None or self.options.format == "pdf":
+            return None
+        texts = self.result.files.values() if self.result.files else [self.result.text]
+        size = sum(len(text.encode("utf-8")) for text in texts)
+        return size + sum(len(image.data) for image in self.result.images.values())
 
     def output(self) -> str:
         """The text Copy and Save use; a split export lists each file under its name."""
@@ -97,6 +130,14 @@ def build_preview(
     from journal.domain.blocks import private_blocks
     from journal.services.attachments import image_lookup
 
+    found: dict[str, Attachment] = {}
+    lookup = image_lookup(journal)
+
+    def images(hashes: Sequence[str]) -> Mapping[str, Attachment]:
+        got = lookup(hashes)
+        found.update(got)
+        return got
+
     try:
         entries, held = choose_entries(journal, options, head)
     except InputError as exc:
@@ -110,7 +151,7 @@ def build_preview(
             problem = tr("No entries match. Widen the dates, tags or search.")
         return Preview(options, held_entries=held, problem=problem)
     try:
-        result = render_export(entries, options, renderer(), held, image_lookup(journal))
+        result = render_export(entries, options, renderer(), held, images)
     except InputError as exc:
         return Preview(options, tuple(entries), held, problem=_sentence(exc.what))
     out = (0, 0)
@@ -120,7 +161,25 @@ def build_preview(
             sum(len(list(private_blocks(e.body))) for e in entries),
         )
     partial = head is not None and len(entries) >= head
-    return Preview(options, tuple(entries), held, result, private_out=out, partial=partial)
+    display = by_hash(result.text, found) if options.format in ("html", "pdf") else ""
+    return Preview(options, tuple(entries), held, result, "", out, partial, found, display)
+
+
+def by_hash(page: str, images: Mapping[str, Attachment]) -> str:
+    """An HTML export's page with each embedded image (a data: URI) back as the journal's
+    `attachment:SHA` reference, for the pane to show a display copy of it."""
+    if not images or "data:" not in page:
+        return page
+    from journal.domain.attachments import SCHEME
+    from journal.rendering.images import data_uri
+
+    hashes = {data_uri(image): sha for sha, image in images.items()}
+
+    def back(match: re.Match[str]) -> str:
+        sha = hashes.get(match[1])
+        return f'<img src="{SCHEME}:{sha}" alt="{match[2]}">' if sha else match[0]
+
+    return _EMBEDDED_IMG.sub(back, page)
 
 
 def private_note(entries: int, blocks: int, included: bool) -> str:
@@ -182,6 +241,14 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Preview pane"))
+        self.images: ImageCache | None = None
+        self._shown: tuple[str, int, bool, str] | None = None  # show_output's arguments
+        self._shown_width = 0  # the width images were fitted to (0: none shown)
+        self._images_shown: set[str] = set()
+        self._reshow = QTimer(self)  # display copies that came in, or a new width: shown together
+        self._reshow.setSingleShot(True)
+        self._reshow.setInterval(50)
+        self._reshow.timeout.connect(self._show_again)
         self.heading = QLabel(self.tr("<b>Preview</b>"), self)
         self.heading.setAccessibleName(self.tr("Preview heading"))
         self.source_check = QCheckBox(self.tr("Show HTML so&urce"), self)
@@ -191,7 +258,9 @@ class PreviewPane(QWidget):
         self.text_view.setReadOnly(True)
         self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.html_view = QTextBrowser(self)
+        self.text_view.document().setDocumentMargin(TEXT_MARGIN)
+        self.html_view = ImageBrowser(self)
+        self.html_view.document().setDocumentMargin(TEXT_MARGIN)
         self.html_view.setAccessibleName(self.tr("Preview of the HTML page"))
         self.html_view.setOpenLinks(False)
         self.html_view.anchorClicked.connect(
@@ -230,17 +299,33 @@ class PreviewPane(QWidget):
         pane.addWidget(self.stack, 1)
         pane.addWidget(self.render_note)
 
+    def set_image_fetch(self, fetch: ImageFetch, pool: QThreadPool | None = None) -> None:
+        """Where the page's images come from (by hash, called on a worker thread): their
+        display copies are made there, at the pane's width, and kept by a cache of its own."""
+        self.images = ImageCache(fetch, pool, parent=self)
+        self.images.ready.connect(self._image_ready)
+
     def show_message(self, text: str) -> None:
         """Say why there is nothing to preview."""
+        self._shown = None
+        self._shown_width = 0
         self.message_label.setText(text)
         self.stack.setCurrentWidget(self.message_label)
 
-    def show_output(self, text: str, size: int, html: bool) -> None:
+    def show_output(self, text: str, size: int, html: bool, display: str = "") -> None:
         """Render an HTML page (unless its source is asked for; a page too big to render is
         shown up to an entry near RENDER_LIMIT), private blocks in a labelled box; anything
-        else is shown as the text it is."""
-        shown = text if size <= RENDER_LIMIT else _first_part(text)
+        else is shown as the text it is. `display` is the page as shown, its images by hash
+        (see `by_hash`): they are fitted to the pane, decoded off the UI thread."""
+        self._shown = (text, size, html, display)
+        self._shown_width = 0
+        source = text
+        if html and display:
+            text, size = display, len(display.encode("utf-8"))
+        whole = size <= RENDER_LIMIT
+        shown = text if whole else _first_part(text)
         if html and not self.source_check.isChecked() and shown:
+            shown = self._with_images(shown)
             box = private_box(self.palette(), self.tr("Private · included in this export"))
             add_lock_image(self.html_view.document(), self.palette(), self.devicePixelRatioF())
             self.html_view.setHtml(boxed_private_blocks(shown, box))
@@ -250,7 +335,7 @@ class PreviewPane(QWidget):
                     "A simplified rendering: the saved page brings its own styles for light "
                     "and dark screens and for print."
                 )
-                if shown is text
+                if whole
                 else self.tr(
                     "The first entries, in a simplified rendering: the saved page holds them "
                     "all, with its own styles for light and dark screens and for print."
@@ -259,8 +344,46 @@ class PreviewPane(QWidget):
             self.render_note.show()
         else:
             self.render_note.hide()
-            self.text_view.setPlainText(text)
+            self.text_view.setPlainText(source)
             self.stack.setCurrentWidget(self.text_view)
+
+    def _with_images(self, page: str) -> str:
+        shas = list(dict.fromkeys(m[1] for m in _ATTACHED.finditer(page)))
+        self._images_shown = set(shas)
+        if not shas or self.images is None:
+            return page
+        room = self._room()
+        self._shown_width = room
+        return fitted_images(self.html_view, self.images, page, shas, room)
+
+    def _room(self) -> int:
+        """The width an image may take in the HTML view (which, not shown yet, has not had
+        the stack's size: it is worked out from the stack's then)."""
+        view = self.html_view
+        if view.isVisible():
+            width = view.viewport().width()
+        else:
+            bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+            width = self.stack.width() - 2 * view.frameWidth() - bar
+        return max(32, width - 2 * TEXT_MARGIN - 8)
+
+    def _image_ready(self, sha: str) -> None:
+        if sha in self._images_shown:
+            self._reshow.start()
+
+    def _show_again(self) -> None:
+        if self._shown is None or self.stack.currentWidget() is not self.html_view:
+            return
+        bar = self.html_view.verticalScrollBar()
+        at = bar.value()
+        self.show_output(*self._shown)
+        bar.setValue(at)  # the preview stays where it was
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._shown_width and self._room() != self._shown_width:
+            self._reshow.start()  # images follow the pane's width
 
 
 def _first_part(page: str) -> str:

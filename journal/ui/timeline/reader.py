@@ -49,6 +49,7 @@ from journal.rendering.markdown import MarkdownRenderer
 from journal.ui.common.i18n import long_day
 from journal.ui.common.image_cache import ImageCache, ImageFetch
 from journal.ui.common.theme import SEARCH_MARK, SEARCH_MARK_TEXT
+from journal.ui.common.wording import tr
 from journal.ui.common.worker import TaskSet
 from journal.ui.timeline.timeline_delegate import lock_pixmap
 
@@ -114,6 +115,44 @@ class ImageBrowser(QTextBrowser):
         if url.scheme() == SCHEME:
             return self.images.get(url.path())
         return None
+
+
+def fitted_images(
+    browser: ImageBrowser, cache: ImageCache, html: str, shas: Sequence[str], room: int
+) -> str:
+    """`html` whose journal images (`attachment:SHA`) show display copies from `cache`,
+    made off the UI thread at about `room` pixels wide, each sized to fit `room` (never
+    enlarged); an image still being prepared shows as a line saying so, as does one the
+    journal does not hold. The copies are given to `browser` (its `images`)."""
+    device_width = round(room * browser.devicePixelRatioF())
+    browser.images = {}
+    for sha in shas:
+        copy = cache.image(sha, device_width)
+        if copy is not None:
+            browser.images[sha] = copy
+            # a resource already in the document would be drawn instead of this copy
+            browser.document().addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(f"{SCHEME}:{sha}"), copy
+            )
+
+    def sized(match: re.Match[str]) -> str:
+        sha, alt = match[1], html_unescape(match[2]) or match[1][:12]
+        image = browser.images.get(sha)
+        if image is None:
+            if cache.is_missing(sha):
+                line = tr("[image not in the journal: {0}]").format(alt)
+            else:
+                line = tr("[loading the image: {0}]").format(alt)
+            return html_escape(line, quote=False)
+        full_width, full_height = cache.original_size(sha) or (image.width(), image.height())
+        scale = min(1.0, room / max(1, full_width))
+        width, height = round(full_width * scale), round(full_height * scale)
+        return (
+            f'<img src="{SCHEME}:{match[1]}" alt="{match[2]}" '
+            f'width="{max(1, width)}" height="{max(1, height)}">'
+        )
+
+    return _ATTACHED_IMG.sub(sized, html)
 
 
 class EntryReader(QWidget):
@@ -397,42 +436,11 @@ class EntryReader(QWidget):
         bar.setValue(at)  # the reader stays where it was
 
     def _with_images(self, html: str, shas: Sequence[str]) -> str:
-        """Give the browser a display copy of each image (made off the UI thread, at about
-        the pane's width) and size each to fit the pane (never enlarged); an image still
-        being prepared shows as a line saying so, as does one the journal does not hold."""
+        """The entry's images fitted to the pane (see `fitted_images`)."""
         assert self._images is not None
-        cache = self._images
         room = max(32, self.browser.viewport().width() - 24)
         self._shown_width = room
-        device_width = round(room * self.devicePixelRatioF())
-        self.browser.images = {}
-        for sha in shas:
-            copy = cache.image(sha, device_width)
-            if copy is not None:
-                self.browser.images[sha] = copy
-                # a resource already in the document would be drawn instead of this copy
-                self.browser.document().addResource(
-                    QTextDocument.ResourceType.ImageResource, QUrl(f"{SCHEME}:{sha}"), copy
-                )
-
-        def sized(match: re.Match[str]) -> str:
-            sha, alt = match[1], html_unescape(match[2]) or match[1][:12]
-            image = self.browser.images.get(sha)
-            if image is None:
-                if cache.is_missing(sha):
-                    line = self.tr("[image not in the journal: {0}]").format(alt)
-                else:
-                    line = self.tr("[loading the image: {0}]").format(alt)
-                return html_escape(line, quote=False)
-            full_width, full_height = cache.original_size(sha) or (image.width(), image.height())
-            scale = min(1.0, room / max(1, full_width))
-            width, height = round(full_width * scale), round(full_height * scale)
-            return (
-                f'<img src="{SCHEME}:{match[1]}" alt="{match[2]}" '
-                f'width="{max(1, width)}" height="{max(1, height)}">'
-            )
-
-        return _ATTACHED_IMG.sub(sized, html)
+        return fitted_images(self.browser, self._images, html, shas, room)
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -86,7 +86,9 @@ def test_print_paints_the_same_pages_on_the_printer(
     with changed(qtbot, dialog):
         dialog.private_check.setChecked(True)
     assert dialog.print_button.isEnabled()
-    assert dialog.print_entries()
+    with qtbot.waitSignal(dialog.printed, timeout=20000):
+        assert dialog.print_entries()  # started: laid out and painted on the worker
+    assert "Sent 3 entries to the printer" in dialog.summary_label.text()
     pages = pdf_text(target)
     assert "Flaky CI" in " ".join(pages) and "reorg rumour" in " ".join(pages)
     assert "3 entries" in pages[0] and pages[-1].replace(" ", "").endswith(
@@ -138,9 +140,9 @@ def test_a_pdf_is_laid_out_off_the_ui_thread_with_its_images(
     threads: list[int] = []
     real = pdf.pdf_bytes
 
-    def spy(html: str) -> bytes:
+    def spy(html: str, *args: Any) -> bytes:
         threads.append(threading.get_ident())
-        return real(html)
+        return real(html, *args)
 
     monkeypatch.setattr(pdf, "pdf_bytes", spy)
     dialog = make_dialog(journal)

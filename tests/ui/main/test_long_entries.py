@@ -259,16 +259,17 @@ def test_printing_selected_long_entries_prints_them_whole(
     printed: list[str] = []
     real_paint = pdf.paint_pages
 
-    def paint(document: Any, target: Any) -> None:
+    def paint(document: Any, target: Any, *args: Any, **kwargs: Any) -> int:
         printed.append(document.toPlainText())
-        real_paint(document, target)
+        return real_paint(document, target, *args, **kwargs)
 
     monkeypatch.setattr(ExportDialog, "get_printer", classmethod(printer))
     monkeypatch.setattr(pdf, "paint_pages", paint)
     window.ui_actions.print_action.trigger()  # Ctrl+P, on the two entries selected
     dialog = window.export_dialog
     qtbot.waitUntil(dialog.is_complete, timeout=10000)
-    assert dialog.print_entries()
+    with qtbot.waitSignal(dialog.printed, timeout=20000):
+        assert dialog.print_entries()
     [text] = printed
     assert "tailmark" in text
     assert text.count("Notes on the cache") == body.count("Notes on the cache")
