@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
 
+    from journal.paths import AppPaths
     from journal.services.journal import Journal
 
     Command = Callable[[Journal, argparse.Namespace], int]
@@ -128,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         paths = AppPaths.resolve(args.home)
         paths.check()
+        if args.command not in (None, "gui"):  # the app says it in its window
+            _finish_interrupted_restore(paths)
         if args.command in (None, "gui"):
             from journal.app import run_gui
 
@@ -197,6 +200,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _flush(sys.stdout)
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+
+
+def _finish_interrupted_restore(paths: AppPaths) -> None:
+    """A restore cut short by a crash is finished before anything opens the journal."""
+    from journal.services.rescue import finish_interrupted_restore
+
+    note = finish_interrupted_restore(paths)
+    if note:
+        print(f"daybook: {note}", file=sys.stderr)
 
 
 def _with_rescue(exc: DamagedJournalError, home: str | None) -> DaybookError:

@@ -28,7 +28,9 @@ def restore(paths: AppPaths, args: argparse.Namespace) -> int:
     (which cannot be copied) is moved aside unchanged; see `restore_journal`. Says exactly
     where the journal as it was went and how the restored one is stored."""
     from journal.services.health import restore_journal
+    from journal.storage.backup import refuse_special_file
 
+    refuse_special_file(args.file)  # before anything reads it: a FIFO would wait for ever
     unchecked = cli_crypto.unlock_for_restore(paths, args)
     source = args.file
     done = restore_journal(paths, source, cli_crypto.backup_passphrase(paths, args), unchecked)

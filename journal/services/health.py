@@ -9,7 +9,6 @@ cloud-sync folder or on a network filesystem, where SQLite's locking cannot be t
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import shlex
@@ -19,13 +18,15 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from journal.errors import DamagedJournalError, InputError, StorageError
+from journal.services.rescue import SIDE_FILES  # the -wal and -shm beside a journal
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from journal.paths import AppPaths
     from journal.storage.cipher import Key
     from journal.storage.store import JournalStore
 
-SIDE_FILES = ("-wal", "-shm")
 
 # Folder names (case-insensitive) that cloud-sync clients watch, with the service's name.
 _SYNC_NAMES = {
@@ -81,27 +82,9 @@ def quarantine(paths: AppPaths, now: dt.datetime | None = None) -> Path:
     The store must be closed. The side files move first: a -wal left beside a new empty
     journal would be replayed into it.
     """
-    from journal.storage.cipher import MARKER_SUFFIX
+    from journal.services.rescue import aside_name, move_aside
 
-    db = paths.database
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = db.with_name(f"{db.name}.damaged-{stamp}")
-    moving = (*SIDE_FILES, MARKER_SUFFIX, "")
-    n = 1
-    while any(Path(f"{target}{s}").exists() for s in moving):
-        n += 1
-        target = db.with_name(f"{db.name}.damaged-{stamp}-{n}")
-    try:
-        for suffix in moving:
-            source = Path(f"{db}{suffix}")
-            if source.exists():
-                os.rename(source, f"{target}{suffix}")
-    except OSError as exc:
-        raise StorageError(
-            f"cannot move the damaged journal {db} aside: {exc.strerror}",
-            "move it away yourself (with its -wal and -shm files), then start Daybook again",
-        ) from exc
-    return target
+    return move_aside(paths, aside_name(paths, now))
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,10 +212,11 @@ def restore_journal(
     """
     from journal.services.journal import Journal
     from journal.storage import cipher
-    from journal.storage.backup import verify_backup
+    from journal.storage.backup import refuse_special_file, verify_backup
 
     if source.resolve() == paths.database.resolve():
         raise InputError("that file is the journal itself", "give a backup file")
+    refuse_special_file(source)  # before anything reads it (a FIFO would wait for ever)
     was_encrypted = cipher.is_encrypted(paths.database)
     key = backup_key(paths, source, backup_passphrase)
     verify_backup(source, key)
@@ -412,32 +396,8 @@ def _unescape(field: str) -> str:
 
 
 def restore_over_damaged(paths: AppPaths, source: Path, key: Key | None = None) -> Path:
-    """Replace a journal too damaged to open with the backup `source`; returns where the
-    damaged files were moved (byte for byte, with its -wal, -shm and marker). The backup
-    is verified first: a bad one changes nothing. An encrypted backup is read with `key`
-    (by default the key the journal was unlocked with) and becomes the journal as it is,
-    under its own passphrase; a plain one gives a plain journal."""
-    from journal.storage import cipher
-    from journal.storage.backup import backup_file, verify_backup
-    from journal.storage.store import JournalStore
+    """Replace a journal too damaged to open with the backup `source`, safe from crashes;
+    see `journal.services.rescue.restore_over_damaged`."""
+    from journal.services.rescue import restore_over_damaged as restore
 
-    head = cipher.read_head(source)
-    encrypted = head is not None and head != cipher.SQLITE_HEADER
-    if encrypted and key is None:
-        key = cipher.remembered_key(paths.database)
-    verify_backup(source, key if encrypted else None)
-    moved = quarantine(paths)
-    cipher.forget(paths.database)
-    if encrypted and key is not None:
-        # The marker first: the verified copy must never appear without it.
-        cipher.write_marker(paths.database, key.salt)
-        backup_file(source, paths.database, replace=False, key=key)
-        cipher.remember(paths.database, key)
-        JournalStore.open(paths).close()  # as any journal: WAL, and checked it opens
-        return moved
-    store = JournalStore.open(paths)
-    try:
-        store.restore_from(source)
-    finally:
-        store.close()
-    return moved
+    return restore(paths, source, key)

@@ -76,14 +76,18 @@ class Journal:
 
         return cls(paths, JournalStore.open(paths))
 
-    def close(self) -> None:
-        self.store.close()
+    def close(self, untouched: bool = False) -> None:
+        """Close the journal; `untouched`: without the checkpoint that writes its -wal
+        into the file (it was found damaged: its files stay as they are)."""
+        self.store.close(untouched)
 
     def __enter__(self) -> Journal:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
+    def __exit__(self, _type: object, exc: object, _tb: object) -> None:
+        from journal.errors import DamagedJournalError
+
+        self.close(untouched=isinstance(exc, DamagedJournalError))
 
     # -- entries ---------------------------------------------------------------------------
 

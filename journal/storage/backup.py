@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
+import stat
 from typing import TYPE_CHECKING
 
 from journal.errors import DamagedJournalError, StorageError
@@ -83,10 +84,25 @@ def _remove(tmp: Path) -> None:
         tmp.unlink()
 
 
+def refuse_special_file(path: Path) -> None:
+    """Refuse, without opening it, a "backup" that is a folder, a FIFO or a device: opening
+    a FIFO waits for a writer for ever. A missing file is left to the caller's message."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        raise StorageError(
+            f"{path} is not a regular file (a folder, a pipe or a device); nothing was changed",
+            "give a backup file (`daybook backup --list` shows them)",
+        )
+
+
 def verify_backup(path: Path, key: Key | None = None) -> int:
     """Raise unless `path` is a readable, intact Daybook database; returns how many
     entries it holds outside the Trash. An encrypted one is read with `key` (the journal's,
     or the backup's own passphrase's): one it does not open is refused."""
+    refuse_special_file(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))

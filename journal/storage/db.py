@@ -202,6 +202,28 @@ class Engine:
             conn.close()
 
 
+def dispose_untouched(engine: Engine) -> None:
+    """Close `engine` without its closing checkpoint: for a journal that failed to open
+    (damaged), whose files must stay exactly as they were, -wal included.
+
+    SQLite checkpoints the -wal into the file, and deletes it, when the last connection
+    to it closes; a read-only connection held meanwhile is not the last one, and closes
+    without writing.
+    """
+    witness = None
+    if not engine.read_only and Path(f"{engine.path}-wal").exists():
+        try:
+            witness = cipher.connect(reading_uri(engine.path), engine.key, uri=True)
+            witness.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        except ERRORS.error:
+            pass  # still a connection on the file if it opened: it holds the -wal
+    try:
+        engine.dispose()
+    finally:
+        if witness is not None:
+            witness.close()
+
+
 def open_engine(
     path: Path,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,

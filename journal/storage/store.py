@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from journal.errors import StorageError
+from journal.errors import DamagedJournalError, StorageError
 from journal.storage import cipher, db
 from journal.storage.maintenance import (
     JournalMaintenance,
@@ -85,7 +85,7 @@ class JournalStore(JournalWrites, JournalSearch, JournalMaintenance):
             with db.translate_errors(path):
                 store._prepare_schema(paths)
         except BaseException:
-            engine.dispose()
+            db.dispose_untouched(engine)  # a damaged journal keeps its -wal, unmerged
             raise
         return store
 
@@ -131,22 +131,25 @@ class JournalStore(JournalWrites, JournalSearch, JournalMaintenance):
 
         return AttachmentStore(self._engine, self.path)
 
-    def close(self) -> None:
-        """Close the connections; the last one's checkpoint runs under the writer locks."""
+    def close(self, untouched: bool = False) -> None:
+        """Close the connections; the last one's checkpoint runs under the writer locks.
+        `untouched` (the journal was found damaged): no checkpoint, the files stay as
+        they are (see `db.dispose_untouched`)."""
         if self._watch is not None:
             self._watch.close()
             self._watch = None
+        dispose = db.dispose_untouched if untouched else db.Engine.dispose
         try:
             with db.exclusive_writer(self._engine):
-                self._engine.dispose()
+                dispose(self._engine)
         except sqlite3.OperationalError:  # the locks were not had in time: close anyway
-            self._engine.dispose()
+            dispose(self._engine)
 
     def __enter__(self) -> JournalStore:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
+    def __exit__(self, _type: object, exc: object, _tb: object) -> None:
+        self.close(untouched=isinstance(exc, DamagedJournalError))
 
     @property
     def engine(self) -> Engine:

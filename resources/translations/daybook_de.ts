@@ -656,6 +656,30 @@
         <translation>. Die Sicherung war nicht verschlüsselt: Verschlüsseln Sie das Journal wieder unter Einstellungen &gt; Sicherheit.</translation>
     </message>
     <message>
+        <source>Checking the backup…</source>
+        <translation>Die Sicherung wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Copying the backup…</source>
+        <translation>Die Sicherung wird kopiert…</translation>
+    </message>
+    <message>
+        <source>Moving the damaged journal aside…</source>
+        <translation>Das beschädigte Journal wird beiseitegelegt…</translation>
+    </message>
+    <message>
+        <source>Opening the restored journal…</source>
+        <translation>Das wiederhergestellte Journal wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Die Sicherung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
         <source>Today&apos;s backup could not be made: {0}</source>
         <translation>Die heutige Sicherung konnte nicht erstellt werden: {0}</translation>
     </message>

@@ -3,8 +3,9 @@
 At start the journal is checked (SQLite's quick_check, read-only) and opened in the
 background (`JournalOpener`, after the window's first paint), so damage anywhere in the
 file is found before any pane could show it as an empty journal. A damaged journal gets
-one dialog offering the newest good backup (`recover_journal`, on the UI thread); if the
-user agrees it is restored, the damaged files moved aside (never deleted). Once the
+one dialog offering the newest good backup (`ask_to_restore`); if the user agrees it is
+restored in a worker behind a progress dialog (`restore_and_open`), the damaged files
+moved aside (never deleted). Once the
 window is up, a background task runs the checks again with the search-index check, then
 the day's first backup; a journal in a cloud-sync folder or on a network filesystem gets
 a warning.
@@ -16,8 +17,8 @@ import contextlib
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from journal.errors import DamagedJournalError, DaybookError, LockedJournalError, StorageError
 from journal.ui.common.errors import ErrorDialog
@@ -25,6 +26,7 @@ from journal.ui.common.wording import tr
 from journal.ui.common.worker import Task, run_in_background
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from PySide6.QtWidgets import QMainWindow, QWidget
@@ -35,19 +37,16 @@ if TYPE_CHECKING:
     from journal.services.journal import Journal
 
 
-def recover_journal(
+def ask_to_restore(
     paths: AppPaths,
     error: BaseException,
     parent: QWidget | None = None,
     backup: GoodBackup | None = None,
-) -> tuple[Journal, str | None] | None:
+) -> GoodBackup | None:
     """After opening the journal failed with `error`: for a damaged journal, one dialog
-    offers `backup` (the newest good one, verified in the background) and, if the user
-    agrees, it is restored (the damaged files moved aside) and opened; anything else is
-    explained. Returns the journal and a note for the status bar, or None once the user
-    has been told why it cannot be opened (the app then quits)."""
-    from journal.services.health import restore_over_damaged
-    from journal.services.journal import Journal
+    offers `backup` (the newest good one, verified in the background); returns it if the
+    user agrees to restore it. Anything else is explained; None then means the user has
+    been told why the journal cannot be opened (the app then quits)."""
     from journal.ui.dialogs.rescue_dialog import RescueDialog
 
     if not isinstance(error, DamagedJournalError):
@@ -56,16 +55,23 @@ def recover_journal(
     offered = None if backup is None else (backup.path, backup.time, backup.entries)
     if not RescueDialog.ask_restore(parent, error.what, paths.database, paths.backups, offered):
         return None
-    assert backup is not None
+    return backup
+
+
+def restore_and_open(
+    paths: AppPaths, backup: GoodBackup, step: Callable[[str], None]
+) -> tuple[Journal, str]:
+    """Restore `backup` over the damaged journal (moved aside) and open it: in a worker,
+    never on the UI thread (it copies the whole journal). `step` hears what it is doing.
+    Returns the journal and a note for the status bar."""
+    from journal.services import rescue
     from journal.services.encryption import is_encrypted
+    from journal.services.journal import Journal
 
     was_encrypted = is_encrypted(paths)
-    try:
-        moved = restore_over_damaged(paths, backup.path)
-        journal = Journal.open(paths)
-    except DaybookError as again:
-        ErrorDialog.show_error(parent, again)
-        return None
+    moved = rescue.restore_over_damaged(paths, backup.path, step=step)
+    step("open")
+    journal = Journal.open(paths)
     note = tr("Restored the backup of {0}; the damaged journal was moved to {1}").format(
         backup.time.strftime("%Y-%m-%d %H:%M"), moved
     )
@@ -74,6 +80,17 @@ def recover_journal(
             ". The backup was not encrypted: encrypt the journal again in Settings > Security."
         )
     return journal, note
+
+
+def step_text(step: str) -> str:
+    """What the progress dialog says for a step of the restore (see `restore_and_open`)."""
+    texts = {
+        "check": tr("Checking the backup…"),
+        "copy": tr("Copying the backup…"),
+        "move": tr("Moving the damaged journal aside…"),
+        "open": tr("Opening the restored journal…"),
+    }
+    return texts.get(step, tr("Restoring the backup…"))
 
 
 class JournalOpener(QObject):
@@ -87,6 +104,7 @@ class JournalOpener(QObject):
 
     opened = Signal(object, object)  # Journal, a note for the status bar (str or None)
     failed = Signal()  # the user has been told why
+    _step = Signal(str)  # what the restore in the worker is doing (queued to the UI thread)
 
     def __init__(self, paths: AppPaths, parent: QWidget, first_page: int = 0) -> None:
         """`first_page`: read that many entries of the timeline's listing in the pool too,
@@ -101,6 +119,9 @@ class JournalOpener(QObject):
         self._cancelled = False
         self._undelivered: Journal | None = None
         self._rescue: GoodBackup | None = None  # found when the journal is damaged
+        self._note: str | None = None  # an interrupted restore finished before opening
+        self._progress: QProgressDialog | None = None  # while a rescue restore runs
+        self._step.connect(self._show_step)
 
     def start(self) -> None:
         if self._task is not None or self._cancelled:
@@ -129,6 +150,9 @@ class JournalOpener(QObject):
             # check reads the whole file (0.4 s for 100,000 entries); files exactly as they
             # were when the app last closed them after a clean check skip it (the check
             # after start, in StartupChecks, still runs).
+            from journal.services.rescue import finish_interrupted_restore
+
+            self._note = finish_interrupted_restore(self.paths)
             self._unlock_from_keyring()
             problems = [] if unchanged_since_verified(self.paths) else journal_damage(self.paths)
             if problems:
@@ -166,7 +190,7 @@ class JournalOpener(QObject):
         with self._lock:
             journal, self._undelivered = self._undelivered, None
         if journal is not None:
-            self.opened.emit(journal, None)
+            self.opened.emit(journal, self._note)
 
     def _failed(self, error: BaseException) -> None:
         if self._cancelled:
@@ -181,11 +205,47 @@ class JournalOpener(QObject):
             else:
                 self.failed.emit()
             return
-        result = recover_journal(self.paths, error, self._parent, self._rescue)
-        if result is None:
+        backup = ask_to_restore(self.paths, error, self._parent, self._rescue)
+        if backup is None:
             self.failed.emit()
-        else:
-            self.opened.emit(*result)
+            return
+        progress = QProgressDialog(tr("Restoring the backup…"), "", 0, 0, self._parent)
+        progress.setWindowTitle(tr("Restoring"))
+        progress.setCancelButton(None)  # a restore half done is finished, never cancelled
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.show()
+        self._progress = progress
+        self._task = run_in_background(
+            lambda: restore_and_open(self.paths, backup, self._step.emit),
+            self._restored,
+            self._restore_failed,
+            self,
+        )
+
+    def _show_step(self, text: str) -> None:
+        if self._progress is not None:
+            self._progress.setLabelText(step_text(text))
+
+    def _end_progress(self) -> None:
+        progress, self._progress = self._progress, None
+        if progress is not None:
+            progress.close()
+            progress.deleteLater()
+
+    def _restored(self, result: tuple[Journal, str]) -> None:
+        self._end_progress()
+        journal, note = result
+        if self._cancelled:
+            journal.close()
+            return
+        self.opened.emit(journal, note)
+
+    def _restore_failed(self, error: BaseException) -> None:
+        self._end_progress()
+        if not self._cancelled:
+            ErrorDialog.show_error(self._parent, error)
+            self.failed.emit()
 
 
 class StartupChecks(QObject):

@@ -250,3 +250,136 @@ def test_files_unchanged_since_a_clean_check_open_without_reading_them_whole(
     opened = open_journal(qtbot, paths)
     assert opened is not None and len(calls) == 2  # changed since: checked again
     opened[0].close()
+
+
+# -- the restore runs in a worker, with progress; its errors end in one message ------------
+
+
+def progress_dialogs() -> list[Any]:
+    """The progress dialogs on screen."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()
+    ]
+
+
+def test_the_rescue_restore_runs_in_a_worker_with_progress_while_the_ui_answers(
+    paths: AppPaths,
+    errors: list[BaseException],
+    qtbot: QtBot,
+    rescue: list[tuple[Any, ...]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The copy (the backup copied, the damaged files moved aside) is done off the UI
+    thread; meanwhile a progress dialog shows the step and the event loop keeps running."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from journal.services import rescue as rescue_module
+
+    make_journal_with_backup(paths)
+    damage_table(paths.database)
+    real = rescue_module.restore_over_damaged
+    threads: list[bool] = []
+    release = threading.Event()
+
+    def slow(*args: Any, **kwargs: Any) -> Path:
+        threads.append(threading.current_thread() is threading.main_thread())
+        assert release.wait(30)  # held until the UI thread has shown it answers
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rescue_module, "restore_over_damaged", slow)
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opener = JournalOpener(paths, parent)
+    result: list[Any] = []
+    opener.opened.connect(lambda journal, note: result.append((journal, note)))
+    opener.failed.connect(lambda: result.append(None))
+    opener.start()
+    qtbot.waitUntil(lambda: threads == [False], timeout=10000)  # in the worker
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(1)
+    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=10000)  # the event loop runs meanwhile
+    timer.stop()
+    shown = progress_dialogs()
+    assert len(shown) == 1 and "Restoring" in shown[0].labelText()
+    release.set()
+    qtbot.waitUntil(lambda: bool(result), timeout=20000)
+    assert result[0] is not None and errors == []
+    journal, note = result[0]
+    try:
+        assert [e.body for e in journal.list_entries(journal_filter())] == ["kept in the backup"]
+        assert note is not None and "moved to" in note
+    finally:
+        journal.close()
+    assert progress_dialogs() == []
+
+
+@pytest.mark.parametrize("fault", ["record", "into_place"])
+def test_a_rescue_restore_that_fails_says_so_in_one_message_and_loses_nothing(
+    paths: AppPaths,
+    errors: list[BaseException],
+    qtbot: QtBot,
+    rescue: list[tuple[Any, ...]],
+    monkeypatch: pytest.MonkeyPatch,
+    fault: str,
+) -> None:
+    """`record`: the folder cannot take the restore's record (a folder squats on its
+    temporary name): nothing changes. `into_place`: the disk fills when the copy is put in
+    place, after the damaged files moved aside: they stay there, whole, and the copy too."""
+    import errno
+    import os
+
+    from journal.errors import StorageError
+
+    make_journal_with_backup(paths)
+    garbage = damage_table(paths.database)
+    disk_full = True
+    if fault == "record":
+        (paths.home / ".restore-in-progress.json.tmp").mkdir()
+    else:
+        rename = os.rename
+
+        def full(source: Any, target: Any) -> None:
+            if str(source).endswith(".restoring") and disk_full:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            rename(source, target)
+
+        monkeypatch.setattr(os, "rename", full)
+    assert open_journal(qtbot, paths) is None
+    [error] = errors
+    assert isinstance(error, StorageError) and "\n" not in error.what
+    moved = [
+        m
+        for m in paths.home.glob("journal.sqlite3.damaged-*")
+        if not m.name.endswith(("-wal", "-shm"))
+    ]
+    if fault == "record":
+        assert "nothing was changed" in str(error)
+        assert moved == [] and paths.database.read_bytes() == garbage
+    else:
+        assert "No space left" in str(error)
+        assert [m.read_bytes() for m in moved] == [garbage]
+        assert (paths.home / "restore-in-progress.json").exists()
+        # The next start finishes the restore before opening, and says so.
+        disk_full = False
+        opened = open_journal(qtbot, paths)
+        assert opened is not None
+        journal, note = opened
+        try:
+            assert [e.body for e in journal.list_entries(journal_filter())] == [
+                "kept in the backup"
+            ]
+            assert note is not None and "interrupted" in note and str(moved[0]) in note
+        finally:
+            journal.close()
+        assert [m.read_bytes() for m in moved] == [garbage]
+    assert progress_dialogs() == []

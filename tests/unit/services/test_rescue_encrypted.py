@@ -308,3 +308,47 @@ def test_a_journal_cut_short_takes_the_backup_with_the_usual_passphrase(
     monkeypatch.setenv("DAYBOOK_PASSPHRASE", PASS)
     check_restore(capsys, monkeypatch, home, "same", salt_kept=True)
     assert moved_aside(home)
+
+
+@pytest.mark.parametrize("which", ["same", "old", "plain"])
+def test_a_restore_cut_short_over_a_damaged_encrypted_journal_is_finished_next_time(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path, which: str
+) -> None:
+    """Stopped after the damaged files moved aside (here: the disk full when the copy goes
+    into place): the next command finishes it, with the copy's marker (an encrypted
+    backup stays known encrypted), and says so; the moved journal keeps its own marker."""
+    import errno
+    import os
+
+    leave_a_wal(home)
+    db = home / "journal.sqlite3"
+    damage(db, 40, 0, 2 * PAGE)
+    before = side_files(db)
+    name, passphrase, entries = BACKUPS[which]
+    if which == "old":
+        monkeypatch.setenv("DAYBOOK_BACKUP_PASSPHRASE", OLD)
+    rename = os.rename
+    full = [True]
+
+    def fail(source: Path, target: Path) -> None:
+        if str(source).endswith(".restoring") and full:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        rename(source, target)
+
+    monkeypatch.setattr(os, "rename", fail)
+    code, _, err = run(capsys, home, "restore", str(home / "backups" / name))
+    assert code == 1 and "No space left" in err and err.count("\n") == 1
+    [moved] = moved_aside(home)
+    assert side_files(moved) == before and Path(f"{moved}.encrypted").exists()
+    full.clear()
+    cipher._KEYS.clear()
+    monkeypatch.delenv("DAYBOOK_BACKUP_PASSPHRASE", raising=False)
+    if passphrase is not None:
+        monkeypatch.setenv("DAYBOOK_PASSPHRASE", passphrase)
+    code, _out, err = run(capsys, home, "list", "--limit", "1")
+    assert code == 0, err
+    assert "interrupted" in err and str(moved) in err and "Traceback" not in err
+    assert live_entries(db) == (entries, passphrase)
+    assert cipher.is_encrypted(db) == (passphrase is not None)
+    assert side_files(moved) == before and Path(f"{moved}.encrypted").exists()
+    assert not (home / "restore-in-progress.json").exists()
