@@ -60,8 +60,12 @@ def run_gui(res: Results, home: Path, runs: int, pages: int, label: str = "") ->
     for _ in range(runs):
         samples["bare"].append(gui_child(["bare"], env)[0])
         samples["widgets"].append(gui_child(["widgets"], env)[0])
+        # Each start as the usual one: the child is stopped right after its content is
+        # painted, before the app's own check after start could note the files as checked.
+        note_verified(AppPaths(home))
         samples["app"].append(gui_child(["app", "--home", str(home)], env)[0])
         if prompting:
+            note_verified(AppPaths(home))
             prompts.append(gui_child(["prompt", "--home", str(home)], env)[0])
     scroll = gui_child(["app", "--home", str(home), "--scroll-pages", str(pages)], env)[0]
     res.details["gui"] = {"samples": samples, "scroll": scroll, "prompt": prompts}
